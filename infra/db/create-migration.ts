@@ -1,0 +1,22 @@
+// Writes a migration for the difference between a service's entities and its migrations:
+//   npm run migration:create -- registry|processes [name]
+// Run against a scratch database that holds exactly the committed migrations.
+import { createRegistryOrm } from '../../services/registry/orm.js';
+import { createProcessesOrm } from '../../services/processes/orm.js';
+import { config } from '../../services/shared/config.js';
+
+const [service, name] = process.argv.slice(2);
+const factories = { registry: createRegistryOrm, processes: createProcessesOrm } as const;
+const factory = factories[service as keyof typeof factories];
+if (!factory) {
+  console.error('usage: npm run migration:create -- registry|processes [name]');
+  process.exit(2);
+}
+const orm = await factory(config().databaseUrl);
+try {
+  await orm.migrator.up();
+  const result = await orm.migrator.create(undefined, false, false, name);
+  console.log(result.fileName ? `wrote ${result.fileName}; add it to infra/migrations/${service}/index.ts` : 'entities and migrations agree; nothing to write');
+} finally {
+  await orm.close();
+}

@@ -1,0 +1,43 @@
+import pg from 'pg';
+import { createRegistryOrm } from '../../services/registry/orm.js';
+import { createProcessesOrm } from '../../services/processes/orm.js';
+
+/** Creates the database when it is missing (a new machine), so the first start needs no psql. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) {
+      await client.query(`create database ${client.escapeIdentifier(name)}`);
+      console.log(`[migrate] created database ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies the committed migrations of both schemas; returns how many ran. */
+export async function migrate(databaseUrl: string): Promise<number> {
+  await ensureDatabase(databaseUrl);
+  let applied = 0;
+  for (const [name, create] of [['registry', createRegistryOrm], ['processes', createProcessesOrm]] as const) {
+    const orm = await create(databaseUrl);
+    try {
+      const ran = await orm.migrator.up();
+      applied += ran.length;
+      console.log(`[migrate] ${name}: ${ran.length ? `applied ${ran.map((m) => m.name).join(', ')}` : 'up to date'}`);
+    } finally {
+      await orm.close();
+    }
+  }
+  return applied;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { config } = await import('../../services/shared/config.js');
+  await migrate(config().databaseUrl);
+}

@@ -1,0 +1,49 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** The Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH; undefined when neither exists. */
+export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const candidates = [env.TEMPORAL_CLI, ...(env.PATH ?? '').split(delimiter).map((dir) => dir && join(dir, 'temporal'))];
+  return candidates.find((path): path is string => {
+    if (!path) return false;
+    try {
+      accessSync(path, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export interface DevTemporal {
+  address: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A complete Temporal server for development and tests (`temporal server start-dev`), run and
+ * stopped by the SDK. Only where no CLI exists does the SDK download one.
+ */
+export async function startDevTemporal(options: { port?: number; uiPort?: number; dbFile?: string } = {}): Promise<DevTemporal> {
+  const cli = findTemporalCli();
+  if (!cli) console.warn('[temporal] no temporal CLI found (TEMPORAL_CLI or PATH); letting the SDK download one');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: cli ? { type: 'existing-path', path: cli } : { type: 'cached-download' },
+      ip: '127.0.0.1',
+      port: options.port,
+      ui: options.uiPort !== undefined,
+      uiPort: options.uiPort,
+      dbFilename: options.dbFile,
+      log: { format: 'pretty', level: 'error' },
+    },
+  });
+  const address = env.address;
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : '(UI disabled)',
+    stop: () => env.teardown(),
+  };
+}

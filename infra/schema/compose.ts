@@ -1,0 +1,23 @@
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { buildRegistrySchema } from '../../services/registry/schema.js';
+import { buildProcessesSchema } from '../../services/processes/schema.js';
+
+// The subgraph SDL comes from the code; the supergraph is composed in-process. The URLs are
+// placeholders: the gateway routes each subgraph by name to the URL in its configuration.
+export const SUBGRAPH_NAMES = ['registry', 'processes'] as const;
+
+export async function composeSupergraph(): Promise<Record<string, string>> {
+  const subgraphs = { registry: (await buildRegistrySchema()).sdl, processes: (await buildProcessesSchema()).sdl };
+  const result = composeServices(
+    SUBGRAPH_NAMES.map((name) => ({ name, url: `http://${name}.invalid/graphql`, typeDefs: parse(subgraphs[name]) })),
+  );
+  if (result.errors) {
+    throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return {
+    'registry.graphql': subgraphs.registry,
+    'processes.graphql': subgraphs.processes,
+    'supergraph.graphql': result.supergraphSdl,
+  };
+}

@@ -1,0 +1,59 @@
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { readFile } from 'node:fs/promises';
+import type { HubConfig } from '../shared/config.js';
+import { formatError, HubError } from '../shared/errors.js';
+import { bearerToken, verifyToken, type Identity } from '../shared/identity.js';
+
+interface GatewayContext {
+  identity: Identity;
+  /** The verified token, forwarded unchanged so each subgraph checks it too. */
+  token: string;
+}
+
+const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
+
+/** Serves the committed supergraph, routing each subgraph by name to its configured URL. */
+export async function startGateway(settings: HubConfig) {
+  const urls: Record<string, string> = { registry: settings.registryUrl, processes: settings.processesUrl };
+  const gateway = new ApolloGateway({
+    supergraphSdl: await readFile(SUPERGRAPH, 'utf8'),
+    buildService: ({ name }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: urls[name],
+        willSendRequest({ request, context }) {
+          if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
+        },
+      }),
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: settings.gatewayPort, host: settings.listenHost },
+    context: async ({ req }) => {
+      const token = bearerToken(req.headers.authorization);
+      if (!token) throw unauthenticated401('A bearer token is required: send "Authorization: Bearer <jwt>" (npm run token prints one)');
+      try {
+        return { identity: await verifyToken(token, settings.jwtSecret), token };
+      } catch (error) {
+        throw unauthenticated401((error as Error).message);
+      }
+    },
+  });
+  console.log(`[gateway] ready at ${url}`);
+  return { url, stop: () => server.stop() };
+}
+
+function unauthenticated401(message: string): HubError {
+  return new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { config } = await import('../shared/config.js');
+  const gateway = await startGateway(config());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop());
+}

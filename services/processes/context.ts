@@ -1,0 +1,34 @@
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import { identify, type Identity } from '../shared/identity.js';
+import type { HubConfig } from '../shared/config.js';
+import type { RegistryClient } from './registry-client.js';
+import { createProcessesLoaders, type ProcessesLoaders } from './loaders.js';
+
+export interface ProcessesContext {
+  identity: Identity;
+  /** The caller's Authorization header, passed on to the registry. */
+  authorization: string;
+  em: EntityManager;
+  loaders: ProcessesLoaders;
+  temporal: Client;
+  registry: RegistryClient;
+  settings: HubConfig;
+}
+
+export function processesContext(deps: { orm: MikroORM; temporal: Client; registry: RegistryClient; settings: HubConfig }) {
+  return async (req: IncomingMessage): Promise<ProcessesContext> => {
+    const identity = await identify(req.headers.authorization, deps.settings.jwtSecret);
+    const em = deps.orm.em.fork();
+    return {
+      identity,
+      authorization: req.headers.authorization!,
+      em,
+      loaders: createProcessesLoaders(em),
+      temporal: deps.temporal,
+      registry: deps.registry,
+      settings: deps.settings,
+    };
+  };
+}

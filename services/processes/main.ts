@@ -1,0 +1,34 @@
+import { Client, Connection } from '@temporalio/client';
+import { config } from '../shared/config.js';
+import { serveSubgraph } from '../shared/http.js';
+import { createProcessesOrm } from './orm.js';
+import { processesContext } from './context.js';
+import { buildProcessesSchema } from './schema.js';
+import { createRegistryClient } from './registry-client.js';
+
+export async function startProcesses(settings = config()) {
+  const orm = await createProcessesOrm(settings.databaseUrl);
+  const connection = await Connection.connect({ address: settings.temporalAddress });
+  const temporal = new Client({ connection, namespace: settings.temporalNamespace });
+  const { schema } = await buildProcessesSchema();
+  const served = await serveSubgraph({
+    name: 'processes',
+    schema,
+    port: settings.processesPort,
+    host: settings.listenHost,
+    context: processesContext({ orm, temporal, registry: createRegistryClient(settings.registryUrl), settings }),
+  });
+  return {
+    ...served,
+    stop: async () => {
+      await served.stop();
+      await connection.close();
+      await orm.close();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const processes = await startProcesses();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void processes.stop());
+}

@@ -1,0 +1,19 @@
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { identify, type Identity } from '../shared/identity.js';
+import { createRegistryLoaders, type RegistryLoaders } from './loaders.js';
+
+export interface RegistryContext {
+  identity: Identity;
+  em: EntityManager;
+  loaders: RegistryLoaders;
+}
+
+/** Each request: the caller's verified identity, its own EntityManager fork and loaders. */
+export function registryContext(orm: MikroORM, jwtSecret: string) {
+  return async (req: IncomingMessage): Promise<RegistryContext> => {
+    const identity = await identify(req.headers.authorization, jwtSecret);
+    const em = orm.em.fork();
+    return { identity, em, loaders: createRegistryLoaders(em) };
+  };
+}

@@ -1,0 +1,23 @@
+import { config } from '../shared/config.js';
+import { serveSubgraph } from '../shared/http.js';
+import { createRegistryOrm } from './orm.js';
+import { registryContext } from './context.js';
+import { buildRegistrySchema } from './schema.js';
+
+export async function startRegistry(settings = config()) {
+  const orm = await createRegistryOrm(settings.databaseUrl);
+  const { schema } = await buildRegistrySchema();
+  const served = await serveSubgraph({
+    name: 'registry',
+    schema,
+    port: settings.registryPort,
+    host: settings.listenHost,
+    context: registryContext(orm, settings.jwtSecret),
+  });
+  return { ...served, stop: async () => { await served.stop(); await orm.close(); } };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const registry = await startRegistry();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void registry.stop());
+}

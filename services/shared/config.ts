@@ -1,0 +1,76 @@
+// Every setting of the hub, read from the environment in one place. Each has a default that
+// works for the embedded dev stack (`npm start`), so a new machine needs no variables at all.
+
+export const EMBEDDED_PG_PORT = 54329;
+
+export interface HubConfig {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  jwtSecret: string;
+  /** Address the HTTP servers bind: loopback for the dev stack, 0.0.0.0 in containers. */
+  listenHost: string;
+  gatewayPort: number;
+  registryPort: number;
+  processesPort: number;
+  registryUrl: string;
+  processesUrl: string;
+  /** How long a chamber has to endorse a training application (ENDORSEMENT_DEADLINE_HOURS). */
+  endorsementDeadlineMs: number;
+}
+
+function port(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`${name} must be a TCP port number, got "${raw}"`);
+  }
+  return value;
+}
+
+function hours(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of hours, got "${raw}"`);
+  return Math.round(value * 3_600_000);
+}
+
+function url(name: string, fallback: string, env: NodeJS.ProcessEnv): string {
+  const raw = env[name] || fallback;
+  try {
+    new URL(raw);
+  } catch {
+    throw new Error(`${name} must be a URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const registryPort = port('REGISTRY_PORT', 4001, env);
+  const processesPort = port('PROCESSES_PORT', 4002, env);
+  const jwtSecret = env.JWT_SECRET || 'dev-only-secret-change-me';
+  if (jwtSecret.length < 16) throw new Error('JWT_SECRET must be at least 16 characters long');
+  return {
+    databaseUrl: url('DATABASE_URL', `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/hub`, env),
+    temporalAddress: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
+    temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE || 'hub',
+    jwtSecret,
+    listenHost: env.LISTEN_HOST || '127.0.0.1',
+    gatewayPort: port('GATEWAY_PORT', 4000, env),
+    registryPort,
+    processesPort,
+    registryUrl: url('REGISTRY_URL', `http://127.0.0.1:${registryPort}/graphql`, env),
+    endorsementDeadlineMs: hours('ENDORSEMENT_DEADLINE_HOURS', 14 * 24, env),
+    processesUrl: url('PROCESSES_URL', `http://127.0.0.1:${processesPort}/graphql`, env),
+  };
+}
+
+let cached: HubConfig | undefined;
+/** The process's configuration, validated once. */
+export function config(): HubConfig {
+  cached ??= readConfig();
+  return cached;
+}

@@ -1,0 +1,38 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Constructor, MigrationObject } from '@mikro-orm/core';
+
+export interface OrmSpec {
+  /** The PostgreSQL schema the service owns (registry, processes). */
+  schema: string;
+  entities: Constructor<object>[];
+  /** Committed migrations, listed explicitly so tsx, vitest and bundlers all find them. */
+  migrations: MigrationObject[];
+}
+
+/**
+ * One ORM per owning service, each confined to its own PostgreSQL schema with its own
+ * migration table there. The schema is only ever changed by migrations, never synced.
+ */
+export function createOrm(spec: OrmSpec, databaseUrl: string, options: { debug?: boolean; poolMax?: number } = {}) {
+  const folder = `infra/migrations/${spec.schema}`;
+  return MikroORM.init({
+    clientUrl: databaseUrl,
+    schema: spec.schema,
+    entities: spec.entities,
+    extensions: [Migrator],
+    debug: options.debug ?? false,
+    migrations: {
+      schema: spec.schema,
+      tableName: 'mikro_orm_migrations',
+      migrationsList: spec.migrations,
+      path: folder,
+      pathTs: folder,
+      snapshot: true,
+      snapshotOnMigrate: false,
+      snapshotName: '.snapshot',
+      emit: 'ts',
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+  });
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+// Federation 2 needs the @link header; type-graphql prints the @key directives given via
+// @Directive, and buildSubgraphSchema then adds _entities/_service.
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+
+export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, context: any) => unknown }>;
+
+export interface Subgraph {
+  schema: GraphQLSchema;
+  /** The subgraph SDL as it is written to schema/<name>.graphql. */
+  sdl: string;
+}
+
+export async function buildSubgraph(options: BuildSchemaOptions, references: ReferenceResolvers): Promise<Subgraph> {
+  const typeSchema = await buildSchema({ ...options, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeSchema)}\n`;
+  const resolvers = createResolversMap(typeSchema) as Record<string, any>;
+  for (const [type, reference] of Object.entries(references)) {
+    resolvers[type] = { ...(resolvers[type] ?? {}), ...reference };
+  }
+  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  return { schema, sdl };
+}

@@ -1,0 +1,34 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
+import { config, type HubConfig } from '../services/shared/config.js';
+import { createProcessesOrm } from '../services/processes/orm.js';
+import { createTrainingActivities } from './training/activities.js';
+
+/** Runs the hub's workflows and activities until stopped. */
+export async function startWorker(settings: HubConfig = config()) {
+  const orm = await createProcessesOrm(settings.databaseUrl);
+  const connection = await NativeConnection.connect({ address: settings.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: settings.temporalNamespace,
+    taskQueue: settings.taskQueue,
+    workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
+    activities: { ...createTrainingActivities({ orm }) },
+  });
+  const running = worker.run();
+  console.log(`[worker] polling task queue "${settings.taskQueue}" at ${settings.temporalAddress}`);
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+      await orm.close();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const running = await startWorker();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop());
+}
