@@ -1,8 +1,20 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { config, type HubConfig } from '../services/shared/config.js';
 import { createProcessesOrm } from '../services/processes/orm.js';
 import { createTrainingActivities } from './training/activities.js';
+
+/**
+ * Keeps the SDK to warnings (its INFO lines include the whole bundler report). Must run before
+ * the first Temporal connection of the process; later calls change nothing.
+ */
+export function quietTemporalLogs(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // A runtime already exists (e.g. a test environment created it first): keep its logger.
+  }
+}
 
 /** Runs the hub's workflows and activities until stopped. */
 export async function startWorker(settings: HubConfig = config()) {
@@ -29,6 +41,7 @@ export async function startWorker(settings: HubConfig = config()) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  quietTemporalLogs();
   const running = await startWorker();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop());
 }

@@ -7,6 +7,7 @@ import { signToken } from '../../services/shared/identity.js';
 import { startDevPostgres, type DevPostgres } from './postgres.js';
 import { startDevTemporal, type DevTemporal } from './temporal.js';
 import { startHub } from './hub.js';
+import { quietTemporalLogs } from '../../workflows/worker.js';
 import { migrate } from '../db/migrate.js';
 import { seed, seedOrganizationId } from '../seed/run.js';
 
@@ -31,6 +32,7 @@ async function stopAll(code: number) {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
 
+quietTemporalLogs();
 try {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {

@@ -15,3 +15,26 @@ export function personNameProblem(name: string): string | undefined {
   if (trimmed.length > PERSON_NAME_MAX) return `personName is longer than ${PERSON_NAME_MAX} characters`;
   return undefined;
 }
+
+export interface CourseDraft {
+  title: string;
+  days: number;
+  capacity: number;
+  startsOn: string;
+}
+
+/** The first thing wrong with a course announcement, naming the field; undefined when sound. */
+export function courseProblem(course: CourseDraft): { field: string; message: string } | undefined {
+  if (course.title.trim().length === 0) return { field: 'title', message: 'title must not be empty' };
+  if (!Number.isInteger(course.days) || course.days < 1 || course.days > 365) {
+    return { field: 'days', message: 'days must be a whole number from 1 to 365' };
+  }
+  if (!Number.isInteger(course.capacity) || course.capacity < 1 || course.capacity > 10_000) {
+    return { field: 'capacity', message: 'capacity must be a whole number from 1 to 10000' };
+  }
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(course.startsOn) ? new Date(`${course.startsOn}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== course.startsOn) {
+    return { field: 'startsOn', message: `"${course.startsOn}" is not a calendar date (YYYY-MM-DD)` };
+  }
+  return undefined;
+}

@@ -48,7 +48,7 @@ export class PageArgs {
 }
 
 /** Pages come from MikroORM's keyset cursors (em.findByCursor); this shapes one for GraphQL. */
-export function fromCursor<T extends object>(cursor: Cursor<T, any, any, any, true>): ConnectionShape<T> {
+export function fromCursor<T extends object>(cursor: Cursor<T, never, never, never, true>): ConnectionShape<T> {
   const edges = cursor.items.map((node) => ({ node: node as T, cursor: cursor.from(node) }));
   return {
     edges,

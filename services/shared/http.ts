@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { formatError } from './errors.js';
@@ -17,7 +18,8 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: options.plugins ?? [],
+    // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host },

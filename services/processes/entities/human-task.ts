@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum TaskStatus {
@@ -22,6 +23,8 @@ registerEnumType(Decision, { name: 'Decision' });
 @Entity({ tableName: 'human_task' })
 @Index({ name: 'human_task_inbox_idx', properties: ['organizationId', 'status', 'createdAt'] })
 export class HumanTask {
+  [OptionalProps]?: 'createdAt';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { TrainingCourse } from './training-course.js';
 import type { EnrollmentStatus as WorkflowEnrollmentStatus } from '../../../workflows/training/types.js';
@@ -19,6 +20,8 @@ const _sameStatuses: Record<WorkflowEnrollmentStatus, EnrollmentStatus> = Enroll
 @Entity({ tableName: 'training_enrollment' })
 @Index({ name: 'training_enrollment_course_status_idx', properties: ['course', 'status'] })
 export class TrainingEnrollment {
+  [OptionalProps]?: 'requestedAt';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -1,17 +1,26 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { TrainingCourse } from '../entities/training-course.js';
 import { TrainingEnrollment } from '../entities/training-enrollment.js';
 import { HumanTask } from '../entities/human-task.js';
 import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import { personNameProblem } from '../training-rules.js';
+import { courseProblem, personNameProblem } from '../training-rules.js';
+import { requireRole } from '../../shared/access.js';
 import type { ProcessesContext } from '../context.js';
 import { requireUuid } from '../../shared/connection.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import {
   TRAINING_WORKFLOW_TYPE, taskOpenedUpdate, trainingWorkflowId, type EnrollmentRequest,
 } from '../../../workflows/training/types.js';
+
+@InputType()
+class NewTrainingCourse {
+  @Field(() => String) title!: string;
+  @Field(() => Int) days!: number;
+  @Field(() => Int) capacity!: number;
+  @Field(() => String, { description: 'ISO date of the first day, e.g. 2026-12-07' }) startsOn!: string;
+}
 
 @Resolver(() => TrainingEnrollment)
 export class TrainingResolver {
@@ -25,6 +34,19 @@ export class TrainingResolver {
     const enrollment = await loaders.enrollment.load(requireUuid(id));
     if (!enrollment) throw notFound(`No training enrollment has id ${id}`);
     return enrollment;
+  }
+
+  @Mutation(() => TrainingCourse, { description: 'ADMIN: announce a course' })
+  async createTrainingCourse(
+    @Arg('input', () => NewTrainingCourse) input: NewTrainingCourse,
+    @Ctx() { em, identity }: ProcessesContext,
+  ): Promise<TrainingCourse> {
+    requireRole(identity, 'ADMIN');
+    const problem = courseProblem(input);
+    if (problem) throw badInput(problem.message, problem.field);
+    const course = em.create(TrainingCourse, { ...input, title: input.title.trim() });
+    await em.flush();
+    return course;
   }
 
   @Mutation(() => TrainingEnrollment, {

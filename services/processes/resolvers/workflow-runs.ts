@@ -49,7 +49,7 @@ class WorkflowRunList {
   @Field(() => [WorkflowRun]) runs!: WorkflowRun[];
 }
 
-function toRun(info: WorkflowExecutionInfo): WorkflowRun {
+function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>): WorkflowRun {
   return {
     id: info.workflowId, runId: info.runId, type: info.type, status: info.status.name,
     startTime: info.startTime, closeTime: info.closeTime ?? null, taskQueue: info.taskQueue,

@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { OrganizationKind } from './kinds.js';
@@ -8,6 +9,8 @@ import { OrganizationKind } from './kinds.js';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'organization' })
 export class Organization {
+  [OptionalProps]?: 'createdAt' | 'version';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

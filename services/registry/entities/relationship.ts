@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +12,8 @@ import { RelationshipType } from './kinds.js';
 @Index({ name: 'relationship_from_idx', properties: ['from', 'type'] })
 @Index({ name: 'relationship_to_idx', properties: ['to', 'type'] })
 export class Relationship {
+  [OptionalProps]?: 'attributes';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

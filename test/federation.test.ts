@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { codeOf, gql, orgId, token } from './support/hub.js';
+
+describe('the gateway', () => {
+  it('answers a query that crosses both subgraphs', async () => {
+    const integrator = await token(['INTEGRATOR']);
+    const r = await gql(
+      `query ($id: ID!) { organization(id: $id) {
+          name kind homeRegionCode
+          relationships { type from { name } to { name } }
+          trainingEnrollments { id status }
+      } }`,
+      { id: orgId('wenzhou') },
+      integrator,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.organization.name).toBe('嘉兴市温州商会');
+    expect(r.data.organization.homeRegionCode).toBe('330300');
+    expect(r.data.organization.relationships).toContainEqual({
+      type: 'SUPERVISES', from: { name: '嘉兴市工商业联合会' }, to: { name: '嘉兴市温州商会' },
+    });
+    expect(Array.isArray(r.data.organization.trainingEnrollments)).toBe(true);
+  });
+
+  it('refuses a request without a valid token', async () => {
+    const none = await gql('{ trainingCourses { id } }');
+    expect(none.status).toBe(401);
+    expect(codeOf(none)).toBe('UNAUTHENTICATED');
+    const forged = await gql('{ trainingCourses { id } }', {}, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad');
+    expect(codeOf(forged)).toBe('UNAUTHENTICATED');
+  });
+
+  it('pages through organizations with a filter', async () => {
+    const integrator = await token(['INTEGRATOR']);
+    const query = `query ($after: String) { organizations(first: 2, after: $after, filter: { kind: OUT_OF_TOWN_CHAMBER }) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`;
+    const first = await gql(query, {}, integrator);
+    expect(first.data.organizations.totalCount).toBe(3);
+    expect(first.data.organizations.pageInfo.hasNextPage).toBe(true);
+    const second = await gql(query, { after: first.data.organizations.pageInfo.endCursor }, integrator);
+    expect(second.data.organizations.pageInfo.hasNextPage).toBe(false);
+    const names = [...first.data.organizations.edges, ...second.data.organizations.edges].map((e: any) => e.node.name);
+    expect(new Set(names)).toEqual(new Set(['嘉兴市温州商会', '嘉兴市湖北商会', '嘉兴市河南商会']));
+  });
+
+  it('keeps stack traces away from clients', async () => {
+    const integrator = await token(['INTEGRATOR']);
+    const r = await gql('{ organizations(after: "not-a-cursor") { totalCount } }', {}, integrator);
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+});

@@ -1,0 +1,51 @@
+import type { TestProject } from 'vitest/node';
+import { readConfig } from '../services/shared/config.js';
+import { startDevTemporal } from '../infra/dev/temporal.js';
+import { startHub } from '../infra/dev/hub.js';
+import { migrate } from '../infra/db/migrate.js';
+import { seed } from '../infra/seed/run.js';
+import { freshTestDatabase } from './support/database.js';
+import { freePort } from './support/ports.js';
+import { quietTemporalLogs } from '../workflows/worker.js';
+
+// One real hub for the whole run: a fresh database with the real migrations and seed, a real
+// Temporal dev server, and the registry, processes, worker and gateway on free ports.
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    registryUrl: string;
+    databaseUrl: string;
+    temporalAddress: string;
+    jwtSecret: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  quietTemporalLogs();
+  const database = await freshTestDatabase('hub_test');
+  const temporal = await startDevTemporal();
+  await migrate(database.url);
+  await seed(database.url);
+  const [gatewayPort, registryPort, processesPort] = [await freePort(), await freePort(), await freePort()];
+  const settings = readConfig({
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: 'hub-test',
+    JWT_SECRET: 'test-secret-that-is-long-enough',
+    GATEWAY_PORT: String(gatewayPort),
+    REGISTRY_PORT: String(registryPort),
+    PROCESSES_PORT: String(processesPort),
+  });
+  const hub = await startHub(settings);
+  project.provide('gatewayUrl', hub.gatewayUrl);
+  project.provide('registryUrl', settings.registryUrl);
+  project.provide('databaseUrl', database.url);
+  project.provide('temporalAddress', temporal.address);
+  project.provide('jwtSecret', settings.jwtSecret);
+  return async () => {
+    await hub.stop();
+    await temporal.stop();
+    await database.stop();
+  };
+}

@@ -1,0 +1,46 @@
+import { inject } from 'vitest';
+import pg from 'pg';
+import { Client, Connection } from '@temporalio/client';
+import { signToken, type Role } from '../../services/shared/identity.js';
+import { seedOrganizationId } from '../../infra/seed/run.js';
+
+// What tests use to talk to the hub the global setup started: GraphQL over HTTP through the
+// gateway, SQL to check what was (not) written, and a Temporal client to read workflow state.
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string, url = inject('gatewayUrl')): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
+export function token(roles: Role[], organizationIds: string[] = [], subject = `test-${roles.join('-').toLowerCase()}`) {
+  return signToken({ subject, roles, organizationIds }, inject('jwtSecret'));
+}
+
+export const orgId = seedOrganizationId;
+
+let pool: pg.Pool | undefined;
+export async function sql<R extends pg.QueryResultRow = any>(text: string, values: unknown[] = []): Promise<R[]> {
+  pool ??= new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 });
+  return (await pool.query<R>(text, values)).rows;
+}
+
+let temporal: Client | undefined;
+export async function temporalClient(): Promise<Client> {
+  temporal ??= new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+  return temporal;
+}
+
+/** The first error's code, for assertions like expect(codeOf(r)).toBe('NOT_FOUND'). */
+export function codeOf(response: GraphQLResponse): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}
