@@ -23,7 +23,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   quietTemporalLogs();
-  const database = await freshTestDatabase('hub_test');
+  const database = await freshTestDatabase(process.env.HUB_TEST_DATABASE || 'hub_test');
   const temporal = await startDevTemporal();
   await migrate(database.url);
   await seed(database.url);
