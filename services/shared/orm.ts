@@ -2,9 +2,12 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Constructor, MigrationObject } from '@mikro-orm/core';
 
+/** Every schema a hub service owns; each ORM ignores the others' when it compares schemas. */
+export const SERVICE_SCHEMAS = ['registry', 'processes'] as const;
+
 export interface OrmSpec {
-  /** The PostgreSQL schema the service owns (registry, processes). */
-  schema: string;
+  /** The PostgreSQL schema the service owns. */
+  schema: (typeof SERVICE_SCHEMAS)[number];
   entities: Constructor<object>[];
   /** Committed migrations, listed explicitly so tsx, vitest and bundlers all find them. */
   migrations: MigrationObject[];
@@ -32,6 +35,11 @@ export function createOrm(spec: OrmSpec, databaseUrl: string, options: { debug?:
       snapshotOnMigrate: false,
       snapshotName: '.snapshot',
       emit: 'ts',
+    },
+    schemaGenerator: {
+      ignoreSchema: ['public', ...SERVICE_SCHEMAS.filter((schema) => schema !== spec.schema)],
+      // The migrator's own bookkeeping table is not an entity.
+      skipTables: ['mikro_orm_migrations'],
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
   });
