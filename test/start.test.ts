@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// `npm start` on embedded defaults, as a new user runs it: no DATABASE_URL, no TEMPORAL_ADDRESS.
+// Started twice on one data folder, stopped with Ctrl-C (SIGINT to the process group) each time.
+
+interface Started {
+  output: () => string;
+  gatewayUrl: string;
+  adminToken: string;
+  /** Ctrl-C; resolves when every process holding the output has exited. */
+  stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+async function npmStart(dataDir: string): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  delete env.TEMPORAL_ADDRESS;
+  const child = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  // 'close' waits for the output pipes, which every process of the tree holds: npm itself may
+  // exit on the signal before the stack has finished stopping its children.
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  const deadline = Date.now() + 150_000;
+  while (!output.includes('The hub is running')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return {
+    output: () => output,
+    gatewayUrl: output.match(/GraphQL gateway\s+(\S+)/)![1]!,
+    adminToken: output.match(/Dev token \(ADMIN\):\s+(\S+)/)![1]!,
+    async stop() {
+      process.kill(-child.pid!, 'SIGINT');
+      return closed;
+    },
+  };
+}
+
+async function query(hub: Started, body: object) {
+  const response = await fetch(hub.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminToken}` },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+}
+
+/** npm passes Ctrl-C on and exits by the signal itself; the stack below it exits with 0. */
+function stoppedByCtrlC(exit: { code: number | null; signal: NodeJS.Signals | null }): boolean {
+  return exit.code === 0 || exit.signal === 'SIGINT';
+}
+
+function processesUsing(dataDir: string): string {
+  try {
+    return execFileSync('pgrep', ['-af', dataDir], { encoding: 'utf8' }).trim();
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+}
+
+describe('npm start', () => {
+  it('runs the whole hub on embedded defaults, keeps data across starts and stops cleanly', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hub-start-'));
+    try {
+      const first = await npmStart(dataDir);
+      expect(first.output()).toMatch(/Temporal Web UI\s+http:\/\/127\.0\.0\.1:8233/);
+      const listed = await query(first, { query: '{ organizations(first: 100) { totalCount } }' });
+      expect(listed.data.organizations.totalCount).toBeGreaterThanOrEqual(10);
+      const created = await query(first, {
+        query: 'mutation ($input: NewOrganization!) { createOrganization(input: $input) { id } }',
+        variables: { input: { name: '嘉兴市冒烟测试协会', kind: 'INDUSTRY_ASSOCIATION', regionCode: '330400' } },
+      });
+      expect(created.errors).toBeUndefined();
+      expect(stoppedByCtrlC(await first.stop())).toBe(true);
+      expect(first.output(), first.output()).toContain('[stack] stopped');
+      expect(processesUsing(dataDir)).toBe('');
+
+      const second = await npmStart(dataDir);
+      expect(second.output()).toContain('already seeded; nothing to do');
+      const found = await query(second, { query: '{ organizations(filter: { nameContains: "冒烟测试" }) { totalCount } }' });
+      expect(found.data.organizations.totalCount).toBe(1);
+      expect(stoppedByCtrlC(await second.stop())).toBe(true);
+      expect(second.output()).toContain('[stack] stopped');
+      expect(processesUsing(dataDir)).toBe('');
+      await expect(fetch(second.gatewayUrl)).rejects.toThrow();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 400_000);
+});
