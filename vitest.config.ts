@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'services/**/*.test.ts', 'workflows/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

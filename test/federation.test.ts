@@ -50,3 +50,20 @@ describe('the gateway', () => {
     expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
   });
 });
+
+describe('npm run token', () => {
+  it('prints a dev token the gateway accepts, with the role and organization asked for', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { inject } = await import('vitest');
+    const wenzhou = orgId('wenzhou');
+    const printed = execFileSync('npm', ['run', '--silent', 'token', '--', '--role', 'approver', '--org', wenzhou], {
+      encoding: 'utf8',
+      env: { ...process.env, JWT_SECRET: inject('jwtSecret') },
+    }).trim();
+    const inbox = await gql('{ myTasks(first: 1) { totalCount } }', {}, printed);
+    expect(inbox.errors).toBeUndefined();
+    expect(typeof inbox.data.myTasks.totalCount).toBe('number');
+    // An approver token is not an admin token.
+    expect(codeOf(await gql('{ workflowRuns { totalCount } }', {}, printed))).toBe('FORBIDDEN');
+  });
+});

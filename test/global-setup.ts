@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // before anything that loads type-graphql
 import type { TestProject } from 'vitest/node';
 import { readConfig } from '../services/shared/config.js';
 import { startDevTemporal } from '../infra/dev/temporal.js';

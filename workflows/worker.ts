@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { config, type HubConfig } from '../services/shared/config.js';

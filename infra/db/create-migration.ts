@@ -1,6 +1,7 @@
 // Writes a migration for the difference between a service's entities and its migrations:
 //   npm run migration:create -- registry|processes [name]
 // Run against a scratch database that holds exactly the committed migrations.
+import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { createRegistryOrm } from '../../services/registry/orm.js';
 import { createProcessesOrm } from '../../services/processes/orm.js';
 import { config } from '../../services/shared/config.js';

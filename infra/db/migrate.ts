@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import pg from 'pg';
 import { createRegistryOrm } from '../../services/registry/orm.js';
 import { createProcessesOrm } from '../../services/processes/orm.js';

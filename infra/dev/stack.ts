@@ -1,6 +1,7 @@
 // npm start: the whole hub on one machine with no configuration. PostgreSQL (embedded) and
 // Temporal (the CLI's dev server) start as child processes unless DATABASE_URL or
 // TEMPORAL_ADDRESS point elsewhere; then migrations, seed, worker, subgraphs and gateway.
+import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { resolve } from 'node:path';
 import { EMBEDDED_PG_PORT, readConfig } from '../../services/shared/config.js';
 import { signToken } from '../../services/shared/identity.js';

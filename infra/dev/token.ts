@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { config } from '../../services/shared/config.js';
 import { ROLES, signToken, type Role } from '../../services/shared/identity.js';
-import { UUID_PATTERN } from '../../services/shared/connection.js';
+import { UUID_PATTERN } from '../../services/shared/ids.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,4 +1,5 @@
 // npm run schema: writes each subgraph's SDL and the composed supergraph to schema/.
+import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { writeFile } from 'node:fs/promises';
 import { composeSupergraph } from './compose.js';
 

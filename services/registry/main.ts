@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { config } from '../shared/config.js';
 import { serveSubgraph } from '../shared/http.js';
 import { createRegistryOrm } from './orm.js';

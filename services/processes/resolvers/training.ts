@@ -8,7 +8,7 @@ import { OrganizationRef, organizationRef } from '../entities/organization-ref.j
 import { courseProblem, personNameProblem } from '../training-rules.js';
 import { requireRole } from '../../shared/access.js';
 import type { ProcessesContext } from '../context.js';
-import { requireUuid } from '../../shared/connection.js';
+import { requireUuid } from '../../shared/ids.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import {
   TRAINING_WORKFLOW_TYPE, taskOpenedUpdate, trainingWorkflowId, type EnrollmentRequest,

@@ -7,7 +7,8 @@ import { Direction, OrganizationKind, RelationshipType } from '../entities/kinds
 import { regionAndSubregions, regionName } from '../regions.js';
 import { organizationViolations } from '../organization-rules.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, fromCursor, pageOrBadCursor, requireUuid } from '../../shared/connection.js';
+import { Connection, PageArgs, fromCursor, pageOrBadCursor } from '../../shared/connection.js';
+import { requireUuid } from '../../shared/ids.js';
 import { badInput, conflict, notFound } from '../../shared/errors.js';
 import { requireRole } from '../../shared/access.js';
 
