@@ -1,11 +1,25 @@
 import { Organization } from './entities/organization.js';
 import { Relationship } from './entities/relationship.js';
+import { Person } from './entities/person.js';
+import { Position } from './entities/position.js';
+import { Certification } from './entities/certification.js';
+import { Rating } from './entities/rating.js';
+import { Honour } from './entities/honour.js';
+import { AuditEntry } from './entities/audit-entry.js';
+import {
+  CharityRecord, DeliberationIssue, DeliberationSession, InvestmentProject, JointMeeting, LiaisonVisit, Loan,
+  MediationCase, PlatformActivity, RewardFundAllocation,
+} from './entities/records.js';
 import { registryMigrations } from '../../infra/migrations/registry/index.js';
 import { createOrm, type OrmSpec } from '../shared/orm.js';
 
 export const registryOrmSpec: OrmSpec = {
   schema: 'registry',
-  entities: [Organization, Relationship],
+  entities: [
+    Organization, Relationship, Person, Position, Certification, Rating, Honour, AuditEntry,
+    PlatformActivity, LiaisonVisit, DeliberationSession, DeliberationIssue, JointMeeting, Loan, MediationCase,
+    CharityRecord, InvestmentProject, RewardFundAllocation,
+  ],
   migrations: registryMigrations,
 };
 

@@ -13,7 +13,7 @@ export enum EnrollmentStatus {
 }
 registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
 // The projection mirrors the workflow's states one to one; this line fails to compile if not.
-const _sameStatuses: Record<WorkflowEnrollmentStatus, EnrollmentStatus> = EnrollmentStatus;
+EnrollmentStatus satisfies Record<WorkflowEnrollmentStatus, EnrollmentStatus>;
 
 /** The projection of one training-enrollment workflow (培训报名), written by its activities. */
 @ObjectType({ description: 'One person\'s application for a training course' })

@@ -16,6 +16,7 @@ export enum OrganizationKind {
   GOVERNMENT_AGENCY = 'GOVERNMENT_AGENCY', // 政府部门
   FOUNDATION = 'FOUNDATION', // 基金会
   VILLAGE = 'VILLAGE', // 结对村
+  MEDIATION_COMMITTEE = 'MEDIATION_COMMITTEE', // 人民调解委员会 (set up by a chamber)
 }
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 
@@ -27,7 +28,9 @@ export enum RelationshipType {
   COLLEGE_PARTNERSHIP = 'COLLEGE_PARTNERSHIP', // 产教融合
   ASSISTANCE_PAIRING = 'ASSISTANCE_PAIRING', // 结对帮扶: chamber → weak village
   BRANCH_OF = 'BRANCH_OF', // bank branch → bank
-  FOUNDED = 'FOUNDED', // chamber → its charity foundation
+  FOUNDED = 'FOUNDED', // chamber → the foundation or mediation committee it set up
+  LIAISON = 'LIAISON', // 联挂指导: Federation → chamber it guides (attributes name the contact leader)
+  HOME_REGION = 'HOME_REGION', // out-of-town chamber → the federation of its home region
 }
 registerEnumType(RelationshipType, { name: 'RelationshipType' });
 
@@ -37,6 +40,51 @@ export enum Direction {
   BOTH = 'BOTH',
 }
 registerEnumType(Direction, { name: 'Direction', description: 'Which end of an edge the organization is on' });
+
+/** Roles a person holds in an organization (职务). */
+export enum PositionRole {
+  PRESIDENT = 'PRESIDENT', // 会长
+  SECRETARY_GENERAL = 'SECRETARY_GENERAL', // 秘书长
+  FULL_TIME_STAFF = 'FULL_TIME_STAFF', // 专职人员
+  MEDIATOR = 'MEDIATOR', // 调解员
+  LEGAL_COUNSEL = 'LEGAL_COUNSEL', // 法律顾问
+  FEDERATION_LEADER = 'FEDERATION_LEADER', // 工商联领导
+}
+registerEnumType(PositionRole, { name: 'PositionRole' });
+
+export enum CertificationKind {
+  PROFESSIONAL_QUALIFICATION = 'PROFESSIONAL_QUALIFICATION', // 职业资格证书
+  PROFESSIONAL_TITLE = 'PROFESSIONAL_TITLE', // 专业技术职称
+  TRAINING_COMPLETION = 'TRAINING_COMPLETION', // 培训结业证书
+}
+registerEnumType(CertificationKind, { name: 'CertificationKind' });
+
+/** Social-organization grade (社会组织评估等级), 1A to 5A; valid for five years. */
+export enum Grade {
+  A1 = 'A1',
+  A2 = 'A2',
+  A3 = 'A3',
+  A4 = 'A4',
+  A5 = 'A5',
+}
+registerEnumType(Grade, { name: 'Grade', description: 'A1 is 1A ... A5 is 5A' });
+
+export enum HonourLevel {
+  NATIONAL = 'NATIONAL', // 全国
+  PROVINCIAL = 'PROVINCIAL', // 省级
+  MUNICIPAL = 'MUNICIPAL', // 市级
+}
+registerEnumType(HonourLevel, { name: 'HonourLevel' });
+
+/** The four platforms of the "145" framework (四大平台). */
+export enum Platform {
+  INDUSTRY_EDUCATION = 'INDUSTRY_EDUCATION', // 产教融合
+  LEGAL_SERVICES = 'LEGAL_SERVICES', // 法律服务
+  FINANCIAL_SERVICES = 'FINANCIAL_SERVICES', // 金融服务
+  TALENT_SERVICES = 'TALENT_SERVICES', // 人才服务
+  INVESTMENT = 'INVESTMENT', // 招商引资 (investment fairs and matchmaking, 助力中心工作)
+}
+registerEnumType(Platform, { name: 'Platform' });
 
 /** Kinds that are social organizations (社会组织): only these can be rated 1A–5A. */
 export const SOCIAL_ORGANIZATION_KINDS: readonly OrganizationKind[] = [

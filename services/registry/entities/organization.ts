@@ -8,6 +8,12 @@ import { OrganizationKind } from './kinds.js';
 @ObjectType({ description: 'An organization in the Federation\'s graph (names in Chinese, optional English name)' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'organization' })
+// Trigram index: text search over Chinese names is a substring match (ILIKE '%…%'), which a
+// b-tree cannot serve. The pg_trgm extension is created by the registry's migration.
+@Index({
+  name: 'organization_name_trgm_idx',
+  expression: 'create index "organization_name_trgm_idx" on "registry"."organization" using gin ("name" public.gin_trgm_ops)',
+})
 export class Organization {
   [OptionalProps]?: 'createdAt' | 'version';
 
@@ -44,6 +50,10 @@ export class Organization {
   @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码, GB 32100-2015)' })
   @Property({ type: 'character', length: 18, nullable: true, unique: 'organization_credit_code_unique' })
   creditCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date the organization ceased (deregistered, merged); null while active' })
+  @Property({ type: 'date', nullable: true })
+  endedOn?: string | null;
 
   @Field(() => GraphQLISODateTime)
   @Property({ type: 'timestamptz' })

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { randomUUID } from 'node:crypto';
 import { Organization } from './organization.js';
@@ -12,7 +12,7 @@ import { RelationshipType } from './kinds.js';
 @Index({ name: 'relationship_from_idx', properties: ['from', 'type'] })
 @Index({ name: 'relationship_to_idx', properties: ['to', 'type'] })
 export class Relationship {
-  [OptionalProps]?: 'attributes';
+  [OptionalProps]?: 'attributes' | 'version';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -40,4 +40,8 @@ export class Relationship {
   @Field(() => GraphQLJSONObject, { description: 'Typed attributes of the edge (e.g. the agreement it rests on)' })
   @Property({ type: 'json' })
   attributes: Record<string, unknown> = {};
+
+  @Field(() => Int, { description: 'Optimistic-lock version; send it back when updating' })
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

@@ -1,16 +1,13 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MaxLength, MinLength } from 'class-validator';
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Organization } from '../entities/organization.js';
 import { Relationship } from '../entities/relationship.js';
 import { Direction, OrganizationKind, RelationshipType } from '../entities/kinds.js';
 import { regionAndSubregions, regionName } from '../regions.js';
-import { organizationViolations } from '../organization-rules.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, fromCursor, pageOrBadCursor } from '../../shared/connection.js';
 import { requireUuid } from '../../shared/ids.js';
-import { badInput, conflict, notFound } from '../../shared/errors.js';
-import { requireRole } from '../../shared/access.js';
+import { badInput, notFound } from '../../shared/errors.js';
 
 const OrganizationConnection = Connection('Organization', Organization);
 
@@ -21,17 +18,6 @@ class OrganizationFilter {
   region?: string;
   @Field(() => String, { nullable: true, description: 'Part of the Chinese or English name' })
   nameContains?: string;
-}
-
-@InputType()
-class NewOrganization {
-  @Field(() => String) @MinLength(1) @MaxLength(200) name!: string;
-  @Field(() => String, { nullable: true }) @MaxLength(100) shortName?: string;
-  @Field(() => String, { nullable: true }) @MaxLength(300) englishName?: string;
-  @Field(() => OrganizationKind) kind!: OrganizationKind;
-  @Field(() => String) regionCode!: string;
-  @Field(() => String, { nullable: true }) homeRegionCode?: string;
-  @Field(() => String, { nullable: true }) creditCode?: string;
 }
 
 @Resolver(() => Organization)
@@ -79,33 +65,5 @@ export class OrganizationResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Name of the region code' })
   regionName(@Root() organization: Organization): string | undefined {
     return regionName(organization.regionCode);
-  }
-
-  @Mutation(() => Organization, { description: 'ADMIN: add an organization to the registry' })
-  async createOrganization(
-    @Arg('input', () => NewOrganization) input: NewOrganization,
-    @Ctx() { em, identity }: RegistryContext,
-  ): Promise<Organization> {
-    requireRole(identity, 'ADMIN');
-    const violation = organizationViolations(input)[0];
-    if (violation) throw badInput(violation.message, violation.field);
-    const organization = em.create(Organization, {
-      name: input.name.trim(),
-      shortName: input.shortName ?? null,
-      englishName: input.englishName ?? null,
-      kind: input.kind,
-      regionCode: input.regionCode,
-      homeRegionCode: input.homeRegionCode ?? null,
-      creditCode: input.creditCode ?? null,
-    });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw conflict(`Another organization already has credit code ${input.creditCode}`);
-      }
-      throw error;
-    }
-    return organization;
   }
 }

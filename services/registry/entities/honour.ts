@@ -1,0 +1,37 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Organization } from './organization.js';
+import { HonourLevel } from './kinds.js';
+
+/** An honour such as "Four-Good Chamber" (四好商会) at a level, in a year. */
+@ObjectType()
+@Entity({ tableName: 'honour' })
+@Index({ name: 'honour_level_year_idx', properties: ['level', 'year'] })
+export class Honour {
+  [OptionalProps]?: 'version' | 'title';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'honour_organization_idx' })
+  organization!: Organization;
+
+  @Field(() => String, { description: 'The honour, e.g. 四好商会' })
+  @Property({ type: 'text' })
+  title: string = '四好商会';
+
+  @Field(() => HonourLevel)
+  @Enum({ items: () => HonourLevel, type: 'text' })
+  level!: HonourLevel;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+}
