@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HistoryAndWorkflowId } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { quietTemporalLogs } from '../worker.js';
+import { WORKFLOWS_PATH } from '../../test/support/time-skipping.js';
+
+// Determinism guard: histories of real runs (approved, rejected, expired) are replayed against
+// the current workflow code. Running workflows replay their history whenever a worker picks them
+// up again, so a change that issues different commands for the same history would break them
+// in production; it fails here instead. After an intended change guarded by patched(), keep
+// the old files (rename them) and record new ones with
+// `SAVE_HISTORIES=1 npx vitest run workflows/training/workflow.test.ts`, which overwrites
+// approved.json, rejected.json and expired.json.
+
+const HISTORIES = fileURLToPath(new URL('./histories/', import.meta.url));
+
+function savedHistories(): HistoryAndWorkflowId[] {
+  const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json')).sort();
+  // The files are the History message's toJSON (see workflow.test.ts); fromObject turns them back
+  // into a message with Long event ids, which the replayer takes as is. Passing the parsed JSON
+  // instead would route it through the SDK's historyFromJSON, which expects the other format.
+  return files.map((file) => ({
+    workflowId: `replay-${basename(file, '.json')}`,
+    history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))),
+  }));
+}
+
+describe('trainingEnrollment replay', () => {
+  it('replays every saved history without a nondeterminism error', async () => {
+    quietTemporalLogs();
+    const histories = savedHistories();
+    // An empty folder would make this test pass while guarding nothing.
+    expect(histories.length, `no histories in ${HISTORIES}`).toBeGreaterThan(0);
+
+    const failures: string[] = [];
+    let replayed = 0;
+    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH }, histories)) {
+      replayed++;
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+    expect(replayed).toBe(histories.length);
+  });
+});
