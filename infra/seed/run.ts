@@ -1,11 +1,11 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { createRegistryOrm } from '../../services/registry/orm.js';
 import { createProcessesOrm } from '../../services/processes/orm.js';
-import { Organization } from '../../services/registry/entities/organization.js';
-import { Relationship } from '../../services/registry/entities/relationship.js';
 import { organizationViolations } from '../../services/registry/organization-rules.js';
 import { TrainingCourse } from '../../services/processes/entities/training-course.js';
-import { SEED_EDGES, SEED_ORGANIZATIONS } from './registry-data.js';
+import { SEED_ORGANIZATIONS } from './registry-data.js';
+import { SEED_TABLES, type SeedTable } from './tables.js';
 import { seedId } from './ids.js';
 
 // Inserts what is missing and leaves what exists: running the seed twice changes nothing.
@@ -18,35 +18,36 @@ export const SEED_COURSE = {
   startsOn: '2026-12-07',
 };
 
+/** Refuses data that breaks a registry rule, before anything is written. */
+function checkSeedData(): void {
+  for (const org of SEED_ORGANIZATIONS) {
+    const problem = organizationViolations(org)[0];
+    if (problem) throw new Error(`seed organization ${org.key}: ${problem.message}`);
+  }
+  for (const table of SEED_TABLES) {
+    const ids = new Set(table.rows.map((row) => row.id));
+    if (ids.size !== table.rows.length) throw new Error(`seed table ${String(table.entity)}: two rows share a natural key`);
+  }
+}
+
+/** One transaction per table: read which ids exist, insert the others in batches. */
+async function insertMissing(orm: MikroORM, table: SeedTable): Promise<number> {
+  return orm.em.fork().transactional(async (em) => {
+    const found = await em.find(table.entity, { id: { $in: table.rows.map((row) => row.id) } }, { fields: ['id'] as never });
+    const existing = new Set(found.map((row: { id: string }) => row.id));
+    const missing = table.rows.filter((row) => !existing.has(row.id));
+    for (const row of missing) em.create(table.entity, row);
+    return missing.length;
+  });
+}
+
 export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
+  checkSeedData();
+  const started = Date.now();
   let inserted = 0;
   const registry = await createRegistryOrm(databaseUrl);
   try {
-    await registry.em.fork().transactional(async (em) => {
-      for (const org of SEED_ORGANIZATIONS) {
-        const problem = organizationViolations(org)[0];
-        if (problem) throw new Error(`seed organization ${org.key}: ${problem.message}`);
-        const id = seedId(`org:${org.key}`);
-        if (await em.findOne(Organization, id)) continue;
-        const { key: _key, ...fields } = org;
-        em.create(Organization, { id, ...fields });
-        inserted++;
-      }
-      await em.flush();
-      for (const edge of SEED_EDGES) {
-        const id = seedId(`edge:${edge.type}:${edge.from}:${edge.to}`);
-        if (await em.findOne(Relationship, id)) continue;
-        em.create(Relationship, {
-          id,
-          type: edge.type,
-          from: em.getReference(Organization, seedId(`org:${edge.from}`)),
-          to: em.getReference(Organization, seedId(`org:${edge.to}`)),
-          validFrom: edge.validFrom,
-          attributes: edge.attributes ?? {},
-        });
-        inserted++;
-      }
-    });
+    for (const table of SEED_TABLES) inserted += await insertMissing(registry, table);
   } finally {
     await registry.close();
   }
@@ -61,7 +62,8 @@ export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
   } finally {
     await processes.close();
   }
-  console.log(`[seed] ${inserted ? `inserted ${inserted} records` : 'already seeded; nothing to do'}`);
+  const took = `${Date.now() - started} ms`;
+  console.log(`[seed] ${inserted ? `inserted ${inserted} records in ${took}` : `already seeded; nothing to do (${took})`}`);
   return { inserted };
 }
 

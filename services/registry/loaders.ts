@@ -1,10 +1,18 @@
 import DataLoader from 'dataloader';
+import type { Collection, EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from './entities/organization.js';
 import { Relationship } from './entities/relationship.js';
+import { Person } from './entities/person.js';
+import { Position } from './entities/position.js';
+import { Certification } from './entities/certification.js';
+import { Rating } from './entities/rating.js';
+import { Honour } from './entities/honour.js';
+import { DeliberationIssue, JointMeeting, PlatformActivity } from './entities/records.js';
 import { Direction, type RelationshipType } from './entities/kinds.js';
 
-// Per-request batching: a list of N organizations costs one query per field, not N.
+// Per-request batching: a list of N rows costs one query per relation field, not N. Every
+// relation a resolver follows goes through one of these (test/statement-count.test.ts).
 
 export interface RelationshipKey {
   organizationId: string;
@@ -12,13 +20,36 @@ export interface RelationshipKey {
   direction: Direction;
 }
 
-export function createRegistryLoaders(em: EntityManager) {
-  const organization = new DataLoader<string, Organization | null>(async (ids) => {
-    const rows = await em.find(Organization, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((o) => [o.id, o]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+type Order = Record<string, 'asc' | 'desc'>;
 
+/** Rows by id. */
+function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** The rows whose many-to-one `parent` points at each key, in `orderBy` order. */
+function childrenOf<T extends object>(em: EntityManager, entity: EntityName<T>, parent: keyof T & string, orderBy: Order) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = (await em.find(entity, { [parent]: { $in: [...ids] } } as never, { orderBy } as never)) as T[];
+    const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get((row[parent] as { id: string }).id)?.push(row);
+    return ids.map((id) => groups.get(id)!);
+  });
+}
+
+/** A many-to-many collection of each owner: MikroORM fills them all with one query on the pivot table. */
+function collectionOf<T extends object, R extends object>(em: EntityManager, property: keyof T & string) {
+  return new DataLoader<T, R[]>(async (owners) => {
+    await em.populate([...owners] as T[], [property] as never);
+    return owners.map((owner) => (owner[property] as Collection<R>).getItems());
+  });
+}
+
+export function createRegistryLoaders(em: EntityManager) {
   // Keys that share (type, direction) go out together as one query.
   const relationships = new DataLoader<RelationshipKey, Relationship[], string>(
     async (keys) => {
@@ -53,7 +84,20 @@ export function createRegistryLoaders(em: EntityManager) {
     { cacheKeyFn: cacheKey },
   );
 
-  return { organization, relationships };
+  return {
+    organization: byId(em, Organization),
+    person: byId(em, Person),
+    relationships,
+    positionsByOrganization: childrenOf(em, Position, 'organization', { validFrom: 'asc', id: 'asc' }),
+    positionsByPerson: childrenOf(em, Position, 'person', { validFrom: 'asc', id: 'asc' }),
+    certificationsByPerson: childrenOf(em, Certification, 'person', { issuedOn: 'desc', id: 'asc' }),
+    ratingsByOrganization: childrenOf(em, Rating, 'organization', { awardedOn: 'desc', id: 'desc' }),
+    honoursByOrganization: childrenOf(em, Honour, 'organization', { year: 'desc', id: 'asc' }),
+    issuesBySession: childrenOf(em, DeliberationIssue, 'session', { id: 'asc' }),
+    activityOrganizers: collectionOf<PlatformActivity, Organization>(em, 'organizers'),
+    activityParticipants: collectionOf<PlatformActivity, Organization>(em, 'participants'),
+    meetingParticipants: collectionOf<JointMeeting, Organization>(em, 'participants'),
+  };
 }
 
 function cacheKey(key: RelationshipKey): string {

@@ -2,6 +2,16 @@ import { buildSubgraph } from '../shared/subgraph.js';
 import { OrganizationResolver } from './resolvers/organization.js';
 import { RelationshipResolver } from './resolvers/relationship.js';
 import { OrganizationAdminResolver } from './resolvers/organization-admin.js';
+import { PersonAdminResolver } from './resolvers/person-admin.js';
+import { RelationshipAdminResolver } from './resolvers/relationship-admin.js';
+import { RatingAdminResolver } from './resolvers/rating-admin.js';
+import { AuditTrailResolver } from './resolvers/audit-admin.js';
+import { PersonResolver, PositionResolver } from './resolvers/person.js';
+import { HonourResolver, RatingResolver } from './resolvers/rating.js';
+import { ActivityResolver, DeliberationSessionResolver, JointMeetingResolver, LiaisonVisitResolver, PlatformActivityResolver } from './resolvers/activities.js';
+import { CharityRecordResolver, InvestmentProjectResolver, LoanResolver, MediationCaseResolver, RecordResolver } from './resolvers/records.js';
+import { TraversalResolver } from './resolvers/traversal.js';
+import { OrganizationCharityResolver, StatisticsResolver } from './resolvers/statistics.js';
 import type { RegistryContext } from './context.js';
 
 /** The registry subgraph: organizations and the edges between them. */
@@ -13,6 +23,13 @@ export function buildRegistrySchema() {
         OrganizationResolver,
         RelationshipResolver,
         OrganizationAdminResolver,
+        PersonAdminResolver, RelationshipAdminResolver, RatingAdminResolver, AuditTrailResolver,
+        PersonResolver, PositionResolver,
+        RatingResolver, HonourResolver,
+        ActivityResolver, PlatformActivityResolver, LiaisonVisitResolver, DeliberationSessionResolver, JointMeetingResolver,
+        RecordResolver, LoanResolver, MediationCaseResolver, CharityRecordResolver, InvestmentProjectResolver,
+        TraversalResolver,
+        StatisticsResolver, OrganizationCharityResolver,
       ],
     },
     {

@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
-import type { Cursor } from '@mikro-orm/core';
+import type { Cursor, EntityManager, EntityName, FilterQuery, FindByCursorOptions } from '@mikro-orm/core';
 import { badInput } from './errors.js';
 
 // Relay-style connections shared by every list the hub serves.
@@ -39,12 +39,48 @@ export function Connection<T extends object>(name: string, node: ClassType<T>) {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20)' })
+  @Field(() => Int, { nullable: true, description: 'Page size counted forward, 1 to 100 (default 20 when neither first nor last is given)' })
   @Min(1) @Max(100)
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
   after?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Page size counted backward from `before` (or from the end), 1 to 100' })
+  @Min(1) @Max(100)
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'startCursor of the following page' })
+  before?: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** What findByCursor takes: forward (first/after) or backward (last/before), never both sizes. */
+export function pageWindow(args: PageArgs): { first?: number; last?: number; after?: string; before?: string } {
+  if (args.first != null && args.last != null) {
+    throw badInput('Give first (to page forward) or last (to page backward), not both', 'last');
+  }
+  const cursors = { after: args.after ?? undefined, before: args.before ?? undefined };
+  return args.last != null ? { ...cursors, last: args.last } : { ...cursors, first: args.first ?? DEFAULT_PAGE_SIZE };
+}
+
+// A cursor is MikroORM's: base64url of the JSON array of the sort key's values.
+const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+function decodeCursor(cursor: string, keyLength: number | undefined, field: 'after' | 'before'): unknown[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  // MikroORM silently ignores a cursor of the wrong length; a client must hear about it.
+  const shaped = Array.isArray(values) && (keyLength === undefined || values.length === keyLength);
+  if (!shaped || (values as unknown[]).some((v) => v !== null && typeof v === 'object')) {
+    throw badInput(`"${cursor}" is not a cursor this list gave out`, field);
+  }
+  return values as unknown[];
 }
 
 /** Pages come from MikroORM's keyset cursors (em.findByCursor); this shapes one for GraphQL. */
@@ -62,14 +98,83 @@ export function fromCursor<T extends object>(cursor: Cursor<T, never, never, nev
   };
 }
 
-/** MikroORM throws on a cursor it cannot decode; the client gets BAD_USER_INPUT instead. */
-export async function pageOrBadCursor<T>(fetch: () => Promise<T>, after: string | undefined): Promise<T> {
+/**
+ * MikroORM throws on a cursor it cannot decode, and PostgreSQL on one whose values do not fit
+ * the columns (SQLSTATE class 22, data exception); the client gets BAD_USER_INPUT instead.
+ * `cursors` is the page's arguments (or, as before, the `after` string alone).
+ */
+export async function pageOrBadCursor<T>(fetch: () => Promise<T>, cursors: string | PageArgs | undefined): Promise<T> {
+  const given = typeof cursors === 'string' ? { after: cursors } : { after: cursors?.after, before: cursors?.before };
   try {
     return await fetch();
   } catch (error) {
-    if (after !== undefined && /cursor|JSON|Unexpected token|base64/i.test(String(error))) {
-      throw badInput(`"${after}" is not a cursor this list gave out`, 'after');
+    const field = given.after != null ? 'after' : given.before != null ? 'before' : undefined;
+    const dataException = String((error as { code?: unknown }).code ?? '').startsWith('22');
+    if (field && (dataException || /cursor|JSON|Unexpected token|base64/i.test(String(error)))) {
+      throw badInput(`"${given[field]}" is not a cursor this list gave out`, field);
     }
     throw error;
   }
+}
+
+/**
+ * One page of a table: one SQL statement for the items plus one count. `orderBy` must end in a
+ * unique column (id) so the order is total and cursors are stable.
+ */
+export async function findPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: Record<string, 'asc' | 'desc'>,
+  args: PageArgs,
+): Promise<ConnectionShape<T>> {
+  const window = pageWindow(args);
+  const keyLength = Object.keys(orderBy).length;
+  if (window.after != null) decodeCursor(window.after, keyLength, 'after');
+  if (window.before != null) decodeCursor(window.before, keyLength, 'before');
+  const options = { where, orderBy, ...window, includeCount: true } as FindByCursorOptions<T>;
+  const cursor = await pageOrBadCursor(() => em.findByCursor(entity, options as never), args);
+  return fromCursor(cursor as unknown as Cursor<T, never, never, never, true>);
+}
+
+type SortValue = string | number | null;
+
+function compareKeys(a: SortValue[], b: unknown[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i], b[i] as SortValue];
+    if (x === y) continue;
+    if (x === null) return 1; // nulls last, as PostgreSQL sorts them ascending
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * The same page over items already in memory and sorted ascending by `sortKey` (ending in the
+ * id): for lists a loader fetched in one batch for many parents, where a query per parent
+ * would cost a statement per row. Cursors have the same form as findByCursor's.
+ */
+export function pageOf<T>(items: readonly T[], sortKey: (item: T) => SortValue[], args: PageArgs): ConnectionShape<T> {
+  const window = pageWindow(args);
+  const keyLength = items.length > 0 ? sortKey(items[0]!).length : undefined;
+  const after = window.after != null ? decodeCursor(window.after, keyLength, 'after') : undefined;
+  const before = window.before != null ? decodeCursor(window.before, keyLength, 'before') : undefined;
+  const inRange = items.filter(
+    (item) => (!after || compareKeys(sortKey(item), after) > 0) && (!before || compareKeys(sortKey(item), before) < 0),
+  );
+  const size = window.last ?? window.first!;
+  const page = window.last != null ? inRange.slice(Math.max(0, inRange.length - size)) : inRange.slice(0, size);
+  const more = inRange.length > size;
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(sortKey(node)) }));
+  return {
+    edges,
+    totalCount: items.length,
+    pageInfo: {
+      hasNextPage: window.last != null ? before !== undefined : more,
+      hasPreviousPage: window.last != null ? more : after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { Decision, HumanTask, TaskStatus } from '../entities/human-task.js';
 import { TrainingEnrollment } from '../entities/training-enrollment.js';
 import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
 import type { ProcessesContext } from '../context.js';
-import { Connection, PageArgs, fromCursor, pageOrBadCursor } from '../../shared/connection.js';
+import { Connection, PageArgs, findPage } from '../../shared/connection.js';
 import { requireUuid } from '../../shared/ids.js';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
 import { requireRole } from '../../shared/access.js';
@@ -27,14 +27,10 @@ class DecideTaskPayload {
 @Resolver(() => HumanTask)
 export class TaskResolver {
   @Query(() => HumanTaskConnection, { description: "APPROVER: the tasks of the caller's organizations, newest first" })
-  async myTasks(@Args(() => InboxArgs) { status, first = 20, after }: InboxArgs, @Ctx() { em, identity }: ProcessesContext) {
+  myTasks(@Args(() => InboxArgs) { status, ...page }: InboxArgs, @Ctx() { em, identity }: ProcessesContext) {
     requireRole(identity, 'APPROVER');
     const where = { organizationId: { $in: identity.organizationIds }, ...(status ? { status } : {}) };
-    const cursor = await pageOrBadCursor(
-      () => em.findByCursor(HumanTask, { where, first, after, orderBy: { createdAt: 'desc', id: 'desc' }, includeCount: true }),
-      after,
-    );
-    return fromCursor(cursor);
+    return findPage(em, HumanTask, where, { createdAt: 'desc', id: 'desc' }, page);
   }
 
   @Mutation(() => DecideTaskPayload, { description: 'APPROVER: approve or reject an open task of one of your organizations' })

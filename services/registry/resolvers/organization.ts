@@ -1,23 +1,26 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from '../entities/organization.js';
 import { Relationship } from '../entities/relationship.js';
-import { Direction, OrganizationKind, RelationshipType } from '../entities/kinds.js';
-import { regionAndSubregions, regionName } from '../regions.js';
+import { Position } from '../entities/position.js';
+import { Rating } from '../entities/rating.js';
+import { Honour } from '../entities/honour.js';
+import { Direction, HonourLevel, PositionRole, RelationshipType } from '../entities/kinds.js';
+import { regionName } from '../regions.js';
+import { OrganizationFilter, organizationWhere } from '../organization-filter.js';
+import { currentRating } from '../rating-rules.js';
+import { asOfDate, inEffect, requireIsoDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, fromCursor, pageOrBadCursor } from '../../shared/connection.js';
+import { Connection, PageArgs, findPage, pageOf } from '../../shared/connection.js';
 import { requireUuid } from '../../shared/ids.js';
-import { badInput, notFound } from '../../shared/errors.js';
+import { notFound } from '../../shared/errors.js';
 
 const OrganizationConnection = Connection('Organization', Organization);
+const RelationshipConnection = Connection('Relationship', Relationship);
 
-@InputType({ description: 'Narrows the organization list; all given conditions must hold' })
-class OrganizationFilter {
-  @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKind;
-  @Field(() => String, { nullable: true, description: 'Region code; includes its sub-regions (330400 covers 330402 ...)' })
-  region?: string;
-  @Field(() => String, { nullable: true, description: 'Part of the Chinese or English name' })
-  nameContains?: string;
+@ArgsType()
+class RelationshipPageArgs extends PageArgs {
+  @Field(() => RelationshipType, { nullable: true }) type?: RelationshipType;
+  @Field(() => Direction, { defaultValue: Direction.BOTH }) direction!: Direction;
 }
 
 @Resolver(() => Organization)
@@ -30,26 +33,12 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations ordered by name, then id' })
-  async organizations(
-    @Args(() => PageArgs) { first = 20, after }: PageArgs,
+  organizations(
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
     @Ctx() { em }: RegistryContext,
   ) {
-    const where: FilterQuery<Organization> = {};
-    if (filter?.kind) where.kind = filter.kind;
-    if (filter?.region !== undefined) {
-      if (!regionName(filter.region)) throw badInput(`"${filter.region}" is not a region code the registry knows`, 'filter.region');
-      where.regionCode = { $in: regionAndSubregions(filter.region) };
-    }
-    if (filter?.nameContains) {
-      const pattern = `%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.$or = [{ name: { $ilike: pattern } }, { englishName: { $ilike: pattern } }];
-    }
-    const cursor = await pageOrBadCursor(
-      () => em.findByCursor(Organization, { where, first, after, orderBy: { name: 'asc', id: 'asc' }, includeCount: true }),
-      after,
-    );
-    return fromCursor(cursor);
+    return findPage(em, Organization, organizationWhere(filter), { name: 'asc', id: 'asc' }, page);
   }
 
   @FieldResolver(() => [Relationship], { description: 'Edges at this organization, oldest first' })
@@ -60,6 +49,55 @@ export class OrganizationResolver {
     @Ctx() { loaders }: RegistryContext,
   ): Promise<Relationship[]> {
     return loaders.relationships.load({ organizationId: organization.id, type, direction });
+  }
+
+  @FieldResolver(() => RelationshipConnection, { description: 'The same edges as `relationships`, as a connection (oldest first)' })
+  async relationshipsConnection(
+    @Root() organization: Organization,
+    @Args(() => RelationshipPageArgs) { type, direction, ...page }: RelationshipPageArgs,
+    @Ctx() { loaders }: RegistryContext,
+  ) {
+    // All of the page's organizations' edges come in one batch; the page is cut in memory.
+    const edges = await loaders.relationships.load({ organizationId: organization.id, type, direction });
+    return pageOf(edges, (edge) => [edge.validFrom, edge.id], page);
+  }
+
+  @FieldResolver(() => [Position], { description: 'Who holds which role here, earliest first' })
+  async positions(
+    @Root() organization: Organization,
+    @Arg('role', () => PositionRole, { nullable: true }) role: PositionRole | undefined,
+    @Arg('activeOn', () => String, { nullable: true, description: 'Only positions held on this ISO date' }) activeOn: string | undefined,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<Position[]> {
+    const day = activeOn === undefined ? undefined : requireIsoDate(activeOn, 'activeOn');
+    const positions = await loaders.positionsByOrganization.load(organization.id);
+    return positions.filter((p) => (!role || p.role === role) && (!day || inEffect(p.validFrom, p.validTo, day)));
+  }
+
+  @FieldResolver(() => [Rating], { description: 'Every 1A–5A grade awarded, newest first' })
+  ratings(@Root() organization: Organization, @Ctx() { loaders }: RegistryContext): Promise<Rating[]> {
+    return loaders.ratingsByOrganization.load(organization.id);
+  }
+
+  @FieldResolver(() => Rating, { nullable: true, description: 'The grade in force on asOf (default today); null when none is' })
+  async currentRating(
+    @Root() organization: Organization,
+    @Arg('asOf', () => String, { nullable: true }) asOf: string | undefined,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<Rating | null> {
+    const day = asOfDate(asOf);
+    return currentRating(await loaders.ratingsByOrganization.load(organization.id), day);
+  }
+
+  @FieldResolver(() => [Honour], { description: 'Honours such as 四好商会, newest first' })
+  async honours(
+    @Root() organization: Organization,
+    @Arg('level', () => HonourLevel, { nullable: true }) level: HonourLevel | undefined,
+    @Arg('year', () => Int, { nullable: true }) year: number | undefined,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<Honour[]> {
+    const honours = await loaders.honoursByOrganization.load(organization.id);
+    return honours.filter((h) => (!level || h.level === level) && (year == null || h.year === year));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name of the region code' })

@@ -1,0 +1,107 @@
+import type { EntityName } from '@mikro-orm/core';
+import { Organization } from '../../services/registry/entities/organization.js';
+import { Relationship } from '../../services/registry/entities/relationship.js';
+import { Person } from '../../services/registry/entities/person.js';
+import { Position } from '../../services/registry/entities/position.js';
+import { Honour } from '../../services/registry/entities/honour.js';
+import { Rating } from '../../services/registry/entities/rating.js';
+import {
+  CharityRecord, DeliberationIssue, DeliberationSession, InvestmentProject, JointMeeting, LiaisonVisit, Loan, MediationCase,
+  PlatformActivity, RewardFundAllocation,
+} from '../../services/registry/entities/records.js';
+import { SEED_EDGES, SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_POSITIONS } from './registry-data.js';
+import { SEED_HONOURS, SEED_RATINGS } from './data/honours-ratings.js';
+import { LIAISON_VISITS } from './data/people.js';
+import { LOANS } from './data/finance.js';
+import { MEDIATION_CASES } from './data/mediation.js';
+import { JOINT_MEETINGS, REWARD_FUND, SESSIONS } from './data/mechanisms.js';
+import { ACTIVITIES, INVESTMENT_PROJECTS } from './data/platforms.js';
+import { CHARITY } from './data/charity.js';
+import { seedId } from './ids.js';
+
+// The seed as table batches in foreign-key order: each row carries its id, seedId(natural key),
+// and names other rows by id, so inserting only the missing ids makes the seed idempotent.
+
+export interface SeedTable {
+  entity: EntityName<any>;
+  rows: ({ id: string } & Record<string, unknown>)[];
+}
+
+const org = (key: string) => seedId(`org:${key}`);
+const person = (key: string) => seedId(`person:${key}`);
+const sessionId = (key: string) => seedId(`session:${key}`);
+
+export const SEED_TABLES: SeedTable[] = [
+  {
+    entity: Organization,
+    rows: SEED_ORGANIZATIONS.map(({ key, ...fields }) => ({ id: org(key), ...fields })),
+  },
+  {
+    entity: Relationship,
+    rows: SEED_EDGES.map((e) => ({
+      id: seedId(`edge:${e.type}:${e.from}:${e.to}`), type: e.type, from: org(e.from), to: org(e.to),
+      validFrom: e.validFrom, validTo: e.validTo ?? null, attributes: e.attributes ?? {},
+    })),
+  },
+  { entity: Person, rows: SEED_PEOPLE.map((p) => ({ id: person(p.key), name: p.name })) },
+  {
+    entity: Position,
+    rows: SEED_POSITIONS.map((p) => ({
+      id: seedId(`position:${p.person}:${p.org}:${p.role}`), person: person(p.person), organization: org(p.org),
+      role: p.role, validFrom: p.validFrom, validTo: p.validTo ?? null,
+    })),
+  },
+  { entity: Honour, rows: SEED_HONOURS.map((h) => ({ id: seedId(`honour:${h.org}:${h.level}:${h.year}`), organization: org(h.org), level: h.level, year: h.year })) },
+  {
+    entity: Rating,
+    rows: SEED_RATINGS.map((r) => ({
+      id: seedId(`rating:${r.org}:${r.awardedOn}`), organization: org(r.org), grade: r.grade,
+      awardedOn: r.awardedOn, awardedBy: r.awardedBy, revokedOn: r.revokedOn ?? null,
+    })),
+  },
+  {
+    entity: PlatformActivity,
+    rows: ACTIVITIES.map((a) => ({
+      id: seedId(`activity:${a.key}`), platform: a.platform, kind: a.kind, title: a.title, heldOn: a.heldOn,
+      organizers: a.organizers.map(org), participants: (a.participants ?? []).map(org),
+      participantCount: a.participantCount ?? null, outcome: a.outcome ?? null,
+    })),
+  },
+  {
+    entity: LiaisonVisit,
+    rows: LIAISON_VISITS.map((v) => ({ id: seedId(`visit:${v.org}:${v.visitedOn}`), leader: person(v.leader), organization: org(v.org), visitedOn: v.visitedOn, notes: v.notes })),
+  },
+  {
+    entity: DeliberationSession,
+    rows: SESSIONS.map((s) => ({ id: sessionId(s.key), kind: s.kind, title: s.title, heldOn: s.heldOn, organization: s.org ? org(s.org) : null })),
+  },
+  {
+    entity: DeliberationIssue,
+    rows: SESSIONS.flatMap((s) => s.issues.map(([description, resolvedOn], n) => ({
+      id: seedId(`issue:${s.key}:${n + 1}`), session: sessionId(s.key), description, resolvedOn: resolvedOn ?? null,
+    }))),
+  },
+  {
+    entity: JointMeeting,
+    rows: JOINT_MEETINGS.map((m) => ({ id: seedId(`joint-meeting:${m.key}`), kind: m.kind, title: m.title, heldOn: m.heldOn, participants: m.participants.map(org) })),
+  },
+  {
+    entity: Loan,
+    rows: LOANS.map((l) => ({ id: seedId(`loan:${l.product}:${l.enterprise}:${l.signedOn}`), product: l.product, enterprise: org(l.enterprise), bank: org(l.bank), amountFen: l.amountFen, signedOn: l.signedOn })),
+  },
+  {
+    entity: MediationCase,
+    rows: MEDIATION_CASES.map((c) => ({
+      id: seedId(`case:${c.key}`), committee: org(c.committee), subject: c.subject, openedOn: c.openedOn, closedOn: c.closedOn ?? null, outcome: c.outcome ?? null,
+    })),
+  },
+  {
+    entity: CharityRecord,
+    rows: CHARITY.map((c) => ({ id: seedId(`charity:${c.key}`), organization: org(c.org), kind: c.kind, title: c.title, year: c.year, amountFen: c.amountFen, beneficiaries: c.beneficiaries })),
+  },
+  {
+    entity: InvestmentProject,
+    rows: INVESTMENT_PROJECTS.map((p) => ({ id: seedId(`investment:${p.key}`), name: p.name, introducedBy: org(p.introducedBy), amountFen: p.amountFen, signedOn: p.signedOn })),
+  },
+  { entity: RewardFundAllocation, rows: REWARD_FUND.map((r) => ({ id: seedId(`reward:${r.key}`), year: r.year, kind: r.kind, amountFen: r.amountFen, note: r.note })) },
+];

@@ -1,0 +1,103 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { DeliberationIssue, DeliberationSession, JointMeeting, LiaisonVisit, PlatformActivity } from '../entities/records.js';
+import { Organization } from '../entities/organization.js';
+import { Person } from '../entities/person.js';
+import { Platform } from '../entities/kinds.js';
+import type { RegistryContext } from '../context.js';
+import { Connection, findPage } from '../../shared/connection.js';
+import { requireUuid } from '../../shared/ids.js';
+import { DatedPageArgs, dateRange, given } from './dated-page.js';
+
+// The platforms' activities and the mechanisms' events: lists newest first (date, then id).
+
+const PlatformActivityConnection = Connection('PlatformActivity', PlatformActivity);
+const LiaisonVisitConnection = Connection('LiaisonVisit', LiaisonVisit);
+const DeliberationSessionConnection = Connection('DeliberationSession', DeliberationSession);
+const JointMeetingConnection = Connection('JointMeeting', JointMeeting);
+
+@ArgsType()
+class PlatformActivityArgs extends DatedPageArgs {
+  @Field(() => Platform, { nullable: true }) platform?: Platform;
+  @Field(() => String, { nullable: true, description: 'e.g. JUDGES_INTO_CHAMBERS, INVESTMENT_FAIR' }) kind?: string;
+}
+
+@ArgsType()
+class LiaisonVisitArgs extends DatedPageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only visits to this chamber' }) organizationId?: string;
+}
+
+@ArgsType()
+class KindArgs extends DatedPageArgs {
+  @Field(() => String, { nullable: true }) kind?: string;
+}
+
+@Resolver()
+export class ActivityResolver {
+  @Query(() => PlatformActivityConnection, { description: 'Activities of the platforms, newest first' })
+  platformActivities(@Args(() => PlatformActivityArgs) { platform, kind, from, to, ...page }: PlatformActivityArgs, @Ctx() { em }: RegistryContext) {
+    return findPage(em, PlatformActivity, given({ platform, kind, heldOn: dateRange({ from, to }) }), { heldOn: 'desc', id: 'desc' }, page);
+  }
+
+  @Query(() => LiaisonVisitConnection, { description: 'Federation leaders\' liaison visits (联挂指导), newest first' })
+  liaisonVisits(@Args(() => LiaisonVisitArgs) { organizationId, from, to, ...page }: LiaisonVisitArgs, @Ctx() { em }: RegistryContext) {
+    const organization = organizationId == null ? undefined : requireUuid(organizationId, 'organizationId');
+    return findPage(em, LiaisonVisit, given({ organization, visitedOn: dateRange({ from, to }) }), { visitedOn: 'desc', id: 'desc' }, page);
+  }
+
+  @Query(() => DeliberationSessionConnection, { description: 'Government–chamber sessions (政会沟通), newest first' })
+  deliberationSessions(@Args(() => KindArgs) { kind, from, to, ...page }: KindArgs, @Ctx() { em }: RegistryContext) {
+    return findPage(em, DeliberationSession, given({ kind, heldOn: dateRange({ from, to }) }), { heldOn: 'desc', id: 'desc' }, page);
+  }
+
+  @Query(() => JointMeetingConnection, { description: 'Joint meetings and group activities (互联互通), newest first' })
+  jointMeetings(@Args(() => KindArgs) { kind, from, to, ...page }: KindArgs, @Ctx() { em }: RegistryContext) {
+    return findPage(em, JointMeeting, given({ kind, heldOn: dateRange({ from, to }) }), { heldOn: 'desc', id: 'desc' }, page);
+  }
+}
+
+@Resolver(() => PlatformActivity)
+export class PlatformActivityResolver {
+  @FieldResolver(() => [Organization])
+  organizers(@Root() activity: PlatformActivity, @Ctx() { loaders }: RegistryContext): Promise<Organization[]> {
+    return loaders.activityOrganizers.load(activity);
+  }
+
+  @FieldResolver(() => [Organization])
+  participants(@Root() activity: PlatformActivity, @Ctx() { loaders }: RegistryContext): Promise<Organization[]> {
+    return loaders.activityParticipants.load(activity);
+  }
+}
+
+@Resolver(() => LiaisonVisit)
+export class LiaisonVisitResolver {
+  @FieldResolver(() => Person, { description: 'The Federation leader who visited' })
+  async leader(@Root() visit: LiaisonVisit, @Ctx() { loaders }: RegistryContext): Promise<Person> {
+    return (await loaders.person.load(visit.leader.id))!;
+  }
+
+  @FieldResolver(() => Organization, { description: 'The chamber visited' })
+  async organization(@Root() visit: LiaisonVisit, @Ctx() { loaders }: RegistryContext): Promise<Organization> {
+    return (await loaders.organization.load(visit.organization.id))!;
+  }
+}
+
+@Resolver(() => DeliberationSession)
+export class DeliberationSessionResolver {
+  @FieldResolver(() => [DeliberationIssue], { description: 'Industry issues raised at the session' })
+  issues(@Root() session: DeliberationSession, @Ctx() { loaders }: RegistryContext): Promise<DeliberationIssue[]> {
+    return loaders.issuesBySession.load(session.id);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The association the session was held with, if one' })
+  async organization(@Root() session: DeliberationSession, @Ctx() { loaders }: RegistryContext): Promise<Organization | null> {
+    return session.organization ? loaders.organization.load(session.organization.id) : null;
+  }
+}
+
+@Resolver(() => JointMeeting)
+export class JointMeetingResolver {
+  @FieldResolver(() => [Organization])
+  participants(@Root() meeting: JointMeeting, @Ctx() { loaders }: RegistryContext): Promise<Organization[]> {
+    return loaders.meetingParticipants.load(meeting);
+  }
+}

@@ -1,0 +1,44 @@
+import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { AuditEntry } from '../entities/audit-entry.js';
+import { Organization } from '../entities/organization.js';
+import { Person } from '../entities/person.js';
+import { Position } from '../entities/position.js';
+import { Relationship } from '../entities/relationship.js';
+import { Rating } from '../entities/rating.js';
+import { Honour } from '../entities/honour.js';
+import type { RegistryContext } from '../context.js';
+import { Connection, PageArgs, findPage } from '../../shared/connection.js';
+import { requireRole } from '../../shared/access.js';
+import { requireUuid } from '../../shared/ids.js';
+import { badInput } from '../../shared/errors.js';
+
+const AuditEntryConnection = Connection('AuditEntry', AuditEntry);
+
+/** The entity types the admin mutations change, as audit entries name them. */
+const AUDITED_TYPES = [Organization, Person, Position, Relationship, Rating, Honour].map((entity) => entity.name);
+
+@ArgsType()
+class AuditTrailArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: `Only changes to this type: ${AUDITED_TYPES.join(', ')}` })
+  entityType?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only changes to this record' })
+  entityId?: string;
+}
+
+@Resolver(() => AuditEntry)
+export class AuditTrailResolver {
+  @Query(() => AuditEntryConnection, { description: 'ADMIN: who changed what in the registry, newest first' })
+  auditTrail(@Args(() => AuditTrailArgs) { entityType, entityId, ...page }: AuditTrailArgs, @Ctx() { em, identity }: RegistryContext) {
+    requireRole(identity, 'ADMIN');
+    if (entityType != null && !AUDITED_TYPES.includes(entityType)) {
+      throw badInput(`"${entityType}" is not an audited entity type (one of ${AUDITED_TYPES.join(', ')})`, 'entityType');
+    }
+    const where = {
+      ...(entityType != null ? { entityType } : {}),
+      ...(entityId != null ? { entityId: requireUuid(entityId, 'entityId') } : {}),
+    };
+    // The id is a sequence, so it orders entries as they were written (audit_entry_entity_idx serves the filter).
+    return findPage(em, AuditEntry, where, { id: 'desc' }, page);
+  }
+}

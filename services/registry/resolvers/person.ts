@@ -1,0 +1,60 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Person } from '../entities/person.js';
+import { Position } from '../entities/position.js';
+import { Certification } from '../entities/certification.js';
+import { Organization } from '../entities/organization.js';
+import { containsPattern } from '../organization-filter.js';
+import type { RegistryContext } from '../context.js';
+import { Connection, PageArgs, findPage } from '../../shared/connection.js';
+import { requireUuid } from '../../shared/ids.js';
+import { notFound } from '../../shared/errors.js';
+
+const PersonConnection = Connection('Person', Person);
+
+@ArgsType()
+class PeopleArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Part of the Chinese or English name' })
+  @MaxLength(100)
+  nameContains?: string;
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { description: 'One person by id; NOT_FOUND when there is none' })
+  async person(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RegistryContext): Promise<Person> {
+    const found = await loaders.person.load(requireUuid(id));
+    if (!found) throw notFound(`No person has id ${id}`);
+    return found;
+  }
+
+  @Query(() => PersonConnection, { description: 'People ordered by name, then id' })
+  people(@Args(() => PeopleArgs) { nameContains, ...page }: PeopleArgs, @Ctx() { em }: RegistryContext) {
+    const pattern = nameContains ? containsPattern(nameContains) : undefined;
+    const where = pattern ? { $or: [{ name: { $ilike: pattern } }, { englishName: { $ilike: pattern } }] } : {};
+    return findPage(em, Person, where, { name: 'asc', id: 'asc' }, page);
+  }
+
+  @FieldResolver(() => [Position], { description: 'Roles held, earliest first' })
+  positions(@Root() person: Person, @Ctx() { loaders }: RegistryContext): Promise<Position[]> {
+    return loaders.positionsByPerson.load(person.id);
+  }
+
+  @FieldResolver(() => [Certification], { description: 'Qualifications, titles and training certificates, newest first' })
+  certifications(@Root() person: Person, @Ctx() { loaders }: RegistryContext): Promise<Certification[]> {
+    return loaders.certificationsByPerson.load(person.id);
+  }
+}
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @FieldResolver(() => Person)
+  async person(@Root() position: Position, @Ctx() { loaders }: RegistryContext): Promise<Person> {
+    return (await loaders.person.load(position.person.id))!;
+  }
+
+  @FieldResolver(() => Organization)
+  async organization(@Root() position: Position, @Ctx() { loaders }: RegistryContext): Promise<Organization> {
+    return (await loaders.organization.load(position.organization.id))!;
+  }
+}

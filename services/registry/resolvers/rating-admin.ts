@@ -1,0 +1,135 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Rating } from '../entities/rating.js';
+import { Honour } from '../entities/honour.js';
+import { Organization } from '../entities/organization.js';
+import { Grade, HonourLevel } from '../entities/kinds.js';
+import { honourViolations, ratingViolations } from '../rules/rating.js';
+import { dateViolations } from '../rules/period.js';
+import { lengthViolations, refuseViolations } from '../rules/violation.js';
+import { clearedRequired, patchedFields } from '../rules/patch.js';
+import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
+import { todayInChina } from '../dates.js';
+import type { RegistryContext } from '../context.js';
+import { conflict } from '../../shared/errors.js';
+import { requireRole } from '../../shared/access.js';
+import { requireUuid } from '../../shared/ids.js';
+
+// Honours have no end: the honour table has no column to record a withdrawal, so an honour
+// awarded in error is corrected with updateHonour; there is no revokeHonour.
+
+@InputType()
+class NewRating {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => Grade) grade!: Grade;
+  @Field(() => String, { description: 'ISO date the grade was awarded; it stays valid five years' }) awardedOn!: string;
+  @Field(() => String, { nullable: true, description: 'Who assessed it, e.g. 嘉兴市民政局' }) awardedBy?: string;
+}
+
+@InputType({ description: 'Fields to change: a field left out is kept, null clears awardedBy' })
+class RatingPatch {
+  @Field(() => Grade, { nullable: true }) grade?: Grade | null;
+  @Field(() => String, { nullable: true }) awardedOn?: string | null;
+  @Field(() => String, { nullable: true }) awardedBy?: string | null;
+}
+
+@InputType()
+class NewHonour {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => HonourLevel) level!: HonourLevel;
+  @Field(() => Int) year!: number;
+  @Field(() => String, { nullable: true, description: 'The honour; 四好商会 when left out' }) title?: string;
+}
+
+@InputType({ description: 'Fields to change: a field left out is kept' })
+class HonourPatch {
+  @Field(() => HonourLevel, { nullable: true }) level?: HonourLevel | null;
+  @Field(() => Int, { nullable: true }) year?: number | null;
+  @Field(() => String, { nullable: true }) title?: string | null;
+}
+
+const currentYear = () => Number(todayInChina().slice(0, 4));
+const awardedByTooLong = (awardedBy: string | null | undefined) => lengthViolations({ awardedBy: [awardedBy, 200] });
+const titleTooLong = (title: string | null | undefined) => lengthViolations({ title: [title, 100] });
+
+/** ADMIN mutations on 1A–5A grades and on honours such as 四好商会. */
+@Resolver()
+export class RatingAdminResolver {
+  @Mutation(() => Rating, { description: 'ADMIN: award a 1A–5A grade to a social organization' })
+  awardRating(@Arg('input', () => NewRating) input: NewRating, @Ctx() { em, identity }: RegistryContext): Promise<Rating> {
+    requireRole(identity, 'ADMIN');
+    const organizationId = requireUuid(input.organizationId, 'organizationId');
+    refuseViolations([...dateViolations({ awardedOn: input.awardedOn }), ...awardedByTooLong(input.awardedBy)]);
+    return auditedCreate(em, identity.subject, async (tx) => {
+      const organization = await referencedRow(tx, Organization, organizationId);
+      refuseViolations(ratingViolations({ organizationKind: organization.kind, awardedOn: input.awardedOn }));
+      return tx.create(Rating, { organization, grade: input.grade, awardedOn: input.awardedOn, awardedBy: input.awardedBy ?? null });
+    });
+  }
+
+  @Mutation(() => Rating, { description: 'ADMIN: correct a grade as it was at `version`; CONFLICT when changed since' })
+  updateRating(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => RatingPatch) input: RatingPatch,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<Rating> {
+    requireRole(identity, 'ADMIN');
+    const target = { entity: Rating, id: requireUuid(id), version, action: 'UPDATE' as const };
+    const patch = patchedFields(input);
+    refuseViolations([
+      ...clearedRequired(patch, ['grade', 'awardedOn']), ...dateViolations({ awardedOn: input.awardedOn }), ...awardedByTooLong(input.awardedBy),
+    ]);
+    return auditedUpdate(em, identity.subject, target, async (rating, tx) => {
+      Object.assign(rating, patch);
+      const organization = await referencedRow(tx, Organization, rating.organization.id);
+      refuseViolations(ratingViolations({ ...rating, organizationKind: organization.kind }));
+    });
+  }
+
+  @Mutation(() => Rating, { description: 'ADMIN: withdraw a grade early; it is no longer in force from revokedOn' })
+  revokeRating(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('revokedOn', () => String) revokedOn: string,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<Rating> {
+    requireRole(identity, 'ADMIN');
+    const target = { entity: Rating, id: requireUuid(id), version, action: 'END' as const };
+    refuseViolations(dateViolations({ revokedOn }));
+    return auditedUpdate(em, identity.subject, target, async (rating, tx) => {
+      if (rating.revokedOn != null) throw conflict(`Rating ${rating.id} was already revoked on ${rating.revokedOn}`);
+      rating.revokedOn = revokedOn;
+      const organization = await referencedRow(tx, Organization, rating.organization.id);
+      refuseViolations(ratingViolations({ ...rating, organizationKind: organization.kind }));
+    });
+  }
+
+  @Mutation(() => Honour, { description: 'ADMIN: record an honour (e.g. 四好商会) of an organization for a year' })
+  awardHonour(@Arg('input', () => NewHonour) input: NewHonour, @Ctx() { em, identity }: RegistryContext): Promise<Honour> {
+    requireRole(identity, 'ADMIN');
+    const organizationId = requireUuid(input.organizationId, 'organizationId');
+    const draft = { level: input.level, year: input.year, title: (input.title ?? '四好商会').trim() };
+    refuseViolations([...titleTooLong(draft.title), ...honourViolations(draft, currentYear())]);
+    return auditedCreate(em, identity.subject, async (tx) => {
+      const organization = await referencedRow(tx, Organization, organizationId);
+      return tx.create(Honour, { organization, ...draft });
+    });
+  }
+
+  @Mutation(() => Honour, { description: 'ADMIN: correct an honour as it was at `version`; CONFLICT when changed since' })
+  updateHonour(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => HonourPatch) input: HonourPatch,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<Honour> {
+    requireRole(identity, 'ADMIN');
+    const target = { entity: Honour, id: requireUuid(id), version, action: 'UPDATE' as const };
+    const patch = patchedFields({ ...input, title: input.title?.trim() ?? input.title });
+    refuseViolations([...clearedRequired(patch, ['level', 'year', 'title']), ...titleTooLong(patch.title)]);
+    return auditedUpdate(em, identity.subject, target, (honour) => {
+      Object.assign(honour, patch);
+      refuseViolations(honourViolations(honour, currentYear()));
+    });
+  }
+}

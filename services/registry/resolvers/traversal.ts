@@ -1,0 +1,129 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Organization } from '../entities/organization.js';
+import { Relationship } from '../entities/relationship.js';
+import { Direction, RelationshipType } from '../entities/kinds.js';
+import {
+  MAX_NEIGHBOR_DEPTH, MAX_PATH_DEPTH, edgeTypes, findNeighbors, requireDepth, shortestPath, type NeighborKey,
+} from '../traversal.js';
+import { asOfDate } from '../dates.js';
+import type { RegistryContext } from '../context.js';
+import { Connection, type ConnectionShape } from '../../shared/connection.js';
+import { requireRole } from '../../shared/access.js';
+import { ROLES } from '../../shared/identity.js';
+import { requireUuid, UUID_PATTERN } from '../../shared/ids.js';
+import { badInput, notFound } from '../../shared/errors.js';
+
+@ObjectType({ description: 'An organization reached from another, and in how many hops' })
+class Neighbor {
+  @Field(() => Organization) organization!: Organization;
+  @Field(() => Int, { description: 'Hops on the shortest way there (1 = a direct edge)' }) distance!: number;
+}
+const NeighborConnection = Connection('Neighbor', Neighbor);
+
+@ObjectType({ description: 'A shortest chain of edges between two organizations' })
+class OrganizationPath {
+  @Field(() => Int, { description: 'Number of edges; 0 when from and to are the same organization' }) length!: number;
+  @Field(() => [Organization], { description: 'From `from` to `to`, both included' }) organizations!: Organization[];
+  @Field(() => [Relationship], { description: 'The edges in walking order; an edge may be walked against its direction' })
+  relationships!: Relationship[];
+}
+
+// A neighbor cursor is the sort key (distance, name, id) as base64url JSON, like MikroORM's.
+const encodeCursor = (key: NeighborKey) => Buffer.from(JSON.stringify([key.distance, key.name, key.id])).toString('base64url');
+
+function decodeCursor(cursor: string): NeighborKey {
+  try {
+    const [distance, name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const hops = Number.isInteger(distance) && (distance as number) >= 1 && (distance as number) <= MAX_NEIGHBOR_DEPTH;
+    if (hops && typeof name === 'string' && typeof id === 'string' && UUID_PATTERN.test(id)) {
+      return { distance: distance as number, name, id };
+    }
+  } catch {
+    // falls through to the refusal
+  }
+  throw badInput(`"${cursor}" is not a cursor this list gave out`, 'after');
+}
+
+/** Organization.neighbors and Query.path: traversals of the relationship graph (SQL in ../traversal.ts). */
+@Resolver(() => Organization)
+export class TraversalResolver {
+  @FieldResolver(() => NeighborConnection, {
+    description: 'Organizations within `depth` hops (1 to 3) over edges valid on asOf (default today), each once at its '
+      + 'shortest distance, never this organization itself; ordered by distance, then name, then id',
+  })
+  async neighbors(
+    @Root() organization: Organization,
+    @Arg('types', () => [RelationshipType], { nullable: true, description: 'Edge types to follow (default: all)' }) types: RelationshipType[] | null | undefined,
+    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'OUTGOING follows from→to, INCOMING to→from' }) direction: Direction,
+    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
+    @Arg('asOf', () => String, { nullable: true, description: 'ISO date the edges must be valid on' }) asOf: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20)' }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | null | undefined,
+    @Ctx() { em, identity, loaders }: RegistryContext,
+  ): Promise<ConnectionShape<Neighbor>> {
+    requireRole(identity, ...ROLES);
+    const size = first ?? 20;
+    if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput(`first must be between 1 and 100; got ${size}`, 'first');
+    const page = await findNeighbors(em, {
+      start: organization.id,
+      direction,
+      depth: requireDepth(depth, MAX_NEIGHBOR_DEPTH, 'depth'),
+      types: edgeTypes(types),
+      asOf: asOfDate(asOf),
+      first: size,
+      after: after == null ? undefined : decodeCursor(after),
+    });
+    const organizations = await loaders.organization.loadMany(page.rows.map((row) => row.id));
+    const edges = page.rows.map((row, i) => ({
+      cursor: encodeCursor(row),
+      node: { organization: organizations[i] as Organization, distance: row.distance },
+    }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @Query(() => OrganizationPath, {
+    nullable: true,
+    description: 'A shortest path between two organizations over edges valid on asOf (default today), walking edges '
+      + 'either way; null when there is none within maxDepth (1 to 6)',
+  })
+  async path(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('types', () => [RelationshipType], { nullable: true, description: 'Edge types to follow (default: all)' }) types: RelationshipType[] | null | undefined,
+    @Arg('maxDepth', () => Int, { defaultValue: MAX_PATH_DEPTH }) maxDepth: number,
+    @Arg('asOf', () => String, { nullable: true, description: 'ISO date the edges must be valid on' }) asOf: string | null | undefined,
+    @Ctx() { em, identity, loaders }: RegistryContext,
+  ): Promise<OrganizationPath | null> {
+    requireRole(identity, ...ROLES);
+    const query = {
+      from: requireUuid(from, 'from'),
+      to: requireUuid(to, 'to'),
+      types: edgeTypes(types),
+      maxDepth: requireDepth(maxDepth, MAX_PATH_DEPTH, 'maxDepth'),
+      asOf: asOfDate(asOf),
+    };
+    const ends = await loaders.organization.loadMany([query.from, query.to]);
+    ends.forEach((end, i) => {
+      if (!(end instanceof Organization)) throw notFound(`No organization has id ${i === 0 ? from : to}`);
+    });
+    const found = await shortestPath(em, query);
+    if (!found) return null;
+    const organizations = await loaders.organization.loadMany(found.organizationIds);
+    const relationships = await em.find(Relationship, { id: { $in: found.relationshipIds } });
+    const byId = new Map(relationships.map((r) => [r.id, r]));
+    return {
+      length: found.relationshipIds.length,
+      organizations: organizations as Organization[],
+      relationships: found.relationshipIds.map((id) => byId.get(id)!),
+    };
+  }
+}

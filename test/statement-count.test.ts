@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { execute, parse, type GraphQLSchema } from 'graphql';
+import pg from 'pg';
+import { DefaultLogger, type LogContext } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { registryOrmSpec } from '../services/registry/orm.js';
+import { buildRegistrySchema } from '../services/registry/schema.js';
+import { createRegistryLoaders } from '../services/registry/loaders.js';
+import type { RegistryContext } from '../services/registry/context.js';
+import { organizationsWithRelations } from './support/registry-fixtures.js';
+
+// Per-request batching, proven by counting the SQL statements the registry really sends to
+// PostgreSQL: a list of 1, 10 or 100 rows with nested relation fields costs the same number.
+
+/** MikroORM's logger, keeping the statements instead of printing them. */
+class StatementLog extends DefaultLogger {
+  statements: string[] = [];
+  override logQuery(context: LogContext): void {
+    // Session set-up that a newly opened pool connection runs (SET ...) is not the request's work.
+    if ((context.namespace ?? 'query') === 'query' && context.query && !/^\s*(set|show)\s/i.test(context.query)) {
+      this.statements.push(context.query);
+    }
+  }
+}
+
+const prefix = `计数${crypto.randomUUID().slice(0, 8)}`;
+let orm: MikroORM;
+let log: StatementLog;
+let schema: GraphQLSchema;
+
+beforeAll(async () => {
+  await organizationsWithRelations(prefix, 110);
+  // The registry's entities and schema, with a logger that counts; debug 'query-params' makes
+  // the logged statements the exact text sent (MikroORM inlines the parameters).
+  orm = await MikroORM.init({
+    clientUrl: inject('databaseUrl'),
+    schema: registryOrmSpec.schema,
+    entities: registryOrmSpec.entities,
+    debug: ['query', 'query-params'],
+    loggerFactory: (options) => (log = new StatementLog(options)),
+  });
+  ({ schema } = await buildRegistrySchema());
+});
+afterAll(() => orm?.close());
+
+/** The statements one request runs, with a context made as registryContext makes it. */
+async function statementsFor(query: string, variables: Record<string, unknown>): Promise<{ data: any; statements: string[] }> {
+  const em = orm.em.fork();
+  const contextValue: RegistryContext = { identity: { subject: 'counter', roles: ['INTEGRATOR'], organizationIds: [] }, em, loaders: createRegistryLoaders(em) };
+  log.statements = [];
+  const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
+  expect(result.errors).toBeUndefined();
+  return { data: result.data, statements: [...log.statements] };
+}
+
+/** Statement counts for pages of 1, 10 and 100 rows; each page must really hold that many. */
+async function countsFor(query: string, list: string, extra: Record<string, unknown> = {}) {
+  // Warm up first: opening pool connections runs statements of its own, once per connection.
+  await statementsFor(query, { n: 100, ...extra });
+  const counts: number[] = [];
+  const seen: string[][] = [];
+  for (const n of [1, 10, 100]) {
+    const { data, statements } = await statementsFor(query, { n, ...extra });
+    expect(data[list].edges).toHaveLength(n);
+    counts.push(statements.length);
+    seen.push(statements.map((s) => s.slice(0, 90)));
+  }
+  // On a mismatch, show which statement appeared or vanished.
+  if (new Set(counts).size > 1) console.log(JSON.stringify(seen, null, 1));
+  console.log(`[statement-count] ${list}: ${counts.join(', ')} statements for 1, 10, 100 rows`);
+  return counts;
+}
+
+const ORGANIZATIONS = `query ($n: Int!, $name: String!) {
+  organizations(first: $n, filter: { nameContains: $name, kind: GRASSROOTS_CHAMBER }) { totalCount edges { node {
+    name
+    relationships { type from { name } to { name } }
+    relationshipsConnection(first: 1) { totalCount edges { node { to { name } } } }
+    positions { role person { name certifications { name } } }
+    ratings { grade organization { name } }
+    currentRating(asOf: "2026-06-01") { grade validUntil }
+    honours { level organization { name } }
+  } } } }`;
+
+describe('statements per request', () => {
+  it('does not grow with the organization list', async () => {
+    const counts = await countsFor(ORGANIZATIONS, 'organizations', { name: prefix });
+    expect(new Set(counts).size).toBe(1);
+    // page + count, then one per relation: edges, their ends, positions, people, certifications,
+    // ratings, honours; the ends, the ratings' and the honours' organizations share one loader
+    // batch or come in a few more. Far below one per row either way.
+    expect(counts[0]).toBeLessThanOrEqual(12);
+  });
+
+  it('does not grow with the activity list (many-to-many organizers and participants)', async () => {
+    const query = `query ($n: Int!, $kind: String!) { platformActivities(first: $n, kind: $kind) { edges { node {
+      title organizers { name } participants { name regionName }
+    } } } }`;
+    expect(new Set(await countsFor(query, 'platformActivities', { kind: prefix })).size).toBe(1);
+  });
+
+  it('does not grow with the loan or people lists', async () => {
+    const loans = `query ($n: Int!, $product: String!) { loans(first: $n, product: $product) { edges { node {
+      amountFormatted enterprise { name currentRating { grade } } bank { name }
+    } } } }`;
+    expect(new Set(await countsFor(loans, 'loans', { product: prefix })).size).toBe(1);
+    const people = `query ($n: Int!, $name: String!) { people(first: $n, nameContains: $name) { edges { node {
+      name positions { role organization { name honours { year } } } certifications { name }
+    } } } }`;
+    expect(new Set(await countsFor(people, 'people', { name: `${prefix}会长` })).size).toBe(1);
+  });
+
+  it('pages organizations with one statement and one count, whatever the filter', async () => {
+    const filter = `{ nameContains: $name, kinds: [GRASSROOTS_CHAMBER], region: "330400", active: true, ratingAtLeast: A3,
+      honourLevel: MUNICIPAL, honourYear: 2025, hasRelationship: SUPERVISES, asOf: "2026-06-01" }`;
+    const { data, statements } = await statementsFor(`query ($name: String!) { organizations(first: 5, filter: ${filter}) {
+      totalCount edges { node { id } } } }`, { name: `${prefix}-01` });
+    expect(data.organizations.totalCount).toBe(10); // 010 ... 019
+    expect(statements).toHaveLength(2);
+  });
+
+  it('searches names with ILIKE on name, which the trigram index serves', async () => {
+    const { statements } = await statementsFor('query ($name: String!) { organizations(first: 5, filter: { nameContains: $name }) { edges { node { id } } } }', { name: `${prefix}-01` });
+    const page = statements.find((s) => s.startsWith('select "o0".*'))!;
+    expect(page).toMatch(/"o0"\."name" ilike '%计数[0-9a-f]{8}-01%'/);
+    // With sequential and plain index scans off, the planner can only use a bitmap scan of an
+    // index that answers ILIKE '%…%' (or fall back to a disabled seq scan): the trigram index.
+    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    try {
+      await client.query('begin; set local enable_seqscan = off; set local enable_indexscan = off');
+      const plan = (await client.query(`explain ${page}`)).rows.map((row) => row['QUERY PLAN']).join('\n');
+      expect(plan).toContain('Bitmap Index Scan on organization_name_trgm_idx');
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+  });
+});
