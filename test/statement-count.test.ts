@@ -16,10 +16,7 @@ import { organizationsWithRelations } from './support/registry-fixtures.js';
 class StatementLog extends DefaultLogger {
   statements: string[] = [];
   override logQuery(context: LogContext): void {
-    // Session set-up that a newly opened pool connection runs (SET ...) is not the request's work.
-    if ((context.namespace ?? 'query') === 'query' && context.query && !/^\s*(set|show)\s/i.test(context.query)) {
-      this.statements.push(context.query);
-    }
+    if ((context.namespace ?? 'query') === 'query' && context.query) this.statements.push(context.query);
   }
 }
 

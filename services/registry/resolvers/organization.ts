@@ -33,12 +33,16 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations ordered by name, then id' })
-  organizations(
+  async organizations(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, loaders }: RegistryContext,
   ) {
-    return findPage(em, Organization, organizationWhere(filter), { name: 'asc', id: 'asc' }, page);
+    const connection = await findPage(em, Organization, organizationWhere(filter), { name: 'asc', id: 'asc' }, page);
+    // The page's organizations are loaded already: fields that point back at them (a rating's
+    // or honour's organization) must not fetch them again, in whatever tick they ask.
+    for (const { node } of connection.edges) loaders.organization.prime(node.id, node);
+    return connection;
   }
 
   @FieldResolver(() => [Relationship], { description: 'Edges at this organization, oldest first' })
