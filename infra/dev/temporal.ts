@@ -2,9 +2,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** The Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH; undefined when neither exists. */
-export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.TEMPORAL_CLI, ...(env.PATH ?? '').split(delimiter).map((dir) => dir && join(dir, 'temporal'))];
+/** An executable: the path in `override` when given, else `name` on PATH; undefined when none is executable. */
+export function findExecutable(name: string, override: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const candidates = [override, ...(env.PATH ?? '').split(delimiter).map((dir) => dir && join(dir, name))];
   return candidates.find((path): path is string => {
     if (!path) return false;
     try {
@@ -15,6 +15,9 @@ export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string | 
     }
   });
 }
+
+/** The Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH. */
+export const findTemporalCli = (env: NodeJS.ProcessEnv = process.env) => findExecutable('temporal', env.TEMPORAL_CLI, env);
 
 export interface DevTemporal {
   address: string;

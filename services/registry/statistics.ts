@@ -18,8 +18,8 @@ const FOUR_GOOD = '四好商会';
 
 /** The day and its year; every statement starts from it, so each takes one parameter. */
 const DAY = `day as (select d as as_of, date_trunc('year', d)::date as year_start, extract(year from d)::int as year from (select ?::date as d) p)`;
-/** Holds on as_of: from its start, until the day it ends. */
-const inEffect = (alias: string) => `${alias}.valid_from <= day.as_of and (${alias}.valid_to is null or ${alias}.valid_to > day.as_of)`;
+/** Holds on as_of: from its start through its last day (valid_to is inclusive, as everywhere). */
+const inEffect = (alias: string) => `${alias}.valid_from <= day.as_of and (${alias}.valid_to is null or ${alias}.valid_to >= day.as_of)`;
 const thisYear = (column: string) => `${column} between day.year_start and day.as_of`;
 const active = (alias: string) => `(${alias}.ended_on is null or ${alias}.ended_on > day.as_of)`;
 

@@ -1,11 +1,10 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTrainingActivities } from '../../workflows/training/activities.js';
 import { quietTemporalLogs } from '../../workflows/worker.js';
+import { findExecutable } from '../../infra/dev/temporal.js';
 
 // Temporal's time-skipping test server for workflow tests whose timers run for days: awaiting a
 // result (or env.sleep) fast-forwards the server's clock instead of waiting in real time.
@@ -14,18 +13,8 @@ import { quietTemporalLogs } from '../../workflows/worker.js';
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
 /** TEMPORAL_TEST_SERVER, else `temporal-test-server` on PATH; undefined when neither is executable. */
-export function findTimeSkippingServer(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.TEMPORAL_TEST_SERVER, ...(env.PATH ?? '').split(delimiter).map((dir) => dir && join(dir, 'temporal-test-server'))];
-  return candidates.find((path): path is string => {
-    if (!path) return false;
-    try {
-      accessSync(path, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+export const findTimeSkippingServer = (env: NodeJS.ProcessEnv = process.env) =>
+  findExecutable('temporal-test-server', env.TEMPORAL_TEST_SERVER, env);
 
 /**
  * Starts the time-skipping server from a local binary. The SDK's fallback would download the

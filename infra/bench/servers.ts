@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { readConfig } from '../../services/shared/config.js';
+import { signToken } from '../../services/shared/identity.js';
+
+// The registry subgraph and the gateway run as CHILD PROCESSES (their own `main.ts`, through
+// tsx), each with its own event loop: the load generator in the parent process would
+// otherwise compete with them for the same loop and blur the latencies it measures. They are
+// configured through the environment, which each main.ts reads with readConfig().
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BenchServers {
+  gatewayUrl: string;
+  registryUrl: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on right now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+function startChild(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Only failures are worth showing; the servers' own "ready" lines are noise here.
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+  child.stdout!.resume();
+  return child;
+}
+
+/** Polls until the server answers a trivial query, or fails when the child dies first. */
+async function waitUntilServing(name: string, child: ChildProcess, url: string, token: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before serving`);
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer at ${url} within 60 s`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startServers(databaseUrl: string): Promise<BenchServers> {
+  const [registryPort, gatewayPort, processesPort] = [await freePort(), await freePort(), await freePort()];
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REGISTRY_PORT: String(registryPort),
+    GATEWAY_PORT: String(gatewayPort),
+    // Nothing listens here: the benchmark asks no processes fields, so the gateway never calls it.
+    PROCESSES_PORT: String(processesPort),
+    LISTEN_HOST: '127.0.0.1',
+  };
+  const settings = readConfig({ ...process.env, ...env });
+  const token = await signToken({ subject: 'bench-integrator', roles: ['INTEGRATOR'], organizationIds: [] }, settings.jwtSecret);
+  const registryUrl = settings.registryUrl;
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/`;
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+  };
+  try {
+    children.push(startChild('registry', 'services/registry/main.ts', env));
+    await waitUntilServing('registry', children[0]!, registryUrl, token);
+    children.push(startChild('gateway', 'services/gateway/main.ts', env));
+    await waitUntilServing('gateway', children[1]!, gatewayUrl, token);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl, registryUrl, token, stop };
+}
