@@ -80,6 +80,9 @@ export function organizationWhere(filter: OrganizationFilter | undefined): Filte
       tests.push('h.year = ?');
       params.push(filter.honourYear);
     }
+    // A withdrawn honour no longer counts from its revokedOn.
+    tests.push('(h.revoked_on is null or h.revoked_on > ?)');
+    params.push(asOf);
     all.push(condition((o) => `exists (select 1 from registry.honour h where h.organization_id = ${o}.id and ${tests.join(' and ')})`, params));
   }
   if (filter.hasRelationship) {

@@ -39,7 +39,7 @@ export async function standingFigures(em: EntityManager, asOf: string): Promise<
     four_good as (
       select min(array_position(array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'], h.level)) as rank
       from registry.honour h join chamber c on c.id = h.organization_id, day
-      where h.title = '${FOUR_GOOD}' and h.year <= day.year
+      where h.title = '${FOUR_GOOD}' and h.year <= day.year and (h.revoked_on is null or h.revoked_on > day.as_of)
       group by h.organization_id),
     current_grade as (
       select distinct on (r.organization_id) r.grade

@@ -31,6 +31,10 @@ export class Honour {
   @Property({ type: 'integer' })
   year!: number;
 
+  @Field(() => String, { nullable: true, description: 'ISO date the honour was withdrawn, if it was' })
+  @Property({ type: 'date', nullable: true })
+  revokedOn?: string | null;
+
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   version: number = 1;

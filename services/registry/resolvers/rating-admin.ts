@@ -10,7 +10,7 @@ import { clearedRequired, patchedFields } from '../rules/patch.js';
 import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
 import { todayInChina } from '../dates.js';
 import type { RegistryContext } from '../context.js';
-import { conflict } from '../../shared/errors.js';
+import { badInput, conflict } from '../../shared/errors.js';
 import { requireRole } from '../../shared/access.js';
 import { requireUuid } from '../../shared/ids.js';
 
@@ -130,6 +130,23 @@ export class RatingAdminResolver {
     return auditedUpdate(em, identity.subject, target, (honour) => {
       Object.assign(honour, patch);
       refuseViolations(honourViolations(honour, currentYear()));
+    });
+  }
+
+  @Mutation(() => Honour, { description: 'ADMIN: withdraw an honour; it no longer counts from revokedOn' })
+  revokeHonour(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('revokedOn', () => String) revokedOn: string,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<Honour> {
+    requireRole(identity, 'ADMIN');
+    const target = { entity: Honour, id: requireUuid(id), version, action: 'END' as const };
+    refuseViolations(dateViolations({ revokedOn }));
+    return auditedUpdate(em, identity.subject, target, async (honour) => {
+      if (honour.revokedOn != null) throw conflict(`Honour ${honour.id} was already revoked on ${honour.revokedOn}`);
+      if (revokedOn < `${honour.year}-01-01`) throw badInput(`revokedOn ${revokedOn} is before the honour's year ${honour.year}`, 'revokedOn');
+      honour.revokedOn = revokedOn;
     });
   }
 }
