@@ -5,7 +5,7 @@ import { migrate } from '../infra/db/migrate.js';
 import { seed, seedOrganizationId } from '../infra/seed/run.js';
 import { SEED_ORGANIZATIONS } from '../infra/seed/registry-data.js';
 import { SEED_TABLES } from '../infra/seed/tables.js';
-import { organizationViolations } from '../services/registry/organization-rules.js';
+import { organizationViolations } from '../services/registry/rules/organization.js';
 import { creditCodeProblem } from '../services/registry/credit-code.js';
 
 // The seed: valid by the registry's own rules, idempotent, fast, and naming what the report names.

@@ -2,7 +2,7 @@ import 'reflect-metadata'; // type-graphql's decorators need it before any of th
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createRegistryOrm } from '../../services/registry/orm.js';
 import { createProcessesOrm } from '../../services/processes/orm.js';
-import { organizationViolations } from '../../services/registry/organization-rules.js';
+import { organizationViolations } from '../../services/registry/rules/organization.js';
 import { TrainingCourse } from '../../services/processes/entities/training-course.js';
 import { SEED_ORGANIZATIONS } from './registry-data.js';
 import { SEED_TABLES, type SeedTable } from './tables.js';
