@@ -12,6 +12,7 @@ import { ActivityResolver, DeliberationSessionResolver, JointMeetingResolver, Li
 import { CharityRecordResolver, InvestmentProjectResolver, LoanResolver, MediationCaseResolver, RecordResolver } from './resolvers/records.js';
 import { TraversalResolver } from './resolvers/traversal.js';
 import { OrganizationCharityResolver, StatisticsResolver } from './resolvers/statistics.js';
+import { OrganizationConnectionsResolver, PersonConnectionsResolver } from './resolvers/nested-connections.js';
 import type { RegistryContext } from './context.js';
 
 /** The registry subgraph: organizations and the edges between them. */
@@ -29,6 +30,7 @@ export function buildRegistrySchema() {
         ActivityResolver, PlatformActivityResolver, LiaisonVisitResolver, DeliberationSessionResolver, JointMeetingResolver,
         RecordResolver, LoanResolver, MediationCaseResolver, CharityRecordResolver, InvestmentProjectResolver,
         TraversalResolver,
+        OrganizationConnectionsResolver, PersonConnectionsResolver,
         StatisticsResolver, OrganizationCharityResolver,
       ],
     },

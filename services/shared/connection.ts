@@ -155,13 +155,17 @@ function compareKeys(a: SortValue[], b: unknown[]): number {
  * id): for lists a loader fetched in one batch for many parents, where a query per parent
  * would cost a statement per row. Cursors have the same form as findByCursor's.
  */
-export function pageOf<T>(items: readonly T[], sortKey: (item: T) => SortValue[], args: PageArgs): ConnectionShape<T> {
+export function pageOf<T>(
+  items: readonly T[], sortKey: (item: T) => SortValue[], args: PageArgs, direction: 'asc' | 'desc' = 'asc',
+): ConnectionShape<T> {
+  // `items` come sorted by sortKey in `direction` (every key part the same way).
+  const compare = (a: SortValue[], b: unknown[]) => (direction === 'asc' ? compareKeys(a, b) : -compareKeys(a, b));
   const window = pageWindow(args);
   const keyLength = items.length > 0 ? sortKey(items[0]!).length : undefined;
   const after = window.after != null ? decodeCursor(window.after, keyLength, 'after') : undefined;
   const before = window.before != null ? decodeCursor(window.before, keyLength, 'before') : undefined;
   const inRange = items.filter(
-    (item) => (!after || compareKeys(sortKey(item), after) > 0) && (!before || compareKeys(sortKey(item), before) < 0),
+    (item) => (!after || compare(sortKey(item), after) > 0) && (!before || compare(sortKey(item), before) < 0),
   );
   const size = window.last ?? window.first!;
   const page = window.last != null ? inRange.slice(Math.max(0, inRange.length - size)) : inRange.slice(0, size);

@@ -8,7 +8,8 @@ import { Direction, HonourLevel, PositionRole, RelationshipType } from '../entit
 import { regionName } from '../regions.js';
 import { OrganizationFilter, organizationWhere } from '../organization-filter.js';
 import { currentRating } from '../rating-rules.js';
-import { asOfDate, inEffect, requireIsoDate } from '../dates.js';
+import { asOfDate } from '../dates.js';
+import { heldOn } from './nested-connections.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, findPage, pageOf } from '../../shared/connection.js';
 import { requireUuid } from '../../shared/ids.js';
@@ -73,9 +74,7 @@ export class OrganizationResolver {
     @Arg('activeOn', () => String, { nullable: true, description: 'Only positions held on this ISO date' }) activeOn: string | undefined,
     @Ctx() { loaders }: RegistryContext,
   ): Promise<Position[]> {
-    const day = activeOn === undefined ? undefined : requireIsoDate(activeOn, 'activeOn');
-    const positions = await loaders.positionsByOrganization.load(organization.id);
-    return positions.filter((p) => (!role || p.role === role) && (!day || inEffect(p.validFrom, p.validTo, day)));
+    return heldOn(await loaders.positionsByOrganization.load(organization.id), role, activeOn);
   }
 
   @FieldResolver(() => [Rating], { description: 'Every 1A–5A grade awarded, newest first' })
