@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Collection, EntityName } from '@mikro-orm/core';
+import type { Collection } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from './entities/organization.js';
 import { Relationship } from './entities/relationship.js';
@@ -10,6 +10,7 @@ import { Rating } from './entities/rating.js';
 import { Honour } from './entities/honour.js';
 import { DeliberationIssue, JointMeeting, PlatformActivity } from './entities/records.js';
 import { Direction, type RelationshipType } from './entities/kinds.js';
+import { byId, childrenOf } from '../shared/loaders.js';
 
 // Per-request batching: a list of N rows costs one query per relation field, not N. Every
 // relation a resolver follows goes through one of these (test/statement-count.test.ts).
@@ -18,27 +19,6 @@ export interface RelationshipKey {
   organizationId: string;
   type?: RelationshipType | null;
   direction: Direction;
-}
-
-type Order = Record<string, 'asc' | 'desc'>;
-
-/** Rows by id. */
-function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
-/** The rows whose many-to-one `parent` points at each key, in `orderBy` order. */
-function childrenOf<T extends object>(em: EntityManager, entity: EntityName<T>, parent: keyof T & string, orderBy: Order) {
-  return new DataLoader<string, T[]>(async (ids) => {
-    const rows = (await em.find(entity, { [parent]: { $in: [...ids] } } as never, { orderBy } as never)) as T[];
-    const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
-    for (const row of rows) groups.get((row[parent] as { id: string }).id)?.push(row);
-    return ids.map((id) => groups.get(id)!);
-  });
 }
 
 /** A many-to-many collection of each owner: MikroORM fills them all with one query on the pivot table. */

@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import type { EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+// Generic per-request loaders: one query per batch of keys, whatever the list's length.
+
+type Order = Record<string, 'asc' | 'desc'>;
+
+/** Rows by id. */
+export function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/**
+ * The rows whose `parent` column holds each key, in `orderBy` order. `parent` is a many-to-one
+ * relation or a plain id column (a reference into another service's schema).
+ */
+export function childrenOf<T extends object>(em: EntityManager, entity: EntityName<T>, parent: keyof T & string, orderBy: Order) {
+  const keyOf = (row: T): string => {
+    const value = row[parent] as unknown;
+    return typeof value === 'string' ? value : (value as { id: string }).id;
+  };
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = (await em.find(entity, { [parent]: { $in: [...ids] } } as never, { orderBy } as never)) as T[];
+    const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    return ids.map((id) => groups.get(id)!);
+  });
+}
