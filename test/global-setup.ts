@@ -7,7 +7,11 @@ import { migrate } from '../infra/db/migrate.js';
 import { seed } from '../infra/seed/run.js';
 import { freshTestDatabase } from './support/database.js';
 import { freePort } from './support/ports.js';
-import { quietTemporalLogs } from '../workflows/worker.js';
+import { quietTemporalLogs, WORKFLOWS_PATH } from '../services/processes/worker.js';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // One real hub for the whole run: a fresh database with the real migrations and seed, a real
 // Temporal dev server, and the registry, processes, worker and gateway on free ports.
@@ -19,11 +23,19 @@ declare module 'vitest' {
     databaseUrl: string;
     temporalAddress: string;
     jwtSecret: string;
+    /** The workflow bundle, built once and shared by every worker of the run. */
+    workflowBundle: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   quietTemporalLogs();
+  // Bundling the workflows takes seconds; every worker of the run (the hub's, the time-skipping
+  // tests', the replayer) takes this one file instead of bundling again.
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const workflowBundle = join(mkdtempSync(join(tmpdir(), 'hub-workflows-')), 'bundle.js');
+  writeFileSync(workflowBundle, code);
+  process.env.HUB_WORKFLOW_BUNDLE = workflowBundle;
   const database = await freshTestDatabase(process.env.HUB_TEST_DATABASE || 'hub_test');
   const temporal = await startDevTemporal();
   await migrate(database.url);
@@ -44,6 +56,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', database.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('jwtSecret', settings.jwtSecret);
+  project.provide('workflowBundle', workflowBundle);
   return async () => {
     await hub.stop();
     await temporal.stop();

@@ -10,7 +10,8 @@ import { seed, seedOrganizationId as orgId } from '../infra/seed/run.js';
 import { seedId } from '../infra/seed/ids.js';
 import { SEED_RATINGS } from '../infra/seed/data/honours-ratings.js';
 import { LIAISON_VISITS } from '../infra/seed/data/people.js';
-import { addYears, todayInChina } from '../services/registry/dates.js';
+import { addYears } from '../services/registry/dates.js';
+import { todayInChina } from '../services/shared/dates.js';
 import { wan } from '../services/registry/money.js';
 
 // The report's figures, from `statistics` through a gateway. Other suites add rows to the shared

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { COMMON_SYLLABLE, RANGES } from './generate.js';
 import { statisticsQuery } from './statistics.js';
-import { todayInChina } from '../../services/registry/dates.js';
+import { todayInChina } from '../../services/shared/dates.js';
+import { inEffectSql } from '../../services/registry/rules/in-force.js';
 
 // The five integrator questions, each asked three ways: the same GraphQL document at the
 // gateway and at the registry subgraph, and the hand-written SQL that answers it (the floor).
@@ -27,10 +28,10 @@ const totalAndRows = (rows: any[]) => `total ${rows[0]?.total ?? 0}, ${rows.leng
 const orgId = async (db: pg.Pool, n: number): Promise<string> =>
   (await db.query<{ id: string }>(`select md5('org' || $1::int)::uuid as id`, [n])).rows[0]!.id;
 
-// Valid on `day` as the registry's traversals define it (validTo is the last valid day). `day`
-// is a parameter holding today in China (the registry's asOf default): a constant, where
+// Valid on `day` by the registry's own fragment (validTo is the last valid day). `day` is a
+// parameter holding today in China (the registry's asOf default): a constant, where
 // `(now() at time zone ...)::date` would be worked out again for every edge.
-const VALID = (day: string) => `r.valid_from <= ${day}::date and (r.valid_to is null or r.valid_to >= ${day}::date)`;
+const VALID = (day: string) => inEffectSql('r', `${day}::date`);
 /** One step both ways from `node`, edges valid on `day`. */
 const STEP = (node: string, day: string) => `
   select r.to_id as node from registry.relationship r where r.from_id = ${node} and ${VALID(day)}

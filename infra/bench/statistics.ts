@@ -1,5 +1,8 @@
 import type { BenchQuery } from './queries.js';
-import { todayInChina } from '../../services/registry/dates.js';
+import { todayInChina } from '../../services/shared/dates.js';
+import { CHAMBER, CITY_REGION, FOUR_GOOD } from '../../services/registry/statistics.js';
+import { activeSql, inEffectSql, notRevokedSql, ratingInForceSql } from '../../services/registry/rules/in-force.js';
+import { isoDateShapeSql } from '../../services/shared/dates.js';
 
 // Query 4: a handful of the report's figures. The hand-written SQL computes exactly these, with
 // the definitions of services/registry/statistics.ts: Four-Good chambers once each at their
@@ -7,24 +10,24 @@ import { todayInChina } from '../../services/registry/dates.js';
 // effect, paired villages and their assistance projects. (The subgraph's resolver computes
 // every figure of the report whichever fields are asked: four statements per request, about
 // 150 ms on the bench city, so its default rate is 3/s: at 10/s the servers saturate.)
+// The definitions (chambers, the city, the title) and the in-force predicates are the
+// registry's own, imported, so this SQL cannot drift from what the subgraph computes.
 
-const CHAMBER = `kind in ('INDUSTRY_ASSOCIATION', 'OUT_OF_TOWN_CHAMBER', 'GRASSROOTS_CHAMBER')`;
-const IN_EFFECT = (a: string) => `${a}.valid_from <= day.as_of and (${a}.valid_to is null or ${a}.valid_to > day.as_of)`;
+const IN_EFFECT = (a: string) => inEffectSql(a, 'day.as_of');
 
 const SQL = `
   with day as (select $1::date as as_of, extract(year from $1::date)::int as year),
   chamber as (
     select o.id, o.region_code from registry.organization o, day
-    where o.${CHAMBER} and (o.ended_on is null or o.ended_on > day.as_of)),
+    where o.${CHAMBER} and ${activeSql('o', 'day.as_of')}),
   four_good as (
     select min(array_position(array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'], h.level)) as rank
     from registry.honour h join chamber c on c.id = h.organization_id, day
-    where h.title = '四好商会' and h.year <= day.year group by h.organization_id),
+    where h.title = '${FOUR_GOOD}' and h.year <= day.year and ${notRevokedSql('h', 'day.as_of')} group by h.organization_id),
   current_grade as (
     select distinct on (r.organization_id) r.grade
     from registry.rating r join chamber c on c.id = r.organization_id, day
-    where c.region_code = '330400' and r.awarded_on <= day.as_of and day.as_of < r.awarded_on + interval '5 years'
-      and (r.revoked_on is null or r.revoked_on > day.as_of)
+    where c.region_code = '${CITY_REGION}' and ${ratingInForceSql('r', 'day.as_of')}
     order by r.organization_id, r.awarded_on desc, r.id desc)
   select
     (select array_agg(n order by rank) from (select k.rank, count(f.rank)::int as n
@@ -36,7 +39,7 @@ const SQL = `
   from day cross join lateral (
     select count(distinct e.to_id)::int as villages, coalesce(sum((
       select count(*) from jsonb_array_elements(case when jsonb_typeof(e.attributes -> 'projects') = 'array' then e.attributes -> 'projects' else '[]' end) p
-      where p ->> 'startedOn' ~ '^\\d{4}-\\d{2}-\\d{2}$' and p ->> 'startedOn' <= day.as_of::text)), 0)::int as projects
+      where ${isoDateShapeSql("p ->> 'startedOn'")} and p ->> 'startedOn' <= day.as_of::text)), 0)::int as projects
     from registry.relationship e join registry.organization v on v.id = e.to_id
     where e.type = 'ASSISTANCE_PAIRING' and v.kind = 'VILLAGE' and ${IN_EFFECT('e')}) a`;
 

@@ -2,12 +2,11 @@
 //   npm run migration:create -- registry|processes [name]
 // Run against a scratch database that holds exactly the committed migrations.
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
-import { createRegistryOrm } from '../../services/registry/orm.js';
-import { createProcessesOrm } from '../../services/processes/orm.js';
+import { MIGRATING_ORMS } from './orms.js';
 import { config } from '../../services/shared/config.js';
 
 const [service, name] = process.argv.slice(2);
-const factories = { registry: createRegistryOrm, processes: createProcessesOrm } as const;
+const factories = MIGRATING_ORMS;
 const factory = factories[service as keyof typeof factories];
 if (!factory) {
   console.error('usage: npm run migration:create -- registry|processes [name]');

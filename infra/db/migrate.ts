@@ -1,7 +1,6 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import pg from 'pg';
-import { createRegistryOrm } from '../../services/registry/orm.js';
-import { createProcessesOrm } from '../../services/processes/orm.js';
+import { MIGRATING_ORMS } from './orms.js';
 
 /** Creates the database when it is missing (a new machine), so the first start needs no psql. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
@@ -25,7 +24,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 export async function migrate(databaseUrl: string): Promise<number> {
   await ensureDatabase(databaseUrl);
   let applied = 0;
-  for (const [name, create] of [['registry', createRegistryOrm], ['processes', createProcessesOrm]] as const) {
+  for (const [name, create] of Object.entries(MIGRATING_ORMS)) {
     const orm = await create(databaseUrl);
     try {
       const ran = await orm.migrator.up();

@@ -2,7 +2,7 @@ import type { HubConfig } from '../../services/shared/config.js';
 import { startRegistry } from '../../services/registry/main.js';
 import { startProcesses } from '../../services/processes/main.js';
 import { startGateway } from '../../services/gateway/main.js';
-import { startWorker } from '../../workflows/worker.js';
+import { startWorker } from '../../services/processes/worker.js';
 
 /** The hub's own parts in this process: both subgraphs, the worker and the gateway. */
 export async function startHub(settings: HubConfig) {

@@ -2,13 +2,14 @@
 // Temporal (the CLI's dev server) start as child processes unless DATABASE_URL or
 // TEMPORAL_ADDRESS point elsewhere; then migrations, seed, worker, subgraphs and gateway.
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EMBEDDED_PG_PORT, readConfig } from '../../services/shared/config.js';
 import { signToken } from '../../services/shared/identity.js';
 import { startDevPostgres, type DevPostgres } from './postgres.js';
 import { startDevTemporal, type DevTemporal } from './temporal.js';
 import { startHub } from './hub.js';
-import { quietTemporalLogs } from '../../workflows/worker.js';
+import { quietTemporalLogs } from '../../services/processes/worker.js';
 import { migrate } from '../db/migrate.js';
 import { seed, seedOrganizationId } from '../seed/run.js';
 
@@ -35,6 +36,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 
 quietTemporalLogs();
 try {
+  // Up front: the Temporal dev server writes its database file here too, also when an external
+  // DATABASE_URL means the embedded PostgreSQL (which used to create it) never starts.
+  mkdirSync(dataDir, { recursive: true });
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     console.log(`[stack] starting embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in ${dataDir})`);

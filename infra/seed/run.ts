@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createRegistryOrm } from '../../services/registry/orm.js';
 import { createProcessesOrm } from '../../services/processes/orm.js';
 import { organizationViolations } from '../../services/registry/rules/organization.js';
-import { TrainingCourse } from '../../services/processes/entities/training-course.js';
+import { TrainingCourse } from '../../services/processes/training/course.js';
 import { SEED_ORGANIZATIONS } from './registry-data.js';
 import { SEED_TABLES, type SeedTable } from './tables.js';
 import { seedId } from './ids.js';

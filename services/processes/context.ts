@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { identify, type Identity } from '../shared/identity.js';
 import type { HubConfig } from '../shared/config.js';
-import type { RegistryClient } from './registry-client.js';
+import type { RegistryClient } from './registry/client.js';
 import { createProcessesLoaders, type ProcessesLoaders } from './loaders.js';
 
 export interface ProcessesContext {
@@ -25,7 +25,7 @@ export function processesContext(deps: { orm: MikroORM; temporal: Client; regist
       identity,
       authorization: req.headers.authorization!,
       em,
-      loaders: createProcessesLoaders(em),
+      loaders: createProcessesLoaders(em, identity),
       temporal: deps.temporal,
       registry: deps.registry,
       settings: deps.settings,

@@ -1,16 +1,36 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TrainingCourse } from './entities/training-course.js';
-import { TrainingEnrollment } from './entities/training-enrollment.js';
-import { HumanTask } from './entities/human-task.js';
+import { TrainingCourse } from './training/course.js';
+import { TrainingEnrollment } from './training/enrollment.js';
+import { TrainingAttendance } from './training/attendance.js';
+import { ACTIVE_STATUSES, HumanTask } from './tasks/human-task.js';
+import { TaskComment } from './tasks/comment.js';
+import { visibleTo } from './tasks/access.js';
 import { byId, childrenOf } from '../shared/loaders.js';
+import type { Identity } from '../shared/identity.js';
 
-/** Per-request batching for the processes subgraph. */
-export function createProcessesLoaders(em: EntityManager) {
+/** Per-request batching for the processes subgraph; task lists only hold what the caller may see. */
+export function createProcessesLoaders(em: EntityManager, identity: Identity) {
+  const visible = visibleTo(identity);
   return {
     course: byId(em, TrainingCourse),
     enrollment: byId(em, TrainingEnrollment),
+    task: byId(em, HumanTask),
     enrollmentsByOrganization: childrenOf(em, TrainingEnrollment, 'organizationId', { requestedAt: 'asc', id: 'asc' }),
-    tasksByProcess: childrenOf(em, HumanTask, 'processId', { createdAt: 'asc', id: 'asc' }),
+    attendanceByEnrollment: childrenOf(em, TrainingAttendance, 'enrollmentId', { day: 'asc' }),
+    commentsByTask: childrenOf(em, TaskComment, 'taskId', { createdAt: 'asc', id: 'asc' }),
+    visibleTasksByProcess: new DataLoader<string, HumanTask[]>(async (ids) => {
+      const rows = await em.find(HumanTask, { $and: [{ processId: { $in: [...ids] } }, visible] } as never, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      return ids.map((id) => rows.filter((row) => row.processId === id));
+    }),
+    openTasksByOrganization: new DataLoader<string, HumanTask[]>(async (ids) => {
+      const rows = await em.find(
+        HumanTask,
+        { $and: [{ organizationId: { $in: [...ids] }, status: { $in: ACTIVE_STATUSES } }, visible] } as never,
+        { orderBy: { dueAt: 'asc', id: 'asc' } },
+      );
+      return ids.map((id) => rows.filter((row) => row.organizationId === id));
+    }),
   };
 }
 

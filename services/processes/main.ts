@@ -5,11 +5,14 @@ import { serveSubgraph } from '../shared/http.js';
 import { createProcessesOrm } from './orm.js';
 import { processesContext } from './context.js';
 import { buildProcessesSchema } from './schema.js';
-import { createRegistryClient } from './registry-client.js';
+import { createRegistryClient } from './registry/client.js';
+import { registerSearchAttributes } from './search-attributes.js';
 
 export async function startProcesses(settings = config()) {
   const orm = await createProcessesOrm(settings.databaseUrl);
   const connection = await Connection.connect({ address: settings.temporalAddress });
+  // Runs are started with the hub's search attributes: they must exist first.
+  await registerSearchAttributes(connection, settings.temporalNamespace);
   const temporal = new Client({ connection, namespace: settings.temporalNamespace });
   const { schema } = await buildProcessesSchema();
   const served = await serveSubgraph({
@@ -17,7 +20,7 @@ export async function startProcesses(settings = config()) {
     schema,
     port: settings.processesPort,
     host: settings.listenHost,
-    context: processesContext({ orm, temporal, registry: createRegistryClient(settings.registryUrl), settings }),
+    context: processesContext({ orm, temporal, registry: createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret }), settings }),
   });
   return {
     ...served,

@@ -1,13 +1,15 @@
-import { TrainingCourse } from './entities/training-course.js';
-import { TrainingEnrollment } from './entities/training-enrollment.js';
-import { HumanTask } from './entities/human-task.js';
-import { processesMigrations } from '../../infra/migrations/processes/index.js';
+import { TrainingCourse } from './training/course.js';
+import { TrainingEnrollment } from './training/enrollment.js';
+import { TrainingAttendance } from './training/attendance.js';
+import { HumanTask } from './tasks/human-task.js';
+import { TaskComment } from './tasks/comment.js';
+import { TaskNotification } from './tasks/notification.js';
 import { createOrm, type OrmSpec } from '../shared/orm.js';
 
+/** The processes service's tables; infra/db adds the migration list (services never import infra). */
 export const processesOrmSpec: OrmSpec = {
   schema: 'processes',
-  entities: [TrainingCourse, TrainingEnrollment, HumanTask],
-  migrations: processesMigrations,
+  entities: [TrainingCourse, TrainingEnrollment, TrainingAttendance, HumanTask, TaskComment, TaskNotification],
 };
 
 export const createProcessesOrm = (databaseUrl: string, options?: Parameters<typeof createOrm>[2]) =>

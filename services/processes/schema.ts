@@ -1,17 +1,29 @@
 import { buildSubgraph } from '../shared/subgraph.js';
-import { OrganizationTrainingResolver, TrainingResolver } from './resolvers/training.js';
-import { TaskResolver } from './resolvers/tasks.js';
-import { WorkflowRunResolver } from './resolvers/workflow-runs.js';
+import { OrganizationTrainingResolver, TaskEnrollmentResolver, TrainingResolver } from './training/resolvers.js';
+import { InboxResolver, visibleTaskOrNull } from './tasks/inbox.js';
+import { TaskActionsResolver } from './tasks/actions.js';
+import { DecideResolver } from './tasks/decide.js';
+import { OrganizationTasksResolver } from './tasks/organization-tasks.js';
+import { WorkflowRunResolver } from './runs/resolvers.js';
 import { OrganizationRef } from './entities/organization-ref.js';
+import type { ProcessesContext } from './context.js';
 
-/** The processes subgraph: training enrollments, the approvers' tasks, the admins' runs. */
+/** The processes subgraph: the approvers' tasks, the processes (training ...), the admins' runs. */
 export function buildProcessesSchema() {
   return buildSubgraph(
     {
-      resolvers: [TrainingResolver, OrganizationTrainingResolver, TaskResolver, WorkflowRunResolver],
+      resolvers: [
+        InboxResolver, TaskActionsResolver, DecideResolver, OrganizationTasksResolver,
+        TrainingResolver, OrganizationTrainingResolver, TaskEnrollmentResolver,
+        WorkflowRunResolver,
+      ],
       // Organization is only extended here; without this, buildSchema would drop it.
       orphanedTypes: [OrganizationRef],
     },
-    { Organization: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
+    {
+      Organization: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      // Another subgraph (or the gateway) may hold a task's id; it resolves for those who may see it.
+      HumanTask: { __resolveReference: (ref: { id: string }, ctx: ProcessesContext) => visibleTaskOrNull(ref.id, ctx) },
+    },
   );
 }

@@ -4,7 +4,8 @@ import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Organization } from './entities/organization.js';
 import { Grade, HonourLevel, OrganizationKind, RelationshipType } from './entities/kinds.js';
 import { regionAndSubregions, regionName } from './regions.js';
-import { gradesAtLeast, RATING_VALID_YEARS } from './rating-rules.js';
+import { gradesAtLeast } from './rating-rules.js';
+import { inEffectSql, notRevokedSql, ratingInForceSql } from './rules/in-force.js';
 import { asOfDate } from './dates.js';
 import { badInput } from '../shared/errors.js';
 
@@ -42,6 +43,10 @@ const HAN = /\p{Script=Han}/u;
 /** ILIKE pattern matching the term anywhere, with the term's own % _ \ taken literally. */
 export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+// The in-force fragments repeat their day, and raw() binds `?` by position, so each subquery
+// names asOf once as `day.as_of` (PostgreSQL folds this one-row FROM item away: same plan).
+const DAY = '(select ?::date as as_of) day';
+
 /** An SQL condition on the organization row (`o` is its alias in the outer query). */
 const condition = (sql: (o: string) => string, params: unknown[] = []): FilterQuery<Organization> =>
   ({ [raw((o: string) => sql(o), params)]: [] }) as FilterQuery<Organization>;
@@ -63,10 +68,8 @@ export function organizationWhere(filter: OrganizationFilter | undefined): Filte
   if (filter.active != null) all.push({ endedOn: filter.active ? null : { $ne: null } });
   if (filter.ratingAtLeast) {
     const grades = gradesAtLeast(filter.ratingAtLeast);
-    all.push(condition((o) => `exists (select 1 from registry.rating r where r.organization_id = ${o}.id
-      and r.grade in (${grades.map(() => '?').join(', ')})
-      and r.awarded_on <= ? and ? < r.awarded_on + interval '${RATING_VALID_YEARS} years'
-      and (r.revoked_on is null or r.revoked_on > ?))`, [...grades, asOf, asOf, asOf]));
+    all.push(condition((o) => `exists (select 1 from registry.rating r, ${DAY} where r.organization_id = ${o}.id
+      and r.grade in (${grades.map(() => '?').join(', ')}) and ${ratingInForceSql('r', 'day.as_of')})`, [asOf, ...grades]));
   }
   if (filter.honourLevel || filter.honourYear != null) {
     // One honour must match both, when both are given.
@@ -81,16 +84,15 @@ export function organizationWhere(filter: OrganizationFilter | undefined): Filte
       params.push(filter.honourYear);
     }
     // A withdrawn honour no longer counts from its revokedOn.
-    tests.push('(h.revoked_on is null or h.revoked_on > ?)');
-    params.push(asOf);
-    all.push(condition((o) => `exists (select 1 from registry.honour h where h.organization_id = ${o}.id and ${tests.join(' and ')})`, params));
+    tests.push(notRevokedSql('h', 'day.as_of'));
+    all.push(condition((o) => `exists (select 1 from registry.honour h, ${DAY} where h.organization_id = ${o}.id and ${tests.join(' and ')})`, [asOf, ...params]));
   }
   if (filter.hasRelationship) {
     // Two EXISTS, one per end, so each uses its (end, type) index; validTo is the edge's last day.
-    const edge = (end: string, o: string) => `exists (select 1 from registry.relationship e where e.${end} = ${o}.id
-      and e.type = ? and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?))`;
+    const edge = (end: string, o: string) => `exists (select 1 from registry.relationship e, ${DAY} where e.${end} = ${o}.id
+      and e.type = ? and ${inEffectSql('e', 'day.as_of')})`;
     const type = filter.hasRelationship;
-    all.push(condition((o) => `(${edge('from_id', o)} or ${edge('to_id', o)})`, [type, asOf, asOf, type, asOf, asOf]));
+    all.push(condition((o) => `(${edge('from_id', o)} or ${edge('to_id', o)})`, [asOf, type, asOf, type]));
   }
   return all.length === 0 ? {} : all.length === 1 ? all[0]! : ({ $and: all } as FilterQuery<Organization>);
 }

@@ -10,9 +10,9 @@ import {
   CharityRecord, DeliberationIssue, DeliberationSession, InvestmentProject, JointMeeting, LiaisonVisit, Loan,
   MediationCase, PlatformActivity, RewardFundAllocation,
 } from './entities/records.js';
-import { registryMigrations } from '../../infra/migrations/registry/index.js';
 import { createOrm, type OrmSpec } from '../shared/orm.js';
 
+/** The registry service's tables; infra/db adds the migration list (services never import infra). */
 export const registryOrmSpec: OrmSpec = {
   schema: 'registry',
   entities: [
@@ -20,7 +20,6 @@ export const registryOrmSpec: OrmSpec = {
     PlatformActivity, LiaisonVisit, DeliberationSession, DeliberationIssue, JointMeeting, Loan, MediationCase,
     CharityRecord, InvestmentProject, RewardFundAllocation,
   ],
-  migrations: registryMigrations,
 };
 
 export const createRegistryOrm = (databaseUrl: string, options?: Parameters<typeof createOrm>[2]) =>

@@ -1,22 +1,8 @@
 import { Grade } from './entities/kinds.js';
-import { addYears } from './dates.js';
+import { ratingInForce, type RatingDates } from './rules/in-force.js';
 
-// A social-organization grade (社会组织评估等级) stays valid for five years from its award.
-
-export const RATING_VALID_YEARS = 5;
-
-export interface RatingDates {
-  awardedOn: string;
-  revokedOn?: string | null;
-}
-
-/** The day the grade lapses: awardedOn + 5 years. It is in force on the days before. */
-export const validUntil = (awardedOn: string): string => addYears(awardedOn, RATING_VALID_YEARS);
-
-/** In force on `day`: awarded by then, not yet lapsed, not revoked on or before that day. */
-export function ratingInForce(rating: RatingDates, day: string): boolean {
-  return rating.awardedOn <= day && day < validUntil(rating.awardedOn) && (rating.revokedOn == null || rating.revokedOn > day);
-}
+// Choosing among a social organization's grades (社会组织评估等级). When a grade is in force (five
+// years from its award, unless revoked) is decided in ./rules/in-force.ts, with its SQL twin.
 
 /** The rating in force on `day`; when several are, the most recently awarded. */
 export function currentRating<R extends RatingDates & { id: string }>(ratings: readonly R[], day: string): R | null {

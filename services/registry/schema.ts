@@ -6,6 +6,7 @@ import { PersonAdminResolver } from './resolvers/person-admin.js';
 import { RelationshipAdminResolver } from './resolvers/relationship-admin.js';
 import { RatingAdminResolver } from './resolvers/rating-admin.js';
 import { AuditTrailResolver } from './resolvers/audit-admin.js';
+import { CertificationWritebackResolver } from './resolvers/certification-writeback.js';
 import { PersonResolver, PositionResolver } from './resolvers/person.js';
 import { HonourResolver, RatingResolver } from './resolvers/rating.js';
 import { ActivityResolver, DeliberationSessionResolver, JointMeetingResolver, LiaisonVisitResolver, PlatformActivityResolver } from './resolvers/activities.js';
@@ -25,6 +26,7 @@ export function buildRegistrySchema() {
         RelationshipResolver,
         OrganizationAdminResolver,
         PersonAdminResolver, RelationshipAdminResolver, RatingAdminResolver, AuditTrailResolver,
+        CertificationWritebackResolver,
         PersonResolver, PositionResolver,
         RatingResolver, HonourResolver,
         ActivityResolver, PlatformActivityResolver, LiaisonVisitResolver, DeliberationSessionResolver, JointMeetingResolver,

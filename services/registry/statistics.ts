@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Grade, HonourLevel } from './entities/kinds.js';
-import { RATING_VALID_YEARS } from './rating-rules.js';
+import { activeSql, inEffectSql, notRevokedSql, ratingInForceSql } from './rules/in-force.js';
+import { isoDateShapeSql } from '../shared/dates.js';
 
 // The report's tables, computed from the records by SQL aggregates on a given day (`asOf`),
 // never read from stored totals. Two kinds of figure:
@@ -10,18 +11,19 @@ import { RATING_VALID_YEARS } from './rating-rules.js';
 //   investment projects, the reward fund and charity (as the report counts "this year").
 // Four statements in all; each number is one aggregate in one of them.
 
+// The chamber, city and title definitions are exported for the benchmark's hand-written SQL.
 /** Chambers in the report's sense: industry associations, out-of-town and grassroots chambers. */
-const CHAMBER = `kind in ('INDUSTRY_ASSOCIATION', 'OUT_OF_TOWN_CHAMBER', 'GRASSROOTS_CHAMBER')`;
+export const CHAMBER = `kind in ('INDUSTRY_ASSOCIATION', 'OUT_OF_TOWN_CHAMBER', 'GRASSROOTS_CHAMBER')`;
 /** City-level (市级): seated in 嘉兴市 itself, not in a district or county. */
-const CITY_REGION = '330400';
-const FOUR_GOOD = '四好商会';
+export const CITY_REGION = '330400';
+export const FOUR_GOOD = '四好商会';
 
 /** The day and its year; every statement starts from it, so each takes one parameter. */
 const DAY = `day as (select d as as_of, date_trunc('year', d)::date as year_start, extract(year from d)::int as year from (select ?::date as d) p)`;
 /** Holds on as_of: from its start through its last day (valid_to is inclusive, as everywhere). */
-const inEffect = (alias: string) => `${alias}.valid_from <= day.as_of and (${alias}.valid_to is null or ${alias}.valid_to >= day.as_of)`;
+const inEffect = (alias: string) => inEffectSql(alias, 'day.as_of');
 const thisYear = (column: string) => `${column} between day.year_start and day.as_of`;
-const active = (alias: string) => `(${alias}.ended_on is null or ${alias}.ended_on > day.as_of)`;
+const active = (alias: string) => activeSql(alias, 'day.as_of');
 
 export interface StandingFigures {
   fourGoodByLevel: Record<HonourLevel, number>;
@@ -39,14 +41,12 @@ export async function standingFigures(em: EntityManager, asOf: string): Promise<
     four_good as (
       select min(array_position(array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'], h.level)) as rank
       from registry.honour h join chamber c on c.id = h.organization_id, day
-      where h.title = '${FOUR_GOOD}' and h.year <= day.year and (h.revoked_on is null or h.revoked_on > day.as_of)
+      where h.title = '${FOUR_GOOD}' and h.year <= day.year and ${notRevokedSql('h', 'day.as_of')}
       group by h.organization_id),
     current_grade as (
       select distinct on (r.organization_id) r.grade
       from registry.rating r join chamber c on c.id = r.organization_id, day
-      where c.region_code = '${CITY_REGION}' and r.awarded_on <= day.as_of
-        and day.as_of < r.awarded_on + interval '${RATING_VALID_YEARS} years'
-        and (r.revoked_on is null or r.revoked_on > day.as_of)
+      where c.region_code = '${CITY_REGION}' and ${ratingInForceSql('r', 'day.as_of')}
       order by r.organization_id, r.awarded_on desc, r.id desc)
     select 'honour' as figure, (array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'])[rank] as key, count(*)::int as count from four_good group by rank
     union all
@@ -119,7 +119,7 @@ export async function recordFigures(em: EntityManager, asOf: string): Promise<Re
     cross join lateral (select count(distinct e.to_id)::int as "pairedVillages", coalesce(sum((
         -- attributes.projects: [{ title, startedOn }]; elements without a valid day are not counted
         select count(*) from jsonb_array_elements(case when jsonb_typeof(e.attributes -> 'projects') = 'array' then e.attributes -> 'projects' else '[]' end) project
-        where project ->> 'startedOn' ~ '^\\d{4}-\\d{2}-\\d{2}$' and project ->> 'startedOn' <= day.as_of::text)), 0)::int as "assistanceProjects"
+        where ${isoDateShapeSql("project ->> 'startedOn'")} and project ->> 'startedOn' <= day.as_of::text)), 0)::int as "assistanceProjects"
       from registry.relationship e join registry.organization village on village.id = e.to_id
       where e.type = 'ASSISTANCE_PAIRING' and village.kind = 'VILLAGE' and ${inEffect('e')}) assistance
     cross join lateral (select count(*)::int as "mediationCommittees" from registry.organization m

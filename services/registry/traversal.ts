@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Direction, RelationshipType } from './entities/kinds.js';
 import { badInput } from '../shared/errors.js';
+import { inEffectSql } from './rules/in-force.js';
 
 // Graph traversal over registry.relationship, in SQL: one recursive CTE per request.
 //
@@ -49,7 +50,7 @@ export function edgeTypes(types: readonly RelationshipType[] | null | undefined)
  * from `prev`. OUTGOING follows from→to, INCOMING to→from, BOTH either way.
  */
 function stepFrom(direction: Direction): string {
-  const valid = `r.type = any(array[:types]::text[]) and r.valid_from <= :asOf::date and (r.valid_to is null or r.valid_to >= :asOf::date)`;
+  const valid = `r.type = any(array[:types]::text[]) and ${inEffectSql('r', ':asOf::date')}`;
   const outgoing = `select r.to_id as node, r.from_id as prev, r.id as edge from registry.relationship r where r.from_id = f.id and ${valid}`;
   const incoming = `select r.from_id as node, r.to_id as prev, r.id as edge from registry.relationship r where r.to_id = f.id and ${valid}`;
   if (direction === Direction.OUTGOING) return outgoing;

@@ -16,8 +16,12 @@ export interface HubConfig {
   processesPort: number;
   registryUrl: string;
   processesUrl: string;
-  /** How long a chamber has to endorse a training application (ENDORSEMENT_DEADLINE_HOURS). */
-  endorsementDeadlineMs: number;
+  /**
+   * Deadlines of a training application, travelling as workflow input: the chamber's endorsement
+   * (ENDORSEMENT_DEADLINE_HOURS), the Federation officers' after escalation (ESCALATION_DEADLINE_HOURS)
+   * and the Federation's confirmation (CONFIRMATION_DEADLINE_HOURS).
+   */
+  trainingDeadlines: { endorsementMs: number; escalationMs: number; confirmationMs: number };
 }
 
 function port(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -63,7 +67,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     registryPort,
     processesPort,
     registryUrl: url('REGISTRY_URL', `http://127.0.0.1:${registryPort}/graphql`, env),
-    endorsementDeadlineMs: hours('ENDORSEMENT_DEADLINE_HOURS', 14 * 24, env),
+    trainingDeadlines: {
+      endorsementMs: hours('ENDORSEMENT_DEADLINE_HOURS', 14 * 24, env),
+      escalationMs: hours('ESCALATION_DEADLINE_HOURS', 3 * 24, env),
+      confirmationMs: hours('CONFIRMATION_DEADLINE_HOURS', 7 * 24, env),
+    },
     processesUrl: url('PROCESSES_URL', `http://127.0.0.1:${processesPort}/graphql`, env),
   };
 }

@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
-import type { Cursor, EntityManager, EntityName, FilterQuery, FindByCursorOptions } from '@mikro-orm/core';
+import { Cursor, type EntityManager, type EntityName, type FilterQuery, type FindByCursorOptions } from '@mikro-orm/core';
 import { badInput } from './errors.js';
 
 // Relay-style connections shared by every list the hub serves.
@@ -65,13 +65,21 @@ export function pageWindow(args: PageArgs): { first?: number; last?: number; aft
   return args.last != null ? { ...cursors, last: args.last } : { ...cursors, first: args.first ?? DEFAULT_PAGE_SIZE };
 }
 
-// A cursor is MikroORM's: base64url of the JSON array of the sort key's values.
-const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+// The hub's one cursor codec. A cursor is MikroORM's (base64url of the JSON array of the sort
+// key's values), made by MikroORM's own Cursor.encode/decode: pages cut by findByCursor, in
+// memory (pageOf) and by hand-written SQL (the traversals) then take each other's cursors.
 
-function decodeCursor(cursor: string, keyLength: number | undefined, field: 'after' | 'before'): unknown[] {
+/** The cursor for a row whose sort key has these values (ending in the id). */
+export const encodeCursor = (values: unknown[]): string => Cursor.encode(values);
+
+/**
+ * The sort key's values in a cursor a list gave out, or BAD_USER_INPUT naming `field` when it is
+ * not one: not base64url JSON, not an array of `keyLength` plain values (when keyLength is given).
+ */
+export function decodeCursor(cursor: string, keyLength: number | undefined, field: 'after' | 'before'): unknown[] {
   let values: unknown;
   try {
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    values = Cursor.decode(cursor);
   } catch {
     values = undefined;
   }

@@ -3,7 +3,8 @@ import { unauthenticated } from './errors.js';
 
 // Who is calling: verified from the bearer JWT at the gateway and again in each subgraph,
 // so a subgraph reached directly is no back door.
-export const ROLES = ['INTEGRATOR', 'APPROVER', 'ADMIN'] as const;
+// FEDERATION_OFFICER decides the Federation's own tasks; SYSTEM is the worker's service identity.
+export const ROLES = ['INTEGRATOR', 'APPROVER', 'ADMIN', 'FEDERATION_OFFICER', 'SYSTEM'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {

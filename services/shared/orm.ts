@@ -9,8 +9,11 @@ export interface OrmSpec {
   /** The PostgreSQL schema the service owns. */
   schema: (typeof SERVICE_SCHEMAS)[number];
   entities: Constructor<object>[];
-  /** Committed migrations, listed explicitly so tsx, vitest and bundlers all find them. */
-  migrations: MigrationObject[];
+  /**
+   * Committed migrations, listed explicitly so tsx, vitest and bundlers all find them. Only
+   * infra/db hands them over (services never import infra); a service's own ORM has none.
+   */
+  migrations?: MigrationObject[];
 }
 
 /**
@@ -28,7 +31,7 @@ export function createOrm(spec: OrmSpec, databaseUrl: string, options: { debug?:
     migrations: {
       schema: spec.schema,
       tableName: 'mikro_orm_migrations',
-      migrationsList: spec.migrations,
+      migrationsList: spec.migrations ?? [],
       path: folder,
       pathTs: folder,
       snapshot: true,

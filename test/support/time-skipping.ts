@@ -1,16 +1,13 @@
+import { inject } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { fileURLToPath } from 'node:url';
-import { createTrainingActivities } from '../../workflows/training/activities.js';
-import { quietTemporalLogs } from '../../workflows/worker.js';
+import { hubActivities, quietTemporalLogs } from '../../services/processes/worker.js';
+import { createRegistryClient } from '../../services/processes/registry/client.js';
 import { findExecutable } from '../../infra/dev/temporal.js';
 
 // Temporal's time-skipping test server for workflow tests whose timers run for days: awaiting a
 // result (or env.sleep) fast-forwards the server's clock instead of waiting in real time.
-
-/** The bundle entry point the real worker uses, so tests and replays run the same code. */
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
 /** TEMPORAL_TEST_SERVER, else `temporal-test-server` on PATH; undefined when neither is executable. */
 export const findTimeSkippingServer = (env: NodeJS.ProcessEnv = process.env) =>
@@ -32,12 +29,19 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
 }
 
-/** A worker on the test env running the real workflows and the real training activities. */
-export function createTrainingWorker(env: TestWorkflowEnvironment, { orm, taskQueue }: { orm: MikroORM; taskQueue: string }): Promise<Worker> {
+/** The workflow bundle the global setup built once for the whole run. */
+export const sharedBundle = () => ({ codePath: inject('workflowBundle') });
+
+/**
+ * A worker on the test env running the real workflows and the hub's real activities: the
+ * processes schema of the test database, and the test hub's registry for write-backs.
+ */
+export function createHubWorker(env: TestWorkflowEnvironment, { orm, taskQueue }: { orm: MikroORM; taskQueue: string }): Promise<Worker> {
+  const registry = createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') });
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
-    activities: createTrainingActivities({ orm }),
+    workflowBundle: sharedBundle(),
+    activities: hubActivities({ orm, registry, temporal: env.client }),
   });
 }

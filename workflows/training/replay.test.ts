@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { quietTemporalLogs } from '../worker.js';
-import { WORKFLOWS_PATH } from '../../test/support/time-skipping.js';
+import { quietTemporalLogs } from '../../services/processes/worker.js';
+import { sharedBundle } from '../../test/support/time-skipping.js';
 
 // Determinism guard: histories of real runs (approved, rejected, expired) are replayed against
 // the current workflow code. Running workflows replay their history whenever a worker picks them
@@ -38,7 +38,7 @@ describe('trainingEnrollment replay', () => {
 
     const failures: string[] = [];
     let replayed = 0;
-    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle: sharedBundle() }, histories)) {
       replayed++;
       if (result.error) failures.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
     }

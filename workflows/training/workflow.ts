@@ -1,58 +1,151 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { createTrainingActivities } from './activities.js';
+import { condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { createTaskBoard } from '../human-task/board.js';
+import { markStage } from '../human-task/search-attributes.js';
+import type { TaskSpec } from '../human-task/contracts.js';
+import { legacyTrainingEnrollment, type LegacyEnrollmentRequest } from './legacy.js';
+import type { TrainingActivities } from './activities.js';
+import { attendanceRules, completionOf, courseBounds } from './rules.js';
 import {
-  decideUpdate, stateQuery, taskOpenedUpdate, FINAL_STATUSES,
-  type Decision, type EnrollmentRequest, type EnrollmentState,
+  attendanceUpdate, CONFIRM_FORM, CONFIRM_TASK_KIND, ENDORSE_FORM, ENDORSE_TASK_KIND, seatGrantedSignal, stateQuery,
+  taskOpenedUpdate, TRAINING_PROCESS_TYPE, withdrawUpdate,
+  type EnrollmentStatus, type TrainingApplication, type TrainingState, type Withdrawal,
 } from './types.js';
 
-const activities = proxyActivities<ReturnType<typeof createTrainingActivities>>({
+const activities = proxyActivities<TrainingActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '30 seconds' },
+  retry: { maximumInterval: '30 seconds', maximumAttempts: 20, nonRetryableErrorTypes: ['RegistryRefused'] },
 });
 
-/** Training enrollment (培训报名): a person applies, their chamber endorses, a seat is claimed. */
-export async function trainingEnrollment(request: EnrollmentRequest): Promise<EnrollmentState> {
-  const state: EnrollmentState = { status: 'AWAITING_ENDORSEMENT', openTaskId: null, decision: null };
-  const isFinal = () => FINAL_STATUSES.includes(state.status);
+/**
+ * Training enrollment (培训报名): the chamber endorses, the Federation confirms within capacity
+ * (others wait for a seat, first in first out), attendance is recorded per day, and completion
+ * writes a certificate to the person's registry record.
+ */
+export async function trainingEnrollment(input: TrainingApplication | LegacyEnrollmentRequest): Promise<TrainingState> {
+  // Runs started before the task kit replay the first version's commands.
+  if (!patched('training-task-kit')) return (await legacyTrainingEnrollment(input as LegacyEnrollmentRequest)) as TrainingState;
+  const app = input as TrainingApplication;
+  const state: TrainingState = { status: 'AWAITING_ENDORSEMENT', openTaskId: null, decision: null, attendance: {}, certificateId: null };
+  const tasks = createTaskBoard(() => snapshot());
+  // The open task comes from the board: a task is open once its row exists.
+  const snapshot = (): TrainingState => ({ ...state, openTaskId: tasks.openTaskIds()[0] ?? null });
+  const { startsAt, endsAt } = courseBounds(app.course);
+  let seatGranted = false;
+  let withdrawal: { by: string } | null = null;
 
-  setHandler(stateQuery, () => state);
+  const moveTo = (status: EnrollmentStatus) => {
+    state.status = status;
+    markStage(status);
+  };
+  setHandler(stateQuery, snapshot);
   setHandler(taskOpenedUpdate, async () => {
-    await condition(() => state.openTaskId !== null || isFinal());
-    return state;
+    await condition(() => tasks.openTaskIds().length > 0 || state.status !== 'AWAITING_ENDORSEMENT');
+    return snapshot();
   });
+  setHandler(seatGrantedSignal, () => void (seatGranted = true));
   setHandler(
-    decideUpdate,
-    async (decision: Decision) => {
-      state.decision = decision;
-      state.openTaskId = null;
-      await condition(isFinal);
-      return state;
+    withdrawUpdate,
+    async (w) => {
+      withdrawal = w;
+      await condition(() => ['WITHDRAWN', 'COMPLETED', 'NOT_COMPLETED'].includes(state.status));
+      return snapshot();
     },
     {
-      validator: (decision: Decision) => {
-        if (state.decision !== null || isFinal()) throw new Error('This task has already been decided');
-        if (state.openTaskId === null) throw new Error('The endorsement task is not open yet; try again in a moment');
-        if (decision.taskId !== state.openTaskId) throw new Error(`Task ${decision.taskId} is not open in this enrollment`);
-        if (decision.decision !== 'APPROVE' && decision.decision !== 'REJECT') {
-          throw new Error(`Unknown decision "${String(decision.decision)}"; use APPROVE or REJECT`);
+      validator: (_request: Withdrawal) => {
+        if (withdrawal) throw new Error('This application is already being withdrawn');
+        if (Date.now() >= startsAt) throw new Error('The course has started; an application can only be withdrawn before its first day');
+        if (['REJECTED', 'EXPIRED', 'WITHDRAWN', 'COMPLETED', 'NOT_COMPLETED'].includes(state.status)) {
+          throw new Error(`The application is ${state.status} and cannot be withdrawn`);
         }
       },
     },
   );
+  setHandler(
+    attendanceUpdate,
+    async (record) => {
+      state.attendance[String(record.day)] = record.attended;
+      await activities.recordAttendance({ enrollmentId: app.enrollmentId, ...record });
+      return snapshot();
+    },
+    { validator: (record) => attendanceRules(state.status, app.course.days, record) },
+  );
 
-  await activities.openEndorsementTask(request);
-  state.openTaskId = request.taskId;
+  const spec = (kind: string, title: string, candidates: TaskSpec['candidates'], dueInMs: number): TaskSpec => ({
+    taskId: kind === ENDORSE_TASK_KIND ? app.endorseTaskId : uuid4(),
+    processType: TRAINING_PROCESS_TYPE,
+    processId: app.enrollmentId,
+    workflowId: app.workflowId,
+    kind,
+    title,
+    summary: `${app.personName}（${app.organizationName}）报名「${app.course.title}」，${app.course.startsOn} 开班，共 ${app.course.days} 天`,
+    organizationId: app.organizationId,
+    candidates,
+    dueInMs,
+    followUpInMs: Math.floor(dueInMs / 2),
+  });
 
-  // The deadline is an explicit outcome, not a hang: an unendorsed application expires.
-  const decided = await condition(() => state.decision !== null, request.endorsementDeadlineMs);
-  if (!decided) {
-    state.openTaskId = null;
-    await activities.expireEnrollment({ enrollmentId: request.enrollmentId, taskId: request.taskId });
-    state.status = 'EXPIRED';
-  } else {
-    const settled = await activities.settleEnrollment({ request, decision: state.decision! });
-    state.status = settled.status;
+  // Any stage until the course starts may end in a withdrawal, which wins the race with a task.
+  const withdrawn = () => withdrawal !== null;
+  const watchWithdrawal = condition(withdrawn).then(() => tasks.cancelOpen('申请已撤回'));
+
+  await activities.recordApplication(app);
+  markStage('AWAITING_ENDORSEMENT');
+  let result = await tasks.ask(
+    spec(ENDORSE_TASK_KIND, `推荐 ${app.personName} 参加培训`, [{ role: 'APPROVER', organizationId: app.organizationId }], app.deadlines.endorsementMs),
+    ENDORSE_FORM,
+    // Unanswered, it goes to the supervising Federation officers before it expires.
+    { escalateTo: [{ role: 'FEDERATION_OFFICER' }], escalatedDueInMs: app.deadlines.escalationMs },
+  );
+  if (result.kind === 'DECIDED') state.decision = result.decision;
+
+  if (result.kind === 'DECIDED' && result.decision.decision === 'APPROVE') {
+    moveTo('AWAITING_CONFIRMATION');
+    await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'AWAITING_CONFIRMATION' });
+    const confirm = spec(CONFIRM_TASK_KIND, `确认 ${app.personName} 的培训名额`, [{ role: 'FEDERATION_OFFICER' }], app.deadlines.confirmationMs);
+    result = await tasks.ask(confirm, CONFIRM_FORM);
+    if (result.kind === 'DECIDED') state.decision = result.decision;
   }
-  await condition(allHandlersFinished);
-  return state;
+
+  if (result.kind === 'DECIDED' && result.decision.decision === 'APPROVE' && !withdrawn()) {
+    moveTo(await activities.claimSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id }));
+    tasks.settle();
+    if (state.status === 'WAITLISTED') {
+      await condition(() => seatGranted || withdrawn(), Math.max(1, startsAt - Date.now()));
+      if (seatGranted) moveTo('ENROLLED');
+      else if (!withdrawn()) {
+        // The course began before a seat freed.
+        await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'EXPIRED' });
+        moveTo('EXPIRED');
+      }
+    }
+    if (state.status === 'ENROLLED') {
+      // Attendance is recorded day by day; a week after the last day the record is closed.
+      const allRecorded = () => Object.keys(state.attendance).length >= app.course.days;
+      await condition(() => withdrawn() || allRecorded(), Math.max(1, endsAt + 7 * 86_400_000 - Date.now()));
+      if (!withdrawn()) {
+        const completed = completionOf(state.attendance, app.course.completionDays);
+        if (completed) {
+          const issuedOn = new Date(Math.min(Date.now(), endsAt)).toISOString().slice(0, 10);
+          state.certificateId = await activities.issueCertificate({
+            enrollmentId: app.enrollmentId, personId: app.personId, courseTitle: app.course.title, issuedOn,
+          });
+        }
+        moveTo(completed ? 'COMPLETED' : 'NOT_COMPLETED');
+        await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: state.status });
+      }
+    }
+  } else if (!withdrawn()) {
+    moveTo(result.kind === 'EXPIRED' ? 'EXPIRED' : 'REJECTED');
+    await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: state.status });
+  }
+
+  if (withdrawn()) {
+    await watchWithdrawal;
+    const wasSeated = state.status === 'ENROLLED' || state.status === 'WAITLISTED';
+    if (wasSeated) await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'WITHDRAWN' });
+    else await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'WITHDRAWN' });
+    moveTo('WITHDRAWN');
+  }
+  await tasks.finish();
+  return snapshot();
 }

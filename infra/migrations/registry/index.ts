@@ -3,6 +3,7 @@ import { Migration20261128020535_initial } from './Migration20261128020535_initi
 import { Migration20261128022452_platform_records_people_ratings } from './Migration20261128022452_platform_records_people_ratings.js';
 import { Migration20261128033040_covering_relationship_indexes } from './Migration20261128033040_covering_relationship_indexes.js';
 import { Migration20261128033603_honour_revoked_on } from './Migration20261128033603_honour_revoked_on.js';
+import { Migration20261129035021_certification_idempotency_key } from './Migration20261129035021_certification_idempotency_key.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261128022452_platform_records_people_ratings', class: Migration20261128022452_platform_records_people_ratings },
   { name: 'Migration20261128033040_covering_relationship_indexes', class: Migration20261128033040_covering_relationship_indexes },
   { name: 'Migration20261128033603_honour_revoked_on', class: Migration20261128033603_honour_revoked_on },
+  { name: 'Migration20261129035021_certification_idempotency_key', class: Migration20261129035021_certification_idempotency_key },
 ];

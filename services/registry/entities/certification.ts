@@ -30,4 +30,11 @@ export class Certification {
   @Field(() => String, { description: 'ISO date of issue' })
   @Property({ type: 'date' })
   issuedOn!: string;
+
+  /**
+   * Set by write-backs from the processes (e.g. `training-certificate:<enrollment id>`): a
+   * retried activity finds its first write instead of making a second certificate.
+   */
+  @Property({ type: 'text', nullable: true, unique: 'certification_idempotency_key_unique' })
+  idempotencyKey?: string | null;
 }

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '../../shared/connection.js';
-import { requireIsoDate } from '../dates.js';
+import { requireIsoDate } from '../../shared/dates.js';
 import { badInput } from '../../shared/errors.js';
 
 /** A page of dated records, optionally within a date range (both ends included). */

@@ -6,7 +6,8 @@ import { Rating } from '../entities/rating.js';
 import { Honour } from '../entities/honour.js';
 import { Certification } from '../entities/certification.js';
 import { HonourLevel, PositionRole } from '../entities/kinds.js';
-import { inEffect, requireIsoDate } from '../dates.js';
+import { inEffect } from '../rules/in-force.js';
+import { requireIsoDate } from '../../shared/dates.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, pageOf } from '../../shared/connection.js';
 

@@ -8,7 +8,7 @@ import { dateViolations } from '../rules/period.js';
 import { lengthViolations, refuseViolations } from '../rules/violation.js';
 import { clearedRequired, patchedFields } from '../rules/patch.js';
 import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
-import { todayInChina } from '../dates.js';
+import { todayInChina } from '../../shared/dates.js';
 import type { RegistryContext } from '../context.js';
 import { badInput, conflict } from '../../shared/errors.js';
 import { requireRole } from '../../shared/access.js';

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Rating } from '../entities/rating.js';
 import { Honour } from '../entities/honour.js';
 import { Organization } from '../entities/organization.js';
-import { ratingInForce, validUntil } from '../rating-rules.js';
+import { ratingInForce, validUntil } from '../rules/in-force.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
 

@@ -7,7 +7,7 @@ import {
 } from '../traversal.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, type ConnectionShape } from '../../shared/connection.js';
+import { Connection, decodeCursor, encodeCursor, type ConnectionShape } from '../../shared/connection.js';
 import { requireRole } from '../../shared/access.js';
 import { ROLES } from '../../shared/identity.js';
 import { requireUuid, UUID_PATTERN } from '../../shared/ids.js';
@@ -28,18 +28,15 @@ class OrganizationPath {
   relationships!: Relationship[];
 }
 
-// A neighbor cursor is the sort key (distance, name, id) as base64url JSON, like MikroORM's.
-const encodeCursor = (key: NeighborKey) => Buffer.from(JSON.stringify([key.distance, key.name, key.id])).toString('base64url');
+// A neighbor cursor is the sort key (distance, name, id) in the hub's one cursor codec; the
+// SQL binds its values to typed parameters, so each is checked here first.
+const cursorOf = (key: NeighborKey) => encodeCursor([key.distance, key.name, key.id]);
 
-function decodeCursor(cursor: string): NeighborKey {
-  try {
-    const [distance, name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const hops = Number.isInteger(distance) && (distance as number) >= 1 && (distance as number) <= MAX_NEIGHBOR_DEPTH;
-    if (hops && typeof name === 'string' && typeof id === 'string' && UUID_PATTERN.test(id)) {
-      return { distance: distance as number, name, id };
-    }
-  } catch {
-    // falls through to the refusal
+function neighborKey(cursor: string): NeighborKey {
+  const [distance, name, id] = decodeCursor(cursor, 3, 'after');
+  const hops = Number.isInteger(distance) && (distance as number) >= 1 && (distance as number) <= MAX_NEIGHBOR_DEPTH;
+  if (hops && typeof name === 'string' && typeof id === 'string' && UUID_PATTERN.test(id)) {
+    return { distance: distance as number, name, id };
   }
   throw badInput(`"${cursor}" is not a cursor this list gave out`, 'after');
 }
@@ -71,11 +68,11 @@ export class TraversalResolver {
       types: edgeTypes(types),
       asOf: asOfDate(asOf),
       first: size,
-      after: after == null ? undefined : decodeCursor(after),
+      after: after == null ? undefined : neighborKey(after),
     });
     const organizations = await loaders.organization.loadMany(page.rows.map((row) => row.id));
     const edges = page.rows.map((row, i) => ({
-      cursor: encodeCursor(row),
+      cursor: cursorOf(row),
       node: { organization: organizations[i] as Organization, distance: row.distance },
     }));
     return {

@@ -1,4 +1,4 @@
-import { requireIsoDate } from '../dates.js';
+import { isIsoDate, notAnIsoDate } from '../../shared/dates.js';
 import type { RuleViolation } from './violation.js';
 
 // Dated records (positions, edges, ratings) hold from a first day to a last day, both ISO
@@ -18,24 +18,14 @@ export function endBeforeStart(start: string, end: string | null | undefined, fi
 export const periodViolations = (period: Period): RuleViolation[] =>
   endBeforeStart(period.validFrom, period.validTo, { start: 'validFrom', end: 'validTo' });
 
-/** Whether two periods share at least one day (validTo is the last day, as inEffect reads it). */
+/** Whether two periods share at least one day (validTo is the last day, as rules/in-force.ts reads it). */
 export function periodsOverlap(a: Period, b: Period): boolean {
   return (a.validTo == null || b.validFrom <= a.validTo) && (b.validTo == null || a.validFrom <= b.validTo);
-}
-
-/** Whether `value` is a real calendar day in the ISO form yyyy-mm-dd. */
-export function isIsoDate(value: string): boolean {
-  try {
-    requireIsoDate(value, 'date');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Dates that are not real ISO calendar days; `dates` maps a field to its value (absent ones pass). */
 export function dateViolations(dates: Record<string, string | null | undefined>): RuleViolation[] {
   return Object.entries(dates)
     .filter(([, value]) => value != null && !isIsoDate(value))
-    .map(([field, value]) => ({ field, message: `${field} "${value}" is not a date; use the ISO form yyyy-mm-dd, e.g. 2026-11-28` }));
+    .map(([field, value]) => ({ field, message: `${field} ${notAnIsoDate(value)}` }));
 }

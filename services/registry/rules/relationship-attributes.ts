@@ -1,5 +1,5 @@
 import { RelationshipType } from '../entities/kinds.js';
-import { isIsoDate } from './period.js';
+import { isIsoDate } from '../../shared/dates.js';
 import { UUID_PATTERN } from '../../shared/ids.js';
 import type { RuleViolation } from './violation.js';
 
@@ -12,7 +12,7 @@ type Shape = (value: unknown) => string | undefined;
 
 const text: Shape = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string');
 const uuid: Shape = (v) => (typeof v === 'string' && UUID_PATTERN.test(v) ? undefined : 'a UUID');
-const isoDate: Shape = (v) => (typeof v === 'string' && isIsoDate(v) ? undefined : 'an ISO date (yyyy-mm-dd)');
+const isoDate: Shape = (v) => (isIsoDate(v) ? undefined : 'an ISO date (yyyy-mm-dd)');
 const listOf = (item: Shape, noun: string): Shape => (v) =>
   Array.isArray(v) && v.every((element) => item(element) === undefined) ? undefined : `a list of ${noun}`;
 const record = (fields: Record<string, Shape>, noun: string): Shape => (v) => {

@@ -1,19 +1,19 @@
 import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
-import { HumanTask, TaskStatus } from '../entities/human-task.js';
+import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
+import { CATALOG } from '../catalog.js';
 import type { ProcessesContext } from '../context.js';
 import { badInput, notFound } from '../../shared/errors.js';
 import { requireRole } from '../../shared/access.js';
-import { TRAINING_WORKFLOW_TYPE } from '../../../workflows/training/types.js';
+import { requireUuid } from '../../shared/ids.js';
+import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 
 // The admin's view of runs comes straight from Temporal (visibility for lists, describe for
-// one run); only the open tasks come from the processes schema.
+// one run); only the open tasks come from the processes schema. Process types come from the
+// catalog, so a new process shows up here without an edit.
 
-export enum ProcessType {
-  TRAINING_ENROLLMENT = 'TRAINING_ENROLLMENT',
-}
-registerEnumType(ProcessType, { name: 'ProcessType' });
-const WORKFLOW_TYPES: Record<ProcessType, string> = { TRAINING_ENROLLMENT: TRAINING_WORKFLOW_TYPE };
+const ProcessType = Object.fromEntries(CATALOG.map((p) => [p.processType, p.processType])) as Record<string, string>;
+registerEnumType(ProcessType, { name: 'ProcessType', description: 'The processes of the catalog' });
 
 export enum RunStatus {
   RUNNING = 'RUNNING',
@@ -36,6 +36,11 @@ class WorkflowRun {
   @Field(() => ID, { description: 'The workflow id' }) id!: string;
   @Field(() => String) runId!: string;
   @Field(() => String, { description: 'The workflow type, e.g. trainingEnrollment' }) type!: string;
+  @Field(() => String, { nullable: true, description: 'The process (HubProcessType), e.g. TRAINING_ENROLLMENT' }) processType!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The organization it concerns (HubOrganizationId)' }) organizationId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where it stands (HubStage)' }) stage!: string | null;
+  @Field(() => Int, { nullable: true, description: 'The year it belongs to (HubYear)' }) year!: number | null;
+  @Field(() => String, { nullable: true, description: 'What it is about, in Chinese' }) summary!: string | null;
   @Field(() => String, { description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT ...' }) status!: string;
   @Field(() => GraphQLISODateTime) startTime!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) closeTime!: Date | null;
@@ -49,9 +54,15 @@ class WorkflowRunList {
   @Field(() => [WorkflowRun]) runs!: WorkflowRun[];
 }
 
-function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>): WorkflowRun {
+async function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>, summary: string | null = null): Promise<WorkflowRun> {
+  const attributes = info.typedSearchAttributes;
   return {
     id: info.workflowId, runId: info.runId, type: info.type, status: info.status.name,
+    processType: (attributes.get(PROCESS_TYPE) as string | undefined) ?? null,
+    organizationId: (attributes.get(ORGANIZATION_ID) as string | undefined) ?? null,
+    stage: (attributes.get(STAGE) as string | undefined) ?? null,
+    year: (attributes.get(YEAR) as number | undefined) ?? null,
+    summary,
     startTime: info.startTime, closeTime: info.closeTime ?? null, taskQueue: info.taskQueue,
     historyLength: info.historyLength,
   };
@@ -61,21 +72,27 @@ function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>): WorkflowRun {
 export class WorkflowRunResolver {
   @Query(() => WorkflowRunList, { description: 'ADMIN: workflow runs, newest first' })
   async workflowRuns(
-    @Arg('type', () => ProcessType, { nullable: true }) type: ProcessType | undefined,
+    @Arg('type', () => ProcessType, { nullable: true }) type: string | undefined,
     @Arg('status', () => RunStatus, { nullable: true }) status: RunStatus | undefined,
+    @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | undefined,
+    @Arg('stage', () => String, { nullable: true }) stage: string | undefined,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() { identity, temporal }: ProcessesContext,
   ): Promise<WorkflowRunList> {
     requireRole(identity, 'ADMIN');
     if (first < 1 || first > 100) throw badInput('first must be between 1 and 100', 'first');
+    if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage)) throw badInput(`"${stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, 'stage');
+    const workflowType = type ? CATALOG.find((p) => p.processType === type)!.workflowType : undefined;
     const conditions = [
-      type ? `WorkflowType = '${WORKFLOW_TYPES[type]}'` : undefined,
+      workflowType ? `WorkflowType = '${workflowType}'` : undefined,
       status ? `ExecutionStatus = '${VISIBILITY_STATUS[status]}'` : undefined,
+      organizationId ? `${ORGANIZATION_ID.name} = '${requireUuid(organizationId, 'organizationId')}'` : undefined,
+      stage ? `${STAGE.name} = '${stage}'` : undefined,
     ].filter(Boolean);
     const query = conditions.join(' AND ') || undefined;
     const runs: WorkflowRun[] = [];
     for await (const info of temporal.workflow.list({ query, pageSize: first })) {
-      runs.push(toRun(info));
+      runs.push(await toRun(info));
       if (runs.length >= first) break;
     }
     const { count } = await temporal.workflow.count(query);
@@ -87,7 +104,8 @@ export class WorkflowRunResolver {
     requireRole(identity, 'ADMIN');
     if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');
     try {
-      return toRun(await temporal.workflow.getHandle(id).describe());
+      const described = await temporal.workflow.getHandle(id).describe();
+      return toRun(described, (await described.staticSummary()) ?? null);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(`No workflow run has id ${id}`);
       throw error;
@@ -96,6 +114,6 @@ export class WorkflowRunResolver {
 
   @FieldResolver(() => [HumanTask], { description: 'Tasks of this run still waiting for a person' })
   openTasks(@Root() run: WorkflowRun, @Ctx() { em }: ProcessesContext): Promise<HumanTask[]> {
-    return em.find(HumanTask, { workflowId: run.id, status: TaskStatus.OPEN }, { orderBy: { createdAt: 'asc' } });
+    return em.find(HumanTask, { workflowId: run.id, status: { $in: ACTIVE_STATUSES } }, { orderBy: { createdAt: 'asc' } });
   }
 }

@@ -25,4 +25,8 @@ export class TrainingCourse {
   @Field(() => String, { description: 'ISO date of the first day' })
   @Property({ type: 'date' })
   startsOn!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Days a participant must attend to complete (null: every day)' })
+  @Property({ type: 'integer', nullable: true })
+  completionDays?: number | null;
 }

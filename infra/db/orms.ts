@@ -1,0 +1,12 @@
+import { registryOrmSpec } from '../../services/registry/orm.js';
+import { processesOrmSpec } from '../../services/processes/orm.js';
+import { registryMigrations } from '../migrations/registry/index.js';
+import { processesMigrations } from '../migrations/processes/index.js';
+import { createOrm } from '../../services/shared/orm.js';
+
+// The services' ORMs with their committed migrations: what migrate, migration:create and the
+// schema-agreement test use. Infra hands the lists over, so services never import infra.
+export const MIGRATING_ORMS = {
+  registry: (databaseUrl: string) => createOrm({ ...registryOrmSpec, migrations: registryMigrations }, databaseUrl),
+  processes: (databaseUrl: string) => createOrm({ ...processesOrmSpec, migrations: processesMigrations }, databaseUrl),
+} as const;

@@ -1,0 +1,55 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import type { TaskForm } from '../../workflows/human-task/contracts.js';
+import type { RegistryClient } from './registry/client.js';
+import type { ProcessesLoaders } from './loaders.js';
+import { trainingProcess } from './training/process.js';
+
+// One record per process: its workflow type, task kinds with their decision forms, activities,
+// and how to load its projection. The worker, the inbox and the runs view read it, so a new
+// process is one folder plus one line below, not an edit of the plumbing.
+
+export interface ActivityDeps {
+  orm: MikroORM;
+  registry: RegistryClient;
+  temporal: Client;
+}
+
+export interface ProcessDefinition {
+  /** Wire name in GraphQL and in the HubProcessType search attribute. */
+  processType: string;
+  workflowType: string;
+  label: { zh: string; en: string };
+  taskKinds: Record<string, { label: { zh: string; en: string }; form: TaskForm }>;
+  activities(deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>>;
+  /** The process's projection row (a GraphQL type implementing Process), or null. */
+  loadProcess(ctx: { em: EntityManager; loaders: ProcessesLoaders }, processId: string): Promise<object | null>;
+}
+
+export const CATALOG: readonly ProcessDefinition[] = [trainingProcess];
+
+export function processByType(processType: string): ProcessDefinition | undefined {
+  return CATALOG.find((p) => p.processType === processType);
+}
+
+/** The form of a task kind, for tasks whose row predates forms. */
+export function formOf(processType: string, kind: string): TaskForm | undefined {
+  return processByType(processType)?.taskKinds[kind]?.form;
+}
+
+/**
+ * Every activity the worker registers: the task kit's and each process's. A name given twice
+ * would silently replace the first, so it is refused.
+ */
+export function collectActivities(sets: Record<string, Record<string, unknown>>): Record<string, unknown> {
+  const all: Record<string, unknown> = {};
+  const owner: Record<string, string> = {};
+  for (const [setName, activities] of Object.entries(sets)) {
+    for (const [name, fn] of Object.entries(activities)) {
+      if (owner[name]) throw new Error(`activity "${name}" is defined by both ${owner[name]} and ${setName}`);
+      owner[name] = setName;
+      all[name] = fn;
+    }
+  }
+  return all;
+}

@@ -1,0 +1,101 @@
+import { signToken } from '../../shared/identity.js';
+
+// How the processes side reads and writes the registry: through its GraphQL API, never its
+// tables. Reads on behalf of a caller pass on the caller's token, so the registry applies the
+// caller's rights; writes from activities carry the worker's own SYSTEM identity. Every call
+// has a timeout, and failures come back typed: a refusal (the registry said no: permanent) or
+// unavailability (worth retrying).
+
+/** The registry refused the request (bad input, not found, forbidden, conflict): retrying cannot help. */
+export class RegistryRefused extends Error {
+  override name = 'RegistryRefused';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** The registry could not be reached or failed inside: a later attempt may succeed. */
+export class RegistryUnavailable extends Error {
+  override name = 'RegistryUnavailable';
+}
+
+const REFUSALS = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED']);
+
+export interface PersonFacts {
+  id: string;
+  name: string;
+  positions: { role: string; validFrom: string; validTo: string | null; organization: { id: string } }[];
+}
+
+export interface CertificationInput {
+  personId: string;
+  kind: string;
+  name: string;
+  issuer: string;
+  issuedOn: string;
+}
+
+export function createRegistryClient(registryUrl: string, options: { jwtSecret: string; timeoutMs?: number }) {
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  // The worker's service identity: short-lived tokens, minted here and renewed before expiry.
+  let system: { token: string; renewAt: number } | undefined;
+  async function systemAuthorization(): Promise<string> {
+    if (!system || Date.now() >= system.renewAt) {
+      const token = await signToken({ subject: 'system:processes-worker', roles: ['SYSTEM'], organizationIds: [] }, options.jwtSecret, '5m');
+      system = { token, renewAt: Date.now() + 4 * 60_000 };
+    }
+    return `Bearer ${system.token}`;
+  }
+
+  async function request<T>(query: string, variables: Record<string, unknown>, authorization: string): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(registryUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new RegistryUnavailable(`registry at ${registryUrl} did not answer within ${timeoutMs} ms: ${(error as Error).message}`);
+    }
+    let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new RegistryUnavailable(`registry answered HTTP ${response.status} without JSON`);
+    }
+    const error = body.errors?.[0];
+    if (error) {
+      const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+      if (REFUSALS.has(code)) throw new RegistryRefused(code, error.message);
+      throw new RegistryUnavailable(`registry failed: ${error.message}`);
+    }
+    if (!body.data) throw new RegistryUnavailable(`registry answered HTTP ${response.status} with no data`);
+    return body.data;
+  }
+
+  return {
+    async organization(id: string, authorization: string): Promise<{ id: string; name: string; kind: string }> {
+      const data = await request<{ organization: { id: string; name: string; kind: string } }>(
+        'query ($id: ID!) { organization(id: $id) { id name kind } }', { id }, authorization);
+      return data.organization;
+    },
+
+    async person(id: string, authorization: string): Promise<PersonFacts> {
+      const data = await request<{ person: PersonFacts }>(
+        'query ($id: ID!) { person(id: $id) { id name positions { role validFrom validTo organization { id } } } }', { id }, authorization);
+      return data.person;
+    },
+
+    /** Writes a certificate once per key, however often an activity retries. Returns its id. */
+    async recordCertification(input: CertificationInput, idempotencyKey: string): Promise<string> {
+      const data = await request<{ recordCertification: { id: string } }>(
+        'mutation ($input: CertificationWrite!, $key: String!) { recordCertification(input: $input, idempotencyKey: $key) { id } }',
+        { input, key: idempotencyKey }, await systemAuthorization());
+      return data.recordCertification.id;
+    },
+  };
+}
+
+export type RegistryClient = ReturnType<typeof createRegistryClient>;

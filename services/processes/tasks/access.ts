@@ -1,0 +1,56 @@
+import type { Candidate } from '../../../workflows/human-task/contracts.js';
+import { hasRole, type Identity } from '../../shared/identity.js';
+import type { HumanTask } from './human-task.js';
+
+// Who may see and act on a task. Candidates are flattened into keys ("role:APPROVER@org:<id>",
+// "role:FEDERATION_OFFICER", "subject:<sub>") stored on the row; a caller's own keys are made
+// the same way, so "tasks I may see" is one overlap test on an indexed array column.
+
+export function candidateKey(candidate: Candidate): string {
+  if (candidate.subject) return `subject:${candidate.subject}`;
+  return candidate.organizationId ? `role:${candidate.role}@org:${candidate.organizationId}` : `role:${candidate.role}`;
+}
+
+/** Every key that matches this caller: each role alone and within each of its organisations. */
+export function callerKeys(identity: Identity): string[] {
+  const keys = [`subject:${identity.subject}`];
+  for (const role of identity.roles) {
+    keys.push(`role:${role}`);
+    for (const org of identity.organizationIds) keys.push(`role:${role}@org:${org}`);
+  }
+  return keys;
+}
+
+export function isCandidate(task: Pick<HumanTask, 'candidateKeys'>, identity: Identity): boolean {
+  const mine = new Set(callerKeys(identity));
+  return task.candidateKeys.some((key) => mine.has(key));
+}
+
+/** Candidates, the assignee, everyone it was delegated to, and admins see a task and its thread. */
+export function maySee(task: HumanTask, identity: Identity): boolean {
+  return hasRole(identity, 'ADMIN') || isCandidate(task, identity) || task.assignee === identity.subject
+    || task.delegates.includes(identity.subject);
+}
+
+/** The SQL filter with the same meaning as maySee, for lists. */
+export function visibleTo(identity: Identity): object {
+  if (hasRole(identity, 'ADMIN')) return {};
+  return {
+    $or: [
+      { candidateKeys: { $overlap: callerKeys(identity) } },
+      { assignee: identity.subject },
+      { delegates: { $overlap: [identity.subject] } },
+    ],
+  };
+}
+
+/**
+ * Who may decide: the assignee of a claimed task; any candidate of an unclaimed one. The reason
+ * is returned in words when the caller may not.
+ */
+export function whyNotDecide(task: HumanTask, identity: Identity): string | undefined {
+  if (task.assignee) {
+    return task.assignee === identity.subject ? undefined : `Task ${task.id} is claimed by ${task.assignee}; only they may decide it`;
+  }
+  return isCandidate(task, identity) ? undefined : `You are not among the people who may decide task ${task.id}`;
+}

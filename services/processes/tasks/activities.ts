@@ -1,0 +1,101 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { HumanTaskActivities } from '../../../workflows/human-task/activities.js';
+import { ACTIVE_STATUSES, TaskStatus, type Decision, HumanTask } from './human-task.js';
+import { NotificationKind, TaskNotification } from './notification.js';
+import { candidateKey } from './access.js';
+
+// The task kit's side effects: the projection rows of tasks and their notifications. Each call
+// takes its own EntityManager fork and is idempotent (a retried activity changes nothing more).
+
+export function createTaskActivities({ orm, now = () => new Date() }: { orm: MikroORM; now?: () => Date }) {
+  const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
+
+  async function notify(em: EntityManager, task: HumanTask, kind: NotificationKind, message: string) {
+    if (await em.findOne(TaskNotification, { taskId: task.id, kind })) return;
+    const audience = [...task.candidateKeys, ...(task.assignee ? [`subject:${task.assignee}`] : [])];
+    em.create(TaskNotification, { taskId: task.id, kind, message, audience, createdAt: now() });
+  }
+
+  return {
+    async openTask(spec) {
+      await inTransaction(async (em) => {
+        if (await em.findOne(HumanTask, spec.taskId)) return;
+        const opened = now().getTime();
+        em.create(HumanTask, {
+          id: spec.taskId,
+          processType: spec.processType,
+          processId: spec.processId,
+          workflowId: spec.workflowId,
+          kind: spec.kind,
+          title: spec.title,
+          summary: spec.summary,
+          organizationId: spec.organizationId,
+          candidates: spec.candidates,
+          candidateKeys: spec.candidates.map(candidateKey),
+          status: TaskStatus.OPEN,
+          form: spec.form,
+          priority: spec.priority ?? 0,
+          dueAt: new Date(opened + spec.dueInMs),
+          followUpAt: spec.followUpInMs !== undefined ? new Date(opened + spec.followUpInMs) : null,
+          createdAt: new Date(opened),
+        });
+      });
+    },
+
+    async remindTask({ taskId }) {
+      await inTransaction(async (em) => {
+        const task = await em.findOneOrFail(HumanTask, taskId);
+        if (!ACTIVE_STATUSES.includes(task.status)) return;
+        await notify(em, task, NotificationKind.REMINDER, `提醒：「${task.title}」将于 ${task.dueAt.toISOString().slice(0, 10)} 到期，请及时处理`);
+      });
+    },
+
+    async escalateTask({ taskId, candidates, dueInMs }) {
+      await inTransaction(async (em) => {
+        const task = await em.findOneOrFail(HumanTask, taskId);
+        if (!ACTIVE_STATUSES.includes(task.status) || task.escalated) return;
+        Object.assign(task, {
+          candidates,
+          candidateKeys: candidates.map(candidateKey),
+          status: TaskStatus.OPEN,
+          assignee: null,
+          delegatedTo: null,
+          escalated: true,
+          dueAt: new Date(now().getTime() + dueInMs),
+        });
+        await notify(em, task, NotificationKind.ESCALATION, `「${task.title}」逾期未处理，已转交上级办理`);
+      });
+    },
+
+    async expireTask({ taskId }) {
+      await inTransaction(async (em) => {
+        const task = await em.findOneOrFail(HumanTask, taskId);
+        if (ACTIVE_STATUSES.includes(task.status)) Object.assign(task, { status: TaskStatus.EXPIRED, completedAt: now() });
+      });
+    },
+
+    async completeTask(decision) {
+      await inTransaction(async (em) => {
+        const task = await em.findOneOrFail(HumanTask, decision.taskId);
+        if (!ACTIVE_STATUSES.includes(task.status)) return;
+        Object.assign(task, {
+          status: TaskStatus.DONE,
+          decision: decision.decision as Decision,
+          decisionValues: decision.values ?? null,
+          comment: decision.comment ?? null,
+          decidedBy: decision.decidedBy,
+          delegatedTo: null,
+          completedAt: now(),
+        });
+      });
+    },
+
+    async cancelTasks({ taskIds, reason }) {
+      await inTransaction(async (em) => {
+        for (const task of await em.find(HumanTask, { id: { $in: taskIds }, status: { $in: ACTIVE_STATUSES } })) {
+          Object.assign(task, { status: TaskStatus.CANCELLED, comment: reason, completedAt: now() });
+        }
+      });
+    },
+  } satisfies HumanTaskActivities;
+}

@@ -1,0 +1,107 @@
+import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { HumanTask } from './human-task.js';
+import { TaskComment } from './comment.js';
+import { TaskNotification } from './notification.js';
+import { callerKeys, maySee, visibleTo } from './access.js';
+import { InboxArgs, Process, TaskCandidate, TaskFormShape, TaskOrder } from './types.js';
+import { formOf, processByType } from '../catalog.js';
+import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
+import type { ProcessesContext } from '../context.js';
+import { Connection, PageArgs, findPage } from '../../shared/connection.js';
+import { requireUuid } from '../../shared/ids.js';
+import { forbidden, notFound } from '../../shared/errors.js';
+import { GraphQLJSONObject } from 'graphql-scalars';
+
+export const HumanTaskConnection = Connection('HumanTask', HumanTask);
+const NotificationConnection = Connection('TaskNotification', TaskNotification);
+
+@ArgsType()
+class NotificationArgs extends PageArgs {}
+
+const ORDERS: Record<TaskOrder, Record<string, 'asc' | 'desc'>> = {
+  DUE_AT: { dueAt: 'asc', id: 'asc' },
+  PRIORITY: { priority: 'desc', dueAt: 'asc', id: 'asc' },
+  CREATED_AT: { createdAt: 'desc', id: 'desc' },
+};
+
+/** A task the caller may see, or NOT_FOUND/FORBIDDEN in words. */
+export async function visibleTask(id: string, { loaders, identity }: ProcessesContext): Promise<HumanTask> {
+  const task = await loaders.task.load(requireUuid(id));
+  if (!task) throw notFound(`No task has id ${id}`);
+  if (!maySee(task, identity)) throw forbidden(`Task ${id} is not one of yours: only its candidates, assignee, delegates and admins see it`);
+  return task;
+}
+
+/** The approver's inbox: tasks they may act on or were given, their notifications. */
+@Resolver(() => HumanTask)
+export class InboxResolver {
+  @Query(() => HumanTaskConnection, { description: 'Tasks the caller may act on (a candidate), has claimed or was delegated' })
+  myTasks(@Args(() => InboxArgs) args: InboxArgs, @Ctx() { em, identity }: ProcessesContext) {
+    const { status, processType, kind, organizationId, assigned, dueBefore, orderBy, ...page } = args;
+    const mine = { ...(visibleTo({ ...identity, roles: identity.roles.filter((r) => r !== 'ADMIN') }) as object) };
+    const where = {
+      $and: [
+        mine,
+        {
+          ...(status ? { status } : {}),
+          ...(processType ? { processType } : {}),
+          ...(kind ? { kind } : {}),
+          ...(organizationId ? { organizationId: requireUuid(organizationId, 'organizationId') } : {}),
+          ...(assigned === 'MINE' ? { assignee: identity.subject } : assigned === 'UNASSIGNED' ? { assignee: null } : {}),
+          ...(dueBefore ? { dueAt: { $lt: dueBefore } } : {}),
+        },
+      ],
+    };
+    return findPage(em, HumanTask, where, ORDERS[orderBy ?? TaskOrder.CREATED_AT], page);
+  }
+
+  @Query(() => HumanTask, { description: 'One task, for its candidates, assignee, delegates and admins' })
+  task(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext) {
+    return visibleTask(id, ctx);
+  }
+
+  @Query(() => NotificationConnection, { description: 'Reminders and escalations of tasks the caller may act on, newest first' })
+  myNotifications(@Args(() => NotificationArgs) page: NotificationArgs, @Ctx() { em, identity }: ProcessesContext) {
+    return findPage(em, TaskNotification, { audience: { $overlap: callerKeys(identity) } }, { createdAt: 'desc', id: 'desc' }, page);
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: 'The organization the task concerns' })
+  organization(@Root() task: HumanTask): OrganizationRef {
+    return organizationRef(task.organizationId);
+  }
+
+  @FieldResolver(() => [TaskCandidate], { description: 'Who may act on it' })
+  candidates(@Root() task: HumanTask): TaskCandidate[] {
+    return task.candidates ?? [];
+  }
+
+  @FieldResolver(() => TaskFormShape, { nullable: true, description: "The decision form of the task's kind" })
+  form(@Root() task: HumanTask): TaskFormShape | null {
+    const form = task.form ?? formOf(task.processType, task.kind);
+    return form ? { outcomes: form.outcomes, fields: form.fields.map((f) => ({ ...f, required: f.required ?? false })) } : null;
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The form fields given with the decision' })
+  decisionValues(@Root() task: HumanTask) {
+    return task.decisionValues ?? null;
+  }
+
+  @FieldResolver(() => [TaskComment], { description: 'The comment thread, oldest first' })
+  comments(@Root() task: HumanTask, @Ctx() { loaders }: ProcessesContext) {
+    return loaders.commentsByTask.load(task.id);
+  }
+
+  @FieldResolver(() => Process, { nullable: true, description: 'The process the task belongs to' })
+  process(@Root() task: HumanTask, @Ctx() ctx: ProcessesContext) {
+    return processByType(task.processType)?.loadProcess(ctx, task.processId) ?? null;
+  }
+}
+
+/** For federation's _entities: the task when the caller may see it, else null (no error leak). */
+export async function visibleTaskOrNull(id: string, ctx: ProcessesContext): Promise<HumanTask | null> {
+  try {
+    return await visibleTask(id, ctx);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,208 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { TrainingCourse } from './course.js';
+import { TrainingEnrollment } from './enrollment.js';
+import { TrainingAttendance } from './attendance.js';
+import { courseProblem, holdsPositionIn } from './rules.js';
+import { HumanTask } from '../tasks/human-task.js';
+import { textProblem } from '../tasks/text.js';
+import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
+import { registryRead } from '../registry/refusals.js';
+import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
+import {
+  applicationWorkflowId, attendanceUpdate, taskOpenedUpdate, TRAINING_PROCESS_TYPE, TRAINING_WORKFLOW_TYPE, withdrawUpdate,
+  type TrainingApplication,
+} from '../../../workflows/training/types.js';
+import type { ProcessesContext } from '../context.js';
+import { requireRole } from '../../shared/access.js';
+import { requireUuid } from '../../shared/ids.js';
+import { todayInChina } from '../../shared/dates.js';
+import { badInput, conflict, notFound } from '../../shared/errors.js';
+
+@InputType()
+class NewTrainingCourse {
+  @Field(() => String) title!: string;
+  @Field(() => Int) days!: number;
+  @Field(() => Int) capacity!: number;
+  @Field(() => String, { description: 'ISO date of the first day, e.g. 2026-12-07; today or later' }) startsOn!: string;
+  @Field(() => Int, { nullable: true, description: 'Days to attend for the certificate (default: every day)' }) completionDays?: number;
+}
+
+async function enrollmentOf(id: string, { loaders }: ProcessesContext): Promise<TrainingEnrollment> {
+  const enrollment = await loaders.enrollment.load(requireUuid(id));
+  if (!enrollment) throw notFound(`No training enrollment has id ${id}`);
+  return enrollment;
+}
+
+/** Sends an update to an enrollment's run; the workflow's refusal comes back as CONFLICT. */
+async function updateRun<R>(ctx: ProcessesContext, enrollment: TrainingEnrollment, send: (handle: ReturnType<ProcessesContext['temporal']['workflow']['getHandle']>) => Promise<R>) {
+  try {
+    return await send(ctx.temporal.workflow.getHandle(enrollment.workflowId));
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) throw conflict(error.cause?.message ?? error.message);
+    throw error;
+  }
+}
+
+@Resolver(() => TrainingEnrollment)
+export class TrainingResolver {
+  @Query(() => [TrainingCourse], { description: 'Courses open for enrollment, by start date' })
+  trainingCourses(@Ctx() { em }: ProcessesContext): Promise<TrainingCourse[]> {
+    return em.find(TrainingCourse, {}, { orderBy: { startsOn: 'asc', id: 'asc' } });
+  }
+
+  @Query(() => TrainingEnrollment)
+  trainingEnrollment(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext) {
+    return enrollmentOf(id, ctx);
+  }
+
+  @Mutation(() => TrainingCourse, { description: 'ADMIN: announce a course' })
+  async createTrainingCourse(@Arg('input', () => NewTrainingCourse) input: NewTrainingCourse, @Ctx() { em, identity }: ProcessesContext) {
+    requireRole(identity, 'ADMIN');
+    const problem = courseProblem(input, todayInChina());
+    if (problem) throw badInput(problem.message, problem.field);
+    const course = em.create(TrainingCourse, { ...input, title: input.title.trim(), completionDays: input.completionDays ?? null });
+    await em.flush();
+    return course;
+  }
+
+  @Mutation(() => TrainingEnrollment, {
+    description: 'Apply for a course for a registry person on behalf of an organization they hold a position in; opens the endorsement task',
+  })
+  async enrollInTraining(
+    @Arg('courseId', () => ID) courseId: string,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('personId', () => ID, { nullable: true, description: 'The applicant, a person in the registry' }) personId: string | undefined,
+    @Arg('personName', () => String, { nullable: true, deprecationReason: 'Give personId; the name comes from the registry' }) personName: string | undefined,
+    @Ctx() ctx: ProcessesContext,
+  ): Promise<TrainingEnrollment> {
+    // Everything is checked before the workflow starts, so a refused request leaves no trace.
+    if (personName !== undefined) {
+      const problem = textProblem(personName, 'personName', 100);
+      if (problem) throw badInput(problem.message, problem.field);
+    }
+    if (!personId) throw badInput('personId is required: the applicant must be a person in the registry', 'personId');
+    const course = await ctx.em.findOne(TrainingCourse, requireUuid(courseId, 'courseId'));
+    if (!course) throw notFound(`No training course has id ${courseId}`);
+    const today = todayInChina();
+    if (course.startsOn <= today) throw badInput(`The course started on ${course.startsOn}; applications are closed`, 'courseId');
+    const [person, organization] = await Promise.all([
+      registryRead(() => ctx.registry.person(requireUuid(personId, 'personId'), ctx.authorization), 'personId'),
+      registryRead(() => ctx.registry.organization(requireUuid(organizationId, 'organizationId'), ctx.authorization), 'organizationId'),
+    ]);
+    if (!holdsPositionIn(person.positions, organization.id, today)) {
+      throw badInput(`${person.name} holds no position in ${organization.name} today; apply through their own organization`, 'organizationId');
+    }
+    const earlier = await ctx.em.findOne(TrainingEnrollment, { course: course.id, personId: person.id });
+    if (earlier) throw conflict(`${person.name} has already applied for this course (enrollment ${earlier.id}, ${earlier.status})`);
+
+    const enrollmentId = randomUUID();
+    const application: TrainingApplication = {
+      enrollmentId,
+      workflowId: applicationWorkflowId(course.id, person.id),
+      endorseTaskId: randomUUID(),
+      course: { id: course.id, title: course.title, days: course.days, startsOn: course.startsOn, completionDays: course.completionDays ?? course.days },
+      personId: person.id,
+      personName: person.name,
+      organizationId: organization.id,
+      organizationName: organization.name,
+      requestedBy: ctx.identity.subject,
+      deadlines: ctx.settings.trainingDeadlines,
+    };
+    try {
+      // Update-with-start: one round trip that returns once the workflow has opened the task.
+      await ctx.temporal.workflow.executeUpdateWithStart(taskOpenedUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation(TRAINING_WORKFLOW_TYPE, {
+          workflowId: application.workflowId,
+          taskQueue: ctx.settings.taskQueue,
+          args: [application],
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // What an admin sees at a glance; names of people stay out of search attributes.
+          staticSummary: `培训报名 · ${organization.name} · ${course.title}`,
+          typedSearchAttributes: [
+            { key: PROCESS_TYPE, value: TRAINING_PROCESS_TYPE },
+            { key: ORGANIZATION_ID, value: organization.id },
+            { key: STAGE, value: 'AWAITING_ENDORSEMENT' },
+            { key: YEAR, value: Number(course.startsOn.slice(0, 4)) },
+          ],
+        }),
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`${person.name} has already applied for this course`);
+      throw error;
+    }
+    return ctx.em.findOneOrFail(TrainingEnrollment, enrollmentId);
+  }
+
+  @Mutation(() => TrainingEnrollment, { description: 'Withdraw an application before the course starts; a seat it held goes to the first on the waiting list' })
+  async withdrawTrainingEnrollment(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | undefined,
+    @Ctx() ctx: ProcessesContext,
+  ): Promise<TrainingEnrollment> {
+    const enrollment = await enrollmentOf(id, ctx);
+    const { identity } = ctx;
+    const mayWithdraw = identity.subject === enrollment.requestedBy || identity.roles.includes('ADMIN')
+      || (identity.roles.includes('APPROVER') && identity.organizationIds.includes(enrollment.organizationId));
+    if (!mayWithdraw) requireRole(identity, 'ADMIN');
+    const problem = reason !== undefined ? textProblem(reason, 'reason', 500) : undefined;
+    if (problem) throw badInput(problem.message, problem.field);
+    await updateRun(ctx, enrollment, (run) => run.executeUpdate(withdrawUpdate, { args: [{ by: identity.subject, reason: reason ?? null }] }));
+    await ctx.em.refresh(enrollment);
+    return enrollment;
+  }
+
+  @Mutation(() => TrainingEnrollment, { description: 'FEDERATION_OFFICER or ADMIN: record one day of attendance; the last day decides completion' })
+  async recordAttendance(
+    @Arg('enrollmentId', () => ID) enrollmentId: string,
+    @Arg('day', () => Int) day: number,
+    @Arg('attended', () => Boolean) attended: boolean,
+    @Ctx() ctx: ProcessesContext,
+  ): Promise<TrainingEnrollment> {
+    requireRole(ctx.identity, 'FEDERATION_OFFICER', 'ADMIN');
+    const enrollment = await enrollmentOf(enrollmentId, ctx);
+    const course = (await ctx.loaders.course.load(enrollment.course.id))!;
+    if (!Number.isInteger(day) || day < 1 || day > course.days) throw badInput(`day must be a day of the course, 1 to ${course.days}`, 'day');
+    await updateRun(ctx, enrollment, (run) => run.executeUpdate(attendanceUpdate, { args: [{ day, attended, recordedBy: ctx.identity.subject }] }));
+    await ctx.em.refresh(enrollment);
+    return enrollment;
+  }
+
+  @FieldResolver(() => TrainingCourse)
+  async course(@Root() enrollment: TrainingEnrollment, @Ctx() { loaders }: ProcessesContext) {
+    return (await loaders.course.load(enrollment.course.id))!;
+  }
+
+  @FieldResolver(() => OrganizationRef)
+  organization(@Root() enrollment: TrainingEnrollment): OrganizationRef {
+    return organizationRef(enrollment.organizationId);
+  }
+
+  @FieldResolver(() => [HumanTask], { description: 'The tasks of this enrollment the caller may see, oldest first' })
+  tasks(@Root() enrollment: TrainingEnrollment, @Ctx() { loaders }: ProcessesContext) {
+    return loaders.visibleTasksByProcess.load(enrollment.id);
+  }
+
+  @FieldResolver(() => [TrainingAttendance], { description: 'Attendance recorded so far, by day' })
+  attendance(@Root() enrollment: TrainingEnrollment, @Ctx() { loaders }: ProcessesContext) {
+    return loaders.attendanceByEnrollment.load(enrollment.id);
+  }
+}
+
+@Resolver(() => OrganizationRef)
+export class OrganizationTrainingResolver {
+  @FieldResolver(() => [TrainingEnrollment], { description: "Training applications made for this organization's people" })
+  trainingEnrollments(@Root() organization: OrganizationRef, @Ctx() { loaders }: ProcessesContext) {
+    return loaders.enrollmentsByOrganization.load(organization.id);
+  }
+}
+
+@Resolver(() => HumanTask)
+export class TaskEnrollmentResolver {
+  @FieldResolver(() => TrainingEnrollment, { nullable: true, description: 'The training enrollment, for training tasks (see also process)' })
+  enrollment(@Root() task: HumanTask, @Ctx() { loaders }: ProcessesContext) {
+    return task.processType === TRAINING_PROCESS_TYPE ? loaders.enrollment.load(task.processId) : null;
+  }
+}

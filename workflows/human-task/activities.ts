@@ -1,0 +1,20 @@
+import type { Candidate, TaskDecision, TaskForm, TaskSpec } from './contracts.js';
+
+/**
+ * The task kit's activities as workflows see them; services/processes/tasks/activities.ts
+ * implements them (`satisfies`). Each is idempotent: Temporal may run one again after a timeout.
+ */
+export interface HumanTaskActivities {
+  /** Writes the task's row (OPEN) with its form, due and follow-up dates. */
+  openTask(task: TaskSpec & { form: TaskForm }): Promise<void>;
+  /** The follow-up date passed: a reminder for the candidates (myNotifications). */
+  remindTask(input: { taskId: string }): Promise<void>;
+  /** The due date passed: the task goes to others, open again, with a new due date. */
+  escalateTask(input: { taskId: string; candidates: Candidate[]; dueInMs: number }): Promise<void>;
+  /** The (last) due date passed with no decision: EXPIRED. */
+  expireTask(input: { taskId: string }): Promise<void>;
+  /** Records the accepted decision on the task's row: DONE. */
+  completeTask(decision: TaskDecision): Promise<void>;
+  /** The process no longer needs these tasks (withdrawn, cancelled): CANCELLED. */
+  cancelTasks(input: { taskIds: string[]; reason: string }): Promise<void>;
+}

@@ -1,0 +1,121 @@
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { decideUpdate, type DuePolicy, type TaskDecision, type TaskForm, type TaskResult, type TaskSpec } from './contracts.js';
+import { decisionProblems } from './form.js';
+import type { HumanTaskActivities } from './activities.js';
+
+// The helper a workflow uses to ask people things: open a task, remind at the follow-up date,
+// escalate or expire at the due date, and take the decision through the `decide` update.
+
+const kit = proxyActivities<HumanTaskActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Bounded: a permanent failure must surface as a failed run, not retry for ever.
+  retry: { maximumInterval: '30 seconds', maximumAttempts: 20 },
+});
+
+/** Failure types the decide validator raises; the resolver maps them to GraphQL codes. */
+export const ALREADY_DECIDED = 'TaskAlreadyDecided';
+export const NOT_OPEN = 'TaskNotOpen';
+export const BAD_DECISION = 'BadDecision';
+
+interface OpenTask {
+  form: TaskForm;
+  decision?: TaskDecision;
+  cancelled?: boolean;
+}
+
+/**
+ * One per workflow run. `state` is what a decision's caller gets back: the process as it stands
+ * once the workflow has acted on the decision (the next task opened, or a waiting point reached).
+ */
+export function createTaskBoard<S>(state: () => S) {
+  const open = new Map<string, OpenTask>();
+  const awaitingWorkflow = new Set<string>();
+
+  setHandler(
+    decideUpdate,
+    async (decision: TaskDecision) => {
+      open.get(decision.taskId)!.decision = decision;
+      awaitingWorkflow.add(decision.taskId);
+      await condition(() => !awaitingWorkflow.has(decision.taskId));
+      return state();
+    },
+    {
+      // Runs before anything is written to history: a refused decision leaves no trace.
+      validator: (decision: TaskDecision) => {
+        const task = open.get(decision.taskId);
+        if (!task) throw ApplicationFailure.create({ type: NOT_OPEN, message: `Task ${decision.taskId} is not open in this process` });
+        if (task.decision) {
+          throw ApplicationFailure.create({
+            type: ALREADY_DECIDED,
+            message: `Task ${decision.taskId} has already been decided: ${task.decision.decision} by ${task.decision.decidedBy}`,
+            details: [{ decision: task.decision.decision, decidedBy: task.decision.decidedBy }],
+          });
+        }
+        const problems = decisionProblems(task.form, decision);
+        if (problems.length) {
+          throw ApplicationFailure.create({ type: BAD_DECISION, message: problems[0]!.message, details: problems });
+        }
+      },
+    },
+  );
+
+  /** Waits until `done` or the absolute time `at`; true when done (also when both happen at once). */
+  async function waitUntil(done: () => boolean, at: number): Promise<boolean> {
+    const left = at - Date.now();
+    if (left > 0) await condition(done, left);
+    return done();
+  }
+
+  /** Decisions taken so far have been acted on: their callers get the state now. */
+  function settle(): void {
+    awaitingWorkflow.clear();
+  }
+
+  /** Opens a task and waits for its decision, its reminder, escalation and expiry included. */
+  async function ask(spec: TaskSpec, form: TaskForm, policy: DuePolicy = {}): Promise<TaskResult> {
+    const openedAt = Date.now();
+    await kit.openTask({ ...spec, form });
+    const task: OpenTask = { form };
+    open.set(spec.taskId, task);
+    settle();
+    const decided = () => task.decision !== undefined || task.cancelled === true;
+    const dueAt = openedAt + spec.dueInMs;
+    if (spec.followUpInMs !== undefined && spec.followUpInMs < spec.dueInMs) {
+      if (!(await waitUntil(decided, openedAt + spec.followUpInMs))) await kit.remindTask({ taskId: spec.taskId });
+    }
+    let onTime = await waitUntil(decided, dueAt);
+    if (!onTime && policy.escalateTo?.length) {
+      const dueInMs = policy.escalatedDueInMs ?? spec.dueInMs;
+      await kit.escalateTask({ taskId: spec.taskId, candidates: policy.escalateTo, dueInMs });
+      onTime = await waitUntil(decided, Date.now() + dueInMs);
+    }
+    if (task.cancelled) return { kind: 'CANCELLED' };
+    if (!onTime) {
+      // Closed first, so a decision arriving while the activity runs is refused, not lost.
+      open.delete(spec.taskId);
+      await kit.expireTask({ taskId: spec.taskId });
+      return { kind: 'EXPIRED' };
+    }
+    await kit.completeTask(task.decision!);
+    open.delete(spec.taskId);
+    return { kind: 'DECIDED', decision: task.decision! };
+  }
+
+  /** Closes every open task (the process was withdrawn or cancelled). */
+  async function cancelOpen(reason: string): Promise<void> {
+    const taskIds = [...open.keys()];
+    for (const task of open.values()) task.cancelled = true;
+    open.clear();
+    if (taskIds.length) await kit.cancelTasks({ taskIds, reason });
+  }
+
+  /** Before the workflow returns: every caller has its answer. */
+  async function finish(): Promise<void> {
+    settle();
+    await condition(allHandlersFinished);
+  }
+
+  return { ask, settle, cancelOpen, finish, openTaskIds: () => [...open.keys()] };
+}
+
+export type TaskBoard = ReturnType<typeof createTaskBoard>;

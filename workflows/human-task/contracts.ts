@@ -1,0 +1,75 @@
+import { defineUpdate } from '@temporalio/workflow';
+
+// The human-task contracts every process shares: what a task is when a workflow opens it, the
+// decision an approver sends, and the `decide` update that carries it. Wire names are
+// contracts with running workflows: add, never rename.
+
+/** Who may act on a task: a role, optionally within one organisation, or one named person. */
+export interface Candidate {
+  role?: string;
+  organizationId?: string | null;
+  subject?: string;
+}
+
+/** What a workflow asks a person to decide (the projection's row is made from it). */
+export interface TaskSpec {
+  taskId: string;
+  processType: string;
+  processId: string;
+  workflowId: string;
+  kind: string;
+  /** Chinese title and summary, shown in the inbox. */
+  title: string;
+  summary: string;
+  organizationId: string;
+  candidates: Candidate[];
+  /** Milliseconds from opening until the task is due, and until the reminder (follow-up). */
+  dueInMs: number;
+  followUpInMs?: number;
+  priority?: number;
+}
+
+export type FieldType = 'TEXT' | 'INT' | 'DATE' | 'CHOICE';
+
+export interface FormField {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  options?: string[];
+  /** Only these outcomes ask for the field (e.g. a reason only for REJECT). */
+  forOutcomes?: string[];
+}
+
+/** The decision form of a task kind: the outcomes it allows and the fields they carry. */
+export interface TaskForm {
+  outcomes: string[];
+  fields: FormField[];
+}
+
+export interface TaskDecision {
+  taskId: string;
+  /** The outcome, e.g. APPROVE or REJECT (kept as `decision`: the wire name of the first process). */
+  decision: string;
+  comment?: string | null;
+  decidedBy: string;
+  /** The kind's form fields (a score, a grade, a reason ...). */
+  values?: Record<string, unknown> | null;
+}
+
+/** How a task ended for the workflow: a person's decision, or the deadline's explicit outcome. */
+export type TaskResult = { kind: 'DECIDED'; decision: TaskDecision } | { kind: 'EXPIRED' } | { kind: 'CANCELLED' };
+
+/** When the due date passes: expire with an explicit outcome, or hand the task to someone else first. */
+export interface DuePolicy {
+  escalateTo?: Candidate[];
+  /** How long those it was escalated to have, in milliseconds. */
+  escalatedDueInMs?: number;
+}
+
+// An update, not a signal: the approver waits for the outcome, and the validator refuses a stale
+// or malformed decision before anything reaches history. The result is the process state.
+export const decideUpdate = defineUpdate<unknown, [TaskDecision]>('decide');

@@ -1,0 +1,25 @@
+import type { AttendanceRecord, EnrollmentStatus } from './types.js';
+
+// Plain rules of the training process, deterministic so the workflow can call them and tests
+// can too.
+
+const DAY_MS = 86_400_000;
+
+/** A course's first moment and the moment after its last day, in Beijing time (UTC+8). */
+export function courseBounds(course: { startsOn: string; days: number }): { startsAt: number; endsAt: number } {
+  const startsAt = Date.parse(`${course.startsOn}T00:00:00+08:00`);
+  return { startsAt, endsAt: startsAt + course.days * DAY_MS };
+}
+
+/** Throws, with a message a person can act on, when this attendance record cannot be taken. */
+export function attendanceRules(status: EnrollmentStatus, days: number, record: AttendanceRecord): void {
+  if (status !== 'ENROLLED') throw new Error(`Attendance is recorded for ENROLLED participants; this one is ${status}`);
+  if (!Number.isInteger(record.day) || record.day < 1 || record.day > days) {
+    throw new Error(`day must be a day of the course, 1 to ${days}`);
+  }
+}
+
+/** Completed when at least `completionDays` days were attended (all days unless the course says fewer). */
+export function completionOf(attendance: Record<string, boolean>, completionDays: number): boolean {
+  return Object.values(attendance).filter(Boolean).length >= completionDays;
+}
