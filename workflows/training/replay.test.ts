@@ -8,13 +8,13 @@ import { Worker } from '@temporalio/worker';
 import { quietTemporalLogs } from '../../services/processes/worker.js';
 import { sharedBundle } from '../../test/support/time-skipping.js';
 
-// Determinism guard: histories of real runs (approved, rejected, expired) are replayed against
-// the current workflow code. Running workflows replay their history whenever a worker picks them
-// up again, so a change that issues different commands for the same history would break them
-// in production; it fails here instead. After an intended change guarded by patched(), keep
-// the old files (rename them) and record new ones with
-// `SAVE_HISTORIES=1 npx vitest run workflows/training/workflow.test.ts`, which overwrites
-// approved.json, rejected.json and expired.json.
+// Determinism guard: histories of real runs are replayed against the current workflow code.
+// approved/rejected/expired.json are runs of the first version (before the task kit): they must
+// keep replaying through patched('training-task-kit') and workflows/training/legacy.ts.
+// *-v2.json are runs of the current version, recorded with
+// `SAVE_HISTORIES=1 npx vitest run workflows/training/workflow.test.ts`. Running workflows
+// replay their history whenever a worker picks them up again, so a change that issues different
+// commands for the same history would break them in production; it fails here instead.
 
 const HISTORIES = fileURLToPath(new URL('./histories/', import.meta.url));
 
