@@ -20,6 +20,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
     registryUrl: string;
+    processesUrl: string;
     databaseUrl: string;
     temporalAddress: string;
     jwtSecret: string;
@@ -53,6 +54,7 @@ export default async function setup(project: TestProject) {
   const hub = await startHub(settings);
   project.provide('gatewayUrl', hub.gatewayUrl);
   project.provide('registryUrl', settings.registryUrl);
+  project.provide('processesUrl', settings.processesUrl);
   project.provide('databaseUrl', database.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('jwtSecret', settings.jwtSecret);
