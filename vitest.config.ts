@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// Two tiers. `unit`: plain functions and lint rules, no services, seconds (`npm run test:unit`).
+// `integration`: the real hub (PostgreSQL, Temporal, subgraphs, gateway) that the global set-up
+// starts once for the run, plus the workflow tests on the time-skipping server and the replays.
+const INTEGRATION_IN_WORKFLOWS = ['workflows/**/workflow.test.ts', 'workflows/**/replay.test.ts'];
+
 export default defineConfig({
   resolve: {
     // type-graphql and the tests must share one copy of graphql (the ESM and CJS entry points
@@ -7,11 +12,28 @@ export default defineConfig({
     alias: { graphql: 'graphql/index.js' },
   },
   test: {
-    include: ['test/**/*.test.ts', 'services/**/*.test.ts', 'workflows/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['services/**/*.test.ts', 'workflows/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: INTEGRATION_IN_WORKFLOWS,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/*.test.ts', ...INTEGRATION_IN_WORKFLOWS],
+          globalSetup: ['test/global-setup.ts'],
+          // One hub for the run: files take turns so they do not race for its seats and ports.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

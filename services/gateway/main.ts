@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { readFile } from 'node:fs/promises';
 import type { HubConfig } from '../shared/config.js';
 import { formatError, HubError } from '../shared/errors.js';
@@ -14,6 +15,16 @@ interface GatewayContext {
 
 const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
+/**
+ * Subgraph requests go through Node's own fetch (undici): its keep-alive pool honours the
+ * subgraphs' `Keep-Alive: timeout` and closes idle sockets before the server does, where the
+ * gateway's default agent reused sockets the server had just closed (ECONNRESET under load).
+ * Every request has a deadline, so a stuck subgraph fails the query instead of holding it.
+ */
+function subgraphFetcher(timeoutMs: number): Fetcher {
+  return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+}
+
 /** Serves the committed supergraph, routing each subgraph by name to its configured URL. */
 export async function startGateway(settings: HubConfig) {
   const urls: Record<string, string> = { registry: settings.registryUrl, processes: settings.processesUrl };
@@ -22,6 +33,7 @@ export async function startGateway(settings: HubConfig) {
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name],
+        fetcher: subgraphFetcher(settings.subgraphTimeoutMs),
         willSendRequest({ request, context }) {
           if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
         },

@@ -16,6 +16,8 @@ export interface HubConfig {
   processesPort: number;
   registryUrl: string;
   processesUrl: string;
+  /** How long the gateway waits for one subgraph request (SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs: number;
   /**
    * Deadlines of a training application, travelling as workflow input: the chamber's endorsement
    * (ENDORSEMENT_DEADLINE_HOURS), the Federation officers' after escalation (ESCALATION_DEADLINE_HOURS)
@@ -39,6 +41,13 @@ function hours(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of hours, got "${raw}"`);
   return Math.round(value * 3_600_000);
+}
+
+function milliseconds(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`);
+  return value;
 }
 
 function url(name: string, fallback: string, env: NodeJS.ProcessEnv): string {
@@ -73,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       confirmationMs: hours('CONFIRMATION_DEADLINE_HOURS', 7 * 24, env),
     },
     processesUrl: url('PROCESSES_URL', `http://127.0.0.1:${processesPort}/graphql`, env),
+    subgraphTimeoutMs: milliseconds('SUBGRAPH_TIMEOUT_MS', 30_000, env),
   };
 }
 
