@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 // `npm start` on embedded defaults, as a new user runs it: no DATABASE_URL, no TEMPORAL_ADDRESS.
 // Started twice on one data folder, stopped with Ctrl-C (SIGINT to the process group) each time.
+// The data folder is private (0700 under a 0700 parent, like a clone under /root or in
+// `mktemp -d`): as root, the `postgres` user cannot reach it, so the cluster lives elsewhere.
 
 interface Started {
   output: () => string;
@@ -15,9 +18,9 @@ interface Started {
   stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-async function npmStart(dataDir: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
+async function npmStart(dataDir: string, databaseUrl?: string): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+  if (!databaseUrl) delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   const child = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -66,11 +69,22 @@ function processesUsing(dataDir: string): string {
   }
 }
 
+/** Where PostgreSQL keeps the cluster: in the data folder, or where its recorded id says (as root). */
+function clusterOf(dataDir: string): string {
+  const idFile = join(dataDir, 'postgres-cluster-id');
+  return existsSync(idFile) ? join('/var/lib/chamber-hub/clusters', readFileSync(idFile, 'utf8').trim()) : join(dataDir, 'postgres');
+}
+
 describe('npm start', () => {
   it('runs the whole hub on embedded defaults, keeps data across starts and stops cleanly', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hub-start-'));
+    const parent = mkdtempSync(join(tmpdir(), 'hub-start-')); // 0700
+    const dataDir = join(parent, 'data');
+    mkdirSync(dataDir, { mode: 0o700 });
     try {
       const first = await npmStart(dataDir);
+      if (process.getuid?.() === 0) expect(first.output()).toContain('the user postgres cannot reach');
+      const cluster = clusterOf(dataDir);
+      expect(existsSync(join(cluster, 'PG_VERSION'))).toBe(true);
       expect(first.output()).toMatch(/Temporal Web UI\s+http:\/\/127\.0\.0\.1:8233/);
       const listed = await query(first, { query: '{ organizations(first: 100) { totalCount } }' });
       expect(listed.data.organizations.totalCount).toBeGreaterThanOrEqual(10);
@@ -82,6 +96,7 @@ describe('npm start', () => {
       expect(stoppedByCtrlC(await first.stop())).toBe(true);
       expect(first.output(), first.output()).toContain('[stack] stopped');
       expect(processesUsing(dataDir)).toBe('');
+      expect(processesUsing(cluster)).toBe('');
 
       const second = await npmStart(dataDir);
       expect(second.output()).toContain('already seeded; nothing to do');
@@ -89,10 +104,38 @@ describe('npm start', () => {
       expect(found.data.organizations.totalCount).toBe(1);
       expect(stoppedByCtrlC(await second.stop())).toBe(true);
       expect(second.output()).toContain('[stack] stopped');
+      expect(clusterOf(dataDir)).toBe(cluster);
       expect(processesUsing(dataDir)).toBe('');
+      expect(processesUsing(cluster)).toBe('');
       await expect(fetch(second.gatewayUrl)).rejects.toThrow();
+      for (const path of [cluster, `${cluster}.owner`]) if (path.startsWith('/var/lib/chamber-hub/')) rmSync(path, { recursive: true, force: true });
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(parent, { recursive: true, force: true });
     }
   }, 400_000);
+
+  // With an external DATABASE_URL the embedded PostgreSQL, which used to create the data
+  // folder, never runs: the Temporal dev server must still find a folder for its database file.
+  it('starts with DATABASE_URL on a data folder that does not exist yet', async (context) => {
+    const server = 'postgres://postgres@127.0.0.1:5432';
+    const admin = new pg.Client({ connectionString: `${server}/postgres`, connectionTimeoutMillis: 2000 });
+    try {
+      await admin.connect();
+    } catch {
+      context.skip('no PostgreSQL on 127.0.0.1:5432');
+    }
+    await admin.query('drop database if exists hub_start_test with (force)').finally(() => admin.end());
+    const parent = mkdtempSync(join(tmpdir(), 'hub-start-url-'));
+    const dataDir = join(parent, 'not-yet', 'data');
+    try {
+      const hub = await npmStart(dataDir, `${server}/hub_start_test`);
+      const listed = await query(hub, { query: '{ organizations(first: 1) { totalCount } }' });
+      expect(listed.data.organizations.totalCount).toBeGreaterThanOrEqual(10);
+      expect(existsSync(join(dataDir, 'temporal.db'))).toBe(true);
+      expect(existsSync(join(dataDir, 'postgres'))).toBe(false);
+      expect(stoppedByCtrlC(await hub.stop())).toBe(true);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 200_000);
 });

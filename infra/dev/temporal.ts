@@ -31,7 +31,8 @@ export interface DevTemporal {
  */
 export async function startDevTemporal(options: { port?: number; uiPort?: number; dbFile?: string } = {}): Promise<DevTemporal> {
   const cli = findTemporalCli();
-  if (!cli) console.warn('[temporal] no temporal CLI found (TEMPORAL_CLI or PATH); letting the SDK download one');
+  // `npm start` / `npm test` (infra/dev/bootstrap.mjs) set TEMPORAL_CLI; a bare `npx vitest` may not.
+  if (!cli) console.warn('[temporal] no temporal CLI found (TEMPORAL_CLI or PATH; `eval "$(node infra/dev/bootstrap.mjs env)"` sets it); letting the SDK download one');
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: cli ? { type: 'existing-path', path: cli } : { type: 'cached-download' },

@@ -1,5 +1,8 @@
 import type { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+// @temporalio/proto is CommonJS: Node's ESM loader sees only its default export.
+import proto from '@temporalio/proto';
+
+const { temporal } = proto;
 import { HUB_SEARCH_ATTRIBUTES } from '../../workflows/human-task/search-attributes.js';
 
 const TYPES = {

