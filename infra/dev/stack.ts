@@ -66,6 +66,7 @@ try {
   const wenzhou = seedOrganizationId('wenzhou');
   const admin = await signToken({ subject: 'dev-admin', roles: ['ADMIN'], organizationIds: [] }, settings.jwtSecret);
   const approver = await signToken({ subject: 'dev-approver', roles: ['APPROVER'], organizationIds: [wenzhou] }, settings.jwtSecret);
+  const officer = await signToken({ subject: 'dev-officer', roles: ['FEDERATION_OFFICER'], organizationIds: [] }, settings.jwtSecret);
   console.log(`
   The hub is running. Ctrl-C stops everything.
 
@@ -76,6 +77,8 @@ try {
     ${admin}
   Dev token (APPROVER of 嘉兴市温州商会, ${wenzhou}):
     ${approver}
+  Dev token (FEDERATION_OFFICER, confirms training seats and records attendance):
+    ${officer}
 
   Try:
     curl -s ${hub.gatewayUrl} -H 'content-type: application/json' \\

@@ -50,7 +50,13 @@ const COUNSEL_COUNT = Math.ceil(chamberKeys.length / 2);
 /** Lawyers, each the legal counsel of two chambers. */
 const COUNSELS: SeedPerson[] = Array.from({ length: COUNSEL_COUNT }, (_, n) => ({ key: `counsel-${n + 1}`, name: personName(n) }));
 
-export const PEOPLE: SeedPerson[] = [...LEADERS.map(({ key, name }) => ({ key, name })), ...COUNSELS];
+/** The Wenzhou chamber's secretariat (秘书处), whose staff apply for the Federation's training. */
+export const SECRETARIAT: (SeedPerson & { role: PositionRole })[] = [
+  { key: 'wenzhou-secretary-general', name: '林晓燕', role: PositionRole.SECRETARY_GENERAL },
+  { key: 'wenzhou-staff-1', name: '黄志强', role: PositionRole.FULL_TIME_STAFF },
+];
+
+export const PEOPLE: SeedPerson[] = [...LEADERS.map(({ key, name }) => ({ key, name })), ...COUNSELS, ...SECRETARIAT.map(({ key, name }) => ({ key, name }))];
 
 export const POSITIONS: SeedPosition[] = [
   ...LEADERS.map((leader) => ({ person: leader.key, org: 'federation', role: PositionRole.FEDERATION_LEADER, validFrom: leader.since })),
@@ -59,4 +65,5 @@ export const POSITIONS: SeedPosition[] = [
     person: COUNSELS[Math.floor(i / 2)]!.key, org, role: PositionRole.LEGAL_COUNSEL,
     validFrom: i % 3 === 0 ? dayOf(2018, (i * 13) % 300) : dayOf(2019, (i * 7) % 280),
   })),
+  ...SECRETARIAT.map(({ key, role }) => ({ person: key, org: 'wenzhou', role, validFrom: '2019-03-01' })),
 ];

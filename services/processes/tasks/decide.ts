@@ -41,7 +41,9 @@ export class DecideResolver {
     const outcome = input?.outcome ?? decision;
     if (!outcome) throw badInput('Give input: { outcome, comment, values }', 'input');
     const task = await visibleTask(id, ctx);
-    if (!ACTIVE_STATUSES.includes(task.status)) throw conflict(`Task ${id} can no longer be decided; it is ${outcomeOf(task)}`);
+    if (!ACTIVE_STATUSES.includes(task.status)) {
+      throw new HubError('CONFLICT', `Task ${id} can no longer be decided; it is ${outcomeOf(task)}`, { decision: task.decision ?? null, decidedBy: task.decidedBy ?? null });
+    }
     const reason = whyNotDecide(task, ctx.identity);
     if (reason) throw new HubError('FORBIDDEN', reason);
 
