@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { BenchQuery } from './queries.js';
+import type { BenchQuery } from './bench-query.js';
 
 // --explain: the plan of each hand-written SQL, run for real (ANALYZE) with buffer counts, to
 // see which indexes the floor uses and where its time goes.

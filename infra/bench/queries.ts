@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { COMMON_SYLLABLE, RANGES } from './generate.js';
 import { statisticsQuery } from './statistics.js';
+import type { BenchQuery } from './bench-query.js';
 import { todayInChina } from '../../services/shared/dates.js';
 import { inEffectSql } from '../../services/registry/rules/in-force.js';
 
@@ -8,19 +9,6 @@ import { inEffectSql } from '../../services/registry/rules/in-force.js';
 // gateway and at the registry subgraph, and the hand-written SQL that answers it (the floor).
 // `size` reduces an answer to what must agree across the three ways (row counts, totals, figures).
 
-export interface BenchQuery {
-  name: string;
-  /** Default arrival rate (requests/s), low enough that the gateway is not saturated on 2 cores. */
-  rate: number;
-  graphql: string;
-  variables: Record<string, unknown>;
-  sql: string;
-  params: unknown[];
-  graphqlSize(data: any): number | string;
-  sqlSize(rows: any[]): number | string;
-  /** What the SQL answer holds, for the report. */
-  answer(rows: any[]): string;
-}
 
 const totalAndRows = (rows: any[]) => `total ${rows[0]?.total ?? 0}, ${rows.length} rows`;
 

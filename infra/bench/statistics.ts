@@ -1,4 +1,4 @@
-import type { BenchQuery } from './queries.js';
+import type { BenchQuery } from './bench-query.js';
 import { todayInChina } from '../../services/shared/dates.js';
 import { CHAMBER, CITY_REGION, FOUR_GOOD } from '../../services/registry/statistics.js';
 import { activeSql, inEffectSql, notRevokedSql, ratingInForceSql } from '../../services/registry/rules/in-force.js';

@@ -1,30 +1,10 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Client } from '@temporalio/client';
 import type { TaskForm } from '../../workflows/human-task/contracts.js';
-import type { RegistryClient } from './registry/client.js';
-import type { ProcessesLoaders } from './loaders.js';
+import type { ProcessDefinition } from './process-definition.js';
 import { trainingProcess } from './training/process.js';
 
-// One record per process: its workflow type, task kinds with their decision forms, activities,
-// and how to load its projection. The worker, the inbox and the runs view read it, so a new
+// One record per process (a ProcessDefinition): its workflow type, task kinds with their
+// decision forms, activities, and how to load its projection. The worker, the inbox and the runs view read it, so a new
 // process is one folder plus one line below, not an edit of the plumbing.
-
-export interface ActivityDeps {
-  orm: MikroORM;
-  registry: RegistryClient;
-  temporal: Client;
-}
-
-export interface ProcessDefinition {
-  /** Wire name in GraphQL and in the HubProcessType search attribute. */
-  processType: string;
-  workflowType: string;
-  label: { zh: string; en: string };
-  taskKinds: Record<string, { label: { zh: string; en: string }; form: TaskForm }>;
-  activities(deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>>;
-  /** The process's projection row (a GraphQL type implementing Process), or null. */
-  loadProcess(ctx: { em: EntityManager; loaders: ProcessesLoaders }, processId: string): Promise<object | null>;
-}
 
 export const CATALOG: readonly ProcessDefinition[] = [trainingProcess];
 

@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '../catalog.js';
+import type { ProcessDefinition } from '../process-definition.js';
 import {
   CONFIRM_FORM, CONFIRM_TASK_KIND, ENDORSE_FORM, ENDORSE_TASK_KIND, TRAINING_PROCESS_TYPE, TRAINING_WORKFLOW_TYPE,
 } from '../../../workflows/training/types.js';
