@@ -9,7 +9,10 @@ export interface FormProblem {
   message: string;
 }
 
+// Control characters other than line breaks and tabs (a NUL byte once made a request hang).
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Whether free text from a person holds control characters other than line breaks and tabs. */
+export const hasControlCharacters = (text: string): boolean => CONTROL.test(text);
 export const COMMENT_MAX = 2000;
 
 function isCalendarDate(value: string): boolean {

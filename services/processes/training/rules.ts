@@ -1,5 +1,6 @@
 import { EnrollmentStatus } from './enrollment.js';
 import { isIsoDate, notAnIsoDate } from '../../shared/dates.js';
+import { hasControlCharacters } from '../../../workflows/human-task/form.js';
 
 // The rules of training enrollment (培训报名) a resolver or an activity checks.
 
@@ -9,7 +10,6 @@ export function seatOutcome(enrolledCount: number, capacity: number): Enrollment
 }
 
 export const TITLE_MAX = 200;
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export interface CourseDraft {
   title: string;
@@ -24,7 +24,7 @@ export function courseProblem(course: CourseDraft, today: string): { field: stri
   const title = course.title.trim();
   if (title.length === 0) return { field: 'title', message: 'title must not be empty' };
   if (title.length > TITLE_MAX) return { field: 'title', message: `title is longer than ${TITLE_MAX} characters` };
-  if (CONTROL.test(course.title)) return { field: 'title', message: 'title contains control characters' };
+  if (hasControlCharacters(course.title) || /[\n\r\t]/.test(course.title)) return { field: 'title', message: 'title contains control characters' };
   if (!Number.isInteger(course.days) || course.days < 1 || course.days > 365) {
     return { field: 'days', message: 'days must be a whole number from 1 to 365' };
   }
