@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import { decideUpdate, type DuePolicy, type TaskDecision, type TaskForm, type TaskResult, type TaskSpec } from './contracts.js';
 import { decisionProblems } from './form.js';
 import type { HumanTaskActivities } from './activities.js';
@@ -6,7 +6,11 @@ import type { HumanTaskActivities } from './activities.js';
 // The helper a workflow uses to ask people things: open a task, remind at the follow-up date,
 // escalate or expire at the due date, and take the decision through the `decide` update.
 
-const kit = proxyActivities<HumanTaskActivities>({
+// Local activities: the kit's writes are short rows in the hub's own database, so they run in
+// the worker inside the current workflow task instead of a server round trip and a workflow
+// task each (a decision's answer waited for three of those: ~150 ms against ~30 ms for a bare
+// update, measured with npm run bench:processes).
+const kit = proxyLocalActivities<HumanTaskActivities>({
   startToCloseTimeout: '30 seconds',
   // Bounded: a permanent failure must surface as a failed run, not retry for ever.
   retry: { maximumInterval: '30 seconds', maximumAttempts: 20 },

@@ -1,4 +1,4 @@
-import { condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import { createTaskBoard } from '../human-task/board.js';
 import { markStage } from '../human-task/search-attributes.js';
 import type { TaskSpec } from '../human-task/contracts.js';
@@ -11,10 +11,20 @@ import {
   type EnrollmentStatus, type TrainingApplication, type TrainingState, type Withdrawal,
 } from './types.js';
 
-const activities = proxyActivities<TrainingActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '30 seconds', maximumAttempts: 20, nonRetryableErrorTypes: ['RegistryRefused'] },
-});
+const retry = { maximumInterval: '30 seconds', maximumAttempts: 20, nonRetryableErrorTypes: ['RegistryRefused'] };
+// Projection rows and the seat count are short writes to the hub's own database: local
+// activities, inside the workflow task. Signalling another run and writing to the registry go
+// over the network and may wait on retries: ordinary activities.
+const local = proxyLocalActivities<TrainingActivities>({ startToCloseTimeout: '30 seconds', retry });
+const remote = proxyActivities<TrainingActivities>({ startToCloseTimeout: '30 seconds', retry });
+const activities = {
+  recordApplication: local.recordApplication,
+  setEnrollmentStatus: local.setEnrollmentStatus,
+  claimSeat: local.claimSeat,
+  recordAttendance: local.recordAttendance,
+  releaseSeat: remote.releaseSeat,
+  issueCertificate: remote.issueCertificate,
+};
 
 /**
  * Training enrollment (培训报名): the chamber endorses, the Federation confirms within capacity

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { findTemporalCli, startDevTemporal, type DevTemporal } from '../../dev/temporal.js';
+import { migrate } from '../../db/migrate.js';
+import { seed } from '../../seed/run.js';
+
+// What the processes benchmark runs on: a fresh database (dropped and re-created, migrated and
+// seeded), a Temporal dev server on a free port, and the hub in a child process (hub.ts).
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A port nothing listens on right now (the OS picks it): never the hub's defaults. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** Drops the bench database (only ever this one) and builds it again: migrations, then seed. */
+export async function freshDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
+  } finally {
+    await admin.end();
+  }
+  await migrate(databaseUrl); // creates it
+  await seed(databaseUrl);
+}
+
+/**
+ * The dev server as the tests start it; with `eager`, the same server with eager activity
+ * dispatch switched on (an experiment: activities a workflow task schedules go straight back
+ * to the worker that completed it instead of through matching and a poll).
+ */
+export async function startTemporal(eager: boolean): Promise<DevTemporal> {
+  const port = await freePort();
+  if (!eager) return startDevTemporal({ port });
+  const cli = findTemporalCli();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      ...(cli ? { executable: { type: 'existing-path' as const, path: cli } } : {}),
+      ip: '127.0.0.1', port, ui: false, log: { format: 'pretty', level: 'error' },
+      extraArgs: ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
+    },
+  });
+  return { address: env.address, uiUrl: '(UI disabled)', stop: () => env.teardown() };
+}
+
+export interface HubChild {
+  gatewayUrl: string;
+  processesUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts hub.ts under tsx and waits for its ready line (bundling the workflows takes a while). */
+export async function startHubChild(env: Record<string, string>): Promise<HubChild> {
+  const { HUB_WORKFLOW_BUNDLE: _shared, ...inherited } = process.env; // the child bundles the hub's own code
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/bench/processes/hub.ts'], {
+    cwd: ROOT, env: { ...inherited, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[hub] ${chunk}`));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const ready = new Promise<{ gatewayUrl: string; processesUrl: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the hub did not start within 120 s')), 120_000);
+    child.once('exit', (code) => reject(new Error(`the hub exited with code ${code} before it was ready`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('BENCH_READY ')) return; // the servers' own start-up lines are noise here
+      clearTimeout(timer);
+      resolve(JSON.parse(line.slice('BENCH_READY '.length)));
+    });
+  });
+  try {
+    return { ...(await ready), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
