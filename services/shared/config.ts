@@ -1,5 +1,6 @@
 // Every setting of the hub, read from the environment in one place. Each has a default that
 // works for the embedded dev stack (`npm start`), so a new machine needs no variables at all.
+import { DEV_PAYLOAD_KEYS, parsePayloadKeys, type PayloadKey } from './payload-keys.js';
 
 export const EMBEDDED_PG_PORT = 54329;
 
@@ -24,6 +25,18 @@ export interface HubConfig {
    * and the Federation's confirmation (CONFIRMATION_DEADLINE_HOURS).
    */
   trainingDeadlines: { endorsementMs: number; escalationMs: number; confirmationMs: number };
+  /**
+   * How the hub reaches Temporal beyond address and namespace (services/shared/temporal.ts):
+   * mTLS files (TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY, TEMPORAL_TLS_CA, TEMPORAL_TLS_SERVER_NAME)
+   * or an API key (TEMPORAL_API_KEY); none of them for the dev server.
+   */
+  temporalTls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string };
+  temporalApiKey?: string;
+  /** TEMPORAL_PAYLOAD_KEYS: the first encrypts every payload, all decrypt (rotation). Dev key when unset. */
+  payloadKeys: PayloadKey[];
+  /** The Temporal UI's codec endpoint (services/codec): its port and the UI origins it answers. */
+  codecPort: number;
+  codecCorsOrigins: string[];
 }
 
 function port(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -60,6 +73,13 @@ function url(name: string, fallback: string, env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function temporalTls(env: NodeJS.ProcessEnv): HubConfig['temporalTls'] {
+  const tls = { certPath: env.TEMPORAL_TLS_CERT || undefined, keyPath: env.TEMPORAL_TLS_KEY || undefined, caPath: env.TEMPORAL_TLS_CA || undefined, serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined };
+  if (!Object.values(tls).some(Boolean)) return undefined;
+  if (Boolean(tls.certPath) !== Boolean(tls.keyPath)) throw new Error('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (the client certificate and its key)');
+  return tls;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const registryPort = port('REGISTRY_PORT', 4001, env);
   const processesPort = port('PROCESSES_PORT', 4002, env);
@@ -83,6 +103,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     processesUrl: url('PROCESSES_URL', `http://127.0.0.1:${processesPort}/graphql`, env),
     subgraphTimeoutMs: milliseconds('SUBGRAPH_TIMEOUT_MS', 30_000, env),
+    temporalTls: temporalTls(env),
+    temporalApiKey: env.TEMPORAL_API_KEY || undefined,
+    payloadKeys: parsePayloadKeys(env.TEMPORAL_PAYLOAD_KEYS || DEV_PAYLOAD_KEYS),
+    codecPort: port('CODEC_PORT', 4003, env),
+    codecCorsOrigins: (env.CODEC_CORS_ORIGINS || 'http://127.0.0.1:8233,http://localhost:8233').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }
 
