@@ -16,6 +16,8 @@ export interface BenchServers {
   gatewayUrl: string;
   registryUrl: string;
   token: string;
+  /** The children's process ids, for their memory. */
+  pids: { registry: number; gateway: number };
   stop(): Promise<void>;
 }
 
@@ -97,5 +99,5 @@ export async function startServers(databaseUrl: string): Promise<BenchServers> {
     await stop();
     throw error;
   }
-  return { gatewayUrl, registryUrl, token, stop };
+  return { gatewayUrl, registryUrl, token, pids: { registry: children[0]!.pid!, gateway: children[1]!.pid! }, stop };
 }
