@@ -12,6 +12,8 @@ import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { FAILURE_CONVERTER_PATH } from '../services/shared/temporal.js';
 
 // One real hub for the whole run: a fresh database with the real migrations and seed, a real
 // Temporal dev server, and the registry, processes, worker and gateway on free ports.
@@ -26,6 +28,10 @@ declare module 'vitest' {
     jwtSecret: string;
     /** The workflow bundle, built once and shared by every worker of the run. */
     workflowBundle: string;
+    /** TEMPORAL_PAYLOAD_KEYS of the run (a fresh key: nothing may rely on the dev key). */
+    temporalPayloadKeys: string;
+    /** The Temporal UI's codec endpoint (services/codec). */
+    codecUrl: string;
   }
 }
 
@@ -33,7 +39,8 @@ export default async function setup(project: TestProject) {
   quietTemporalLogs();
   // Bundling the workflows takes seconds; every worker of the run (the hub's, the time-skipping
   // tests', the replayer) takes this one file instead of bundling again.
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  // It carries the hub's failure converter (failure messages travel encrypted, as in production).
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
   const workflowBundle = join(mkdtempSync(join(tmpdir(), 'hub-workflows-')), 'bundle.js');
   writeFileSync(workflowBundle, code);
   process.env.HUB_WORKFLOW_BUNDLE = workflowBundle;
@@ -41,7 +48,8 @@ export default async function setup(project: TestProject) {
   const temporal = await startDevTemporal();
   await migrate(database.url);
   await seed(database.url);
-  const [gatewayPort, registryPort, processesPort] = [await freePort(), await freePort(), await freePort()];
+  const [gatewayPort, registryPort, processesPort, codecPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const temporalPayloadKeys = `test-${Date.now()}:${randomBytes(32).toString('base64')}`;
   const settings = readConfig({
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: temporal.address,
@@ -50,6 +58,8 @@ export default async function setup(project: TestProject) {
     GATEWAY_PORT: String(gatewayPort),
     REGISTRY_PORT: String(registryPort),
     PROCESSES_PORT: String(processesPort),
+    CODEC_PORT: String(codecPort),
+    TEMPORAL_PAYLOAD_KEYS: temporalPayloadKeys,
   });
   const hub = await startHub(settings);
   project.provide('gatewayUrl', hub.gatewayUrl);
@@ -59,6 +69,8 @@ export default async function setup(project: TestProject) {
   project.provide('temporalAddress', temporal.address);
   project.provide('jwtSecret', settings.jwtSecret);
   project.provide('workflowBundle', workflowBundle);
+  project.provide('temporalPayloadKeys', temporalPayloadKeys);
+  project.provide('codecUrl', hub.codecUrl);
   return async () => {
     await hub.stop();
     await temporal.stop();

@@ -3,17 +3,21 @@ import { startRegistry } from '../../services/registry/main.js';
 import { startProcesses } from '../../services/processes/main.js';
 import { startGateway } from '../../services/gateway/main.js';
 import { startWorker } from '../../services/processes/worker.js';
+import { startCodecServer } from '../../services/codec/main.js';
 
-/** The hub's own parts in this process: both subgraphs, the worker and the gateway. */
+/** The hub's own parts in this process: both subgraphs, the worker, the gateway and the Temporal UI's codec endpoint. */
 export async function startHub(settings: HubConfig) {
   const registry = await startRegistry(settings);
   const processes = await startProcesses(settings);
   const worker = await startWorker(settings);
   const gateway = await startGateway(settings);
+  const codec = await startCodecServer(settings);
   return {
     gatewayUrl: gateway.url,
+    codecUrl: codec.url,
     async stop() {
       // Reverse order: stop taking requests first, then the worker, then the data.
+      await codec.stop();
       await gateway.stop();
       await worker.stop();
       await processes.stop();

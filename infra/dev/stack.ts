@@ -48,9 +48,11 @@ try {
   }
   let temporalAddress = env.TEMPORAL_ADDRESS;
   let temporalUi = 'the UI of your Temporal deployment';
+  // The codec endpoint starts with the hub below, but the dev server's UI is told its URL now.
+  const uiCodecEndpoint = `http://127.0.0.1:${readConfig(env).codecPort}/codec`;
   if (!temporalAddress) {
     console.log('[stack] starting the Temporal dev server on 127.0.0.1:7233');
-    const temporal: DevTemporal = await startDevTemporal({ port: 7233, uiPort: 8233, dbFile: resolve(dataDir, 'temporal.db') });
+    const temporal: DevTemporal = await startDevTemporal({ port: 7233, uiPort: 8233, dbFile: resolve(dataDir, 'temporal.db'), uiCodecEndpoint });
     stops.push(temporal.stop);
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
@@ -72,6 +74,7 @@ try {
 
   GraphQL gateway   ${hub.gatewayUrl}
   Temporal Web UI   ${temporalUi}
+  Temporal UI codec endpoint   ${hub.codecUrl}  (ADMIN token: temporal workflow show --codec-endpoint ${hub.codecUrl} --codec-auth "Bearer <token>")
 
   Dev token (ADMIN):
     ${admin}

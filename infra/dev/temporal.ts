@@ -29,7 +29,7 @@ export interface DevTemporal {
  * A complete Temporal server for development and tests (`temporal server start-dev`), run and
  * stopped by the SDK. Only where no CLI exists does the SDK download one.
  */
-export async function startDevTemporal(options: { port?: number; uiPort?: number; dbFile?: string } = {}): Promise<DevTemporal> {
+export async function startDevTemporal(options: { port?: number; uiPort?: number; dbFile?: string; uiCodecEndpoint?: string } = {}): Promise<DevTemporal> {
   const cli = findTemporalCli();
   // `npm start` / `npm test` (infra/dev/bootstrap.mjs) set TEMPORAL_CLI; a bare `npx vitest` may not.
   if (!cli) console.warn('[temporal] no temporal CLI found (TEMPORAL_CLI or PATH; `eval "$(node infra/dev/bootstrap.mjs env)"` sets it); letting the SDK download one');
@@ -42,6 +42,8 @@ export async function startDevTemporal(options: { port?: number; uiPort?: number
       uiPort: options.uiPort,
       dbFilename: options.dbFile,
       log: { format: 'pretty', level: 'error' },
+      // The UI decodes the hub's encrypted payloads through this endpoint (services/codec).
+      extraArgs: options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [],
     },
   });
   const address = env.address;

@@ -1,7 +1,7 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
-import { Client, Connection } from '@temporalio/client';
 import { config } from '../shared/config.js';
 import { serveSubgraph } from '../shared/http.js';
+import { connectClient, hubClient } from '../shared/temporal.js';
 import { createProcessesOrm } from './orm.js';
 import { processesContext } from './context.js';
 import { buildProcessesSchema } from './schema.js';
@@ -10,10 +10,10 @@ import { registerSearchAttributes } from './search-attributes.js';
 
 export async function startProcesses(settings = config()) {
   const orm = await createProcessesOrm(settings.databaseUrl);
-  const connection = await Connection.connect({ address: settings.temporalAddress });
+  const connection = await connectClient(settings);
   // Runs are started with the hub's search attributes: they must exist first.
   await registerSearchAttributes(connection, settings.temporalNamespace);
-  const temporal = new Client({ connection, namespace: settings.temporalNamespace });
+  const temporal = hubClient(connection, settings); // encrypts what it sends, decrypts what it reads
   const { schema } = await buildProcessesSchema();
   const served = await serveSubgraph({
     name: 'processes',

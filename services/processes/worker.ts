@@ -1,9 +1,9 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
-import { Client, Connection } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
 import { config, type HubConfig } from '../shared/config.js';
+import { connectClient, connectionOptions, hubClient, hubDataConverter } from '../shared/temporal.js';
 import { createProcessesOrm } from './orm.js';
 import { CATALOG, collectActivities } from './catalog.js';
 import type { ActivityDeps } from './process-definition.js';
@@ -46,15 +46,17 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
 /** Runs the hub's workflows and activities until stopped. */
 export async function startWorker(settings: HubConfig = config(), options: { orm?: MikroORM } = {}) {
   const orm = options.orm ?? (await createProcessesOrm(settings.databaseUrl));
-  const connection = await NativeConnection.connect({ address: settings.temporalAddress });
-  const clientConnection = await Connection.connect({ address: settings.temporalAddress });
+  // The same TLS / API key and the same payload codec for the worker and its client.
+  const connection = await NativeConnection.connect(connectionOptions(settings));
+  const clientConnection = await connectClient(settings);
   await registerSearchAttributes(clientConnection, settings.temporalNamespace);
-  const temporal = new Client({ connection: clientConnection, namespace: settings.temporalNamespace });
+  const temporal = hubClient(clientConnection, settings);
   const registry = createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret });
   const worker = await Worker.create({
     connection,
     namespace: settings.temporalNamespace,
     taskQueue: settings.taskQueue,
+    dataConverter: hubDataConverter(settings),
     ...workflowSource(),
     activities: hubActivities({ orm, registry, temporal }),
   });

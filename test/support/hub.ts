@@ -1,8 +1,10 @@
 import { inject } from 'vitest';
 import pg from 'pg';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { signToken, type Role } from '../../services/shared/identity.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
+import { readConfig } from '../../services/shared/config.js';
+import { connectClient, hubClient } from '../../services/shared/temporal.js';
 
 // What tests use to talk to the hub the global setup started: GraphQL over HTTP through the
 // gateway, SQL to check what was (not) written, and a Temporal client to read workflow state.
@@ -34,9 +36,14 @@ export async function sql<R extends pg.QueryResultRow = any>(text: string, value
   return (await pool.query<R>(text, values)).rows;
 }
 
+/** The Temporal settings of the test hub: its server and its payload keys. */
+export const temporalSettings = () => readConfig({ TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_PAYLOAD_KEYS: inject('temporalPayloadKeys') });
+
 let temporal: Client | undefined;
+/** A client as the hub makes them: it decrypts the runs' payloads (test/private-payloads reads them raw). */
 export async function temporalClient(): Promise<Client> {
-  temporal ??= new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+  const settings = temporalSettings();
+  temporal ??= hubClient(await connectClient(settings), settings);
   return temporal;
 }
 

@@ -5,6 +5,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { hubActivities, quietTemporalLogs } from '../../services/processes/worker.js';
 import { createRegistryClient } from '../../services/processes/registry/client.js';
 import { findExecutable } from '../../infra/dev/temporal.js';
+import { parsePayloadKeys } from '../../services/shared/payload-keys.js';
+import { hubDataConverter } from '../../services/shared/temporal.js';
 
 // Temporal's time-skipping test server for workflow tests whose timers run for days: awaiting a
 // result (or env.sleep) fast-forwards the server's clock instead of waiting in real time.
@@ -26,8 +28,12 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     );
   }
   quietTemporalLogs(); // before the env creates the process's Temporal runtime
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  // Its client encrypts like the hub's, so these runs' histories are what production's look like.
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } }, client: { dataConverter: testDataConverter() } });
 }
+
+/** The hub's data converter with the run's payload keys (the global setup's). */
+export const testDataConverter = () => hubDataConverter({ payloadKeys: parsePayloadKeys(inject('temporalPayloadKeys')) });
 
 /** The workflow bundle the global setup built once for the whole run. */
 export const sharedBundle = () => ({ codePath: inject('workflowBundle') });
@@ -41,6 +47,7 @@ export function createHubWorker(env: TestWorkflowEnvironment, { orm, taskQueue }
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
+    dataConverter: testDataConverter(),
     workflowBundle: sharedBundle(),
     activities: hubActivities({ orm, registry, temporal: env.client }),
   });

@@ -6,7 +6,7 @@ import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { quietTemporalLogs } from '../../services/processes/worker.js';
-import { sharedBundle } from '../../test/support/time-skipping.js';
+import { sharedBundle, testDataConverter } from '../../test/support/time-skipping.js';
 
 // Determinism guard: histories of real runs are replayed against the current workflow code.
 // approved/rejected/expired.json are runs of the first version (before the task kit): they must
@@ -15,6 +15,9 @@ import { sharedBundle } from '../../test/support/time-skipping.js';
 // `SAVE_HISTORIES=1 npx vitest run workflows/training/workflow.test.ts`. Running workflows
 // replay their history whenever a worker picks them up again, so a change that issues different
 // commands for the same history would break them in production; it fails here instead.
+// The replayer has the hub's data converter, as production's workers do: the saved histories hold
+// plain JSON payloads (from before encryption, or decrypted when saved), which the payload codec
+// passes through, and an encrypted history would be decrypted with the configured keys.
 
 const HISTORIES = fileURLToPath(new URL('./histories/', import.meta.url));
 
@@ -38,7 +41,7 @@ describe('trainingEnrollment replay', () => {
 
     const failures: string[] = [];
     let replayed = 0;
-    for await (const result of Worker.runReplayHistories({ workflowBundle: sharedBundle() }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle: sharedBundle(), dataConverter: testDataConverter() }, histories)) {
       replayed++;
       if (result.error) failures.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
     }

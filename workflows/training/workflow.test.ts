@@ -9,7 +9,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createProcessesOrm } from '../../services/processes/orm.js';
 import { TrainingCourse } from '../../services/processes/training/course.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
-import { createHubWorker, createTimeSkippingEnv } from '../../test/support/time-skipping.js';
+import { createHubWorker, createTimeSkippingEnv, testDataConverter } from '../../test/support/time-skipping.js';
+import { decodeHistory } from '../../test/support/histories.js';
 import { staffOf } from '../../test/support/training.js';
 import { decideUpdate, type TaskDecision } from '../human-task/contracts.js';
 import {
@@ -103,7 +104,9 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
 async function maybeSaveHistory(name: string, handle: WorkflowHandle) {
   if (process.env.SAVE_HISTORIES !== '1') return;
   mkdirSync(HISTORIES, { recursive: true });
-  writeFileSync(`${HISTORIES}${name}.json`, `${JSON.stringify(await handle.fetchHistory(), null, 2)}\n`);
+  // Saved decrypted (see decodeHistory): the server's copy is encrypted with the run's fresh key.
+  const history = await decodeHistory(await handle.fetchHistory(), testDataConverter().payloadCodecs![0]!);
+  writeFileSync(`${HISTORIES}${name}.json`, `${JSON.stringify(history, null, 2)}\n`);
 }
 
 const taskRow = (id: string) => sql<{ status: string; escalated: boolean; candidate_keys: string[] }>(

@@ -1,0 +1,121 @@
+// The codec endpoint for the Temporal UI and CLI ("remote codec server"): POST <url>/decode and
+// <url>/encode with {"payloads": [...]} (Payload messages in proto JSON, bytes as base64). It
+// turns the hub's encrypted payloads back into JSON for whoever may read every process: ADMIN
+// tokens only, since a decoded history holds applicants' names and approvers' comments.
+// A node:http server of its own, not a route of the gateway, so it has nothing to do with
+// GraphQL's limits and a fault in one cannot take down the other.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Payload } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { config, type HubConfig } from '../shared/config.js';
+import { bearerToken, hasRole, verifyToken } from '../shared/identity.js';
+import { AesGcmPayloadCodec } from '../shared/payload-codec.js';
+import { assertProductionKeys } from '../shared/payload-keys.js';
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
+const ProtoPayload = temporal.api.common.v1.Payload;
+
+type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'>;
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/** The UI calls from the browser: answer its origin (and its preflight, which carries no token). */
+function cors(request: IncomingMessage, response: ServerResponse, origins: string[]) {
+  const origin = request.headers.origin;
+  if (!origin || !origins.includes(origin)) return;
+  response.setHeader('access-control-allow-origin', origin);
+  response.setHeader('vary', 'Origin');
+  response.setHeader('access-control-allow-credentials', 'true');
+  response.setHeader('access-control-allow-methods', 'POST, OPTIONS');
+  response.setHeader('access-control-allow-headers', 'Authorization, Content-Type, X-Namespace');
+}
+
+async function readPayloads(request: IncomingMessage): Promise<Payload[]> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `The body is over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'The body is not JSON');
+  }
+  const payloads = (body as { payloads?: unknown })?.payloads;
+  if (!Array.isArray(payloads)) throw new HttpError(400, 'The body must be {"payloads": [...]}');
+  try {
+    return payloads.map((p) => {
+      const message = ProtoPayload.fromObject(p as object); // base64 strings become bytes
+      return { metadata: message.metadata, data: message.data };
+    });
+  } catch {
+    throw new HttpError(400, 'A payload is not a Payload message in proto JSON');
+  }
+}
+
+/** Only a verified ADMIN token: 401 without one (or with a bad one), 403 for any other role. */
+async function requireAdmin(request: IncomingMessage, secret: string) {
+  const token = bearerToken(request.headers.authorization);
+  if (!token) throw new HttpError(401, 'Authorization: Bearer <token> of an ADMIN is required');
+  const identity = await verifyToken(token, secret).catch(() => {
+    throw new HttpError(401, 'The bearer token is not valid');
+  });
+  if (!hasRole(identity, 'ADMIN')) throw new HttpError(403, 'Only ADMIN tokens may use the codec endpoint');
+}
+
+export async function startCodecServer(settings: CodecSettings = config()) {
+  assertProductionKeys(settings.payloadKeys);
+  const codec = new AesGcmPayloadCodec(settings.payloadKeys);
+  const server = createServer(async (request, response) => {
+    try {
+      cors(request, response, settings.codecCorsOrigins);
+      if (request.method === 'OPTIONS') return void response.writeHead(204).end();
+      const path = new URL(request.url ?? '/', 'http://codec').pathname;
+      const operation = path === '/codec/decode' ? 'decode' : path === '/codec/encode' ? 'encode' : undefined;
+      if (!operation) throw new HttpError(404, 'Not found: POST /codec/decode or /codec/encode');
+      if (request.method !== 'POST') throw new HttpError(405, 'Use POST');
+      await requireAdmin(request, settings.jwtSecret); // before reading a byte of the body
+      const payloads = await readPayloads(request);
+      // X-Namespace names the UI's namespace; one key set serves them all, so it changes nothing.
+      const result = await codec[operation](payloads).catch((error: Error) => {
+        throw new HttpError(400, error.message); // unknown key id, tampered ciphertext
+      });
+      send(response, 200, { payloads: result.map((p) => ProtoPayload.toObject(ProtoPayload.create(p), { bytes: String })) });
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) console.error('[codec]', error);
+      send(response, status, { error: status === 500 ? 'Internal error' : (error as Error).message });
+    }
+  });
+  server.listen(settings.codecPort, settings.listenHost);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${settings.listenHost === '0.0.0.0' ? '127.0.0.1' : settings.listenHost}:${port}/codec`;
+  console.log(`[codec] Temporal UI codec endpoint at ${url}`);
+  return {
+    url,
+    async stop() {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const codec = await startCodecServer();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void codec.stop());
+}
