@@ -5,7 +5,10 @@
 // be rotated: the first configured key encrypts, every configured key decrypts.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+// @temporalio/proto is CommonJS: Node's ESM loader (the worker and processes entry points under
+// `node --import tsx`) sees only its default export, not a named `temporal`.
+import proto from '@temporalio/proto';
+const { temporal } = proto;
 import type { PayloadKey } from './payload-keys.js';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
