@@ -58,7 +58,8 @@ describe('working a task', () => {
   it('delegates to a named person, who may comment and return it but not decide it', async () => {
     const { taskId } = await enrolled(await createCourse(5), wenzhou);
     const a = await approverA();
-    const expert = await token([], [], 'expert-zhao');
+    // A named delegate still needs a role of the hub: a token with none is refused outright.
+    const expert = await token(['INTEGRATOR'], [], 'expert-zhao');
     expect(codeOf(await taskOf(taskId, expert))).toBe('FORBIDDEN');
     const delegated = await gql('mutation ($id: ID!) { delegateTask(id: $id, to: "expert-zhao", comment: "请审核材料") { status assignee delegatedTo } }', { id: taskId }, a);
     expect(delegated.data.delegateTask).toEqual({ status: 'CLAIMED', assignee: 'approver-a', delegatedTo: 'expert-zhao' });

@@ -1,11 +1,14 @@
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { readFile } from 'node:fs/promises';
 import type { HubConfig } from '../shared/config.js';
-import { formatError, HubError } from '../shared/errors.js';
+import { HubError } from '../shared/errors.js';
+import { edgeGuard } from '../shared/edge-guard.js';
+import { commonServerOptions, serveGraphQL } from '../shared/http.js';
 import { bearerToken, verifyToken, type Identity } from '../shared/identity.js';
+import { costLimit, limitRules, parseOptions } from './limits/index.js';
+import { RateLimiter } from './limits/rate.js';
 
 interface GatewayContext {
   identity: Identity;
@@ -41,19 +44,26 @@ export async function startGateway(settings: HubConfig) {
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
-    includeStacktraceInErrorResponses: false,
+    ...commonServerOptions(settings),
+    // Limits run before the query plan: tokens while parsing, depth/aliases/directives while
+    // validating, bad text and cost once the operation and its variables are known.
+    parseOptions: parseOptions(settings.limits),
+    validationRules: limitRules(settings.limits),
+    plugins: [edgeGuard(), costLimit(settings.limits)],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: settings.gatewayPort, host: settings.listenHost },
-    context: async ({ req }) => {
+  const rate = new RateLimiter(settings.rateLimit.perSecond, settings.rateLimit.burst);
+  const { url } = await serveGraphQL(server, {
+    name: 'gateway',
+    port: settings.gatewayPort,
+    host: settings.listenHost,
+    limits: settings.http,
+    context: async (req) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthenticated401('A bearer token is required: send "Authorization: Bearer <jwt>" (npm run token prints one)');
-      try {
-        return { identity: await verifyToken(token, settings.jwtSecret), token };
-      } catch (error) {
-        throw unauthenticated401((error as Error).message);
-      }
+      // verifyToken answers UNAUTHENTICATED (401) or, for a token with no role, FORBIDDEN (403).
+      const identity = await verifyToken(token, settings.jwtSecret);
+      rate.take(identity.subject);
+      return { identity, token };
     },
   });
   console.log(`[gateway] ready at ${url}`);

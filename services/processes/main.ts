@@ -20,6 +20,7 @@ export async function startProcesses(settings = config()) {
     schema,
     port: settings.processesPort,
     host: settings.listenHost,
+    settings,
     context: processesContext({ orm, temporal, registry: createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret }), settings }),
   });
   return {

@@ -13,6 +13,7 @@ export async function startRegistry(settings = config()) {
     schema,
     port: settings.registryPort,
     host: settings.listenHost,
+    settings,
     context: registryContext(orm, settings.jwtSecret),
   });
   return { ...served, stop: async () => { await served.stop(); await orm.close(); } };

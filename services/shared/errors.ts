@@ -1,7 +1,12 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 // Typed errors: each carries a literal extensions.code that clients can branch on.
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+// QUERY_TOO_COMPLEX: a gateway limit (depth, aliases, tokens, directives, cost), named in
+// extensions.limit with its maximum; RATE_LIMITED: too many requests, retry after extensions.retryAfter s;
+// BAD_REQUEST: an HTTP body the servers do not read (not JSON, too large, wrong content type).
+export type ErrorCode =
+  | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX' | 'RATE_LIMITED' | 'BAD_REQUEST';
 
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -12,12 +17,13 @@ export const badInput = (message: string, field?: string) =>
   new HubError('BAD_USER_INPUT', message, field ? { field } : {});
 export const notFound = (message: string) => new HubError('NOT_FOUND', message);
 export const forbidden = (message: string) => new HubError('FORBIDDEN', message);
+// A missing or bad token is HTTP 401 wherever it is found (gateway or subgraph context).
 export const unauthenticated = (message = 'A valid bearer token is required (Authorization: Bearer <jwt>)') =>
-  new HubError('UNAUTHENTICATED', message);
+  new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
 export const conflict = (message: string) => new HubError('CONFLICT', message);
 
 const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT',
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
   // Apollo's own codes for malformed requests: the client's fault, safe to show.
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
@@ -28,6 +34,7 @@ const PUBLIC_CODES = new Set([
  * masked as INTERNAL_SERVER_ERROR with a reference that matches the server log line.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  formatted = limitRefusal(formatted);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
@@ -45,4 +52,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', reference },
   };
+}
+
+/**
+ * Apollo Server stamps its own code on validation and parse errors; a limit's refusal (marked
+ * with extensions.limit by services/gateway/limits/, or graphql's own token limit in the
+ * parser) gets QUERY_TOO_COMPLEX back, so clients can tell "too big" from "wrong".
+ */
+function limitRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const tokens = /more than (\d+) tokens/.exec(formatted.message);
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+    return {
+      message: `The document has more than ${tokens[1]} tokens, the limit (MAX_QUERY_TOKENS); parsing stopped there`,
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: Number(tokens[1]) },
+    };
+  }
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof formatted.extensions.limit === 'string') {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } };
+  }
+  return formatted;
 }

@@ -1,9 +1,98 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HubConfig } from './config.js';
 import { formatError } from './errors.js';
+import { BodyError, readJsonBody, type BodyLimits } from './http-body.js';
+import { edgeGuard } from './edge-guard.js';
+
+// One HTTP front for the gateway and both subgraphs, on node:http instead of Apollo's
+// standalone server: its body parser answered malformed bodies with an HTML page carrying a
+// stack trace and absolute paths. Here the body is read with a size limit, its nesting
+// checked, parsed as JSON, and any refusal is a JSON GraphQL error with extensions.code.
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Writes { errors: [{ message, extensions: { code } }] } with the given status. */
+export function sendError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { 'content-type': JSON_TYPE, ...CORS });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+}
+
+// Bearer tokens, not cookies, carry identity, so any origin may call (as before, with the
+// standalone server's cors()); Apollo's CSRF prevention still guards simple requests.
+const CORS = { 'access-control-allow-origin': '*' };
+
+/** Serves an ApolloServer (started here) on node:http; `context` builds each request's context. */
+export async function serveGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  options: { name: string; port: number; host: string; limits: BodyLimits; context: (req: IncomingMessage) => Promise<C> },
+) {
+  const httpServer = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const reference = Math.random().toString(36).slice(2, 10);
+      console.error(`[${options.name}] [error ${reference}]`, error);
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal error (reference ${reference}); the server log has the details`, { reference });
+    });
+  });
+  // A request Node cannot even parse as HTTP: a JSON answer too, then close.
+  httpServer.on('clientError', (_error, socket) => {
+    const body = JSON.stringify({ errors: [{ message: 'Malformed HTTP request', extensions: { code: 'BAD_REQUEST' } }] });
+    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    else socket.destroy();
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*' });
+      return void res.end();
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, options.limits);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      res.setHeader('connection', 'close'); // the rest of an oversized body is not read
+      return sendError(res, error.status, error.code, error.message);
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: new URL(req.url ?? '/', 'http://x').search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    for (const [key, value] of Object.entries(CORS)) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') return void res.end(response.body.string);
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  await server.start();
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, stop: () => server.stop() };
+}
+
+/** The Apollo Server options both subgraphs and the gateway share. */
+export function commonServerOptions(settings: { introspection: boolean }) {
+  return {
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: settings.introspection,
+    // "Did you mean ...?" names fields a caller may not know of: hidden with introspection.
+    hideSchemaDetailsFromClientErrors: !settings.introspection,
+  };
+}
 
 // One way to serve a subgraph: masked errors, no stack traces, a context per request.
 export async function serveSubgraph<C extends BaseContext>(options: {
@@ -13,18 +102,16 @@ export async function serveSubgraph<C extends BaseContext>(options: {
   host: string;
   context: (req: IncomingMessage) => Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
+  /** The body limits and introspection switch, as for the gateway. */
+  settings: Pick<HubConfig, 'http' | 'introspection'>;
 }) {
   const server = new ApolloServer<C>({
     schema: options.schema,
-    formatError,
-    includeStacktraceInErrorResponses: false,
+    ...commonServerOptions(options.settings),
     // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), edgeGuard(), ...(options.plugins ?? [])],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host },
-    context: async ({ req }) => options.context(req),
-  });
+  const { url } = await serveGraphQL(server, { ...options, limits: options.settings.http });
   console.log(`[${options.name}] subgraph ready at ${url}`);
   return { server, url, stop: () => server.stop() };
 }

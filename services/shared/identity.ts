@@ -1,5 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { unauthenticated } from './errors.js';
+import { HubError, unauthenticated } from './errors.js';
+import { UUID_PATTERN } from './ids.js';
 
 // Who is calling: verified from the bearer JWT at the gateway and again in each subgraph,
 // so a subgraph reached directly is no back door.
@@ -27,16 +28,28 @@ export async function signToken(identity: Identity, secret: string, expiresIn = 
     .sign(key(secret));
 }
 
+/**
+ * The identity a token proves, or UNAUTHENTICATED (HTTP 401) for a token that is missing, badly
+ * signed, expired, without subject, or whose `orgs` are not organization ids; FORBIDDEN (403)
+ * for a valid token that grants none of the hub's roles (it proves who, but allows nothing).
+ */
 export async function verifyToken(token: string, secret: string): Promise<Identity> {
+  let payload;
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: ISSUER });
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
-    const orgs = Array.isArray(payload.orgs) ? payload.orgs.filter((o): o is string => typeof o === 'string') : [];
-    if (!payload.sub) throw new Error('no subject');
-    return { subject: payload.sub, roles, organizationIds: orgs };
+    ({ payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: ISSUER }));
   } catch (error) {
     throw unauthenticated(`The bearer token is not valid: ${(error as Error).message}`);
   }
+  if (!payload.sub) throw unauthenticated('The bearer token is not valid: no subject');
+  const orgs = payload.orgs ?? [];
+  if (!Array.isArray(orgs) || orgs.some((o) => typeof o !== 'string' || !UUID_PATTERN.test(o))) {
+    throw unauthenticated('The bearer token is not valid: its orgs claim must be a list of organization ids (UUIDs)');
+  }
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+  if (roles.length === 0) {
+    throw new HubError('FORBIDDEN', `The bearer token grants none of the hub's roles (${ROLES.join(', ')})`, { http: { status: 403 } });
+  }
+  return { subject: payload.sub, roles, organizationIds: (orgs as string[]).map((o) => o.toLowerCase()) };
 }
 
 /** Reads "Authorization: Bearer <jwt>"; undefined when the header is absent. */
