@@ -108,7 +108,8 @@ export function fromCursor<T extends object>(cursor: Cursor<T, never, never, nev
 
 /**
  * MikroORM throws on a cursor it cannot decode, and PostgreSQL on one whose values do not fit
- * the columns (SQLSTATE class 22, data exception); the client gets BAD_USER_INPUT instead.
+ * the columns (a data exception, or no operator for the value's type); the client gets
+ * BAD_USER_INPUT instead.
  * `cursors` is the page's arguments (or, as before, the `after` string alone).
  */
 export async function pageOrBadCursor<T>(fetch: () => Promise<T>, cursors: string | PageArgs | undefined): Promise<T> {
@@ -117,7 +118,11 @@ export async function pageOrBadCursor<T>(fetch: () => Promise<T>, cursors: strin
     return await fetch();
   } catch (error) {
     const field = given.after != null ? 'after' : given.before != null ? 'before' : undefined;
-    const dataException = String((error as { code?: unknown }).code ?? '').startsWith('22');
+    // Class 22 (data exception), or a value of a type the column cannot be compared with
+    // (42883 no operator uuid > integer, 42804 datatype mismatch, 42846 cannot coerce): only a
+    // cursor's values reach the statement untyped.
+    const sqlState = String((error as { code?: unknown }).code ?? '');
+    const dataException = sqlState.startsWith('22') || ['42883', '42804', '42846'].includes(sqlState);
     if (field && (dataException || /cursor|JSON|Unexpected token|base64/i.test(String(error)))) {
       throw badInput(`"${given[field]}" is not a cursor this list gave out`, field);
     }
