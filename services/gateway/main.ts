@@ -24,8 +24,19 @@ const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
  * gateway's default agent reused sockets the server had just closed (ECONNRESET under load).
  * Every request has a deadline, so a stuck subgraph fails the query instead of holding it.
  */
-function subgraphFetcher(timeoutMs: number): Fetcher {
-  return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+function subgraphFetcher(name: string, timeoutMs: number): Fetcher {
+  return (async (url: string, init?: RequestInit) => {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      // Down or too slow: the client learns which service (the rest of the answer still comes),
+      // the log gets the cause; otherwise formatError masked it as an anonymous internal error.
+      const timedOut = (error as Error).name === 'TimeoutError';
+      console.error(`[gateway] subgraph ${name} ${timedOut ? `timed out after ${timeoutMs} ms` : 'unreachable'}:`, (error as Error).cause ?? error);
+      const message = timedOut ? `The ${name} service did not answer within ${timeoutMs} ms` : `The ${name} service is unavailable`;
+      throw new HubError('SERVICE_UNAVAILABLE', message, { serviceName: name });
+    }
+  }) as unknown as Fetcher;
 }
 
 /** Serves the committed supergraph, routing each subgraph by name to its configured URL. */
@@ -36,7 +47,7 @@ export async function startGateway(settings: HubConfig) {
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name],
-        fetcher: subgraphFetcher(settings.subgraphTimeoutMs),
+        fetcher: subgraphFetcher(name, settings.subgraphTimeoutMs),
         willSendRequest({ request, context }) {
           if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
         },

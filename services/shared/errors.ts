@@ -6,7 +6,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 // BAD_REQUEST: an HTTP body the servers do not read (not JSON, too large, wrong content type).
 export type ErrorCode =
   | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT'
-  | 'QUERY_TOO_COMPLEX' | 'RATE_LIMITED' | 'BAD_REQUEST';
+  | 'QUERY_TOO_COMPLEX' | 'RATE_LIMITED' | 'BAD_REQUEST'
+  // The gateway could not reach a subgraph in time; extensions.serviceName names it.
+  | 'SERVICE_UNAVAILABLE';
 
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -23,7 +25,7 @@ export const unauthenticated = (message = 'A valid bearer token is required (Aut
 export const conflict = (message: string) => new HubError('CONFLICT', message);
 
 const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE',
   // Apollo's own codes for malformed requests: the client's fault, safe to show.
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
