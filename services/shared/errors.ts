@@ -62,7 +62,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  * parser) gets QUERY_TOO_COMPLEX back, so clients can tell "too big" from "wrong".
  */
 function limitRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const tokens = /more than (\d+) tokens/.exec(formatted.message);
+  // graphql 16's own wording is "more that N tokens".
+  const tokens = /more tha[nt] (\d+) tokens/.exec(formatted.message);
   if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
     return {
       message: `The document has more than ${tokens[1]} tokens, the limit (MAX_QUERY_TOKENS); parsing stopped there`,

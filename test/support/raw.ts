@@ -14,7 +14,7 @@ export async function raw(url: string, init: { body?: string | Uint8Array; heade
   const response = await fetch(url, {
     method: init.method ?? 'POST',
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
-    body: init.body as BodyInit | undefined,
+    body: init.body as RequestInit["body"],
   });
   const text = await response.text();
   let json: RawAnswer['json'];

@@ -37,7 +37,8 @@ function armorReporter(limit: string, variable: string) {
 export function limitRules(limits: QueryLimits): ValidationRule[] {
   return [
     maxDepthRule({ n: limits.maxDepth, ...armorReporter('depth', 'MAX_QUERY_DEPTH') }),
-    maxAliasesRule({ n: limits.maxAliases, ...armorReporter('aliases', 'MAX_QUERY_ALIASES') }),
+    // Every alias counts, __typename's too (graphql-armor lets those pass by default).
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], ...armorReporter('aliases', 'MAX_QUERY_ALIASES') }),
     maxDirectivesRule({ n: limits.maxDirectives, ...armorReporter('directives', 'MAX_QUERY_DIRECTIVES') }),
   ] as ValidationRule[];
 }
