@@ -133,12 +133,15 @@ export interface DelayProxy {
   delayMs: number;
   /** Requests forwarded so far. */
   forwarded: number;
+  /** Forward, let the upstream act, but never answer: the caller's view of a lost response. */
+  swallowAnswers: boolean;
   stop(): Promise<void>;
 }
 
 /**
  * An HTTP proxy to `target` (origin and path of the subgraph) that waits `delayMs` before
- * forwarding each request: a subgraph slower than the gateway's deadline, without touching it.
+ * forwarding each request (a subgraph slower than the gateway's deadline, without touching it)
+ * or forwards and swallows the answer (the write happened, the caller never hears of it).
  */
 export async function startDelayProxy(target: string, cleanup: Cleanup): Promise<DelayProxy> {
   const upstream = new URL(target);
@@ -148,6 +151,7 @@ export async function startDelayProxy(target: string, cleanup: Cleanup): Promise
       const out = httpRequest(
         { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
         (answer) => {
+          if (state.swallowAnswers) return void answer.resume();
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         },
@@ -165,7 +169,7 @@ export async function startDelayProxy(target: string, cleanup: Cleanup): Promise
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  const state: DelayProxy = { url: `http://127.0.0.1:${port}${upstream.pathname}`, delayMs: 0, forwarded: 0, stop };
+  const state: DelayProxy = { url: `http://127.0.0.1:${port}${upstream.pathname}`, delayMs: 0, forwarded: 0, swallowAnswers: false, stop };
   cleanup.add('delay proxy', stop);
   return state;
 }
