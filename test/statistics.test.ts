@@ -10,7 +10,7 @@ import { seed, seedOrganizationId as orgId } from '../infra/seed/run.js';
 import { seedId } from '../infra/seed/ids.js';
 import { SEED_RATINGS } from '../infra/seed/data/honours-ratings.js';
 import { LIAISON_VISITS } from '../infra/seed/data/people.js';
-import { addYears } from '../services/registry/dates.js';
+import { addYears } from '../services/shared/dates.js';
 import { todayInChina } from '../services/shared/dates.js';
 import { wan } from '../services/registry/money.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, asOfDate } from './dates.js';
+import { asOfDate } from './dates.js';
+import { addYears } from '../shared/dates.js';
 import { todayInChina } from '../shared/dates.js';
 
 describe('registry dates', () => {

@@ -41,3 +41,14 @@ export const isoDateShapeSql = (text: string): string => `(${text} ~ '${ISO_DATE
 export function todayInChina(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/**
+ * The same day `years` later; 29 February becomes 28 February in a common year, as
+ * PostgreSQL's `date + interval 'n years'` does, so SQL filters and these rules agree.
+ */
+export function addYears(isoDate: string, years: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(year + years, month, 0)).getUTCDate();
+  const date = new Date(Date.UTC(year + years, month - 1, Math.min(day, lastDay)));
+  return date.toISOString().slice(0, 10);
+}
