@@ -8,14 +8,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Payload } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+// @temporalio/proto is CommonJS: Node's ESM loader sees only its default export.
+import proto from '@temporalio/proto';
 import { config, type HubConfig } from '../shared/config.js';
 import { bearerToken, hasRole, verifyToken } from '../shared/identity.js';
 import { AesGcmPayloadCodec } from '../shared/payload-codec.js';
 import { assertProductionKeys } from '../shared/payload-keys.js';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
-const ProtoPayload = temporal.api.common.v1.Payload;
+const ProtoPayload = proto.temporal.api.common.v1.Payload;
 
 type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'>;
 
