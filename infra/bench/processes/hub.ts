@@ -3,6 +3,7 @@ import { readConfig } from '../../../services/shared/config.js';
 import { quietTemporalLogs } from '../../../services/processes/worker.js';
 import { startHub } from '../../dev/hub.js';
 import { startTrivialWorker } from './trivial-worker.js';
+import { hubDataConverter } from '../../../services/shared/temporal.js';
 
 // The child process the benchmark runs the hub in: registry, processes, worker and gateway
 // (startHub, exactly as the tests start them) plus the trivial workflows' worker. A child of
@@ -12,7 +13,7 @@ import { startTrivialWorker } from './trivial-worker.js';
 quietTemporalLogs();
 const settings = readConfig(process.env);
 const hub = await startHub(settings);
-const trivial = await startTrivialWorker(settings.temporalAddress, settings.temporalNamespace);
+const trivial = await startTrivialWorker(settings.temporalAddress, settings.temporalNamespace, hubDataConverter(settings));
 console.log(`BENCH_READY ${JSON.stringify({ gatewayUrl: hub.gatewayUrl, processesUrl: settings.processesUrl, registryUrl: settings.registryUrl })}`);
 
 let stopping = false;

@@ -1,7 +1,8 @@
 import 'reflect-metadata'; // migrate() and the phase timing load the entities, whose decorators need it
 import { parseArgs } from 'node:util';
-import { randomUUID } from 'node:crypto';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { connectClient, hubClient } from '../../../services/shared/temporal.js';
 import { readConfig } from '../../../services/shared/config.js';
 import { signToken, type Identity } from '../../../services/shared/identity.js';
 import { quietTemporalLogs } from '../../../services/processes/worker.js';
@@ -54,6 +55,8 @@ async function main() {
     stops.push(server.stop);
     log(`Temporal dev server at ${server.address}${flags.eager ? ' (eager activity dispatch on)' : ''}`);
     const env = {
+      // The hub child runs with NODE_ENV=production, which refuses the public dev payload key.
+      TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? `bench:${randomBytes(32).toString('base64')}`,
       DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: 'hub-bench', LISTEN_HOST: '127.0.0.1',
       GATEWAY_PORT: String(await freePort()), REGISTRY_PORT: String(await freePort()), PROCESSES_PORT: String(await freePort()),
     };
@@ -62,9 +65,10 @@ async function main() {
     const hub: HubChild = await startHubChild(env);
     stops.push(hub.stop);
     log(`hub ready: gateway ${hub.gatewayUrl}`);
-    const connection = await Connection.connect({ address: server.address });
+    // The same codec as the hub's, so the bare calls pay for encryption as decideTask does.
+    const connection = await connectClient(settings);
     stops.push(() => connection.close());
-    const client = new Client({ connection, namespace: settings.temporalNamespace });
+    const client = hubClient(connection, settings);
 
     const approver: Identity = { subject: 'bench-approver', roles: ['APPROVER'], organizationIds: [ORGANIZATION] };
     const [admin, integrator, approverToken] = await Promise.all([
