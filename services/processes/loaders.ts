@@ -5,6 +5,7 @@ import { TrainingEnrollment } from './training/enrollment.js';
 import { TrainingAttendance } from './training/attendance.js';
 import { ACTIVE_STATUSES, HumanTask } from './tasks/human-task.js';
 import { TaskComment } from './tasks/comment.js';
+import { EvaluationApplication } from './evaluation/application.js';
 import { visibleTo } from './tasks/access.js';
 import { byId, childrenOf } from '../shared/loaders.js';
 import type { Identity } from '../shared/identity.js';
@@ -16,6 +17,8 @@ export function createProcessesLoaders(em: EntityManager, identity: Identity) {
     course: byId(em, TrainingCourse),
     enrollment: byId(em, TrainingEnrollment),
     task: byId(em, HumanTask),
+    evaluationApplication: byId(em, EvaluationApplication),
+    evaluationsByOrganization: childrenOf(em, EvaluationApplication, 'organizationId', { updatedAt: 'desc', id: 'desc' }),
     enrollmentsByOrganization: childrenOf(em, TrainingEnrollment, 'organizationId', { requestedAt: 'asc', id: 'asc' }),
     attendanceByEnrollment: childrenOf(em, TrainingAttendance, 'enrollmentId', { day: 'asc' }),
     commentsByTask: childrenOf(em, TaskComment, 'taskId', { createdAt: 'asc', id: 'asc' }),

@@ -7,6 +7,7 @@ import { processesContext } from './context.js';
 import { buildProcessesSchema } from './schema.js';
 import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './search-attributes.js';
+import { ensureEvaluationSchedules } from './evaluation/schedule.js';
 
 export async function startProcesses(settings = config()) {
   const orm = await createProcessesOrm(settings.databaseUrl);
@@ -14,6 +15,8 @@ export async function startProcesses(settings = config()) {
   // Runs are started with the hub's search attributes: they must exist first.
   await registerSearchAttributes(connection, settings.temporalNamespace);
   const temporal = hubClient(connection, settings); // encrypts what it sends, decrypts what it reads
+  // The yearly evaluation campaigns, made once in whatever Temporal namespace the hub uses.
+  await ensureEvaluationSchedules(temporal, settings.taskQueue);
   const { schema } = await buildProcessesSchema();
   const served = await serveSubgraph({
     name: 'processes',

@@ -4,12 +4,18 @@ import { TrainingAttendance } from './training/attendance.js';
 import { HumanTask } from './tasks/human-task.js';
 import { TaskComment } from './tasks/comment.js';
 import { TaskNotification } from './tasks/notification.js';
+import { EvaluationCampaign } from './evaluation/campaign.js';
+import { EvaluationApplication } from './evaluation/application.js';
+import { EvaluationIneligible } from './evaluation/ineligible.js';
 import { createOrm, type OrmSpec } from '../shared/orm.js';
 
 /** The processes service's tables; infra/db adds the migration list (services never import infra). */
 export const processesOrmSpec: OrmSpec = {
   schema: 'processes',
-  entities: [TrainingCourse, TrainingEnrollment, TrainingAttendance, HumanTask, TaskComment, TaskNotification],
+  entities: [
+    TrainingCourse, TrainingEnrollment, TrainingAttendance, HumanTask, TaskComment, TaskNotification,
+    EvaluationCampaign, EvaluationApplication, EvaluationIneligible,
+  ],
 };
 
 export const createProcessesOrm = (databaseUrl: string, options?: Parameters<typeof createOrm>[2]) =>

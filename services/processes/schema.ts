@@ -5,6 +5,8 @@ import { TaskActionsResolver } from './tasks/actions.js';
 import { DecideResolver } from './tasks/decide.js';
 import { OrganizationTasksResolver } from './tasks/organization-tasks.js';
 import { WorkflowRunResolver } from './runs/resolvers.js';
+import { EvaluationApplicationResolver, EvaluationCampaignResolver, OrganizationEvaluationResolver } from './evaluation/resolvers.js';
+import { EvaluationScheduleResolver } from './evaluation/schedule-resolvers.js';
 import { OrganizationRef } from './entities/organization-ref.js';
 import type { ProcessesContext } from './context.js';
 
@@ -15,6 +17,7 @@ export function buildProcessesSchema() {
       resolvers: [
         InboxResolver, TaskActionsResolver, DecideResolver, OrganizationTasksResolver,
         TrainingResolver, OrganizationTrainingResolver, TaskEnrollmentResolver,
+        EvaluationCampaignResolver, EvaluationApplicationResolver, OrganizationEvaluationResolver, EvaluationScheduleResolver,
         WorkflowRunResolver,
       ],
       // Organization is only extended here; without this, buildSchema would drop it.

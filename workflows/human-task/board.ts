@@ -105,6 +105,15 @@ export function createTaskBoard<S>(state: () => S) {
     return { kind: 'DECIDED', decision: task.decision! };
   }
 
+  /** Closes one open task (e.g. a reviewer recused): its ask() returns CANCELLED. */
+  async function cancel(taskId: string, reason: string): Promise<void> {
+    const task = open.get(taskId);
+    if (!task) return;
+    task.cancelled = true;
+    open.delete(taskId);
+    await kit.cancelTasks({ taskIds: [taskId], reason });
+  }
+
   /** Closes every open task (the process was withdrawn or cancelled). */
   async function cancelOpen(reason: string): Promise<void> {
     const taskIds = [...open.keys()];
@@ -119,7 +128,7 @@ export function createTaskBoard<S>(state: () => S) {
     await condition(allHandlersFinished);
   }
 
-  return { ask, settle, cancelOpen, finish, openTaskIds: () => [...open.keys()] };
+  return { ask, settle, cancel, cancelOpen, finish, openTaskIds: () => [...open.keys()] };
 }
 
 export type TaskBoard = ReturnType<typeof createTaskBoard>;

@@ -76,6 +76,11 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
   }
 
   return {
+    /** Any query or mutation with the worker's SYSTEM identity (activities: facts, write-backs). */
+    async asSystem<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      return request<T>(query, variables, await systemAuthorization());
+    },
+
     async organization(id: string, authorization: string): Promise<{ id: string; name: string; kind: string }> {
       const data = await request<{ organization: { id: string; name: string; kind: string } }>(
         'query ($id: ID!) { organization(id: $id) { id name kind } }', { id }, authorization);

@@ -1,0 +1,25 @@
+import type { Applicant, ApplicationInput, ApplicationState, CampaignInput, Committees, Reviewer } from './types.js';
+
+/**
+ * The evaluation's activities as its workflows see them; services/processes/evaluation/
+ * activities.ts implements them (`satisfies`). All idempotent.
+ */
+export interface EvaluationActivities {
+  /** The campaign's projection row. */
+  openCampaign(input: CampaignInput): Promise<void>;
+  /**
+   * Reads every social organisation's facts from the registry, records who is ineligible and
+   * why, and returns the eligible ones and the committees' members.
+   */
+  assessEligibility(input: CampaignInput): Promise<{ eligible: Applicant[]; ineligible: number; committees: Committees }>;
+  closeCampaign(input: { campaignId: string; stage: string }): Promise<void>;
+  /** The application's projection row, written at each step. */
+  recordApplication(input: { application: ApplicationInput; state: ApplicationState }): Promise<void>;
+  /**
+   * Draws reviewers from the expert pool, recusing those tied to the organisation (works or
+   * worked there less than two years ago, its liaison leader, their organisation linked to it).
+   */
+  drawReviewers(input: { application: ApplicationInput; count: number; exclude: string[] }): Promise<{ drawn: Reviewer[]; recused: { personId: string; reason: string }[] }>;
+  /** The result written to the registry (rating or honour, credit record, reward), once. */
+  writeBack(input: { application: ApplicationInput; state: ApplicationState }): Promise<void>;
+}

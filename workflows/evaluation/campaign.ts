@@ -1,0 +1,50 @@
+import { executeChild, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { markStage, ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../human-task/search-attributes.js';
+import { evaluationActivities } from './context.js';
+import { evaluationApplication } from './application.js';
+import { applicationWorkflowId, campaignId, campaignStateQuery, EVALUATION_PROCESS_TYPE, type CampaignInput } from './types.js';
+
+/**
+ * A campaign (评估活动) for one year and track: eligibility from the registry, then one child
+ * workflow per eligible organisation; it closes when every application has ended.
+ */
+export async function evaluationCampaign(scheduled: CampaignInput): Promise<{ eligible: number; ineligible: number; finished: number }> {
+  // The yearly Schedule passes year 0: the campaign is for the year it starts in (Beijing time).
+  const year = scheduled.params.year || new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const track = scheduled.params.track;
+  const input: CampaignInput = {
+    ...scheduled,
+    params: { ...scheduled.params, year },
+    campaignId: scheduled.campaignId || campaignId(year, track),
+    asOf: scheduled.asOf || `${year}-01-01`,
+  };
+  const counts = { stage: 'ELIGIBILITY', eligible: 0, ineligible: 0, finished: 0 };
+  setHandler(campaignStateQuery, () => counts);
+  const stage = (name: string) => {
+    counts.stage = name;
+    markStage(name);
+  };
+
+  await evaluationActivities.openCampaign(input);
+  const { eligible, ineligible, committees } = await evaluationActivities.assessEligibility(input);
+  Object.assign(counts, { eligible: eligible.length, ineligible });
+  stage('APPLICATIONS');
+  // Children carry the hub's search attributes when the campaign does (not on a bare test server).
+  const tagged = workflowInfo().typedSearchAttributes.get(PROCESS_TYPE) !== undefined;
+  await Promise.all(eligible.map(async (applicant) => {
+    await executeChild(evaluationApplication, {
+      workflowId: applicationWorkflowId(year, track, applicant.organizationId),
+      args: [{ ...applicant, applicationId: uuid4(), campaignId: input.campaignId, params: input.params, committees }],
+      ...(tagged ? {
+        typedSearchAttributes: [
+          { key: PROCESS_TYPE, value: EVALUATION_PROCESS_TYPE }, { key: ORGANIZATION_ID, value: applicant.organizationId },
+          { key: STAGE, value: 'INVITED' }, { key: YEAR, value: year },
+        ],
+      } : {}),
+    });
+    counts.finished += 1;
+  }));
+  stage('CLOSED');
+  await evaluationActivities.closeCampaign({ campaignId: input.campaignId, stage: 'CLOSED' });
+  return counts;
+}

@@ -1,0 +1,57 @@
+// The rules of the annual evaluation (年度评价) that the workflow applies: plain, deterministic
+// functions, so the workflow can call them and tests can too. Sources: DOMAIN.md, "Rules the
+// processes follow" (民政部令第39号 and national practice).
+
+export const DIMENSIONS = ['basicConditions', 'internalGovernance', 'workPerformance', 'socialEvaluation'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export type Scores = Record<Dimension, number>;
+
+/** 1000 points over four dimensions (基础条件, 内部治理, 工作绩效, 社会评价). */
+export const DIMENSION_MAXIMA: Scores = { basicConditions: 150, internalGovernance: 300, workPerformance: 400, socialEvaluation: 150 };
+
+export const GRADES = ['A5', 'A4', 'A3', 'A2', 'A1'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** Lowest total for each grade; a campaign parameter, since localities differ. */
+export type Cutoffs = Record<Grade, number>;
+export const DEFAULT_CUTOFFS: Cutoffs = { A5: 900, A4: 800, A3: 700, A2: 600, A1: 500 };
+
+export const total = (scores: Scores): number => DIMENSIONS.reduce((sum, d) => sum + scores[d], 0);
+
+/** The grade a total earns, or null below the lowest cut-off (no grade). */
+export function gradeFor(points: number, cutoffs: Cutoffs): Grade | null {
+  return GRADES.find((grade) => points >= cutoffs[grade]) ?? null;
+}
+
+/** The reviewers' mean per dimension, rounded to whole points. */
+export function meanScores(all: Scores[]): Scores {
+  const mean = {} as Scores;
+  for (const d of DIMENSIONS) mean[d] = Math.round(all.reduce((sum, s) => sum + s[d], 0) / all.length);
+  return mean;
+}
+
+/** How far apart the reviewers' totals are; past the campaign's limit one more reviewer is drawn. */
+export function spread(all: Scores[]): number {
+  const totals = all.map(total);
+  return Math.max(...totals) - Math.min(...totals);
+}
+
+/**
+ * The evaluation committee sets the grade: at least two thirds of its members must have voted
+ * (present), and a majority of those present must approve.
+ */
+export function committeeDecides(members: number, approvals: number, rejections: number): { quorum: boolean; approved: boolean } {
+  const present = approvals + rejections;
+  const quorum = present * 3 >= members * 2;
+  return { quorum, approved: quorum && approvals * 2 > present };
+}
+
+/** A review (复核) is decided by a majority of ALL members of the review committee, by named ballot. */
+export function reviewChangesGrade(members: number, votesToChange: number): boolean {
+  return votesToChange * 2 > members;
+}
+
+/** The reward a grade earns from the reward fund, in fen (a campaign parameter). */
+export function rewardFor(grade: Grade | null, rewards: Partial<Record<Grade, number>>): number {
+  return grade ? rewards[grade] ?? 0 : 0;
+}

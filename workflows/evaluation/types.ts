@@ -1,0 +1,125 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { TaskForm } from '../human-task/contracts.js';
+import { DIMENSION_MAXIMA, DIMENSIONS, GRADES, type Cutoffs, type Grade, type Scores } from './rules.js';
+
+// Wire names of the annual evaluation (年度评价): contracts with running workflows; add, never rename.
+
+export const CAMPAIGN_WORKFLOW_TYPE = 'evaluationCampaign';
+export const APPLICATION_WORKFLOW_TYPE = 'evaluationApplication';
+export const EVALUATION_PROCESS_TYPE = 'EVALUATION';
+
+export const INVITE_TASK_KIND = 'INVITE_TO_EVALUATION';
+export const SELF_ASSESSMENT_TASK_KIND = 'SELF_ASSESSMENT';
+export const EXPERT_REVIEW_TASK_KIND = 'EXPERT_REVIEW';
+export const COMMITTEE_VOTE_TASK_KIND = 'COMMITTEE_VOTE';
+export const QUORUM_ESCALATION_TASK_KIND = 'COMMITTEE_QUORUM_MISSED';
+export const REVIEW_BALLOT_TASK_KIND = 'REVIEW_BALLOT';
+
+export type Track = 'RATING' | 'FOUR_GOOD';
+
+/** Everything a campaign may vary; travels as workflow input, so a run keeps what it started with. */
+export interface CampaignParams {
+  year: number;
+  track: Track;
+  cutoffs: Cutoffs;
+  noticeDays: number;
+  reviewersPerApplication: number;
+  /** Reviewers' totals further apart than this draw one more reviewer. */
+  spreadLimit: number;
+  rerateAfterTwoYears: boolean;
+  /** Relationship types whose live edge to the organisation disqualifies a reviewer's organisation. */
+  recusalEdgeTypes: string[];
+  /** Reward per grade, in fen. */
+  rewardsFen: Partial<Record<Grade, number>>;
+  deadlinesMs: { invite: number; selfAssessment: number; review: number; vote: number; ballot: number };
+}
+
+export const campaignId = (year: number, track: Track) => `evaluation-${track.toLowerCase()}-${year}`;
+export const applicationWorkflowId = (year: number, track: Track, organizationId: string) => `evaluation-${track.toLowerCase()}-${year}-${organizationId}`;
+
+export interface CampaignInput {
+  campaignId: string;
+  params: CampaignParams;
+  startedBy: string;
+  /** The day eligibility is judged on, ISO. */
+  asOf: string;
+}
+
+export interface Committees {
+  evaluation: string[];
+  review: string[];
+}
+
+export interface Applicant {
+  organizationId: string;
+  organizationName: string;
+  /** The Federation leader who guides it (联挂), who is told when its secretariat falls behind. */
+  liaisonPersonId: string | null;
+}
+
+export interface ApplicationInput extends Applicant {
+  applicationId: string;
+  campaignId: string;
+  params: CampaignParams;
+  committees: Committees;
+}
+
+export type ApplicationStatus =
+  | 'INVITED' | 'DECLINED' | 'SELF_ASSESSMENT' | 'EXPERT_REVIEW' | 'COMMITTEE' | 'NOTICE' | 'REVIEW'
+  | 'PUBLISHED' | 'NOT_GRADED';
+
+export interface Reviewer {
+  personId: string;
+  name: string;
+}
+
+export interface ReviewerScore {
+  personId: string;
+  scores: Scores;
+  total: number;
+}
+
+export interface ApplicationState {
+  status: ApplicationStatus;
+  selfScores: Scores | null;
+  reviewers: Reviewer[];
+  recused: { personId: string; reason: string }[];
+  reviews: ReviewerScore[];
+  total: number | null;
+  proposedGrade: Grade | null;
+  grade: Grade | null;
+  objections: { by: string; reason: string; outcome: 'UPHELD' | 'CHANGED' | null }[];
+}
+
+const scoreFields = (forOutcomes: string[]) => DIMENSIONS.map((name) => ({
+  name, label: { basicConditions: '基础条件', internalGovernance: '内部治理', workPerformance: '工作绩效', socialEvaluation: '社会评价' }[name],
+  type: 'INT' as const, min: 0, max: DIMENSION_MAXIMA[name], required: true, forOutcomes,
+}));
+
+export const INVITE_FORM: TaskForm = { outcomes: ['APPLY', 'DECLINE'], fields: [] };
+export const SELF_ASSESSMENT_FORM: TaskForm = {
+  outcomes: ['SUBMIT'],
+  fields: [...scoreFields(['SUBMIT']), { name: 'evidence', label: '佐证材料说明', type: 'TEXT', maxLength: 2000, required: true }],
+};
+export const EXPERT_REVIEW_FORM: TaskForm = { outcomes: ['SUBMIT'], fields: scoreFields(['SUBMIT']) };
+export const COMMITTEE_VOTE_FORM: TaskForm = { outcomes: ['APPROVE', 'REJECT'], fields: [] };
+export const QUORUM_FORM: TaskForm = { outcomes: ['APPROVE', 'REJECT'], fields: [] };
+export const REVIEW_BALLOT_FORM: TaskForm = {
+  outcomes: ['UPHOLD', 'CHANGE'],
+  fields: [{ name: 'grade', label: '改定等级', type: 'CHOICE', options: [...GRADES, 'NONE'], required: true, forOutcomes: ['CHANGE'] }],
+};
+
+export interface RecusalRequest {
+  reviewerId: string;
+  reason: string;
+  requestedBy: string;
+}
+export interface Objection {
+  by: string;
+  reason: string;
+}
+
+export const requestRecusalUpdate = defineUpdate<ApplicationState, [RecusalRequest]>('requestRecusal');
+export const lodgeObjectionUpdate = defineUpdate<ApplicationState, [Objection]>('lodgeObjection');
+export const applicationStateQuery = defineQuery<ApplicationState>('state');
+export const campaignStateQuery = defineQuery<{ stage: string; eligible: number; ineligible: number; finished: number }>('campaignState');
