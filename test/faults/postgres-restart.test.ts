@@ -115,7 +115,8 @@ describe('PostgreSQL restarted under load', () => {
         `select a.entity_id from registry.audit_entry a left join registry.organization o on o.id = a.entity_id
           where a.entity_type = 'Organization' and o.id is null`);
       expect(orphanAudits.rows).toEqual([]);
-      console.log(`[faults] ${sent.length} requests: ${failed('down').length} failed while PostgreSQL was down, ${rows.length} organizations written`);
+      const codes = [...new Set(failed('down').flatMap((s) => s.response.errors!.map((e) => `${s.response.status} ${e.extensions?.code}`)))];
+      console.log(`[faults] ${sent.length} requests: ${failed('down').length} failed while PostgreSQL was down (${codes.join(', ')}), ${rows.length} organizations written`);
     } finally {
       await db.end();
     }

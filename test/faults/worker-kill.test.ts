@@ -9,12 +9,14 @@ import { applyForTraining, attend, endorseAndConfirm } from '../support/remote-t
 // process outside the hub's own tables. The worker reaches the registry through a proxy that
 // lets the write through but swallows the answer: the certificate exists, the activity has not
 // finished, and then the worker dies. Temporal gives the attempt up after its start-to-close
-// timeout (30 s in the workflow) and runs it again on the new worker, whose write carries the
-// same idempotency key: one certificate, and the run COMPLETED.
+// timeout (30 s in the workflow) and runs it again on the new worker, first against a registry
+// that is down as well (retried), then against the registry back up; the write carries the same
+// idempotency key each time: one certificate, and the run COMPLETED.
 
 const cleanup = new Cleanup();
 let env: Record<string, string>;
 let worker: Child;
+let registry: Child;
 let proxy: DelayProxy;
 let gatewayUrl: string;
 let db: pg.Pool;
@@ -25,7 +27,7 @@ beforeAll(async () => {
   db = new pg.Pool({ connectionString: database.url, max: 2 });
   cleanup.add('pool', () => db.end());
   env = await hubEnv({ DATABASE_URL: database.url });
-  await startParts(['registry', 'processes'], env, cleanup);
+  ({ registry } = await startParts(['registry', 'processes'], env, cleanup));
   proxy = await startDelayProxy(env.REGISTRY_URL!, cleanup);
   [worker] = await Promise.all([startPart('worker', { ...env, REGISTRY_URL: proxy.url }, cleanup), startPart('gateway', env, cleanup)]);
   gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}/`;
@@ -49,8 +51,17 @@ describe('the worker killed in the middle of an activity', () => {
     const pending = (await handle.describe()).raw.pendingActivities ?? [];
     expect(pending.map((a) => a.activityType?.name)).toEqual(['issueCertificate']);
 
+    // The registry goes down too: the retry on the new worker fails, and is retried again.
+    await registry.stop();
     proxy.swallowAnswers = false;
     worker = await startPart('worker', { ...env, REGISTRY_URL: proxy.url }, cleanup, 'worker (restarted)');
+    await eventually('a retry that met the registry down', async () => {
+      const [activity] = (await handle.describe()).raw.pendingActivities ?? [];
+      // Attempt 1 timed out with the old worker, attempt 2 failed on the registry (its message
+      // is encrypted in the history, like every failure's): the third is due.
+      return (activity?.attempt ?? 0) >= 3 ? true : undefined;
+    }, 60_000, 500);
+    registry = await startPart('registry', env, cleanup, 'registry (restarted)');
     const result = await handle.result();
     expect(result.status).toBe('COMPLETED');
     const rows = await certificates(enrollment.personId);

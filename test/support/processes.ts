@@ -110,6 +110,10 @@ export async function startPart(part: Part, env: Record<string, string>, cleanup
     kill: () => signal('SIGKILL', 0),
   };
   cleanup.add(name, () => handle.kill());
+  // Should the test process itself die (a timeout, Ctrl-C), the child must not outlive it.
+  const orphan = () => alive() && child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   const deadline = Date.now() + 90_000;
   while (!ready.test(output)) {
     if (!alive() || Date.now() > deadline) {
