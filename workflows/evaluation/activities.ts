@@ -14,7 +14,7 @@ export interface EvaluationActivities {
   assessEligibility(input: CampaignInput): Promise<{ eligible: Applicant[]; ineligible: number; committees: Committees }>;
   closeCampaign(input: { campaignId: string; stage: string }): Promise<void>;
   /** The application's projection row, written at each step. */
-  recordApplication(input: { application: ApplicationInput; state: ApplicationState }): Promise<void>;
+  recordEvaluation(input: { application: ApplicationInput; state: ApplicationState }): Promise<void>;
   /**
    * Draws reviewers from the expert pool, recusing those tied to the organisation (works or
    * worked there less than two years ago, its liaison leader, their organisation linked to it).

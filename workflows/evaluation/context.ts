@@ -16,7 +16,7 @@ const remote = proxyActivities<EvaluationActivities>({ startToCloseTimeout: '2 m
 export const evaluationActivities = {
   openCampaign: local.openCampaign,
   closeCampaign: local.closeCampaign,
-  recordApplication: local.recordApplication,
+  recordEvaluation: local.recordEvaluation,
   assessEligibility: remote.assessEligibility,
   drawReviewers: remote.drawReviewers,
   writeBack: remote.writeBack,
@@ -40,7 +40,7 @@ export function applicationContext(input: ApplicationInput, state: ApplicationSt
     async moveTo(status) {
       state.status = status;
       markStage(status);
-      await evaluationActivities.recordApplication({ application: input, state });
+      await evaluationActivities.recordEvaluation({ application: input, state });
     },
     spec: (kind, title, candidates, dueInMs) => ({
       taskId: uuid4(),

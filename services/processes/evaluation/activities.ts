@@ -72,7 +72,7 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
       });
     },
 
-    async recordApplication({ application, state }) {
+    async recordEvaluation({ application, state }) {
       await inTransaction(async (em) => {
         const row = (await em.findOne(EvaluationApplication, application.applicationId))
           ?? em.create(EvaluationApplication, {
