@@ -5,6 +5,7 @@ import { ENTERPRISES, FINANCE_EDGES } from './data/finance.js';
 import { MEDIATION_COMMITTEES, MEDIATION_FOUNDED_EDGES, MEDIATORS, MEDIATOR_POSITIONS } from './data/mediation.js';
 import { LIAISON_EDGES, PEOPLE, POSITIONS } from './data/people.js';
 import { STRUCTURE_EDGES } from './data/edges.js';
+import { COMMITTEES, COMMITTEE_EDGES, EXPERT_PEOPLE, EXPERT_POSITIONS } from './data/experts.js';
 import type { SeedEdge, SeedOrganization, SeedPerson, SeedPosition } from './types.js';
 
 // The registry's seed: the organizations, people and edges of the source report
@@ -15,8 +16,11 @@ export type { SeedEdge, SeedOrganization } from './types.js';
 
 export const SEED_ORGANIZATIONS: SeedOrganization[] = [...CORE_ORGANIZATIONS, ...CHAMBERS, ...ENTERPRISES, ...VILLAGES, ...MEDIATION_COMMITTEES];
 
-export const SEED_EDGES: SeedEdge[] = [...STRUCTURE_EDGES, ...FINANCE_EDGES, ...LIAISON_EDGES, ...MEDIATION_FOUNDED_EDGES, ...ASSISTANCE_EDGES];
+/** The evaluation's committees: bodies of the Federation, not legal entities, so kept apart from the organizations with credit codes. */
+export const SEED_COMMITTEES: SeedOrganization[] = COMMITTEES;
 
-export const SEED_PEOPLE: SeedPerson[] = [...PEOPLE, ...MEDIATORS];
+export const SEED_EDGES: SeedEdge[] = [...STRUCTURE_EDGES, ...FINANCE_EDGES, ...LIAISON_EDGES, ...MEDIATION_FOUNDED_EDGES, ...ASSISTANCE_EDGES, ...COMMITTEE_EDGES];
 
-export const SEED_POSITIONS: SeedPosition[] = [...POSITIONS, ...MEDIATOR_POSITIONS];
+export const SEED_PEOPLE: SeedPerson[] = [...PEOPLE, ...MEDIATORS, ...EXPERT_PEOPLE];
+
+export const SEED_POSITIONS: SeedPosition[] = [...POSITIONS, ...MEDIATOR_POSITIONS, ...EXPERT_POSITIONS];

@@ -4,7 +4,7 @@ import { createRegistryOrm } from '../../services/registry/orm.js';
 import { createProcessesOrm } from '../../services/processes/orm.js';
 import { organizationViolations } from '../../services/registry/rules/organization.js';
 import { TrainingCourse } from '../../services/processes/training/course.js';
-import { SEED_ORGANIZATIONS } from './registry-data.js';
+import { SEED_COMMITTEES, SEED_ORGANIZATIONS } from './registry-data.js';
 import { SEED_TABLES, type SeedTable } from './tables.js';
 import { seedId } from './ids.js';
 
@@ -20,7 +20,7 @@ export const SEED_COURSE = {
 
 /** Refuses data that breaks a registry rule, before anything is written. */
 function checkSeedData(): void {
-  for (const org of SEED_ORGANIZATIONS) {
+  for (const org of [...SEED_ORGANIZATIONS, ...SEED_COMMITTEES]) {
     const problem = organizationViolations(org)[0];
     if (problem) throw new Error(`seed organization ${org.key}: ${problem.message}`);
   }

@@ -5,11 +5,16 @@ import { Person } from '../../services/registry/entities/person.js';
 import { Position } from '../../services/registry/entities/position.js';
 import { Honour } from '../../services/registry/entities/honour.js';
 import { Rating } from '../../services/registry/entities/rating.js';
+import { Certification } from '../../services/registry/entities/certification.js';
+import { AdministrativePenalty, AnnualInspection, ListEntry } from '../../services/registry/entities/evaluation-facts.js';
+import { CertificationKind } from '../../services/registry/entities/kinds.js';
 import {
   CharityRecord, DeliberationIssue, DeliberationSession, InvestmentProject, JointMeeting, LiaisonVisit, Loan, MediationCase,
   PlatformActivity, RewardFundAllocation,
 } from '../../services/registry/entities/records.js';
-import { SEED_EDGES, SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_POSITIONS } from './registry-data.js';
+import { SEED_COMMITTEES, SEED_EDGES, SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_POSITIONS } from './registry-data.js';
+import { INSPECTIONS, LIST_ENTRIES, PENALTIES, REGISTERED_ON } from './data/evaluation-facts.js';
+import { EXPERTS } from './data/experts.js';
 import { SEED_HONOURS, SEED_RATINGS } from './data/honours-ratings.js';
 import { LIAISON_VISITS } from './data/people.js';
 import { LOANS } from './data/finance.js';
@@ -34,7 +39,7 @@ const sessionId = (key: string) => seedId(`session:${key}`);
 export const SEED_TABLES: SeedTable[] = [
   {
     entity: Organization,
-    rows: SEED_ORGANIZATIONS.map(({ key, ...fields }) => ({ id: org(key), ...fields })),
+    rows: [...SEED_ORGANIZATIONS, ...SEED_COMMITTEES].map(({ key, ...fields }) => ({ id: org(key), ...fields, registeredOn: REGISTERED_ON[key] ?? null })),
   },
   {
     entity: Relationship,
@@ -50,6 +55,24 @@ export const SEED_TABLES: SeedTable[] = [
       id: seedId(`position:${p.person}:${p.org}:${p.role}`), person: person(p.person), organization: org(p.org),
       role: p.role, validFrom: p.validFrom, validTo: p.validTo ?? null,
     })),
+  },
+  {
+    entity: Certification,
+    rows: EXPERTS.map((e) => ({
+      id: seedId(`certification:${e.key}:EVALUATION_EXPERT:${e.issuedOn}`), person: person(e.key), kind: CertificationKind.EVALUATION_EXPERT,
+      name: '社会组织评估专家', issuer: '嘉兴市民政局', issuedOn: e.issuedOn, validUntil: e.validUntil,
+    })),
+  },
+  { entity: AnnualInspection, rows: INSPECTIONS.map((i) => ({ id: seedId(`inspection:${i.org}:${i.year}`), organization: org(i.org), year: i.year, result: i.result })) },
+  {
+    entity: AdministrativePenalty,
+    rows: PENALTIES.map((p) => ({
+      id: seedId(`penalty:${p.key}`), organization: org(p.org), decidedOn: p.decidedOn, authority: p.authority, description: p.description, servedUntil: p.servedUntil ?? null,
+    })),
+  },
+  {
+    entity: ListEntry,
+    rows: LIST_ENTRIES.map((l) => ({ id: seedId(`list-entry:${l.org}:${l.list}:${l.listedOn}`), organization: org(l.org), list: l.list, listedOn: l.listedOn, removedOn: l.removedOn ?? null })),
   },
   { entity: Honour, rows: SEED_HONOURS.map((h) => ({ id: seedId(`honour:${h.org}:${h.level}:${h.year}`), organization: org(h.org), level: h.level, year: h.year })) },
   {

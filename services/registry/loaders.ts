@@ -9,6 +9,8 @@ import { Certification } from './entities/certification.js';
 import { Rating } from './entities/rating.js';
 import { Honour } from './entities/honour.js';
 import { DeliberationIssue, JointMeeting, PlatformActivity } from './entities/records.js';
+import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
+import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { Direction, type RelationshipType } from './entities/kinds.js';
 import { byId, childrenOf } from '../shared/loaders.js';
 
@@ -73,6 +75,11 @@ export function createRegistryLoaders(em: EntityManager) {
     certificationsByPerson: childrenOf(em, Certification, 'person', { issuedOn: 'desc', id: 'desc' }),
     ratingsByOrganization: childrenOf(em, Rating, 'organization', { awardedOn: 'desc', id: 'desc' }),
     honoursByOrganization: childrenOf(em, Honour, 'organization', { year: 'desc', id: 'desc' }),
+    inspectionsByOrganization: childrenOf(em, AnnualInspection, 'organization', { year: 'desc', id: 'desc' }),
+    penaltiesByOrganization: childrenOf(em, AdministrativePenalty, 'organization', { decidedOn: 'desc', id: 'desc' }),
+    listEntriesByOrganization: childrenOf(em, ListEntry, 'organization', { listedOn: 'desc', id: 'desc' }),
+    creditRecordByOrganization: childrenOf(em, CreditEntry, 'organization', { recordedOn: 'desc', id: 'desc' }),
+    rewardGrantsByOrganization: childrenOf(em, RewardGrant, 'organization', { year: 'desc', id: 'desc' }),
     issuesBySession: childrenOf(em, DeliberationIssue, 'session', { id: 'asc' }),
     activityOrganizers: collectionOf<PlatformActivity, Organization>(em, 'organizers'),
     activityParticipants: collectionOf<PlatformActivity, Organization>(em, 'participants'),

@@ -5,7 +5,7 @@ import { Organization } from './entities/organization.js';
 import { Grade, HonourLevel, OrganizationKind, RelationshipType } from './entities/kinds.js';
 import { regionAndSubregions, regionName } from './regions.js';
 import { gradesAtLeast } from './rating-rules.js';
-import { inEffectSql, notRevokedSql, ratingInForceSql } from './rules/in-force.js';
+import { honourInForceSql, inEffectSql, ratingInForceSql } from './rules/in-force.js';
 import { asOfDate } from './dates.js';
 import { badInput } from '../shared/errors.js';
 
@@ -23,7 +23,7 @@ export class OrganizationFilter {
   nameContains?: string;
   @Field(() => Grade, { nullable: true, description: 'Holds a grade at least this high in force on asOf' })
   ratingAtLeast?: Grade;
-  @Field(() => HonourLevel, { nullable: true, description: 'Holds an honour at this level (in honourYear, when given)' })
+  @Field(() => HonourLevel, { nullable: true, description: 'Holds an honour at this level (in honourYear, when given) that counts on asOf' })
   honourLevel?: HonourLevel;
   @Field(() => Int, { nullable: true, description: 'Holds an honour of this year (at honourLevel, when given)' })
   honourYear?: number;
@@ -31,7 +31,7 @@ export class OrganizationFilter {
   hasRelationship?: RelationshipType;
   @Field(() => Boolean, { nullable: true, description: 'true: not ended (endedOn is null); false: ended' })
   active?: boolean;
-  @Field(() => String, { nullable: true, description: 'ISO date the rating and edge conditions refer to (default: today)' })
+  @Field(() => String, { nullable: true, description: 'ISO date the rating, honour and edge conditions refer to (default: today)' })
   asOf?: string;
 }
 
@@ -83,8 +83,8 @@ export function organizationWhere(filter: OrganizationFilter | undefined): Filte
       tests.push('h.year = ?');
       params.push(filter.honourYear);
     }
-    // A withdrawn honour no longer counts from its revokedOn.
-    tests.push(notRevokedSql('h', 'day.as_of'));
+    // Held on asOf: of a year up to asOf's, within its validity, not withdrawn.
+    tests.push(honourInForceSql('h', 'day.as_of'));
     all.push(condition((o) => `exists (select 1 from registry.honour h, ${DAY} where h.organization_id = ${o}.id and ${tests.join(' and ')})`, [asOf, ...params]));
   }
   if (filter.hasRelationship) {

@@ -10,6 +10,8 @@ import {
   CharityRecord, DeliberationIssue, DeliberationSession, InvestmentProject, JointMeeting, LiaisonVisit, Loan,
   MediationCase, PlatformActivity, RewardFundAllocation,
 } from './entities/records.js';
+import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
+import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { createOrm, type OrmSpec } from '../shared/orm.js';
 
 /** The registry service's tables; infra/db adds the migration list (services never import infra). */
@@ -19,6 +21,7 @@ export const registryOrmSpec: OrmSpec = {
     Organization, Relationship, Person, Position, Certification, Rating, Honour, AuditEntry,
     PlatformActivity, LiaisonVisit, DeliberationSession, DeliberationIssue, JointMeeting, Loan, MediationCase,
     CharityRecord, InvestmentProject, RewardFundAllocation,
+    AnnualInspection, AdministrativePenalty, ListEntry, CreditEntry, RewardGrant,
   ],
 };
 

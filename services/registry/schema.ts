@@ -14,6 +14,8 @@ import { CharityRecordResolver, InvestmentProjectResolver, LoanResolver, Mediati
 import { TraversalResolver } from './resolvers/traversal.js';
 import { OrganizationCharityResolver, StatisticsResolver } from './resolvers/statistics.js';
 import { OrganizationConnectionsResolver, PersonConnectionsResolver } from './resolvers/nested-connections.js';
+import { EvaluationExpertsResolver, OrganizationEvaluationFactsResolver } from './resolvers/evaluation-facts.js';
+import { EvaluationWritebackResolver } from './resolvers/evaluation-writeback.js';
 import type { RegistryContext } from './context.js';
 
 /** The registry subgraph: organizations and the edges between them. */
@@ -34,6 +36,8 @@ export function buildRegistrySchema() {
         TraversalResolver,
         OrganizationConnectionsResolver, PersonConnectionsResolver,
         StatisticsResolver, OrganizationCharityResolver,
+        OrganizationEvaluationFactsResolver, EvaluationExpertsResolver,
+        EvaluationWritebackResolver,
       ],
     },
     {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Grade, HonourLevel } from './entities/kinds.js';
-import { activeSql, inEffectSql, notRevokedSql, ratingInForceSql } from './rules/in-force.js';
+import { activeSql, honourInForceSql, inEffectSql, ratingInForceSql } from './rules/in-force.js';
 import { isoDateShapeSql } from '../shared/dates.js';
 
 // The report's tables, computed from the records by SQL aggregates on a given day (`asOf`),
@@ -31,7 +31,8 @@ export interface StandingFigures {
 }
 
 /**
- * Four-Good chambers, each counted once at the highest level it holds (year ≤ asOf's year), and
+ * Four-Good chambers, each counted once at the highest level it holds on asOf (year ≤ asOf's year,
+ * within its validity, not revoked: rules/in-force.ts), and
  * city-level chambers by the grade in force on asOf (the latest award, when several are).
  */
 export async function standingFigures(em: EntityManager, asOf: string): Promise<StandingFigures> {
@@ -41,7 +42,7 @@ export async function standingFigures(em: EntityManager, asOf: string): Promise<
     four_good as (
       select min(array_position(array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'], h.level)) as rank
       from registry.honour h join chamber c on c.id = h.organization_id, day
-      where h.title = '${FOUR_GOOD}' and h.year <= day.year and ${notRevokedSql('h', 'day.as_of')}
+      where h.title = '${FOUR_GOOD}' and ${honourInForceSql('h', 'day.as_of')}
       group by h.organization_id),
     current_grade as (
       select distinct on (r.organization_id) r.grade
@@ -67,6 +68,8 @@ export interface RecordFigures {
   liaisonVisits: number;
   rewardFundFen: number;
   rewardFundIncreaseFen: number;
+  rewardGrants: number;
+  rewardGrantedFen: number;
   specialSessions: number;
   rotatingEvents: number;
   specialSessionIssuesResolved: number;
@@ -101,6 +104,8 @@ export async function recordFigures(em: EntityManager, asOf: string): Promise<Re
     cross join lateral (select coalesce(sum(f.amount_fen), 0)::bigint as "rewardFundFen",
         coalesce(sum(f.amount_fen) filter (where f.kind = 'INCREASE'), 0)::bigint as "rewardFundIncreaseFen"
       from registry.reward_fund_allocation f where f.year = day.year) fund
+    cross join lateral (select count(*)::int as "rewardGrants", coalesce(sum(g.amount_fen), 0)::bigint as "rewardGrantedFen"
+      from registry.reward_grant g where g.year = day.year) grants
     cross join lateral (select count(*) filter (where s.kind = 'SPECIAL_SESSION')::int as "specialSessions",
         count(*) filter (where s.kind = 'ROTATING_EVENT')::int as "rotatingEvents"
       from registry.deliberation_session s where ${thisYear('s.held_on')}) sessions

@@ -4,6 +4,7 @@ import { Migration20261128022452_platform_records_people_ratings } from './Migra
 import { Migration20261128033040_covering_relationship_indexes } from './Migration20261128033040_covering_relationship_indexes.js';
 import { Migration20261128033603_honour_revoked_on } from './Migration20261128033603_honour_revoked_on.js';
 import { Migration20261129035021_certification_idempotency_key } from './Migration20261129035021_certification_idempotency_key.js';
+import { Migration20261129042637_evaluation_facts } from './Migration20261129042637_evaluation_facts.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261128033040_covering_relationship_indexes', class: Migration20261128033040_covering_relationship_indexes },
   { name: 'Migration20261128033603_honour_revoked_on', class: Migration20261128033603_honour_revoked_on },
   { name: 'Migration20261129035021_certification_idempotency_key', class: Migration20261129035021_certification_idempotency_key },
+  { name: 'Migration20261129042637_evaluation_facts', class: Migration20261129042637_evaluation_facts },
 ];

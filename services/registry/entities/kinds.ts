@@ -17,6 +17,8 @@ export enum OrganizationKind {
   FOUNDATION = 'FOUNDATION', // 基金会
   VILLAGE = 'VILLAGE', // 结对村
   MEDIATION_COMMITTEE = 'MEDIATION_COMMITTEE', // 人民调解委员会 (set up by a chamber)
+  EVALUATION_COMMITTEE = 'EVALUATION_COMMITTEE', // 评估委员会 (sets the grades of an evaluation)
+  REVIEW_COMMITTEE = 'REVIEW_COMMITTEE', // 复核委员会 (decides objections to a published grade)
 }
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 
@@ -49,6 +51,7 @@ export enum PositionRole {
   MEDIATOR = 'MEDIATOR', // 调解员
   LEGAL_COUNSEL = 'LEGAL_COUNSEL', // 法律顾问
   FEDERATION_LEADER = 'FEDERATION_LEADER', // 工商联领导
+  COMMITTEE_MEMBER = 'COMMITTEE_MEMBER', // 委员 of an evaluation or review committee
 }
 registerEnumType(PositionRole, { name: 'PositionRole' });
 
@@ -56,6 +59,7 @@ export enum CertificationKind {
   PROFESSIONAL_QUALIFICATION = 'PROFESSIONAL_QUALIFICATION', // 职业资格证书
   PROFESSIONAL_TITLE = 'PROFESSIONAL_TITLE', // 专业技术职称
   TRAINING_COMPLETION = 'TRAINING_COMPLETION', // 培训结业证书
+  EVALUATION_EXPERT = 'EVALUATION_EXPERT', // 评估专家: may be drawn to review applications
 }
 registerEnumType(CertificationKind, { name: 'CertificationKind' });
 

@@ -51,6 +51,10 @@ export class Organization {
   @Property({ type: 'character', length: 18, nullable: true, unique: 'organization_credit_code_unique' })
   creditCode?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'ISO date of registration (登记日期) with the civil-affairs authority; null when not recorded (kinds other than social organizations)' })
+  @Property({ type: 'date', nullable: true })
+  registeredOn?: string | null;
+
   @Field(() => String, { nullable: true, description: 'ISO date the organization ceased (deregistered, merged); null while active' })
   @Property({ type: 'date', nullable: true })
   endedOn?: string | null;

@@ -35,6 +35,14 @@ export class Rating {
   @Property({ type: 'date', nullable: true })
   revokedOn?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The evaluation campaign that awarded it (e.g. RATING-2020); null when entered by hand' })
+  @Property({ type: 'text', nullable: true })
+  campaign?: string | null;
+
+  /** Set by recordRating: a retried write-back finds its first write (unique, null for admin entries). */
+  @Property({ type: 'text', nullable: true, unique: 'rating_idempotency_key_unique' })
+  idempotencyKey?: string | null;
+
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   version: number = 1;

@@ -22,6 +22,7 @@ class NewOrganization {
   @Field(() => String) regionCode!: string;
   @Field(() => String, { nullable: true }) homeRegionCode?: string;
   @Field(() => String, { nullable: true }) creditCode?: string;
+  @Field(() => String, { nullable: true, description: 'ISO date of registration (登记日期)' }) registeredOn?: string;
 }
 
 @InputType({ description: 'Fields to change: a field left out is kept, null clears an optional one. The kind cannot change.' })
@@ -32,6 +33,7 @@ class OrganizationPatch {
   @Field(() => String, { nullable: true }) regionCode?: string | null;
   @Field(() => String, { nullable: true }) homeRegionCode?: string | null;
   @Field(() => String, { nullable: true }) creditCode?: string | null;
+  @Field(() => String, { nullable: true }) registeredOn?: string | null;
 }
 
 type Texts = { name?: string | null; shortName?: string | null; englishName?: string | null };
@@ -65,7 +67,7 @@ export class OrganizationAdminResolver {
   ): Promise<Organization> {
     requireRole(identity, 'ADMIN');
     const draft = { ...input, name: input.name.trim() };
-    refuseViolations([...textViolations(draft), ...organizationViolations(draft)]);
+    refuseViolations([...textViolations(draft), ...dateViolations({ registeredOn: input.registeredOn }), ...organizationViolations(draft)]);
     return creditCodeRace(input.creditCode, () =>
       auditedCreate(em, identity.subject, async (tx) => {
         await refuseTakenCreditCode(tx, input.creditCode);
@@ -77,6 +79,7 @@ export class OrganizationAdminResolver {
           regionCode: input.regionCode,
           homeRegionCode: input.homeRegionCode ?? null,
           creditCode: input.creditCode ?? null,
+          registeredOn: input.registeredOn ?? null,
         });
       }),
     );
@@ -92,7 +95,7 @@ export class OrganizationAdminResolver {
     requireRole(identity, 'ADMIN');
     const target = { entity: Organization, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields({ ...input, name: input.name?.trim() ?? input.name });
-    refuseViolations([...clearedRequired(patch, ['name', 'regionCode']), ...textViolations(patch)]);
+    refuseViolations([...clearedRequired(patch, ['name', 'regionCode']), ...textViolations(patch), ...dateViolations({ registeredOn: input.registeredOn })]);
     return creditCodeRace(input.creditCode, () =>
       auditedUpdate(em, identity.subject, target, async (organization, tx) => {
         Object.assign(organization, patch);

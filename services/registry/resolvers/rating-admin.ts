@@ -14,9 +14,6 @@ import { badInput, conflict } from '../../shared/errors.js';
 import { requireRole } from '../../shared/access.js';
 import { requireUuid } from '../../shared/ids.js';
 
-// Honours have no end: the honour table has no column to record a withdrawal, so an honour
-// awarded in error is corrected with updateHonour; there is no revokeHonour.
-
 @InputType()
 class NewRating {
   @Field(() => ID) organizationId!: string;
@@ -38,6 +35,8 @@ class NewHonour {
   @Field(() => HonourLevel) level!: HonourLevel;
   @Field(() => Int) year!: number;
   @Field(() => String, { nullable: true, description: 'The honour; 四好商会 when left out' }) title?: string;
+  @Field(() => String, { nullable: true, description: 'ISO date, its last day (a recognition reviewed every two years: 31 Dec of year + 2); left out, it counts until revoked' })
+  validUntil?: string;
 }
 
 @InputType({ description: 'Fields to change: a field left out is kept' })
@@ -45,11 +44,17 @@ class HonourPatch {
   @Field(() => HonourLevel, { nullable: true }) level?: HonourLevel | null;
   @Field(() => Int, { nullable: true }) year?: number | null;
   @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'null: counts until revoked' }) validUntil?: string | null;
 }
 
 const currentYear = () => Number(todayInChina().slice(0, 4));
 const awardedByTooLong = (awardedBy: string | null | undefined) => lengthViolations({ awardedBy: [awardedBy, 200] });
 const titleTooLong = (title: string | null | undefined) => lengthViolations({ title: [title, 100] });
+/** validUntil, when set, is a real day no earlier than the honour's year. */
+const validityViolations = (honour: { year: number; validUntil?: string | null }) => [
+  ...dateViolations({ validUntil: honour.validUntil }),
+  ...(honour.validUntil != null && honour.validUntil < `${honour.year}-01-01` ? [{ field: 'validUntil', message: `validUntil ${honour.validUntil} is before the honour's year ${honour.year}` }] : []),
+];
 
 /** ADMIN mutations on 1A–5A grades and on honours such as 四好商会. */
 @Resolver()
@@ -108,8 +113,8 @@ export class RatingAdminResolver {
   awardHonour(@Arg('input', () => NewHonour) input: NewHonour, @Ctx() { em, identity }: RegistryContext): Promise<Honour> {
     requireRole(identity, 'ADMIN');
     const organizationId = requireUuid(input.organizationId, 'organizationId');
-    const draft = { level: input.level, year: input.year, title: (input.title ?? '四好商会').trim() };
-    refuseViolations([...titleTooLong(draft.title), ...honourViolations(draft, currentYear())]);
+    const draft = { level: input.level, year: input.year, title: (input.title ?? '四好商会').trim(), validUntil: input.validUntil ?? null };
+    refuseViolations([...titleTooLong(draft.title), ...honourViolations(draft, currentYear()), ...validityViolations(draft)]);
     return auditedCreate(em, identity.subject, async (tx) => {
       const organization = await referencedRow(tx, Organization, organizationId);
       return tx.create(Honour, { organization, ...draft });
@@ -129,7 +134,7 @@ export class RatingAdminResolver {
     refuseViolations([...clearedRequired(patch, ['level', 'year', 'title']), ...titleTooLong(patch.title)]);
     return auditedUpdate(em, identity.subject, target, (honour) => {
       Object.assign(honour, patch);
-      refuseViolations(honourViolations(honour, currentYear()));
+      refuseViolations([...honourViolations(honour, currentYear()), ...validityViolations(honour)]);
     });
   }
 

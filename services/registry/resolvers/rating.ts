@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Rating } from '../entities/rating.js';
 import { Honour } from '../entities/honour.js';
 import { Organization } from '../entities/organization.js';
-import { ratingInForce, validUntil } from '../rules/in-force.js';
+import { honourInForce, ratingInForce, validUntil } from '../rules/in-force.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
 
@@ -31,5 +31,10 @@ export class HonourResolver {
   @FieldResolver(() => Organization)
   async organization(@Root() honour: Honour, @Ctx() { loaders }: RegistryContext): Promise<Organization> {
     return (await loaders.organization.load(honour.organization.id))!;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the honour counts on asOf (default today): its year begun, within validUntil, not revoked' })
+  inForce(@Root() honour: Honour, @Arg('asOf', () => String, { nullable: true }) asOf: string | undefined): boolean {
+    return honourInForce(honour, asOfDate(asOf));
   }
 }

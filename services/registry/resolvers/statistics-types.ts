@@ -39,6 +39,8 @@ export class LoanStatistics {
 export class RewardFundStatistics {
   @Field(() => Money) total!: Money;
   @Field(() => Money, { description: 'Allocations of kind INCREASE' }) increase!: Money;
+  @Field(() => Int, { description: 'Grants paid from the fund for asOf\'s year (written back by evaluation campaigns)' }) grants!: number;
+  @Field(() => Money, { description: 'Their sum' }) granted!: Money;
 }
 
 @ObjectType({ description: '政会沟通 in asOf\'s year: sessions held, and their issues resolved by asOf' })

@@ -36,7 +36,8 @@ export class StatisticsResolver {
       bankPairings: figures.bankPairings,
       redLaunchLoans: { count: figures.redLaunchLoans, total: money(figures.redLaunchLoanFen) },
       liaisonVisits: figures.liaisonVisits,
-      rewardFund: { total: money(figures.rewardFundFen), increase: money(figures.rewardFundIncreaseFen) },
+      rewardFund: { total: money(figures.rewardFundFen), increase: money(figures.rewardFundIncreaseFen),
+        grants: figures.rewardGrants, granted: money(figures.rewardGrantedFen) },
       governmentChamberCommunication: {
         specialSessions: figures.specialSessions,
         specialSessionIssuesResolved: figures.specialSessionIssuesResolved,

@@ -9,8 +9,9 @@ import { addYears } from '../../shared/dates.js';
 //   validTo null means it still lasts.
 // - A social-organization grade (社会组织评估等级) is in force from awardedOn until the day before
 //   its fifth anniversary, and no longer from revokedOn (the day it is withdrawn does not count).
-// - An honour no longer counts from its revokedOn; an organization is no longer active from its
-//   endedOn.
+// - An honour counts from 1 January of its year through validUntil, its LAST day (null: no
+//   review date, it lasts), and no longer from its revokedOn; an organization is no longer
+//   active from its endedOn.
 //
 // The SQL builders take the table's alias and `day`, an SQL expression of type date. `day`
 // appears several times in a fragment, so it must be something that can be repeated: a column
@@ -39,6 +40,17 @@ export function ratingInForce(rating: RatingDates, day: string): boolean {
   return rating.awardedOn <= day && day < validUntil(rating.awardedOn) && notRevoked(rating.revokedOn, day);
 }
 
+export interface HonourDates {
+  year: number;
+  validUntil?: string | null;
+  revokedOn?: string | null;
+}
+
+/** Counts on `day`: its year has begun, its validity (reviewed every two years) not run out, not revoked. */
+export function honourInForce(honour: HonourDates, day: string): boolean {
+  return Number(day.slice(0, 4)) >= honour.year && (honour.validUntil == null || honour.validUntil >= day) && notRevoked(honour.revokedOn, day);
+}
+
 function repeatable(day: string): string {
   // A `?` placeholder would need one parameter per use; refuse it rather than misbind.
   if (day.includes('?')) throw new Error(`in-force SQL needs a repeatable day expression, not "${day}"`);
@@ -60,3 +72,8 @@ export const ratingInForceSql = (alias: string, day: string): string =>
 
 /** SQL: the organization `alias` has not ended on or before `day`. */
 export const activeSql = (alias: string, day: string): string => notRevokedSql(alias, day, 'ended_on');
+
+/** SQL: the honour `alias` (year, valid_until, revoked_on) counts on `day`. */
+export const honourInForceSql = (alias: string, day: string): string =>
+  `(${alias}.year <= extract(year from ${repeatable(day)}) and (${alias}.valid_until is null or ${alias}.valid_until >= ${day})`
+  + ` and ${notRevokedSql(alias, day)})`;

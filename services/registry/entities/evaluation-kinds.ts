@@ -1,0 +1,30 @@
+import { registerEnumType } from 'type-graphql';
+
+// The facts the annual evaluation's eligibility rules read (DOMAIN.md, "Rules the processes
+// follow") and the kinds of credit information its write-back records.
+
+/** The outcome of a social organisation's annual inspection (年检) for a year. */
+export enum InspectionResult {
+  PASS = 'PASS', // 合格
+  BASIC_PASS = 'BASIC_PASS', // 基本合格
+  FAIL = 'FAIL', // 不合格
+  MISSED = 'MISSED', // 未参加年检
+}
+registerEnumType(InspectionResult, { name: 'InspectionResult' });
+
+/** The public lists an organisation can be put on by the civil-affairs authority. */
+export enum ListKind {
+  ABNORMAL_ACTIVITY = 'ABNORMAL_ACTIVITY', // 活动异常名录
+  SERIOUS_VIOLATION = 'SERIOUS_VIOLATION', // 严重违法失信名单
+}
+registerEnumType(ListKind, { name: 'ListKind' });
+
+/** What a credit-record entry (信用记录) is about (社会组织信用信息管理办法, 2018). */
+export enum CreditEntryKind {
+  RATING = 'RATING',
+  HONOUR = 'HONOUR',
+  CONTRACT = 'CONTRACT', // 政府购买服务合同
+  PERFORMANCE = 'PERFORMANCE', // 履约评价
+  PENALTY = 'PENALTY',
+}
+registerEnumType(CreditEntryKind, { name: 'CreditEntryKind' });
