@@ -1,4 +1,5 @@
-import { committeeDecides, reviewChangesGrade, type Grade } from './rules.js';
+import { condition } from '@temporalio/workflow';
+import { committeeDecides, committeeSettled, reviewChangesGrade, type Grade } from './rules.js';
 import type { ApplicationContext } from './context.js';
 import {
   COMMITTEE_VOTE_FORM, COMMITTEE_VOTE_TASK_KIND, QUORUM_ESCALATION_TASK_KIND, QUORUM_FORM, REVIEW_BALLOT_FORM, REVIEW_BALLOT_TASK_KIND,
@@ -12,12 +13,19 @@ import {
 export async function committeeApproves(ctx: ApplicationContext, grade: Grade): Promise<boolean> {
   const { input, tasks } = ctx;
   const members = input.committees.evaluation;
-  const votes = await Promise.all(members.map((member) => tasks.ask(
-    ctx.spec(COMMITTEE_VOTE_TASK_KIND, `评估委员会表决：${input.organizationName} 拟评 ${grade}`, [{ subject: member }], input.params.deadlinesMs.vote),
-    COMMITTEE_VOTE_FORM,
-  )));
-  const cast = votes.flatMap((v) => (v.kind === 'DECIDED' ? [v.decision.decision] : []));
-  const { quorum, approved } = committeeDecides(members.length, cast.filter((v) => v === 'APPROVE').length, cast.filter((v) => v === 'REJECT').length);
+  const tally = { approvals: 0, rejections: 0, closed: 0 };
+  const specs = members.map((member) =>
+    ctx.spec(COMMITTEE_VOTE_TASK_KIND, `评估委员会表决：${input.organizationName} 拟评 ${grade}`, [{ subject: member }], input.params.deadlinesMs.vote));
+  for (const spec of specs) {
+    void tasks.ask(spec, COMMITTEE_VOTE_FORM).then((vote) => {
+      if (vote.kind === 'DECIDED') tally[vote.decision.decision === 'APPROVE' ? 'approvals' : 'rejections'] += 1;
+      tally.closed += 1;
+    });
+  }
+  // Every member has voted (or their deadline passed), or the outcome can no longer change.
+  await condition(() => tally.closed === members.length || committeeSettled(members.length, tally.approvals, tally.rejections));
+  for (const spec of specs) await tasks.cancel(spec.taskId, '表决结果已定');
+  const { quorum, approved } = committeeDecides(members.length, tally.approvals, tally.rejections);
   if (quorum) return approved;
   const escalated = await tasks.ask(
     ctx.spec(QUORUM_ESCALATION_TASK_KIND, `评估委员会未达法定人数：${input.organizationName} 拟评 ${grade}`, [{ role: 'FEDERATION_OFFICER' }], input.params.deadlinesMs.vote),

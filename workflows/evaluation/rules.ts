@@ -46,6 +46,15 @@ export function committeeDecides(members: number, approvals: number, rejections:
   return { quorum, approved: quorum && approvals * 2 > present };
 }
 
+/**
+ * Whether the committee's outcome can no longer change, whatever the members still to vote do:
+ * enough approvals for both the quorum and the majority, or enough rejections that approvals can
+ * never be a majority of those present. The vote then closes early.
+ */
+export function committeeSettled(members: number, approvals: number, rejections: number): boolean {
+  return approvals * 3 >= members * 2 || rejections * 2 >= members;
+}
+
 /** A review (复核) is decided by a majority of ALL members of the review committee, by named ballot. */
 export function reviewChangesGrade(members: number, votesToChange: number): boolean {
   return votesToChange * 2 > members;

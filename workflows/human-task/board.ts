@@ -102,6 +102,7 @@ export function createTaskBoard<S>(state: () => S) {
     }
     await kit.completeTask(task.decision!);
     open.delete(spec.taskId);
+    if (!policy.holdAnswer) awaitingWorkflow.delete(spec.taskId);
     return { kind: 'DECIDED', decision: task.decision! };
   }
 

@@ -65,6 +65,12 @@ export type TaskResult = { kind: 'DECIDED'; decision: TaskDecision } | { kind: '
 
 /** When the due date passes: expire with an explicit outcome, or hand the task to someone else first. */
 export interface DuePolicy {
+  /**
+   * Keep the decision's caller waiting until the workflow has taken its next step (opened the
+   * next task, or called settle()), so the answer shows where the process went. Without it the
+   * caller is answered as soon as the decision is recorded.
+   */
+  holdAnswer?: boolean;
   escalateTo?: Candidate[];
   /** How long those it was escalated to have, in milliseconds. */
   escalatedDueInMs?: number;

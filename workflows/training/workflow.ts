@@ -104,7 +104,7 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
     spec(ENDORSE_TASK_KIND, `推荐 ${app.personName} 参加培训`, [{ role: 'APPROVER', organizationId: app.organizationId }], app.deadlines.endorsementMs),
     ENDORSE_FORM,
     // Unanswered, it goes to the supervising Federation officers before it expires.
-    { escalateTo: [{ role: 'FEDERATION_OFFICER' }], escalatedDueInMs: app.deadlines.escalationMs },
+    { escalateTo: [{ role: 'FEDERATION_OFFICER' }], escalatedDueInMs: app.deadlines.escalationMs, holdAnswer: true },
   );
   if (result.kind === 'DECIDED') state.decision = result.decision;
 
@@ -112,7 +112,7 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
     moveTo('AWAITING_CONFIRMATION');
     await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'AWAITING_CONFIRMATION' });
     const confirm = spec(CONFIRM_TASK_KIND, `确认 ${app.personName} 的培训名额`, [{ role: 'FEDERATION_OFFICER' }], app.deadlines.confirmationMs);
-    result = await tasks.ask(confirm, CONFIRM_FORM);
+    result = await tasks.ask(confirm, CONFIRM_FORM, { holdAnswer: true });
     if (result.kind === 'DECIDED') state.decision = result.decision;
   }
 
