@@ -1,4 +1,7 @@
 import { inject } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { WorkflowHandle } from '@temporalio/client';
+import { decodeHistory } from './histories.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -51,4 +54,16 @@ export function createHubWorker(env: TestWorkflowEnvironment, { orm, taskQueue }
     workflowBundle: sharedBundle(),
     activities: hubActivities({ orm, registry, temporal: env.client }),
   });
+}
+
+/**
+ * With SAVE_HISTORIES=1, keeps a finished run's history as a replay fixture in `folder` (a
+ * process's histories/, replayed by workflows/replay.test.ts). Saved decrypted (decodeHistory):
+ * the server's copy is encrypted with the test run's fresh key.
+ */
+export async function maybeSaveHistory(folder: URL, name: string, handle: WorkflowHandle): Promise<void> {
+  if (process.env.SAVE_HISTORIES !== '1') return;
+  mkdirSync(folder, { recursive: true });
+  const history = await decodeHistory(await handle.fetchHistory(), testDataConverter().payloadCodecs![0]!);
+  writeFileSync(new URL(`${name}.json`, folder), `${JSON.stringify(history, null, 2)}\n`);
 }

@@ -8,7 +8,7 @@ import { defaultParams } from '../../services/processes/evaluation/params.js';
 import { createEvaluationActivities } from '../../services/processes/evaluation/activities.js';
 import { createRegistryClient } from '../../services/processes/registry/client.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
-import { createHubWorker, createTimeSkippingEnv } from '../../test/support/time-skipping.js';
+import { createHubWorker, createTimeSkippingEnv, maybeSaveHistory } from '../../test/support/time-skipping.js';
 import { decideUpdate } from '../human-task/contracts.js';
 import { CAMPAIGN_WORKFLOW_TYPE, lodgeObjectionUpdate, requestRecusalUpdate, type ApplicationState, type CampaignInput } from './types.js';
 
@@ -144,6 +144,11 @@ describe('an evaluation campaign on the time-skipping server', () => {
     const activities = createEvaluationActivities({ orm, registry: createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') }) });
     const applicationInput = { applicationId: fashion.id, campaignId: input.campaignId, params, organizationId: seedOrganizationId('fashion'), organizationName: '', liaisonPersonId: null, committees: { evaluation: [], review: [] } };
     await activities.writeBack({ application: applicationInput, state });
+    const HISTORIES = new URL('./histories/', import.meta.url);
+    await maybeSaveHistory(HISTORIES, 'campaign-2020', campaign);
+    for (const [name, app] of Object.entries({ wenzhou, hubei, henan, lishui })) {
+      await maybeSaveHistory(HISTORIES, `application-${name}`, env.client.workflow.getHandle(app.workflow_id));
+    }
     const written = await sql<{ n: number }>('select (select count(*) from registry.rating where campaign = ? and organization_id = ?)::int as n', input.campaignId, seedOrganizationId('fashion'));
     expect(written[0]!.n).toBe(1);
   });

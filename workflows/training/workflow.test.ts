@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -9,8 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createProcessesOrm } from '../../services/processes/orm.js';
 import { TrainingCourse } from '../../services/processes/training/course.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
-import { createHubWorker, createTimeSkippingEnv, testDataConverter } from '../../test/support/time-skipping.js';
-import { decodeHistory } from '../../test/support/histories.js';
+import { createHubWorker, createTimeSkippingEnv, maybeSaveHistory as saveHistory } from '../../test/support/time-skipping.js';
 import { staffOf } from '../../test/support/training.js';
 import { decideUpdate, type TaskDecision } from '../human-task/contracts.js';
 import {
@@ -23,7 +20,8 @@ import {
 // SAVE_HISTORIES=1 also writes each run's history to ./histories for replay.test.ts.
 
 const DAY = 24 * 60 * 60 * 1000;
-const HISTORIES = fileURLToPath(new URL('./histories/', import.meta.url));
+const HISTORIES = new URL('./histories/', import.meta.url);
+const maybeSaveHistory = (name: string, handle: WorkflowHandle) => saveHistory(HISTORIES, name, handle);
 const wenzhou = seedOrganizationId('wenzhou');
 
 let env: TestWorkflowEnvironment;
@@ -101,13 +99,6 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   return value;
 }
 
-async function maybeSaveHistory(name: string, handle: WorkflowHandle) {
-  if (process.env.SAVE_HISTORIES !== '1') return;
-  mkdirSync(HISTORIES, { recursive: true });
-  // Saved decrypted (see decodeHistory): the server's copy is encrypted with the run's fresh key.
-  const history = await decodeHistory(await handle.fetchHistory(), testDataConverter().payloadCodecs![0]!);
-  writeFileSync(`${HISTORIES}${name}.json`, `${JSON.stringify(history, null, 2)}\n`);
-}
 
 const taskRow = (id: string) => sql<{ status: string; escalated: boolean; candidate_keys: string[] }>(
   'select status, escalated, candidate_keys from processes.human_task where id = ?', id).then((rows) => rows[0]!);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { quietTemporalLogs } from '../../services/processes/worker.js';
-import { sharedBundle, testDataConverter } from '../../test/support/time-skipping.js';
+import { quietTemporalLogs } from '../services/processes/worker.js';
+import { sharedBundle, testDataConverter } from '../test/support/time-skipping.js';
 
 // Determinism guard: histories of real runs are replayed against the current workflow code.
 // approved/rejected/expired.json are runs of the first version (before the task kit): they must
@@ -19,25 +19,29 @@ import { sharedBundle, testDataConverter } from '../../test/support/time-skippin
 // plain JSON payloads (from before encryption, or decrypted when saved), which the payload codec
 // passes through, and an encrypted history would be decrypted with the configured keys.
 
-const HISTORIES = fileURLToPath(new URL('./histories/', import.meta.url));
+const WORKFLOWS = fileURLToPath(new URL('./', import.meta.url));
 
+/** Every process's saved histories: workflows/<process>/histories/*.json. */
 function savedHistories(): HistoryAndWorkflowId[] {
-  const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json')).sort();
-  // The files are the History message's toJSON (see workflow.test.ts); fromObject turns them back
+  const folders = readdirSync(WORKFLOWS, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(WORKFLOWS, d.name, 'histories')));
+  const files = folders.flatMap((d) => readdirSync(join(WORKFLOWS, d.name, 'histories')).filter((f) => f.endsWith('.json')).sort().map((f) => join(WORKFLOWS, d.name, 'histories', f)));
+  // The files are the History message's toJSON (see maybeSaveHistory); fromObject turns them back
   // into a message with Long event ids, which the replayer takes as is. Passing the parsed JSON
   // instead would route it through the SDK's historyFromJSON, which expects the other format.
   return files.map((file) => ({
-    workflowId: `replay-${basename(file, '.json')}`,
-    history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))),
+    workflowId: `replay-${basename(dirname(dirname(file)))}-${basename(file, '.json')}`,
+    history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(file, 'utf8'))),
   }));
 }
 
-describe('trainingEnrollment replay', () => {
+describe('replay of saved histories', () => {
   it('replays every saved history without a nondeterminism error', async () => {
     quietTemporalLogs();
     const histories = savedHistories();
     // An empty folder would make this test pass while guarding nothing.
-    expect(histories.length, `no histories in ${HISTORIES}`).toBeGreaterThan(0);
+    expect(histories.length, `no histories under ${WORKFLOWS}`).toBeGreaterThan(0);
+    // Each process with a workflow has some.
+    expect(new Set(histories.map((h) => h.workflowId.split('-')[1]))).toEqual(new Set(['evaluation', 'training']));
 
     const failures: string[] = [];
     let replayed = 0;
