@@ -2,7 +2,7 @@ import { executeChild, setHandler, uuid4, workflowInfo } from '@temporalio/workf
 import { markStage, ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../human-task/search-attributes.js';
 import { evaluationActivities } from './context.js';
 import { evaluationApplication } from './application.js';
-import { applicationWorkflowId, campaignId, campaignStateQuery, EVALUATION_PROCESS_TYPE, type CampaignInput } from './types.js';
+import { campaignId, evaluationApplicationWorkflowId, campaignStateQuery, EVALUATION_PROCESS_TYPE, type CampaignInput } from './types.js';
 
 /**
  * A campaign (评估活动) for one year and track: eligibility from the registry, then one child
@@ -33,7 +33,7 @@ export async function evaluationCampaign(scheduled: CampaignInput): Promise<{ el
   const tagged = workflowInfo().typedSearchAttributes.get(PROCESS_TYPE) !== undefined;
   await Promise.all(eligible.map(async (applicant) => {
     await executeChild(evaluationApplication, {
-      workflowId: applicationWorkflowId(year, track, applicant.organizationId),
+      workflowId: evaluationApplicationWorkflowId(input.campaignId, applicant.organizationId),
       args: [{ ...applicant, applicationId: uuid4(), campaignId: input.campaignId, params: input.params, committees }],
       ...(tagged ? {
         typedSearchAttributes: [

@@ -30,6 +30,7 @@ export async function expertReviews(ctx: ApplicationContext): Promise<Scores> {
       if (result.kind === 'DECIDED') {
         const scores = scoresOf(result.decision.values);
         state.reviews.push({ personId: reviewer.personId, scores, total: total(scores) });
+        await ctx.moveTo(state.status); // the projection shows the score (to whom resolvers allow)
       } else if (result.kind === 'EXPIRED') {
         state.reviewers = state.reviewers.filter((r) => r.personId !== reviewer.personId);
         await draw(1);
@@ -48,13 +49,15 @@ export async function expertReviews(ctx: ApplicationContext): Promise<Scores> {
     await ctx.moveTo(state.status);
   };
 
+  // The update only records the request; the loop below does the work (cancel, draw again), so
+  // no activity runs inside the handler and the caller is answered at once.
+  const recusals: string[] = [];
   setHandler(
     requestRecusalUpdate,
-    async (request) => {
+    (request) => {
       state.recused.push({ personId: request.reviewerId, reason: `申请回避：${request.reason}` });
       state.reviewers = state.reviewers.filter((r) => r.personId !== request.reviewerId);
-      await tasks.cancel(taskOf.get(request.reviewerId)!, '评估对象申请回避');
-      await draw(1);
+      recusals.push(request.reviewerId);
       return state;
     },
     {
@@ -65,12 +68,21 @@ export async function expertReviews(ctx: ApplicationContext): Promise<Scores> {
       },
     },
   );
+  const allIn = async () => {
+    for (;;) {
+      await condition(() => active === 0 || recusals.length > 0);
+      const recused = recusals.shift();
+      if (recused === undefined) return;
+      await tasks.cancel(taskOf.get(recused)!, '评估对象申请回避');
+      await draw(1);
+    }
+  };
 
   await draw(input.params.reviewersPerApplication);
-  await condition(() => active === 0);
+  await allIn();
   if (state.reviews.length > 1 && spread(state.reviews.map((r) => r.scores)) > input.params.spreadLimit) {
     await draw(1); // one more opinion when the experts disagree
-    await condition(() => active === 0);
+    await allIn();
   }
   return meanScores(state.reviews.map((r) => r.scores));
 }

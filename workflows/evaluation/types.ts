@@ -35,7 +35,8 @@ export interface CampaignParams {
 }
 
 export const campaignId = (year: number, track: Track) => `evaluation-${track.toLowerCase()}-${year}`;
-export const applicationWorkflowId = (year: number, track: Track, organizationId: string) => `evaluation-${track.toLowerCase()}-${year}-${organizationId}`;
+/** One application per campaign and organisation, e.g. evaluation-rating-2020-<organisation id>. */
+export const evaluationApplicationWorkflowId = (campaign: string, organizationId: string) => `${campaign}-${organizationId}`;
 
 export interface CampaignInput {
   campaignId: string;

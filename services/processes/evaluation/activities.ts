@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EvaluationActivities } from '../../../workflows/evaluation/activities.js';
 import { rewardFor } from '../../../workflows/evaluation/rules.js';
+import { evaluationApplicationWorkflowId } from '../../../workflows/evaluation/types.js';
 import { RegistryRefused, type RegistryClient } from '../registry/client.js';
 import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
@@ -76,7 +77,7 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
       await inTransaction(async (em) => {
         const row = (await em.findOne(EvaluationApplication, application.applicationId))
           ?? em.create(EvaluationApplication, {
-            id: application.applicationId, campaignId: application.campaignId, workflowId: `evaluation-${application.params.track.toLowerCase()}-${application.params.year}-${application.organizationId}`,
+            id: application.applicationId, campaignId: application.campaignId, workflowId: evaluationApplicationWorkflowId(application.campaignId, application.organizationId),
             organizationId: application.organizationId, organizationName: application.organizationName, status: state.status,
           });
         Object.assign(row, {

@@ -19,6 +19,11 @@ export const ACTIVE_STATUSES = [TaskStatus.OPEN, TaskStatus.CLAIMED];
 export enum Decision {
   APPROVE = 'APPROVE',
   REJECT = 'REJECT',
+  APPLY = 'APPLY', // evaluation: take part
+  DECLINE = 'DECLINE',
+  SUBMIT = 'SUBMIT', // a self-assessment or an expert's scores
+  UPHOLD = 'UPHOLD', // a review ballot: the grade stands
+  CHANGE = 'CHANGE', // a review ballot: the grade changes
 }
 registerEnumType(Decision, { name: 'Decision' });
 
