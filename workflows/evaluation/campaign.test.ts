@@ -155,3 +155,22 @@ describe('an evaluation campaign on the time-skipping server', () => {
     expect(written[0]!.n).toBe(1);
   });
 });
+
+describe('a Four-Good campaign on the time-skipping server', () => {
+  it('names a municipal Four-Good chamber and recommends the best upward', { timeout: 240_000 }, async () => {
+    const params = { ...defaultParams(2020, 'FOUR_GOOD'), noticeDays: 3 };
+    const input: CampaignInput = { campaignId: `four-good-test-${randomUUID()}`, params, startedBy: 'test-admin', asOf: '2020-01-01' };
+    campaignUnderTest = input.campaignId;
+    const campaign = await env.client.workflow.start(CAMPAIGN_WORKFLOW_TYPE, { taskQueue, workflowId: input.campaignId, args: [input] });
+    const hubei = (await until(() => application(seedOrganizationId('hubei')), Boolean, 'the application'))!;
+    await throughReview(hubei, [scores(148, 295, 390, 145)]); // 978
+    await vote(hubei, 5);
+    const result = await campaign.result(); // the notice passes; the other invitations expire
+    expect(result.finished).toBe(result.eligible);
+    const honours = await sql<{ level: string; year: number; valid_until: string }>(
+      "select level, year, to_char(valid_until, 'YYYY-MM-DD') as valid_until from registry.honour where campaign = ? and organization_id = ?", input.campaignId, seedOrganizationId('hubei'));
+    expect(honours).toEqual([{ level: 'MUNICIPAL', year: 2020, valid_until: '2022-12-31' }]);
+    const credit = await sql<{ summary: string }>('select summary from registry.credit_entry where source = ?', input.campaignId);
+    expect(credit).toEqual([{ summary: '2020 年度市级“四好”商会，推荐参评省级“四好”商会' }]);
+  });
+});

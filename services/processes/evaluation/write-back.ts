@@ -21,7 +21,11 @@ export async function writeBackResult(registry: RegistryClient, application: App
       'mutation ($input: HonourWrite!, $key: String!) { recordHonour(input: $input, idempotencyKey: $key) { id } }',
       { input: { organizationId, level: 'MUNICIPAL', year: params.year, campaign: campaignId }, key: key('honour') });
   }
-  const summary = params.track === 'RATING' ? `${params.year} 年度社会组织评估等级 ${grade}` : `${params.year} 年度市级“四好”商会`;
+  // The city names municipal Four-Good chambers; the best (the top grade's cut-off) it
+  // recommends upward, to the province, which decides provincial and national ones.
+  const summary = params.track === 'RATING'
+    ? `${params.year} 年度社会组织评估等级 ${grade}`
+    : `${params.year} 年度市级“四好”商会${grade === 'A5' ? '，推荐参评省级“四好”商会' : ''}`;
   await registry.asSystem(
     'mutation ($input: CreditEntryWrite!, $key: String!) { recordCreditEntry(input: $input, idempotencyKey: $key) { id } }',
     { input: { organizationId, kind: params.track === 'RATING' ? 'RATING' : 'HONOUR', summary, recordedOn: awardedOn, source: campaignId }, key: key('credit') });
