@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
 import { addYears } from '../../shared/dates.js';
-import type { ApplicantFacts } from './registry-facts.js';
+import type { ApplicantFacts, ExpertFacts } from './registry-facts.js';
 
 // Recusal (回避): who may not assess an organisation, in words; and a draw from the pool that is
 // fixed for an application (the same seed gives the same order), so a retried activity draws
 // the same people.
 
-export interface ExpertFacts {
-  id: string;
-  name: string;
-  positions: { role: string; validFrom: string; validTo: string | null; organization: { id: string } }[];
-}
 
 export function recusalReason(expert: ExpertFacts, applicant: ApplicantFacts, asOf: string, edgeTypes: string[]): string | null {
   for (const p of expert.positions) {

@@ -1,9 +1,15 @@
 import type { RegistryClient } from '../registry/client.js';
 import type { OrganizationFacts } from './eligibility.js';
-import type { ExpertFacts } from './recusal.js';
 
 // What the evaluation reads from the registry, through its GraphQL API with the worker's SYSTEM
 // identity: the social organisations' facts (paged), the expert pool and the committees.
+
+/** An expert of the pool with the positions recusal looks at. */
+export interface ExpertFacts {
+  id: string;
+  name: string;
+  positions: { role: string; validFrom: string; validTo: string | null; organization: { id: string } }[];
+}
 
 export interface ApplicantFacts extends OrganizationFacts {
   /** Live edges at the organisation: the other end's id and the type. */
