@@ -24,7 +24,7 @@ const openTask = (as: string, kind: string) => until(
   (tasks: any[]) => tasks.length > 0, `an open ${kind} task`).then((tasks: any[]) => tasks[0]);
 
 describe('annual evaluation through the gateway', () => {
-  it('takes a chamber from the campaign to expert review', async () => {
+  it('takes a chamber from the campaign to expert review', { timeout: 180_000 }, async () => {
     const admin = await token(['ADMIN']);
     const started = await gql('mutation { startEvaluationCampaign(year: 2020, track: RATING) { id stage } }', {}, admin);
     expect(started.errors).toBeUndefined();
