@@ -34,6 +34,8 @@ describe('eligibility', () => {
     expect(reasons({ ratings: [{ grade: 'A4', awardedOn: '2017-07-01', revokedOn: null }] })).toEqual(['现有等级 A4（2017-07-01 评定）有效期未满五年']);
     expect(reasons({ ratings: [{ grade: 'A4', awardedOn: '2017-07-01', revokedOn: null }] }, { rerateAfterTwoYears: true })).toEqual([]);
     expect(reasons({ ratings: [{ grade: 'A4', awardedOn: '2019-07-01', revokedOn: '2019-12-01' }] })).toEqual([]);
+    // A grade awarded after the day judged on (e.g. a later campaign's) does not count.
+    expect(reasons({ ratings: [{ grade: 'A4', awardedOn: '2026-11-29', revokedOn: null }] })).toEqual([]);
   });
 });
 

@@ -35,7 +35,10 @@ function ratingReasons(org: OrganizationFacts, rules: EligibilityRules): string[
   if (!org.registeredOn || addYears(org.registeredOn, 2) > rules.asOf) {
     reasons.push(`登记未满两年（登记日期 ${org.registeredOn ?? '不详'}）`);
   }
-  const live = org.ratings.filter((r) => !r.revokedOn || r.revokedOn > rules.asOf).sort((a, b) => b.awardedOn.localeCompare(a.awardedOn))[0];
+  // The grade in force on the day eligibility is judged: awarded by then, not revoked by then.
+  const live = org.ratings
+    .filter((r) => r.awardedOn <= rules.asOf && (!r.revokedOn || r.revokedOn > rules.asOf))
+    .sort((a, b) => b.awardedOn.localeCompare(a.awardedOn))[0];
   if (live) {
     // A grade is valid five years; it may be renewed in the year its validity ends.
     const lastValidDay = addYears(live.awardedOn, 5);
