@@ -6,6 +6,7 @@ import { MEDIATION_COMMITTEES, MEDIATION_FOUNDED_EDGES, MEDIATORS, MEDIATOR_POSI
 import { LIAISON_EDGES, PEOPLE, POSITIONS } from './data/people.js';
 import { STRUCTURE_EDGES } from './data/edges.js';
 import { COMMITTEES, COMMITTEE_EDGES, EXPERT_PEOPLE, EXPERT_POSITIONS } from './data/experts.js';
+import { AGENCIES, AGENCY_PEOPLE, AGENCY_POSITIONS } from './data/agencies.js';
 import type { SeedEdge, SeedOrganization, SeedPerson, SeedPosition } from './types.js';
 
 // The registry's seed: the organizations, people and edges of the source report
@@ -14,13 +15,13 @@ import type { SeedEdge, SeedOrganization, SeedPerson, SeedPosition } from './typ
 
 export type { SeedEdge, SeedOrganization } from './types.js';
 
-export const SEED_ORGANIZATIONS: SeedOrganization[] = [...CORE_ORGANIZATIONS, ...CHAMBERS, ...ENTERPRISES, ...VILLAGES, ...MEDIATION_COMMITTEES];
+export const SEED_ORGANIZATIONS: SeedOrganization[] = [...CORE_ORGANIZATIONS, ...CHAMBERS, ...ENTERPRISES, ...VILLAGES, ...MEDIATION_COMMITTEES, ...AGENCIES];
 
 /** The evaluation's committees: bodies of the Federation, not legal entities, so kept apart from the organizations with credit codes. */
 export const SEED_COMMITTEES: SeedOrganization[] = COMMITTEES;
 
 export const SEED_EDGES: SeedEdge[] = [...STRUCTURE_EDGES, ...FINANCE_EDGES, ...LIAISON_EDGES, ...MEDIATION_FOUNDED_EDGES, ...ASSISTANCE_EDGES, ...COMMITTEE_EDGES];
 
-export const SEED_PEOPLE: SeedPerson[] = [...PEOPLE, ...MEDIATORS, ...EXPERT_PEOPLE];
+export const SEED_PEOPLE: SeedPerson[] = [...PEOPLE, ...MEDIATORS, ...EXPERT_PEOPLE, ...AGENCY_PEOPLE];
 
-export const SEED_POSITIONS: SeedPosition[] = [...POSITIONS, ...MEDIATOR_POSITIONS, ...EXPERT_POSITIONS];
+export const SEED_POSITIONS: SeedPosition[] = [...POSITIONS, ...MEDIATOR_POSITIONS, ...EXPERT_POSITIONS, ...AGENCY_POSITIONS];

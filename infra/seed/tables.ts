@@ -7,6 +7,7 @@ import { Honour } from '../../services/registry/entities/honour.js';
 import { Rating } from '../../services/registry/entities/rating.js';
 import { Certification } from '../../services/registry/entities/certification.js';
 import { AdministrativePenalty, AnnualInspection, ListEntry } from '../../services/registry/entities/evaluation-facts.js';
+import { ServiceCategory } from '../../services/registry/entities/service-category.js';
 import { CertificationKind } from '../../services/registry/entities/kinds.js';
 import {
   CharityRecord, DeliberationIssue, DeliberationSession, InvestmentProject, JointMeeting, LiaisonVisit, Loan, MediationCase,
@@ -22,6 +23,7 @@ import { MEDIATION_CASES } from './data/mediation.js';
 import { JOINT_MEETINGS, REWARD_FUND, SESSIONS } from './data/mechanisms.js';
 import { ACTIVITIES, INVESTMENT_PROJECTS } from './data/platforms.js';
 import { CHARITY } from './data/charity.js';
+import { SERVICE_CATEGORIES } from './data/agencies.js';
 import { seedId } from './ids.js';
 
 // The seed as table batches in foreign-key order: each row carries its id, seedId(natural key),
@@ -127,4 +129,5 @@ export const SEED_TABLES: SeedTable[] = [
     rows: INVESTMENT_PROJECTS.map((p) => ({ id: seedId(`investment:${p.key}`), name: p.name, introducedBy: org(p.introducedBy), amountFen: p.amountFen, signedOn: p.signedOn })),
   },
   { entity: RewardFundAllocation, rows: REWARD_FUND.map((r) => ({ id: seedId(`reward:${r.key}`), year: r.year, kind: r.kind, amountFen: r.amountFen, note: r.note })) },
+  { entity: ServiceCategory, rows: SERVICE_CATEGORIES.map((c) => ({ id: seedId(`service-category:${c.code}`), ...c })) },
 ];

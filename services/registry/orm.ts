@@ -12,6 +12,7 @@ import {
 } from './entities/records.js';
 import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
 import { CreditEntry, RewardGrant } from './entities/credit.js';
+import { ServiceCategory } from './entities/service-category.js';
 import { createOrm, type OrmSpec } from '../shared/orm.js';
 
 /** The registry service's tables; infra/db adds the migration list (services never import infra). */
@@ -22,6 +23,7 @@ export const registryOrmSpec: OrmSpec = {
     PlatformActivity, LiaisonVisit, DeliberationSession, DeliberationIssue, JointMeeting, Loan, MediationCase,
     CharityRecord, InvestmentProject, RewardFundAllocation,
     AnnualInspection, AdministrativePenalty, ListEntry, CreditEntry, RewardGrant,
+    ServiceCategory,
   ],
 };
 

@@ -16,6 +16,7 @@ import { OrganizationCharityResolver, StatisticsResolver } from './resolvers/sta
 import { OrganizationConnectionsResolver, PersonConnectionsResolver } from './resolvers/nested-connections.js';
 import { EvaluationExpertsResolver, OrganizationEvaluationFactsResolver } from './resolvers/evaluation-facts.js';
 import { EvaluationWritebackResolver } from './resolvers/evaluation-writeback.js';
+import { ServiceCategoryResolver } from './resolvers/procurement-facts.js';
 import type { RegistryContext } from './context.js';
 
 /** The registry subgraph: organizations and the edges between them. */
@@ -38,6 +39,7 @@ export function buildRegistrySchema() {
         StatisticsResolver, OrganizationCharityResolver,
         OrganizationEvaluationFactsResolver, EvaluationExpertsResolver,
         EvaluationWritebackResolver,
+        ServiceCategoryResolver,
       ],
     },
     {

@@ -5,6 +5,7 @@ import { Migration20261128033040_covering_relationship_indexes } from './Migrati
 import { Migration20261128033603_honour_revoked_on } from './Migration20261128033603_honour_revoked_on.js';
 import { Migration20261129035021_certification_idempotency_key } from './Migration20261129035021_certification_idempotency_key.js';
 import { Migration20261129042637_evaluation_facts } from './Migration20261129042637_evaluation_facts.js';
+import { Migration20261129052738_procurement_facts } from './Migration20261129052738_procurement_facts.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261128033603_honour_revoked_on', class: Migration20261128033603_honour_revoked_on },
   { name: 'Migration20261129035021_certification_idempotency_key', class: Migration20261129035021_certification_idempotency_key },
   { name: 'Migration20261129042637_evaluation_facts', class: Migration20261129042637_evaluation_facts },
+  { name: 'Migration20261129052738_procurement_facts', class: Migration20261129052738_procurement_facts },
 ];

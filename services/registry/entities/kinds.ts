@@ -52,6 +52,8 @@ export enum PositionRole {
   LEGAL_COUNSEL = 'LEGAL_COUNSEL', // 法律顾问
   FEDERATION_LEADER = 'FEDERATION_LEADER', // 工商联领导
   COMMITTEE_MEMBER = 'COMMITTEE_MEMBER', // 委员 of an evaluation or review committee
+  AGENCY_HEAD = 'AGENCY_HEAD', // 局长: heads a government agency, approves its procurement awards
+  AGENCY_OFFICER = 'AGENCY_OFFICER', // 经办人员 of a government agency: publishes its procurement needs
 }
 registerEnumType(PositionRole, { name: 'PositionRole' });
 
