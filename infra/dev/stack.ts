@@ -23,10 +23,16 @@ async function stopAll(code: number) {
   stopping = true;
   console.log('\n[stack] stopping ...');
   for (const stop of stops.reverse()) {
+    // Each part gets a deadline: one that hangs (the gateway's Apollo Server once waited for
+    // ever after a campaign had run) must not keep Temporal and PostgreSQL running behind it.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 15_000)));
     try {
-      await stop();
+      if ((await Promise.race([stop().then(() => 'done' as const), deadline])) === 'late') console.error('[stack] a part did not stop within 15 s; going on');
     } catch (error) {
       console.error('[stack] while stopping:', error);
+    } finally {
+      clearTimeout(timer);
     }
   }
   console.log('[stack] stopped');
