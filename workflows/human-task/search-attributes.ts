@@ -1,16 +1,19 @@
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { SearchAttributePair } from '@temporalio/common';
 
 // Search attributes every run carries, so an admin can tell at a glance (in the Temporal UI and
 // in workflowRuns) which process, organisation, stage and year a run is at, and filter by them.
 // Registered by the hub at start-up (services/processes/search-attributes.ts). No personal data.
 
-// (The SDK's key type is not exported by name; it is the `key` of a pair.)
-type Key<T extends SearchAttributePair['key']['type']> = Extract<SearchAttributePair['key'], { type: T }>;
-export const PROCESS_TYPE = { name: 'HubProcessType', type: 'KEYWORD' } as Key<'KEYWORD'>;
-export const ORGANIZATION_ID = { name: 'HubOrganizationId', type: 'KEYWORD' } as Key<'KEYWORD'>;
-export const STAGE = { name: 'HubStage', type: 'KEYWORD' } as Key<'KEYWORD'>;
-export const YEAR = { name: 'HubYear', type: 'INT' } as Key<'INT'>;
+// A search attribute key as the SDK takes it: a name and an indexed type (declared here, since
+// workflow code imports nothing but @temporalio/workflow).
+interface Key<T extends 'KEYWORD' | 'INT'> {
+  name: string;
+  type: T;
+}
+export const PROCESS_TYPE: Key<'KEYWORD'> = { name: 'HubProcessType', type: 'KEYWORD' };
+export const ORGANIZATION_ID: Key<'KEYWORD'> = { name: 'HubOrganizationId', type: 'KEYWORD' };
+export const STAGE: Key<'KEYWORD'> = { name: 'HubStage', type: 'KEYWORD' };
+export const YEAR: Key<'INT'> = { name: 'HubYear', type: 'INT' };
 
 export const HUB_SEARCH_ATTRIBUTES = [PROCESS_TYPE, ORGANIZATION_ID, STAGE, YEAR];
 
