@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gql, orgId, sql, token, type GraphQLResponse } from './support/hub.js';
 import { CHAMBERS } from '../infra/seed/data/chambers.js';
-import { addYears } from '../services/shared/dates.js';
+import { addYears } from '../services/common/dates.js';
 
 // The seed's evaluation facts, read through the gateway: a 2020 campaign finds organisations of
 // each kind eligible and ineligible, and each rule of DOMAIN.md bars at least one. The rules

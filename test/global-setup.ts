@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // before anything that loads type-graphql
 import type { TestProject } from 'vitest/node';
-import { readConfig } from '../services/shared/config.js';
+import { readConfig } from '../services/common/config.js';
 import { startDevTemporal } from '../infra/dev/temporal.js';
 import { startHub } from '../infra/dev/hub.js';
 import { migrate } from '../infra/db/migrate.js';
@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { FAILURE_CONVERTER_PATH } from '../services/shared/temporal.js';
+import { FAILURE_CONVERTER_PATH } from '../services/common/temporal.js';
 
 // One real hub for the whole run: a fresh database with the real migrations and seed, a real
 // Temporal dev server, and the registry, processes, worker and gateway on free ports.

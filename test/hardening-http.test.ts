@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { signToken } from '../services/shared/identity.js';
+import { signToken } from '../services/common/identity.js';
 import { sql, token } from './support/hub.js';
 import { expectRefusal, post, raw } from './support/raw.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { encodeCursor } from '../services/shared/connection.js';
+import { encodeCursor } from '../services/common/connection.js';
 import { orgId, sql, token } from './support/hub.js';
 import { expectRefusal, post } from './support/raw.js';
 

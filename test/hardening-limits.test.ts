@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { readConfig } from '../services/shared/config.js';
+import { readConfig } from '../services/common/config.js';
 import { startGateway } from '../services/gateway/main.js';
 import { orgId, token } from './support/hub.js';
 import { expectRefusal, post } from './support/raw.js';

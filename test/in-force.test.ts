@@ -3,7 +3,7 @@ import pg from 'pg';
 import {
   activeSql, inEffect, inEffectSql, notRevoked, notRevokedSql, ratingInForce, ratingInForceSql, validUntil,
 } from '../services/registry/rules/in-force.js';
-import { ISO_DATE_SHAPE, isoDateShapeSql } from '../services/shared/dates.js';
+import { ISO_DATE_SHAPE, isoDateShapeSql } from '../services/common/dates.js';
 
 // The SQL fragments of services/registry/rules/in-force.ts, run by PostgreSQL on the boundary
 // days, must answer what the plain predicates answer (the service filters in SQL and resolves

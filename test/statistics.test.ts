@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { codeOf, gql, token } from './support/hub.js';
 import { freePort } from './support/ports.js';
-import { readConfig } from '../services/shared/config.js';
+import { readConfig } from '../services/common/config.js';
 import { startRegistry } from '../services/registry/main.js';
 import { startGateway } from '../services/gateway/main.js';
 import { migrate } from '../infra/db/migrate.js';
@@ -10,8 +10,8 @@ import { seed, seedOrganizationId as orgId } from '../infra/seed/run.js';
 import { seedId } from '../infra/seed/ids.js';
 import { SEED_RATINGS } from '../infra/seed/data/honours-ratings.js';
 import { LIAISON_VISITS } from '../infra/seed/data/people.js';
-import { addYears } from '../services/shared/dates.js';
-import { todayInChina } from '../services/shared/dates.js';
+import { addYears } from '../services/common/dates.js';
+import { todayInChina } from '../services/common/dates.js';
 import { wan } from '../services/registry/money.js';
 
 // The report's figures, from `statistics` through a gateway. Other suites add rows to the shared

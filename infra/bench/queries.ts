@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { COMMON_SYLLABLE, RANGES } from './generate.js';
 import { statisticsQuery } from './statistics.js';
 import type { BenchQuery } from './bench-query.js';
-import { todayInChina } from '../../services/shared/dates.js';
+import { todayInChina } from '../../services/common/dates.js';
 import { inEffectSql } from '../../services/registry/rules/in-force.js';
 
 // The five integrator questions, each asked three ways: the same GraphQL document at the

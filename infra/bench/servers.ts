@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { readConfig } from '../../services/shared/config.js';
-import { signToken } from '../../services/shared/identity.js';
+import { readConfig } from '../../services/common/config.js';
+import { signToken } from '../../services/common/identity.js';
 
 // The registry subgraph and the gateway run as CHILD PROCESSES (their own `main.ts`, through
 // tsx), each with its own event loop: the load generator in the parent process would

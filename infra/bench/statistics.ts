@@ -1,8 +1,8 @@
 import type { BenchQuery } from './bench-query.js';
-import { todayInChina } from '../../services/shared/dates.js';
+import { todayInChina } from '../../services/common/dates.js';
 import { CHAMBER, CITY_REGION, FOUR_GOOD } from '../../services/registry/statistics.js';
 import { activeSql, inEffectSql, notRevokedSql, ratingInForceSql } from '../../services/registry/rules/in-force.js';
-import { isoDateShapeSql } from '../../services/shared/dates.js';
+import { isoDateShapeSql } from '../../services/common/dates.js';
 
 // Query 4: a handful of the report's figures. The hand-written SQL computes exactly these, with
 // the definitions of services/registry/statistics.ts: Four-Good chambers once each at their

@@ -3,7 +3,7 @@
 // Run against a scratch database that holds exactly the committed migrations.
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { MIGRATING_ORMS } from './orms.js';
-import { config } from '../../services/shared/config.js';
+import { config } from '../../services/common/config.js';
 
 const [service, name] = process.argv.slice(2);
 const factories = MIGRATING_ORMS;

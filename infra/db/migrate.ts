@@ -38,6 +38,6 @@ export async function migrate(databaseUrl: string): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { config } = await import('../../services/shared/config.js');
+  const { config } = await import('../../services/common/config.js');
   await migrate(config().databaseUrl);
 }

@@ -2,7 +2,7 @@ import { registryOrmSpec } from '../../services/registry/orm.js';
 import { processesOrmSpec } from '../../services/processes/orm.js';
 import { registryMigrations } from '../migrations/registry/index.js';
 import { processesMigrations } from '../migrations/processes/index.js';
-import { createOrm } from '../../services/shared/orm.js';
+import { createOrm } from '../../services/common/orm.js';
 
 // The services' ORMs with their committed migrations: what migrate, migration:create and the
 // schema-agreement test use. Infra hands the lists over, so services never import infra.

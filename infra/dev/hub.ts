@@ -1,4 +1,4 @@
-import type { HubConfig } from '../../services/shared/config.js';
+import type { HubConfig } from '../../services/common/config.js';
 import { startRegistry } from '../../services/registry/main.js';
 import { startProcesses } from '../../services/processes/main.js';
 import { startGateway } from '../../services/gateway/main.js';

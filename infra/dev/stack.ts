@@ -4,8 +4,8 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EMBEDDED_PG_PORT, readConfig } from '../../services/shared/config.js';
-import { signToken } from '../../services/shared/identity.js';
+import { EMBEDDED_PG_PORT, readConfig } from '../../services/common/config.js';
+import { signToken } from '../../services/common/identity.js';
 import { startDevPostgres, type DevPostgres } from './postgres.js';
 import { startDevTemporal, type DevTemporal } from './temporal.js';
 import { startHub } from './hub.js';

@@ -1,8 +1,8 @@
 // npm run token -- --role approver --org <organization id> [--org <id> ...] [--subject name] [--hours 12]
 import { parseArgs } from 'node:util';
-import { config } from '../../services/shared/config.js';
-import { ROLES, signToken, type Role } from '../../services/shared/identity.js';
-import { UUID_PATTERN } from '../../services/shared/ids.js';
+import { config } from '../../services/common/config.js';
+import { ROLES, signToken, type Role } from '../../services/common/identity.js';
+import { UUID_PATTERN } from '../../services/common/ids.js';
 
 const { values } = parseArgs({
   options: {

@@ -71,6 +71,6 @@ export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
 export const seedOrganizationId = (key: string) => seedId(`org:${key}`);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { config } = await import('../../services/shared/config.js');
+  const { config } = await import('../../services/common/config.js');
   await seed(config().databaseUrl);
 }

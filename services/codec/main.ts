@@ -10,10 +10,10 @@ import type { AddressInfo } from 'node:net';
 import type { Payload } from '@temporalio/common';
 // @temporalio/proto is CommonJS: Node's ESM loader sees only its default export.
 import proto from '@temporalio/proto';
-import { config, type HubConfig } from '../shared/config.js';
-import { bearerToken, hasRole, verifyToken } from '../shared/identity.js';
-import { AesGcmPayloadCodec } from '../shared/payload-codec.js';
-import { assertProductionKeys } from '../shared/payload-keys.js';
+import { config, type HubConfig } from '../common/config.js';
+import { bearerToken, hasRole, verifyToken } from '../common/identity.js';
+import { AesGcmPayloadCodec } from '../common/payload-codec.js';
+import { assertProductionKeys } from '../common/payload-keys.js';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
 const ProtoPayload = proto.temporal.api.common.v1.Payload;

@@ -2,11 +2,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { readFile } from 'node:fs/promises';
-import type { HubConfig } from '../shared/config.js';
-import { HubError } from '../shared/errors.js';
-import { edgeGuard } from '../shared/edge-guard.js';
-import { commonServerOptions, serveGraphQL } from '../shared/http.js';
-import { bearerToken, verifyToken, type Identity } from '../shared/identity.js';
+import type { HubConfig } from '../common/config.js';
+import { HubError } from '../common/errors.js';
+import { edgeGuard } from '../common/edge-guard.js';
+import { commonServerOptions, serveGraphQL } from '../common/http.js';
+import { bearerToken, verifyToken, type Identity } from '../common/identity.js';
 import { costLimit, limitRules, parseOptions } from './limits/index.js';
 import { RateLimiter } from './limits/rate.js';
 
@@ -86,7 +86,7 @@ function unauthenticated401(message: string): HubError {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { config } = await import('../shared/config.js');
+  const { config } = await import('../common/config.js');
   const gateway = await startGateway(config());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop());
 }

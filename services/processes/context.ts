@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { identify, type Identity } from '../shared/identity.js';
-import type { HubConfig } from '../shared/config.js';
+import { identify, type Identity } from '../common/identity.js';
+import type { HubConfig } from '../common/config.js';
 import type { RegistryClient } from './registry/client.js';
 import { createProcessesLoaders, type ProcessesLoaders } from './loaders.js';
 

@@ -7,8 +7,8 @@ import { ACTIVE_STATUSES, HumanTask } from './tasks/human-task.js';
 import { TaskComment } from './tasks/comment.js';
 import { EvaluationApplication } from './evaluation/application.js';
 import { visibleTo } from './tasks/access.js';
-import { byId, childrenOf } from '../shared/loaders.js';
-import type { Identity } from '../shared/identity.js';
+import { byId, childrenOf } from '../common/loaders.js';
+import type { Identity } from '../common/identity.js';
 
 /** Per-request batching for the processes subgraph; task lists only hold what the caller may see. */
 export function createProcessesLoaders(em: EntityManager, identity: Identity) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
-import { config } from '../shared/config.js';
-import { serveSubgraph } from '../shared/http.js';
-import { connectClient, hubClient } from '../shared/temporal.js';
+import { config } from '../common/config.js';
+import { serveSubgraph } from '../common/http.js';
+import { connectClient, hubClient } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
 import { processesContext } from './context.js';
 import { buildProcessesSchema } from './schema.js';

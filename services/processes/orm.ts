@@ -7,7 +7,7 @@ import { TaskNotification } from './tasks/notification.js';
 import { EvaluationCampaign } from './evaluation/campaign.js';
 import { EvaluationApplication } from './evaluation/application.js';
 import { EvaluationIneligible } from './evaluation/ineligible.js';
-import { createOrm, type OrmSpec } from '../shared/orm.js';
+import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The processes service's tables; infra/db adds the migration list (services never import infra). */
 export const processesOrmSpec: OrmSpec = {

@@ -1,4 +1,4 @@
-import { buildSubgraph } from '../shared/subgraph.js';
+import { buildSubgraph } from '../common/subgraph.js';
 import { OrganizationTrainingResolver, TaskEnrollmentResolver, TrainingResolver } from './training/resolvers.js';
 import { InboxResolver, visibleTaskOrNull } from './tasks/inbox.js';
 import { TaskActionsResolver } from './tasks/actions.js';

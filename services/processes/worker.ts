@@ -2,8 +2,8 @@ import 'reflect-metadata'; // type-graphql's decorators need it before any of th
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
-import { config, type HubConfig } from '../shared/config.js';
-import { connectClient, connectionOptions, hubClient, hubDataConverter } from '../shared/temporal.js';
+import { config, type HubConfig } from '../common/config.js';
+import { connectClient, connectionOptions, hubClient, hubDataConverter } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
 import { CATALOG, collectActivities } from './catalog.js';
 import type { ActivityDeps } from './process-definition.js';

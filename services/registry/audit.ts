@@ -1,7 +1,7 @@
 import { OptimisticLockError, ReferenceKind, type EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry } from './entities/audit-entry.js';
-import { conflict, notFound } from '../shared/errors.js';
+import { conflict, notFound } from '../common/errors.js';
 
 // Every change an admin makes to the registry goes through here: one transaction holds the
 // change and its audit entry, so either both are written or neither is; an update starts

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { identify, type Identity } from '../shared/identity.js';
+import { identify, type Identity } from '../common/identity.js';
 import { createRegistryLoaders, type RegistryLoaders } from './loaders.js';
 
 export interface RegistryContext {

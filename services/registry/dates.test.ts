@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asOfDate } from './dates.js';
-import { addYears } from '../shared/dates.js';
-import { todayInChina } from '../shared/dates.js';
+import { addYears } from '../common/dates.js';
+import { todayInChina } from '../common/dates.js';
 
 describe('registry dates', () => {
   it('take asOf when it is a date, refuse it when it is not, default to today', () => {

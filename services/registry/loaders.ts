@@ -12,7 +12,7 @@ import { DeliberationIssue, JointMeeting, PlatformActivity } from './entities/re
 import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
 import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { Direction, type RelationshipType } from './entities/kinds.js';
-import { byId, childrenOf } from '../shared/loaders.js';
+import { byId, childrenOf } from '../common/loaders.js';
 
 // Per-request batching: a list of N rows costs one query per relation field, not N. Every
 // relation a resolver follows goes through one of these (test/statement-count.test.ts).

@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
-import { config } from '../shared/config.js';
-import { serveSubgraph } from '../shared/http.js';
+import { config } from '../common/config.js';
+import { serveSubgraph } from '../common/http.js';
 import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
 import { buildRegistrySchema } from './schema.js';

@@ -7,7 +7,7 @@ import { regionAndSubregions, regionName } from './regions.js';
 import { gradesAtLeast } from './rating-rules.js';
 import { honourInForceSql, inEffectSql, ratingInForceSql } from './rules/in-force.js';
 import { asOfDate } from './dates.js';
-import { badInput } from '../shared/errors.js';
+import { badInput } from '../common/errors.js';
 
 // The organization list's filter, turned into one WHERE clause: conditions on other tables are
 // EXISTS subqueries, so a page stays one SQL statement (plus one count) whatever is asked.

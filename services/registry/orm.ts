@@ -13,7 +13,7 @@ import {
 import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
 import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { ServiceCategory } from './entities/service-category.js';
-import { createOrm, type OrmSpec } from '../shared/orm.js';
+import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The registry service's tables; infra/db adds the migration list (services never import infra). */
 export const registryOrmSpec: OrmSpec = {

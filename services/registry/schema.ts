@@ -1,4 +1,4 @@
-import { buildSubgraph } from '../shared/subgraph.js';
+import { buildSubgraph } from '../common/subgraph.js';
 import { OrganizationResolver } from './resolvers/organization.js';
 import { RelationshipResolver } from './resolvers/relationship.js';
 import { OrganizationAdminResolver } from './resolvers/organization-admin.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Grade, HonourLevel } from './entities/kinds.js';
 import { activeSql, honourInForceSql, inEffectSql, ratingInForceSql } from './rules/in-force.js';
-import { isoDateShapeSql } from '../shared/dates.js';
+import { isoDateShapeSql } from '../common/dates.js';
 
 // The report's tables, computed from the records by SQL aggregates on a given day (`asOf`),
 // never read from stored totals. Two kinds of figure:

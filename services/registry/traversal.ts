@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Direction, RelationshipType } from './entities/kinds.js';
-import { badInput } from '../shared/errors.js';
+import { badInput } from '../common/errors.js';
 import { inEffectSql } from './rules/in-force.js';
 
 // Graph traversal over registry.relationship, in SQL: one recursive CTE per request.

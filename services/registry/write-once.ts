@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit, type Versioned } from './audit.js';
-import { badInput } from '../shared/errors.js';
+import { badInput } from '../common/errors.js';
 
 // Write-backs from the processes: an activity may run more than once (a retry after a timeout
 // whose first attempt did commit), so each write carries an idempotency key, kept in a unique

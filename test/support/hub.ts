@@ -1,10 +1,10 @@
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { Client } from '@temporalio/client';
-import { signToken, type Role } from '../../services/shared/identity.js';
+import { signToken, type Role } from '../../services/common/identity.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
-import { readConfig } from '../../services/shared/config.js';
-import { connectClient, hubClient } from '../../services/shared/temporal.js';
+import { readConfig } from '../../services/common/config.js';
+import { connectClient, hubClient } from '../../services/common/temporal.js';
 
 // What tests use to talk to the hub the global setup started: GraphQL over HTTP through the
 // gateway, SQL to check what was (not) written, and a Temporal client to read workflow state.

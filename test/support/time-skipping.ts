@@ -8,8 +8,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { hubActivities, quietTemporalLogs } from '../../services/processes/worker.js';
 import { createRegistryClient } from '../../services/processes/registry/client.js';
 import { findExecutable } from '../../infra/dev/temporal.js';
-import { parsePayloadKeys } from '../../services/shared/payload-keys.js';
-import { hubDataConverter } from '../../services/shared/temporal.js';
+import { parsePayloadKeys } from '../../services/common/payload-keys.js';
+import { hubDataConverter } from '../../services/common/temporal.js';
 
 // Temporal's time-skipping test server for workflow tests whose timers run for days: awaiting a
 // result (or env.sleep) fast-forwards the server's clock instead of waiting in real time.

@@ -1,7 +1,7 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
-import { readConfig } from '../../../services/shared/config.js';
+import { readConfig } from '../../../services/common/config.js';
 import { quietTemporalLogs } from '../../../services/processes/worker.js';
-import { hubDataConverter } from '../../../services/shared/temporal.js';
+import { hubDataConverter } from '../../../services/common/temporal.js';
 import { startHub } from '../../dev/hub.js';
 import { startEmptyWorker } from './worker.js';
 

@@ -2,13 +2,13 @@ import 'reflect-metadata'; // migrate() loads the entities, whose decorators nee
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connectClient, hubClient } from '../../../services/shared/temporal.js';
-import { readConfig } from '../../../services/shared/config.js';
-import { signToken } from '../../../services/shared/identity.js';
+import { connectClient, hubClient } from '../../../services/common/temporal.js';
+import { readConfig } from '../../../services/common/config.js';
+import { signToken } from '../../../services/common/identity.js';
 import { quietTemporalLogs } from '../../../services/processes/worker.js';
-import { freePort, freshDatabase, startTemporal } from '../processes/stack.js';
+import { freePort, freshDatabase, startHubChild, startTemporal } from '../processes/stack.js';
 import { machine } from '../processes/report.js';
-import { cpuSeconds, startEvaluationHub, temporalPid, watchMemory } from './child.js';
+import { cpuSeconds, temporalPid, watchMemory } from './proc.js';
 import { addEligibleOrganizations, runApplies, runInvitations } from './campaign.js';
 import { EMPTY_TASK_QUEUE } from './worker.js';
 import { benchEmptyParent } from './empty-workflows.js';
@@ -53,7 +53,7 @@ async function main() {
     };
     const settings = readConfig({ ...process.env, ...env });
     log('starting the hub (registry, processes, worker, gateway) and the empty workflows\' worker in one child process; bundling ...');
-    const hub = await startEvaluationHub(env);
+    const hub = await startHubChild(env, { entry: 'infra/bench/evaluation/hub.ts', readyWithinMs: 180_000 });
     stops.push(hub.stop);
     const memory = watchMemory(hub.pid);
     stops.push(async () => memory.stop());

@@ -6,8 +6,8 @@ import { migrate } from '../../db/migrate.js';
 import { cityExists, generateCity, ORGANIZATIONS, RELATIONSHIPS } from '../generate.js';
 import { startServers } from '../servers.js';
 import { benchQueries } from '../queries.js';
-import { signToken } from '../../../services/shared/identity.js';
-import { readConfig } from '../../../services/shared/config.js';
+import { signToken } from '../../../services/common/identity.js';
+import { readConfig } from '../../../services/common/config.js';
 import { hostileQueries } from './hostile.js';
 import { runMixed, type ClassResult, type MixedOptions } from './mixed-loop.js';
 

@@ -1,9 +1,9 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
-import { readConfig } from '../../../services/shared/config.js';
+import { readConfig } from '../../../services/common/config.js';
 import { quietTemporalLogs } from '../../../services/processes/worker.js';
 import { startHub } from '../../dev/hub.js';
 import { startTrivialWorker } from './trivial-worker.js';
-import { hubDataConverter } from '../../../services/shared/temporal.js';
+import { hubDataConverter } from '../../../services/common/temporal.js';
 
 // The child process the benchmark runs the hub in: registry, processes, worker and gateway
 // (startHub, exactly as the tests start them) plus the trivial workflows' worker. A child of

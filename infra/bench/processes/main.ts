@@ -2,9 +2,9 @@ import 'reflect-metadata'; // migrate() and the phase timing load the entities, 
 import { parseArgs } from 'node:util';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { connectClient, hubClient } from '../../../services/shared/temporal.js';
-import { readConfig } from '../../../services/shared/config.js';
-import { signToken, type Identity } from '../../../services/shared/identity.js';
+import { connectClient, hubClient } from '../../../services/common/temporal.js';
+import { readConfig } from '../../../services/common/config.js';
+import { signToken, type Identity } from '../../../services/common/identity.js';
 import { quietTemporalLogs } from '../../../services/processes/worker.js';
 import { decideUpdate, type TaskDecision } from '../../../workflows/human-task/contracts.js';
 import { runOpenLoop, type LoadOptions, type Send } from '../load.js';

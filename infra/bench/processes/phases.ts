@@ -4,7 +4,7 @@ import { createProcessesOrm } from '../../../services/processes/orm.js';
 import { createProcessesLoaders } from '../../../services/processes/loaders.js';
 import { processByType } from '../../../services/processes/catalog.js';
 import type { HumanTask } from '../../../services/processes/tasks/human-task.js';
-import type { Identity } from '../../../services/shared/identity.js';
+import type { Identity } from '../../../services/common/identity.js';
 import { percentile } from '../load.js';
 
 // Where decideTask's time goes, measured from outside (services/ is not touched): the resolver's

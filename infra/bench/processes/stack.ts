@@ -60,15 +60,20 @@ export async function startTemporal(eager: boolean): Promise<DevTemporal> {
 }
 
 export interface HubChild {
+  /** The hub child's own process id (node runs tsx as an import, so no wrapper process). */
+  pid: number;
   gatewayUrl: string;
   processesUrl: string;
   stop(): Promise<void>;
 }
 
-/** Starts hub.ts under tsx and waits for its ready line (bundling the workflows takes a while). */
-export async function startHubChild(env: Record<string, string>): Promise<HubChild> {
+/**
+ * Starts a benchmark's hub script (default: this benchmark's hub.ts) under tsx and waits for its
+ * BENCH_READY line; bundling the workflows takes a while.
+ */
+export async function startHubChild(env: Record<string, string>, options: { entry?: string; readyWithinMs?: number } = {}): Promise<HubChild> {
   const { HUB_WORKFLOW_BUNDLE: _shared, ...inherited } = process.env; // the child bundles the hub's own code
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/bench/processes/hub.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'infra/bench/processes/hub.ts'], {
     cwd: ROOT, env: { ...inherited, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[hub] ${chunk}`));
@@ -81,7 +86,8 @@ export async function startHubChild(env: Record<string, string>): Promise<HubChi
     clearTimeout(timer);
   };
   const ready = new Promise<{ gatewayUrl: string; processesUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the hub did not start within 120 s')), 120_000);
+    const within = options.readyWithinMs ?? 120_000;
+    const timer = setTimeout(() => reject(new Error(`the hub did not start within ${within / 1000} s`)), within);
     child.once('exit', (code) => reject(new Error(`the hub exited with code ${code} before it was ready`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith('BENCH_READY ')) return; // the servers' own start-up lines are noise here
@@ -90,7 +96,7 @@ export async function startHubChild(env: Record<string, string>): Promise<HubChi
     });
   });
   try {
-    return { ...(await ready), stop };
+    return { pid: child.pid!, ...(await ready), stop };
   } catch (error) {
     await stop();
     throw error;

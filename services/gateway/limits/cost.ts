@@ -7,7 +7,7 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
 // organizations with three levels of relationships under it adds up to far more than its
 // 317 characters suggest (issue 7), while every query of the README stays far below the limit.
 
-/** A page without first/last: services/shared/connection.ts's DEFAULT_PAGE_SIZE (not imported:
+/** A page without first/last: services/common/connection.ts's DEFAULT_PAGE_SIZE (not imported:
  * that module loads type-graphql, which the gateway process does not). */
 export const DEFAULT_PAGE_SIZE = 20;
 /** Items a paged list can return: its `first`/`last`, else the page default, at most the cap. */

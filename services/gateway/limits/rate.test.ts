@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from './rate.js';
-import { jsonDepth } from '../../shared/http-body.js';
+import { jsonDepth } from '../../common/http-body.js';
 
 describe('the per-subject token bucket', () => {
   it('allows the burst, then the rate, per subject, with a Retry-After', () => {

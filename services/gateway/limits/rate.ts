@@ -1,5 +1,5 @@
 import { HeaderMap } from '@apollo/server';
-import { HubError } from '../../shared/errors.js';
+import { HubError } from '../../common/errors.js';
 
 // Per-identity rate limit at the gateway: a token bucket per token subject, in memory (one
 // gateway process; several would each allow the rate). A bucket holds up to `burst` requests

@@ -1,4 +1,4 @@
-import { addYears } from '../../shared/dates.js';
+import { addYears } from '../../common/dates.js';
 
 // Who may take part in a campaign (参评资格), computed from registry facts read through its
 // GraphQL API at the campaign's start. Every refusal is given in words (Chinese, as the

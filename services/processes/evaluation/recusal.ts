@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addYears } from '../../shared/dates.js';
+import { addYears } from '../../common/dates.js';
 import type { ApplicantFacts, ExpertFacts } from './registry-facts.js';
 
 // Recusal (回避): who may not assess an organisation, in words; and a draw from the pool that is

@@ -10,9 +10,9 @@ import { startCampaign } from './start.js';
 import { textProblem } from '../tasks/text.js';
 import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
 import type { ProcessesContext } from '../context.js';
-import { requireRole } from '../../shared/access.js';
-import { requireUuid } from '../../shared/ids.js';
-import { badInput, conflict, forbidden, notFound } from '../../shared/errors.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { lodgeObjectionUpdate, requestRecusalUpdate, type Track } from '../../../workflows/evaluation/types.js';
 
 export enum EvaluationTrack {

@@ -7,8 +7,8 @@ import { defaultParams } from './params.js';
 import { startCampaign } from './start.js';
 import { textProblem } from '../tasks/text.js';
 import type { ProcessesContext } from '../context.js';
-import { requireRole } from '../../shared/access.js';
-import { badInput } from '../../shared/errors.js';
+import { requireRole } from '../../common/access.js';
+import { badInput } from '../../common/errors.js';
 import type { Track } from '../../../workflows/evaluation/types.js';
 
 @ObjectType({ description: 'The yearly Temporal Schedule of one evaluation track' })

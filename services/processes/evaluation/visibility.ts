@@ -1,4 +1,4 @@
-import type { Identity } from '../../shared/identity.js';
+import type { Identity } from '../../common/identity.js';
 import type { EvaluationApplication } from './application.js';
 
 // Who sees which reviewer scores: reviewers score independently, so until every drawn reviewer

@@ -1,4 +1,4 @@
-import { signToken } from '../../shared/identity.js';
+import { signToken } from '../../common/identity.js';
 
 // How the processes side reads and writes the registry: through its GraphQL API, never its
 // tables. Reads on behalf of a caller pass on the caller's token, so the registry applies the

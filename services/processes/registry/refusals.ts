@@ -1,5 +1,5 @@
 import { RegistryRefused, RegistryUnavailable } from './client.js';
-import { badInput, forbidden, HubError, notFound } from '../../shared/errors.js';
+import { badInput, forbidden, HubError, notFound } from '../../common/errors.js';
 
 /**
  * A registry read made for a caller: the registry's refusal becomes the caller's error, naming

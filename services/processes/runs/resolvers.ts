@@ -3,9 +3,9 @@ import { WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/c
 import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
 import { CATALOG } from '../catalog.js';
 import type { ProcessesContext } from '../context.js';
-import { badInput, notFound } from '../../shared/errors.js';
-import { requireRole } from '../../shared/access.js';
-import { requireUuid } from '../../shared/ids.js';
+import { badInput, notFound } from '../../common/errors.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 
 // The admin's view of runs comes straight from Temporal (visibility for lists, describe for

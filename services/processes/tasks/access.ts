@@ -1,5 +1,5 @@
 import type { Candidate } from '../../../workflows/human-task/contracts.js';
-import { hasRole, type Identity } from '../../shared/identity.js';
+import { hasRole, type Identity } from '../../common/identity.js';
 import type { HumanTask } from './human-task.js';
 
 // Who may see and act on a task. Candidates are flattened into keys ("role:APPROVER@org:<id>",

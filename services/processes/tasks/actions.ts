@@ -5,7 +5,7 @@ import { isCandidate } from './access.js';
 import { visibleTask } from './inbox.js';
 import { textProblem } from './text.js';
 import type { ProcessesContext } from '../context.js';
-import { badInput, conflict, forbidden } from '../../shared/errors.js';
+import { badInput, conflict, forbidden } from '../../common/errors.js';
 
 // Working a task before its decision: claim it, give it back, hand it to a named person who
 // returns it when done, and talk about it. None of this concerns the workflow, which only

@@ -10,7 +10,7 @@ import { DecideTaskPayload, DecisionInput } from './types.js';
 import { formOf, processByType } from '../catalog.js';
 import { createProcessesLoaders } from '../loaders.js';
 import type { ProcessesContext } from '../context.js';
-import { badInput, conflict, HubError } from '../../shared/errors.js';
+import { badInput, conflict, HubError } from '../../common/errors.js';
 
 const outcomeOf = (task: HumanTask) => `${task.status}${task.decision ? `: ${task.decision} by ${task.decidedBy}` : ''}`;
 

@@ -7,9 +7,9 @@ import { InboxArgs, Process, TaskCandidate, TaskFormShape, TaskOrder } from './t
 import { formOf, processByType } from '../catalog.js';
 import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
 import type { ProcessesContext } from '../context.js';
-import { Connection, PageArgs, findPage } from '../../shared/connection.js';
-import { requireUuid } from '../../shared/ids.js';
-import { forbidden, notFound } from '../../shared/errors.js';
+import { Connection, PageArgs, findPage } from '../../common/connection.js';
+import { requireUuid } from '../../common/ids.js';
+import { forbidden, notFound } from '../../common/errors.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
 export const HumanTaskConnection = Connection('HumanTask', HumanTask);

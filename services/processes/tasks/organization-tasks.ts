@@ -3,7 +3,7 @@ import { HumanTask } from './human-task.js';
 import { HumanTaskConnection } from './inbox.js';
 import { OrganizationRef } from '../entities/organization-ref.js';
 import type { ProcessesContext } from '../context.js';
-import { PageArgs, pageOf } from '../../shared/connection.js';
+import { PageArgs, pageOf } from '../../common/connection.js';
 
 @ArgsType()
 class OpenTaskArgs extends PageArgs {}

@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { PageArgs } from '../../shared/connection.js';
+import { PageArgs } from '../../common/connection.js';
 import { Decision, HumanTask, TaskStatus } from './human-task.js';
 
 // The GraphQL shapes of the task kit that are not rows: forms, candidates, inputs, payloads.

@@ -15,10 +15,10 @@ import {
   type TrainingApplication,
 } from '../../../workflows/training/types.js';
 import type { ProcessesContext } from '../context.js';
-import { requireRole } from '../../shared/access.js';
-import { requireUuid } from '../../shared/ids.js';
-import { todayInChina } from '../../shared/dates.js';
-import { badInput, conflict, notFound } from '../../shared/errors.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
+import { todayInChina } from '../../common/dates.js';
+import { badInput, conflict, notFound } from '../../common/errors.js';
 
 @InputType()
 class NewTrainingCourse {

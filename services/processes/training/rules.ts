@@ -1,5 +1,5 @@
 import { EnrollmentStatus } from './enrollment.js';
-import { isIsoDate, notAnIsoDate } from '../../shared/dates.js';
+import { isIsoDate, notAnIsoDate } from '../../common/dates.js';
 import { hasControlCharacters } from '../../../workflows/human-task/form.js';
 
 // The rules of training enrollment (培训报名) a resolver or an activity checks.

@@ -4,8 +4,8 @@ import { Organization } from '../entities/organization.js';
 import { Person } from '../entities/person.js';
 import { Platform } from '../entities/kinds.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, findPage } from '../../shared/connection.js';
-import { requireUuid } from '../../shared/ids.js';
+import { Connection, findPage } from '../../common/connection.js';
+import { requireUuid } from '../../common/ids.js';
 import { DatedPageArgs, dateRange, given } from './dated-page.js';
 
 // The platforms' activities and the mechanisms' events: lists newest first (date, then id).

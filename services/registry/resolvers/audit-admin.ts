@@ -7,10 +7,10 @@ import { Relationship } from '../entities/relationship.js';
 import { Rating } from '../entities/rating.js';
 import { Honour } from '../entities/honour.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, findPage } from '../../shared/connection.js';
-import { requireRole } from '../../shared/access.js';
-import { requireUuid } from '../../shared/ids.js';
-import { badInput } from '../../shared/errors.js';
+import { Connection, PageArgs, findPage } from '../../common/connection.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
+import { badInput } from '../../common/errors.js';
 
 const AuditEntryConnection = Connection('AuditEntry', AuditEntry);
 

@@ -5,10 +5,10 @@ import { Person } from '../entities/person.js';
 import { CertificationKind } from '../entities/kinds.js';
 import { recordAudit, type Versioned } from '../audit.js';
 import type { RegistryContext } from '../context.js';
-import { requireRole } from '../../shared/access.js';
-import { requireUuid } from '../../shared/ids.js';
-import { requireIsoDate } from '../../shared/dates.js';
-import { badInput, notFound } from '../../shared/errors.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
+import { requireIsoDate } from '../../common/dates.js';
+import { badInput, notFound } from '../../common/errors.js';
 
 @InputType({ description: 'A certificate a process writes to a person\'s record' })
 class CertificationWrite {

@@ -1,7 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
-import { PageArgs } from '../../shared/connection.js';
-import { requireIsoDate } from '../../shared/dates.js';
-import { badInput } from '../../shared/errors.js';
+import { PageArgs } from '../../common/connection.js';
+import { requireIsoDate } from '../../common/dates.js';
+import { badInput } from '../../common/errors.js';
 
 /** A page of dated records, optionally within a date range (both ends included). */
 @ArgsType()

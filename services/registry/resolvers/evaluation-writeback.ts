@@ -12,10 +12,10 @@ import { refuseViolations } from '../rules/violation.js';
 import { referencedRow } from '../audit.js';
 import { requireIdempotencyKey, requireText, writeOnce } from '../write-once.js';
 import type { RegistryContext } from '../context.js';
-import { requireRole } from '../../shared/access.js';
-import { requireUuid } from '../../shared/ids.js';
-import { requireIsoDate, todayInChina } from '../../shared/dates.js';
-import { badInput } from '../../shared/errors.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
+import { requireIsoDate, todayInChina } from '../../common/dates.js';
+import { badInput } from '../../common/errors.js';
 
 // What an evaluation campaign writes back (issue 8, §3): the grade or the honour, a credit-record
 // entry, a reward grant. SYSTEM (the processes worker) or ADMIN only; once per idempotency key.

@@ -7,9 +7,9 @@ import { Honour } from '../entities/honour.js';
 import { Certification } from '../entities/certification.js';
 import { HonourLevel, PositionRole } from '../entities/kinds.js';
 import { inEffect } from '../rules/in-force.js';
-import { requireIsoDate } from '../../shared/dates.js';
+import { requireIsoDate } from '../../common/dates.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, pageOf } from '../../shared/connection.js';
+import { Connection, PageArgs, pageOf } from '../../common/connection.js';
 
 // The nested lists as Relay connections too. Each reads the same per-request batch as its
 // plain list field (so a list of organizations still costs one query per relation) and cuts

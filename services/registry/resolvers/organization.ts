@@ -11,9 +11,9 @@ import { currentRating } from '../rating-rules.js';
 import { asOfDate } from '../dates.js';
 import { heldOn } from './nested-connections.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, findPage, pageOf } from '../../shared/connection.js';
-import { requireUuid } from '../../shared/ids.js';
-import { notFound } from '../../shared/errors.js';
+import { Connection, PageArgs, findPage, pageOf } from '../../common/connection.js';
+import { requireUuid } from '../../common/ids.js';
+import { notFound } from '../../common/errors.js';
 
 const OrganizationConnection = Connection('Organization', Organization);
 const RelationshipConnection = Connection('Relationship', Relationship);

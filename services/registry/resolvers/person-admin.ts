@@ -9,9 +9,9 @@ import { lengthViolations, refuseViolations } from '../rules/violation.js';
 import { clearedRequired, patchedFields } from '../rules/patch.js';
 import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
 import type { RegistryContext } from '../context.js';
-import { conflict } from '../../shared/errors.js';
-import { requireRole } from '../../shared/access.js';
-import { requireUuid } from '../../shared/ids.js';
+import { conflict } from '../../common/errors.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
 
 @InputType()
 class NewPerson {

@@ -6,9 +6,9 @@ import { Certification } from '../entities/certification.js';
 import { Organization } from '../entities/organization.js';
 import { containsPattern } from '../organization-filter.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, findPage } from '../../shared/connection.js';
-import { requireUuid } from '../../shared/ids.js';
-import { notFound } from '../../shared/errors.js';
+import { Connection, PageArgs, findPage } from '../../common/connection.js';
+import { requireUuid } from '../../common/ids.js';
+import { notFound } from '../../common/errors.js';
 
 const PersonConnection = Connection('Person', Person);
 

@@ -8,11 +8,11 @@ import { dateViolations } from '../rules/period.js';
 import { lengthViolations, refuseViolations } from '../rules/violation.js';
 import { clearedRequired, patchedFields } from '../rules/patch.js';
 import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
-import { todayInChina } from '../../shared/dates.js';
+import { todayInChina } from '../../common/dates.js';
 import type { RegistryContext } from '../context.js';
-import { badInput, conflict } from '../../shared/errors.js';
-import { requireRole } from '../../shared/access.js';
-import { requireUuid } from '../../shared/ids.js';
+import { badInput, conflict } from '../../common/errors.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
 
 @InputType()
 class NewRating {

@@ -3,8 +3,8 @@ import { CharityRecord, InvestmentProject, Loan, MediationCase } from '../entiti
 import { Organization } from '../entities/organization.js';
 import { formatFen } from '../money.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, findPage } from '../../shared/connection.js';
-import { requireUuid } from '../../shared/ids.js';
+import { Connection, PageArgs, findPage } from '../../common/connection.js';
+import { requireUuid } from '../../common/ids.js';
 import { DatedPageArgs, dateRange, given } from './dated-page.js';
 
 // Records with money or an outcome: loans, mediation cases, charity, investment projects.

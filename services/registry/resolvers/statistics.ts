@@ -5,7 +5,7 @@ import { charityByOrganization, platformActivityCounts, recordFigures, standingF
 import { gradesAtLeast } from '../rating-rules.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
-import { requireRole } from '../../shared/access.js';
+import { requireRole } from '../../common/access.js';
 import { OrganizationCharityStatistics, PlatformActivityCount, RegistryStatistics } from './statistics-types.js';
 import { money } from './money.js';
 

@@ -7,11 +7,11 @@ import {
 } from '../traversal.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, decodeCursor, encodeCursor, type ConnectionShape } from '../../shared/connection.js';
-import { requireRole } from '../../shared/access.js';
-import { ROLES } from '../../shared/identity.js';
-import { requireUuid, UUID_PATTERN } from '../../shared/ids.js';
-import { badInput, notFound } from '../../shared/errors.js';
+import { Connection, decodeCursor, encodeCursor, type ConnectionShape } from '../../common/connection.js';
+import { requireRole } from '../../common/access.js';
+import { ROLES } from '../../common/identity.js';
+import { requireUuid, UUID_PATTERN } from '../../common/ids.js';
+import { badInput, notFound } from '../../common/errors.js';
 
 @ObjectType({ description: 'An organization reached from another, and in how many hops' })
 class Neighbor {

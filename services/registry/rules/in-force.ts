@@ -1,4 +1,4 @@
-import { addYears } from '../../shared/dates.js';
+import { addYears } from '../../common/dates.js';
 
 // What holds on a given day, in one place, twice over: as plain TypeScript (for records already
 // loaded) and as SQL fragments (for the filters, statistics, traversals and the benchmark's

@@ -1,4 +1,4 @@
-import { isIsoDate, notAnIsoDate } from '../../shared/dates.js';
+import { isIsoDate, notAnIsoDate } from '../../common/dates.js';
 import type { RuleViolation } from './violation.js';
 
 // Dated records (positions, edges, ratings) hold from a first day to a last day, both ISO

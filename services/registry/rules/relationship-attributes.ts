@@ -1,6 +1,6 @@
 import { RelationshipType } from '../entities/kinds.js';
-import { isIsoDate } from '../../shared/dates.js';
-import { UUID_PATTERN } from '../../shared/ids.js';
+import { isIsoDate } from '../../common/dates.js';
+import { UUID_PATTERN } from '../../common/ids.js';
 import type { RuleViolation } from './violation.js';
 
 // Each type of edge carries its own small set of attributes (all optional); a key the type

@@ -1,4 +1,4 @@
-import { badInput } from '../../shared/errors.js';
+import { badInput } from '../../common/errors.js';
 
 /** A broken rule: the input field it concerns and what is wrong, in words a clerk can act on. */
 export interface RuleViolation {

@@ -33,8 +33,8 @@ export function connectionOptions(settings: Omit<TemporalSettings, 'payloadKeys'
 }
 
 /**
- * The payload codec (AES-256-GCM, services/shared/payload-codec.ts) and failures whose message
- * and stack travel as an encoded payload too (services/shared/failure-converter.ts).
+ * The payload codec (AES-256-GCM, services/common/payload-codec.ts) and failures whose message
+ * and stack travel as an encoded payload too (services/common/failure-converter.ts).
  */
 export function hubDataConverter(settings: Pick<HubConfig, 'payloadKeys'>, env: NodeJS.ProcessEnv = process.env): DataConverter {
   assertProductionKeys(settings.payloadKeys, env);

@@ -26,7 +26,7 @@ export interface HubConfig {
    */
   trainingDeadlines: { endorsementMs: number; escalationMs: number; confirmationMs: number };
   /**
-   * How the hub reaches Temporal beyond address and namespace (services/shared/temporal.ts):
+   * How the hub reaches Temporal beyond address and namespace (services/common/temporal.ts):
    * mTLS files (TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY, TEMPORAL_TLS_CA, TEMPORAL_TLS_SERVER_NAME)
    * or an API key (TEMPORAL_API_KEY); none of them for the dev server.
    */
