@@ -4,8 +4,9 @@ import { UUID_PATTERN } from './ids.js';
 
 // Who is calling: verified from the bearer JWT at the gateway and again in each subgraph,
 // so a subgraph reached directly is no back door.
-// FEDERATION_OFFICER decides the Federation's own tasks; SYSTEM is the worker's service identity.
-export const ROLES = ['INTEGRATOR', 'APPROVER', 'ADMIN', 'FEDERATION_OFFICER', 'SYSTEM'] as const;
+// FEDERATION_OFFICER decides the Federation's own tasks; AGENCY_OFFICER and AGENCY_HEAD act for a government
+// agency (within its organisation id) in procurement; SYSTEM is the worker's service identity.
+export const ROLES = ['INTEGRATOR', 'APPROVER', 'ADMIN', 'FEDERATION_OFFICER', 'AGENCY_OFFICER', 'AGENCY_HEAD', 'SYSTEM'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {

@@ -2,12 +2,13 @@ import type { TaskForm } from '../../workflows/human-task/contracts.js';
 import type { ProcessDefinition } from './process-definition.js';
 import { trainingProcess } from './training/process.js';
 import { evaluationProcess } from './evaluation/process.js';
+import { procurementProcess } from './procurement/process.js';
 
 // One record per process (a ProcessDefinition): its workflow type, task kinds with their
 // decision forms, activities, and how to load its projection. The worker, the inbox and the runs view read it, so a new
 // process is one folder plus one line below, not an edit of the plumbing.
 
-export const CATALOG: readonly ProcessDefinition[] = [trainingProcess, evaluationProcess];
+export const CATALOG: readonly ProcessDefinition[] = [trainingProcess, evaluationProcess, procurementProcess];
 
 export function processByType(processType: string): ProcessDefinition | undefined {
   return CATALOG.find((p) => p.processType === processType);

@@ -6,6 +6,9 @@ import { TrainingAttendance } from './training/attendance.js';
 import { ACTIVE_STATUSES, HumanTask } from './tasks/human-task.js';
 import { TaskComment } from './tasks/comment.js';
 import { EvaluationApplication } from './evaluation/application.js';
+import { Procurement } from './procurement/procurement.js';
+import { ProcurementBid } from './procurement/bid.js';
+import { ProcurementPayment } from './procurement/payment.js';
 import { visibleTo } from './tasks/access.js';
 import { byId, childrenOf } from '../common/loaders.js';
 import type { Identity } from '../common/identity.js';
@@ -18,6 +21,10 @@ export function createProcessesLoaders(em: EntityManager, identity: Identity) {
     enrollment: byId(em, TrainingEnrollment),
     task: byId(em, HumanTask),
     evaluationApplication: byId(em, EvaluationApplication),
+    procurement: byId(em, Procurement),
+    bidsByProcurement: childrenOf(em, ProcurementBid, 'procurementId', { round: 'asc', submittedAt: 'asc', id: 'asc' }),
+    paymentsByProcurement: childrenOf(em, ProcurementPayment, 'procurementId', { milestoneNo: 'asc' }),
+    contractsByProvider: childrenOf(em, Procurement, 'providerId', { publishedAt: 'desc', id: 'desc' }),
     evaluationsByOrganization: childrenOf(em, EvaluationApplication, 'organizationId', { updatedAt: 'desc', id: 'desc' }),
     enrollmentsByOrganization: childrenOf(em, TrainingEnrollment, 'organizationId', { requestedAt: 'asc', id: 'asc' }),
     attendanceByEnrollment: childrenOf(em, TrainingAttendance, 'enrollmentId', { day: 'asc' }),

@@ -7,6 +7,9 @@ import { TaskNotification } from './tasks/notification.js';
 import { EvaluationCampaign } from './evaluation/campaign.js';
 import { EvaluationApplication } from './evaluation/application.js';
 import { EvaluationIneligible } from './evaluation/ineligible.js';
+import { Procurement } from './procurement/procurement.js';
+import { ProcurementBid } from './procurement/bid.js';
+import { ProcurementPayment } from './procurement/payment.js';
 import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The processes service's tables; infra/db adds the migration list (services never import infra). */
@@ -14,7 +17,7 @@ export const processesOrmSpec: OrmSpec = {
   schema: 'processes',
   entities: [
     TrainingCourse, TrainingEnrollment, TrainingAttendance, HumanTask, TaskComment, TaskNotification,
-    EvaluationCampaign, EvaluationApplication, EvaluationIneligible,
+    EvaluationCampaign, EvaluationApplication, EvaluationIneligible, Procurement, ProcurementBid, ProcurementPayment,
   ],
 };
 

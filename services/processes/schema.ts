@@ -7,6 +7,7 @@ import { OrganizationTasksResolver } from './tasks/organization-tasks.js';
 import { WorkflowRunResolver } from './runs/resolvers.js';
 import { EvaluationApplicationResolver, EvaluationCampaignResolver, OrganizationEvaluationResolver } from './evaluation/resolvers.js';
 import { EvaluationScheduleResolver } from './evaluation/schedule-resolvers.js';
+import { OrganizationContractsResolver, ProcurementBidResolver, ProcurementContractResolver, ProcurementResolver } from './procurement/resolvers.js';
 import { OrganizationRef } from './entities/organization-ref.js';
 import type { ProcessesContext } from './context.js';
 
@@ -18,6 +19,7 @@ export function buildProcessesSchema() {
         InboxResolver, TaskActionsResolver, DecideResolver, OrganizationTasksResolver,
         TrainingResolver, OrganizationTrainingResolver, TaskEnrollmentResolver,
         EvaluationCampaignResolver, EvaluationApplicationResolver, OrganizationEvaluationResolver, EvaluationScheduleResolver,
+        ProcurementResolver, ProcurementBidResolver, ProcurementContractResolver, OrganizationContractsResolver,
         WorkflowRunResolver,
       ],
       // Organization is only extended here; without this, buildSchema would drop it.

@@ -6,6 +6,7 @@ import { Migration20261128033603_honour_revoked_on } from './Migration2026112803
 import { Migration20261129035021_certification_idempotency_key } from './Migration20261129035021_certification_idempotency_key.js';
 import { Migration20261129042637_evaluation_facts } from './Migration20261129042637_evaluation_facts.js';
 import { Migration20261129052738_procurement_facts } from './Migration20261129052738_procurement_facts.js';
+import { Migration20261129061204_credit_outcome } from './Migration20261129061204_credit_outcome.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261129035021_certification_idempotency_key', class: Migration20261129035021_certification_idempotency_key },
   { name: 'Migration20261129042637_evaluation_facts', class: Migration20261129042637_evaluation_facts },
   { name: 'Migration20261129052738_procurement_facts', class: Migration20261129052738_procurement_facts },
+  { name: 'Migration20261129061204_credit_outcome', class: Migration20261129061204_credit_outcome },
 ];

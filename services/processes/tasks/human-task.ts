@@ -24,6 +24,12 @@ export enum Decision {
   SUBMIT = 'SUBMIT', // a self-assessment or an expert's scores
   UPHOLD = 'UPHOLD', // a review ballot: the grade stands
   CHANGE = 'CHANGE', // a review ballot: the grade changes
+  SUSTAIN = 'SUSTAIN', // procurement: an objection is sustained, the award set aside
+  REPUBLISH = 'REPUBLISH', // procurement: a failed round (流标) is published again
+  CLOSE = 'CLOSE', // procurement: a failed round ends the procurement
+  ACCEPT = 'ACCEPT', // procurement: a milestone's deliverable is accepted
+  EXTEND = 'EXTEND', // procurement: an overdue milestone gets a new due date
+  TERMINATE = 'TERMINATE', // procurement: the contract is terminated for default
 }
 registerEnumType(Decision, { name: 'Decision' });
 

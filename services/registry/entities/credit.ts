@@ -4,7 +4,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { randomUUID } from 'node:crypto';
 import { Organization } from './organization.js';
-import { CreditEntryKind } from './evaluation-kinds.js';
+import { CreditEntryKind, CreditOutcome } from './evaluation-kinds.js';
 
 // What an evaluation writes back besides the grade or honour. Both are written only by
 // idempotent write-backs (resolvers/evaluation-writeback.ts): the key makes a retried
@@ -20,6 +20,8 @@ export class CreditEntry {
   @Field(() => String) @Property({ type: 'text' }) summary!: string;
   @Field(() => String, { description: 'ISO date it was entered' }) @Property({ type: 'date' }) recordedOn!: string;
   @Field(() => String, { description: 'Where it comes from, e.g. the campaign or the contract' }) @Property({ type: 'text' }) source!: string;
+  @Field(() => CreditOutcome, { nullable: true, description: 'For a performance review: how it came out' })
+  @Enum({ items: () => CreditOutcome, type: 'text', nullable: true }) outcome?: CreditOutcome | null;
   @Property({ type: 'text', unique: 'credit_entry_idempotency_key_unique' }) idempotencyKey!: string;
 }
 

@@ -28,3 +28,12 @@ export enum CreditEntryKind {
   PENALTY = 'PENALTY',
 }
 registerEnumType(CreditEntryKind, { name: 'CreditEntryKind' });
+
+/** How a performance review (履约评价) came out: procurement screening refuses a recent FAIL. */
+export enum CreditOutcome {
+  EXCELLENT = 'EXCELLENT', // 优秀
+  GOOD = 'GOOD', // 良好
+  PASS = 'PASS', // 合格
+  FAIL = 'FAIL', // 不合格
+}
+registerEnumType(CreditOutcome, { name: 'CreditOutcome', description: 'A performance review\'s result: 优秀, 良好, 合格, 不合格' });

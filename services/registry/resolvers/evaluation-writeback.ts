@@ -6,7 +6,7 @@ import { Honour } from '../entities/honour.js';
 import { Organization } from '../entities/organization.js';
 import { CreditEntry, RewardGrant } from '../entities/credit.js';
 import { Grade, HonourLevel } from '../entities/kinds.js';
-import { CreditEntryKind } from '../entities/evaluation-kinds.js';
+import { CreditEntryKind, CreditOutcome } from '../entities/evaluation-kinds.js';
 import { FIRST_HONOUR_YEAR, honourViolations, ratingViolations } from '../rules/rating.js';
 import { refuseViolations } from '../rules/violation.js';
 import { referencedRow } from '../audit.js';
@@ -45,6 +45,7 @@ class CreditEntryWrite {
   @Field(() => String) summary!: string;
   @Field(() => String, { description: 'ISO date it is entered' }) recordedOn!: string;
   @Field(() => String, { description: 'Where it comes from, e.g. the campaign' }) source!: string;
+  @Field(() => CreditOutcome, { nullable: true, description: 'PERFORMANCE only: how the review came out' }) outcome?: CreditOutcome | null;
 }
 
 @InputType({ description: 'A grant from the evaluation reward fund' })
@@ -118,8 +119,9 @@ export class EvaluationWritebackResolver {
     const summary = requireText(input.summary, 'summary', 500);
     const recordedOn = requireIsoDate(input.recordedOn, 'recordedOn');
     const source = requireText(input.source, 'source', 200);
+    if (input.outcome && input.kind !== CreditEntryKind.PERFORMANCE) throw badInput('outcome is given only for a PERFORMANCE entry', 'outcome');
     return writeOnce(em, identity.subject, CreditEntry, key, async (tx) => tx.create(CreditEntry, {
-      organization: await organization(tx, organizationId), kind: input.kind, summary, recordedOn, source, idempotencyKey: key,
+      organization: await organization(tx, organizationId), kind: input.kind, summary, recordedOn, source, outcome: input.outcome ?? null, idempotencyKey: key,
     }));
   }
 

@@ -1,0 +1,138 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { ProcurementActivities } from '../../../workflows/procurement/activities.js';
+import { OUTCOME_WORDS } from '../../../workflows/procurement/rules.js';
+import { RegistryRefused, type RegistryClient } from '../registry/client.js';
+import { candidateKey } from '../tasks/access.js';
+import { NotificationKind, TaskNotification } from '../tasks/notification.js';
+import { committeeMembers } from '../evaluation/registry-facts.js';
+import { recusalReason } from '../evaluation/recusal.js';
+import { todayInChina } from '../../common/dates.js';
+import { bidderFacts, memberFacts } from './registry-facts.js';
+import { bidderReasons, CONTROL_EDGES, relatedBidderReasons } from './screening.js';
+
+// The procurement's side effects: projection rows, screening and recusal from registry facts,
+// notices, the contract and performance written to the provider's credit record, and payments.
+// Idempotent: rows upserted by revision, notices and payments keyed, registry writes keyed.
+
+/** Relationship types whose live edge to a bidder makes a member's organisation too close to it. */
+const RECUSAL_EDGES = ['MEMBER_OF', 'BANK_PAIRING', 'COLLEGE_PARTNERSHIP', ...CONTROL_EDGES];
+
+const fen = (amount: number) => `${(amount / 1_000_000).toFixed(2).replace(/\.?0+$/, '')}万元`;
+
+async function permanentOnRefusal<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RegistryRefused) throw ApplicationFailure.nonRetryable(error.message, 'RegistryRefused');
+    throw error;
+  }
+}
+
+export function createProcurementActivities({ orm, registry }: { orm: MikroORM; registry: RegistryClient }) {
+  const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
+  const creditEntry = (input: Record<string, unknown>, key: string) => registry.asSystem(
+    'mutation ($input: CreditEntryWrite!, $key: String!) { recordCreditEntry(input: $input, idempotencyKey: $key) { id } }', { input, key });
+
+  return {
+    async recordProcurement({ input, state, revision }) {
+      const { need } = input;
+      await inTransaction(async (em) => {
+        const conn = em.getConnection();
+        // Written whole at each step. The row lock orders concurrent writes, and a write of an
+        // older revision (a slower local activity) changes nothing, its bids included.
+        const written = await conn.execute<{ affectedRows: number }>(
+          `insert into processes.procurement (id, workflow_id, agency_id, agency_name, category_code, category_name, title, description, budget_fen, method,
+             weights, eligibility, committee, notice_days, year, round, closes_at, stage, awarded_bid_id, provider_id, recusals, objections, contract, performance,
+             cancel_reason, close_reason, published_by, published_at, updated_at, revision)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now(), ?)
+           on conflict (id) do update set round = excluded.round, closes_at = excluded.closes_at, stage = excluded.stage, awarded_bid_id = excluded.awarded_bid_id,
+             provider_id = excluded.provider_id, recusals = excluded.recusals, objections = excluded.objections, contract = excluded.contract,
+             performance = excluded.performance, cancel_reason = excluded.cancel_reason, close_reason = excluded.close_reason, updated_at = now(), revision = excluded.revision
+           where procurement.revision < excluded.revision`,
+          [
+            input.procurementId, `procurement-${input.procurementId}`, need.agencyId, need.agencyName, need.categoryCode, need.categoryName, need.title, need.description,
+            need.budgetFen, need.method, JSON.stringify(need.weights), JSON.stringify(need.eligibility), JSON.stringify(need.committee), need.noticeDays, input.year,
+            state.round, new Date(state.closesAt), state.stage, state.awardedBidId, state.contract?.providerId ?? null, JSON.stringify(state.recusals),
+            JSON.stringify(state.objections), state.contract ? JSON.stringify(state.contract) : null, state.performance ? JSON.stringify(state.performance) : null,
+            state.cancelReason, state.closeReason, input.publishedBy, revision,
+          ],
+          'run',
+        );
+        if (!written.affectedRows) return;
+        for (const bid of state.bids) {
+          await conn.execute(
+            `insert into processes.procurement_bid (id, procurement_id, round, organization_id, price_fen, proposal, status, version, reasons, technical_scores,
+               price_score, total, rank, submitted_by, submitted_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             on conflict (id) do update set price_fen = excluded.price_fen, proposal = excluded.proposal, status = excluded.status, version = excluded.version,
+               reasons = excluded.reasons, technical_scores = excluded.technical_scores, price_score = excluded.price_score, total = excluded.total,
+               rank = excluded.rank, submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at`,
+            [
+              bid.bidId, input.procurementId, bid.round, bid.organizationId, bid.priceFen, bid.proposal, bid.status, bid.version, JSON.stringify(bid.reasons),
+              JSON.stringify(bid.technicalScores), bid.priceScore, bid.total, bid.rank, bid.submittedBy, new Date(bid.submittedAt),
+            ],
+          );
+        }
+      });
+    },
+
+    async screenBids({ input, bids, closingDay }) {
+      return permanentOnRefusal(async () => {
+        const facts = await bidderFacts(registry, [...new Set(bids.map((b) => b.organizationId))], closingDay);
+        const related = relatedBidderReasons(facts.map((f) => f.bidder));
+        const rejected = bids.flatMap((bid) => {
+          const bidder = facts.find((f) => f.bidder.id === bid.organizationId)!.bidder;
+          const reasons = [...bidderReasons(bidder, input.need.eligibility, closingDay), ...(related.get(bidder.id) ?? [])];
+          return reasons.length ? [{ bidId: bid.bidId, reasons }] : [];
+        });
+        const members = await memberFacts(registry, input.need.committee);
+        const recusals = members.flatMap((member) => facts.flatMap(({ applicant }) => {
+          const reason = recusalReason(member, applicant, closingDay, RECUSAL_EDGES);
+          return reason ? [{ personId: member.id, organizationId: applicant.id, reason }] : [];
+        }));
+        return { rejected, recusals };
+      });
+    },
+
+    async objectionReviewers({ asOf }) {
+      return permanentOnRefusal(async () => (await committeeMembers(registry, asOf)).review);
+    },
+
+    async notifyParties({ procurementId, key, message, audience }) {
+      await inTransaction(async (em) => {
+        if (await em.findOne(TaskNotification, { processId: procurementId, noticeKey: key })) return;
+        em.create(TaskNotification, { processId: procurementId, noticeKey: key, kind: NotificationKind.NOTICE, message, audience: [...new Set(audience.map(candidateKey))], createdAt: new Date() });
+      });
+    },
+
+    async recordContract({ input, contract }) {
+      await permanentOnRefusal(() => creditEntry({
+        organizationId: contract.providerId, kind: 'CONTRACT', recordedOn: todayInChina(), source: `procurement:${input.procurementId}`,
+        summary: `${input.need.agencyName}《${input.need.title}》${input.need.categoryName}合同 ${fen(contract.priceFen)}（${contract.startsOn} 至 ${contract.endsOn}）`,
+      }, `procurement:${input.procurementId}:contract`));
+    },
+
+    async payMilestone({ procurementId, milestoneNo, providerId, amountFen }) {
+      // The unique (procurement, milestone) index makes a second payment impossible; a retry
+      // after a lost answer finds the row its first attempt wrote.
+      const conn = orm.em.getConnection();
+      await conn.execute(
+        `insert into processes.procurement_payment (id, procurement_id, milestone_no, provider_id, amount_fen, paid_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, now()) on conflict (procurement_id, milestone_no) do nothing`,
+        [procurementId, milestoneNo, providerId, amountFen]);
+      const [row] = await conn.execute<{ id: string; amount_fen: string }[]>(
+        'select id, amount_fen from processes.procurement_payment where procurement_id = ? and milestone_no = ?', [procurementId, milestoneNo]);
+      if (Number(row!.amount_fen) !== amountFen) throw ApplicationFailure.nonRetryable(`milestone ${milestoneNo} was already paid a different amount`, 'PaymentMismatch');
+      return { paymentId: row!.id };
+    },
+
+    async recordPerformance({ input, contract, score, outcome, terminated }) {
+      const words = OUTCOME_WORDS[outcome as keyof typeof OUTCOME_WORDS];
+      await permanentOnRefusal(() => creditEntry({
+        organizationId: contract.providerId, kind: 'PERFORMANCE', outcome, recordedOn: todayInChina(), source: `procurement:${input.procurementId}`,
+        summary: `${input.need.agencyName}《${input.need.title}》履约评价：${words}${score === null ? '' : `（${score} 分）`}${terminated ? '，合同因违约终止' : ''}`,
+      }, `procurement:${input.procurementId}:performance`));
+    },
+  } satisfies ProcurementActivities;
+}
