@@ -41,7 +41,7 @@ describe('replay of saved histories', () => {
     // An empty folder would make this test pass while guarding nothing.
     expect(histories.length, `no histories under ${WORKFLOWS}`).toBeGreaterThan(0);
     // Each process with a workflow has some.
-    expect(new Set(histories.map((h) => h.workflowId.split('-')[1]))).toEqual(new Set(['evaluation', 'training']));
+    expect(new Set(histories.map((h) => h.workflowId.split('-')[1]))).toEqual(new Set(['evaluation', 'procurement', 'training']));
 
     const failures: string[] = [];
     let replayed = 0;

@@ -45,14 +45,19 @@ export const sharedBundle = () => ({ codePath: inject('workflowBundle') });
  * A worker on the test env running the real workflows and the hub's real activities: the
  * processes schema of the test database, and the test hub's registry for write-backs.
  */
-export function createHubWorker(env: TestWorkflowEnvironment, { orm, taskQueue }: { orm: MikroORM; taskQueue: string }): Promise<Worker> {
+export function createHubWorker(
+  env: TestWorkflowEnvironment,
+  { orm, taskQueue, around }: { orm: MikroORM; taskQueue: string; around?: (activities: Record<string, unknown>) => Record<string, unknown> },
+): Promise<Worker> {
   const registry = createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') });
+  const activities = hubActivities({ orm, registry, temporal: env.client });
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     dataConverter: testDataConverter(),
     workflowBundle: sharedBundle(),
-    activities: hubActivities({ orm, registry, temporal: env.client }),
+    // `around` may wrap a real activity (e.g. lose its first answer); it never replaces one.
+    activities: around ? around(activities) : activities,
   });
 }
 
