@@ -65,6 +65,11 @@ export async function deliver(ctx: ProcurementContext): Promise<boolean> {
       if (delivered.kind !== 'DECIDED') {
         milestone.status = 'OVERDUE';
         await ctx.record();
+        await procurementActivities.notifyParties({
+          procurementId: input.procurementId, key: `overdue-${milestone.no}-${milestone.currentDueOn}`,
+          message: `《${input.need.title}》第 ${milestone.no} 期成果（${milestone.deliverable}）已于 ${milestone.currentDueOn} 逾期，已报采购单位处理`,
+          audience: [...supplier, ...ctx.agency.officers],
+        });
         const overdue = await tasks.ask(
           ctx.spec(OVERDUE_MILESTONE_TASK_KIND, `第 ${milestone.no} 期成果逾期未交：${input.need.title}`, provider, ctx.agency.officers, input.deadlinesMs.overdue),
           OVERDUE_MILESTONE_FORM,

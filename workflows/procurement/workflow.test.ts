@@ -161,7 +161,7 @@ describe('government service procurement on the time-skipping server', () => {
     const today = chinaDay(await env.currentTimeMs());
     const inDays = (days: number) => chinaDay(Date.parse(`${today}T12:00:00+08:00`) + days * DAY);
     const terms: ContractTerms = {
-      startsOn: inDays(1), endsOn: inDays(300), recurring: false, subcontracts: [{ subcontractorId: bidders.wu.id, work: '问卷印刷', mainWork: false }],
+      startsOn: inDays(1), endsOn: inDays(330), recurring: false, subcontracts: [{ subcontractorId: bidders.wu.id, work: '问卷印刷', mainWork: false }],
       milestones: [{ deliverable: '第一季度监测报告', dueOn: inDays(90), sharePercent: 40 }, { deliverable: '年度运行报告', dueOn: inDays(280), sharePercent: 60 }],
       serviceUserId: world.serviceUser.id, expertId: world.expert.id, signedBy: world.officer.id,
     };
@@ -180,8 +180,22 @@ describe('government service procurement on the time-skipping server', () => {
     expect((await handle.query<ProcurementState>('state')).contract!.milestones[0]).toMatchObject({ status: 'REJECTED', currentDueOn: inDays(100) });
     await decide(again[0]!, 'SUBMIT', { summary: '第一季度报告（补充海宁片区）' });
     await decide((await openTasks(input.procurementId, 'ACCEPT_MILESTONE', 1))[0]!, 'ACCEPT');
-    // Milestone 2.
-    await decide((await openTasks(input.procurementId, 'DELIVER_MILESTONE', 1))[0]!, 'SUBMIT', { summary: '年度运行报告' });
+    // Milestone 2 comes late: a reminder three days before, then at the due date the agency is
+    // asked (OVERDUE_MILESTONE) and extends it.
+    const [late] = await openTasks(input.procurementId, 'DELIVER_MILESTONE', 1);
+    await env.sleep(Date.parse(`${inDays(281)}T00:00:00+08:00`) - (await env.currentTimeMs()));
+    const [overdue] = await openTasks(input.procurementId, 'OVERDUE_MILESTONE', 1);
+    expect(overdue!.candidate_keys).toEqual([`role:AGENCY_OFFICER@org:${world.agency.id}`]);
+    expect((await tasksOf(input.procurementId, 'DELIVER_MILESTONE', ['EXPIRED'])).map((t) => t.id)).toEqual([late!.id]);
+    const notices = await sql<{ kind: string; message: string }>(
+      'select kind, message from processes.task_notification where task_id = ? or (process_id = ? and notice_key like ?) order by created_at', late!.id, input.procurementId, 'overdue-%');
+    expect(notices.map((n) => n.kind)).toEqual(['REMINDER', 'NOTICE']);
+    expect(notices[1]!.message).toContain(`第 2 期成果（年度运行报告）已于 ${inDays(280)} 逾期`);
+    expect((await handle.query<ProcurementState>('state')).contract!.milestones[1]!.status).toBe('OVERDUE');
+    await decide(overdue!, 'EXTEND', { newDueOn: inDays(295) });
+    const [extended] = await openTasks(input.procurementId, 'DELIVER_MILESTONE', 1);
+    expect(extended!.id).not.toBe(late!.id);
+    await decide(extended!, 'SUBMIT', { summary: '年度运行报告' });
     await decide((await openTasks(input.procurementId, 'ACCEPT_MILESTONE', 1))[0]!, 'ACCEPT');
 
     // The performance review: a poor one (50 points, 不合格) that the next screening will see.
