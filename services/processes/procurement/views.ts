@@ -111,7 +111,7 @@ export class ContractInput {
   @Field(() => ID, { description: 'An expert (person id) who reviews the performance at the end' }) expertId!: string;
 }
 
-@InputType()
+@InputType('BidInput', { description: 'A bid: the price within the budget and the proposal' })
 export class BidInputGql {
   @Field(() => ID) organizationId!: string;
   @Field(() => GraphQLSafeInt, { description: 'Price in fen, at most the budget' }) priceFen!: number;
