@@ -27,6 +27,22 @@ export function temporalPid(address: string): number {
   return NaN;
 }
 
+/**
+ * CPU seconds the hub child and the dev server have spent: each call returns [hub, Temporal]
+ * since the previous call (the first, since this one), so a phase shows which side it waits on.
+ */
+export function cpuMeter(hubPid: number, temporalAddress: string): () => number[] {
+  const serverPid = temporalPid(temporalAddress);
+  const now = () => [cpuSeconds(hubPid), Number.isNaN(serverPid) ? NaN : cpuSeconds(serverPid)];
+  let before = now();
+  return () => {
+    const current = now();
+    const spent = current.map((v, i) => v - before[i]!);
+    before = current;
+    return spent;
+  };
+}
+
 /** Samples a process's RSS every second; `mark` starts a new window, whose peak is kept apart. */
 export function watchMemory(pid: number) {
   const windows = new Map<string, number>();

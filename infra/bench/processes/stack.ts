@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -57,6 +58,19 @@ export async function startTemporal(eager: boolean): Promise<DevTemporal> {
     },
   });
   return { address: env.address, uiUrl: '(UI disabled)', stop: () => env.teardown() };
+}
+
+/**
+ * A hub child's environment: the benchmark's database, the dev server, its own task queue, and a
+ * free port for every server it opens, so it runs beside the tests and a dev hub.
+ */
+export async function hubChildEnv(databaseUrl: string, temporalAddress: string, taskQueue: string): Promise<Record<string, string>> {
+  return {
+    // The hub child runs with NODE_ENV=production, which refuses the public dev payload key.
+    TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? `bench:${randomBytes(32).toString('base64')}`,
+    DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, LISTEN_HOST: '127.0.0.1',
+    GATEWAY_PORT: String(await freePort()), REGISTRY_PORT: String(await freePort()), PROCESSES_PORT: String(await freePort()), CODEC_PORT: String(await freePort()),
+  };
 }
 
 export interface HubChild {

@@ -21,3 +21,16 @@ export async function benchEcho(): Promise<void> {
 export async function benchEmpty(): Promise<void> {
   setHandler(pingUpdate, (value) => value);
 }
+
+/**
+ * Takes `count` pings, answering each at once, then ends: a mailbox of no-op updates, the floor
+ * a workflow that takes several updates (a procurement's bids) is compared with.
+ */
+export async function benchInbox(count: number): Promise<void> {
+  let pinged = 0;
+  setHandler(pingUpdate, (value) => {
+    pinged += 1;
+    return value;
+  });
+  await condition(() => pinged >= count, '10 minutes'); // the same safety net as benchEcho's
+}
