@@ -170,6 +170,11 @@ export interface ProcurementState {
   closeReason: string | null;
 }
 
+/** Where every procurement starts: the first round's bidding. */
+export const openingState = (closesAt: number): ProcurementState => ({
+  stage: 'BIDDING', round: 1, closesAt, bids: [], recusals: [], awardedBidId: null, objections: [], contract: null, performance: null, cancelReason: null, closeReason: null,
+});
+
 export interface Objection {
   organizationId: string;
   by: string;

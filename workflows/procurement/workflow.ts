@@ -6,7 +6,7 @@ import { score, screen } from './scoring.js';
 import { award } from './award.js';
 import { contract, deliver, reviewPerformance } from './delivery.js';
 import {
-  cancelProcurementUpdate, FAILED_PROCUREMENT_FORM, FAILED_PROCUREMENT_TASK_KIND, procurementStateQuery, type ProcurementInput, type ProcurementState, type Stage,
+  cancelProcurementUpdate, FAILED_PROCUREMENT_FORM, openingState, FAILED_PROCUREMENT_TASK_KIND, procurementStateQuery, type ProcurementInput, type ProcurementState, type Stage,
 } from './types.js';
 
 const DAY = 86_400_000;
@@ -21,10 +21,7 @@ export const NOT_CANCELLABLE = 'NotCancellable';
  * the agency officer: republish with a new window, or close.
  */
 export async function procurement(input: ProcurementInput): Promise<ProcurementState> {
-  const state: ProcurementState = {
-    stage: 'BIDDING', round: 1, closesAt: input.closesAt, bids: [], recusals: [], awardedBidId: null, objections: [], contract: null,
-    performance: null, cancelReason: null, closeReason: null,
-  };
+  const state: ProcurementState = openingState(input.closesAt);
   const tasks = createTaskBoard(() => state);
   const ctx = procurementContext(input, state, tasks);
   setHandler(procurementStateQuery, () => state);

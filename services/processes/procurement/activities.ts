@@ -9,6 +9,7 @@ import { committeeMembers } from '../evaluation/registry-facts.js';
 import { recusalReason } from '../evaluation/recusal.js';
 import { todayInChina } from '../../common/dates.js';
 import { bidderFacts, memberFacts } from './registry-facts.js';
+import { writeProjection } from './projection.js';
 import { bidderReasons, CONTROL_EDGES, relatedBidderReasons } from './screening.js';
 
 // The procurement's side effects: projection rows, screening and recusal from registry facts,
@@ -36,45 +37,7 @@ export function createProcurementActivities({ orm, registry }: { orm: MikroORM; 
 
   return {
     async recordProcurement({ input, state, revision }) {
-      const { need } = input;
-      await inTransaction(async (em) => {
-        const conn = em.getConnection();
-        // Written whole at each step. The row lock orders concurrent writes, and a write of an
-        // older revision (a slower local activity) changes nothing, its bids included.
-        const written = await conn.execute<{ affectedRows: number }>(
-          `insert into processes.procurement (id, workflow_id, agency_id, agency_name, category_code, category_name, title, description, budget_fen, method,
-             weights, eligibility, committee, notice_days, year, round, closes_at, stage, awarded_bid_id, provider_id, recusals, objections, contract, performance,
-             cancel_reason, close_reason, published_by, published_at, updated_at, revision)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now(), ?)
-           on conflict (id) do update set round = excluded.round, closes_at = excluded.closes_at, stage = excluded.stage, awarded_bid_id = excluded.awarded_bid_id,
-             provider_id = excluded.provider_id, recusals = excluded.recusals, objections = excluded.objections, contract = excluded.contract,
-             performance = excluded.performance, cancel_reason = excluded.cancel_reason, close_reason = excluded.close_reason, updated_at = now(), revision = excluded.revision
-           where procurement.revision < excluded.revision`,
-          [
-            input.procurementId, `procurement-${input.procurementId}`, need.agencyId, need.agencyName, need.categoryCode, need.categoryName, need.title, need.description,
-            need.budgetFen, need.method, JSON.stringify(need.weights), JSON.stringify(need.eligibility), JSON.stringify(need.committee), need.noticeDays, input.year,
-            state.round, new Date(state.closesAt), state.stage, state.awardedBidId, state.contract?.providerId ?? null, JSON.stringify(state.recusals),
-            JSON.stringify(state.objections), state.contract ? JSON.stringify(state.contract) : null, state.performance ? JSON.stringify(state.performance) : null,
-            state.cancelReason, state.closeReason, input.publishedBy, revision,
-          ],
-          'run',
-        );
-        if (!written.affectedRows) return;
-        for (const bid of state.bids) {
-          await conn.execute(
-            `insert into processes.procurement_bid (id, procurement_id, round, organization_id, price_fen, proposal, status, version, reasons, technical_scores,
-               price_score, total, rank, submitted_by, submitted_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             on conflict (id) do update set price_fen = excluded.price_fen, proposal = excluded.proposal, status = excluded.status, version = excluded.version,
-               reasons = excluded.reasons, technical_scores = excluded.technical_scores, price_score = excluded.price_score, total = excluded.total,
-               rank = excluded.rank, submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at`,
-            [
-              bid.bidId, input.procurementId, bid.round, bid.organizationId, bid.priceFen, bid.proposal, bid.status, bid.version, JSON.stringify(bid.reasons),
-              JSON.stringify(bid.technicalScores), bid.priceScore, bid.total, bid.rank, bid.submittedBy, new Date(bid.submittedAt),
-            ],
-          );
-        }
-      });
+      await inTransaction((em) => writeProjection(em, input, state, revision));
     },
 
     async screenBids({ input, bids, closingDay }) {

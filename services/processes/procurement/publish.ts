@@ -10,7 +10,8 @@ import { badInput, forbidden } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
 import { PROCESS_TYPE, ORGANIZATION_ID, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import { chinaDay, committeeProblems, weightProblems } from '../../../workflows/procurement/rules.js';
-import { PROCUREMENT_PROCESS_TYPE, PROCUREMENT_WORKFLOW_TYPE, procurementWorkflowId, type Method, type ProcurementInput } from '../../../workflows/procurement/types.js';
+import { openingState, PROCUREMENT_PROCESS_TYPE, PROCUREMENT_WORKFLOW_TYPE, procurementWorkflowId, type Method, type ProcurementInput } from '../../../workflows/procurement/types.js';
+import { writeProjection } from './projection.js';
 
 // Publishing a need (发布采购需求): an agency officer's input checked against the rules and the
 // registry (the agency, the catalogue, the committee), then the procurement's workflow started.
@@ -94,24 +95,29 @@ export async function registryLookup<T>(read: () => Promise<T>, field: string): 
   }
 }
 
-/** Starts the procurement's workflow and waits until its projection row exists. */
+/**
+ * Writes the procurement's row, then starts its workflow: the answer needs no wait for the
+ * worker, and a start that fails leaves no row (nor, since the id is new, a second run on retry).
+ */
 export async function publish(ctx: ProcessesContext, need: ProcurementInput['need'], closesAt: Date): Promise<Procurement> {
   const procurementId = randomUUID();
   const year = Number(chinaDay(Date.now()).slice(0, 4));
   const input: ProcurementInput = { procurementId, need, closesAt: closesAt.getTime(), year, publishedBy: ctx.identity.subject, deadlinesMs: DEFAULT_DEADLINES };
-  await ctx.temporal.workflow.start(PROCUREMENT_WORKFLOW_TYPE, {
-    workflowId: procurementWorkflowId(procurementId),
-    taskQueue: ctx.settings.taskQueue,
-    args: [input],
-    staticSummary: `政府购买服务：${need.agencyName}《${need.title.slice(0, 60)}》`,
-    typedSearchAttributes: [
-      { key: PROCESS_TYPE, value: PROCUREMENT_PROCESS_TYPE }, { key: ORGANIZATION_ID, value: need.agencyId }, { key: STAGE, value: 'BIDDING' }, { key: YEAR, value: year },
-    ],
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const row = await ctx.em.fork().findOne(Procurement, procurementId);
-    if (row) return row;
-    await new Promise((done) => setTimeout(done, 100));
+  const em = ctx.em.fork();
+  await em.transactional((tx) => writeProjection(tx, input, openingState(input.closesAt), 0));
+  try {
+    await ctx.temporal.workflow.start(PROCUREMENT_WORKFLOW_TYPE, {
+      workflowId: procurementWorkflowId(procurementId),
+      taskQueue: ctx.settings.taskQueue,
+      args: [input],
+      staticSummary: `政府购买服务：${need.agencyName}《${need.title.slice(0, 60)}》`,
+      typedSearchAttributes: [
+        { key: PROCESS_TYPE, value: PROCUREMENT_PROCESS_TYPE }, { key: ORGANIZATION_ID, value: need.agencyId }, { key: STAGE, value: 'BIDDING' }, { key: YEAR, value: year },
+      ],
+    });
+  } catch (error) {
+    await em.nativeDelete(Procurement, procurementId);
+    throw error;
   }
-  throw new Error(`procurement ${procurementId} started but its row did not appear within 10 s`);
+  return em.findOneOrFail(Procurement, procurementId);
 }
