@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf, gql, orgId, sql, token } from './support/hub.js';
+import { until as poll } from './support/until.js';
 
 // The annual evaluation's key steps through the gateway, on the shared hub's real Temporal: an
 // admin starts the 2020 rating campaign, a chamber's approver applies and assesses itself (a
@@ -9,14 +10,7 @@ import { codeOf, gql, orgId, sql, token } from './support/hub.js';
 // workflows/evaluation/campaign.test.ts.)
 
 const wenzhou = orgId('wenzhou');
-const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> => {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) => poll(read, done, what, { tries: 300, everyMs: 200 });
 const DECIDE = 'mutation ($id: ID!, $input: DecisionInput!) { decideTask(id: $id, input: $input) { task { status decision } } }';
 const openTask = (as: string, kind: string) => until(
   async () => (await gql(`{ myTasks(kind: "${kind}", status: OPEN, first: 50) { edges { node { id title organization { id } form { outcomes fields { name max } } } } } }`, {}, as))

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { codeOf, gql, sql, token, type GraphQLResponse } from './support/hub.js';
 import { procurementWorld } from './support/procurement-world.js';
+import { until as poll } from './support/until.js';
 
 // Government service procurement's key steps through the gateway, on the shared hub's real
 // Temporal: an agency officer publishes (bad needs refused, nothing written), bidders submit,
@@ -13,14 +14,7 @@ import { procurementWorld } from './support/procurement-world.js';
 const tag = randomUUID().slice(0, 6);
 let world: Awaited<ReturnType<typeof procurementWorld>>;
 let officer: string;
-const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> => {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) => poll(read, done, what, { tries: 300, everyMs: 200 });
 const fieldOf = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.field;
 
 const PUBLISH = 'mutation ($need: ProcurementNeedInput!) { publishProcurement(need: $need) { id stage round processType agency { name } weights { price technical } eligibility { minimumGrade kinds } } }';

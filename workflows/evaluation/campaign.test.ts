@@ -11,6 +11,7 @@ import { seedOrganizationId } from '../../infra/seed/run.js';
 import { createHubWorker, createTimeSkippingEnv, maybeSaveHistory } from '../../test/support/time-skipping.js';
 import { decideUpdate } from '../human-task/contracts.js';
 import { CAMPAIGN_WORKFLOW_TYPE, lodgeObjectionUpdate, requestRecusalUpdate, type ApplicationState, type CampaignInput } from './types.js';
+import { until as poll } from '../../test/support/until.js';
 
 // A whole 2020 rating campaign on the time-skipping server, with the hub's real activities (its
 // PostgreSQL, its registry through GraphQL): eligibility with reasons, five applications taken
@@ -39,14 +40,7 @@ afterAll(async () => {
 });
 
 const sql = <R>(text: string, ...values: unknown[]) => orm.em.getConnection().execute<R[]>(text, values);
-const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> => {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) => poll(read, done, what, { tries: 150, everyMs: 100 });
 type Task = { id: string; workflow_id: string; candidate_keys: string[] };
 const openTasks = (applicationId: string, kind: string) =>
   sql<Task>("select id, workflow_id, candidate_keys from processes.human_task where process_id = ? and kind = ? and status in ('OPEN','CLAIMED') order by created_at, id", applicationId, kind);

@@ -12,6 +12,7 @@ import { procurementWorld } from '../../test/support/procurement-world.js';
 import { gql, token } from '../../test/support/hub.js';
 import { decideUpdate } from '../human-task/contracts.js';
 import { chinaDay } from './rules.js';
+import { until } from '../../test/support/until.js';
 import {
   cancelProcurementUpdate, lodgeObjectionUpdate, PROCUREMENT_WORKFLOW_TYPE, procurementWorkflowId, signContractUpdate, submitBidUpdate,
   type ContractTerms, type Need, type ProcurementInput, type ProcurementState,
@@ -64,14 +65,6 @@ afterAll(async () => {
 });
 
 const sql = <R>(text: string, ...values: unknown[]) => orm.em.getConnection().execute<R[]>(text, values);
-const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> => {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 type Task = { id: string; workflow_id: string; candidate_keys: string[]; organization_id: string; status: string };
 const tasksOf = (procurementId: string, kind: string, statuses = ['OPEN', 'CLAIMED']) =>
   sql<Task>('select id, workflow_id, candidate_keys, organization_id, status from processes.human_task where process_id = ? and kind = ? and status in (?) order by created_at, id', procurementId, kind, statuses);

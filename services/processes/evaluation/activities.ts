@@ -3,7 +3,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { EvaluationActivities } from '../../../workflows/evaluation/activities.js';
 import { rewardFor } from '../../../workflows/evaluation/rules.js';
 import { evaluationApplicationWorkflowId } from '../../../workflows/evaluation/types.js';
-import { RegistryRefused, type RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../registry/client.js';
+import { permanentOnRefusal } from '../registry/refusals.js';
 import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
 import { EvaluationIneligible } from './ineligible.js';
@@ -20,16 +21,6 @@ export const TRACK_KINDS = {
   RATING: ['INDUSTRY_ASSOCIATION', 'OUT_OF_TOWN_CHAMBER', 'GRASSROOTS_CHAMBER'],
   FOUR_GOOD: ['OUT_OF_TOWN_CHAMBER', 'GRASSROOTS_CHAMBER', 'INDUSTRY_ASSOCIATION'],
 } as const;
-
-/** A registry refusal does not change on a retry: fail the activity for good, with the reason. */
-async function permanentOnRefusal<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof RegistryRefused) throw ApplicationFailure.nonRetryable(error.message, 'RegistryRefused');
-    throw error;
-  }
-}
 
 export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; registry: RegistryClient }) {
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);

@@ -2,7 +2,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ProcurementActivities } from '../../../workflows/procurement/activities.js';
 import { OUTCOME_WORDS } from '../../../workflows/procurement/rules.js';
-import { RegistryRefused, type RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../registry/client.js';
+import { permanentOnRefusal } from '../registry/refusals.js';
 import { candidateKey } from '../tasks/access.js';
 import { NotificationKind, TaskNotification } from '../tasks/notification.js';
 import { committeeMembers } from '../evaluation/registry-facts.js';
@@ -20,15 +21,6 @@ import { bidderReasons, CONTROL_EDGES, relatedBidderReasons } from './screening.
 const RECUSAL_EDGES = ['MEMBER_OF', 'BANK_PAIRING', 'COLLEGE_PARTNERSHIP', ...CONTROL_EDGES];
 
 const fen = (amount: number) => `${(amount / 1_000_000).toFixed(2).replace(/\.?0+$/, '')}万元`;
-
-async function permanentOnRefusal<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof RegistryRefused) throw ApplicationFailure.nonRetryable(error.message, 'RegistryRefused');
-    throw error;
-  }
-}
 
 export function createProcurementActivities({ orm, registry }: { orm: MikroORM; registry: RegistryClient }) {
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);

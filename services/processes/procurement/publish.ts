@@ -4,7 +4,7 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 import type { ProcessesContext } from '../context.js';
 import { Procurement } from './procurement.js';
 import { BIDDER_KINDS, DEFAULT_BIDDER_KINDS, DEFAULT_DEADLINES, GRADES } from './params.js';
-import { RegistryRefused } from '../registry/client.js';
+import { registryReference } from '../registry/refusals.js';
 import { textProblem } from '../tasks/text.js';
 import { badInput, forbidden } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
@@ -71,28 +71,18 @@ export async function checkNeed(ctx: ProcessesContext, need: ProcurementNeedInpu
   const committee = need.committee.map((id, i) => requireUuid(id, `need.committee[${i}]`));
 
   // The registry's word on the agency, the catalogue and the committee (the caller's own rights).
-  const agency = await registryLookup(() => ctx.registry.organization(agencyId, ctx.authorization), 'need.agencyId');
+  const agency = await registryReference(() => ctx.registry.organization(agencyId, ctx.authorization), 'need.agencyId');
   if (agency.kind !== 'GOVERNMENT_AGENCY') throw badInput(`${agency.name} is not a government agency (it is ${agency.kind})`, 'need.agencyId');
   const { serviceCategories } = await ctx.registry.asSystem<{ serviceCategories: { code: string; name: string }[] }>('{ serviceCategories { code name } }');
   const category = serviceCategories.find((c) => c.code === need.categoryCode);
   if (!category) throw badInput(`${need.categoryCode} is not in the guidance catalogue (${serviceCategories.map((c) => c.code).join(', ')})`, 'need.categoryCode');
-  for (const [i, id] of committee.entries()) await registryLookup(() => ctx.registry.person(id, ctx.authorization), `need.committee[${i}]`);
+  for (const [i, id] of committee.entries()) await registryReference(() => ctx.registry.person(id, ctx.authorization), `need.committee[${i}]`);
 
   return {
     agencyId, agencyName: agency.name, categoryCode: category.code, categoryName: category.name, title: need.title, description: need.description,
     budgetFen: need.budgetFen, method: need.method as Method, weights, committee, noticeDays,
     eligibility: { minimumGrade: need.minimumGrade ?? null, minimumYearsRegistered: years, kinds },
   };
-}
-
-/** A registry NOT_FOUND becomes the caller's BAD_USER_INPUT on the field that named it. */
-export async function registryLookup<T>(read: () => Promise<T>, field: string): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof RegistryRefused && error.code === 'NOT_FOUND') throw badInput(`${field}: ${error.message}`, field);
-    throw error;
-  }
 }
 
 /**

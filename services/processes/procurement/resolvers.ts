@@ -5,7 +5,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Procurement } from './procurement.js';
 import { ProcurementBid } from './bid.js';
 import { ProcurementPayment } from './payment.js';
-import { checkNeed, ProcurementNeedInput, publish, registryLookup } from './publish.js';
+import { checkNeed, ProcurementNeedInput, publish } from './publish.js';
+import { registryReference } from '../registry/refusals.js';
 import { isAgencyStaff, isCommitteeMember, visibleBids } from './visibility.js';
 import {
   BidInputGql, ContractInput, contractView, ProcurementContract, ProcurementEligibility, ProcurementObjection, ProcurementRecusal, ProcurementWeights,
@@ -106,7 +107,7 @@ export class ProcurementResolver {
     }
     const problem = textProblem(bid.proposal, 'bid.proposal', 2000);
     if (problem) throw badInput(problem.message, problem.field);
-    await registryLookup(() => ctx.registry.organization(organizationId, ctx.authorization), 'bid.organizationId');
+    await registryReference(() => ctx.registry.organization(organizationId, ctx.authorization), 'bid.organizationId');
     const answer = await send(ctx, procurement, (run) => run.executeUpdate(submitBidUpdate, { args: [{ organizationId, priceFen: bid.priceFen, proposal: bid.proposal, submittedBy: ctx.identity.subject }] }));
     return ctx.em.fork().findOneOrFail(ProcurementBid, answer.bidId);
   }
@@ -143,10 +144,10 @@ export class ProcurementResolver {
     if (problems.length) throw badInput(problems[0]!.message, `contract.${problems[0]!.field}`);
     if (procurement.stage !== 'CONTRACTING') throw conflict(`The contract is signed after the award notice; this procurement is at ${procurement.stage}`);
     for (const field of ['serviceUserId', 'expertId'] as const) {
-      await registryLookup(() => ctx.registry.person(requireUuid(terms[field], `contract.${field}`), ctx.authorization), `contract.${field}`);
+      await registryReference(() => ctx.registry.person(requireUuid(terms[field], `contract.${field}`), ctx.authorization), `contract.${field}`);
     }
     for (const [i, s] of terms.subcontracts.entries()) {
-      await registryLookup(() => ctx.registry.organization(requireUuid(s.subcontractorId, `contract.subcontracts[${i}].subcontractorId`), ctx.authorization), `contract.subcontracts[${i}].subcontractorId`);
+      await registryReference(() => ctx.registry.organization(requireUuid(s.subcontractorId, `contract.subcontracts[${i}].subcontractorId`), ctx.authorization), `contract.subcontracts[${i}].subcontractorId`);
     }
     await send(ctx, procurement, (run) => run.executeUpdate(signContractUpdate, { args: [terms] }));
     return ctx.em.fork().findOneOrFail(Procurement, procurement.id);

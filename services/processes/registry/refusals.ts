@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import { RegistryRefused, RegistryUnavailable } from './client.js';
 import { badInput, forbidden, HubError, notFound } from '../../common/errors.js';
 
@@ -16,6 +17,26 @@ export async function registryRead<T>(read: () => Promise<T>, field: string): Pr
       throw badInput(error.message, field);
     }
     if (error instanceof RegistryUnavailable) throw new Error(`registry unavailable: ${error.message}`);
+    throw error;
+  }
+}
+
+/** An id the caller gave must name a registry record: NOT_FOUND is their bad input on that field. */
+export async function registryReference<T>(read: () => Promise<T>, field: string): Promise<T> {
+  try {
+    return await registryRead(read, field);
+  } catch (error) {
+    if (error instanceof HubError && error.extensions.code === 'NOT_FOUND') throw badInput(`${field}: ${error.message}`, field);
+    throw error;
+  }
+}
+
+/** In an activity: a registry refusal does not change on a retry, so it fails the activity for good. */
+export async function permanentOnRefusal<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RegistryRefused) throw ApplicationFailure.nonRetryable(error.message, 'RegistryRefused');
     throw error;
   }
 }
