@@ -10,6 +10,8 @@ import { EvaluationIneligible } from './evaluation/ineligible.js';
 import { Procurement } from './procurement/procurement.js';
 import { ProcurementBid } from './procurement/bid.js';
 import { ProcurementPayment } from './procurement/payment.js';
+import { RunAudit } from './operations/run-audit.js';
+import { SavedRunView } from './runs/saved-view.js';
 import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The processes service's tables; infra/db adds the migration list (services never import infra). */
@@ -18,6 +20,7 @@ export const processesOrmSpec: OrmSpec = {
   entities: [
     TrainingCourse, TrainingEnrollment, TrainingAttendance, HumanTask, TaskComment, TaskNotification,
     EvaluationCampaign, EvaluationApplication, EvaluationIneligible, Procurement, ProcurementBid, ProcurementPayment,
+    RunAudit, SavedRunView,
   ],
 };
 
