@@ -20,6 +20,11 @@ export interface ProcessDefinition {
   label: { zh: string; en: string };
   taskKinds: Record<string, { label: { zh: string; en: string }; form: TaskForm }>;
   activities(deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>>;
+  /**
+   * An admin cancelled or terminated the run with workflow id `workflowId`: mark its projection
+   * row ended unless it already is (settle.ts). A no-op when no row of this process has that id.
+   */
+  markEnded(em: EntityManager, workflowId: string, end: 'CANCELLED' | 'TERMINATED', reason: string): Promise<void>;
   /** The process's projection row (a GraphQL type implementing Process), or null. */
   loadProcess(ctx: { em: EntityManager; loaders: ProcessesLoaders }, processId: string): Promise<object | null>;
 }

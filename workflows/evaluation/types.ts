@@ -67,7 +67,7 @@ export interface ApplicationInput extends Applicant {
 
 export type ApplicationStatus =
   | 'INVITED' | 'DECLINED' | 'SELF_ASSESSMENT' | 'EXPERT_REVIEW' | 'COMMITTEE' | 'NOTICE' | 'REVIEW'
-  | 'PUBLISHED' | 'NOT_GRADED';
+  | 'PUBLISHED' | 'NOT_GRADED' | 'CANCELLED' | 'TERMINATED';
 
 export interface Reviewer {
   personId: string;

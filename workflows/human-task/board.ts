@@ -1,5 +1,5 @@
 import { ApplicationFailure, allHandlersFinished, condition, proxyLocalActivities, setHandler } from '@temporalio/workflow';
-import { decideUpdate, type DuePolicy, type TaskDecision, type TaskForm, type TaskResult, type TaskSpec } from './contracts.js';
+import { decideUpdate, extendTaskUpdate, type DuePolicy, type TaskDecision, type TaskForm, type TaskResult, type TaskSpec } from './contracts.js';
 import { decisionProblems } from './form.js';
 import type { HumanTaskActivities } from './activities.js';
 
@@ -23,6 +23,8 @@ export const BAD_DECISION = 'BadDecision';
 
 interface OpenTask {
   form: TaskForm;
+  /** When it falls due (epoch ms); an admin may move it later (extendTask). */
+  dueAt: number;
   decision?: TaskDecision;
   cancelled?: boolean;
 }
@@ -63,11 +65,35 @@ export function createTaskBoard<S>(state: () => S) {
     },
   );
 
+  setHandler(
+    extendTaskUpdate,
+    ({ taskId, dueAt }) => {
+      open.get(taskId)!.dueAt = dueAt;
+      return { taskId, dueAt };
+    },
+    {
+      validator: ({ taskId, dueAt }) => {
+        if (!open.has(taskId)) throw ApplicationFailure.create({ type: NOT_OPEN, message: `Task ${taskId} is not open in this process` });
+        if (!Number.isFinite(dueAt) || dueAt <= Date.now()) throw ApplicationFailure.create({ type: BAD_DECISION, message: 'The new due date must be in the future' });
+      },
+    },
+  );
+
   /** Waits until `done` or the absolute time `at`; true when done (also when both happen at once). */
   async function waitUntil(done: () => boolean, at: number): Promise<boolean> {
     const left = at - Date.now();
     if (left > 0) await condition(done, left);
     return done();
+  }
+
+  /** Waits for a decision until the task's due time, which may move while it waits; true when decided. */
+  async function untilDue(task: OpenTask, decided: () => boolean): Promise<boolean> {
+    for (;;) {
+      const due = task.dueAt;
+      await waitUntil(() => decided() || task.dueAt !== due, due);
+      if (decided()) return true;
+      if (task.dueAt === due) return false;
+    }
   }
 
   /** Decisions taken so far have been acted on: their callers get the state now. */
@@ -79,19 +105,19 @@ export function createTaskBoard<S>(state: () => S) {
   async function ask(spec: TaskSpec, form: TaskForm, policy: DuePolicy = {}): Promise<TaskResult> {
     const openedAt = Date.now();
     await kit.openTask({ ...spec, form });
-    const task: OpenTask = { form };
+    const task: OpenTask = { form, dueAt: openedAt + spec.dueInMs };
     open.set(spec.taskId, task);
     settle();
     const decided = () => task.decision !== undefined || task.cancelled === true;
-    const dueAt = openedAt + spec.dueInMs;
     if (spec.followUpInMs !== undefined && spec.followUpInMs < spec.dueInMs) {
       if (!(await waitUntil(decided, openedAt + spec.followUpInMs))) await kit.remindTask({ taskId: spec.taskId });
     }
-    let onTime = await waitUntil(decided, dueAt);
+    let onTime = await untilDue(task, decided);
     if (!onTime && policy.escalateTo?.length) {
       const dueInMs = policy.escalatedDueInMs ?? spec.dueInMs;
       await kit.escalateTask({ taskId: spec.taskId, candidates: policy.escalateTo, dueInMs });
-      onTime = await waitUntil(decided, Date.now() + dueInMs);
+      task.dueAt = Date.now() + dueInMs;
+      onTime = await untilDue(task, decided);
     }
     if (task.cancelled) return { kind: 'CANCELLED' };
     if (!onTime) {

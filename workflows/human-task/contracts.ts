@@ -79,3 +79,6 @@ export interface DuePolicy {
 // An update, not a signal: the approver waits for the outcome, and the validator refuses a stale
 // or malformed decision before anything reaches history. The result is the process state.
 export const decideUpdate = defineUpdate<unknown, [TaskDecision]>('decide');
+
+/** An admin moves an open task's due date (services/processes/operations); the workflow's timer follows. */
+export const extendTaskUpdate = defineUpdate<{ taskId: string; dueAt: number }, [{ taskId: string; dueAt: number }]>('extendTask');

@@ -52,7 +52,10 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementS
     if (!isCancellation(error)) throw error;
     // Cancelled by the agency (the update) or by an admin (Temporal cancellation): every open
     // task is cancelled and every party told, whatever the step.
+    const byAgency = state.cancelReason !== null;
     await CancellationScope.nonCancellable(() => cancelled(ctx, state.cancelReason ?? '管理员取消'));
+    // An admin's cancellation ends the run as CANCELLED; the agency's is the process's own end.
+    if (!byAgency) throw error;
   }
   await tasks.finish();
   return state;

@@ -21,7 +21,9 @@ export function applicationWorkflowId(courseId: string, personId: string): strin
 
 export type EnrollmentStatus =
   | 'AWAITING_ENDORSEMENT' | 'AWAITING_CONFIRMATION' | 'ENROLLED' | 'WAITLISTED'
-  | 'REJECTED' | 'EXPIRED' | 'WITHDRAWN' | 'COMPLETED' | 'NOT_COMPLETED';
+  | 'REJECTED' | 'EXPIRED' | 'WITHDRAWN' | 'COMPLETED' | 'NOT_COMPLETED'
+  /** Ended by an admin (operations): cancelled, or terminated without the workflow's say. */
+  | 'CANCELLED' | 'TERMINATED';
 
 /** An application for a course (培训报名), as the resolver starts it. */
 export interface TrainingApplication {

@@ -9,7 +9,7 @@ import { TrainingCourse } from '../../services/processes/training/course.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
 import { createHubWorker, createTimeSkippingEnv, maybeSaveHistory as saveHistory } from '../../test/support/time-skipping.js';
 import { staffOf } from '../../test/support/training.js';
-import { decideUpdate, type TaskDecision } from '../human-task/contracts.js';
+import { decideUpdate, extendTaskUpdate, type TaskDecision } from '../human-task/contracts.js';
 import {
   applicationWorkflowId, attendanceUpdate, stateQuery, taskOpenedUpdate, TRAINING_WORKFLOW_TYPE, withdrawUpdate,
   type TrainingApplication, type TrainingState,
@@ -132,6 +132,29 @@ describe('trainingEnrollment on the time-skipping server', () => {
     // A decision after the end is refused by the workflow, not recorded.
     await expect(handle.executeUpdate(decideUpdate, { args: [decision(taskId, 'APPROVE')], updateId: randomUUID() })).rejects.toThrow();
     await maybeSaveHistory('expired-v2', handle);
+  });
+
+  it("moves the deadline when an admin extends the task (extendTask): no escalation at the old due date", async () => {
+    const where = await course(5, { startsInDays: 60 });
+    const { application, handle } = await apply(where, '孙七');
+    const taskId = application.endorseTaskId;
+    const dueAt = (await env.currentTimeMs()) + 14 * DAY;
+    await expect(handle.executeUpdate(extendTaskUpdate, { args: [{ taskId, dueAt: (await env.currentTimeMs()) - 1 }] })).rejects.toThrow(WorkflowUpdateFailedError);
+    await handle.executeUpdate(extendTaskUpdate, { args: [{ taskId, dueAt: dueAt + 10 * DAY }] });
+    await env.sleep(14 * DAY + 3_600_000);
+    expect(await taskRow(taskId)).toMatchObject({ status: 'OPEN', escalated: false });
+    await env.sleep(10 * DAY);
+    expect(await eventually(() => taskRow(taskId), (row) => row.escalated)).toMatchObject({ status: 'OPEN', candidate_keys: ['role:FEDERATION_OFFICER'] });
+  });
+
+  it("closes the task and marks the application when an admin cancels the run, which ends CANCELLED", async () => {
+    const where = await course(5);
+    const { application, handle } = await apply(where, '孙八');
+    await handle.cancel();
+    await expect(handle.result()).rejects.toThrow();
+    expect((await handle.describe()).status.name).toBe('CANCELLED');
+    expect((await taskRow(application.endorseTaskId)).status).toBe('CANCELLED');
+    expect(await enrollmentStatus(application.enrollmentId)).toBe('CANCELLED');
   });
 
   it('lets the Federation officer decide an escalated endorsement', async () => {

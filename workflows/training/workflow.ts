@@ -1,4 +1,4 @@
-import { condition, patched, proxyActivities, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import { createTaskBoard } from '../human-task/board.js';
 import { markStage } from '../human-task/search-attributes.js';
 import type { TaskSpec } from '../human-task/contracts.js';
@@ -97,65 +97,85 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
   // Any stage until the course starts may end in a withdrawal, which wins the race with a task.
   const withdrawn = () => withdrawal !== null;
   const watchWithdrawal = condition(withdrawn).then(() => tasks.cancelOpen('申请已撤回'));
+  // An admin's cancellation rejects it too; the handler below cleans up.
+  watchWithdrawal.catch(() => undefined);
 
-  await activities.recordApplication(app);
-  markStage('AWAITING_ENDORSEMENT');
-  let result = await tasks.ask(
-    spec(ENDORSE_TASK_KIND, `推荐 ${app.personName} 参加培训`, [{ role: 'APPROVER', organizationId: app.organizationId }], app.deadlines.endorsementMs),
-    ENDORSE_FORM,
-    // Unanswered, it goes to the supervising Federation officers before it expires.
-    { escalateTo: [{ role: 'FEDERATION_OFFICER' }], escalatedDueInMs: app.deadlines.escalationMs, holdAnswer: true },
-  );
-  if (result.kind === 'DECIDED') state.decision = result.decision;
-
-  if (result.kind === 'DECIDED' && result.decision.decision === 'APPROVE') {
-    moveTo('AWAITING_CONFIRMATION');
-    await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'AWAITING_CONFIRMATION' });
-    const confirm = spec(CONFIRM_TASK_KIND, `确认 ${app.personName} 的培训名额`, [{ role: 'FEDERATION_OFFICER' }], app.deadlines.confirmationMs);
-    result = await tasks.ask(confirm, CONFIRM_FORM, { holdAnswer: true });
-    if (result.kind === 'DECIDED') state.decision = result.decision;
-  }
-
-  if (result.kind === 'DECIDED' && result.decision.decision === 'APPROVE' && !withdrawn()) {
-    moveTo(await activities.claimSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id }));
-    tasks.settle();
-    if (state.status === 'WAITLISTED') {
-      await condition(() => seatGranted || withdrawn(), Math.max(1, startsAt - Date.now()));
-      if (seatGranted) moveTo('ENROLLED');
-      else if (!withdrawn()) {
-        // The course began before a seat freed.
-        await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'EXPIRED' });
-        moveTo('EXPIRED');
-      }
-    }
-    if (state.status === 'ENROLLED') {
-      // Attendance is recorded day by day; a week after the last day the record is closed.
-      const allRecorded = () => Object.keys(state.attendance).length >= app.course.days;
-      await condition(() => withdrawn() || allRecorded(), Math.max(1, endsAt + 7 * 86_400_000 - Date.now()));
-      if (!withdrawn()) {
-        const completed = completionOf(state.attendance, app.course.completionDays);
-        if (completed) {
-          const issuedOn = new Date(Math.min(Date.now(), endsAt)).toISOString().slice(0, 10);
-          state.certificateId = await activities.issueCertificate({
-            enrollmentId: app.enrollmentId, personId: app.personId, courseTitle: app.course.title, issuedOn,
-          });
-        }
-        moveTo(completed ? 'COMPLETED' : 'NOT_COMPLETED');
-        await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: state.status });
-      }
-    }
-  } else if (!withdrawn()) {
-    moveTo(result.kind === 'EXPIRED' ? 'EXPIRED' : 'REJECTED');
-    await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: state.status });
-  }
-
-  if (withdrawn()) {
-    await watchWithdrawal;
-    const wasSeated = state.status === 'ENROLLED' || state.status === 'WAITLISTED';
-    if (wasSeated) await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'WITHDRAWN' });
-    else await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'WITHDRAWN' });
-    moveTo('WITHDRAWN');
+  try {
+    await enroll();
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    // Cancelled by an admin: the open task closes, a held seat goes to the wait-list, the
+    // application is marked; then the run ends CANCELLED.
+    await CancellationScope.nonCancellable(async () => {
+      await tasks.cancelOpen('管理员取消');
+      const seated = state.status === 'ENROLLED' || state.status === 'WAITLISTED';
+      if (seated) await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'CANCELLED' });
+      else await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'CANCELLED' });
+      moveTo('CANCELLED');
+    });
+    throw error;
   }
   await tasks.finish();
   return snapshot();
+
+  async function enroll(): Promise<void> {
+    await activities.recordApplication(app);
+    markStage('AWAITING_ENDORSEMENT');
+    let result = await tasks.ask(
+      spec(ENDORSE_TASK_KIND, `推荐 ${app.personName} 参加培训`, [{ role: 'APPROVER', organizationId: app.organizationId }], app.deadlines.endorsementMs),
+      ENDORSE_FORM,
+      // Unanswered, it goes to the supervising Federation officers before it expires.
+      { escalateTo: [{ role: 'FEDERATION_OFFICER' }], escalatedDueInMs: app.deadlines.escalationMs, holdAnswer: true },
+    );
+    if (result.kind === 'DECIDED') state.decision = result.decision;
+
+    if (result.kind === 'DECIDED' && result.decision.decision === 'APPROVE') {
+      moveTo('AWAITING_CONFIRMATION');
+      await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'AWAITING_CONFIRMATION' });
+      const confirm = spec(CONFIRM_TASK_KIND, `确认 ${app.personName} 的培训名额`, [{ role: 'FEDERATION_OFFICER' }], app.deadlines.confirmationMs);
+      result = await tasks.ask(confirm, CONFIRM_FORM, { holdAnswer: true });
+      if (result.kind === 'DECIDED') state.decision = result.decision;
+    }
+
+    if (result.kind === 'DECIDED' && result.decision.decision === 'APPROVE' && !withdrawn()) {
+      moveTo(await activities.claimSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id }));
+      tasks.settle();
+      if (state.status === 'WAITLISTED') {
+        await condition(() => seatGranted || withdrawn(), Math.max(1, startsAt - Date.now()));
+        if (seatGranted) moveTo('ENROLLED');
+        else if (!withdrawn()) {
+          // The course began before a seat freed.
+          await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'EXPIRED' });
+          moveTo('EXPIRED');
+        }
+      }
+      if (state.status === 'ENROLLED') {
+        // Attendance is recorded day by day; a week after the last day the record is closed.
+        const allRecorded = () => Object.keys(state.attendance).length >= app.course.days;
+        await condition(() => withdrawn() || allRecorded(), Math.max(1, endsAt + 7 * 86_400_000 - Date.now()));
+        if (!withdrawn()) {
+          const completed = completionOf(state.attendance, app.course.completionDays);
+          if (completed) {
+            const issuedOn = new Date(Math.min(Date.now(), endsAt)).toISOString().slice(0, 10);
+            state.certificateId = await activities.issueCertificate({
+              enrollmentId: app.enrollmentId, personId: app.personId, courseTitle: app.course.title, issuedOn,
+            });
+          }
+          moveTo(completed ? 'COMPLETED' : 'NOT_COMPLETED');
+          await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: state.status });
+        }
+      }
+    } else if (!withdrawn()) {
+      moveTo(result.kind === 'EXPIRED' ? 'EXPIRED' : 'REJECTED');
+      await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: state.status });
+    }
+
+    if (withdrawn()) {
+      await watchWithdrawal;
+      const wasSeated = state.status === 'ENROLLED' || state.status === 'WAITLISTED';
+      if (wasSeated) await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'WITHDRAWN' });
+      else await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'WITHDRAWN' });
+      moveTo('WITHDRAWN');
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -11,6 +12,8 @@ import { randomUUID } from 'node:crypto';
 @Entity({ tableName: 'run_audit' })
 @Index({ name: 'run_audit_target_idx', properties: ['target', 'at'] })
 export class RunAudit {
+  [OptionalProps]?: 'at' | 'outcome';
+
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => String, { description: 'Subject of the admin token' }) @Property({ type: 'text' }) actor!: string;
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) at: Date = new Date();

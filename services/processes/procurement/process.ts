@@ -22,5 +22,11 @@ export const procurementProcess: ProcessDefinition = {
     [PERFORMANCE_REVIEW_TASK_KIND]: { label: { zh: '履约评价', en: 'Performance review' }, form: PERFORMANCE_REVIEW_FORM },
   },
   activities: (deps) => createProcurementActivities(deps),
+  async markEnded(em, workflowId, end, reason) {
+    // Past any revision the workflow could still write, so a late projection write cannot undo it.
+    await em.getConnection().execute(
+      `update processes.procurement set stage = ?, close_reason = ?, updated_at = now(), revision = revision + 1000000
+         where workflow_id = ? and stage not in ('COMPLETED', 'TERMINATED', 'CLOSED', 'CANCELLED')`, [end, `管理员${end === 'CANCELLED' ? '取消' : '终止'}：${reason}`, workflowId]);
+  },
   loadProcess: ({ loaders }, processId) => loaders.procurement.load(processId),
 };

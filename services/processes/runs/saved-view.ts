@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -9,6 +10,8 @@ import { randomUUID } from 'node:crypto';
 @Unique({ name: 'saved_run_view_owner_name_idx', properties: ['owner', 'name'] })
 @Index({ name: 'saved_run_view_shared_idx', properties: ['shared'] })
 export class SavedRunView {
+  [OptionalProps]?: 'shared' | 'createdAt' | 'updatedAt';
+
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => String) @Property({ type: 'text' }) name!: string;
   @Field(() => String, { description: 'Subject of the admin who saved it' }) @Property({ type: 'text' }) owner!: string;

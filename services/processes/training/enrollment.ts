@@ -15,6 +15,8 @@ export enum EnrollmentStatus {
   WITHDRAWN = 'WITHDRAWN',
   COMPLETED = 'COMPLETED',
   NOT_COMPLETED = 'NOT_COMPLETED',
+  CANCELLED = 'CANCELLED',
+  TERMINATED = 'TERMINATED',
 }
 registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
 // The projection mirrors the workflow's states one to one; this line fails to compile if not.

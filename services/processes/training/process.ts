@@ -15,5 +15,11 @@ export const trainingProcess: ProcessDefinition = {
     [CONFIRM_TASK_KIND]: { label: { zh: '工商联确认', en: 'Federation confirmation' }, form: CONFIRM_FORM },
   },
   activities: (deps) => ({ ...createTrainingActivities(deps), ...createLegacyTrainingActivities(deps) }),
+  async markEnded(em, workflowId, end) {
+    // A seat it held is free again; the wait-list is promoted by the next withdrawal or confirmation.
+    await em.getConnection().execute(
+      `update processes.training_enrollment set status = ?, closed_at = now() where workflow_id = ?
+         and status not in ('REJECTED', 'EXPIRED', 'WITHDRAWN', 'COMPLETED', 'NOT_COMPLETED', 'CANCELLED', 'TERMINATED')`, [end, workflowId]);
+  },
   loadProcess: ({ loaders }, processId) => loaders.enrollment.load(processId),
 };

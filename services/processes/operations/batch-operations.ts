@@ -1,0 +1,117 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { ProcessesContext } from '../context.js';
+import { audited } from './audit.js';
+import { RunAudit } from './run-audit.js';
+import { CandidateInput, checkCandidates } from './task-operations.js';
+import { CATALOG } from '../catalog.js';
+import { requireRole } from '../../common/access.js';
+import { requireUuid } from '../../common/ids.js';
+import { badInput, notFound } from '../../common/errors.js';
+import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
+import { BATCH_WORKFLOW_TYPE, batchProgressQuery, type BatchInput, type BatchProgress } from '../../../workflows/operations/batch.js';
+
+// Batch operations: one workflow (runBatch) per batch, over the RUNNING runs a filter selects.
+
+export enum BatchAction {
+  CANCEL = 'CANCEL',
+  TERMINATE = 'TERMINATE',
+  REASSIGN = 'REASSIGN',
+}
+registerEnumType(BatchAction, { name: 'BatchAction', description: 'CANCEL or TERMINATE the runs, or REASSIGN their open tasks' });
+
+@InputType({ description: 'Which running runs a batch takes (all given conditions hold)' })
+export class BatchFilter {
+  @Field(() => String, { nullable: true, description: 'e.g. PROCUREMENT' }) processType?: string;
+  @Field(() => ID, { nullable: true }) organizationId?: string;
+  @Field(() => String, { nullable: true, description: 'e.g. BIDDING' }) stage?: string;
+  @Field(() => Int, { nullable: true }) year?: number;
+}
+
+@ObjectType({ description: 'A batch operation and its progress' })
+export class BatchOperation {
+  @Field(() => ID, { description: 'Its id (the workflow id of its run)' }) id!: string;
+  @Field(() => String, { description: 'LISTING, RUNNING, DONE or CANCELLED' }) status!: string;
+  @Field(() => Int) total!: number;
+  @Field(() => Int) done!: number;
+  @Field(() => Int) failed!: number;
+  @Field(() => [String], { description: 'Runs that failed, with why (at most 100)' }) failures!: string[];
+  @Field(() => RunAudit, { nullable: true, description: 'The audit entry of the operation just done' }) audit?: RunAudit | null;
+}
+
+/** The visibility query of a filter: running runs of the hub's processes (never the batches themselves). */
+export function batchQuery(filter: BatchFilter): string {
+  const conditions = [`ExecutionStatus = 'Running'`, `WorkflowType != '${BATCH_WORKFLOW_TYPE}'`];
+  if (filter.processType !== undefined) {
+    if (!CATALOG.some((p) => p.processType === filter.processType)) throw badInput(`processType must be one of ${CATALOG.map((p) => p.processType).join(', ')}`, 'filter.processType');
+    conditions.push(`${PROCESS_TYPE.name} = '${filter.processType}'`);
+  }
+  if (filter.organizationId !== undefined) conditions.push(`${ORGANIZATION_ID.name} = '${requireUuid(filter.organizationId, 'filter.organizationId')}'`);
+  if (filter.stage !== undefined) {
+    if (!/^[A-Z_]{1,60}$/.test(filter.stage)) throw badInput(`"${filter.stage}" is not a stage name`, 'filter.stage');
+    conditions.push(`${STAGE.name} = '${filter.stage}'`);
+  }
+  if (filter.year !== undefined) {
+    if (!Number.isInteger(filter.year) || filter.year < 2000 || filter.year > 2100) throw badInput('year must be 2000 to 2100', 'filter.year');
+    conditions.push(`${YEAR.name} = ${filter.year}`);
+  }
+  if (conditions.length === 2) throw badInput('A batch needs at least one condition besides "running": a process type, an organization, a stage or a year', 'filter');
+  return conditions.join(' AND ');
+}
+
+const view = (id: string, progress: BatchProgress, audit: RunAudit | null = null): BatchOperation => ({
+  id, status: progress.status, total: progress.total, done: progress.done, failed: progress.failed,
+  failures: progress.failures.map((f) => `${f.workflowId}: ${f.error}`), audit,
+});
+
+async function progressOf(ctx: ProcessesContext, id: string): Promise<BatchProgress> {
+  if (!/^batch-[0-9a-f-]{36}$/.test(id)) throw badInput(`"${id}" is not a batch id`, 'id');
+  try {
+    return await ctx.temporal.workflow.getHandle(id).query(batchProgressQuery);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw notFound(`No batch operation has id ${id}`);
+    throw error;
+  }
+}
+
+@Resolver()
+export class BatchOperationsResolver {
+  @Mutation(() => BatchOperation, { description: 'ADMIN: cancel or terminate every running run a filter selects, or reassign their open tasks; runs as a workflow, its progress in batchOperation' })
+  async startBatchOperation(
+    @Arg('filter', () => BatchFilter) filter: BatchFilter,
+    @Arg('action', () => BatchAction) action: BatchAction,
+    @Arg('reason', () => String) reason: string,
+    @Arg('candidates', () => [CandidateInput], { nullable: true, description: 'REASSIGN: who gets the tasks' }) candidates: CandidateInput[] | undefined,
+    @Ctx() ctx: ProcessesContext,
+  ) {
+    requireRole(ctx.identity, 'ADMIN');
+    const query = batchQuery(filter);
+    if (action === BatchAction.REASSIGN && !candidates) throw badInput('REASSIGN needs candidates', 'candidates');
+    const checked = candidates ? checkCandidates(candidates) : undefined;
+    const id = `batch-${randomUUID()}`;
+    const input: BatchInput = { batchId: id, action, query, reason, candidates: checked, requestedBy: ctx.identity.subject };
+    const { audit } = await audited(ctx, { action: `BATCH_${action}`, target: id, reason, details: { filter: { ...filter }, query } }, async () => {
+      await ctx.temporal.workflow.start(BATCH_WORKFLOW_TYPE, { workflowId: id, taskQueue: ctx.settings.taskQueue, args: [input], staticSummary: `批量操作 ${action}：${reason.slice(0, 60)}` });
+    });
+    return view(id, await progressOf(ctx, id), audit);
+  }
+
+  @Query(() => BatchOperation, { description: 'ADMIN: a batch operation\'s progress (done / failed / total)' })
+  async batchOperation(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext) {
+    requireRole(ctx.identity, 'ADMIN');
+    return view(id, await progressOf(ctx, id));
+  }
+
+  @Mutation(() => BatchOperation, { description: 'ADMIN: stop a batch between runs; what it did stays done' })
+  async cancelBatchOperation(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProcessesContext) {
+    requireRole(ctx.identity, 'ADMIN');
+    await progressOf(ctx, id);
+    const { audit } = await audited(ctx, { action: 'CANCEL_BATCH', target: id, reason }, async () => {
+      const run = ctx.temporal.workflow.getHandle(id);
+      await run.cancel();
+      await run.result().catch(() => undefined);
+    });
+    return view(id, await progressOf(ctx, id), audit);
+  }
+}
