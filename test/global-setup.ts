@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FAILURE_CONVERTER_PATH } from '../services/common/temporal.js';
+import { addLogSink, fileSink } from '../services/common/log.js';
 
 // One real hub for the whole run: a fresh database with the real migrations and seed, a real
 // Temporal dev server, and the registry, processes, worker and gateway on free ports.
@@ -32,11 +33,20 @@ declare module 'vitest' {
     temporalPayloadKeys: string;
     /** The Temporal UI's codec endpoint (services/codec). */
     codecUrl: string;
+    /** The hub's log, every line from info up as JSON (test/metrics.test.ts reads it). */
+    hubLogFile: string;
+    /** The worker's metrics from the Temporal SDK's exporter ('' when it could not listen). */
+    workerMetricsUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  quietTemporalLogs();
+  // The hub's log as JSON lines in a file of the run (the console shows warnings and errors,
+  // pretty, unless LOG_FORMAT / LOG_LEVEL say otherwise), and the worker's metrics exporter
+  // on a free port: this process's one Temporal Runtime, made before any connection.
+  const hubLogFile = join(mkdtempSync(join(tmpdir(), 'hub-log-')), 'hub.log');
+  addLogSink(fileSink(hubLogFile, { level: 'info', format: 'json' }));
+  const { metricsAddress } = quietTemporalLogs({ metricsAddress: `127.0.0.1:${await freePort()}` });
   // Bundling the workflows takes seconds; every worker of the run (the hub's, the time-skipping
   // tests', the replayer) takes this one file instead of bundling again.
   // It carries the hub's failure converter (failure messages travel encrypted, as in production).
@@ -60,6 +70,8 @@ export default async function setup(project: TestProject) {
     PROCESSES_PORT: String(processesPort),
     CODEC_PORT: String(codecPort),
     TEMPORAL_PAYLOAD_KEYS: temporalPayloadKeys,
+    LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
   const hub = await startHub(settings);
   project.provide('gatewayUrl', hub.gatewayUrl);
@@ -71,6 +83,8 @@ export default async function setup(project: TestProject) {
   project.provide('workflowBundle', workflowBundle);
   project.provide('temporalPayloadKeys', temporalPayloadKeys);
   project.provide('codecUrl', hub.codecUrl);
+  project.provide('hubLogFile', hubLogFile);
+  project.provide('workerMetricsUrl', metricsAddress ? `http://${metricsAddress}/metrics` : '');
   return async () => {
     await hub.stop();
     await temporal.stop();

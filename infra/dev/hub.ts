@@ -1,4 +1,5 @@
 import type { HubConfig } from '../../services/common/config.js';
+import { configureLogs } from '../../services/common/log.js';
 import { startRegistry } from '../../services/registry/main.js';
 import { startProcesses } from '../../services/processes/main.js';
 import { startGateway } from '../../services/gateway/main.js';
@@ -7,6 +8,7 @@ import { startCodecServer } from '../../services/codec/main.js';
 
 /** The hub's own parts in this process: both subgraphs, the worker, the gateway and the Temporal UI's codec endpoint. */
 export async function startHub(settings: HubConfig) {
+  configureLogs(settings.log);
   const registry = await startRegistry(settings);
   const processes = await startProcesses(settings);
   const worker = await startWorker(settings);

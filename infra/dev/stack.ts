@@ -10,6 +10,7 @@ import { startDevPostgres, type DevPostgres } from './postgres.js';
 import { startDevTemporal, type DevTemporal } from './temporal.js';
 import { startHub } from './hub.js';
 import { quietTemporalLogs } from '../../services/processes/worker.js';
+import { configureLogs } from '../../services/common/log.js';
 import { migrate } from '../db/migrate.js';
 import { seed, seedOrganizationId } from '../seed/run.js';
 
@@ -40,8 +41,13 @@ async function stopAll(code: number) {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
 
-quietTemporalLogs();
+// Human lines on a terminal unless LOG_FORMAT says otherwise (json is the services' default).
+const devEnv = { ...env, LOG_FORMAT: env.LOG_FORMAT || 'pretty' };
 try {
+  const early = readConfig(devEnv);
+  configureLogs(early.log);
+  // Before any Temporal connection: the process's one Runtime, with the worker's metrics exporter.
+  const { metricsAddress: workerMetrics } = quietTemporalLogs({ metricsAddress: early.workerMetricsAddress });
   // Up front: the Temporal dev server writes its database file here too, also when an external
   // DATABASE_URL means the embedded PostgreSQL (which used to create it) never starts.
   mkdirSync(dataDir, { recursive: true });
@@ -55,7 +61,7 @@ try {
   let temporalAddress = env.TEMPORAL_ADDRESS;
   let temporalUi = 'the UI of your Temporal deployment';
   // The codec endpoint starts with the hub below, but the dev server's UI is told its URL now.
-  const uiCodecEndpoint = `http://127.0.0.1:${readConfig(env).codecPort}/codec`;
+  const uiCodecEndpoint = `http://127.0.0.1:${early.codecPort}/codec`;
   if (!temporalAddress) {
     console.log('[stack] starting the Temporal dev server on 127.0.0.1:7233');
     const temporal: DevTemporal = await startDevTemporal({ port: 7233, uiPort: 8233, dbFile: resolve(dataDir, 'temporal.db'), uiCodecEndpoint });
@@ -63,7 +69,7 @@ try {
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
   }
-  const settings = readConfig({ ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress });
+  const settings = readConfig({ ...devEnv, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress });
   console.log('[stack] applying migrations');
   await migrate(settings.databaseUrl);
   console.log('[stack] seeding');
@@ -81,6 +87,7 @@ try {
   GraphQL gateway   ${hub.gatewayUrl}
   Temporal Web UI   ${temporalUi}
   Temporal UI codec endpoint   ${hub.codecUrl}  (ADMIN token: temporal workflow show --codec-endpoint ${hub.codecUrl} --codec-auth "Bearer <token>")
+  Metrics (Prometheus)   ${[settings.gatewayPort, settings.registryPort, settings.processesPort, settings.codecPort].map((port) => `http://127.0.0.1:${port}/metrics`).join(' ')}${workerMetrics ? `\n                         http://${workerMetrics}/metrics (the worker, from the Temporal SDK)` : ''}
 
   Dev token (ADMIN):
     ${admin}

@@ -14,11 +14,15 @@ import { config, type HubConfig } from '../common/config.js';
 import { bearerToken, hasRole, verifyToken } from '../common/identity.js';
 import { AesGcmPayloadCodec } from '../common/payload-codec.js';
 import { assertProductionKeys } from '../common/payload-keys.js';
+import { configureLogs, log } from '../common/log.js';
+import { LATENCY_BUCKETS, metricsAuthorized, ServiceMetrics } from '../common/metrics.js';
+import { newRequestScope, REQUEST_ID_HEADER, runInRequestScope } from '../common/request-scope.js';
+import client from 'prom-client';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
 const ProtoPayload = proto.temporal.api.common.v1.Payload;
 
-type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'>;
+type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'> & Partial<Pick<HubConfig, 'metricsToken'>>;
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -80,12 +84,44 @@ async function requireAdmin(request: IncomingMessage, secret: string) {
 export async function startCodecServer(settings: CodecSettings = config()) {
   assertProductionKeys(settings.payloadKeys);
   const codec = new AesGcmPayloadCodec(settings.payloadKeys);
-  const server = createServer(async (request, response) => {
+  const metrics = new ServiceMetrics('codec');
+  const requests = new client.Histogram({
+    name: 'hub_codec_request_duration_seconds',
+    help: 'Codec requests by operation (decode, encode, other) and HTTP status',
+    labelNames: ['operation', 'status'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [metrics.registry],
+  });
+  const server = createServer((request, response) => {
+    const scope = newRequestScope('codec', request.headers);
+    response.setHeader(REQUEST_ID_HEADER, scope.requestId);
+    const started = performance.now();
+    const path = new URL(request.url ?? '/', 'http://codec').pathname;
+    if (path === '/metrics') return void runInRequestScope(scope, () => serveMetrics(request, response));
+    const operation = path === '/codec/decode' ? 'decode' : path === '/codec/encode' ? 'encode' : undefined;
+    response.once('close', () => {
+      if (request.method === 'OPTIONS') return;
+      const seconds = (performance.now() - started) / 1000;
+      requests.observe({ operation: operation ?? 'other', status: String(response.statusCode) }, seconds);
+      const durationMs = Math.round(seconds * 10_000) / 10;
+      runInRequestScope(scope, () => log.info('request', { method: request.method, path, status: response.statusCode, operation, durationMs }, `${request.method} ${path} -> ${response.statusCode} in ${durationMs} ms (request ${scope.requestId.slice(0, 8)})`));
+    });
+    void runInRequestScope(scope, () => answer(request, response, operation));
+  });
+
+  async function serveMetrics(request: IncomingMessage, response: ServerResponse) {
+    if (!metricsAuthorized(request, settings.metricsToken)) {
+      response.setHeader('www-authenticate', 'Bearer');
+      return send(response, 401, { error: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"' });
+    }
+    const { contentType, body } = await metrics.render();
+    response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
+  }
+
+  async function answer(request: IncomingMessage, response: ServerResponse, operation: 'decode' | 'encode' | undefined) {
     try {
       cors(request, response, settings.codecCorsOrigins);
       if (request.method === 'OPTIONS') return void response.writeHead(204).end();
-      const path = new URL(request.url ?? '/', 'http://codec').pathname;
-      const operation = path === '/codec/decode' ? 'decode' : path === '/codec/encode' ? 'encode' : undefined;
       if (!operation) throw new HttpError(404, 'Not found: POST /codec/decode or /codec/encode');
       if (request.method !== 'POST') throw new HttpError(405, 'Use POST');
       await requireAdmin(request, settings.jwtSecret); // before reading a byte of the body
@@ -96,16 +132,17 @@ export async function startCodecServer(settings: CodecSettings = config()) {
       });
       send(response, 200, { payloads: result.map((p) => ProtoPayload.toObject(ProtoPayload.create(p), { bytes: String })) });
     } catch (error) {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) console.error('[codec]', error);
-      send(response, status, { error: status === 500 ? 'Internal error' : (error as Error).message });
+      if (error instanceof HttpError) return send(response, error.status, { error: error.message });
+      const reference = Math.random().toString(36).slice(2, 10);
+      log.error(`internal error (reference ${reference})`, { reference, error });
+      send(response, 500, { error: `Internal error (reference ${reference}); the server log has the details` });
     }
-  });
+  }
   server.listen(settings.codecPort, settings.listenHost);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.listenHost === '0.0.0.0' ? '127.0.0.1' : settings.listenHost}:${port}/codec`;
-  console.log(`[codec] Temporal UI codec endpoint at ${url}`);
+  log.info(`Temporal UI codec endpoint at ${url}`, { service: 'codec' });
   return {
     url,
     async stop() {
@@ -117,6 +154,7 @@ export async function startCodecServer(settings: CodecSettings = config()) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  configureLogs(config().log);
   const codec = await startCodecServer();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void codec.stop());
 }

@@ -45,6 +45,22 @@ export interface HubConfig {
   limits: QueryLimits;
   /** Requests per second per token subject at the gateway, with a burst allowance. */
   rateLimit: { perSecond: number; burst: number };
+  /** The log's format and threshold (LOG_FORMAT, LOG_LEVEL): services/common/log.ts. */
+  log: LogSettings;
+  /** METRICS_TOKEN: when set, GET /metrics answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /**
+   * WORKER_METRICS_ADDRESS: host:port of the Temporal SDK's Prometheus exporter in a process that
+   * runs the worker (npm run worker, npm start); undefined when `off`.
+   */
+  workerMetricsAddress?: string;
+}
+
+export interface LogSettings {
+  /** `json`: one JSON object a line (the default); `pretty`: short human lines (npm start). */
+  format: 'json' | 'pretty';
+  /** The lowest level written: debug, info (the default), warn, error. */
+  level: 'debug' | 'info' | 'warn' | 'error';
 }
 
 export interface QueryLimits {
@@ -104,11 +120,37 @@ function url(name: string, fallback: string, env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+/** LOG_FORMAT and LOG_LEVEL alone (the log reads them before any service has its HubConfig). */
+export function readLogSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
+  const format = (env.LOG_FORMAT || 'json').toLowerCase();
+  if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  const level = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (level !== 'debug' && level !== 'info' && level !== 'warn' && level !== 'error') {
+    throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
+  }
+  return { format, level };
+}
+
+/** host:port for a listening socket ([v6]:port too), or undefined for `off`. */
+function bindAddress(name: string, fallback: string, env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env[name] || fallback;
+  if (raw.toLowerCase() === 'off') return undefined;
+  const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(raw);
+  if (!match || Number(match[2]) > 65535) throw new Error(`${name} must be host:port (e.g. 127.0.0.1:9464) or off, got "${raw}"`);
+  return raw;
+}
+
 function temporalTls(env: NodeJS.ProcessEnv): HubConfig['temporalTls'] {
   const tls = { certPath: env.TEMPORAL_TLS_CERT || undefined, keyPath: env.TEMPORAL_TLS_KEY || undefined, caPath: env.TEMPORAL_TLS_CA || undefined, serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined };
   if (!Object.values(tls).some(Boolean)) return undefined;
   if (Boolean(tls.certPath) !== Boolean(tls.keyPath)) throw new Error('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (the client certificate and its key)');
   return tls;
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters long');
+  return token;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -151,6 +193,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxCost: positive('MAX_QUERY_COST', 5000, env),
     },
     rateLimit: { perSecond: positive('RATE_LIMIT_PER_SECOND', 100, env), burst: positive('RATE_LIMIT_BURST', 200, env) },
+    log: readLogSettings(env),
+    metricsToken: metricsToken(env),
+    workerMetricsAddress: bindAddress('WORKER_METRICS_ADDRESS', '127.0.0.1:9464', env),
   };
 }
 

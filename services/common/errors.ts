@@ -1,4 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { log } from './log.js';
+import { currentRequest } from './request-scope.js';
 
 // Typed errors: each carries a literal extensions.code that clients can branch on.
 // QUERY_TOO_COMPLEX: a gateway limit (depth, aliases, tokens, directives, cost), named in
@@ -33,7 +35,8 @@ const PUBLIC_CODES = new Set([
 
 /**
  * The one place errors are shaped for clients: known codes pass through, everything else is
- * masked as INTERNAL_SERVER_ERROR with a reference that matches the server log line.
+ * masked as INTERNAL_SERVER_ERROR with a reference that matches the server log line (which also
+ * carries the request id, the service and the path).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   formatted = limitRefusal(formatted);
@@ -48,7 +51,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const reference = Math.random().toString(36).slice(2, 10);
-  console.error(`[error ${reference}]`, error);
+  const scope = currentRequest();
+  if (scope) (scope.references ??= []).push(reference);
+  log.error(`internal error (reference ${reference})`, { reference, path: formatted.path?.join('.'), error });
   return {
     message: `Internal error (reference ${reference}); the server log has the details`,
     path: formatted.path,

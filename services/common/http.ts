@@ -8,11 +8,16 @@ import type { HubConfig } from './config.js';
 import { formatError } from './errors.js';
 import { BodyError, readJsonBody, type BodyLimits } from './http-body.js';
 import { edgeGuard } from './edge-guard.js';
+import { log } from './log.js';
+import { GraphQLMetrics, metricsAuthorized, ServiceMetrics } from './metrics.js';
+import { currentRequest, newRequestScope, REQUEST_ID_HEADER, requestScopePlugin, runInRequestScope, type RequestScope } from './request-scope.js';
 
 // One HTTP front for the gateway and both subgraphs, on node:http instead of Apollo's
 // standalone server: its body parser answered malformed bodies with an HTML page carrying a
 // stack trace and absolute paths. Here the body is read with a size limit, its nesting
 // checked, parsed as JSON, and any refusal is a JSON GraphQL error with extensions.code.
+// Each request runs in a scope (request-scope.ts) with its request id, answered in X-Request-Id;
+// when it ends, one log line and the GraphQL metrics record it. GET /metrics is Prometheus's.
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -30,15 +35,49 @@ const CORS = { 'access-control-allow-origin': '*' };
 /** Serves an ApolloServer (started here) on node:http; `context` builds each request's context. */
 export async function serveGraphQL<C extends BaseContext>(
   server: ApolloServer<C>,
-  options: { name: string; port: number; host: string; limits: BodyLimits; context: (req: IncomingMessage) => Promise<C> },
+  options: {
+    name: string; port: number; host: string; limits: BodyLimits; context: (req: IncomingMessage) => Promise<C>;
+    /** The service's metrics (a new set when omitted); GET /metrics serves them, with METRICS_TOKEN when set. */
+    metrics?: ServiceMetrics; metricsToken?: string;
+  },
 ) {
+  const metrics = options.metrics ?? new ServiceMetrics(options.name);
+  const graphql = new GraphQLMetrics(metrics);
   const httpServer = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      const reference = Math.random().toString(36).slice(2, 10);
-      console.error(`[${options.name}] [error ${reference}]`, error);
-      sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal error (reference ${reference}); the server log has the details`, { reference });
+    const scope = newRequestScope(options.name, req.headers);
+    const started = performance.now();
+    res.setHeader(REQUEST_ID_HEADER, scope.requestId);
+    runInRequestScope(scope, () => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/metrics') {
+        return void serveMetrics(req, res, metrics, options.metricsToken).catch((error: unknown) => internalError(res, scope, error));
+      }
+      res.once('close', () => finished(req, res, scope, path, (performance.now() - started) / 1000));
+      handle(req, res).catch((error: unknown) => internalError(res, scope, error));
     });
   });
+
+  function internalError(res: ServerResponse, scope: RequestScope, error: unknown) {
+    const reference = Math.random().toString(36).slice(2, 10);
+    (scope.references ??= []).push(reference);
+    scope.outcome = 'INTERNAL_SERVER_ERROR';
+    log.error(`internal error (reference ${reference})`, { reference, error });
+    sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal error (reference ${reference}); the server log has the details`, { reference });
+  }
+
+  /** One line and one observation per request, when its answer is sent (or the client left). */
+  function finished(req: IncomingMessage, res: ServerResponse, scope: RequestScope, path: string, seconds: number) {
+    if (req.method === 'OPTIONS') return log.debug('preflight', { method: req.method, path, status: res.statusCode });
+    const outcome = scope.outcome ?? (!res.writableFinished ? 'ABORTED' : res.statusCode < 400 ? 'ok' : 'BAD_REQUEST');
+    graphql.observe(scope.operation, scope.operationType, outcome, seconds);
+    const durationMs = Math.round(seconds * 10_000) / 10;
+    log.info(
+      'request',
+      { method: req.method, path, status: res.statusCode, operation: scope.operation?.slice(0, 100), operationType: scope.operationType, outcome, durationMs, references: scope.references },
+      `${scope.operationType ?? req.method} ${scope.operation ?? path} -> ${outcome}, ${res.statusCode} in ${durationMs} ms (request ${scope.requestId.slice(0, 8)}${scope.references ? `, reference ${scope.references.join(', ')}` : ''})`,
+    );
+  }
+
   // A request Node cannot even parse as HTTP: a JSON answer too, then close.
   httpServer.on('clientError', (_error, socket) => {
     const body = JSON.stringify({ errors: [{ message: 'Malformed HTTP request', extensions: { code: 'BAD_REQUEST' } }] });
@@ -57,6 +96,8 @@ export async function serveGraphQL<C extends BaseContext>(
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
       res.setHeader('connection', 'close'); // the rest of an oversized body is not read
+      const scope = currentRequest();
+      if (scope) scope.outcome = error.code;
       return sendError(res, error.status, error.code, error.message);
     }
     const headers = new HeaderMap();
@@ -76,11 +117,27 @@ export async function serveGraphQL<C extends BaseContext>(
   }
 
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  server.addPlugin(requestScopePlugin());
   await server.start();
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, stop: () => server.stop() };
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, metrics, stop: () => server.stop() };
+}
+
+/** GET /metrics: the service's metrics in Prometheus's text format; 401 without the token when METRICS_TOKEN is set. */
+async function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: ServiceMetrics, token: string | undefined) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return sendError(res, 405, 'BAD_REQUEST', 'GET /metrics');
+  }
+  if (!metricsAuthorized(req, token)) {
+    res.setHeader('www-authenticate', 'Bearer');
+    return sendError(res, 401, 'UNAUTHENTICATED', 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"');
+  }
+  const { contentType, body } = await metrics.render();
+  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** The Apollo Server options both subgraphs and the gateway share. */
@@ -102,8 +159,10 @@ export async function serveSubgraph<C extends BaseContext>(options: {
   host: string;
   context: (req: IncomingMessage) => Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
-  /** The body limits and introspection switch, as for the gateway. */
-  settings: Pick<HubConfig, 'http' | 'introspection'>;
+  /** The body limits, introspection switch and metrics token, as for the gateway. */
+  settings: Pick<HubConfig, 'http' | 'introspection' | 'metricsToken'>;
+  /** The service's metrics, to which the caller adds its pool (metrics.ts). */
+  metrics?: ServiceMetrics;
 }) {
   const server = new ApolloServer<C>({
     schema: options.schema,
@@ -111,7 +170,7 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
     plugins: [ApolloServerPluginInlineTraceDisabled(), edgeGuard(), ...(options.plugins ?? [])],
   });
-  const { url } = await serveGraphQL(server, { ...options, limits: options.settings.http });
-  console.log(`[${options.name}] subgraph ready at ${url}`);
-  return { server, url, stop: () => server.stop() };
+  const { url, metrics } = await serveGraphQL(server, { ...options, limits: options.settings.http, metricsToken: options.settings.metricsToken });
+  log.info(`subgraph ready at ${url}`, { service: options.name });
+  return { server, url, metrics, stop: () => server.stop() };
 }

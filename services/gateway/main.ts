@@ -7,6 +7,9 @@ import { HubError } from '../common/errors.js';
 import { edgeGuard } from '../common/edge-guard.js';
 import { commonServerOptions, serveGraphQL } from '../common/http.js';
 import { bearerToken, verifyToken, type Identity } from '../common/identity.js';
+import { configureLogs, log } from '../common/log.js';
+import { ServiceMetrics, subgraphFetchHistogram } from '../common/metrics.js';
+import { correlationHeaders } from '../common/request-scope.js';
 import { costLimit, limitRules, parseOptions } from './limits/index.js';
 import { RateLimiter } from './limits/rate.js';
 
@@ -18,23 +21,37 @@ interface GatewayContext {
 
 const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
+type FetchHistogram = ReturnType<typeof subgraphFetchHistogram>;
+
 /**
  * Subgraph requests go through Node's own fetch (undici): its keep-alive pool honours the
  * subgraphs' `Keep-Alive: timeout` and closes idle sockets before the server does, where the
  * gateway's default agent reused sockets the server had just closed (ECONNRESET under load).
  * Every request has a deadline, so a stuck subgraph fails the query instead of holding it.
+ * The answer is read here, under the same deadline, so the histogram times the whole fetch
+ * (to the last byte), and the request id goes along so the subgraph's log line carries it.
  */
-function subgraphFetcher(name: string, timeoutMs: number): Fetcher {
+function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistogram): Fetcher {
   return (async (url: string, init?: RequestInit) => {
+    const started = performance.now();
+    let outcome = 'ok';
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      const headers = new Headers(init?.headers);
+      for (const [key, value] of Object.entries(correlationHeaders())) headers.set(key, value);
+      const response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+      const body = await response.text();
+      if (!response.ok) outcome = 'http_error';
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {
       // Down or too slow: the client learns which service (the rest of the answer still comes),
       // the log gets the cause; otherwise formatError masked it as an anonymous internal error.
       const timedOut = (error as Error).name === 'TimeoutError';
-      console.error(`[gateway] subgraph ${name} ${timedOut ? `timed out after ${timeoutMs} ms` : 'unreachable'}:`, (error as Error).cause ?? error);
+      outcome = timedOut ? 'timeout' : 'unreachable';
+      log.error(`subgraph ${name} ${timedOut ? `timed out after ${timeoutMs} ms` : 'unreachable'}`, { subgraph: name, error: (error as Error).cause ?? error });
       const message = timedOut ? `The ${name} service did not answer within ${timeoutMs} ms` : `The ${name} service is unavailable`;
       throw new HubError('SERVICE_UNAVAILABLE', message, { serviceName: name });
+    } finally {
+      histogram.observe({ subgraph: name, outcome }, (performance.now() - started) / 1000);
     }
   }) as unknown as Fetcher;
 }
@@ -42,12 +59,14 @@ function subgraphFetcher(name: string, timeoutMs: number): Fetcher {
 /** Serves the committed supergraph, routing each subgraph by name to its configured URL. */
 export async function startGateway(settings: HubConfig) {
   const urls: Record<string, string> = { registry: settings.registryUrl, processes: settings.processesUrl };
+  const metrics = new ServiceMetrics('gateway');
+  const fetches = subgraphFetchHistogram(metrics);
   const gateway = new ApolloGateway({
     supergraphSdl: await readFile(SUPERGRAPH, 'utf8'),
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name],
-        fetcher: subgraphFetcher(name, settings.subgraphTimeoutMs),
+        fetcher: subgraphFetcher(name, settings.subgraphTimeoutMs, fetches),
         willSendRequest({ request, context }) {
           if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
         },
@@ -68,6 +87,8 @@ export async function startGateway(settings: HubConfig) {
     port: settings.gatewayPort,
     host: settings.listenHost,
     limits: settings.http,
+    metrics,
+    metricsToken: settings.metricsToken,
     context: async (req) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthenticated401('A bearer token is required: send "Authorization: Bearer <jwt>" (npm run token prints one)');
@@ -77,7 +98,7 @@ export async function startGateway(settings: HubConfig) {
       return { identity, token };
     },
   });
-  console.log(`[gateway] ready at ${url}`);
+  log.info(`ready at ${url}`, { service: 'gateway' });
   return { url, stop: () => server.stop() };
 }
 
@@ -87,6 +108,7 @@ function unauthenticated401(message: string): HubError {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { config } = await import('../common/config.js');
+  configureLogs(config().log);
   const gateway = await startGateway(config());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop());
 }

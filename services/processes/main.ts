@@ -1,6 +1,8 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
+import { configureLogs } from '../common/log.js';
+import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { connectClient, hubClient } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
 import { processesContext } from './context.js';
@@ -18,9 +20,12 @@ export async function startProcesses(settings = config()) {
   // The yearly evaluation campaigns, made once in whatever Temporal namespace the hub uses.
   await ensureEvaluationSchedules(temporal, settings.taskQueue);
   const { schema } = await buildProcessesSchema();
+  const metrics = new ServiceMetrics('processes');
+  metrics.watchPool('processes', await ormPool(orm));
   const served = await serveSubgraph({
     name: 'processes',
     schema,
+    metrics,
     port: settings.processesPort,
     host: settings.listenHost,
     settings,
@@ -37,6 +42,7 @@ export async function startProcesses(settings = config()) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  configureLogs(config().log);
   const processes = await startProcesses();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void processes.stop());
 }

@@ -1,9 +1,12 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
-import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
 import { config, type HubConfig } from '../common/config.js';
 import { connectClient, connectionOptions, hubClient, hubDataConverter } from '../common/temporal.js';
+import { configureLogs, log } from '../common/log.js';
+import { ormPool, reportPoolToTemporal } from '../common/metrics.js';
+import { installTemporalRuntime, type TemporalRuntimeOptions } from '../common/temporal-runtime.js';
 import { createProcessesOrm } from './orm.js';
 import { CATALOG, collectActivities } from './catalog.js';
 import type { ActivityDeps } from './process-definition.js';
@@ -15,15 +18,14 @@ import { registerSearchAttributes } from './search-attributes.js';
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
 /**
- * Keeps the SDK to warnings (its INFO lines include the whole bundler report). Must run before
- * the first Temporal connection of the process; later calls change nothing.
+ * Installs the process's Temporal Runtime (services/common/temporal-runtime.ts): the SDK's lines
+ * through the hub's log, its own from WARN up (its INFO lines include the whole bundler report),
+ * and the worker's Prometheus exporter when `metricsAddress` is given (off unless asked, so the
+ * tests' many workers never compete for a port). Must run before the first Temporal connection
+ * of the process; later calls change nothing.
  */
-export function quietTemporalLogs(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // A runtime already exists (e.g. a test environment created it first): keep its logger.
-  }
+export function quietTemporalLogs(options: TemporalRuntimeOptions = {}): { metricsAddress?: string } {
+  return installTemporalRuntime(options);
 }
 
 /** The task kit's activities and every catalogued process's, with a duplicate name refused. */
@@ -52,6 +54,8 @@ export async function startWorker(settings: HubConfig = config(), options: { orm
   await registerSearchAttributes(clientConnection, settings.temporalNamespace);
   const temporal = hubClient(clientConnection, settings);
   const registry = createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret });
+  // The worker's pool on the SDK's exporter (a no-op meter when the Runtime has no metrics).
+  const stopPoolReport = reportPoolToTemporal(Runtime.instance().metricMeter, 'processes', await ormPool(orm));
   const worker = await Worker.create({
     connection,
     namespace: settings.temporalNamespace,
@@ -61,12 +65,13 @@ export async function startWorker(settings: HubConfig = config(), options: { orm
     activities: hubActivities({ orm, registry, temporal }),
   });
   const running = worker.run();
-  console.log(`[worker] polling task queue "${settings.taskQueue}" at ${settings.temporalAddress}`);
+  log.info(`polling task queue "${settings.taskQueue}" at ${settings.temporalAddress}`, { service: 'worker' });
   return {
     worker,
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      stopPoolReport();
       await connection.close();
       await clientConnection.close();
       if (!options.orm) await orm.close();
@@ -75,7 +80,9 @@ export async function startWorker(settings: HubConfig = config(), options: { orm
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  quietTemporalLogs();
+  configureLogs(config().log);
+  const { metricsAddress } = quietTemporalLogs({ metricsAddress: config().workerMetricsAddress });
+  if (metricsAddress) log.info(`worker metrics at http://${metricsAddress}/metrics`, { service: 'worker' });
   const running = await startWorker();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop());
 }

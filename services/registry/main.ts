@@ -1,6 +1,8 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
+import { configureLogs } from '../common/log.js';
+import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
 import { buildRegistrySchema } from './schema.js';
@@ -8,9 +10,12 @@ import { buildRegistrySchema } from './schema.js';
 export async function startRegistry(settings = config()) {
   const orm = await createRegistryOrm(settings.databaseUrl);
   const { schema } = await buildRegistrySchema();
+  const metrics = new ServiceMetrics('registry');
+  metrics.watchPool('registry', await ormPool(orm));
   const served = await serveSubgraph({
     name: 'registry',
     schema,
+    metrics,
     port: settings.registryPort,
     host: settings.listenHost,
     settings,
@@ -20,6 +25,7 @@ export async function startRegistry(settings = config()) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  configureLogs(config().log);
   const registry = await startRegistry();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void registry.stop());
 }

@@ -68,6 +68,9 @@ export async function hubEnv(overrides: Record<string, string> = {}): Promise<Re
     REGISTRY_URL: `http://127.0.0.1:${registry}/graphql`,
     PROCESSES_URL: `http://127.0.0.1:${processes}/graphql`,
     SUBGRAPH_TIMEOUT_MS: '10000',
+    // Human lines (ENTRIES' ready lines are matched in them); no worker metrics port to compete for.
+    LOG_FORMAT: 'pretty',
+    WORKER_METRICS_ADDRESS: 'off',
     ...overrides,
   };
 }

@@ -1,4 +1,6 @@
+import { asyncLocalStorage as activityContext } from '@temporalio/activity';
 import { signToken } from '../../common/identity.js';
+import { correlationHeaders } from '../../common/request-scope.js';
 
 // How the processes side reads and writes the registry: through its GraphQL API, never its
 // tables. Reads on behalf of a caller pass on the caller's token, so the registry applies the
@@ -52,7 +54,8 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
     try {
       response = await fetch(registryUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
+        // The caller's request id, or in an activity its workflow id, for the registry's log line.
+        headers: { 'content-type': 'application/json', authorization, ...correlationHeaders(activityContext.getStore()?.info.workflowExecution?.workflowId) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(timeoutMs),
       });
