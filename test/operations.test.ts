@@ -4,6 +4,8 @@ import { codeOf, gql, sql, temporalClient, token, type GraphQLResponse } from '.
 import { procurementWorld } from './support/procurement-world.js';
 import { until } from './support/until.js';
 import { BATCH_WORKFLOW_TYPE } from '../workflows/operations/batch.js';
+import { PROCUREMENT_WORKFLOW_TYPE, procurementWorkflowId, submitBidUpdate } from '../workflows/procurement/types.js';
+import { DEFAULT_DEADLINES } from '../services/processes/procurement/params.js';
 
 // Admins operate runs through the gateway (issue 10, §3): cancel, terminate, retry, reset,
 // reassign and extend a task, a batch over fifty runs, schedules; each audited (who, when,
@@ -129,6 +131,33 @@ describe('operating runs through the gateway', () => {
     const after = await client.workflow.getHandle(p.workflowId).describe();
     expect([after.runId, after.status.name]).toEqual([reset.data.resetRun.runId, 'RUNNING']);
     await client.workflow.getHandle(p.workflowId).terminate('test clean-up');
+  });
+
+  it('retries a failing activity now: its attempts start again', { timeout: 90_000 }, async () => {
+    // A run whose screening fails on every attempt (its eligibility rules are missing, which the
+    // resolver never lets through): screenBids retries with growing back-off.
+    const client = await temporalClient();
+    const procurementId = randomUUID();
+    const need = {
+      agencyId: world.agency.id, agencyName: world.agency.name, categoryCode: 'POLICY_PUBLICITY', categoryName: '政策宣传与评估', title: `重试${tag}`, description: '宣传',
+      budgetFen: 1_000_000, method: 'COMPETITIVE_CONSULTATION', weights: { price: 20, technical: 80 }, eligibility: null,
+      committee: [world.committee.zhang.id, world.committee.li.id, world.committee.chen.id], noticeDays: 1,
+    };
+    const run = await client.workflow.start(PROCUREMENT_WORKFLOW_TYPE, {
+      taskQueue: 'hub-test', workflowId: procurementWorkflowId(procurementId),
+      args: [{ procurementId, need, closesAt: Date.now() + 1_000, year: 2026, publishedBy: 'test', deadlinesMs: DEFAULT_DEADLINES }],
+    });
+    await run.executeUpdate(submitBidUpdate, { args: [{ organizationId: world.bidders.yi.id, priceFen: 1000, proposal: '方案', submittedBy: 'test' }] }).catch(() => undefined);
+    const attempt = async () => (await run.describe()).raw.pendingActivities?.[0]?.attempt ?? 0;
+    const before = await until(attempt, (n) => n >= 4, 'the fourth attempt', { tries: 300, everyMs: 100 });
+    const pending = (await run.describe()).raw.pendingActivities![0]!;
+    expect(pending.activityType?.name).toBe('screenBids');
+    expect(pending.lastFailure?.message).toBeTruthy();
+    const r = await gql('mutation ($id: ID!, $a: String) { retryActivity(id: $id, activityId: $a, reason: "规则已修复，立即重试") { status audit { action outcome } } }', { id: run.workflowId, a: pending.activityId }, admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.retryActivity).toEqual({ status: 'RUNNING', audit: { action: 'RETRY_ACTIVITY', outcome: 'DONE' } });
+    expect(await until(attempt, (n) => n < before, 'attempts starting again', { tries: 50, everyMs: 100 })).toBeLessThan(before);
+    await run.terminate('test clean-up');
   });
 
   it('cancels fifty runs in one batch, with progress, as a workflow of its own', { timeout: 180_000 }, async () => {
