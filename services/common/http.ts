@@ -148,6 +148,10 @@ export function commonServerOptions(settings: { introspection: boolean }) {
     introspection: settings.introspection,
     // "Did you mean ...?" names fields a caller may not know of: hidden with introspection.
     hideSchemaDetailsFromClientErrors: !settings.introspection,
+    // Ctrl-C and SIGTERM are the entry points' to handle (each stops its parts in order). Apollo
+    // Server's own handler raced them: a second stop() while the first is under way waits on a
+    // barrier Apollo Server 5 never resolves, so npm start's gateway never stopped.
+    stopOnTerminationSignals: false,
   };
 }
 

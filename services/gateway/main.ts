@@ -110,5 +110,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { config } = await import('../common/config.js');
   configureLogs(config().log);
   const gateway = await startGateway(config());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop().finally(() => process.exit(0)));
 }

@@ -44,5 +44,5 @@ export async function startProcesses(settings = config()) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
   const processes = await startProcesses();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void processes.stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void processes.stop().finally(() => process.exit(0)));
 }

@@ -27,5 +27,5 @@ export async function startRegistry(settings = config()) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
   const registry = await startRegistry();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void registry.stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void registry.stop().finally(() => process.exit(0)));
 }
