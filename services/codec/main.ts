@@ -110,6 +110,7 @@ export async function startCodecServer(settings: CodecSettings = config()) {
   });
 
   async function serveMetrics(request: IncomingMessage, response: ServerResponse) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response.setHeader('allow', 'GET, HEAD'), 405, { error: 'GET /metrics' });
     if (!metricsAuthorized(request, settings.metricsToken)) {
       response.setHeader('www-authenticate', 'Bearer');
       return send(response, 401, { error: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"' });

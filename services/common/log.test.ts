@@ -91,8 +91,9 @@ describe('Temporal lines', () => {
 
   it('keep the workflow id, run and activity of an activity failure as fields', () => {
     const error = new Error('registry unavailable');
-    const line = temporalLine('WARN', 'Activity failed', { ...activityMeta, error })!;
-    expect(line).toEqual({ level: 'warn', msg: 'Activity failed', fields: { service: 'worker', temporal: 'worker', ...activityMeta, sdkComponent: undefined, error } });
+    const line = temporalLine('WARN', 'Activity failed', { ...activityMeta, taskToken: 'CiQ2ZGE...', error })!;
+    const { sdkComponent: _component, ...attributes } = activityMeta;
+    expect(line).toEqual({ level: 'warn', msg: 'Activity failed', fields: { service: 'worker', temporal: 'worker', ...attributes, error } });
     expect(JSON.parse(jsonLine(buildRecord(line.level, line.msg, line.fields, NOW)))).toMatchObject({
       service: 'worker', workflowId: 'procurement-42', workflowRunId: 'run-1', activityType: 'payMilestone', attempt: 3, error: { message: 'registry unavailable' },
     });

@@ -173,7 +173,8 @@ const FROM_TEMPORAL: Record<TemporalLevel, Level> = { TRACE: 'debug', DEBUG: 'de
 
 /**
  * Temporal's log entry as a hub line. Workflow and activity context loggers put the workflow id,
- * run id, type, activity and attempt in `meta`; they become fields of the line. The SDK's own
+ * run id, type, activity and attempt in `meta`; they become fields of the line (not the
+ * activity's task token, which completes it through Temporal's API). The SDK's own
  * lines (sdkComponent worker or core) are kept from WARN up: its INFO lines include the whole
  * bundler report; the application's (workflow, activity) follow LOG_LEVEL like everything else.
  */
@@ -182,7 +183,8 @@ export function temporalLine(level: TemporalLevel, message: string, meta: LogMet
   const component = meta.sdkComponent;
   const internal = component !== 'workflow' && component !== 'activity';
   if (internal && RANK[hubLevel] < RANK.warn) return undefined;
-  const { sdkComponent: _component, error, ...rest } = meta as LogMetadata & { error?: unknown };
+  // The task token completes the activity through Temporal's API: it stays out of the log.
+  const { sdkComponent: _component, taskToken: _token, error, ...rest } = meta as LogMetadata & { error?: unknown };
   return { level: hubLevel, msg: message, fields: { service: 'worker', temporal: component, ...rest, ...(error !== undefined ? { error } : {}) } };
 }
 
