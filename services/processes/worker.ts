@@ -8,6 +8,7 @@ import { configureLogs, log } from '../common/log.js';
 import { ormPool, reportPoolToTemporal } from '../common/metrics.js';
 import { installTemporalRuntime, type TemporalRuntimeOptions } from '../common/temporal-runtime.js';
 import { createProcessesOrm } from './orm.js';
+import { createBatchActivities } from './operations/batch-activities.js';
 import { CATALOG, collectActivities } from './catalog.js';
 import type { ActivityDeps } from './process-definition.js';
 import { createTaskActivities } from './tasks/activities.js';
@@ -32,6 +33,7 @@ export function quietTemporalLogs(options: TemporalRuntimeOptions = {}): { metri
 export function hubActivities(deps: ActivityDeps) {
   return collectActivities({
     'the task kit': createTaskActivities({ orm: deps.orm }),
+    'batch operations': createBatchActivities(deps),
     ...Object.fromEntries(CATALOG.map((process) => [process.processType, process.activities(deps)])),
   });
 }
