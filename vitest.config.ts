@@ -13,6 +13,9 @@ export default defineConfig({
   },
   test: {
     setupFiles: ['reflect-metadata'],
+    // The hub's log in the test processes (time-skipping workers, hubs a test starts) reads as
+    // short lines; test/metrics.test.ts reads the global hub's JSON log from its file.
+    env: { LOG_FORMAT: process.env.LOG_FORMAT || 'pretty' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
