@@ -4,7 +4,8 @@ import { InboxResolver, visibleTaskOrNull } from './tasks/inbox.js';
 import { TaskActionsResolver } from './tasks/actions.js';
 import { DecideResolver } from './tasks/decide.js';
 import { OrganizationTasksResolver } from './tasks/organization-tasks.js';
-import { WorkflowRunResolver } from './runs/resolvers.js';
+import { ProcessRunResolver, WorkflowRunResolver } from './runs/resolvers.js';
+import { RunViewResolver } from './runs/views.js';
 import { EvaluationApplicationResolver, EvaluationCampaignResolver, OrganizationEvaluationResolver } from './evaluation/resolvers.js';
 import { EvaluationScheduleResolver } from './evaluation/schedule-resolvers.js';
 import { OrganizationContractsResolver, ProcurementBidResolver, ProcurementContractResolver, ProcurementResolver } from './procurement/resolvers.js';
@@ -20,7 +21,7 @@ export function buildProcessesSchema() {
         TrainingResolver, OrganizationTrainingResolver, TaskEnrollmentResolver,
         EvaluationCampaignResolver, EvaluationApplicationResolver, OrganizationEvaluationResolver, EvaluationScheduleResolver,
         ProcurementResolver, ProcurementBidResolver, ProcurementContractResolver, OrganizationContractsResolver,
-        WorkflowRunResolver,
+        WorkflowRunResolver, ProcessRunResolver, RunViewResolver,
       ],
       // Organization is only extended here; without this, buildSchema would drop it.
       orphanedTypes: [OrganizationRef],

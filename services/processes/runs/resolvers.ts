@@ -1,119 +1,272 @@
-import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
-import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
-import { CATALOG } from '../catalog.js';
+import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow/index.js';
+import { HumanTask } from '../tasks/human-task.js';
+import { TaskNotification } from '../tasks/notification.js';
+import { RunAudit } from '../operations/run-audit.js';
+import { processByType } from '../catalog.js';
+import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
+import { Process } from '../tasks/types.js';
 import type { ProcessesContext } from '../context.js';
-import { badInput, notFound } from '../../common/errors.js';
 import { requireRole } from '../../common/access.js';
-import { requireUuid } from '../../common/ids.js';
-import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
+import { badInput, notFound } from '../../common/errors.js';
+import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } from './paging.js';
+import { checkFilter, mergeFilters, ProcessRunFilter, WORKFLOW_ID_PATTERN } from './filter.js';
+import { runQuery } from './candidates.js';
+import { ProcessRun, ProcessRunConnection, RunStatus, RunStatusCount, statusOfVisibilityName, toProcessRun } from './run.js';
+import { describeRun, historyOf, primeDescription, runLoaders } from './loaders.js';
+import { timelineOf } from './timeline.js';
+import { viewFilter } from './views.js';
+import { EvaluationCampaign } from '../evaluation/campaign.js';
+import { PROCUREMENT_PROCESS_TYPE } from '../../../workflows/procurement/types.js';
+import { CAMPAIGN_WORKFLOW_TYPE } from '../../../workflows/evaluation/types.js';
 
-// The admin's view of runs comes straight from Temporal (visibility for lists, describe for
-// one run); only the open tasks come from the processes schema. Process types come from the
-// catalog, so a new process shows up here without an edit.
+export { WorkflowRunResolver } from './legacy.js';
 
-const ProcessType = Object.fromEntries(CATALOG.map((p) => [p.processType, p.processType])) as Record<string, string>;
-registerEnumType(ProcessType, { name: 'ProcessType', description: 'The processes of the catalog' });
+// The admins' view of runs: processRuns (find them: a connection over Temporal visibility,
+// newest first, filters, saved views, counts per status) and processRun (understand one: its
+// subject, tasks, pending activities, children, audit and a timeline in words). Lists cost one
+// visibility page (paging.ts); the detail fields cost a describe() or the history per run asked.
 
-export enum RunStatus {
-  RUNNING = 'RUNNING',
-  COMPLETED = 'COMPLETED',
-  FAILED = 'FAILED',
-  CANCELLED = 'CANCELLED',
-  TERMINATED = 'TERMINATED',
-  CONTINUED_AS_NEW = 'CONTINUED_AS_NEW',
-  TIMED_OUT = 'TIMED_OUT',
+@ObjectType({ description: 'An activity the run is waiting on (ordinary activities; local ones run inside the workflow task)' })
+class PendingActivity {
+  @Field(() => String) activityId!: string;
+  @Field(() => String, { description: 'e.g. screenBids, payMilestone, issueCertificate' }) activityType!: string;
+  @Field(() => String, { description: 'SCHEDULED, STARTED, CANCEL_REQUESTED, PAUSED ...' }) state!: string;
+  @Field(() => Int, { description: '1 for the first try; more means it is retrying' }) attempt!: number;
+  @Field(() => Int, { nullable: true, description: 'Null when unlimited' }) maximumAttempts!: number | null;
+  @Field(() => String, { nullable: true, description: 'Why the last attempt failed' }) lastFailure!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) lastStartedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the next attempt starts' }) nextAttemptAt!: Date | null;
 }
-registerEnumType(RunStatus, { name: 'RunStatus' });
-// Names in Temporal's visibility query language.
-const VISIBILITY_STATUS: Record<RunStatus, string> = {
-  RUNNING: 'Running', COMPLETED: 'Completed', FAILED: 'Failed', CANCELLED: 'Canceled',
-  TERMINATED: 'Terminated', CONTINUED_AS_NEW: 'ContinuedAsNew', TIMED_OUT: 'TimedOut',
+
+@ObjectType({ description: 'A step of a run in the domain\'s words' })
+class RunTimelineEntry {
+  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => String, { description: 'RUN_STARTED, STAGE_CHANGED, TASK_OPENED, TASK_DECIDED, TASK_REMINDED, TASK_ESCALATED, TASK_EXPIRED, NOTICE_STARTED, OBJECTION_LODGED, PAYMENT_MADE, CHILD_STARTED, CANCEL_REQUESTED, COMPLETED, FAILED ...' })
+  kind!: string;
+  @Field(() => String, { description: 'In Chinese' }) zh!: string;
+  @Field(() => String, { description: 'In English' }) en!: string;
+  @Field(() => String, { nullable: true, description: 'Who did it (token subject), where a person did' }) actor!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The task it concerns' }) taskId!: string | null;
+  @Field(() => Int, { description: 'The Temporal history event it was read from' }) eventId!: number;
+}
+
+@ObjectType({ description: 'What a run is about' })
+class RunSubject {
+  @Field(() => OrganizationRef, { nullable: true, description: 'The organization it concerns (an agency for a procurement)' }) organization!: OrganizationRef | null;
+  @Field(() => ID, { nullable: true, description: 'The process row\'s id (the enrollment, the evaluation, the procurement)' }) processId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The evaluation campaign (its workflow id), for campaigns and their applications' }) campaignId!: string | null;
+  @Field(() => ID, { nullable: true }) procurementId!: string | null;
+}
+
+const checkRunId = (id: string, field = 'id') => {
+  if (!WORKFLOW_ID_PATTERN.test(id)) throw badInput(`"${id}" is not a workflow id`, field);
+  return id;
 };
 
-@ObjectType({ description: 'One run of a workflow, as Temporal reports it' })
-class WorkflowRun {
-  @Field(() => ID, { description: 'The workflow id' }) id!: string;
-  @Field(() => String) runId!: string;
-  @Field(() => String, { description: 'The workflow type, e.g. trainingEnrollment' }) type!: string;
-  @Field(() => String, { nullable: true, description: 'The process (HubProcessType), e.g. TRAINING_ENROLLMENT' }) processType!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The organization it concerns (HubOrganizationId)' }) organizationId!: string | null;
-  @Field(() => String, { nullable: true, description: 'Where it stands (HubStage)' }) stage!: string | null;
-  @Field(() => Int, { nullable: true, description: 'The year it belongs to (HubYear)' }) year!: number | null;
-  @Field(() => String, { nullable: true, description: 'What it is about, in Chinese' }) summary!: string | null;
-  @Field(() => String, { description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT ...' }) status!: string;
-  @Field(() => GraphQLISODateTime) startTime!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) closeTime!: Date | null;
-  @Field(() => String) taskQueue!: string;
-  @Field(() => Int) historyLength!: number;
-}
-
-@ObjectType()
-class WorkflowRunList {
-  @Field(() => Int, { description: 'Runs matching the filter in all' }) totalCount!: number;
-  @Field(() => [WorkflowRun]) runs!: WorkflowRun[];
-}
-
-async function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>, summary: string | null = null): Promise<WorkflowRun> {
-  const attributes = info.typedSearchAttributes;
+function visibilityOf(temporal: Client): Visibility<ProcessRun> {
   return {
-    id: info.workflowId, runId: info.runId, type: info.type, status: info.status.name,
-    processType: (attributes.get(PROCESS_TYPE) as string | undefined) ?? null,
-    organizationId: (attributes.get(ORGANIZATION_ID) as string | undefined) ?? null,
-    stage: (attributes.get(STAGE) as string | undefined) ?? null,
-    year: (attributes.get(YEAR) as number | undefined) ?? null,
-    summary,
-    startTime: info.startTime, closeTime: info.closeTime ?? null, taskQueue: info.taskQueue,
-    historyLength: info.historyLength,
+    count: async (query) => (await temporal.workflow.count(query)).count,
+    async list(query, limit) {
+      const runs: ProcessRun[] = [];
+      for await (const info of temporal.workflow.list({ query, pageSize: Math.min(limit, 1000) })) {
+        runs.push(toProcessRun(info));
+        if (runs.length >= limit) break;
+      }
+      return runs;
+    },
   };
 }
 
-@Resolver(() => WorkflowRun)
-export class WorkflowRunResolver {
-  @Query(() => WorkflowRunList, { description: 'ADMIN: workflow runs, newest first' })
-  async workflowRuns(
-    @Arg('type', () => ProcessType, { nullable: true }) type: string | undefined,
-    @Arg('status', () => RunStatus, { nullable: true }) status: RunStatus | undefined,
-    @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | undefined,
-    @Arg('stage', () => String, { nullable: true }) stage: string | undefined,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Ctx() { identity, temporal }: ProcessesContext,
-  ): Promise<WorkflowRunList> {
-    requireRole(identity, 'ADMIN');
-    if (first < 1 || first > 100) throw badInput('first must be between 1 and 100', 'first');
-    if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage)) throw badInput(`"${stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, 'stage');
-    const workflowType = type ? CATALOG.find((p) => p.processType === type)!.workflowType : undefined;
-    const conditions = [
-      workflowType ? `WorkflowType = '${workflowType}'` : undefined,
-      status ? `ExecutionStatus = '${VISIBILITY_STATUS[status]}'` : undefined,
-      organizationId ? `${ORGANIZATION_ID.name} = '${requireUuid(organizationId, 'organizationId')}'` : undefined,
-      stage ? `${STAGE.name} = '${stage}'` : undefined,
-    ].filter(Boolean);
-    const query = conditions.join(' AND ') || undefined;
-    const runs: WorkflowRun[] = [];
-    for await (const info of temporal.workflow.list({ query, pageSize: first })) {
-      runs.push(await toRun(info));
-      if (runs.length >= first) break;
-    }
-    const { count } = await temporal.workflow.count(query);
-    return { totalCount: count, runs };
+async function countsByStatus(temporal: Client, query: string | undefined): Promise<{ total: number; counts: RunStatusCount[] }> {
+  const { count, groups } = await temporal.workflow.count(and(query) ? `${query} GROUP BY ExecutionStatus` : 'GROUP BY ExecutionStatus');
+  const counts = groups.flatMap((group) => {
+    const value = group.groupValues[0];
+    const status = statusOfVisibilityName(String(Array.isArray(value) ? value[0] : value));
+    return status ? [{ status, count: group.count }] : [];
+  });
+  return { total: count, counts: counts.sort((a, b) => Object.keys(RunStatus).indexOf(a.status) - Object.keys(RunStatus).indexOf(b.status)) };
+}
+
+/** One page of runs matching `filter` (checked), newest first. */
+export async function runsPage(ctx: ProcessesContext, filter: ProcessRunFilter, first: number, after: string | undefined): Promise<ProcessRunConnection> {
+  if (!(Number.isInteger(first) && first >= 1 && first <= 100)) throw badInput('first must be between 1 and 100', 'first');
+  const position = after != null ? decodeRunCursor(after) : undefined;
+  const { query, empty, candidatesLimited } = await runQuery(filter, ctx);
+  if (empty) {
+    return { edges: [], totalCount: 0, countsByStatus: [], candidatesLimited, pageInfo: { hasNextPage: false, hasPreviousPage: after != null, startCursor: null, endCursor: null } };
+  }
+  const [page, counts] = await Promise.all([newestFirst(visibilityOf(ctx.temporal), query, first, position), countsByStatus(ctx.temporal, query)]);
+  const edges = page.runs.map((node) => ({ node, cursor: encodeRunCursor(node) }));
+  return {
+    edges,
+    totalCount: counts.total,
+    countsByStatus: counts.counts,
+    candidatesLimited,
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+async function messageOf(temporal: Client, failure: Parameters<typeof decodeOptionalFailureToOptionalError>[1]): Promise<string | null> {
+  if (!failure) return null;
+  try {
+    const error = await decodeOptionalFailureToOptionalError(temporal.options.loadedDataConverter, failure);
+    return error?.message ?? failure.message ?? null;
+  } catch {
+    return failure.message ?? null;
+  }
+}
+
+const dateOf = (ts: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
+  ts ? new Date(Number(String(ts.seconds ?? 0)) * 1000 + Math.floor((ts.nanos ?? 0) / 1e6)) : null;
+
+// Short state names from the enum's (PENDING_ACTIVITY_STATE_STARTED → STARTED).
+const ACTIVITY_STATES = ['UNSPECIFIED', 'SCHEDULED', 'STARTED', 'CANCEL_REQUESTED', 'PAUSED', 'PAUSE_REQUESTED'];
+
+@Resolver(() => ProcessRun)
+export class ProcessRunResolver {
+  @Query(() => ProcessRunConnection, { description: 'ADMIN: runs of the Federation\'s processes, newest first (by start), with counts per status. `view` applies a saved view; fields given in `filter` override its own' })
+  async processRuns(
+    @Arg('filter', () => ProcessRunFilter, { nullable: true }) filter: ProcessRunFilter | undefined,
+    @Arg('view', () => ID, { nullable: true, description: 'A saved view (runViews) whose filter to apply' }) view: string | undefined,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | undefined,
+    @Ctx() ctx: ProcessesContext,
+  ): Promise<ProcessRunConnection> {
+    requireRole(ctx.identity, 'ADMIN');
+    const given = filter ? checkFilter(filter) : undefined;
+    const effective = view != null ? mergeFilters(await viewFilter(ctx, view), given) : (given ?? new ProcessRunFilter());
+    return runsPage(ctx, effective, first, after ?? undefined);
   }
 
-  @Query(() => WorkflowRun, { description: 'ADMIN: the latest run of a workflow id' })
-  async workflowRun(@Arg('id', () => ID) id: string, @Ctx() { identity, temporal }: ProcessesContext): Promise<WorkflowRun> {
-    requireRole(identity, 'ADMIN');
-    if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');
+  @Query(() => ProcessRun, { description: 'ADMIN: one run (the latest of the workflow id, or `runId`), to understand it' })
+  async processRun(
+    @Arg('id', () => ID, { description: 'The workflow id' }) id: string,
+    @Arg('runId', () => String, { nullable: true }) runId: string | undefined,
+    @Ctx() ctx: ProcessesContext,
+  ): Promise<ProcessRun> {
+    requireRole(ctx.identity, 'ADMIN');
+    checkRunId(id);
+    if (runId != null && !/^[\w-]{1,64}$/.test(runId)) throw badInput(`"${runId}" is not a run id`, 'runId');
     try {
-      const described = await temporal.workflow.getHandle(id).describe();
-      return toRun(described, (await described.staticSummary()) ?? null);
+      const described = await ctx.temporal.workflow.getHandle(id, runId ?? undefined).describe();
+      primeDescription(ctx, described);
+      return toProcessRun(described);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound(`No workflow run has id ${id}`);
+      if (error instanceof WorkflowNotFoundError) throw notFound(`No run has workflow id ${id}${runId ? ` and run id ${runId}` : ''}`);
       throw error;
     }
   }
 
-  @FieldResolver(() => [HumanTask], { description: 'Tasks of this run still waiting for a person' })
-  openTasks(@Root() run: WorkflowRun, @Ctx() { em }: ProcessesContext): Promise<HumanTask[]> {
-    return em.find(HumanTask, { workflowId: run.id, status: { $in: ACTIVE_STATUSES } }, { orderBy: { createdAt: 'asc' } });
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: 'The organization it concerns (HubOrganizationId)' })
+  organization(@Root() run: ProcessRun): OrganizationRef | null {
+    return run.organizationId ? organizationRef(run.organizationId) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'What it is about, in Chinese (the static summary; one describe() per run)' })
+  async summary(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<string | null> {
+    return (await (await describeRun(ctx, run.id, run.runId)).staticSummary()) ?? null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Events in its history. Visibility reports 0 until a run closes, so an open run\'s comes from describe()' })
+  async historyLength(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<number> {
+    if (run.status !== RunStatus.RUNNING && run.listedHistoryLength > 0) return run.listedHistoryLength;
+    return (await describeRun(ctx, run.id, run.runId)).historyLength;
+  }
+
+  @FieldResolver(() => Process, { nullable: true, description: 'The process row (TrainingEnrollment, EvaluationApplication, Procurement ...); null for runs without one (an evaluation campaign)' })
+  async process(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<object | null> {
+    const definition = run.processType ? processByType(run.processType) : undefined;
+    if (!definition) return null;
+    const processId = await runLoaders(ctx).processId.load(run.id);
+    return processId ? definition.loadProcess(ctx, processId) : null;
+  }
+
+  @FieldResolver(() => RunSubject)
+  async subject(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<RunSubject> {
+    const processId = await runLoaders(ctx).processId.load(run.id);
+    const row = (await this.process(run, ctx)) as { campaignId?: string } | null;
+    // An application's row names its campaign; a campaign run is its campaign's (scheduled ones too).
+    const campaignId = row?.campaignId
+      ?? (run.workflowType === CAMPAIGN_WORKFLOW_TYPE ? ((await ctx.em.findOne(EvaluationCampaign, { workflowId: run.id }))?.id ?? run.id) : null);
+    return {
+      organization: this.organization(run),
+      processId,
+      campaignId,
+      procurementId: run.processType === PROCUREMENT_PROCESS_TYPE ? processId : null,
+    };
+  }
+
+  @FieldResolver(() => [HumanTask], { description: 'Its tasks still waiting for a person (OPEN or CLAIMED), with candidates and due dates' })
+  openTasks(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<HumanTask[]> {
+    return runLoaders(ctx).openTasks.load(run.id);
+  }
+
+  @FieldResolver(() => [PendingActivity], { description: 'Ordinary activities it waits on, with attempts and the last failure (one describe() per run)' })
+  async pendingActivities(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<PendingActivity[]> {
+    if (run.status !== RunStatus.RUNNING) return [];
+    const described = await describeRun(ctx, run.id, run.runId);
+    return Promise.all((described.raw.pendingActivities ?? []).map(async (a) => ({
+      activityId: a.activityId ?? '',
+      activityType: a.activityType?.name ?? '',
+      state: ACTIVITY_STATES[Number(a.state ?? 0)] ?? String(a.state),
+      attempt: a.attempt ?? 1,
+      maximumAttempts: a.maximumAttempts ? a.maximumAttempts : null,
+      lastFailure: await messageOf(ctx.temporal, a.lastFailure),
+      lastStartedAt: dateOf(a.lastStartedTime),
+      nextAttemptAt: dateOf(a.nextAttemptScheduleTime),
+    })));
+  }
+
+  @FieldResolver(() => ProcessRunConnection, { description: 'The runs it started (an evaluation campaign\'s applications), newest first' })
+  children(
+    @Root() run: ProcessRun,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: ProcessesContext,
+  ): Promise<ProcessRunConnection> {
+    return runsPage(ctx, Object.assign(new ProcessRunFilter(), { parentId: run.id }), first, after ?? undefined);
+  }
+
+  @FieldResolver(() => [RunAudit], { description: 'What admins did to the run and its tasks, oldest first (read-only here)' })
+  async audit(@Root() run: ProcessRun, @Ctx() { em }: ProcessesContext): Promise<RunAudit[]> {
+    const taskIds = (await em.find(HumanTask, { workflowId: run.id })).map((t) => t.id);
+    return em.find(RunAudit, { target: { $in: [run.id, ...taskIds] } }, { orderBy: { at: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: 'What the workflow returned, for a completed run (decoded)' })
+  async result(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<unknown> {
+    if (run.status !== RunStatus.COMPLETED) return null;
+    const closed = (await historyOf(ctx, run.id, run.runId)).findLast((e) => e.type === 'CLOSED');
+    return closed?.type === 'CLOSED' ? closed.result : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why it failed, was terminated or timed out (decoded)' })
+  async failure(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<string | null> {
+    if (run.status === RunStatus.RUNNING || run.status === RunStatus.COMPLETED) return null;
+    const closed = (await historyOf(ctx, run.id, run.runId)).findLast((e) => e.type === 'CLOSED');
+    return closed?.type === 'CLOSED' ? closed.message : null;
+  }
+
+  @FieldResolver(() => [RunTimelineEntry], { description: 'Its history in the domain\'s words, Chinese and English, oldest first (reads the whole history: ask for one run at a time)' })
+  async timeline(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<RunTimelineEntry[]> {
+    const { em } = ctx;
+    const [events, tasks] = await Promise.all([historyOf(ctx, run.id, run.runId), em.find(HumanTask, { workflowId: run.id }, { orderBy: { createdAt: 'asc', id: 'asc' } })]);
+    const taskIds = tasks.map((t) => t.id);
+    const [notifications, audit] = await Promise.all([
+      taskIds.length ? em.find(TaskNotification, { taskId: { $in: taskIds } }) : Promise.resolve([]),
+      em.find(RunAudit, { target: { $in: [run.id, ...taskIds] } }),
+    ]);
+    // The run's own process, else the one its tasks name (a run started without the attributes).
+    const definition = processByType(run.processType ?? tasks[0]?.processType ?? '');
+    return timelineOf(events, {
+      processLabel: definition?.label,
+      kindLabel: (kind) => definition?.taskKinds[kind]?.label,
+      tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, createdAt: t.createdAt, status: t.status, completedAt: t.completedAt ?? null })),
+      notifications: notifications.flatMap((n) => (n.taskId ? [{ taskId: n.taskId, kind: n.kind, createdAt: n.createdAt }] : [])),
+      audit: audit.map((a) => ({ action: a.action, actor: a.actor, target: a.target, reason: a.reason, at: a.at })),
+    });
   }
 }
