@@ -16,7 +16,8 @@ import { badInput } from '../../common/errors.js';
 //   1. one page of first + 1 runs in the store's own order (a probe). If fewer come back, that is
 //      everything left. Otherwise the (first + 1)-th latest start among them bounds the window
 //      from below: the window surely holds those first + 1 runs.
-//   2. count the window. Within WINDOW_CAP: list it, sort, done (four calls with the counts).
+//   2. count the window. When the probe already holds every run of it, done (two calls, three
+//      with the counts per status); within WINDOW_CAP: list it, sort, done (one more call).
 //   3. Over WINDOW_CAP (a long run among the probe, or a burst of starts): bisect lo between there
 //      and the cursor until the window holds first + 1 to WINDOW_CAP runs (one count a step),
 //      then list it. Only more than WINDOW_CAP runs started in the same microsecond are listed
@@ -116,8 +117,10 @@ export async function newestFirst<R extends RunKey>(
   const fresh = probe.filter(unseen).sort(newerFirst);
   let lo = fresh.length >= need ? fresh[need - 1]!.startMicros : undefined;
 
-  // 2. The window the probe vouches for.
+  // 2. The window the probe vouches for. When the probe holds all of it (the store lists open
+  //    runs newest first, so a page of open runs often does), it is the page.
   let inWindow = await count(window(lo));
+  if (lo !== undefined && probe.filter((run) => run.startMicros >= lo!).length >= inWindow) return finish(probe);
   if (inWindow > WINDOW_CAP) {
     // 3. Narrow it: more than WINDOW_CAP from `tooMany` on, fewer than `need` from `tooFew` on.
     let tooMany = lo ?? 0n;
