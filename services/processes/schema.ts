@@ -9,6 +9,10 @@ import { RunViewResolver } from './runs/views.js';
 import { EvaluationApplicationResolver, EvaluationCampaignResolver, OrganizationEvaluationResolver } from './evaluation/resolvers.js';
 import { EvaluationScheduleResolver } from './evaluation/schedule-resolvers.js';
 import { OrganizationContractsResolver, ProcurementBidResolver, ProcurementContractResolver, ProcurementResolver } from './procurement/resolvers.js';
+import { RunOperationsResolver } from './operations/run-operations.js';
+import { TaskOperationsResolver } from './operations/task-operations.js';
+import { BatchOperationsResolver } from './operations/batch-operations.js';
+import { ScheduleOperationsResolver } from './operations/schedule-operations.js';
 import { OrganizationRef } from './entities/organization-ref.js';
 import type { ProcessesContext } from './context.js';
 
@@ -22,6 +26,7 @@ export function buildProcessesSchema() {
         EvaluationCampaignResolver, EvaluationApplicationResolver, OrganizationEvaluationResolver, EvaluationScheduleResolver,
         ProcurementResolver, ProcurementBidResolver, ProcurementContractResolver, OrganizationContractsResolver,
         WorkflowRunResolver, ProcessRunResolver, RunViewResolver,
+        RunOperationsResolver, TaskOperationsResolver, BatchOperationsResolver, ScheduleOperationsResolver,
       ],
       // Organization is only extended here; without this, buildSchema would drop it.
       orphanedTypes: [OrganizationRef],
