@@ -314,8 +314,11 @@ describe('saved views of runs', () => {
 
 describe('understanding one run (processRun)', () => {
   it('shows a training run\'s subject, open task and a timeline with the decision in Chinese and English', { timeout: 60_000 }, async () => {
-    await sql("insert into processes.run_audit (id, actor, at, action, target, reason, outcome) values ($1, 'admin-audit', now(), 'EXTEND_TASK', $2, '会期调整', 'DONE')",
-      [randomUUID(), endorsed.workflowId]);
+    // Admin operations (issue 10 §3 writes them; here two rows stand in): one on the run, one on its open task.
+    const [confirm] = await sql("select id from processes.human_task where workflow_id = $1 and kind = 'CONFIRM_ENROLLMENT'", [endorsed.workflowId]);
+    await sql(`insert into processes.run_audit (id, actor, at, action, target, reason, outcome)
+      values ($1, 'admin-audit', now(), 'RETRY_ACTIVITY', $2, '登记系统恢复后重试', 'DONE'), ($3, 'admin-audit', now() + interval '1 second', 'REASSIGN_TASK', $4, '处长出差', 'DONE')`,
+    [randomUUID(), endorsed.workflowId, randomUUID(), confirm.id]);
     const run = await processRun(endorsed.workflowId);
     expect(run).toMatchObject({
       id: endorsed.workflowId, workflowType: 'trainingEnrollment', processType: 'TRAINING_ENROLLMENT', stage: 'AWAITING_CONFIRMATION', status: 'RUNNING',
@@ -325,7 +328,10 @@ describe('understanding one run (processRun)', () => {
       process: { id: endorsed.id, stage: 'AWAITING_CONFIRMATION', workflowId: endorsed.workflowId },
       pendingActivities: [],
       children: { totalCount: 0, edges: [] },
-      audit: [{ actor: 'admin-audit', action: 'EXTEND_TASK', target: endorsed.workflowId, reason: '会期调整' }],
+      audit: [
+        { actor: 'admin-audit', action: 'RETRY_ACTIVITY', target: endorsed.workflowId, reason: '登记系统恢复后重试' },
+        { actor: 'admin-audit', action: 'REASSIGN_TASK', target: confirm.id, reason: '处长出差' },
+      ],
     });
     expect(run.summary).toMatch(/^培训报名 · /);
     expect(run.openTasks).toHaveLength(1);
@@ -333,7 +339,7 @@ describe('understanding one run (processRun)', () => {
     expect(new Date(run.openTasks[0].dueAt).getTime()).toBeGreaterThan(Date.now());
 
     const timeline = run.timeline as { kind: string; zh: string; en: string; actor: string | null; taskId: string | null }[];
-    expect(timeline.map((e) => e.kind)).toEqual(['RUN_STARTED', 'TASK_OPENED', 'TASK_DECIDED', 'STAGE_CHANGED', 'TASK_OPENED']);
+    expect(timeline.map((e) => e.kind)).toEqual(['RUN_STARTED', 'TASK_OPENED', 'TASK_DECIDED', 'STAGE_CHANGED', 'TASK_OPENED', 'RETRY_REQUESTED', 'TASK_REASSIGNED']);
     expect(timeline[0]).toMatchObject({ zh: '培训报名流程启动', en: 'Training enrollment started' });
     expect(timeline[1]).toMatchObject({ zh: '开启待办「商会推荐」', en: 'Task opened: Chamber endorsement', taskId: endorsed.taskId });
     expect(timeline[2]).toEqual({
@@ -341,7 +347,8 @@ describe('understanding one run (processRun)', () => {
       zh: `secretary-${tag} 决定「商会推荐」：同意（意见：同意推荐）`, en: `secretary-${tag} decided Chamber endorsement: approved ("同意推荐")`,
     });
     expect(timeline[3]).toMatchObject({ zh: '进入阶段：待工商联确认', en: 'Stage: awaiting confirmation' });
-    expect(timeline[4]).toMatchObject({ zh: '开启待办「工商联确认」', en: 'Task opened: Federation confirmation', taskId: run.openTasks[0].id });
+    expect(timeline[4]).toMatchObject({ zh: '开启待办「工商联确认」', en: 'Task opened: Federation confirmation', taskId: confirm.id });
+    expect(timeline[6]).toMatchObject({ zh: '「工商联确认」改派他人办理：处长出差', en: 'Federation confirmation reassigned: 处长出差', actor: 'admin-audit', taskId: confirm.id, eventId: null });
 
     const done = await processRun(rejected.workflowId);
     expect(done).toMatchObject({ status: 'COMPLETED', stage: 'REJECTED', openTasks: [], result: { status: 'REJECTED' } });

@@ -50,7 +50,7 @@ class RunTimelineEntry {
   @Field(() => String, { description: 'In English' }) en!: string;
   @Field(() => String, { nullable: true, description: 'Who did it (token subject), where a person did' }) actor!: string | null;
   @Field(() => ID, { nullable: true, description: 'The task it concerns' }) taskId!: string | null;
-  @Field(() => Int, { description: 'The Temporal history event it was read from' }) eventId!: number;
+  @Field(() => Int, { nullable: true, description: 'The Temporal history event it was read from; null for an admin\'s operation that leaves none (a reassignment)' }) eventId!: number | null;
 }
 
 @ObjectType({ description: 'What a run is about' })
@@ -266,7 +266,7 @@ export class ProcessRunResolver {
       kindLabel: (kind) => definition?.taskKinds[kind]?.label,
       tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, createdAt: t.createdAt, status: t.status, completedAt: t.completedAt ?? null })),
       notifications: notifications.flatMap((n) => (n.taskId ? [{ taskId: n.taskId, kind: n.kind, createdAt: n.createdAt }] : [])),
-      audit: audit.map((a) => ({ action: a.action, actor: a.actor, target: a.target, reason: a.reason, at: a.at })),
+      audit: audit.map((a) => ({ action: a.action, actor: a.actor, target: a.target, reason: a.reason, at: a.at, outcome: a.outcome })),
     });
   }
 }

@@ -55,7 +55,7 @@ describe('a run\'s timeline', () => {
     expect(kinds).toEqual(expect.arrayContaining(['TASK_REMINDED', 'TASK_EXPIRED', 'PARTIES_NOTIFIED', 'CONTRACT_RECORDED', 'PERFORMANCE_RECORDED']));
     expect(timeline.at(-1)).toMatchObject({ kind: 'COMPLETED', zh: '流程完成', en: 'Run completed' });
     // Oldest first, each entry pointing at its event.
-    expect(timeline.map((e) => e.eventId)).toEqual([...timeline.map((e) => e.eventId)].sort((a, b) => a - b));
+    expect(timeline.map((e) => e.eventId)).toEqual([...timeline.map((e) => e.eventId)].sort((a, b) => a! - b!));
   });
 
   it('names each task the kit opened, reminded, escalated or expired from the run\'s own rows, in the catalog\'s words', () => {
@@ -87,7 +87,11 @@ describe('a run\'s timeline', () => {
         { id: 't1', kind: 'ENDORSE_ENROLLMENT', createdAt: at(3), status: 'DONE', completedAt: at(8) },
       ],
       notifications: [{ taskId: 't1', kind: 'ESCALATION', createdAt: at(6) }, { taskId: 't1', kind: 'REMINDER', createdAt: at(5) }],
-      audit: [{ action: 'CANCEL', actor: 'admin-wang', target: 'run-1', reason: '重复报名', at: at(16) }],
+      audit: [
+        { action: 'CANCEL', actor: 'admin-wang', target: 'run-1', reason: '重复报名', at: at(16) },
+        { action: 'REASSIGN_TASK', actor: 'admin-wang', target: 't1', reason: '秘书长出差', at: new Date(at(5).getTime() + 30_000) },
+        { action: 'REASSIGN_TASK', actor: 'admin-li', target: 't1', reason: '失败的那次', at: at(5), outcome: 'FAILED' },
+      ],
     };
     const words = timelineOf(events, facts).map(({ kind, zh, en, actor, taskId }) => ({ kind, zh, en, actor, taskId }));
     expect(words).toEqual([
@@ -95,6 +99,7 @@ describe('a run\'s timeline', () => {
       { kind: 'STAGE_CHANGED', zh: '进入阶段：待商会推荐', en: 'Stage: awaiting endorsement', actor: null, taskId: null },
       { kind: 'TASK_OPENED', zh: '开启待办「商会推荐」', en: 'Task opened: Chamber endorsement', actor: null, taskId: 't1' },
       { kind: 'TASK_REMINDED', zh: '提醒办理「商会推荐」', en: 'Reminder sent: Chamber endorsement', actor: null, taskId: 't1' },
+      { kind: 'TASK_REASSIGNED', zh: '「商会推荐」改派他人办理：秘书长出差', en: 'Chamber endorsement reassigned: 秘书长出差', actor: 'admin-wang', taskId: 't1' },
       { kind: 'TASK_ESCALATED', zh: '「商会推荐」逾期未办，已转交上级办理', en: 'Chamber endorsement overdue: escalated', actor: null, taskId: 't1' },
       { kind: 'TASK_DECIDED', zh: 'secretary-wenzhou 决定「商会推荐」：同意（意见：同意推荐）', en: 'secretary-wenzhou decided Chamber endorsement: approved ("同意推荐")', actor: 'secretary-wenzhou', taskId: 't1' },
       { kind: 'STAGE_CHANGED', zh: '进入阶段：待工商联确认', en: 'Stage: awaiting confirmation', actor: null, taskId: null },

@@ -23,8 +23,8 @@ export interface TimelineEntry extends Words {
   /** Who did it (a token subject), where a person did. */
   actor: string | null;
   taskId: string | null;
-  /** The history event it was read from. */
-  eventId: number;
+  /** The history event it was read from; null for an admin's operation that leaves none (run_audit). */
+  eventId: number | null;
 }
 
 export interface TaskFact {
@@ -45,7 +45,7 @@ export interface TimelineFacts {
   /** Reminders and escalations of the run's tasks (task_notification). */
   notifications: { taskId: string; kind: string; createdAt: Date }[];
   /** Admin operations on the run or its tasks (run_audit). */
-  audit: { action: string; actor: string; target: string; reason: string; at: Date }[];
+  audit: { action: string; actor: string; target: string; reason: string; at: Date; outcome?: string }[];
 }
 
 /** The outcomes of the task forms, in words. */
@@ -346,7 +346,20 @@ export function timelineOf(events: RunEvent[], facts: TimelineFacts): TimelineEn
       }
     }
   }
-  return collapse(entries);
+  // Operations that change the hub's rows or Temporal's bookkeeping but write no event of the
+  // run's own: from the audit, at their time.
+  for (const entry of facts.audit) {
+    if (entry.outcome === 'FAILED') continue;
+    const reason = entry.reason ? clip(entry.reason) : '';
+    if (entry.action === 'REASSIGN_TASK') {
+      const k = kindOf(entry.target);
+      entries.push({ at: entry.at, kind: 'TASK_REASSIGNED', zh: `「${k.zh}」改派他人办理：${reason}`, en: `${k.en} reassigned: ${reason}`, actor: entry.actor, taskId: entry.target, eventId: null });
+    } else if (entry.action === 'RETRY_ACTIVITY') {
+      entries.push({ at: entry.at, kind: 'RETRY_REQUESTED', zh: `要求立即重试失败的步骤：${reason}`, en: `Retry now requested: ${reason}`, actor: entry.actor, taskId: null, eventId: null });
+    }
+  }
+  // Stable: entries of one instant keep the history's order.
+  return collapse(entries.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => a.at.getTime() - b.at.getTime() || i - j).map(([e]) => e));
 }
 
 /**
