@@ -61,11 +61,14 @@ export function toProcessRun(info: Omit<WorkflowExecutionInfo, 'raw'> & { raw: o
   const start = raw.workflowExecutionInfo?.startTime ?? raw.startTime;
   // The client's status names are ours; PAUSED (a paused run, newer servers) is still open.
   const status = info.status.name in VISIBILITY_STATUS ? (info.status.name as RunStatus) : RunStatus.RUNNING;
+  // A value the catalog no longer has (a retired process) would not fit the enum: null, like runs outside it.
+  const declared = attributes.get(PROCESS_TYPE) as string | undefined;
+  const processType = declared && declared in ProcessType ? declared : null;
   return Object.assign(new ProcessRun(), {
     id: info.workflowId,
     runId: info.runId,
     workflowType: info.type,
-    processType: (attributes.get(PROCESS_TYPE) as string | undefined) ?? null,
+    processType,
     organizationId: (attributes.get(ORGANIZATION_ID) as string | undefined) ?? null,
     stage: (attributes.get(STAGE) as string | undefined) ?? null,
     year: (attributes.get(YEAR) as number | undefined) ?? null,
