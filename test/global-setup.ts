@@ -7,7 +7,7 @@ import { migrate } from '../infra/db/migrate.js';
 import { seed } from '../infra/seed/run.js';
 import { freshTestDatabase } from './support/database.js';
 import { freePort } from './support/ports.js';
-import { quietTemporalLogs, WORKFLOWS_PATH } from '../services/processes/worker.js';
+import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../services/processes/worker.js';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,8 +49,11 @@ export default async function setup(project: TestProject) {
   const { metricsAddress } = quietTemporalLogs({ metricsAddress: `127.0.0.1:${await freePort()}` });
   // Bundling the workflows takes seconds; every worker of the run (the hub's, the time-skipping
   // tests', the replayer) takes this one file instead of bundling again.
-  // It carries the hub's failure converter (failure messages travel encrypted, as in production).
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
+  // It carries the hub's failure converter (failure messages travel encrypted, as in production)
+  // and the workflow interceptors (the traces'), as a worker's own bundle does.
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN'),
+  });
   const workflowBundle = join(mkdtempSync(join(tmpdir(), 'hub-workflows-')), 'bundle.js');
   writeFileSync(workflowBundle, code);
   process.env.HUB_WORKFLOW_BUNDLE = workflowBundle;

@@ -5,10 +5,13 @@ import { startProcesses } from '../../services/processes/main.js';
 import { startGateway } from '../../services/gateway/main.js';
 import { startWorker } from '../../services/processes/worker.js';
 import { startCodecServer } from '../../services/codec/main.js';
+import { startTracing } from '../../services/common/tracing.js';
 
 /** The hub's own parts in this process: both subgraphs, the worker, the gateway and the Temporal UI's codec endpoint. */
 export async function startHub(settings: HubConfig) {
   configureLogs(settings.log);
+  // One process, one tracer provider: its spans name the service in hub.service (tracing.ts).
+  const tracing = await startTracing(settings.tracing, 'chamber-hub');
   const registry = await startRegistry(settings);
   const processes = await startProcesses(settings);
   const worker = await startWorker(settings);
@@ -24,6 +27,7 @@ export async function startHub(settings: HubConfig) {
       await worker.stop();
       await processes.stop();
       await registry.stop();
+      await tracing.shutdown();
     },
   };
 }

@@ -54,6 +54,20 @@ export interface HubConfig {
    * runs the worker (npm run worker, npm start); undefined when `off`.
    */
   workerMetricsAddress?: string;
+  /** OpenTelemetry traces (services/common/tracing.ts): off unless an OTLP endpoint or TRACE_CONSOLE says otherwise. */
+  tracing: TraceSettings;
+}
+
+export interface TraceSettings {
+  /**
+   * Where spans go over OTLP/HTTP (JSON): OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, else
+   * OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces; undefined when neither is set.
+   */
+  otlpTracesUrl?: string;
+  /** TRACE_CONSOLE: every span also as a line of the hub's log (development). */
+  console: boolean;
+  /** OTEL_SERVICE_NAME: the resource's service.name instead of the process's own (gateway, worker ...). */
+  serviceName?: string;
 }
 
 export interface LogSettings {
@@ -131,6 +145,30 @@ export function readLogSettings(env: NodeJS.ProcessEnv = process.env): LogSettin
   return { format, level };
 }
 
+/**
+ * The standard OpenTelemetry variables the hub honours, plus TRACE_CONSOLE. OTEL_SDK_DISABLED=true
+ * turns everything off; only OTLP over HTTP with JSON bodies is spoken (what every collector's
+ * port 4318 takes), so another OTEL_EXPORTER_OTLP_PROTOCOL is refused rather than ignored.
+ */
+export function readTraceSettings(env: NodeJS.ProcessEnv = process.env): TraceSettings {
+  const serviceName = env.OTEL_SERVICE_NAME || undefined;
+  const consoleOut = flag('TRACE_CONSOLE', false, env);
+  if (flag('OTEL_SDK_DISABLED', false, env)) return { console: false, serviceName };
+  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL;
+  if (protocol && protocol !== 'http/json') {
+    throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL must be http/json (the hub exports OTLP over HTTP with JSON bodies), got "${protocol}"`);
+  }
+  const httpUrl = (name: string) => {
+    const raw = url(name, '', env);
+    if (!/^https?:$/.test(new URL(raw).protocol)) throw new Error(`${name} must be an http:// or https:// URL, got "${raw}"`);
+    return raw;
+  };
+  let otlpTracesUrl: string | undefined;
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) otlpTracesUrl = httpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  else if (env.OTEL_EXPORTER_OTLP_ENDPOINT) otlpTracesUrl = `${httpUrl('OTEL_EXPORTER_OTLP_ENDPOINT').replace(/\/+$/, '')}/v1/traces`;
+  return { otlpTracesUrl, console: consoleOut, serviceName };
+}
+
 /** host:port for a listening socket ([v6]:port too), or undefined for `off`. */
 function bindAddress(name: string, fallback: string, env: NodeJS.ProcessEnv): string | undefined {
   const raw = env[name] || fallback;
@@ -196,6 +234,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     log: readLogSettings(env),
     metricsToken: metricsToken(env),
     workerMetricsAddress: bindAddress('WORKER_METRICS_ADDRESS', '127.0.0.1:9464', env),
+    tracing: readTraceSettings(env),
   };
 }
 

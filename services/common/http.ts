@@ -11,6 +11,7 @@ import { edgeGuard } from './edge-guard.js';
 import { log } from './log.js';
 import { GraphQLMetrics, metricsAuthorized, ServiceMetrics } from './metrics.js';
 import { currentRequest, newRequestScope, REQUEST_ID_HEADER, requestScopePlugin, runInRequestScope, type RequestScope } from './request-scope.js';
+import { startServerSpan, type ServerSpan } from './tracing.js';
 
 // One HTTP front for the gateway and both subgraphs, on node:http instead of Apollo's
 // standalone server: its body parser answered malformed bodies with an HTML page carrying a
@@ -18,6 +19,7 @@ import { currentRequest, newRequestScope, REQUEST_ID_HEADER, requestScopePlugin,
 // checked, parsed as JSON, and any refusal is a JSON GraphQL error with extensions.code.
 // Each request runs in a scope (request-scope.ts) with its request id, answered in X-Request-Id;
 // when it ends, one log line and the GraphQL metrics record it. GET /metrics is Prometheus's.
+// When the process traces (tracing.ts), each request is served inside a SERVER span too.
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -52,8 +54,11 @@ export async function serveGraphQL<C extends BaseContext>(
       if (path === '/metrics') {
         return void serveMetrics(req, res, metrics, options.metricsToken).catch((error: unknown) => internalError(res, scope, error));
       }
-      res.once('close', () => finished(req, res, scope, path, (performance.now() - started) / 1000));
-      handle(req, res).catch((error: unknown) => internalError(res, scope, error));
+      const span = req.method === 'OPTIONS' ? undefined : startServerSpan(options.name, req, path, scope.requestId);
+      res.once('close', () => finished(req, res, scope, path, (performance.now() - started) / 1000, span));
+      const serve = () => void handle(req, res).catch((error: unknown) => internalError(res, scope, error));
+      if (span) span.run(serve);
+      else serve();
     });
   });
 
@@ -66,14 +71,15 @@ export async function serveGraphQL<C extends BaseContext>(
   }
 
   /** One line and one observation per request, when its answer is sent (or the client left). */
-  function finished(req: IncomingMessage, res: ServerResponse, scope: RequestScope, path: string, seconds: number) {
+  function finished(req: IncomingMessage, res: ServerResponse, scope: RequestScope, path: string, seconds: number, span?: ServerSpan) {
     if (req.method === 'OPTIONS') return log.debug('preflight', { method: req.method, path, status: res.statusCode });
     const outcome = scope.outcome ?? (!res.writableFinished ? 'ABORTED' : res.statusCode < 400 ? 'ok' : 'BAD_REQUEST');
     graphql.observe(scope.operation, scope.operationType, outcome, seconds);
+    span?.end({ status: res.statusCode, operation: scope.operation, operationType: scope.operationType, outcome, references: scope.references });
     const durationMs = Math.round(seconds * 10_000) / 10;
     log.info(
       'request',
-      { method: req.method, path, status: res.statusCode, operation: scope.operation?.slice(0, 100), operationType: scope.operationType, outcome, durationMs, references: scope.references },
+      { method: req.method, path, status: res.statusCode, operation: scope.operation?.slice(0, 100), operationType: scope.operationType, outcome, durationMs, references: scope.references, traceId: span?.traceId },
       `${scope.operationType ?? req.method} ${scope.operation ?? path} -> ${outcome}, ${res.statusCode} in ${durationMs} ms (request ${scope.requestId.slice(0, 8)}${scope.references ? `, reference ${scope.references.join(', ')}` : ''})`,
     );
   }

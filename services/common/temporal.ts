@@ -8,6 +8,7 @@ import type { DataConverter } from '@temporalio/common';
 import type { HubConfig } from './config.js';
 import { AesGcmPayloadCodec } from './payload-codec.js';
 import { assertProductionKeys } from './payload-keys.js';
+import { temporalClientInterceptors } from './tracing.js';
 
 /**
  * The failure converter's module (the SDK requires it by path). Workflow bundles must be built
@@ -51,7 +52,15 @@ export function hubDataConverter(settings: Pick<HubConfig, 'payloadKeys'>, env: 
  */
 export const connectClient = (settings: TemporalSettings) => Connection.connect(connectionOptions(settings));
 
-/** A client in the hub's namespace that encrypts what it sends and decrypts what it reads. */
+/**
+ * A client in the hub's namespace that encrypts what it sends and decrypts what it reads, and in
+ * a process that traces (services/common/tracing.ts) puts the trace context into its calls' headers.
+ */
 export function hubClient(connection: Connection, settings: Pick<HubConfig, 'temporalNamespace' | 'payloadKeys'>): Client {
-  return new Client({ connection, namespace: settings.temporalNamespace, dataConverter: hubDataConverter(settings) });
+  return new Client({
+    connection,
+    namespace: settings.temporalNamespace,
+    dataConverter: hubDataConverter(settings),
+    interceptors: { workflow: temporalClientInterceptors() },
+  });
 }

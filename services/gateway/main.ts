@@ -10,6 +10,7 @@ import { bearerToken, verifyToken, type Identity } from '../common/identity.js';
 import { configureLogs, log } from '../common/log.js';
 import { ServiceMetrics, subgraphFetchHistogram } from '../common/metrics.js';
 import { correlationHeaders } from '../common/request-scope.js';
+import { injectTraceContext, startTracing } from '../common/tracing.js';
 import { costLimit, limitRules, parseOptions } from './limits/index.js';
 import { RateLimiter } from './limits/rate.js';
 
@@ -29,7 +30,8 @@ type FetchHistogram = ReturnType<typeof subgraphFetchHistogram>;
  * gateway's default agent reused sockets the server had just closed (ECONNRESET under load).
  * Every request has a deadline, so a stuck subgraph fails the query instead of holding it.
  * The answer is read here, under the same deadline, so the histogram times the whole fetch
- * (to the last byte), and the request id goes along so the subgraph's log line carries it.
+ * (to the last byte), and the request id goes along so the subgraph's log line carries it, as
+ * does the trace context (of Apollo Gateway's gateway.fetch span) when the gateway traces.
  */
 function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistogram): Fetcher {
   return (async (url: string, init?: RequestInit) => {
@@ -38,6 +40,7 @@ function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistog
     try {
       const headers = new Headers(init?.headers);
       for (const [key, value] of Object.entries(correlationHeaders())) headers.set(key, value);
+      injectTraceContext(headers);
       const response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
       const body = await response.text();
       if (!response.ok) outcome = 'http_error';
@@ -109,6 +112,7 @@ function unauthenticated401(message: string): HubError {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { config } = await import('../common/config.js');
   configureLogs(config().log);
+  const tracing = await startTracing(config().tracing, 'gateway');
   const gateway = await startGateway(config());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop().finally(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop().finally(() => tracing.shutdown()).finally(() => process.exit(0)));
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata'; // type-graphql's decorators need it before any of th
 import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
 import { configureLogs } from '../common/log.js';
+import { startTracing } from '../common/tracing.js';
 import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { connectClient, hubClient } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
@@ -43,6 +44,7 @@ export async function startProcesses(settings = config()) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
+  const tracing = await startTracing(config().tracing, 'processes');
   const processes = await startProcesses();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void processes.stop().finally(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void processes.stop().finally(() => tracing.shutdown()).finally(() => process.exit(0)));
 }

@@ -7,6 +7,8 @@ import { connectClient, connectionOptions, hubClient, hubDataConverter } from '.
 import { configureLogs, log } from '../common/log.js';
 import { ormPool, reportPoolToTemporal } from '../common/metrics.js';
 import { installTemporalRuntime, type TemporalRuntimeOptions } from '../common/temporal-runtime.js';
+import { startTracing } from '../common/tracing.js';
+import { activityTracingInterceptors, workflowSpanSinks } from '../common/tracing-worker.js';
 import { createProcessesOrm } from './orm.js';
 import { createBatchActivities } from './operations/batch-activities.js';
 import { CATALOG, collectActivities } from './catalog.js';
@@ -17,6 +19,14 @@ import { registerSearchAttributes } from './search-attributes.js';
 
 /** The bundle's entry point: every workflow the hub runs. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+
+/**
+ * The bundle's workflow interceptors: the traces' (workflows/tracing.ts), in every bundle, since
+ * a bundle is built before anyone knows whether its worker traces; untraced runs pass through.
+ * A bundle built elsewhere (test/global-setup.ts) must list them too: bundleWorkflowCode({
+ * workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES }).
+ */
+export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../../workflows/tracing.ts', import.meta.url))];
 
 /**
  * Installs the process's Temporal Runtime (services/common/temporal-runtime.ts): the SDK's lines
@@ -40,11 +50,12 @@ export function hubActivities(deps: ActivityDeps) {
 
 /**
  * Where the workflow code comes from: a bundle built once (tests share one per run, handed over
- * in HUB_WORKFLOW_BUNDLE) or the source, bundled by this worker.
+ * in HUB_WORKFLOW_BUNDLE, built with WORKFLOW_INTERCEPTOR_MODULES) or the source, bundled by this
+ * worker with them.
  */
-export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & { workflowModules: string[] } {
   const bundle = process.env.HUB_WORKFLOW_BUNDLE;
-  return bundle ? { workflowBundle: { codePath: bundle } } : { workflowsPath: WORKFLOWS_PATH };
+  return bundle ? { workflowBundle: { codePath: bundle }, workflowModules: [] } : { workflowsPath: WORKFLOWS_PATH, workflowModules: WORKFLOW_INTERCEPTOR_MODULES };
 }
 
 /** Runs the hub's workflows and activities until stopped. */
@@ -58,13 +69,18 @@ export async function startWorker(settings: HubConfig = config(), options: { orm
   const registry = createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret });
   // The worker's pool on the SDK's exporter (a no-op meter when the Runtime has no metrics).
   const stopPoolReport = reportPoolToTemporal(Runtime.instance().metricMeter, 'processes', await ormPool(orm));
+  const { workflowModules, ...source } = workflowSource();
   const worker = await Worker.create({
     connection,
     namespace: settings.temporalNamespace,
     taskQueue: settings.taskQueue,
     dataConverter: hubDataConverter(settings),
-    ...workflowSource(),
+    ...source,
     activities: hubActivities({ orm, registry, temporal }),
+    // Traces (services/common/tracing-worker.ts): the activities' spans when this process traces;
+    // the workflows' spans come through the sink, registered either way.
+    interceptors: { activity: activityTracingInterceptors(), workflowModules },
+    sinks: workflowSpanSinks(),
   });
   const running = worker.run();
   log.info(`polling task queue "${settings.taskQueue}" at ${settings.temporalAddress}`, { service: 'worker' });
@@ -83,8 +99,9 @@ export async function startWorker(settings: HubConfig = config(), options: { orm
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
+  const tracing = await startTracing(config().tracing, 'worker');
   const { metricsAddress } = quietTemporalLogs({ metricsAddress: config().workerMetricsAddress });
   if (metricsAddress) log.info(`worker metrics at http://${metricsAddress}/metrics`, { service: 'worker' });
   const running = await startWorker();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop().finally(() => tracing.shutdown()));
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata'; // type-graphql's decorators need it before any of th
 import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
 import { configureLogs } from '../common/log.js';
+import { startTracing } from '../common/tracing.js';
 import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
@@ -26,6 +27,7 @@ export async function startRegistry(settings = config()) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
+  const tracing = await startTracing(config().tracing, 'registry');
   const registry = await startRegistry();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void registry.stop().finally(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void registry.stop().finally(() => tracing.shutdown()).finally(() => process.exit(0)));
 }

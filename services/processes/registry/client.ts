@@ -1,12 +1,14 @@
 import { asyncLocalStorage as activityContext } from '@temporalio/activity';
 import { signToken } from '../../common/identity.js';
 import { correlationHeaders } from '../../common/request-scope.js';
+import { inClientSpan } from '../../common/tracing.js';
 
 // How the processes side reads and writes the registry: through its GraphQL API, never its
 // tables. Reads on behalf of a caller pass on the caller's token, so the registry applies the
 // caller's rights; writes from activities carry the worker's own SYSTEM identity. Every call
 // has a timeout, and failures come back typed: a refusal (the registry said no: permanent) or
-// unavailability (worth retrying).
+// unavailability (worth retrying). When the process traces, each call is a CLIENT span whose
+// context the registry continues (a resolver's request, or the activity's RunActivity span).
 
 /** The registry refused the request (bad input, not found, forbidden, conflict): retrying cannot help. */
 export class RegistryRefused extends Error {
@@ -52,13 +54,13 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
   async function request<T>(query: string, variables: Record<string, unknown>, authorization: string): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(registryUrl, {
+      response = await inClientSpan('registry POST', registryUrl, (traceHeaders) => fetch(registryUrl, {
         method: 'POST',
         // The caller's request id, or in an activity its workflow id, for the registry's log line.
-        headers: { 'content-type': 'application/json', authorization, ...correlationHeaders(activityContext.getStore()?.info.workflowExecution?.workflowId) },
+        headers: { 'content-type': 'application/json', authorization, ...correlationHeaders(activityContext.getStore()?.info.workflowExecution?.workflowId), ...traceHeaders },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(timeoutMs),
-      });
+      }));
     } catch (error) {
       throw new RegistryUnavailable(`registry at ${registryUrl} did not answer within ${timeoutMs} ms: ${(error as Error).message}`);
     }
