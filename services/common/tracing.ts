@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { IncomingMessage } from 'node:http';
 import {
   context, diag, DiagLogLevel, propagation, SpanKind, SpanStatusCode, trace,
@@ -46,6 +47,8 @@ interface Installed {
   /** The provider's processors, which the worker's workflow span sink feeds too (tracing-worker.ts). */
   processors: SpanProcessor[];
   tracer: Tracer;
+  /** The process's name, for the log lines about tracing itself. */
+  service: string;
 }
 
 let installed: Installed | undefined;
@@ -73,15 +76,15 @@ export async function startTracing(settings: TraceSettings, service: string): Pr
   if (installed) return { shutdown: stopTracing };
   const serviceName = settings.serviceName ?? service;
   const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName, [ATTR_SERVICE_NAMESPACE]: NAMESPACE });
-  routeDiagnostics(); // first: the provider reports a bad OTEL_TRACES_SAMPLER while it is made
+  routeDiagnostics(service); // first: the provider reports a bad OTEL_TRACES_SAMPLER while it is made
   const processors: SpanProcessor[] = [];
   // Batched: spans leave every 5 s (OTEL_BSP_SCHEDULE_DELAY) or 512 at a time, off the request's path.
-  if (settings.otlpTracesUrl) processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: settings.otlpTracesUrl })));
+  if (settings.otlpTracesUrl) processors.push(outsideRequests(new BatchSpanProcessor(new OTLPTraceExporter({ url: settings.otlpTracesUrl }))));
   if (settings.console) processors.push(new SimpleSpanProcessor(logSpanExporter(serviceName)));
   // The sampler is the SDK's default (parent-based, always on), or OTEL_TRACES_SAMPLER's.
   const provider = new NodeTracerProvider({ resource, spanProcessors: processors });
   provider.register({ propagator: new W3CTraceContextPropagator() });
-  installed = { provider, resource, processors, tracer: trace.getTracer(TRACER) };
+  installed = { provider, resource, processors, tracer: trace.getTracer(TRACER), service };
   log.info(`traces ${[settings.otlpTracesUrl && `over OTLP to ${settings.otlpTracesUrl}`, settings.console && 'to the log'].filter(Boolean).join(' and ')}`, { service });
   return { shutdown: stopTracing };
 }
@@ -94,7 +97,7 @@ async function stopTracing(): Promise<void> {
   try {
     await current.provider.shutdown();
   } catch (error) {
-    log.warn('traces could not be flushed at shutdown', { error });
+    log.warn(`traces could not be sent at shutdown: ${(error as Error).message}`, { service: current.service });
   }
   trace.disable();
   propagation.disable();
@@ -102,20 +105,49 @@ async function stopTracing(): Promise<void> {
 }
 
 /**
- * The SDK reports its own trouble (a collector that does not answer, a span dropped) through
- * its diagnostic logger: warnings and errors go to the hub's log, each message at most once a
- * minute so that an unreachable collector is one line a minute, not one per batch.
+ * A processor whose work (the batch's timer, the export and its errors) runs in the async
+ * context of start-up, not in that of the request whose span happened to fill or start a batch:
+ * otherwise a failed export's log line would carry that request's id.
  */
-function routeDiagnostics(): void {
+function outsideRequests(processor: SpanProcessor): SpanProcessor {
+  const startUp = new AsyncResource('chamber-hub.traces');
+  return {
+    onStart: (span, parent) => processor.onStart(span, parent),
+    onEnd: (span) => startUp.runInAsyncScope(() => processor.onEnd(span)),
+    forceFlush: () => processor.forceFlush(),
+    shutdown: () => processor.shutdown(),
+  };
+}
+
+/**
+ * The SDK reports its own trouble (a collector that does not answer, spans dropped, a bad
+ * sampler setting) through its diagnostic logger: to the hub's log as warnings (the service goes
+ * on without its traces), each message at most once a minute, so an unreachable collector is a
+ * line a minute, not one per batch.
+ */
+function routeDiagnostics(service: string): void {
   const last = new Map<string, number>();
-  const write = (level: 'warn' | 'error') => (message: string, ...args: unknown[]) => {
+  const write = (message: string, ...args: unknown[]) => {
+    const text = errorText(message);
+    const key = text.replace(/\d+/g, '#'); // "Dropped 312 spans ..." is one message, whatever the count
     const now = Date.now();
-    if ((last.get(message) ?? 0) > now - 60_000) return;
-    last.set(message, now);
-    log[level](`opentelemetry: ${message}`, { detail: args.length ? args.map((a) => (a instanceof Error ? a.message : a)) : undefined });
+    if ((last.get(key) ?? 0) > now - 60_000) return;
+    last.set(key, now);
+    log.warn(`opentelemetry: ${text}`, { service, detail: args.length ? args.map((a) => (a instanceof Error ? a.message : a)) : undefined });
   };
   const quiet = () => undefined;
-  diag.setLogger({ error: write('error'), warn: write('warn'), info: quiet, debug: quiet, verbose: quiet }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+  diag.setLogger({ error: write, warn: write, info: quiet, debug: quiet, verbose: quiet }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+}
+
+/** A failed export arrives as the error serialised to JSON: its message is what a reader needs. */
+function errorText(message: string): string {
+  if (!message.startsWith('{')) return message;
+  try {
+    const parsed = JSON.parse(message) as { message?: unknown };
+    return typeof parsed.message === 'string' ? `traces could not be sent: ${parsed.message}` : message;
+  } catch {
+    return message;
+  }
 }
 
 // ---- HTTP: the server span of each request, and the context sent along ----
