@@ -1,3 +1,4 @@
+import { Runtime } from '@temporalio/worker';
 import { connectClient, hubClient } from '../../services/common/temporal.js';
 import { readConfig } from '../../services/common/config.js';
 import { quietTemporalLogs } from '../../services/processes/worker.js';
@@ -28,7 +29,8 @@ export type Stops = (() => Promise<void>)[];
 
 /**
  * Runs a benchmark: Temporal's logs kept to warnings, then `body`, then whatever it pushed on
- * `stops`, last first, even when it failed; a failure is printed and makes the exit code 1.
+ * `stops`, last first, even when it failed, then the SDK's Runtime, so the process ends; a failure
+ * is printed and makes the exit code 1.
  */
 export function runBench(body: (stops: Stops) => Promise<void>): void {
   const run = async () => {
@@ -38,6 +40,9 @@ export function runBench(body: (stops: Stops) => Promise<void>): void {
       await body(stops);
     } finally {
       for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('while stopping:', error));
+      // The Runtime quietTemporalLogs made forwards the SDK core's log lines, which holds the event
+      // loop open until it is shut down; a worker's end would, but the parent runs none.
+      await Runtime._instance?.shutdown();
     }
   };
   run().catch((error: unknown) => {
