@@ -1,4 +1,5 @@
 import 'reflect-metadata'; // migrate() and the phase timing load the entities, whose decorators need it
+import { Runtime } from '@temporalio/worker';
 import { parseArgs } from 'node:util';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -151,6 +152,8 @@ async function main() {
       + 'hub and trivial worker in one child process, load generator in the parent\n');
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('while stopping:', error));
+    // The SDK's log forwarding holds the event loop open until its Runtime shuts down (as runBench does).
+    await Runtime._instance?.shutdown();
   }
 }
 
