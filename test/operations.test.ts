@@ -4,6 +4,7 @@ import { codeOf, gql, sql, temporalClient, token, type GraphQLResponse } from '.
 import { procurementWorld } from './support/procurement-world.js';
 import { until } from './support/until.js';
 import { BATCH_WORKFLOW_TYPE } from '../workflows/operations/batch.js';
+import { ORGANIZATION_ID, PROCESS_TYPE } from '../workflows/human-task/search-attributes.js';
 import { PROCUREMENT_WORKFLOW_TYPE, procurementWorkflowId, submitBidUpdate } from '../workflows/procurement/types.js';
 import { DEFAULT_DEADLINES } from '../services/processes/procurement/params.js';
 
@@ -194,6 +195,30 @@ describe('operating runs through the gateway', () => {
     expect(stages).toEqual([{ stage: 'CANCELLED', n: 50 }]);
     expect((await client.workflow.getHandle(batchId).describe()).type).toBe(BATCH_WORKFLOW_TYPE);
     expect(codeOf(await gql('query { batchOperation(id: "batch-00000000-0000-0000-0000-000000000000") { status } }', {}, admin))).toBe('NOT_FOUND');
+  });
+
+  it('stops a batch between runs when it is cancelled: what it did stays done', { timeout: 90_000 }, async () => {
+    // Twenty runs no worker serves: a cancellation request never closes them, so each one holds
+    // the batch for its 10 s wait, and the batch is surely still working when it is cancelled.
+    const client = await temporalClient();
+    const organizationId = randomUUID();
+    const ids = await Promise.all(Array.from({ length: 20 }, async (_, i) => (await client.workflow.start(PROCUREMENT_WORKFLOW_TYPE, {
+      taskQueue: `nobody-${tag}`, workflowId: `batch-cancel-${tag}-${i}`, args: [{}],
+      typedSearchAttributes: [{ key: PROCESS_TYPE, value: 'PROCUREMENT' }, { key: ORGANIZATION_ID, value: organizationId }],
+    })).workflowId));
+    try {
+      await until(() => client.workflow.count(`HubOrganizationId = '${organizationId}'`).then((c) => c.count), (n) => n === 20, 'twenty runs in visibility', { tries: 100, everyMs: 200 });
+      const started = await gql('mutation ($f: BatchFilter!) { startBatchOperation(filter: $f, action: CANCEL, reason: "批量取消（将中途停止）") { id } }', { f: { organizationId } }, admin);
+      const batchId = started.data.startBatchOperation.id;
+      await until(() => gql('query ($id: ID!) { batchOperation(id: $id) { status } }', { id: batchId }, admin).then((r) => r.data.batchOperation.status), (s) => s === 'RUNNING', 'the batch at work', { tries: 100, everyMs: 100 });
+      const stopped = await gql('mutation ($id: ID!) { cancelBatchOperation(id: $id, reason: "范围选错，停止") { status total done audit { action outcome } } }', { id: batchId }, admin);
+      expect(stopped.errors).toBeUndefined();
+      expect(stopped.data.cancelBatchOperation).toMatchObject({ status: 'CANCELLED', total: 20, audit: { action: 'CANCEL_BATCH', outcome: 'DONE' } });
+      expect(stopped.data.cancelBatchOperation.done).toBeLessThan(20);
+      expect((await client.workflow.getHandle(batchId).describe()).status.name).toBe('COMPLETED');
+    } finally {
+      await Promise.all(ids.map((id) => client.workflow.getHandle(id).terminate('test clean-up').catch(() => undefined)));
+    }
   });
 
   it('lists, pauses with a note, resumes, triggers and backfills a schedule', { timeout: 60_000 }, async () => {
