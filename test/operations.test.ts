@@ -231,7 +231,9 @@ describe('operating runs through the gateway', () => {
       action: { type: 'startWorkflow', workflowType: BATCH_WORKFLOW_TYPE, taskQueue: 'hub-test', args: [{ batchId: id, action: 'CANCEL', query: `ExecutionStatus = 'Running' AND HubOrganizationId = '${nobody.organizationId}'`, reason: 'schedule test', requestedBy: 'test' }] },
     });
     try {
-      const listed = (await gql('{ schedules { id workflowType paused } }', {}, admin)).data.schedules;
+      // Schedules are listed from visibility, which sees a new one a moment later.
+      const listed = await until(() => gql('{ schedules { id workflowType paused } }', {}, admin).then((r) => r.data.schedules as { id: string }[]),
+        (all) => all.some((s) => s.id === id), 'the new schedule listed', { tries: 100, everyMs: 200 });
       expect(listed).toContainEqual({ id, workflowType: BATCH_WORKFLOW_TYPE, paused: false });
       expect(codeOf(await gql('{ schedules { id } }', {}, officer))).toBe('FORBIDDEN');
       const paused = await gql('mutation ($id: ID!) { pauseSchedule(id: $id, note: "春节暂停") { paused note audit { action } } }', { id }, admin);
