@@ -197,6 +197,27 @@ describe('operating runs through the gateway', () => {
     expect(codeOf(await gql('query { batchOperation(id: "batch-00000000-0000-0000-0000-000000000000") { status } }', {}, admin))).toBe('NOT_FOUND');
   });
 
+  it('reassigns the open tasks of a filter\'s runs in one batch, then terminates them in another', { timeout: 120_000 }, async () => {
+    const runs = await Promise.all([failedProcurement(), failedProcurement(), failedProcurement()]);
+    const client = await temporalClient();
+    await until(() => client.workflow.count(`ExecutionStatus = 'Running' AND HubOrganizationId = '${world.agency.id}'`).then((c) => c.count), (n) => n === 3, 'three running runs of the agency', { tries: 150, everyMs: 200 });
+    const batch = async (action: string, extra = '') => {
+      const started = await gql(`mutation ($f: BatchFilter!) { startBatchOperation(filter: $f, action: ${action}, reason: "批量${action}"${extra}) { id } }`, { f: { organizationId: world.agency.id, processType: 'PROCUREMENT' } }, admin);
+      expect(started.errors).toBeUndefined();
+      return until(() => gql('query ($id: ID!) { batchOperation(id: $id) { status total done failed } }', { id: started.data.startBatchOperation.id }, admin).then((r) => r.data.batchOperation),
+        (b) => b.status === 'DONE', `the ${action} batch`, { tries: 150, everyMs: 200 });
+    };
+    expect(codeOf(await gql('mutation { startBatchOperation(filter: { stage: "FAILED" }, action: REASSIGN, reason: "转交") { id } }', {}, admin))).toBe('BAD_USER_INPUT');
+    expect(await batch('REASSIGN', ', candidates: [{ subject: "batch-deputy" }]')).toEqual({ status: 'DONE', total: 3, done: 3, failed: 0 });
+    const keys = await sql('select candidate_keys from processes.human_task where id = any($1::uuid[])', [runs.map((r) => r.taskId)]);
+    expect(keys.map((k) => k.candidate_keys)).toEqual([['subject:batch-deputy'], ['subject:batch-deputy'], ['subject:batch-deputy']]);
+    expect(await batch('TERMINATE')).toEqual({ status: 'DONE', total: 3, done: 3, failed: 0 });
+    for (const run of runs) {
+      expect(await stage(run.id)).toBe('TERMINATED');
+      expect((await sql('select status from processes.human_task where id = $1', [run.taskId]))[0].status).toBe('CANCELLED');
+    }
+  });
+
   it('stops a batch between runs when it is cancelled: what it did stays done', { timeout: 90_000 }, async () => {
     // Twenty runs no worker serves: a cancellation request never closes them, so each one holds
     // the batch for its 10 s wait, and the batch is surely still working when it is cancelled.
