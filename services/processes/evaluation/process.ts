@@ -21,10 +21,10 @@ export const evaluationProcess: ProcessDefinition = {
   },
   activities: (deps) => createEvaluationActivities(deps),
   async markEnded(em, workflowId, end) {
-    await em.getConnection().execute(
+    await em.execute(
       `update processes.evaluation_application set status = ?, updated_at = now() where workflow_id = ?
          and status not in ('DECLINED', 'PUBLISHED', 'NOT_GRADED', 'CANCELLED', 'TERMINATED')`, [end, workflowId]);
-    await em.getConnection().execute("update processes.evaluation_campaign set stage = ? where workflow_id = ? and stage <> 'CLOSED'", [end, workflowId]);
+    await em.execute("update processes.evaluation_campaign set stage = ? where workflow_id = ? and stage <> 'CLOSED'", [end, workflowId]);
   },
   loadProcess: ({ loaders }, processId) => loaders.evaluationApplication.load(processId),
 };

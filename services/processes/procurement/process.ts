@@ -24,7 +24,7 @@ export const procurementProcess: ProcessDefinition = {
   activities: (deps) => createProcurementActivities(deps),
   async markEnded(em, workflowId, end, reason) {
     // Past any revision the workflow could still write, so a late projection write cannot undo it.
-    await em.getConnection().execute(
+    await em.execute(
       `update processes.procurement set stage = ?, close_reason = ?, updated_at = now(), revision = revision + 1000000
          where workflow_id = ? and stage not in ('COMPLETED', 'TERMINATED', 'CLOSED', 'CANCELLED')`, [end, `管理员${end === 'CANCELLED' ? '取消' : '终止'}：${reason}`, workflowId]);
   },

@@ -17,7 +17,7 @@ export const trainingProcess: ProcessDefinition = {
   activities: (deps) => ({ ...createTrainingActivities(deps), ...createLegacyTrainingActivities(deps) }),
   async markEnded(em, workflowId, end) {
     // A seat it held is free again; the wait-list is promoted by the next withdrawal or confirmation.
-    await em.getConnection().execute(
+    await em.execute(
       `update processes.training_enrollment set status = ?, closed_at = now() where workflow_id = ?
          and status not in ('REJECTED', 'EXPIRED', 'WITHDRAWN', 'COMPLETED', 'NOT_COMPLETED', 'CANCELLED', 'TERMINATED')`, [end, workflowId]);
   },
