@@ -37,23 +37,4 @@ export default tseslint.config(
     ignores: ['workflows/**/*.test.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': onlyWorkflowImports('^\\.\\./\\.\\./') },
   },
-  {
-    // The one exception: workflows/tracing.ts, the bundle's tracing interceptors, wraps the
-    // Temporal SDK's OpenTelemetry workflow interceptors (sandbox code the SDK ships for the
-    // bundle: spans, never commands) and uses @opentelemetry/api's context, which they bundle
-    // anyway. Nothing else of those packages, and no other file, may import them.
-    files: ['workflows/tracing.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{
-          regex: '^(?!@temporalio/workflow$|@opentelemetry/api$|@temporalio/interceptors-opentelemetry/lib/(workflow/index|instrumentation)\\.js$|\\.)',
-          message: 'workflows/tracing.ts may import only @temporalio/workflow, @opentelemetry/api and the SDK\'s workflow interceptors',
-          allowTypeImports: true,
-        }, {
-          regex: '^\\.\\./',
-          message: 'workflows/ may import only files of workflows/',
-        }],
-      }],
-    },
-  },
 );

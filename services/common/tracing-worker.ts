@@ -12,7 +12,7 @@ import { installedTracing, tracingOn } from './tracing.js';
 // - activities: the SDK's inbound interceptor opens RunActivity:<type> under the context the
 //   workflow put into the activity's headers, so the activity's registry calls join that trace;
 //   its outbound interceptor adds trace_id / span_id to the activity's log lines;
-// - workflows: the interceptors run inside the workflow sandbox (workflows/tracing.ts, in the
+// - workflows: the interceptors run inside the workflow sandbox (tracing-workflow.ts, in the
 //   bundle) and hand their finished spans to the `exporter` sink, which this worker turns into
 //   spans of its own provider.
 //

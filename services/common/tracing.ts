@@ -24,7 +24,7 @@ import { log } from './log.js';
 //   Gateway's own spans (gateway.request, .plan, .execute, .fetch) appear under the gateway's.
 // - Temporal: the SDK's interceptors (@temporalio/interceptors-opentelemetry) carry the context
 //   in Temporal headers: the client's (hubClient, temporal.ts), the worker's activity inbound
-//   interceptor and workflow interceptors (tracing-worker.ts, workflows/tracing.ts).
+//   interceptor and workflow interceptors (tracing-worker.ts, tracing-workflow.ts).
 // Only the trace context (traceparent) propagates, not W3C baggage: nothing a caller sends rides
 // along into the subgraphs or workflow histories beyond two ids and a flag.
 

@@ -21,12 +21,12 @@ import { registerSearchAttributes } from './search-attributes.js';
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
 /**
- * The bundle's workflow interceptors: the traces' (workflows/tracing.ts), in every bundle, since
+ * The bundle's workflow interceptors: the traces' (services/common/tracing-workflow.ts), in every bundle, since
  * a bundle is built before anyone knows whether its worker traces; untraced runs pass through.
  * A bundle built elsewhere (test/global-setup.ts) must list them too: bundleWorkflowCode({
  * workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES }).
  */
-export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../../workflows/tracing.ts', import.meta.url))];
+export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../common/tracing-workflow.ts', import.meta.url))];
 
 /**
  * Installs the process's Temporal Runtime (services/common/temporal-runtime.ts): the SDK's lines

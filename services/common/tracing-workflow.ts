@@ -9,7 +9,9 @@ import {
 } from '@temporalio/interceptors-opentelemetry/lib/workflow/index.js';
 
 // The workflow interceptors of the traces (issue 10 §4), a module of the workflow bundle
-// (services/processes/worker.ts WORKFLOW_INTERCEPTOR_MODULES). They are the Temporal SDK's
+// (services/processes/worker.ts WORKFLOW_INTERCEPTOR_MODULES). It runs in the workflow sandbox
+// but lives here, not in workflows/: it needs the SDK's OpenTelemetry interceptors and
+// @opentelemetry/api, and workflows/ imports nothing but @temporalio/workflow. They are the Temporal SDK's
 // OpenTelemetry interceptors with two rules around them:
 //
 // 1. Only what a traced client sent is traced. A start, update, signal or query carries the
