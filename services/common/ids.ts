@@ -7,3 +7,11 @@ export function requireUuid(id: string, field = 'id'): string {
   if (!UUID_PATTERN.test(id)) throw badInput(`"${id}" is not a valid id (expected a UUID)`, field);
   return id.toLowerCase();
 }
+
+/** Temporal workflow (and schedule) ids the hub makes and accepts: also safe inside a visibility query. */
+export const WORKFLOW_ID_PATTERN = /^[\w.:-]{1,200}$/;
+
+export function requireWorkflowId(id: string, field = 'id', noun = 'workflow'): string {
+  if (!WORKFLOW_ID_PATTERN.test(id)) throw badInput(`"${id}" is not a ${noun} id`, field);
+  return id;
+}

@@ -5,11 +5,9 @@ import type { ProcessesContext } from '../context.js';
 import { audited } from './audit.js';
 import { RunAudit } from './run-audit.js';
 import { CandidateInput, checkCandidates } from './task-operations.js';
-import { CATALOG } from '../catalog.js';
+import { checkFilter, ProcessRunFilter, visibilityClauses } from '../runs/filter.js';
 import { requireRole } from '../../common/access.js';
-import { requireUuid } from '../../common/ids.js';
 import { badInput, notFound } from '../../common/errors.js';
-import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import { BATCH_WORKFLOW_TYPE, batchProgressQuery, type BatchInput, type BatchProgress } from '../../../workflows/operations/batch.js';
 
 // Batch operations: one workflow (runBatch) per batch, over the RUNNING runs a filter selects.
@@ -42,22 +40,12 @@ export class BatchOperation {
 
 /** The visibility query of a filter: running runs of the hub's processes (never the batches themselves). */
 export function batchQuery(filter: BatchFilter): string {
-  const conditions = [`ExecutionStatus = 'Running'`, `WorkflowType != '${BATCH_WORKFLOW_TYPE}'`];
-  if (filter.processType !== undefined) {
-    if (!CATALOG.some((p) => p.processType === filter.processType)) throw badInput(`processType must be one of ${CATALOG.map((p) => p.processType).join(', ')}`, 'filter.processType');
-    conditions.push(`${PROCESS_TYPE.name} = '${filter.processType}'`);
-  }
-  if (filter.organizationId !== undefined) conditions.push(`${ORGANIZATION_ID.name} = '${requireUuid(filter.organizationId, 'filter.organizationId')}'`);
-  if (filter.stage !== undefined) {
-    if (!/^[A-Z_]{1,60}$/.test(filter.stage)) throw badInput(`"${filter.stage}" is not a stage name`, 'filter.stage');
-    conditions.push(`${STAGE.name} = '${filter.stage}'`);
-  }
-  if (filter.year !== undefined) {
-    if (!Number.isInteger(filter.year) || filter.year < 2000 || filter.year > 2100) throw badInput('year must be 2000 to 2100', 'filter.year');
-    conditions.push(`${YEAR.name} = ${filter.year}`);
-  }
-  if (conditions.length === 2) throw badInput('A batch needs at least one condition besides "running": a process type, an organization, a stage or a year', 'filter');
-  return conditions.join(' AND ');
+  // The same checks and clauses as processRuns' filter (runs/filter.ts), so both select alike.
+  const chosen = visibilityClauses(checkFilter(Object.assign(new ProcessRunFilter(), {
+    processType: filter.processType, organizationId: filter.organizationId, stage: filter.stage, year: filter.year,
+  })));
+  if (!chosen) throw badInput('A batch needs at least one condition besides "running": a process type, an organization, a stage or a year', 'filter');
+  return `ExecutionStatus = 'Running' AND WorkflowType != '${BATCH_WORKFLOW_TYPE}' AND ${chosen}`;
 }
 
 const view = (id: string, progress: BatchProgress, audit: RunAudit | null = null): BatchOperation => ({

@@ -9,6 +9,7 @@ import { RunAudit } from './run-audit.js';
 import { settleProjection, type RunEnd } from './settle.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, conflict, notFound } from '../../common/errors.js';
+import { requireWorkflowId } from '../../common/ids.js';
 
 // What an admin can do to one run, each audited (who, when, why) and each leaving the
 // projections consistent with the run: cancel (the workflow cleans up; settle.ts makes sure),
@@ -25,11 +26,6 @@ export class RunOperationResult {
   @Field(() => String, { nullable: true, description: 'The run id, new after a reset' }) runId!: string | null;
   @Field(() => Int, { description: 'Open tasks the operation closed in the projection' }) tasksClosed!: number;
   @Field(() => RunAudit, { description: 'Its audit entry' }) audit!: RunAudit;
-}
-
-export function requireWorkflowId(id: string): string {
-  if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');
-  return id;
 }
 
 /** The run as Temporal describes it, or NOT_FOUND. */

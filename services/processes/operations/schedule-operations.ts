@@ -5,6 +5,7 @@ import { audited } from './audit.js';
 import { RunAudit } from './run-audit.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
+import { requireWorkflowId } from '../../common/ids.js';
 
 // Every Temporal Schedule of the hub's namespace (today the yearly evaluation campaigns), by id:
 // see, pause with a note, resume, trigger now, backfill a range. Each change audited.
@@ -33,11 +34,6 @@ async function view(handle: ScheduleHandle): Promise<HubSchedule> {
     throw error;
   }
 }
-
-const requireScheduleId = (id: string) => {
-  if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a schedule id`, 'id');
-  return id;
-};
 
 @Resolver()
 export class ScheduleOperationsResolver {
@@ -77,7 +73,7 @@ export class ScheduleOperationsResolver {
   }
 
   private async operate(ctx: ProcessesContext, action: string, id: string, reason: string, details: Record<string, unknown>, change: (s: ScheduleHandle) => Promise<void>) {
-    const handle = ctx.temporal.schedule.getHandle(requireScheduleId(id));
+    const handle = ctx.temporal.schedule.getHandle(requireWorkflowId(id, 'id', 'schedule'));
     const { audit } = await audited(ctx, { action, target: id, reason, details }, async () => {
       await view(handle); // NOT_FOUND before anything changes
       await change(handle);

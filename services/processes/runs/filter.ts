@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import { badInput } from '../../common/errors.js';
-import { UUID_PATTERN } from '../../common/ids.js';
+import { requireWorkflowId, UUID_PATTERN, WORKFLOW_ID_PATTERN } from '../../common/ids.js';
 import { processByType } from '../catalog.js';
 import { ProcessType, RunStatus, VISIBILITY_STATUS } from './run.js';
 import { and, visibilityTime } from './paging.js';
@@ -35,8 +35,6 @@ const FILTER_FIELDS = [
 ] as const;
 
 export const STAGE_PATTERN = /^[A-Z][A-Z0-9_]{0,59}$/;
-/** Workflow ids the hub makes (and the Temporal UI shows): letters, digits, - _ . : */
-export const WORKFLOW_ID_PATTERN = /^[\w.:-]{1,200}$/;
 const MAX_WAIT_SECONDS = 10 * 366 * 86_400;
 
 /** Refuses a filter that cannot be a visibility query, naming the field (filter.<name>). */
@@ -57,7 +55,7 @@ export function checkFilter(filter: ProcessRunFilter, prefix = 'filter'): Proces
     throw badInput(`waitingLongerThan is in seconds, 1 to ${MAX_WAIT_SECONDS} (ten years)`, field('waitingLongerThan'));
   }
   if (filter.inTrouble != null && typeof filter.inTrouble !== 'boolean') throw badInput('inTrouble is true or false', field('inTrouble'));
-  if (filter.parentId != null && !WORKFLOW_ID_PATTERN.test(filter.parentId)) throw badInput(`"${filter.parentId}" is not a workflow id`, field('parentId'));
+  if (filter.parentId != null) requireWorkflowId(filter.parentId, field('parentId'));
   return filter;
 }
 

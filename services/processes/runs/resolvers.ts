@@ -13,7 +13,8 @@ import type { ProcessesContext } from '../context.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } from './paging.js';
-import { checkFilter, mergeFilters, ProcessRunFilter, WORKFLOW_ID_PATTERN } from './filter.js';
+import { checkFilter, mergeFilters, ProcessRunFilter } from './filter.js';
+import { requireWorkflowId } from '../../common/ids.js';
 import { runQuery } from './candidates.js';
 import { ProcessRun, ProcessRunConnection, RunStatus, RunStatusCount, statusOfVisibilityName, toProcessRun } from './run.js';
 import { describeRun, historyOf, primeDescription, runLoaders } from './loaders.js';
@@ -61,11 +62,6 @@ class RunSubject {
   @Field(() => String, { nullable: true, description: 'The evaluation campaign (its workflow id), for campaigns and their applications' }) campaignId!: string | null;
   @Field(() => ID, { nullable: true }) procurementId!: string | null;
 }
-
-const checkRunId = (id: string, field = 'id') => {
-  if (!WORKFLOW_ID_PATTERN.test(id)) throw badInput(`"${id}" is not a workflow id`, field);
-  return id;
-};
 
 function visibilityOf(temporal: Client): Visibility<ProcessRun> {
   return {
@@ -170,7 +166,7 @@ export class ProcessRunResolver {
     @Ctx() ctx: ProcessesContext,
   ): Promise<ProcessRun> {
     requireRole(ctx.identity, 'ADMIN');
-    checkRunId(id);
+    requireWorkflowId(id);
     if (runId != null && !/^[\w-]{1,64}$/.test(runId)) throw badInput(`"${runId}" is not a run id`, 'runId');
     try {
       const described = await ctx.temporal.workflow.getHandle(id, runId ?? undefined).describe();
