@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { buildRegistrySchema } from '../../services/registry/schema.js';
 import { buildProcessesSchema } from '../../services/processes/schema.js';
 
@@ -19,5 +19,8 @@ export async function composeSupergraph(): Promise<Record<string, string>> {
     'registry.graphql': subgraphs.registry,
     'processes.graphql': subgraphs.processes,
     'supergraph.graphql': result.supergraphSdl,
+    // What clients see through the gateway (no federation directives): the console's typed
+    // operations are generated from it and its GraphQL IDE shows it as the docs.
+    'api.graphql': printSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
   };
 }
