@@ -16,9 +16,9 @@ const onlyWorkflowImports = (leavesWorkflows) => ['error', {
 }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'schema/**', 'coverage/**', 'infra/migrations/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'schema/**', 'coverage/**', 'infra/migrations/**', 'console/dist/**', 'console/src/gql/**', 'test-results/**', '**/*.js', '**/*.mjs'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { projectService: { allowDefaultProject: ['workflows/*/lint-fixture.ts'] }, tsconfigRootDir: import.meta.dirname },

@@ -42,7 +42,7 @@ function Routed() {
   const t = useT(messages);
   const { session, signOut } = useSession();
   // A new client per session: nothing one person's cache held is shown to the next.
-  const client = useMemo(() => createApolloClient((message) => signOut(t('expired', { message }))), [session?.token]); // eslint-disable-line react-hooks/exhaustive-deps
+  const client = useMemo(() => createApolloClient((message) => signOut(t('expired', { message }))), [session?.token]);
   return (
     <ApolloProvider client={client}>
       <Routes>
