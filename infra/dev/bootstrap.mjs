@@ -1,8 +1,9 @@
 // `npm start` and `npm test` go through this file so that the two commands work on a fresh
 // machine: it makes sure of Node >= 22 and the Temporal binaries, then runs the real command.
 // Plain JavaScript with node: built-ins only, because it must run on an old system Node (20)
-// before anything else exists. Usage: node infra/dev/bootstrap.mjs start|test [args ...], or
+// before anything else exists. Usage: node infra/dev/bootstrap.mjs start|test|e2e [args ...], or
 // `eval "$(node infra/dev/bootstrap.mjs env)"` to get the same tools in a shell (for npx vitest).
+// `test` and `e2e` also need a Chromium for the console's browser tests (CHROMIUM_PATH).
 //
 // Tools go to a per-user cache (~/.cache/chamber-hub, or HUB_TOOLS_DIR) in versioned folders:
 // it survives `npm ci` (which empties node_modules) and `rm -rf .data`, and clones share it.
@@ -162,6 +163,30 @@ function ensureTemporalTool(tool, python) {
   return join(target, 'bin', tool.command);
 }
 
+// -------------------------------------------------------------------------------- Chromium
+
+const CHROMIUM_PACKAGES = ['chromium', 'fonts-noto-cjk']; // as infra/ci/setup.sh: CJK fonts for the screenshots
+
+/** The browser the console's Playwright tests drive: CHROMIUM_PATH, Debian's chromium, or installed with apt-get as root. */
+function ensureChromium() {
+  if (env.CHROMIUM_PATH) {
+    if (executable(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
+    fail(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file`);
+  }
+  const system = '/usr/bin/chromium';
+  if (executable(system)) return system;
+  const byHand = `Install Debian's package by hand (apt-get install --no-install-recommends ${CHROMIUM_PACKAGES.join(' ')}) or set CHROMIUM_PATH to a Chromium.`;
+  const aptGet = ['/usr/bin/apt-get', '/bin/apt-get'].find(executable);
+  if (process.getuid?.() !== 0 || !aptGet) fail(`no Chromium for the console's browser tests. ${byHand}`);
+  log(`installing ${CHROMIUM_PACKAGES.join(' ')} with apt-get (the console's browser tests run in Chromium)`);
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  const known = run('apt-cache', ['show', ...CHROMIUM_PACKAGES], { env: aptEnv }).status === 0;
+  if (!known) run(aptGet, ['update', '-qq'], { env: aptEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const install = run(aptGet, ['install', '-y', '-qq', '--no-install-recommends', ...CHROMIUM_PACKAGES], { env: aptEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (install.status !== 0 || !executable(system)) fail(`apt-get could not install ${CHROMIUM_PACKAGES.join(' ')}:\n${(install.stderr || '').trim()}\n${byHand}`);
+  return system;
+}
+
 // ------------------------------------------------------------------------------- commands
 
 /** Runs the commands one after another with the tool env; resolves to the first failure's exit. */
@@ -188,8 +213,8 @@ const quote = (value) => `'${value.replaceAll("'", `'\\''`)}'`;
 
 const [command, ...args] = process.argv.slice(2);
 try {
-  if (!['start', 'test', 'env'].includes(command)) fail(`usage: node infra/dev/bootstrap.mjs start|test|env [args ...] (got ${command})`);
-  for (const file of ['node_modules/tsx', 'node_modules/typescript', 'node_modules/vitest']) {
+  if (!['start', 'test', 'e2e', 'env'].includes(command)) fail(`usage: node infra/dev/bootstrap.mjs start|test|e2e|env [args ...] (got ${command})`);
+  for (const file of ['node_modules/tsx', 'node_modules/typescript', 'node_modules/vitest', ...(command === 'start' ? [] : ['node_modules/@playwright/test'])]) {
     if (!existsSync(join(root, file))) fail(`${file} is missing: run \`npm ci\` first`);
   }
   const node = ensureNode();
@@ -199,15 +224,30 @@ try {
   const lazyPython = () => (python === undefined ? (python = findPython() ?? null) : python);
   // `npm start` with TEMPORAL_ADDRESS uses that server; the tests always start their own.
   if (command !== 'start' || !env.TEMPORAL_ADDRESS) env.TEMPORAL_CLI = ensureTemporalTool(TEMPORAL_CLI, lazyPython);
-  if (command !== 'start') env.TEMPORAL_TEST_SERVER = ensureTemporalTool(TEST_SERVER, lazyPython);
+  if (command === 'test' || command === 'env') env.TEMPORAL_TEST_SERVER = ensureTemporalTool(TEST_SERVER, lazyPython);
+  // The browser tests run after vitest when `npm test` has no arguments, and alone in `e2e`.
+  const browserTests = command === 'e2e' || (command === 'test' && args.length === 0);
+  if (browserTests) env.CHROMIUM_PATH = ensureChromium();
 
   if (command === 'env') {
     for (const name of ['PATH', 'TEMPORAL_CLI', 'TEMPORAL_TEST_SERVER']) console.log(`export ${name}=${quote(env[name])}`);
+    // A Chromium only when there is one: `env` installs nothing for the browser.
+    const chromium = env.CHROMIUM_PATH || (executable('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
+    if (chromium) console.log(`export CHROMIUM_PATH=${quote(chromium)}`);
   } else {
+    const playwright = ['node_modules/@playwright/test/cli.js', 'test', '-c', 'e2e/playwright.config.ts'];
     const steps =
       command === 'start'
         ? [['--import', 'tsx', 'infra/dev/stack.ts', ...args]]
-        : [['node_modules/typescript/bin/tsc', '--noEmit'], ['node_modules/eslint/bin/eslint.js', '.'], ['node_modules/vitest/vitest.mjs', 'run', ...args]];
+        : command === 'e2e'
+          ? [[...playwright, ...args]]
+          : [
+              ['node_modules/typescript/bin/tsc', '--noEmit'],
+              ['node_modules/typescript/bin/tsc', '-p', 'console/tsconfig.json', '--noEmit'],
+              ['node_modules/eslint/bin/eslint.js', '.'],
+              ['node_modules/vitest/vitest.mjs', 'run', ...args],
+              ...(browserTests ? [playwright] : []),
+            ];
     const exit = await runAll(node, steps);
     if (exit.signal) {
       process.removeAllListeners(exit.signal);
