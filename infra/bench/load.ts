@@ -21,6 +21,8 @@ export interface CellResult {
   throughput: number;
   sent: number;
   errors: number;
+  /** Successful requests over the whole cell, warm-up included (what its CPU time is divided by). */
+  answered: number;
   firstError?: string;
 }
 
@@ -41,6 +43,7 @@ export async function runOpenLoop(send: Send, options: LoadOptions): Promise<Cel
   const latencies: number[] = [];
   const pending: Promise<void>[] = [];
   let errors = 0;
+  let answered = 0;
   let firstError: string | undefined;
   let lastDone = 0;
   const start = performance.now() + 10;
@@ -51,6 +54,7 @@ export async function runOpenLoop(send: Send, options: LoadOptions): Promise<Cel
     return send(signal).then(
       () => {
         const done = performance.now();
+        answered += 1;
         if (i < warmup) return;
         latencies.push(done - due);
         lastDone = Math.max(lastDone, done);
@@ -83,6 +87,51 @@ export async function runOpenLoop(send: Send, options: LoadOptions): Promise<Cel
     throughput: latencies.length / (measuredMs / 1000),
     sent: total - warmup,
     errors,
+    answered,
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+/**
+ * A closed loop: `concurrency` clients, each sending its next request as soon as the previous
+ * one is answered, for the warm-up and then `seconds`. Latency runs from each actual send (a
+ * closed loop has no schedule); throughput is what the server carried at that concurrency.
+ */
+export async function runClosedLoop(send: Send, options: Omit<LoadOptions, 'rate'> & { concurrency: number }): Promise<CellResult & { concurrency: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let answered = 0;
+  let firstError: string | undefined;
+  const start = performance.now();
+  const measureFrom = start + options.warmupSeconds * 1000;
+  const end = measureFrom + options.seconds * 1000;
+  const client = async () => {
+    while (performance.now() < end) {
+      const sent = performance.now();
+      try {
+        await send(AbortSignal.timeout(options.timeoutMs));
+        answered += 1;
+        if (sent >= measureFrom) latencies.push(performance.now() - sent);
+      } catch (error) {
+        if (sent < measureFrom) continue;
+        errors += 1;
+        firstError ??= error instanceof Error ? error.message : String(error);
+        await sleep(10); // a failing server is not hammered in a tight loop
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, client));
+  latencies.sort((a, b) => a - b);
+  const measuredMs = Math.max(options.seconds * 1000, performance.now() - measureFrom);
+  return {
+    concurrency: options.concurrency,
+    rate: NaN,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    throughput: latencies.length / (measuredMs / 1000),
+    sent: latencies.length + errors,
+    errors,
+    answered,
     ...(firstError ? { firstError } : {}),
   };
 }

@@ -6,14 +6,20 @@ import { cityExists, generateCity, ORGANIZATIONS, RELATIONSHIPS } from './genera
 import { startServers, type BenchServers } from './servers.js';
 import { benchQueries } from './queries.js';
 import type { BenchQuery } from './bench-query.js';
-import { runOpenLoop, type CellResult, type LoadOptions, type Send } from './load.js';
-import { formatTable, machineLine, WAYS, type QueryResult, type Way } from './report.js';
+import { runClosedLoop, runOpenLoop, type LoadOptions, type Send } from './load.js';
+import { formatCeilings, formatCpu, formatRatios, formatTable, machineLine, WAYS, type QueryResult, type Way } from './report.js';
 import { explainAll } from './explain.js';
+import { boundText, findCeiling, parseBound } from './ceiling.js';
+import { cpuWindow, type CpuTotals } from './cpu.js';
 
-// npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--rate N] [--seconds N] [--warmup N] [--explain]
+// npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--ways gateway,subgraph,sql] [--rate N]
+//   [--seconds N] [--warmup N] [--no-open-loop] [--no-ceilings] [--p99-bound 250|5x|5x,250]
+//   [--ceiling-seconds N] [--ceiling-warmup N] [--max-concurrency N] [--explain]
 //
 // Builds (once) a synthetic city in its own database, starts the registry subgraph and the
-// gateway as child processes, and measures each query three ways at a fixed arrival rate.
+// gateway as child processes, and measures each query three ways: at a fixed arrival rate (open
+// loop), then each way's throughput ceiling (closed loop, rising concurrency), with the CPU each
+// server process spent per request.
 
 const { values: flags } = parseArgs({
   options: {
@@ -23,8 +29,18 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
     explain: { type: 'boolean', default: false },
+    ways: { type: 'string', default: WAYS.join(',') },
+    'open-loop': { type: 'boolean', default: true },
+    ceilings: { type: 'boolean', default: true },
+    'p99-bound': { type: 'string', default: '250' },
+    'ceiling-seconds': { type: 'string', default: '4' },
+    'ceiling-warmup': { type: 'string', default: '1' },
+    'max-concurrency': { type: 'string', default: '64' },
   },
+  allowNegative: true,
 });
+const ways = flags.ways.split(',').map((w) => w.trim()).filter(Boolean) as Way[];
+for (const way of ways) if (!WAYS.includes(way)) throw new Error(`--ways takes ${WAYS.join(', ')}; got "${way}"`);
 
 const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench';
 const began = performance.now();
@@ -33,6 +49,13 @@ const load: Omit<LoadOptions, 'rate'> = {
   seconds: positive('seconds', flags.seconds),
   warmupSeconds: Number(flags.warmup),
   timeoutMs: 10_000,
+};
+const ceiling = {
+  seconds: positive('ceiling-seconds', flags['ceiling-seconds']),
+  warmupSeconds: Number(flags['ceiling-warmup']),
+  timeoutMs: load.timeoutMs,
+  maxConcurrency: positive('max-concurrency', flags['max-concurrency']),
+  bound: parseBound(flags['p99-bound']),
 };
 
 function positive(name: string, raw: string | undefined): number {
@@ -74,15 +97,27 @@ function sqlSend(db: pg.Pool, query: BenchQuery, expected: number | string): Sen
   };
 }
 
-/** One cell; a way that fails its first request is not loaded (e.g. a field not built yet). */
-async function measure(send: Send, rate: number): Promise<CellResult> {
+/** A way that fails its first request is not loaded (e.g. a field not built yet): its error, else undefined. */
+async function firstAnswer(send: Send): Promise<string | undefined> {
   try {
     await send(AbortSignal.timeout(load.timeoutMs));
+    return undefined;
   } catch (error) {
-    return { rate, p50: NaN, p99: NaN, throughput: 0, sent: 1, errors: 1, firstError: (error as Error).message };
+    return (error as Error).message;
   }
-  return runOpenLoop(send, { ...load, rate });
 }
+
+/** Runs `cell` inside a CPU window; the CPU comes back per answered request. */
+async function withCpu<T extends { answered: number }>(meter: () => ReturnType<typeof cpuWindow>, cell: () => Promise<T>): Promise<[T, CpuTotals]> {
+  const window = await meter();
+  const result = await cell();
+  const spent = await window.stop();
+  const per = (v: number) => v / Math.max(1, result.answered);
+  return [result, { registry: per(spent.registry), gateway: per(spent.gateway), postgres: per(spent.postgres), client: per(spent.client) }];
+}
+
+const cpuText = (way: Way, cpu: CpuTotals) => `cpu ms/req ${way === 'gateway' ? `gw ${cpu.gateway.toFixed(2)} ` : ''}`
+  + `${way !== 'sql' ? `sg ${cpu.registry.toFixed(2)} ` : ''}pg ${cpu.postgres.toFixed(2)}`;
 
 async function main() {
   log(`database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
@@ -115,27 +150,62 @@ async function main() {
       return;
     }
     servers = await startServers(databaseUrl);
-    log(`registry subgraph at ${servers.registryUrl}, gateway at ${servers.gatewayUrl} (child processes)`);
+    log(`registry subgraph at ${servers.registryUrl} (pid ${servers.pids.registry}), gateway at ${servers.gatewayUrl} (pid ${servers.pids.gateway})`);
+    const sampler = new pg.Client({ connectionString: databaseUrl });
+    await sampler.connect();
+    const database = new URL(databaseUrl).pathname.slice(1);
+    const meter = () => cpuWindow({ registryPid: servers!.pids.registry, gatewayPid: servers!.pids.gateway, sampler, database });
     const results: QueryResult[] = [];
-    for (const query of queries) {
-      const rate = flags.rate ? positive('rate', flags.rate) : query.rate;
-      const { rows } = await db.query(query.sql, query.params);
-      const expected = query.sqlSize(rows);
-      const result: QueryResult = { name: query.name, rate, answer: query.answer(rows), cells: {} };
-      const sends: Record<Way, Send> = {
-        gateway: graphqlSend(servers.gatewayUrl, servers.token, query, expected),
-        subgraph: graphqlSend(servers.registryUrl, servers.token, query, expected),
-        sql: sqlSend(db, query, expected),
-      };
-      for (const way of WAYS) {
-        result.cells[way] = await measure(sends[way], rate);
-        const cell = result.cells[way]!;
-        log(`${query.name} / ${way} at ${rate}/s: p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms, `
-          + `${cell.throughput.toFixed(1)} req/s, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}`);
+    try {
+      for (const query of queries) {
+        const rate = flags.rate ? positive('rate', flags.rate) : query.rate;
+        const { rows } = await db.query(query.sql, query.params);
+        const expected = query.sqlSize(rows);
+        const result: QueryResult = { name: query.name, rate, answer: query.answer(rows), cells: {}, cpu: {}, ceilings: {} };
+        results.push(result);
+        const sends: Record<Way, Send> = {
+          gateway: graphqlSend(servers.gatewayUrl, servers.token, query, expected),
+          subgraph: graphqlSend(servers.registryUrl, servers.token, query, expected),
+          sql: sqlSend(db, query, expected),
+        };
+        for (const way of ways) {
+          const failed = await firstAnswer(sends[way]);
+          if (failed) {
+            result.cells[way] = { rate, p50: NaN, p99: NaN, throughput: 0, sent: 1, errors: 1, answered: 0, firstError: failed };
+            log(`${query.name} / ${way}: ${failed}; not measured`);
+            continue;
+          }
+          if (flags['open-loop']) {
+            const [cell, cpu] = await withCpu(meter, () => runOpenLoop(sends[way], { ...load, rate }));
+            [result.cells[way], result.cpu[way]] = [cell, cpu];
+            log(`${query.name} / ${way} at ${rate}/s: p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms, `
+              + `${cell.throughput.toFixed(1)} req/s, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}; ${cpuText(way, cpu)}`);
+          }
+          if (flags.ceilings) {
+            const step = async (concurrency: number) => {
+              const [cell, cpu] = await withCpu(meter, () => runClosedLoop(sends[way], { ...ceiling, concurrency }));
+              return { ...cell, cpu };
+            };
+            const found = await findCeiling(step, ceiling, (s, boundMs) => log(`${query.name} / ${way} ceiling, ${s.concurrency} clients: `
+              + `${s.throughput.toFixed(1)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (bound ${boundMs.toFixed(0)}), `
+              + `${s.errors} errors${s.firstError ? ` (${s.firstError})` : ''}; ${cpuText(way, s.cpu)}`));
+            result.ceilings[way] = { ...found, cpu: found.best?.cpu };
+            log(`${query.name} / ${way} ceiling: ${found.best ? `${found.best.throughput.toFixed(1)} req/s at ${found.best.concurrency} clients` : 'none'}; stopped: ${found.stop}`);
+          }
+        }
       }
-      results.push(result);
+    } finally {
+      await sampler.end();
     }
-    console.log(`\n${formatTable(results, load)}\n${await machineLine(db, 'registry subgraph and gateway as child processes; load generator and pg pool in the parent')}`);
+    const bound = boundText(ceiling.bound);
+    console.log([
+      '',
+      flags['open-loop'] ? formatTable(results, load) : '',
+      flags.ceilings ? `\n${formatCeilings(results, bound, ceiling)}` : '',
+      `\n${formatCpu(results, flags.ceilings)}`,
+      `\n${formatRatios(results)}`,
+      `\n${await machineLine(db, 'registry subgraph and gateway as child processes; load generator and pg pool in the parent')}`,
+    ].filter(Boolean).join('\n'));
   } finally {
     await servers?.stop();
     await db.end();

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import type pg from 'pg';
 import type { CellResult } from './load.js';
+import type { Ceiling } from './ceiling.js';
+import type { CpuTotals } from './cpu.js';
 
 // The printed result: one row per query, the three ways side by side, and the ratios of the
 // latencies with the hand-written SQL as 1.
@@ -14,6 +16,9 @@ export interface QueryResult {
   /** What the answer holds (rows, totals), so a reader sees the work each query did. */
   answer: string;
   cells: Partial<Record<Way, CellResult>>;
+  /** CPU ms per answered request of each server, per open-loop cell. */
+  cpu: Partial<Record<Way, CpuTotals>>;
+  ceilings: Partial<Record<Way, Ceiling & { cpu?: CpuTotals }>>;
 }
 
 export async function machineLine(db: pg.Pool, servers: string): Promise<string> {
@@ -63,5 +68,65 @@ export function formatTable(results: QueryResult[], options: { seconds: number; 
     WAYS.flatMap((way) => (r.cells[way]?.firstError ? [`  ${r.name} / ${way}: ${r.cells[way]!.firstError}`] : [])),
   );
   if (failures.length) lines.push('first error per failed cell:', ...failures);
+  return lines.join('\n');
+}
+
+const perRequest = (cpu: CpuTotals | undefined, key: keyof CpuTotals) => (cpu && Number.isFinite(cpu[key]) ? cpu[key].toFixed(2) : '—');
+
+/** Which servers a way's requests pass through (the load generator is shown apart). */
+const SERVERS: Record<Way, (keyof CpuTotals)[]> = { gateway: ['gateway', 'registry', 'postgres'], subgraph: ['registry', 'postgres'], sql: ['postgres'] };
+
+function cpuCells(cpu: Partial<Record<Way, CpuTotals>>): string {
+  return WAYS.map((way) => pad(SERVERS[way].map((k) => perRequest(cpu[way], k)).join(' '), way === 'gateway' ? 17 : way === 'subgraph' ? 11 : 5)).join(' | ')
+    + ` | ${pad(WAYS.map((way) => perRequest(cpu[way], 'client')).join(' '), 16)}`;
+}
+
+/** CPU ms per answered request, by server process, in the open-loop cells and at each ceiling. */
+export function formatCpu(results: QueryResult[], ceilings: boolean): string {
+  const head = `${'query'.padEnd(16)} | ${pad('gateway: gw sg pg', 17)} | ${pad('subgraph: sg pg', 11)} | ${pad('sql: pg', 5)} | ${pad('load gen gw sg sql', 16)}`;
+  const lines = ['CPU ms per answered request (/proc utime+stime of the gateway and registry children and of the bench database\'s PostgreSQL backends)', `open loop:\n${head}`];
+  for (const r of results) lines.push(`${r.name.padEnd(16)} | ${cpuCells(r.cpu)}`);
+  if (ceilings) {
+    lines.push(`at the ceiling (the step reported below):\n${head}`);
+    const at = (r: QueryResult) => Object.fromEntries(WAYS.map((way) => [way, r.ceilings[way]?.cpu])) as Partial<Record<Way, CpuTotals>>;
+    for (const r of results) lines.push(`${r.name.padEnd(16)} | ${cpuCells(at(r))}`);
+  }
+  return lines.join('\n');
+}
+
+const ceilingText = (c: Ceiling | undefined) => (!c ? pad('not run', 24) : !c.best ? pad(`none (${ms(c.steps[0]?.p99 ?? NaN)} ms at 1)`, 24)
+  : `${pad(c.best.throughput.toFixed(1), 7)} ${pad(`@${c.best.concurrency}`, 4)} ${pad(ms(c.best.p50), 5)} ${pad(ms(c.best.p99), 5)}`);
+
+/** The ceilings: req/s at the best concurrency, with that step's p50 and p99. */
+export function formatCeilings(results: QueryResult[], bound: string, step: { seconds: number; warmupSeconds: number }): string {
+  const head = (label: string) => pad(label, 24);
+  const lines = [
+    `Throughput ceilings: closed loop at 1, 2, 4 ... clients, ${step.warmupSeconds} s warm-up + ${step.seconds} s per step, until p99 > ${bound}, `
+      + 'errors, or two doublings add < 5%; the best step that held the bound',
+    `${'query'.padEnd(16)} | ${head('gateway')} | ${head('subgraph')} | ${head('hand-written SQL')} | stopped (gw; sg; sql)`,
+    `${''.padEnd(16)} | ${head('req/s  @n   p50   p99')} | ${head('req/s  @n   p50   p99')} | ${head('req/s  @n   p50   p99')} |`,
+  ];
+  for (const r of results) {
+    lines.push(`${r.name.padEnd(16)} | ${WAYS.map((w) => ceilingText(r.ceilings[w])).join(' | ')} | ${WAYS.map((w) => r.ceilings[w]?.stop ?? '—').join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && a > 0 && b > 0 ? (a / b).toFixed(2) : '—');
+
+/** The issue's goals as ratios: gateway vs subgraph, each path vs the SQL floor. */
+export function formatRatios(results: QueryResult[]): string {
+  const cols = ['gw/sg p50', 'gw/sg p99', 'gw/sg ceil', 'gw/sql p50', 'gw/sql p99', 'sg/sql p50', 'sg/sql p99', 'sql/gw ceil', 'sql/sg ceil'];
+  const lines = [
+    'Ratios, same run (latency from the open loop; goals: gw/sg ≤ 1.5 at p50 and p99, gw/sg ceiling ≥ 0.5, every path ≤ 3 × SQL)',
+    `${'query'.padEnd(16)} | ${cols.map((c) => pad(c, 11)).join(' ')}`,
+  ];
+  for (const r of results) {
+    const [g, s, q] = WAYS.map((w) => r.cells[w]);
+    const [gc, sc, qc] = WAYS.map((w) => r.ceilings[w]?.best?.throughput);
+    const values = [ratio(g?.p50, s?.p50), ratio(g?.p99, s?.p99), ratio(gc, sc), ratio(g?.p50, q?.p50), ratio(g?.p99, q?.p99),
+      ratio(s?.p50, q?.p50), ratio(s?.p99, q?.p99), ratio(qc, gc), ratio(qc, sc)];
+    lines.push(`${r.name.padEnd(16)} | ${values.map((v) => pad(v, 11)).join(' ')}`);
+  }
   return lines.join('\n');
 }
