@@ -1,0 +1,110 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { defineMessages, useT } from '../shell/i18n';
+import { hubProblem } from '../shell/errors';
+import { useSession } from '../shell/session';
+import { dateTime } from './format';
+import { NOTIFICATION_KINDS, useWords } from './labels';
+import { NOTIFICATIONS } from './operations';
+
+const messages = defineMessages(
+  {
+    title: '提醒与升级',
+    unread: '{count} 条未读',
+    allRead: '没有未读提醒',
+    markRead: '全部标为已读',
+    show: '显示全部提醒',
+    hide: '收起提醒',
+    empty: '没有提醒',
+    isNew: '未读',
+    openTask: '打开任务',
+    total: '共 {count} 条，显示最近 {shown} 条',
+    failed: '无法读取提醒（{code}）：{message}',
+  },
+  {
+    title: 'Reminders and escalations',
+    unread: '{count} unread',
+    allRead: 'No unread reminders',
+    markRead: 'Mark all as read',
+    show: 'Show all reminders',
+    hide: 'Hide reminders',
+    empty: 'No reminders',
+    isNew: 'Unread',
+    openTask: 'Open the task',
+    total: '{count} in all, the latest {shown} shown',
+    failed: 'Could not read the reminders ({code}): {message}',
+  },
+);
+
+const SHOWN = 20;
+
+// The hub keeps no read marks for notifications: "read" is what this browser has shown and the
+// person dismissed, remembered per signed-in subject (newest createdAt seen).
+const seenKey = (subject: string) => `console.approver.notificationsSeen.${subject}`;
+
+/** The reminders and escalations of my tasks, newest first, with how many are new to me. */
+export function Notifications() {
+  const t = useT(messages);
+  const word = useWords();
+  const { session } = useSession();
+  const subject = session?.subject ?? '';
+  const [seen, setSeen] = useState(() => localStorage.getItem(seenKey(subject)) ?? '');
+  const [open, setOpen] = useState(false);
+  const { data, error } = useQuery(NOTIFICATIONS, { variables: { first: SHOWN } });
+  const problem = hubProblem(error);
+  const items = data?.myNotifications.edges.map((edge) => edge.node) ?? [];
+  const isUnread = (createdAt: string) => !seen || createdAt > seen;
+  const unread = items.filter((item) => isUnread(item.createdAt)).length;
+
+  function markRead() {
+    const newest = items.reduce((max, item) => (item.createdAt > max ? item.createdAt : max), seen);
+    localStorage.setItem(seenKey(subject), newest);
+    setSeen(newest);
+  }
+
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      title={
+        <Space>
+          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('title')}</Typography.Title>
+          <Badge count={unread} aria-hidden />
+          <span data-testid="unread-count">{unread ? t('unread', { count: unread }) : t('allRead')}</span>
+        </Space>
+      }
+      extra={
+        <Space>
+          {unread > 0 && <Button size="small" onClick={markRead}>{t('markRead')}</Button>}
+          <Button size="small" aria-expanded={open} aria-controls="approver-notifications" onClick={() => setOpen(!open)}>
+            {open ? t('hide') : t('show')}
+          </Button>
+        </Space>
+      }
+    >
+      {problem && <Alert type="error" showIcon role="alert" title={t('failed', { code: problem.code, message: problem.message })} />}
+      <div id="approver-notifications" hidden={!open}>
+        <List
+          size="small"
+          locale={{ emptyText: t('empty') }}
+          dataSource={items}
+          footer={data && data.myNotifications.totalCount > items.length ? t('total', { count: data.myNotifications.totalCount, shown: items.length }) : undefined}
+          renderItem={(item) => (
+            <List.Item
+              actions={item.taskId ? [<Link key="open" to={`/tasks/${item.taskId}`}>{t('openTask')}</Link>] : []}
+            >
+              <Space wrap>
+                {isUnread(item.createdAt) && <Tag color="red">{t('isNew')}</Tag>}
+                <Tag color={NOTIFICATION_KINDS[item.kind]?.color}>{word(NOTIFICATION_KINDS, item.kind)}</Tag>
+                <span lang="zh-CN">{item.message}</span>
+                <time dateTime={item.createdAt}>{dateTime(item.createdAt)}</time>
+              </Space>
+            </List.Item>
+          )}
+        />
+      </div>
+    </Card>
+  );
+}
