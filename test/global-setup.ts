@@ -9,15 +9,20 @@ import { freshTestDatabase } from './support/database.js';
 import { freePort } from './support/ports.js';
 import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../services/processes/worker.js';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FAILURE_CONVERTER_PATH } from '../services/common/temporal.js';
 import { addLogSink, fileSink } from '../services/common/log.js';
+import { startOidcIssuer } from './support/oidc-issuer.js';
+import { DEV_IDENTITIES } from '../infra/dev/identities.js';
+import { buildConsole, consoleBuilt } from '../infra/dev/console-build.js';
 
 // One real hub for the whole run: a fresh database with the real migrations and seed, a real
-// Temporal dev server, and the registry, processes, worker and gateway on free ports.
+// Temporal dev server, and the registry, processes, worker and gateway on free ports; a test
+// OIDC issuer (test/support/oidc-issuer.ts) whose tokens the hub accepts besides its own; the
+// built console the gateway serves (built here when console/dist is missing).
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,6 +42,10 @@ declare module 'vitest' {
     hubLogFile: string;
     /** The worker's metrics from the Temporal SDK's exporter ('' when it could not listen). */
     workerMetricsUrl: string;
+    /** The test OIDC issuer the hub trusts (OIDC_ISSUER): mint with mintAt(oidcIssuer, claims). */
+    oidcIssuer: string;
+    oidcAudience: string;
+    oidcClientId: string;
   }
 }
 
@@ -57,6 +66,17 @@ export default async function setup(project: TestProject) {
   const workflowBundle = join(mkdtempSync(join(tmpdir(), 'hub-workflows-')), 'bundle.js');
   writeFileSync(workflowBundle, code);
   process.env.HUB_WORKFLOW_BUNDLE = workflowBundle;
+  const builtConsole = readConfig({}).consoleDir;
+  if (!consoleBuilt(builtConsole)) console.log(`[setup] console/dist was missing: built it in ${await buildConsole()} ms`);
+  // The hub serves a copy: a `npm run console:build` during the run (it empties console/dist first) cannot pull files from under the tests.
+  const consoleDir = join(mkdtempSync(join(tmpdir(), 'hub-console-')), 'dist');
+  cpSync(builtConsole, consoleDir, { recursive: true });
+  // The seeded identities, as users of the test issuer (subjects and organisations as in dev sign-in).
+  const oidc = await startOidcIssuer({
+    users: DEV_IDENTITIES.map((i) => ({ sub: i.subject, name: i.name.zh, roles: i.roles, orgs: i.organizationIds })),
+    clientId: 'chamber-console',
+    audience: 'chamber-hub',
+  });
   const database = await freshTestDatabase(process.env.HUB_TEST_DATABASE || 'hub_test');
   const temporal = await startDevTemporal();
   await migrate(database.url);
@@ -75,6 +95,10 @@ export default async function setup(project: TestProject) {
     TEMPORAL_PAYLOAD_KEYS: temporalPayloadKeys,
     LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    CONSOLE_DIR: consoleDir,
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_AUDIENCE: oidc.audience,
+    OIDC_CLIENT_ID: oidc.clientId,
   });
   const hub = await startHub(settings);
   project.provide('gatewayUrl', hub.gatewayUrl);
@@ -88,8 +112,12 @@ export default async function setup(project: TestProject) {
   project.provide('codecUrl', hub.codecUrl);
   project.provide('hubLogFile', hubLogFile);
   project.provide('workerMetricsUrl', metricsAddress ? `http://${metricsAddress}/metrics` : '');
+  project.provide('oidcIssuer', oidc.issuer);
+  project.provide('oidcAudience', oidc.audience);
+  project.provide('oidcClientId', oidc.clientId);
   return async () => {
     await hub.stop();
+    await oidc.stop();
     await temporal.stop();
     await database.stop();
   };

@@ -3,8 +3,8 @@
 // TEMPORAL_ADDRESS point elsewhere; then migrations, seed, worker, subgraphs and gateway.
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { EMBEDDED_PG_PORT, readConfig } from '../../services/common/config.js';
+import { relative, resolve } from 'node:path';
+import { DEV_JWT_SECRET, EMBEDDED_PG_PORT, readConfig } from '../../services/common/config.js';
 import { signToken } from '../../services/common/identity.js';
 import { startDevPostgres, type DevPostgres } from './postgres.js';
 import { startDevTemporal, type DevTemporal } from './temporal.js';
@@ -13,6 +13,8 @@ import { quietTemporalLogs } from '../../services/processes/worker.js';
 import { configureLogs } from '../../services/common/log.js';
 import { migrate } from '../db/migrate.js';
 import { seed, seedOrganizationId } from '../seed/run.js';
+import { buildConsole, consoleBuilt } from './console-build.js';
+import { DEV_IDENTITIES } from './identities.js';
 
 const env = process.env;
 const dataDir = resolve(env.HUB_DATA_DIR || '.data');
@@ -74,8 +76,13 @@ try {
   await migrate(settings.databaseUrl);
   console.log('[stack] seeding');
   await seed(settings.databaseUrl);
-  const hub = await startHub(settings);
+  if (!consoleBuilt(settings.consoleDir)) {
+    console.log(`[stack] building the console into ${relative(process.cwd(), settings.consoleDir) || settings.consoleDir} (missing) ...`);
+    console.log(`[stack] console built in ${((await buildConsole()) / 1000).toFixed(1)} s`);
+  }
+  const hub = await startHub(settings, { devIdentities: DEV_IDENTITIES });
   stops.push(hub.stop);
+  const devSignIn = settings.jwtSecret === DEV_JWT_SECRET;
 
   const wenzhou = seedOrganizationId('wenzhou');
   const admin = await signToken({ subject: 'dev-admin', roles: ['ADMIN'], organizationIds: [] }, settings.jwtSecret);
@@ -85,6 +92,7 @@ try {
   The hub is running. Ctrl-C stops everything.
 
   GraphQL gateway   ${hub.gatewayUrl}
+  Console   ${hub.consoleUrl}  (${devSignIn ? `dev sign-in: pick one of ${DEV_IDENTITIES.length} seeded identities` : 'dev sign-in is off: JWT_SECRET is not the dev secret'}${settings.oidc ? `; OIDC sign-in at ${settings.oidc.issuer}` : ''})
   Temporal Web UI   ${temporalUi}
   Temporal UI codec endpoint   ${hub.codecUrl}  (ADMIN token: temporal workflow show --codec-endpoint ${hub.codecUrl} --codec-auth "Bearer <token>")
   Metrics (Prometheus)   ${[settings.gatewayPort, settings.registryPort, settings.processesPort, settings.codecPort].map((port) => `http://127.0.0.1:${port}/metrics`).join(' ')}${workerMetrics ? `\n                         http://${workerMetrics}/metrics (the worker, from the Temporal SDK)` : ''}

@@ -11,7 +11,7 @@ import type { Payload } from '@temporalio/common';
 // @temporalio/proto is CommonJS: Node's ESM loader sees only its default export.
 import proto from '@temporalio/proto';
 import { config, type HubConfig } from '../common/config.js';
-import { bearerToken, hasRole, verifyToken } from '../common/identity.js';
+import { bearerToken, hasRole, tokenVerifier, type TokenVerifier } from '../common/identity.js';
 import { AesGcmPayloadCodec } from '../common/payload-codec.js';
 import { assertProductionKeys } from '../common/payload-keys.js';
 import { configureLogs, log } from '../common/log.js';
@@ -22,7 +22,7 @@ import client from 'prom-client';
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
 const ProtoPayload = proto.temporal.api.common.v1.Payload;
 
-type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'> & Partial<Pick<HubConfig, 'metricsToken'>>;
+type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'> & Partial<Pick<HubConfig, 'metricsToken' | 'oidc'>>;
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -72,10 +72,10 @@ async function readPayloads(request: IncomingMessage): Promise<Payload[]> {
 }
 
 /** Only a verified ADMIN token: 401 without one (or with a bad one), 403 for any other role. */
-async function requireAdmin(request: IncomingMessage, secret: string) {
+async function requireAdmin(request: IncomingMessage, verify: TokenVerifier) {
   const token = bearerToken(request.headers.authorization);
   if (!token) throw new HttpError(401, 'Authorization: Bearer <token> of an ADMIN is required');
-  const identity = await verifyToken(token, secret).catch(() => {
+  const identity = await verify(token).catch(() => {
     throw new HttpError(401, 'The bearer token is not valid');
   });
   if (!hasRole(identity, 'ADMIN')) throw new HttpError(403, 'Only ADMIN tokens may use the codec endpoint');
@@ -84,6 +84,7 @@ async function requireAdmin(request: IncomingMessage, secret: string) {
 export async function startCodecServer(settings: CodecSettings = config()) {
   assertProductionKeys(settings.payloadKeys);
   const codec = new AesGcmPayloadCodec(settings.payloadKeys);
+  const verify = tokenVerifier(settings); // the hub's own ADMIN tokens and, when configured, the OIDC issuer's
   const metrics = new ServiceMetrics('codec');
   const requests = new client.Histogram({
     name: 'hub_codec_request_duration_seconds',
@@ -125,7 +126,7 @@ export async function startCodecServer(settings: CodecSettings = config()) {
       if (request.method === 'OPTIONS') return void response.writeHead(204).end();
       if (!operation) throw new HttpError(404, 'Not found: POST /codec/decode or /codec/encode');
       if (request.method !== 'POST') throw new HttpError(405, 'Use POST');
-      await requireAdmin(request, settings.jwtSecret); // before reading a byte of the body
+      await requireAdmin(request, verify); // before reading a byte of the body
       const payloads = await readPayloads(request);
       // X-Namespace names the UI's namespace; one key set serves them all, so it changes nothing.
       const result = await codec[operation](payloads).catch((error: Error) => {

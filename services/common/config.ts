@@ -1,8 +1,18 @@
 // Every setting of the hub, read from the environment in one place. Each has a default that
 // works for the embedded dev stack (`npm start`), so a new machine needs no variables at all.
+import { fileURLToPath } from 'node:url';
 import { DEV_PAYLOAD_KEYS, parsePayloadKeys, type PayloadKey } from './payload-keys.js';
 
 export const EMBEDDED_PG_PORT = 54329;
+
+/**
+ * JWT_SECRET when none is set: the embedded dev stack's. Dev sign-in in the console (tokens for
+ * the seeded identities, services/gateway/session.ts) exists only while the hub runs with it.
+ */
+export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
+
+/** Where `npm run console:build` writes the console; the gateway serves it at /console/. */
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
 export interface HubConfig {
   databaseUrl: string;
@@ -56,6 +66,26 @@ export interface HubConfig {
   workerMetricsAddress?: string;
   /** OpenTelemetry traces (services/common/tracing.ts): off unless an OTLP endpoint or TRACE_CONSOLE says otherwise. */
   tracing: TraceSettings;
+  /** An OIDC issuer whose tokens the gateway, subgraphs and codec accept besides the hub's own (OIDC_*). */
+  oidc?: OidcSettings;
+  /** CONSOLE_DIR: the built console the gateway serves at /console/ (default console/dist). */
+  consoleDir: string;
+}
+
+export interface OidcSettings {
+  /** OIDC_ISSUER: the `iss` of its tokens, exactly; discovery is <issuer>/.well-known/openid-configuration. */
+  issuer: string;
+  /** OIDC_AUDIENCE: the `aud` its access tokens must carry for the hub. */
+  audience: string;
+  /** OIDC_CLIENT_ID: the console's public client id at the issuer (default: the audience). */
+  clientId: string;
+  /** OIDC_SCOPE: what the console asks for (default `openid profile`). */
+  scope: string;
+  /** OIDC_ROLES_CLAIM / OIDC_ORGS_CLAIM: claim names, dotted paths allowed (realm_access.roles). */
+  rolesClaim: string;
+  orgsClaim: string;
+  /** OIDC_JWKS_URI: the keys' URL; from discovery when unset. */
+  jwksUri?: string;
 }
 
 export interface TraceSettings {
@@ -191,10 +221,38 @@ function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
   return token;
 }
 
+function claimPath(name: string, fallback: string, env: NodeJS.ProcessEnv): string {
+  const raw = env[name] || fallback;
+  if (!/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/.test(raw)) throw new Error(`${name} must be a claim name or a dotted path (e.g. realm_access.roles), got "${raw}"`);
+  return raw;
+}
+
+/** OIDC_* together: nothing without OIDC_ISSUER; with it, OIDC_AUDIENCE is required. */
+function oidcSettings(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  if (!env.OIDC_ISSUER) {
+    const stray = ['OIDC_AUDIENCE', 'OIDC_CLIENT_ID', 'OIDC_JWKS_URI'].filter((name) => env[name]);
+    if (stray.length) throw new Error(`${stray.join(', ')} set without OIDC_ISSUER: set the issuer too, or unset them`);
+    return undefined;
+  }
+  const issuer = url('OIDC_ISSUER', '', env);
+  if (!/^https?:$/.test(new URL(issuer).protocol)) throw new Error(`OIDC_ISSUER must be an http:// or https:// URL, got "${issuer}"`);
+  const audience = env.OIDC_AUDIENCE;
+  if (!audience) throw new Error('OIDC_AUDIENCE is required with OIDC_ISSUER: the audience (aud) the issuer puts in access tokens for the hub');
+  return {
+    issuer,
+    audience,
+    clientId: env.OIDC_CLIENT_ID || audience,
+    scope: env.OIDC_SCOPE || 'openid profile',
+    rolesClaim: claimPath('OIDC_ROLES_CLAIM', 'roles', env),
+    orgsClaim: claimPath('OIDC_ORGS_CLAIM', 'orgs', env),
+    jwksUri: env.OIDC_JWKS_URI ? url('OIDC_JWKS_URI', '', env) : undefined,
+  };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const registryPort = port('REGISTRY_PORT', 4001, env);
   const processesPort = port('PROCESSES_PORT', 4002, env);
-  const jwtSecret = env.JWT_SECRET || 'dev-only-secret-change-me';
+  const jwtSecret = env.JWT_SECRET || DEV_JWT_SECRET;
   if (jwtSecret.length < 16) throw new Error('JWT_SECRET must be at least 16 characters long');
   return {
     databaseUrl: url('DATABASE_URL', `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/hub`, env),
@@ -235,6 +293,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     metricsToken: metricsToken(env),
     workerMetricsAddress: bindAddress('WORKER_METRICS_ADDRESS', '127.0.0.1:9464', env),
     tracing: readTraceSettings(env),
+    oidc: oidcSettings(env),
+    consoleDir: env.CONSOLE_DIR || DEFAULT_CONSOLE_DIR,
   };
 }
 

@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,6 +23,9 @@ import { startServerSpan, type ServerSpan } from './tracing.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** Answers one HTTP request that is not GraphQL (serveGraphQL's `route`). */
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 /** Writes { errors: [{ message, extensions: { code } }] } with the given status. */
 export function sendError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   if (res.headersSent) return void res.destroy();
@@ -41,6 +44,11 @@ export async function serveGraphQL<C extends BaseContext>(
     name: string; port: number; host: string; limits: BodyLimits; context: (req: IncomingMessage) => Promise<C>;
     /** The service's metrics (a new set when omitted); GET /metrics serves them, with METRICS_TOKEN when set. */
     metrics?: ServiceMetrics; metricsToken?: string;
+    /**
+     * Requests that are not GraphQL (the gateway's console): the handler for this request, or
+     * undefined to serve it as GraphQL. Decided from the raw request before its body is read.
+     */
+    route?: (req: IncomingMessage) => HttpHandler | undefined;
   },
 ) {
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
@@ -53,6 +61,12 @@ export async function serveGraphQL<C extends BaseContext>(
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path === '/metrics') {
         return void serveMetrics(req, res, metrics, options.metricsToken).catch((error: unknown) => internalError(res, scope, error));
+      }
+      const routed = options.route?.(req);
+      if (routed) {
+        // Files and small JSON answers: a debug line each, not GraphQL's metrics or spans.
+        res.once('close', () => log.debug(`${req.method} ${req.url} -> ${res.statusCode} in ${Math.round(performance.now() - started)} ms`, { method: req.method, path, status: res.statusCode }));
+        return void routed(req, res).catch((error: unknown) => internalError(res, scope, error));
       }
       const span = req.method === 'OPTIONS' ? undefined : startServerSpan(options.name, req, path, scope.requestId);
       res.once('close', () => finished(req, res, scope, path, (performance.now() - started) / 1000, span));
@@ -123,6 +137,9 @@ export async function serveGraphQL<C extends BaseContext>(
   }
 
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  // Apollo's landing page loads its sandbox from a CDN: blank offline, so none at all (the
+  // gateway sends browsers to the console instead; GET ?query= still answers GraphQL).
+  server.addPlugin(ApolloServerPluginLandingPageDisabled());
   server.addPlugin(requestScopePlugin());
   await server.start();
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));

@@ -1,6 +1,8 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import type { HubConfig } from './config.js';
 import { HubError, unauthenticated } from './errors.js';
 import { UUID_PATTERN } from './ids.js';
+import { IssuerKeysUnavailable, OidcIssuer } from './oidc.js';
 
 // Who is calling: verified from the bearer JWT at the gateway and again in each subgraph,
 // so a subgraph reached directly is no back door.
@@ -17,38 +19,90 @@ export interface Identity {
 }
 
 const key = (secret: string) => new TextEncoder().encode(secret);
-const ISSUER = 'chamber-federation-hub';
+/** The `iss` of the hub's own tokens (signToken): HS256 with JWT_SECRET. */
+export const HUB_ISSUER = 'chamber-federation-hub';
+/** An OIDC issuer signs with a key pair; its public keys come from its JWKS (never a shared secret). */
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+/** Clocks of the issuer and the hub may differ a little, not more. */
+const CLOCK_TOLERANCE_S = 30;
 
-export async function signToken(identity: Identity, secret: string, expiresIn = '12h'): Promise<string> {
-  return new SignJWT({ roles: identity.roles, orgs: identity.organizationIds })
+/** `claims` adds to the token (e.g. a display name for the console); it cannot replace sub, roles or orgs. */
+export async function signToken(identity: Identity, secret: string, expiresIn = '12h', claims: Record<string, unknown> = {}): Promise<string> {
+  return new SignJWT({ ...claims, roles: identity.roles, orgs: identity.organizationIds })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject)
-    .setIssuer(ISSUER)
+    .setIssuer(HUB_ISSUER)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(key(secret));
 }
 
+/** Proves a bearer token: the identity it carries, or UNAUTHENTICATED / FORBIDDEN (see tokenVerifier). */
+export type TokenVerifier = (token: string) => Promise<Identity>;
+
 /**
- * The identity a token proves, or UNAUTHENTICATED (HTTP 401) for a token that is missing, badly
- * signed, expired, without subject, or whose `orgs` are not organization ids; FORBIDDEN (403)
- * for a valid token that grants none of the hub's roles (it proves who, but allows nothing).
+ * The one verifier of a process, built from its settings. It trusts two issuers, picked by the
+ * token's (still unverified) `iss`: the hub itself (HS256 with JWT_SECRET: dev tokens, the
+ * worker's service tokens, npm run token) and, when OIDC_ISSUER is set, that issuer (its JWKS,
+ * asymmetric algorithms only, OIDC_AUDIENCE checked). Any other issuer is refused by name.
+ * UNAUTHENTICATED (HTTP 401) for a token that is malformed, badly signed, expired, from an
+ * untrusted issuer, without subject, or whose orgs are not organization ids, and when the
+ * issuer's keys cannot be fetched; FORBIDDEN (403) for a valid token that grants none of the
+ * hub's roles (it proves who, but allows nothing).
  */
-export async function verifyToken(token: string, secret: string): Promise<Identity> {
-  let payload;
+export function tokenVerifier(settings: Pick<HubConfig, 'jwtSecret' | 'oidc'>, shared: { issuer?: OidcIssuer } = {}): TokenVerifier {
+  const secret = key(settings.jwtSecret);
+  // The gateway hands in the issuer its console endpoints use: one discovery and key cache.
+  const oidc = settings.oidc ? (shared.issuer ?? new OidcIssuer(settings.oidc)) : undefined;
+  return async (token) => {
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch (error) {
+      throw unauthenticated(`The bearer token is not valid: ${(error as Error).message}`);
+    }
+    if (issuer === HUB_ISSUER) {
+      const { payload } = await verified(() => jwtVerify(token, secret, { algorithms: ['HS256'], issuer: HUB_ISSUER }));
+      return identityOf(payload, 'roles', 'orgs', ROLES);
+    }
+    if (oidc && issuer === oidc.settings.issuer) {
+      const { payload } = await verified(() =>
+        jwtVerify(token, oidc.keys, { algorithms: ASYMMETRIC_ALGORITHMS, issuer: oidc.settings.issuer, audience: oidc.settings.audience, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['exp'] }),
+      );
+      // SYSTEM is the worker's service identity: only the hub's own secret grants it.
+      return identityOf(payload, oidc.settings.rolesClaim, oidc.settings.orgsClaim, ROLES.filter((r) => r !== 'SYSTEM'));
+    }
+    const trusted = [HUB_ISSUER, ...(oidc ? [oidc.settings.issuer] : [])].map((i) => `"${i}"`).join(', ');
+    throw unauthenticated(`The bearer token is not valid: its issuer ${issuer === undefined ? '(none)' : `"${issuer}"`} is not trusted by the hub (trusted: ${trusted})`);
+  };
+}
+
+async function verified<T>(verify: () => Promise<T>): Promise<T> {
   try {
-    ({ payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], issuer: ISSUER }));
+    return await verify();
   } catch (error) {
+    if (error instanceof IssuerKeysUnavailable) throw unauthenticated(error.message);
     throw unauthenticated(`The bearer token is not valid: ${(error as Error).message}`);
   }
+}
+
+/** A claim by name or dotted path (realm_access.roles). */
+function claim(payload: JWTPayload, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, name) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined), payload);
+}
+
+function identityOf(payload: JWTPayload, rolesClaim: string, orgsClaim: string, grantable: readonly Role[]): Identity {
   if (!payload.sub) throw unauthenticated('The bearer token is not valid: no subject');
-  const orgs = payload.orgs ?? [];
+  const orgs = claim(payload, orgsClaim) ?? [];
   if (!Array.isArray(orgs) || orgs.some((o) => typeof o !== 'string' || !UUID_PATTERN.test(o))) {
-    throw unauthenticated('The bearer token is not valid: its orgs claim must be a list of organization ids (UUIDs)');
+    throw unauthenticated(`The bearer token is not valid: its ${orgsClaim} claim must be a list of organization ids (UUIDs)`);
   }
-  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+  // Role names in any case ("approver" from an issuer's group names); a space-separated string too.
+  const raw = claim(payload, rolesClaim);
+  const names = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,]+/) : [];
+  const roles = [...new Set(names.filter((r): r is string => typeof r === 'string').map((r) => r.toUpperCase()))].filter((r): r is Role => grantable.includes(r as Role));
   if (roles.length === 0) {
-    throw new HubError('FORBIDDEN', `The bearer token grants none of the hub's roles (${ROLES.join(', ')})`, { http: { status: 403 } });
+    throw new HubError('FORBIDDEN', `The bearer token grants none of the hub's roles (${grantable.join(', ')}) in its ${rolesClaim} claim`, { http: { status: 403 } });
   }
   return { subject: payload.sub, roles, organizationIds: (orgs as string[]).map((o) => o.toLowerCase()) };
 }
@@ -60,10 +114,10 @@ export function bearerToken(header: string | string[] | undefined): string | und
   return match?.[1];
 }
 
-export async function identify(header: string | string[] | undefined, secret: string): Promise<Identity> {
+export async function identify(header: string | string[] | undefined, verify: TokenVerifier): Promise<Identity> {
   const token = bearerToken(header);
   if (!token) throw unauthenticated();
-  return verifyToken(token, secret);
+  return verify(token);
 }
 
 export function hasRole(identity: Identity, ...roles: Role[]): boolean {

@@ -6,13 +6,16 @@ import type { HubConfig } from '../common/config.js';
 import { HubError } from '../common/errors.js';
 import { edgeGuard } from '../common/edge-guard.js';
 import { commonServerOptions, serveGraphQL } from '../common/http.js';
-import { bearerToken, verifyToken, type Identity } from '../common/identity.js';
+import { bearerToken, tokenVerifier, type Identity } from '../common/identity.js';
+import { OidcIssuer } from '../common/oidc.js';
 import { configureLogs, log } from '../common/log.js';
 import { ServiceMetrics, subgraphFetchHistogram } from '../common/metrics.js';
 import { correlationHeaders } from '../common/request-scope.js';
 import { injectTraceContext, startTracing } from '../common/tracing.js';
 import { costLimit, limitRules, parseOptions } from './limits/index.js';
 import { RateLimiter } from './limits/rate.js';
+import type { DevIdentity } from './session.js';
+import { gatewayRoutes } from './web.js';
 
 interface GatewayContext {
   identity: Identity;
@@ -59,8 +62,16 @@ function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistog
   }) as unknown as Fetcher;
 }
 
-/** Serves the committed supergraph, routing each subgraph by name to its configured URL. */
-export async function startGateway(settings: HubConfig) {
+export interface GatewayOptions {
+  /** The seeded identities the console offers for dev sign-in (only with the dev secret; infra/dev/identities.ts). */
+  devIdentities?: DevIdentity[];
+}
+
+/**
+ * Serves the committed supergraph, routing each subgraph by name to its configured URL, and
+ * the web console with its session endpoints (web.ts) on the same server.
+ */
+export async function startGateway(settings: HubConfig, options: GatewayOptions = {}) {
   const urls: Record<string, string> = { registry: settings.registryUrl, processes: settings.processesUrl };
   const metrics = new ServiceMetrics('gateway');
   const fetches = subgraphFetchHistogram(metrics);
@@ -85,6 +96,8 @@ export async function startGateway(settings: HubConfig) {
     plugins: [edgeGuard(), costLimit(settings.limits)],
   });
   const rate = new RateLimiter(settings.rateLimit.perSecond, settings.rateLimit.burst);
+  const oidc = settings.oidc ? new OidcIssuer(settings.oidc) : undefined;
+  const verify = tokenVerifier(settings, { issuer: oidc });
   const { url } = await serveGraphQL(server, {
     name: 'gateway',
     port: settings.gatewayPort,
@@ -92,11 +105,12 @@ export async function startGateway(settings: HubConfig) {
     limits: settings.http,
     metrics,
     metricsToken: settings.metricsToken,
+    route: gatewayRoutes(settings, options.devIdentities ?? [], oidc),
     context: async (req) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthenticated401('A bearer token is required: send "Authorization: Bearer <jwt>" (npm run token prints one)');
-      // verifyToken answers UNAUTHENTICATED (401) or, for a token with no role, FORBIDDEN (403).
-      const identity = await verifyToken(token, settings.jwtSecret);
+      // The verifier answers UNAUTHENTICATED (401) or, for a token with no role, FORBIDDEN (403).
+      const identity = await verify(token);
       rate.take(identity.subject);
       return { identity, token };
     },

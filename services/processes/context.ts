@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { identify, type Identity } from '../common/identity.js';
+import { identify, tokenVerifier, type Identity } from '../common/identity.js';
 import type { HubConfig } from '../common/config.js';
 import type { RegistryClient } from './registry/client.js';
 import { createProcessesLoaders, type ProcessesLoaders } from './loaders.js';
@@ -18,8 +18,9 @@ export interface ProcessesContext {
 }
 
 export function processesContext(deps: { orm: MikroORM; temporal: Client; registry: RegistryClient; settings: HubConfig }) {
+  const verify = tokenVerifier(deps.settings); // the hub's own tokens and, when configured, the OIDC issuer's
   return async (req: IncomingMessage): Promise<ProcessesContext> => {
-    const identity = await identify(req.headers.authorization, deps.settings.jwtSecret);
+    const identity = await identify(req.headers.authorization, verify);
     const em = deps.orm.em.fork();
     return {
       identity,

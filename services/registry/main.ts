@@ -20,7 +20,7 @@ export async function startRegistry(settings = config()) {
     port: settings.registryPort,
     host: settings.listenHost,
     settings,
-    context: registryContext(orm, settings.jwtSecret),
+    context: registryContext(orm, settings),
   });
   return { ...served, stop: async () => { await served.stop(); await orm.close(); } };
 }
