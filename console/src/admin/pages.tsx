@@ -1,4 +1,22 @@
+import { BarChartOutlined, DashboardOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { ConsolePage } from '../shell/routes';
+import { OverviewPage } from './overview/OverviewPage';
+import { RunPage } from './run/RunPage';
+import { RunsPage } from './runs/RunsPage';
+import { SchedulesPage } from './schedules/SchedulesPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
 
-// The admins' pages (runs, a run, operations, schedules, overviews, statistics).
-export const adminPages: ConsolePage[] = [];
+// The admins' pages (runs, a run, operations, schedules, overviews, statistics). Statistics are
+// the registry's public report figures, so integrators and Federation officers read them too.
+export const adminPages: ConsolePage[] = [
+  { path: 'runs', element: <RunsPage />, roles: ['ADMIN'], menu: { key: 'runs', label: { zh: '流程运行', en: 'Runs' }, icon: <UnorderedListOutlined />, order: 20 } },
+  { path: 'runs/:id', element: <RunPage />, roles: ['ADMIN'] },
+  { path: 'schedules', element: <SchedulesPage />, roles: ['ADMIN'], menu: { key: 'schedules', label: { zh: '计划任务', en: 'Schedules' }, icon: <ScheduleOutlined />, order: 30 } },
+  { path: 'overview', element: <OverviewPage />, roles: ['ADMIN'], menu: { key: 'overview', label: { zh: '活动总览', en: 'Overview' }, icon: <DashboardOutlined />, order: 40 } },
+  {
+    path: 'statistics',
+    element: <StatisticsPage />,
+    roles: ['ADMIN', 'INTEGRATOR', 'FEDERATION_OFFICER'],
+    menu: { key: 'statistics', label: { zh: '统计', en: 'Statistics' }, icon: <BarChartOutlined />, order: 50 },
+  },
+];

@@ -1,0 +1,27 @@
+import { Table, Tag } from 'antd';
+import type { AdminProcessRunQuery } from '../../gql/graphql';
+import { defineMessages, useT } from '../../shell/i18n';
+import { when } from '../common/format';
+
+type Entry = AdminProcessRunQuery['processRun']['audit'][number];
+
+const messages = defineMessages(
+  { at: '时间', actor: '操作人', action: '操作', target: '对象', reason: '原因', outcome: '结果', none: '还没有管理员操作过这个运行' },
+  { at: 'At', actor: 'By', action: 'Action', target: 'Target', reason: 'Reason', outcome: 'Outcome', none: 'No admin has acted on this run' },
+);
+
+const COLORS: Record<string, string> = { DONE: 'success', FAILED: 'error', REQUESTED: 'processing' };
+
+/** What admins did to the run and its tasks (run_audit), oldest first, with their reasons. */
+export function AuditTable({ entries }: { entries: Entry[] }) {
+  const t = useT(messages);
+  const columns = [
+    { title: t('at'), key: 'at', render: (e: Entry) => when(e.at) },
+    { title: t('actor'), key: 'actor', render: (e: Entry) => e.actor },
+    { title: t('action'), key: 'action', render: (e: Entry) => e.action },
+    { title: t('target'), key: 'target', render: (e: Entry) => e.target },
+    { title: t('reason'), key: 'reason', render: (e: Entry) => e.reason },
+    { title: t('outcome'), key: 'outcome', render: (e: Entry) => <><Tag color={COLORS[e.outcome]}>{e.outcome}</Tag>{e.error ?? ''}</> },
+  ];
+  return <Table<Entry> rowKey="id" columns={columns} dataSource={entries} pagination={false} size="small" locale={{ emptyText: t('none') }} scroll={{ x: 'max-content' }} />;
+}
