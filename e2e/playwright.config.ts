@@ -10,7 +10,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   globalSetup: './global-setup.ts',
-  outputDir: '../test-results/e2e',
+  // E2E_OUTPUT_DIR keeps two runs side by side from emptying each other's folder.
+  outputDir: process.env.E2E_OUTPUT_DIR || '../test-results/e2e',
   workers: 1,
   fullyParallel: false,
   retries: 0,

@@ -1,19 +1,22 @@
 import 'reflect-metadata'; // before anything that loads type-graphql
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEV_JWT_SECRET, readConfig, type HubConfig } from '../../services/common/config.js';
+import { dirname, join } from 'node:path';
+import { DEV_JWT_SECRET, readConfig } from '../../services/common/config.js';
 import { FAILURE_CONVERTER_PATH } from '../../services/common/temporal.js';
 import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../../services/processes/worker.js';
 import { migrate } from '../../infra/db/migrate.js';
 import { seed } from '../../infra/seed/run.js';
 import { startDevTemporal } from '../../infra/dev/temporal.js';
 import { startHub } from '../../infra/dev/hub.js';
+import { DEV_IDENTITIES } from '../../infra/dev/identities.js';
+import { CONSOLE_ROOT } from '../../infra/dev/console-build.js';
+import { seedOrganizationId } from '../../infra/seed/run.js';
+import { startOidcIssuer, type OidcUser } from '../../test/support/oidc-issuer.js';
 import { freshTestDatabase } from '../../test/support/database.js';
 import { freePort } from '../../test/support/ports.js';
-import { buildConsole } from './build-console.js';
 
 // The child process e2e/support/hub.ts starts: everything the browser tests need, as the
 // vitest global setup makes it (test/global-setup.ts) plus the console, the dev sign-in and the
@@ -27,11 +30,15 @@ const OIDC_CLIENT_ID = 'chamber-console';
 const OIDC_AUDIENCE = 'chamber-hub';
 
 async function main() {
-  if (!process.env.E2E_SKIP_BUILD) {
+  // A build of its own in a temporary folder (CONSOLE_DIR): console/dist may be what a running
+  // `npm start` serves, and two runs side by side must not empty each other's assets.
+  const consoleDir = process.env.E2E_CONSOLE_DIR || join(mkdtempSync(join(tmpdir(), 'hub-e2e-console-')), 'dist');
+  if (!process.env.E2E_CONSOLE_DIR) {
+    stops.push(async () => rmSync(dirname(consoleDir), { recursive: true, force: true }));
     say('building the console…');
-    const started = Date.now();
-    await buildConsole();
-    say(`console built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const started = performance.now();
+    await buildConsoleInto(consoleDir);
+    say(`console built in ${((performance.now() - started) / 1000).toFixed(1)} s into ${consoleDir}`);
   }
   quietTemporalLogs();
   say('bundling the workflows…');
@@ -40,6 +47,7 @@ async function main() {
   });
   const bundle = join(mkdtempSync(join(tmpdir(), 'hub-e2e-workflows-')), 'bundle.js');
   writeFileSync(bundle, code);
+  stops.push(async () => rmSync(dirname(bundle), { recursive: true, force: true }));
   process.env.HUB_WORKFLOW_BUNDLE = bundle;
 
   const name = process.env.E2E_DATABASE || 'hub_e2e';
@@ -65,37 +73,34 @@ async function main() {
     TEMPORAL_PAYLOAD_KEYS: `e2e-${Date.now()}:${randomBytes(32).toString('base64')}`,
     LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-    ...(oidc ? { OIDC_ISSUER: oidc.issuer, OIDC_AUDIENCE, OIDC_CLIENT_ID } : {}),
+    OIDC_ISSUER: oidc.issuer, OIDC_AUDIENCE, OIDC_CLIENT_ID,
+    CONSOLE_DIR: consoleDir,
   });
   say('starting the hub…');
-  // TODO(console): drop the cast once startHub takes its options (the server side's change).
-  const start = startHub as (settings: HubConfig, options?: { devIdentities?: unknown }) => ReturnType<typeof startHub>;
-  const hub = await start(settings, { devIdentities: await devIdentities() });
+  const hub = await startHub(settings, { devIdentities: DEV_IDENTITIES });
   stops.unshift(hub.stop);
   const gatewayUrl = new URL(hub.gatewayUrl).origin;
-  say(`hub ready at ${gatewayUrl}/console/${oidc ? ` (OIDC issuer ${oidc.issuer})` : ''}`);
-  console.log(`E2E_READY ${JSON.stringify({ gatewayUrl, oidc: oidc && { issuer: oidc.issuer, clientId: OIDC_CLIENT_ID, users: oidc.users }, databaseUrl: database.url, temporalAddress: temporal.address })}`);
+  say(`hub ready at ${gatewayUrl}/console/ (OIDC issuer ${oidc.issuer})`);
+  console.log(`E2E_READY ${JSON.stringify({ gatewayUrl, consoleDir, oidc: { issuer: oidc.issuer, clientId: OIDC_CLIENT_ID, users: oidc.users }, databaseUrl: database.url, temporalAddress: temporal.address })}`);
 }
 
-/** The seeded dev identities (infra/dev/identities.ts), when that module exists. */
-async function devIdentities() {
-  const module = new URL('../../infra/dev/identities.ts', import.meta.url);
-  if (!existsSync(module)) return undefined;
-  const exported = (await import(module.href)) as Record<string, unknown>;
-  return (exported.DEV_IDENTITIES ?? exported.devIdentities ?? exported.default) as never;
+/** The console's production build (console/vite.config.ts, as infra/dev/console-build.ts) into `outDir`. */
+async function buildConsoleInto(outDir: string) {
+  const { build } = await import('vite');
+  await build({ configFile: join(CONSOLE_ROOT, 'vite.config.ts'), root: CONSOLE_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
 }
 
-/** The test OIDC issuer (test/support/oidc-issuer.ts) with two users, when that module exists. */
+/** The issuer's people: what an enterprise IdP would send for a Federation admin and a chamber's approver. */
+const OIDC_USERS: OidcUser[] = [
+  { sub: 'oidc-wang-fang', name: '王芳（市工商联 管理员）', roles: ['ADMIN'], orgs: [] },
+  { sub: 'oidc-li-ming', name: '李明（嘉兴市温州商会 审批人）', roles: ['APPROVER'], orgs: [seedOrganizationId('wenzhou')] },
+];
+
+/** The test OIDC issuer (test/support/oidc-issuer.ts): authorization code + PKCE, RS256 tokens. */
 async function startIssuer() {
-  const module = new URL('../../test/support/oidc-issuer.ts', import.meta.url);
-  if (!existsSync(module)) return undefined;
-  const { startOidcIssuer } = (await import(module.href)) as { startOidcIssuer: (options: object) => Promise<{ issuer?: string; url?: string; stop(): Promise<void> }> };
-  const users = [
-    { username: 'wang.fang', password: 'e2e-password', name: '王芳', roles: ['ADMIN'] },
-  ];
-  const issuer = await startOidcIssuer({ users, clientId: OIDC_CLIENT_ID, audience: OIDC_AUDIENCE });
+  const issuer = await startOidcIssuer({ users: OIDC_USERS, clientId: OIDC_CLIENT_ID, audience: OIDC_AUDIENCE });
   stops.unshift(issuer.stop);
-  return { issuer: (issuer.issuer ?? issuer.url)!, users };
+  return { issuer: issuer.issuer, users: OIDC_USERS };
 }
 
 let stopping = false;

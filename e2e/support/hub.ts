@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 // Starts the whole hub for the browser tests and the console benchmark: a child process
-// (hub-child.ts under tsx) builds the console, makes a fresh database, starts a Temporal dev
+// (hub-child.ts under tsx) builds the console into a temporary folder, makes a fresh database, starts a Temporal dev
 // server, the test OIDC issuer and the hub with its dev secret and dev identities, then says
 // READY. A child, not this process: the hub's decorators need tsx's TypeScript, not the test
 // runner's Babel, and the browser-driving process keeps its event loop to itself.
@@ -15,8 +15,10 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export interface E2eHub {
   /** The gateway's origin, e.g. http://127.0.0.1:40123 (the console is at /console/, GraphQL at /graphql). */
   gatewayUrl: string;
-  /** The test OIDC issuer, when test/support/oidc-issuer.ts exists. */
-  oidc?: { issuer: string; clientId: string; users: { username: string; password: string; name: string; roles: string[] }[] };
+  /** The test OIDC issuer (test/support/oidc-issuer.ts): the console's single sign-on in the tests. */
+  oidc?: { issuer: string; clientId: string; users: { sub: string; name: string; roles: string[]; orgs: string[] }[] };
+  /** The console's build the gateway serves. */
+  consoleDir: string;
   databaseUrl: string;
   temporalAddress: string;
 }
@@ -25,8 +27,8 @@ export interface StartOptions {
   /** The database the hub gets, recreated empty (default hub_e2e or E2E_DATABASE). */
   database?: string;
   taskQueue?: string;
-  /** Skip the console build (it is already in console/dist). */
-  skipBuild?: boolean;
+  /** Serve this console build instead of building one (into a temporary folder). */
+  consoleDir?: string;
   /** Prefix of the progress lines, e.g. "[e2e]". */
   label?: string;
 }
@@ -39,7 +41,7 @@ export async function startE2eHub(options: StartOptions = {}): Promise<E2eHub & 
       ...inherited,
       E2E_DATABASE: options.database ?? process.env.E2E_DATABASE ?? 'hub_e2e',
       E2E_TASK_QUEUE: options.taskQueue ?? 'hub-e2e',
-      E2E_SKIP_BUILD: options.skipBuild ? '1' : '',
+      E2E_CONSOLE_DIR: options.consoleDir ?? '',
       E2E_LABEL: options.label ?? '[e2e]',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',

@@ -6,7 +6,8 @@
  *   import { test, expect, signInAs, devToken, gql, expectNoSeriousA11yViolations, saveScreenshot } from './support/index.js';
  *
  * - `test`, `expect`: Playwright's, with an automatic guard: a test fails when the page asks any
- *   origin other than the hub's (or the OIDC issuer's) for anything. Such requests are aborted,
+ *   origin other than the hub's (or the OIDC issuer's) for anything, or the hub's CSP refuses
+ *   something (a refusal is reported on the browser's console). Such requests are aborted,
  *   so the console is tested as it runs offline. `baseURL` is the gateway's origin: use
  *   `page.goto('/console/tasks')`.
  * - `signInAs(page, identityId)`: through the sign-in page: clicks that dev identity's button
@@ -29,11 +30,11 @@ import type { E2eHub } from './hub.js';
 
 export { expect };
 
-function readHub(): E2eHub & { graphqlUrl: string } {
+function readHub(): Pick<E2eHub, 'gatewayUrl' | 'oidc'> & { graphqlUrl: string } {
   const gatewayUrl = process.env.E2E_GATEWAY_URL;
   if (!gatewayUrl) throw new Error('E2E_GATEWAY_URL is not set: run the specs with -c e2e/playwright.config.ts (its global set-up starts the hub)');
   const oidc = process.env.E2E_OIDC ? (JSON.parse(process.env.E2E_OIDC) as E2eHub['oidc']) : undefined;
-  return { gatewayUrl, graphqlUrl: `${gatewayUrl}/graphql`, oidc, databaseUrl: process.env.E2E_DATABASE_URL ?? '', temporalAddress: process.env.E2E_TEMPORAL_ADDRESS ?? '' };
+  return { gatewayUrl, graphqlUrl: `${gatewayUrl}/graphql`, oidc };
 }
 
 let cachedHub: ReturnType<typeof readHub> | undefined;
@@ -63,6 +64,11 @@ export const test = base.extend<{ noForeignOrigins: void }>({
       await context.route((url) => !allowed(url.href), (route) => {
         foreign.add(route.request().url());
         return route.abort('blockedbyclient');
+      });
+      // The hub's Content-Security-Policy refuses most such requests inside the browser, before
+      // any request exists: Chromium reports each refusal on the console, so count those too.
+      context.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) foreign.add(`refused by the CSP: ${message.text()}`);
       });
       await use();
       expect([...foreign], `${testInfo.title}: requests to origins other than the hub's`).toEqual([]);

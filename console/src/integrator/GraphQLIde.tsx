@@ -76,7 +76,7 @@ export default function GraphQLIde() {
     <section aria-labelledby="ide-title" className="console-ide">
       <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 12 }}>
         <Typography.Title level={1} id="ide-title" style={{ fontSize: 20, margin: 0 }}>{t('title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('intro', { endpoint: GRAPHQL_PATH })}</Typography.Text>
+        <Typography.Text>{t('intro', { endpoint: GRAPHQL_PATH })}</Typography.Text>
         {schema && (
           <Alert
             type={schema.source === 'gateway' ? 'success' : 'info'}
