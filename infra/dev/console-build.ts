@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The console's build for whoever needs it and finds none: npm start and the test set-up.
@@ -6,14 +7,28 @@ import { fileURLToPath } from 'node:url';
 
 export const CONSOLE_ROOT = fileURLToPath(new URL('../../console/', import.meta.url));
 
+/** Whether `dir` holds a built console (its index.html). */
 export function consoleBuilt(dir: string): boolean {
-  return existsSync(`${dir}/index.html`);
+  return existsSync(join(dir, 'index.html'));
 }
 
-/** Builds console/ into its dist folder; the milliseconds it took. */
-export async function buildConsole(): Promise<number> {
+/** Builds console/ into `outDir` (console/dist by default); the milliseconds it took. */
+export async function buildConsole(outDir?: string): Promise<number> {
   const started = performance.now();
-  const { build } = await import('vite');
-  await build({ configFile: `${CONSOLE_ROOT}vite.config.ts`, root: CONSOLE_ROOT, logLevel: 'warn' });
+  const { build, createLogger } = await import('vite');
+  // Warnings, except the many about React's "use client" lines in dependencies (meaningless in a
+  // client-only bundle), which would bury npm start's banner.
+  const logger = createLogger('warn');
+  const warn = logger.warn.bind(logger);
+  logger.warn = (message, options) => {
+    if (!/module level directive/i.test(message)) warn(message, options);
+  };
+  await build({
+    configFile: join(CONSOLE_ROOT, 'vite.config.ts'),
+    root: CONSOLE_ROOT,
+    logLevel: 'warn',
+    customLogger: logger,
+    ...(outDir ? { build: { outDir: resolve(outDir), emptyOutDir: true } } : {}),
+  });
   return Math.round(performance.now() - started);
 }

@@ -78,7 +78,7 @@ try {
   await seed(settings.databaseUrl);
   if (!consoleBuilt(settings.consoleDir)) {
     console.log(`[stack] building the console into ${relative(process.cwd(), settings.consoleDir) || settings.consoleDir} (missing) ...`);
-    console.log(`[stack] console built in ${((await buildConsole()) / 1000).toFixed(1)} s`);
+    console.log(`[stack] console built in ${((await buildConsole(settings.consoleDir)) / 1000).toFixed(1)} s`);
   }
   const hub = await startHub(settings, { devIdentities: DEV_IDENTITIES });
   stops.push(hub.stop);
