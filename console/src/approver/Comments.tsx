@@ -56,7 +56,7 @@ export function Comments({ taskId, comments, onAdded }: { taskId: string; commen
       <List
         size="small"
         dataSource={ordered}
-        locale={{ emptyText: t('none') }}
+        locale={{ emptyText: <span className="approver-empty">{t('none')}</span> }}
         renderItem={(comment) => (
           <List.Item>
             <div style={{ width: '100%' }}>

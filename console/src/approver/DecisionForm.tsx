@@ -92,7 +92,7 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
   function control(field: FormField) {
     switch (field.type) {
       case 'INT':
-        return <InputNumber style={{ width: 160 }} keyboard suffix={field.max !== null ? `/ ${field.max}` : undefined} />;
+        return <InputNumber style={{ width: 160 }} keyboard />;
       case 'DATE':
         return <DatePicker />;
       case 'CHOICE':
@@ -136,7 +136,7 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
           title={problem.placed ? t('fixFields', { code: problem.code }) : t('refused', { code: problem.code, message: problem.message })}
         />
       )}
-      <Form form={form} name="decision" layout="vertical" onFinish={submit} initialValues={{ outcome: shape.outcomes.length === 1 ? shape.outcomes[0] : undefined }} scrollToFirstError>
+      <Form form={form} name="decision" layout="vertical" onFinish={submit} initialValues={{ outcome: shape.outcomes.length === 1 ? shape.outcomes[0] : undefined }} scrollToFirstError={{ focus: true, block: "center" }}>
         <Form.Item name="outcome" label={t('outcome')} rules={[{ required: true, message: t('chooseOutcome') }]}>
           <Radio.Group options={shape.outcomes.map((code) => ({ value: code, label: word(OUTCOMES, code) }))} />
         </Form.Item>

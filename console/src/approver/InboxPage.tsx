@@ -152,12 +152,12 @@ export function InboxPage() {
         dataSource={rows}
         loading={loading}
         pagination={false}
-        locale={{ emptyText: t('empty') }}
+        locale={{ emptyText: <span className="approver-empty">{t('empty')}</span> }}
         onChange={(_pagination, _filters, sorter) => {
           const due = !Array.isArray(sorter) && sorter.columnKey === 'due';
           if (due && filter.orderBy !== 'DUE_AT') setParams(paramsFromFilter({ ...filter, orderBy: 'DUE_AT' }));
         }}
-        onRow={(task) => ({ style: isOverdue(task) ? { background: '#fff1f0' } : undefined })}
+        rowClassName={(task) => (isOverdue(task) ? 'approver-overdue' : '')}
         scroll={{ x: 'max-content' }}
       />
       <nav aria-label={t('page', { page: cursors.length })} style={{ marginTop: 16 }}>

@@ -67,6 +67,7 @@ export function Notifications() {
   return (
     <Card
       size="small"
+      styles={open || problem ? undefined : { body: { display: 'none' } }}
       style={{ marginBottom: 16 }}
       title={
         <Space>
@@ -78,17 +79,17 @@ export function Notifications() {
       extra={
         <Space>
           {unread > 0 && <Button size="small" onClick={markRead}>{t('markRead')}</Button>}
-          <Button size="small" aria-expanded={open} aria-controls="approver-notifications" onClick={() => setOpen(!open)}>
+          <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? t('hide') : t('show')}
           </Button>
         </Space>
       }
     >
       {problem && <Alert type="error" showIcon role="alert" title={t('failed', { code: problem.code, message: problem.message })} />}
-      <div id="approver-notifications" hidden={!open}>
+      {open && (
         <List
           size="small"
-          locale={{ emptyText: t('empty') }}
+          locale={{ emptyText: <span className="approver-empty">{t('empty')}</span> }}
           dataSource={items}
           footer={data && data.myNotifications.totalCount > items.length ? t('total', { count: data.myNotifications.totalCount, shown: items.length }) : undefined}
           renderItem={(item) => (
@@ -104,7 +105,7 @@ export function Notifications() {
             </List.Item>
           )}
         />
-      </div>
+      )}
     </Card>
   );
 }

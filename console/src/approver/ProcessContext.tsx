@@ -129,7 +129,7 @@ export function ProcessContext({ task }: { task: Task }) {
             caption={<span className="visually-hidden">{t('earlierCaption')}</span>}
             pagination={false}
             dataSource={earlier}
-            locale={{ emptyText: t('none') }}
+            locale={{ emptyText: <span className="approver-empty">{t('none')}</span> }}
             columns={[
               { key: 'kind', title: t('kind'), render: (_, row) => word(TASK_KINDS, row.kind) },
               { key: 'status', title: t('status'), render: (_, row) => <StatusTag status={row.status} /> },

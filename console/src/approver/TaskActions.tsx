@@ -120,6 +120,7 @@ export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void
         onOk={() => void confirmDialog().catch(() => undefined)}
         onCancel={() => setDialog(undefined)}
         destroyOnHidden
+        wrapClassName="approver-page"
       >
         <Form form={dialogForm} name={`task-${dialog ?? 'dialog'}`} layout="vertical" preserve={false}>
           {dialog === 'delegate' && (
