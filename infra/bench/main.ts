@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { migrate } from '../db/migrate.js';
 import { cityExists, generateCity, ORGANIZATIONS, RELATIONSHIPS } from './generate.js';
 import { startServers, type BenchServers } from './servers.js';
-import { benchQueries } from './queries.js';
-import type { BenchQuery } from './bench-query.js';
+import { benchQueries, pickQueries } from './queries.js';
 import { runClosedLoop, runOpenLoop, type LoadOptions, type Send } from './load.js';
+import { graphqlSend, sqlSend } from './sends.js';
 import { formatCeilings, formatCpu, formatRatios, formatTable, machineLine, WAYS, type QueryResult, type Way } from './report.js';
 import { explainAll } from './explain.js';
 import { boundText, findCeiling, parseBound } from './ceiling.js';
@@ -64,39 +64,6 @@ function positive(name: string, raw: string | undefined): number {
   return value;
 }
 
-/** --queries: numbers 1–5 or words from the names ("path", "neighbors"); default all. */
-function chosen(queries: BenchQuery[]): BenchQuery[] {
-  if (!flags.queries) return queries;
-  const wanted = flags.queries.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
-  return queries.filter((q, i) => wanted.some((w) => (/^\d+$/.test(w) ? w === String(i + 1) : q.name.includes(w))));
-}
-
-function graphqlSend(url: string, token: string, query: BenchQuery, expected: number | string): Send {
-  const body = JSON.stringify({ query: query.graphql, variables: query.variables });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  return async (signal) => {
-    // Node's fetch (undici) keeps connections alive and opens more as requests overlap.
-    const response = await fetch(url, { method: 'POST', headers, body, signal });
-    const result = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-    if (result.errors?.length) throw new Error(`GraphQL error: ${result.errors[0]!.message}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const size = query.graphqlSize(result.data);
-    if (size !== expected) throw new Error(`wrong answer: size ${size}, the SQL says ${expected}`);
-  };
-}
-
-function sqlSend(db: pg.Pool, query: BenchQuery, expected: number | string): Send {
-  // A named statement: each pooled connection parses and plans it once and may keep a generic
-  // plan, as a hand-written data access layer would. pg has no abort signal; the pool's
-  // statement_timeout and connection timeout bound a request instead.
-  const statement = { name: `bench ${query.name}`, text: query.sql, values: query.params };
-  return async () => {
-    const { rows } = await db.query(statement);
-    const size = query.sqlSize(rows);
-    if (size !== expected) throw new Error(`wrong answer: size ${size}, expected ${expected}`);
-  };
-}
-
 /** A way that fails its first request is not loaded (e.g. a field not built yet): its error, else undefined. */
 async function firstAnswer(send: Send): Promise<string | undefined> {
   try {
@@ -144,7 +111,7 @@ async function main() {
     } finally {
       await builder.end();
     }
-    const queries = chosen(await benchQueries(db));
+    const queries = pickQueries(await benchQueries(db), flags.queries);
     if (flags.explain) {
       await explainAll(db, queries, log);
       return;

@@ -138,3 +138,10 @@ export async function benchQueries(db: pg.Pool): Promise<BenchQuery[]> {
     },
   ];
 }
+
+/** `--queries`: numbers 1–5 or words from the names ("path", "neighbors"); all when not given. */
+export function pickQueries(queries: BenchQuery[], spec: string | undefined): BenchQuery[] {
+  if (!spec) return queries;
+  const wanted = spec.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+  return queries.filter((q, i) => wanted.some((w) => (/^\d+$/.test(w) ? w === String(i + 1) : q.name.includes(w))));
+}

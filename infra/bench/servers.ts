@@ -31,8 +31,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function startChild(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+function startChild(name: string, entry: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,7 +72,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startServers(databaseUrl: string): Promise<BenchServers> {
+/**
+ * `registryNodeArgs` go to the registry's node (e.g. --cpu-prof); `gateway: false` starts the
+ * registry alone (gatewayUrl is then empty and its pid NaN).
+ */
+export async function startServers(databaseUrl: string, options: { registryNodeArgs?: string[]; gateway?: boolean } = {}): Promise<BenchServers> {
   const [registryPort, gatewayPort, processesPort] = [await freePort(), await freePort(), await freePort()];
   const env = {
     DATABASE_URL: databaseUrl,
@@ -91,13 +95,16 @@ export async function startServers(databaseUrl: string): Promise<BenchServers> {
     await Promise.all(children.map(stopChild));
   };
   try {
-    children.push(startChild('registry', 'services/registry/main.ts', env));
+    children.push(startChild('registry', 'services/registry/main.ts', env, options.registryNodeArgs));
     await waitUntilServing('registry', children[0]!, registryUrl, token);
-    children.push(startChild('gateway', 'services/gateway/main.ts', env));
-    await waitUntilServing('gateway', children[1]!, gatewayUrl, token);
+    if (options.gateway !== false) {
+      children.push(startChild('gateway', 'services/gateway/main.ts', env));
+      await waitUntilServing('gateway', children[1]!, gatewayUrl, token);
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl, registryUrl, token, pids: { registry: children[0]!.pid!, gateway: children[1]!.pid! }, stop };
+  const gatewayPid = children[1]?.pid ?? NaN;
+  return { gatewayUrl: children[1] ? gatewayUrl : '', registryUrl, token, pids: { registry: children[0]!.pid!, gateway: gatewayPid }, stop };
 }

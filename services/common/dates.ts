@@ -37,9 +37,13 @@ export function requireIsoDate(value: string, field: string): string {
  */
 export const isoDateShapeSql = (text: string): string => `(${text} ~ '${ISO_DATE_SHAPE.source}')`;
 
+// Made once: constructing an Intl.DateTimeFormat (locale and time-zone data) took about 0.3 ms,
+// a tenth of the registry's CPU per organization list page, which asks for today every time.
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in China (Asia/Shanghai), the Federation's calendar, whatever the server's time zone. */
 export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return CHINA_DAY.format(now);
 }
 
 /**

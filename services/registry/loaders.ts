@@ -12,7 +12,7 @@ import { DeliberationIssue, JointMeeting, PlatformActivity } from './entities/re
 import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
 import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { Direction, type RelationshipType } from './entities/kinds.js';
-import { byId, childrenOf } from '../common/loaders.js';
+import { byId, childrenOf, rowsById } from '../common/loaders.js';
 
 // Per-request batching: a list of N rows costs one query per relation field, not N. Every
 // relation a resolver follows goes through one of these (test/statement-count.test.ts).
@@ -22,6 +22,9 @@ export interface RelationshipKey {
   type?: RelationshipType | null;
   direction: Direction;
 }
+
+/** A relationship row as the read-only loaders give it: its ends as `{ id }`, as an entity's references. */
+type RelationshipRow = Omit<Relationship, 'from' | 'to'> & { from: string; to: string };
 
 /** A many-to-many collection of each owner: MikroORM fills them all with one query on the pivot table. */
 function collectionOf<T extends object, R extends object>(em: EntityManager, property: keyof T & string) {
@@ -40,34 +43,37 @@ export function createRegistryLoaders(em: EntityManager) {
         const group = `${key.type ?? '*'}|${key.direction}`;
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
-      const found = new Map<string, Relationship[]>();
+      const byKey = new Map<string, Relationship[]>();
       for (const group of groups.values()) {
         const { type, direction } = group[0]!;
         const ids = group.map((k) => k.organizationId);
         const ends = [];
         if (direction !== Direction.INCOMING) ends.push({ from: { $in: ids } });
         if (direction !== Direction.OUTGOING) ends.push({ to: { $in: ids } });
-        const rows = await em.find(
-          Relationship,
-          { $or: ends, ...(type ? { type } : {}) },
-          { orderBy: { validFrom: 'asc', id: 'asc' } },
-        );
+        // Plain rows, not entities: the answer only reads their columns (see rowsById).
+        const found = (await em.createQueryBuilder(Relationship)
+          .select('*')
+          .where({ $or: ends, ...(type ? { type } : {}) })
+          .orderBy({ validFrom: 'asc', id: 'asc' })
+          .execute('all')) as unknown as RelationshipRow[];
+        const rows = found.map((row) => ({ ...row, from: { id: row.from }, to: { id: row.to } }) as unknown as Relationship);
         for (const key of group) {
           const mine = rows.filter(
             (r) =>
               (direction !== Direction.INCOMING && r.from.id === key.organizationId) ||
               (direction !== Direction.OUTGOING && r.to.id === key.organizationId),
           );
-          found.set(cacheKey(key), mine);
+          byKey.set(cacheKey(key), mine);
         }
       }
-      return keys.map((k) => found.get(cacheKey(k)) ?? []);
+      return keys.map((k) => byKey.get(cacheKey(k)) ?? []);
     },
     { cacheKeyFn: cacheKey },
   );
 
   return {
-    organization: byId(em, Organization),
+    // Plain rows: every use is a read-only answer (ends of edges, references, pages' links).
+    organization: rowsById(em, Organization),
     person: byId(em, Person),
     relationships,
     positionsByOrganization: childrenOf(em, Position, 'organization', { validFrom: 'asc', id: 'asc' }),

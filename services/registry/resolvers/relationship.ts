@@ -5,13 +5,14 @@ import type { RegistryContext } from '../context.js';
 
 @Resolver(() => Relationship)
 export class RelationshipResolver {
+  // The loader's promise as it is (no async wrapper): two per edge, a detail may have hundreds.
   @FieldResolver(() => Organization)
-  async from(@Root() edge: Relationship, @Ctx() { loaders }: RegistryContext): Promise<Organization> {
-    return (await loaders.organization.load(edge.from.id))!;
+  from(@Root() edge: Relationship, @Ctx() { loaders }: RegistryContext): Promise<Organization | null> {
+    return loaders.organization.load(edge.from.id);
   }
 
   @FieldResolver(() => Organization)
-  async to(@Root() edge: Relationship, @Ctx() { loaders }: RegistryContext): Promise<Organization> {
-    return (await loaders.organization.load(edge.to.id))!;
+  to(@Root() edge: Relationship, @Ctx() { loaders }: RegistryContext): Promise<Organization | null> {
+    return loaders.organization.load(edge.to.id);
   }
 }

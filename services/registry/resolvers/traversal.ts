@@ -110,7 +110,9 @@ export class TraversalResolver {
     };
     const ends = await loaders.organization.loadMany([query.from, query.to]);
     ends.forEach((end, i) => {
-      if (!(end instanceof Organization)) throw notFound(`No organization has id ${i === 0 ? from : to}`);
+      // Plain rows (loaders.ts), not entities: null when there is none.
+      if (end instanceof Error) throw end;
+      if (end == null) throw notFound(`No organization has id ${i === 0 ? from : to}`);
     });
     const found = await shortestPath(em, query);
     if (!found) return null;
