@@ -23,12 +23,20 @@ export async function buildConsole(outDir?: string): Promise<number> {
   logger.warn = (message, options) => {
     if (!/module level directive/i.test(message)) warn(message, options);
   };
-  await build({
-    configFile: join(CONSOLE_ROOT, 'vite.config.ts'),
-    root: CONSOLE_ROOT,
-    logLevel: 'warn',
-    customLogger: logger,
-    ...(outDir ? { build: { outDir: resolve(outDir), emptyOutDir: true } } : {}),
-  });
+  // Vite sets NODE_ENV=production in the process it builds in when none is set; npm start's
+  // hub, which runs in this process afterwards, would then refuse its dev payload key.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({
+      configFile: join(CONSOLE_ROOT, 'vite.config.ts'),
+      root: CONSOLE_ROOT,
+      logLevel: 'warn',
+      customLogger: logger,
+      ...(outDir ? { build: { outDir: resolve(outDir), emptyOutDir: true } } : {}),
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return Math.round(performance.now() - started);
 }

@@ -77,7 +77,8 @@ try {
   console.log('[stack] seeding');
   await seed(settings.databaseUrl);
   if (!consoleBuilt(settings.consoleDir)) {
-    console.log(`[stack] building the console into ${relative(process.cwd(), settings.consoleDir) || settings.consoleDir} (missing) ...`);
+    const shown = relative(process.cwd(), settings.consoleDir);
+    console.log(`[stack] building the console into ${shown && !shown.startsWith('..') ? shown : settings.consoleDir} (missing) ...`);
     console.log(`[stack] console built in ${((await buildConsole(settings.consoleDir)) / 1000).toFixed(1)} s`);
   }
   const hub = await startHub(settings, { devIdentities: DEV_IDENTITIES });
