@@ -15,6 +15,8 @@ export interface ReasonDialogProps<V extends object> {
   description?: ReactNode;
   okText: string;
   danger?: boolean;
+  /** The confirm button stays off (nothing to act on). */
+  disabled?: boolean;
   /** The reason field's name in the mutation (`note` for pausing a schedule). */
   reasonField?: string;
   reasonLabel?: string;
@@ -62,7 +64,7 @@ export function ReasonDialog<V extends object>(props: ReasonDialogProps<V>) {
       title={props.title}
       okText={props.okText}
       cancelText={t('cancel')}
-      okButtonProps={{ danger: props.danger, loading: busy }}
+      okButtonProps={{ danger: props.danger, loading: busy, disabled: props.disabled }}
       onOk={() => form.submit()}
       onCancel={() => {
         setProblem(undefined);

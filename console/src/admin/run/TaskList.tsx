@@ -66,7 +66,7 @@ export function TaskList({ tasks, onChanged }: { tasks: Task[]; onChanged(): voi
   const columns = [
     { title: t('title'), key: 'title', render: (task: Task) => task.title },
     { title: t('kind'), key: 'kind', render: (task: Task) => task.kind },
-    { title: t('status'), key: 'status', render: (task: Task) => <Space>{task.status}{task.escalated && <Tag color="orange">{t('escalated')}</Tag>}</Space> },
+    { title: t('status'), key: 'status', render: (task: Task) => <Space>{task.status}{task.escalated && <Tag color="warning">{t('escalated')}</Tag>}</Space> },
     { title: t('candidates'), key: 'candidates', render: (task: Task) => task.candidates.map(candidate).join('；') },
     { title: t('assignee'), key: 'assignee', render: (task: Task) => task.assignee ?? '—' },
     { title: t('due'), key: 'due', render: (task: Task) => when(task.dueAt) },

@@ -108,11 +108,11 @@ export function BatchDialog({ open, filter, onClose, onStarted }: { open: boolea
       title={t('title')}
       okText={t('start')}
       danger
+      disabled={!usable || !total}
       description={description}
       initialValues={{ action: 'CANCEL' }}
       onClose={onClose}
       onSubmit={async (values) => {
-        if (!usable || !total) throw new Error(usable ? t('none') : t('needOne'));
         const result = await start({
           variables: { filter: part, action: values.action, reason: values.reason, candidates: values.action === 'REASSIGN' ? candidatesInput(values.candidates) : null },
         });

@@ -93,18 +93,21 @@ export function RunsPage() {
   const filter = useMemo(() => filterFromSearch(search), [search]);
   const [withCounts, setWithCounts] = useState(false);
   const [batching, setBatching] = useState(false);
-  // Cursors of the pages before this one (forward-only paging: "previous" goes back through them).
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  // Cursors of the pages up to this one (forward-only paging: "previous" goes back through
+  // them), for the address they were read under: another filter starts at page one.
+  const key = search.toString();
+  const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({ key, cursors: [null] });
+  const cursors = paging.key === key ? paging.cursors : [null];
+  const setCursors = (next: (string | null)[]) => setPaging({ key, cursors: next });
   const after = cursors[cursors.length - 1];
   const views = useQuery(RunViews);
   const appliedView = views.data?.runViews.find((v) => v.id === view);
-  const shownFilter = appliedView ? { ...(appliedView.filter as ProcessRunFilter), ...filter } : filter;
+  const shownFilter = useMemo(() => (appliedView ? { ...(appliedView.filter as ProcessRunFilter), ...filter } : filter), [appliedView, filter]);
 
   const runs = useQuery(ProcessRuns, { variables: { filter, view: view ?? null, first: PAGE, after, withCounts } });
   const connection = runs.data?.processRuns;
 
   function go(next: ProcessRunFilter, nextView?: string) {
-    setCursors([null]);
     const params = searchFromFilter(nextView ? {} : next, nextView);
     if (batchId) params.set('batch', batchId);
     setSearch(params);
@@ -117,7 +120,14 @@ export function RunsPage() {
   }
 
   const columns = [
-    { title: t('id'), key: 'id', render: (run: Run) => <Link to={`/runs/${encodeURIComponent(run.id)}`}>{run.id}</Link> },
+    {
+      title: t('id'),
+      key: 'id',
+      width: 280,
+      render: (run: Run) => (
+        <Link to={`/runs/${encodeURIComponent(run.id)}`} style={{ wordBreak: 'break-all', fontSize: 12 }}>{run.id}</Link>
+      ),
+    },
     { title: t('processType'), key: 'processType', render: (run: Run) => wordFor(PROCESS_TYPE_WORDS, run.processType, locale) },
     { title: t('summary'), key: 'summary', render: (run: Run) => run.summary ?? '' },
     { title: t('organization'), key: 'organization', render: (run: Run) => run.organization?.name ?? '' },

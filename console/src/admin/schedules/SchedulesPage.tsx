@@ -20,7 +20,7 @@ function State({ paused, note }: { paused: boolean; note?: string | null }) {
   const t = useT(messages);
   return (
     <Space direction="vertical" size={0}>
-      <Tag color={paused ? 'orange' : 'green'}>{paused ? t('paused') : t('active')}</Tag>
+      <Tag color={paused ? 'warning' : 'success'}>{paused ? t('paused') : t('active')}</Tag>
       {note && <Typography.Text type="secondary">{t('note', { note })}</Typography.Text>}
     </Space>
   );
