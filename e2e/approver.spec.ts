@@ -86,8 +86,17 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await saveScreenshot(page, 'approver-task-invalid-score');
   expect((await gql('query ($id: ID!) { task(id: $id) { status } }', { id: self.id }, approver)).data.task.status).toBe('OPEN');
 
-  // A valid score decides it: back to the inbox, which no longer lists it.
+  // What only the hub checks (a control character in the comment) comes back beside its field too.
   await score('内部治理').fill('280');
+  const comment = page.getByLabel('意见（可选）');
+  await comment.fill('请审阅\u0007');
+  await page.getByRole('button', { name: '提交决定' }).click();
+  await expect(page.getByTestId('decision-problem')).toContainText('BAD_USER_INPUT');
+  await expect(comment).toHaveAccessibleDescription(/control characters/);
+  await expect(page.locator('.ant-form-item').filter({ has: comment })).toContainText('comment contains control characters');
+
+  // A valid decision: back to the inbox, which no longer lists the task.
+  await comment.fill('材料齐全');
   await page.getByRole('button', { name: '提交决定' }).click();
   await expect(page).toHaveURL(/\/console\/tasks(\?.*)?$/);
   await expect(page.getByText(/已决定：提交/)).toBeVisible();
@@ -95,5 +104,13 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await expect(page.locator(`a[href="/console/tasks/${self.id}"]`)).toHaveCount(0);
   const decided = await gql('query ($id: ID!) { task(id: $id) { status decision decisionValues } }', { id: self.id }, approver);
   expect(decided.data.task).toMatchObject({ status: 'DONE', decision: 'SUBMIT', decisionValues: { internalGovernance: 280 } });
+  expect((await gql('query ($id: ID!) { task(id: $id) { comment } }', { id: self.id }, approver)).data.task.comment).toBe('材料齐全');
   await saveScreenshot(page, 'approver-inbox-after-decision');
+
+  // The same inbox in English.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Sort' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the inbox in English');
+  await saveScreenshot(page, 'approver-inbox-en');
 });

@@ -7,7 +7,7 @@ import type { Decision } from '../gql/graphql';
 import { hubProblem, type HubProblem } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { appliesTo, decisionValues, formPathOf, type FormField, type FormShape } from './decision';
-import { FIELD_LABELS_EN, OUTCOMES, useWords } from './labels';
+import { FIELD_LABELS_EN, OUTCOMES, STAGES, useWords } from './labels';
 import { DECIDE } from './operations';
 
 const messages = defineMessages(
@@ -27,6 +27,7 @@ const messages = defineMessages(
     refused: '决定未被接受（{code}）：{message}',
     fixFields: '决定未被接受（{code}）：请按字段旁的提示修改。',
     decided: '已决定：{outcome}。流程现处于：{stage}',
+    decidedOnly: '已决定：{outcome}。',
   },
   {
     title: 'Decide',
@@ -44,6 +45,7 @@ const messages = defineMessages(
     refused: 'The decision was not accepted ({code}): {message}',
     fixFields: 'The decision was not accepted ({code}): see the notes beside the fields.',
     decided: 'Decided: {outcome}. The process is now at: {stage}',
+    decidedOnly: 'Decided: {outcome}.',
   },
 );
 
@@ -111,8 +113,8 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
           input: { outcome: raw.outcome as Decision, comment: raw.comment?.trim() || null, values: decisionValues(shape, raw.outcome, raw.values) },
         },
       });
-      const stage = data?.decideTask.process?.stage ?? '';
-      void message.success(t('decided', { outcome: word(OUTCOMES, raw.outcome), stage }), 6);
+      const stage = word(STAGES, data?.decideTask.process?.stage);
+      void message.success(t(stage ? 'decided' : 'decidedOnly', { outcome: word(OUTCOMES, raw.outcome), stage }), 6);
       void navigate('/tasks');
     } catch (error) {
       const found = hubProblem(error)!;

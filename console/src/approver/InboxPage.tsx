@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ApproverInboxQuery, TaskAssignment, TaskOrder, TaskStatus } from '../gql/graphql';
 import { hubProblem } from '../shell/errors';
@@ -78,7 +78,8 @@ export function InboxPage() {
   const cursors = pages.key === filterKey ? pages.cursors : [null];
   const after = cursors[cursors.length - 1];
 
-  const variables = useMemo(() => ({
+  // Apollo compares variables by value, so a fresh object each render asks nothing again.
+  const variables = {
     first: PAGE_SIZE,
     after,
     status: filter.status === 'ALL' ? null : (filter.status as TaskStatus),
@@ -88,7 +89,7 @@ export function InboxPage() {
     assigned: (filter.assigned as TaskAssignment | undefined) ?? null,
     dueBefore: filter.dueBefore ? dayjs(filter.dueBefore).endOf('day').toISOString() : null,
     orderBy: filter.orderBy as TaskOrder,
-  }), [filterKey, after]); // eslint-disable-line react-hooks/exhaustive-deps
+  };
   const { data, previousData, loading, error, refetch } = useQuery(INBOX, { variables, notifyOnNetworkStatusChange: true });
   const shown = data ?? previousData;
   const problem = hubProblem(error);

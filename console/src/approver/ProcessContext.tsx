@@ -2,7 +2,7 @@ import { Card, Descriptions, Table, Typography } from 'antd';
 import type { ApproverTaskQuery } from '../gql/graphql';
 import { defineMessages, useT } from '../shell/i18n';
 import { dateTime, yuan } from './format';
-import { OUTCOMES, PROCESS_TYPES, TASK_KINDS, useWords } from './labels';
+import { OUTCOMES, PROCESS_TYPES, STAGES, TASK_KINDS, useWords } from './labels';
 import { StatusTag } from './StatusTag';
 
 const messages = defineMessages(
@@ -86,7 +86,7 @@ export function ProcessContext({ task }: { task: Task }) {
 
   const items = [
     { key: 'type', label: t('type'), children: word(PROCESS_TYPES, process.processType) },
-    { key: 'stage', label: t('stage'), children: process.stage },
+    { key: 'stage', label: t('stage'), children: word(STAGES, process.stage) },
   ];
   if (process.__typename === 'TrainingEnrollment') {
     items.push(
