@@ -12,7 +12,7 @@ import { seed } from '../../infra/seed/run.js';
 import { startDevTemporal } from '../../infra/dev/temporal.js';
 import { startHub } from '../../infra/dev/hub.js';
 import { DEV_IDENTITIES } from '../../infra/dev/identities.js';
-import { CONSOLE_ROOT } from '../../infra/dev/console-build.js';
+import { buildConsole } from '../../infra/dev/console-build.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
 import { startOidcIssuer, type OidcUser } from '../../test/support/oidc-issuer.js';
 import { freshTestDatabase } from '../../test/support/database.js';
@@ -36,9 +36,7 @@ async function main() {
   if (!process.env.E2E_CONSOLE_DIR) {
     stops.push(async () => rmSync(dirname(consoleDir), { recursive: true, force: true }));
     say('building the console…');
-    const started = performance.now();
-    await buildConsoleInto(consoleDir);
-    say(`console built in ${((performance.now() - started) / 1000).toFixed(1)} s into ${consoleDir}`);
+    say(`console built in ${((await buildConsole(consoleDir)) / 1000).toFixed(1)} s into ${consoleDir}`);
   }
   quietTemporalLogs();
   say('bundling the workflows…');
@@ -82,12 +80,6 @@ async function main() {
   const gatewayUrl = new URL(hub.gatewayUrl).origin;
   say(`hub ready at ${gatewayUrl}/console/ (OIDC issuer ${oidc.issuer})`);
   console.log(`E2E_READY ${JSON.stringify({ gatewayUrl, consoleDir, oidc: { issuer: oidc.issuer, clientId: OIDC_CLIENT_ID, users: oidc.users }, databaseUrl: database.url, temporalAddress: temporal.address })}`);
-}
-
-/** The console's production build (console/vite.config.ts, as infra/dev/console-build.ts) into `outDir`. */
-async function buildConsoleInto(outDir: string) {
-  const { build } = await import('vite');
-  await build({ configFile: join(CONSOLE_ROOT, 'vite.config.ts'), root: CONSOLE_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
 }
 
 /** The issuer's people: what an enterprise IdP would send for a Federation admin and a chamber's approver. */

@@ -2,7 +2,7 @@ import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONSOLE_ROOT } from '../../dev/console-build.js';
+import { buildConsole } from '../../dev/console-build.js';
 import { startE2eHub } from '../../../e2e/support/hub.js';
 import { bundleReport, measureBundle } from './bundle.js';
 import { loadInbox, type InboxLoad } from './inbox.js';
@@ -18,10 +18,7 @@ const say = (line: string) => console.error(`[bench] ${line}`);
 
 const dir = join(mkdtempSync(join(tmpdir(), 'console-bench-')), 'dist');
 say('building the console…');
-const started = performance.now();
-const { build } = await import('vite');
-await build({ configFile: join(CONSOLE_ROOT, 'vite.config.ts'), root: CONSOLE_ROOT, logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-say(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+say(`built in ${((await buildConsole(dir)) / 1000).toFixed(1)} s`);
 console.log(['', 'The built console (gzip -9):', ...bundleReport(measureBundle(dir))].join('\n'));
 
 say('starting the hub (database hub_console_bench, Temporal, gateway serving this build)…');
