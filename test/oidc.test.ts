@@ -37,6 +37,14 @@ describe('tokens of the OIDC issuer', () => {
     expect(processes.data).toEqual({ __typename: 'Query' });
   });
 
+  it('open the Temporal UI\'s codec endpoint to the issuer\'s ADMINs only', async () => {
+    const decode = async (token: string) =>
+      (await fetch(`${inject('codecUrl')}/decode`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"payloads":[]}' })).status;
+    expect(await decode(await mint({ sub: 'oidc-admin', roles: ['ADMIN'] }))).toBe(200);
+    expect(await decode(await mint(approverClaims))).toBe(403);
+    expect(await decode(await mint({ sub: 'oidc-admin', roles: ['ADMIN'] }, { audience: 'some-other-api' }))).toBe(401);
+  });
+
   it('are refused 401 for another audience, when expired, when signed with a key the JWKS does not hold', async () => {
     const good = await mint(approverClaims);
     for (const url of [inject('gatewayUrl'), inject('registryUrl'), inject('processesUrl')]) {
