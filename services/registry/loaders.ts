@@ -12,7 +12,7 @@ import { DeliberationIssue, JointMeeting, PlatformActivity } from './entities/re
 import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
 import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { Direction, type RelationshipType } from './entities/kinds.js';
-import { byId, childrenOf, rowsById } from '../common/loaders.js';
+import { byId, childrenOf, plainSelect, rowsById } from '../common/loaders.js';
 
 // Per-request batching: a list of N rows costs one query per relation field, not N. Every
 // relation a resolver follows goes through one of these (test/statement-count.test.ts).
@@ -35,6 +35,7 @@ function collectionOf<T extends object, R extends object>(em: EntityManager, pro
 }
 
 export function createRegistryLoaders(em: EntityManager) {
+  const edges = plainSelect(em, Relationship);
   // Keys that share (type, direction) go out together as one query.
   const relationships = new DataLoader<RelationshipKey, Relationship[], string>(
     async (keys) => {
@@ -47,16 +48,18 @@ export function createRegistryLoaders(em: EntityManager) {
       for (const group of groups.values()) {
         const { type, direction } = group[0]!;
         const ids = group.map((k) => k.organizationId);
-        const ends = [];
-        if (direction !== Direction.INCOMING) ends.push({ from: { $in: ids } });
-        if (direction !== Direction.OUTGOING) ends.push({ to: { $in: ids } });
-        // Plain rows, not entities: the answer only reads their columns (see rowsById).
-        const found = (await em.createQueryBuilder(Relationship)
-          .select('*')
-          .where({ $or: ends, ...(type ? { type } : {}) })
-          .orderBy({ validFrom: 'asc', id: 'asc' })
-          .execute('all')) as unknown as RelationshipRow[];
-        const rows = found.map((row) => ({ ...row, from: { id: row.from }, to: { id: row.to } }) as unknown as Relationship);
+        // Plain rows, not entities: the answer only reads their columns (see plainSelect).
+        const ends: string[] = [];
+        if (direction !== Direction.INCOMING) ends.push('"from_id" in (?)');
+        if (direction !== Direction.OUTGOING) ends.push('"to_id" in (?)');
+        const found = await em.getConnection().execute<Record<string, unknown>[]>(
+          `${edges.sql} where (${ends.join(' or ')})${type ? ' and "type" = ?' : ''} order by "valid_from", "id"`,
+          [...ends.map(() => ids), ...(type ? [type] : [])],
+        );
+        const rows = found.map((row) => {
+          const edge = edges.map(row) as unknown as RelationshipRow;
+          return { ...edge, from: { id: edge.from }, to: { id: edge.to } } as unknown as Relationship;
+        });
         for (const key of group) {
           const mine = rows.filter(
             (r) =>
