@@ -15,7 +15,7 @@ const messages = defineMessages(
     title: 'GraphQL 调试台',
     intro: '以当前登录身份调用数据中台的 GraphQL 接口（{endpoint}）。点击左侧书本图标查看接口文档。',
     fromGateway: '接口文档来自网关（内省）。',
-    bundled: '网关未开放内省（{reason}），接口文档取自随控制台发布的 schema/api.graphql。',
+    bundled: '未能从网关内省接口结构（{reason}），接口文档取自随控制台发布的 schema/api.graphql。',
     loading: '正在读取接口结构……',
   },
   {
@@ -82,6 +82,7 @@ export default function GraphQLIde() {
             type={schema.source === 'gateway' ? 'success' : 'info'}
             showIcon
             data-testid="ide-schema-source"
+            data-source={schema.source}
             title={schema.source === 'gateway' ? t('fromGateway') : t('bundled', { reason: schema.reason })}
           />
         )}
