@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { readConfig } from '../services/common/config.js';
@@ -59,6 +60,16 @@ describe('request limits at the gateway', () => {
     const { a0, a1, a2 } = stats.json!.data as Record<string, { bankPairings: number }>;
     expect(a0!.bankPairings).toBeGreaterThanOrEqual(8); // other tests may add pairings
     expect([a1, a2]).toEqual([a0, a0]);
+  });
+
+  it("answers the standard introspection query (the console's GraphQL IDE asks it for the docs): it loads nothing from the subgraphs, so it costs nothing", async () => {
+    const answer = await post(inject('gatewayUrl'), getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), {}, await token(['INTEGRATOR']));
+    expect(answer.json!.errors).toBeUndefined();
+    const types = (answer.json!.data as { __schema: { types: { name: string }[] } }).__schema.types.map((t) => t.name);
+    expect(types).toContain('Organization');
+    // ... while the same depth of real lists still counts.
+    const deep = await post(inject('gatewayUrl'), '{ organizations(first: 100) { edges { node { relationships { from { relationships { to { relationships { to { name } } } } } } } } } }', {}, await token(['INTEGRATOR']));
+    expect(deep.json!.errors![0]!.extensions!.limit).toBe('cost');
   });
 });
 

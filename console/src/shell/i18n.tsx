@@ -23,16 +23,21 @@ interface LocaleState {
 
 const LocaleContext = createContext<LocaleState>({ locale: 'zh', setLocale: () => undefined });
 
+const htmlLang = (locale: Locale) => (locale === 'zh' ? 'zh-CN' : 'en');
+
 function initialLocale(): Locale {
   const stored = localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'zh' ? stored : 'zh';
+  const locale = stored === 'en' || stored === 'zh' ? stored : 'zh';
+  // index.html says zh-CN; a reader who chose English last time must hear English from the start.
+  document.documentElement.lang = htmlLang(locale);
+  return locale;
 }
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = htmlLang(next);
     setState(next);
   }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
