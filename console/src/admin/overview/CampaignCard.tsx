@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import type { AdminOverviewQuery } from '../../gql/graphql';
 import { defineMessages, useLocale, useT } from '../../shell/i18n';
 import { BarChart } from '../common/BarChart';
-import { when } from '../common/format';
+import { UNDERLINED, when } from '../common/format';
 import { STAGE_WORDS, wordFor } from '../common/words';
+import { EmptyText } from '../common/EmptyText';
 
 type Campaign = AdminOverviewQuery['evaluationCampaigns'][number];
 
@@ -62,14 +63,14 @@ export function CampaignCard({ campaign }: { campaign: Campaign }) {
         <Descriptions.Item label={t('ineligible')}>{campaign.ineligibleCount}</Descriptions.Item>
       </Descriptions>
       <p>
-        <Link to={`/runs/${parent}`}>{t('campaignRun')}</Link> · <Link to={`/runs?parentId=${parent}`}>{t('applications')}</Link>
+        <Link to={`/runs/${parent}`} style={UNDERLINED}>{t('campaignRun')}</Link> · <Link to={`/runs?parentId=${parent}`} style={UNDERLINED}>{t('applications')}</Link>
       </p>
       <Table
         rowKey="stage"
         size="small"
         pagination={false}
         dataSource={rows}
-        locale={{ emptyText: t('none') }}
+        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
         columns={[
           { title: t('stageOf'), key: 'stage', render: (row: (typeof rows)[number]) => row.label },
           { title: t('count'), key: 'count', align: 'right' as const, render: (row: (typeof rows)[number]) => row.count },

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { defineMessages, useLocale, useT } from '../../shell/i18n';
 import { BarChart } from '../common/BarChart';
 import { STAGE_WORDS, wordFor } from '../common/words';
+import { UNDERLINED } from '../common/format';
 
 const messages = defineMessages(
   {
@@ -37,7 +38,7 @@ export function ProcurementStages({ loading, total, stages }: { loading: boolean
     <section aria-labelledby="overview-procurements" style={{ marginBottom: 24 }}>
       <Card title={<Typography.Title level={2} id="overview-procurements" style={{ fontSize: 18, margin: 0 }}>{t('title')}</Typography.Title>} loading={loading}>
         <Typography.Paragraph>
-          <strong>{t('total', { count: total ?? 0 })}</strong> · <Link to="/runs?processType=PROCUREMENT">{t('all')}</Link>
+          <strong>{t('total', { count: total ?? 0 })}</strong> · <Link to="/runs?processType=PROCUREMENT" style={UNDERLINED}>{t('all')}</Link>
         </Typography.Paragraph>
         <Row gutter={[24, 16]}>
           <Col xs={24} lg={12}>

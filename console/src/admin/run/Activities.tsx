@@ -6,6 +6,7 @@ import { defineMessages, useT } from '../../shell/i18n';
 import { when } from '../common/format';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { RetryActivity } from './operations';
+import { EmptyText } from '../common/EmptyText';
 
 type Activity = AdminProcessRunQuery['processRun']['pendingActivities'][number];
 
@@ -64,7 +65,7 @@ export function Activities({ runId, activities, onDone }: { runId: string; activ
   ];
   return (
     <>
-      <Table<Activity> rowKey="activityId" columns={columns} dataSource={activities} pagination={false} size="small" locale={{ emptyText: t('none') }} scroll={{ x: 'max-content' }} />
+      <Table<Activity> rowKey="activityId" columns={columns} dataSource={activities} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} scroll={{ x: 'max-content' }} />
       {activities.length > 1 && <Button style={{ marginTop: 12 }} onClick={() => setRetrying(null)}>{t('retryAll')}</Button>}
       <ReasonDialog
         open={retrying !== undefined}

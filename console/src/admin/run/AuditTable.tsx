@@ -2,6 +2,7 @@ import { Table, Tag } from 'antd';
 import type { AdminProcessRunQuery } from '../../gql/graphql';
 import { defineMessages, useT } from '../../shell/i18n';
 import { when } from '../common/format';
+import { EmptyText } from '../common/EmptyText';
 
 type Entry = AdminProcessRunQuery['processRun']['audit'][number];
 
@@ -23,5 +24,5 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
     { title: t('reason'), key: 'reason', render: (e: Entry) => e.reason },
     { title: t('outcome'), key: 'outcome', render: (e: Entry) => <><Tag color={COLORS[e.outcome]}>{e.outcome}</Tag>{e.error ?? ''}</> },
   ];
-  return <Table<Entry> rowKey="id" columns={columns} dataSource={entries} pagination={false} size="small" locale={{ emptyText: t('none') }} scroll={{ x: 'max-content' }} />;
+  return <Table<Entry> rowKey="id" columns={columns} dataSource={entries} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} />;
 }

@@ -2,7 +2,7 @@ import { Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { AdminProcessRunQuery } from '../../gql/graphql';
 import { defineMessages, useBilingual, useLocale, useT } from '../../shell/i18n';
-import { when } from '../common/format';
+import { UNDERLINED, when } from '../common/format';
 import { RUN_STATUS_COLORS, RUN_STATUS_WORDS, STAGE_WORDS, wordFor } from '../common/words';
 
 type Child = AdminProcessRunQuery['processRun']['children']['edges'][number]['node'];
@@ -29,7 +29,7 @@ export function ChildRuns({ parentId, runs, total }: { parentId: string; runs: C
       <Table<Child> rowKey="id" columns={columns} dataSource={runs} pagination={false} size="small" scroll={{ x: 'max-content' }} />
       {total > runs.length && (
         <p style={{ marginTop: 12 }}>
-          <Link to={`/runs?parentId=${encodeURIComponent(parentId)}`}>{t('all', { count: total })}</Link>
+          <Link to={`/runs?parentId=${encodeURIComponent(parentId)}`} style={UNDERLINED}>{t('all', { count: total })}</Link>
         </p>
       )}
     </>

@@ -8,6 +8,7 @@ import { CandidateFields, candidatesInput } from '../common/CandidateFields';
 import { when } from '../common/format';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { ExtendTaskDue, ReassignTask } from './operations';
+import { EmptyText } from '../common/EmptyText';
 
 type Task = AdminProcessRunQuery['processRun']['openTasks'][number];
 
@@ -84,7 +85,7 @@ export function TaskList({ tasks, onChanged }: { tasks: Task[]; onChanged(): voi
 
   return (
     <>
-      <Table<Task> rowKey="id" columns={columns} dataSource={tasks} pagination={false} size="small" locale={{ emptyText: t('none') }} scroll={{ x: 'max-content' }} />
+      <Table<Task> rowKey="id" columns={columns} dataSource={tasks} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} scroll={{ x: 'max-content' }} />
       <ReasonDialog<{ candidates: { role?: string; organizationId?: string; subject?: string }[] }>
         open={!!reassigning}
         title={t('reassignTitle', { title: reassigning?.title ?? '' })}

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { AdminProcessRunsQuery, ProcessRunFilter } from '../../gql/graphql';
 import { defineMessages, useBilingual, useLocale, useT } from '../../shell/i18n';
+import { EmptyText } from '../common/EmptyText';
 import { when } from '../common/format';
 import { Problem } from '../common/Problem';
 import { PROCESS_TYPE_WORDS, RUN_STATUS_COLORS, RUN_STATUS_WORDS, STAGE_WORDS, wordFor } from '../common/words';
@@ -56,6 +57,7 @@ const messages = defineMessages(
     viewApplied: '正在使用视图「{name}」',
     table: '流程运行列表',
     pages: '翻页',
+    none: '没有符合条件的运行',
   },
   {
     title: 'Runs',
@@ -79,6 +81,7 @@ const messages = defineMessages(
     viewApplied: 'Using the view “{name}”',
     table: 'Runs',
     pages: 'Pages',
+    none: 'No run matches',
   },
 );
 
@@ -175,6 +178,7 @@ export function RunsPage() {
         dataSource={connection?.edges.map((edge) => edge.node) ?? []}
         loading={runs.loading}
         pagination={false}
+        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
         size="middle"
         scroll={{ x: 'max-content' }}
       />

@@ -9,6 +9,7 @@ import { Problem } from '../common/Problem';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { BackfillEvaluationCampaigns, BackfillSchedule, PauseEvaluationSchedule, PauseSchedule, ResumeEvaluationSchedule, ResumeSchedule, Schedules, TriggerSchedule } from './operations';
 import { messages } from './messages';
+import { EmptyText } from '../common/EmptyText';
 
 type HubSchedule = AdminSchedulesQuery['schedules'][number];
 type EvaluationSchedule = AdminSchedulesQuery['evaluationSchedules'][number];
@@ -98,10 +99,10 @@ export function SchedulesPage() {
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Problem error={schedules.error} />
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('hubSchedules')}</Typography.Title>} style={{ marginBottom: 16 }}>
-        <Table<HubSchedule> rowKey="id" columns={hubColumns} dataSource={schedules.data?.schedules ?? []} loading={schedules.loading} pagination={false} size="small" locale={{ emptyText: t('none') }} scroll={{ x: 'max-content' }} />
+        <Table<HubSchedule> rowKey="id" columns={hubColumns} dataSource={schedules.data?.schedules ?? []} loading={schedules.loading} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} scroll={{ x: 'max-content' }} />
       </Card>
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('evaluationSchedules')}</Typography.Title>}>
-        <Table<EvaluationSchedule> rowKey="id" columns={evaluationColumns} dataSource={schedules.data?.evaluationSchedules ?? []} loading={schedules.loading} pagination={false} size="small" locale={{ emptyText: t('none') }} scroll={{ x: 'max-content' }} />
+        <Table<EvaluationSchedule> rowKey="id" columns={evaluationColumns} dataSource={schedules.data?.evaluationSchedules ?? []} loading={schedules.loading} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} scroll={{ x: 'max-content' }} />
       </Card>
 
       <ReasonDialog open={dialog?.kind === 'pause'} title={t('pauseTitle', { id: hub?.id ?? '' })} okText={t('pause')} reasonField="note" reasonLabel={t('noteLabel')} onClose={close}

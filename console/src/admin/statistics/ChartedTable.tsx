@@ -11,7 +11,7 @@ export function ChartedTable<T extends object>({ title, chartTitle, rows, rowKey
       <Card title={<Typography.Title level={2} id={id} style={{ fontSize: 16, margin: 0 }}>{title}</Typography.Title>}>
         <Row gutter={[24, 16]}>
           <Col xs={24} lg={12}>
-            <Table<T> rowKey={rowKey} columns={columns} dataSource={rows} pagination={false} size="small" scroll={{ x: 'max-content' }} />
+            <Table<T> rowKey={rowKey} columns={columns} dataSource={rows} pagination={false} size="small" />
           </Col>
           <Col xs={24} lg={12}>
             <BarChart title={chartTitle} bars={bars} format={format} />
