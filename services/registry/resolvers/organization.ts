@@ -11,7 +11,8 @@ import { currentRating } from '../rating-rules.js';
 import { asOfDate } from '../dates.js';
 import { heldOn } from './nested-connections.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, findPage, pageOf } from '../../common/connection.js';
+import { Connection, PageArgs, pageOf } from '../../common/connection.js';
+import { findPlainPage } from '../plain-page.js';
 import { requireUuid } from '../../common/ids.js';
 import { notFound } from '../../common/errors.js';
 
@@ -39,7 +40,8 @@ export class OrganizationResolver {
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
     @Ctx() { em, loaders }: RegistryContext,
   ) {
-    const connection = await findPage(em, Organization, organizationWhere(filter), { name: 'asc', id: 'asc' }, page);
+    // Plain rows, as the organization loader gives them (read-only answers).
+    const connection = await findPlainPage(em, Organization, organizationWhere(filter), { name: 'asc', id: 'asc' }, page);
     // The page's organizations are loaded already: fields that point back at them (a rating's
     // or honour's organization) must not fetch them again, in whatever tick they ask.
     for (const { node } of connection.edges) loaders.organization.prime(node.id, node);
