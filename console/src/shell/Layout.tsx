@@ -1,4 +1,5 @@
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { defineMessages, useBilingual, useT } from './i18n';
 import { LocaleSwitch } from './LocaleSwitch';
@@ -43,7 +44,10 @@ export function ConsoleLayout({ pages }: { pages: ConsolePage[] }) {
         </Layout.Header>
         <Layout.Content style={{ padding: '0 24px 24px' }}>
           <main>
-            <Outlet />
+            {/* Pages are loaded on first visit (React.lazy): a spinner while the chunk comes. */}
+            <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+              <Outlet />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>
