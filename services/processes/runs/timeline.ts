@@ -1,3 +1,4 @@
+import { STAGE_WORDS } from '../../../workflows/stage-words.js';
 import type { RunEvent } from './history.js';
 
 // A run's history in the domain's words, Chinese and English: what an admin reads instead of
@@ -63,42 +64,6 @@ export const OUTCOME_WORDS: Record<string, Words> = {
   ACCEPT: { zh: '验收合格', en: 'accepted' },
   EXTEND: { zh: '延期', en: 'extended' },
   TERMINATE: { zh: '解除合同', en: 'terminate the contract' },
-};
-
-/** Stages (HubStage) of the catalog's processes, in words. */
-export const STAGE_WORDS: Record<string, Words> = {
-  AWAITING_ENDORSEMENT: { zh: '待商会推荐', en: 'awaiting endorsement' },
-  AWAITING_CONFIRMATION: { zh: '待工商联确认', en: 'awaiting confirmation' },
-  ENROLLED: { zh: '已录取', en: 'enrolled' },
-  WAITLISTED: { zh: '候补', en: 'wait-listed' },
-  REJECTED: { zh: '未通过', en: 'rejected' },
-  EXPIRED: { zh: '逾期失效', en: 'expired' },
-  WITHDRAWN: { zh: '已撤回', en: 'withdrawn' },
-  COMPLETED: { zh: '已完成', en: 'completed' },
-  NOT_COMPLETED: { zh: '未结业', en: 'not completed' },
-  ELIGIBILITY: { zh: '资格审查', en: 'eligibility' },
-  APPLICATIONS: { zh: '申报评审中', en: 'applications' },
-  INVITED: { zh: '待申请参评', en: 'invited' },
-  DECLINED: { zh: '放弃参评', en: 'declined' },
-  SELF_ASSESSMENT: { zh: '自评', en: 'self-assessment' },
-  EXPERT_REVIEW: { zh: '专家评审', en: 'expert review' },
-  COMMITTEE: { zh: '评估委员会审议', en: 'committee' },
-  NOTICE: { zh: '公示', en: 'public notice' },
-  REVIEW: { zh: '异议复核', en: 'objection review' },
-  PUBLISHED: { zh: '结果已公布', en: 'published' },
-  NOT_GRADED: { zh: '未评定等级', en: 'not graded' },
-  BIDDING: { zh: '投标', en: 'bidding' },
-  SCREENING: { zh: '资格审查', en: 'screening' },
-  SCORING: { zh: '评审打分', en: 'scoring' },
-  AWARD_APPROVAL: { zh: '中标审批', en: 'award approval' },
-  OBJECTION_REVIEW: { zh: '质疑复核', en: 'objection review' },
-  FAILED: { zh: '流标', en: 'failed' },
-  CONTRACTING: { zh: '签订合同', en: 'contracting' },
-  PERFORMING: { zh: '履约', en: 'performing' },
-  PERFORMANCE_REVIEW: { zh: '履约评价', en: 'performance review' },
-  TERMINATED: { zh: '已终止', en: 'terminated' },
-  CLOSED: { zh: '已结束', en: 'closed' },
-  CANCELLED: { zh: '已取消', en: 'cancelled' },
 };
 
 const stageWords = (stage: string): Words => STAGE_WORDS[stage] ?? { zh: stage, en: stage };
