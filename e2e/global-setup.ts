@@ -1,6 +1,6 @@
-import { startE2eHub } from './support/hub.js';
+import { startE2eHub } from '../infra/dev/browser-hub.js';
 
-// One hub for the whole run (e2e/support/hub.ts): the console built fresh, a fresh database
+// One hub for the whole run (infra/dev/browser-hub.ts): the console built fresh, a fresh database
 // with the seed, Temporal, the test OIDC issuer, dev sign-in. The specs read where it is from
 // the environment, which the test workers inherit.
 export default async function globalSetup() {

@@ -26,7 +26,7 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { E2eHub } from './hub.js';
+import type { E2eHub } from '../../infra/dev/browser-hub.js';
 
 export { expect };
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildConsole } from '../../dev/console-build.js';
-import { startE2eHub } from '../../../e2e/support/hub.js';
+import { startE2eHub } from '../../dev/browser-hub.js';
 import { bundleReport, measureBundle } from './bundle.js';
 import { loadInbox, type InboxLoad } from './inbox.js';
 import { prepareInbox } from './prepare.js';

@@ -7,18 +7,18 @@ import { dirname, join } from 'node:path';
 import { DEV_JWT_SECRET, readConfig } from '../../services/common/config.js';
 import { FAILURE_CONVERTER_PATH } from '../../services/common/temporal.js';
 import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../../services/processes/worker.js';
-import { migrate } from '../../infra/db/migrate.js';
-import { seed } from '../../infra/seed/run.js';
-import { startDevTemporal } from '../../infra/dev/temporal.js';
-import { startHub } from '../../infra/dev/hub.js';
-import { DEV_IDENTITIES } from '../../infra/dev/identities.js';
-import { buildConsole } from '../../infra/dev/console-build.js';
-import { seedOrganizationId } from '../../infra/seed/run.js';
+import { migrate } from '../db/migrate.js';
+import { seed } from '../seed/run.js';
+import { startDevTemporal } from './temporal.js';
+import { startHub } from './hub.js';
+import { DEV_IDENTITIES } from './identities.js';
+import { buildConsole } from './console-build.js';
+import { seedOrganizationId } from '../seed/run.js';
 import { startOidcIssuer, type OidcUser } from '../../test/support/oidc-issuer.js';
 import { freshTestDatabase } from '../../test/support/database.js';
 import { freePort } from '../../test/support/ports.js';
 
-// The child process e2e/support/hub.ts starts: everything the browser tests need, as the
+// The child process infra/dev/browser-hub.ts starts: everything the browser tests need, as the
 // vitest global setup makes it (test/global-setup.ts) plus the console, the dev sign-in and the
 // test OIDC issuer. Progress on stderr; one `E2E_READY {json}` line on stdout; SIGTERM stops it.
 

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 // Starts the whole hub for the browser tests and the console benchmark: a child process
-// (hub-child.ts under tsx) builds the console into a temporary folder, makes a fresh database, starts a Temporal dev
+// (browser-hub-child.ts under tsx) builds the console into a temporary folder, makes a fresh database, starts a Temporal dev
 // server, the test OIDC issuer and the hub with its dev secret and dev identities, then says
 // READY. A child, not this process: the hub's decorators need tsx's TypeScript, not the test
 // runner's Babel, and the browser-driving process keeps its event loop to itself.
@@ -35,7 +35,7 @@ export interface StartOptions {
 
 export async function startE2eHub(options: StartOptions = {}): Promise<E2eHub & { stop(): Promise<void> }> {
   const { HUB_WORKFLOW_BUNDLE: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/hub-child.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/dev/browser-hub-child.ts'], {
     cwd: ROOT,
     env: {
       ...inherited,
