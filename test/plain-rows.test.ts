@@ -41,5 +41,14 @@ describe('plain rows of the read loaders', () => {
     const rows = await createRegistryLoaders(orm.em.fork()).relationships.load({ organizationId: center, direction: Direction.BOTH });
     expect(rows.map((r) => ({ ...r }))).toEqual(entities.map(plain));
     expect(rows.some((r) => Object.keys(r.attributes).length > 0)).toBe(true);
+    // Read with their ends joined: the same edges, and ends equal to the organizations by id.
+    const loaders = createRegistryLoaders(orm.em.fork());
+    const joined = await loaders.relationships.load({ organizationId: center, direction: Direction.BOTH, withEnds: true });
+    expect(joined.map((r) => ({ ...r }))).toEqual(entities.map(plain));
+    const ids = [...new Set(joined.flatMap((r) => [r.from.id, r.to.id]))];
+    const byId = new Map((await createRegistryLoaders(orm.em.fork()).organization.loadMany(ids)).map((o) => [(o as Organization).id, o]));
+    for (const edge of joined) {
+      expect(loaders.endsOf(edge)).toEqual({ from: byId.get(edge.from.id), to: byId.get(edge.to.id) });
+    }
   });
 });

@@ -18,8 +18,12 @@ export function byId<T extends { id: string }>(em: EntityManager, entity: Entity
 export interface PlainSelect<T> {
   /** `select <every column as its property> from <table>`, for a WHERE to follow. */
   sql: string;
-  /** The row PostgreSQL gave, as the entity's properties (timestamps as Date). */
-  map(row: Record<string, unknown>): T;
+  /** The table, quoted with its schema. */
+  table: string;
+  /** The select list for the table under `alias`, each column as `<prefix><property>` (to join several). */
+  columns(alias: string, prefix?: string): string;
+  /** The row PostgreSQL gave, as the entity's properties (timestamps as Date); with a prefix (even ''), a copy of those columns only. */
+  map(row: Record<string, unknown>, prefix?: string): T;
 }
 
 const selects = new WeakMap<object, PlainSelect<any>>();
@@ -37,14 +41,18 @@ export function plainSelect<T extends object>(em: EntityManager, entity: EntityN
   const known = selects.get(meta);
   if (known) return known;
   const props = meta.props.filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false);
+  const names = props.map((p) => p.name);
   const dates = props.filter((p) => p.runtimeType === 'Date').map((p) => p.name);
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const table = `${quote(meta.schema ?? em.config.get('schema') ?? 'public')}.${quote(meta.tableName)}`;
   const select: PlainSelect<T> = {
     sql: `select ${props.map((p) => `${quote(p.fieldNames[0]!)} as ${quote(p.name)}`).join(', ')} from ${table}`,
-    map(row) {
-      for (const name of dates) if (typeof row[name] === 'string') row[name] = new Date(row[name] as string);
-      return row as T;
+    table,
+    columns: (alias, prefix = '') => props.map((p) => `${quote(alias)}.${quote(p.fieldNames[0]!)} as ${quote(prefix + p.name)}`).join(', '),
+    map(row, prefix) {
+      const own = prefix === undefined ? row : Object.fromEntries(names.map((name) => [name, row[prefix + name]]));
+      for (const name of dates) if (typeof own[name] === 'string') own[name] = new Date(own[name] as string);
+      return own as T;
     },
   };
   selects.set(meta, select);

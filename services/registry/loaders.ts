@@ -21,6 +21,8 @@ export interface RelationshipKey {
   organizationId: string;
   type?: RelationshipType | null;
   direction: Direction;
+  /** Read both ends' organizations in the same statement (the answer asks for them). */
+  withEnds?: boolean;
 }
 
 /** A relationship row as the read-only loaders give it: its ends as `{ id }`, as an entity's references. */
@@ -36,30 +38,49 @@ function collectionOf<T extends object, R extends object>(em: EntityManager, pro
 
 export function createRegistryLoaders(em: EntityManager) {
   const edges = plainSelect(em, Relationship);
-  // Keys that share (type, direction) go out together as one query.
+  const organizations = plainSelect(em, Organization);
+  // Both ends' organizations of the edges read withEnds, for Relationship.from and .to.
+  const ends = new WeakMap<Relationship, { from: Organization; to: Organization }>();
+
+  /** The edges at `ids` (one statement; both ends joined when asked), oldest first, as plain rows. */
+  async function edgesAt(ids: string[], type: RelationshipType | null | undefined, direction: Direction, withEnds: boolean) {
+    const at: string[] = [];
+    if (direction !== Direction.INCOMING) at.push('r."from_id" in (?)');
+    if (direction !== Direction.OUTGOING) at.push('r."to_id" in (?)');
+    const select = withEnds
+      ? `select ${edges.columns('r')}, ${organizations.columns('f', 'from.')}, ${organizations.columns('t', 'to.')} from ${edges.table} r
+        join ${organizations.table} f on f."id" = r."from_id" join ${organizations.table} t on t."id" = r."to_id"`
+      : `select ${edges.columns('r')} from ${edges.table} r`;
+    const found = await em.getConnection().execute<Record<string, unknown>[]>(
+      `${select} where (${at.join(' or ')})${type ? ' and r."type" = ?' : ''} order by r."valid_from", r."id"`,
+      [...at.map(() => ids), ...(type ? [type] : [])],
+    );
+    const seen = new Map<string, Organization>(); // one object per organization (a chamber is an end of every edge)
+    const end = (row: Record<string, unknown>, prefix: string) => {
+      const id = row[`${prefix}id`] as string;
+      if (!seen.has(id)) seen.set(id, organizations.map(row, prefix));
+      return seen.get(id)!;
+    };
+    return found.map((row) => {
+      const edge = edges.map(row, '') as unknown as RelationshipRow;
+      const plain = Object.assign(edge, { from: { id: edge.from }, to: { id: edge.to } }) as unknown as Relationship;
+      if (withEnds) ends.set(plain, { from: end(row, 'from.'), to: end(row, 'to.') });
+      return plain;
+    });
+  }
+
+  // Keys that share (type, direction, withEnds) go out together as one query.
   const relationships = new DataLoader<RelationshipKey, Relationship[], string>(
     async (keys) => {
       const groups = new Map<string, RelationshipKey[]>();
       for (const key of keys) {
-        const group = `${key.type ?? '*'}|${key.direction}`;
+        const group = `${key.type ?? '*'}|${key.direction}|${key.withEnds ? 'ends' : ''}`;
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
       const byKey = new Map<string, Relationship[]>();
       for (const group of groups.values()) {
-        const { type, direction } = group[0]!;
-        const ids = group.map((k) => k.organizationId);
-        // Plain rows, not entities: the answer only reads their columns (see plainSelect).
-        const ends: string[] = [];
-        if (direction !== Direction.INCOMING) ends.push('"from_id" in (?)');
-        if (direction !== Direction.OUTGOING) ends.push('"to_id" in (?)');
-        const found = await em.getConnection().execute<Record<string, unknown>[]>(
-          `${edges.sql} where (${ends.join(' or ')})${type ? ' and "type" = ?' : ''} order by "valid_from", "id"`,
-          [...ends.map(() => ids), ...(type ? [type] : [])],
-        );
-        const rows = found.map((row) => {
-          const edge = edges.map(row) as unknown as RelationshipRow;
-          return { ...edge, from: { id: edge.from }, to: { id: edge.to } } as unknown as Relationship;
-        });
+        const { type, direction, withEnds } = group[0]!;
+        const rows = await edgesAt(group.map((k) => k.organizationId), type, direction, withEnds ?? false);
         for (const key of group) {
           const mine = rows.filter(
             (r) =>
@@ -79,6 +100,8 @@ export function createRegistryLoaders(em: EntityManager) {
     organization: rowsById(em, Organization),
     person: byId(em, Person),
     relationships,
+    /** An edge's end organizations when its loader read them (withEnds), else undefined. */
+    endsOf: (edge: Relationship) => ends.get(edge),
     positionsByOrganization: childrenOf(em, Position, 'organization', { validFrom: 'asc', id: 'asc' }),
     positionsByPerson: childrenOf(em, Position, 'person', { validFrom: 'asc', id: 'asc' }),
     certificationsByPerson: childrenOf(em, Certification, 'person', { issuedOn: 'desc', id: 'desc' }),
@@ -97,7 +120,7 @@ export function createRegistryLoaders(em: EntityManager) {
 }
 
 function cacheKey(key: RelationshipKey): string {
-  return `${key.organizationId}|${key.type ?? '*'}|${key.direction}`;
+  return `${key.organizationId}|${key.type ?? '*'}|${key.direction}|${key.withEnds ? 'ends' : ''}`;
 }
 
 export type RegistryLoaders = ReturnType<typeof createRegistryLoaders>;

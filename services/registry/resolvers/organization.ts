@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { asksFor } from './selection.js';
 import { Organization } from '../entities/organization.js';
 import { Relationship } from '../entities/relationship.js';
 import { Position } from '../entities/position.js';
@@ -54,8 +56,11 @@ export class OrganizationResolver {
     @Arg('type', () => RelationshipType, { nullable: true }) type: RelationshipType | undefined,
     @Arg('direction', () => Direction, { defaultValue: Direction.BOTH }) direction: Direction,
     @Ctx() { loaders }: RegistryContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relationship[]> {
-    return loaders.relationships.load({ organizationId: organization.id, type, direction });
+    // Ends asked for: read with the edges, one statement instead of a second round trip.
+    const withEnds = asksFor(info, ['from', 'to']);
+    return loaders.relationships.load({ organizationId: organization.id, type, direction, withEnds });
   }
 
   @FieldResolver(() => RelationshipConnection, { description: 'The same edges as `relationships`, as a connection (oldest first)' })
