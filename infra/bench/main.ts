@@ -167,7 +167,7 @@ async function main() {
     const bound = boundText(ceiling.bound);
     console.log([
       '',
-      flags['open-loop'] ? formatTable(results, load) : '',
+      formatTable(results, load),
       flags.ceilings ? `\n${formatCeilings(results, bound, ceiling)}` : '',
       `\n${formatCpu(results, flags.ceilings)}`,
       `\n${formatRatios(results)}`,

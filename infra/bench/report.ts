@@ -63,9 +63,14 @@ export function formatTable(results: QueryResult[], options: { seconds: number; 
         + `${cellText(result.cells.sql)} | ${pad(ratios(result, (c) => c.p50), 20)} | ${pad(ratios(result, (c) => c.p99), 20)}`,
     );
   }
+  // Without open-loop cells (--no-open-loop) only the answers and errors are printed.
+  if (results.every((r) => Object.values(r.cells).every((c) => !c || Number.isNaN(c.p50)))) lines.length = 0;
   lines.push('', 'answers:', ...results.map((r) => `  ${r.name}: ${r.answer}`));
   const failures = results.flatMap((r) =>
-    WAYS.flatMap((way) => (r.cells[way]?.firstError ? [`  ${r.name} / ${way}: ${r.cells[way]!.firstError}`] : [])),
+    WAYS.flatMap((way) => [
+      ...(r.cells[way]?.firstError ? [`  ${r.name} / ${way}: ${r.cells[way]!.firstError}`] : []),
+      ...(r.ceilings[way]?.steps.filter((s) => s.firstError).slice(0, 1).map((s) => `  ${r.name} / ${way} ceiling at ${s.concurrency} clients: ${s.firstError}`) ?? []),
+    ]),
   );
   if (failures.length) lines.push('first error per failed cell:', ...failures);
   return lines.join('\n');

@@ -85,6 +85,10 @@ export async function startServers(databaseUrl: string, options: { registryNodeA
     // Nothing listens here: the benchmark asks no processes fields, so the gateway never calls it.
     PROCESSES_PORT: String(processesPort),
     LISTEN_HOST: '127.0.0.1',
+    // The gateway's per-subject limit (100/s by default) would cut the ceilings short: every
+    // request here carries the one bench token.
+    RATE_LIMIT_PER_SECOND: '1000000',
+    RATE_LIMIT_BURST: '1000000',
   };
   const settings = readConfig({ ...process.env, ...env });
   const token = await signToken({ subject: 'bench-integrator', roles: ['INTEGRATOR'], organizationIds: [] }, settings.jwtSecret);
