@@ -107,13 +107,20 @@ describe('statements per request', () => {
     expect(new Set(await countsFor(people, 'people', { name: `${prefix}会长` })).size).toBe(1);
   });
 
-  it('pages organizations with one statement and one count, whatever the filter', async () => {
+  it('pages organizations with one statement (and one count after a cursor), whatever the filter', async () => {
     const filter = `{ nameContains: $name, kinds: [GRASSROOTS_CHAMBER], region: "330400", active: true, ratingAtLeast: A3,
       honourLevel: MUNICIPAL, honourYear: 2025, hasRelationship: SUPERVISES, asOf: "2026-06-01" }`;
-    const { data, statements } = await statementsFor(`query ($name: String!) { organizations(first: 5, filter: ${filter}) {
-      totalCount edges { node { id } } } }`, { name: `${prefix}-01` });
-    expect(data.organizations.totalCount).toBe(10); // 010 ... 019
-    expect(statements).toHaveLength(2);
+    const page = `query ($name: String!, $after: String) { organizations(first: 5, after: $after, filter: ${filter}) {
+      totalCount edges { node { id } } pageInfo { endCursor } } }`;
+    // A first page counts every match in its own statement (count(*) over ()).
+    const first = await statementsFor(page, { name: `${prefix}-01` });
+    expect(first.data.organizations.totalCount).toBe(10); // 010 ... 019
+    expect(first.statements).toHaveLength(1);
+    // After a cursor the page holds fewer rows than match: the total is a count of its own.
+    const next = await statementsFor(page, { name: `${prefix}-01`, after: first.data.organizations.pageInfo.endCursor });
+    expect(next.data.organizations.totalCount).toBe(10);
+    expect(next.data.organizations.edges).toHaveLength(5);
+    expect(next.statements).toHaveLength(2);
   });
 
   it('searches names with ILIKE on name, which the trigram index serves', async () => {
