@@ -18,8 +18,8 @@ interface Started {
   stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-async function npmStart(dataDir: string, databaseUrl?: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+async function npmStart(dataDir: string, databaseUrl?: string, consoleDir?: string): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...(consoleDir ? { CONSOLE_DIR: consoleDir } : {}) };
   if (!databaseUrl) delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   const child = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -80,8 +80,15 @@ describe('npm start', () => {
     const parent = mkdtempSync(join(tmpdir(), 'hub-start-')); // 0700
     const dataDir = join(parent, 'data');
     mkdirSync(dataDir, { mode: 0o700 });
+    // A console folder with no build yet, as in a fresh clone: npm start builds it and says where.
+    const consoleDir = join(parent, 'console-dist');
     try {
-      const first = await npmStart(dataDir);
+      const first = await npmStart(dataDir, undefined, consoleDir);
+      expect(first.output()).toContain(`[stack] building the console into ${consoleDir}`);
+      expect(first.output()).toMatch(/Console\s+http:\/\/127\.0\.0\.1:4000\/console\//);
+      const page = await fetch(new URL('/console/', first.gatewayUrl));
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await page.text()).toContain('<div id="root">');
       if (process.getuid?.() === 0) expect(first.output()).toContain('the user postgres cannot reach');
       const cluster = clusterOf(dataDir);
       expect(existsSync(join(cluster, 'PG_VERSION'))).toBe(true);
@@ -98,8 +105,9 @@ describe('npm start', () => {
       expect(processesUsing(dataDir)).toBe('');
       expect(processesUsing(cluster)).toBe('');
 
-      const second = await npmStart(dataDir);
+      const second = await npmStart(dataDir, undefined, consoleDir);
       expect(second.output()).toContain('already seeded; nothing to do');
+      expect(second.output()).not.toContain('building the console'); // built once, kept
       const found = await query(second, { query: '{ organizations(filter: { nameContains: "冒烟测试" }) { totalCount } }' });
       expect(found.data.organizations.totalCount).toBe(1);
       expect(stoppedByCtrlC(await second.stop())).toBe(true);
