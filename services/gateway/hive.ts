@@ -1,0 +1,77 @@
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HubConfig } from '../common/config.js';
+import { bearerToken, tokenVerifier } from '../common/identity.js';
+import { limitRules } from './limits/index.js';
+
+// The Guild's Hive Gateway on the same committed supergraph and the same subgraphs, measured
+// beside Apollo Gateway by `npm run bench:registry -- --ways gateway,hive,...` (issue 12).
+// It checks the bearer token as the hub's gateway does and forwards it, runs the same depth /
+// aliases / directives rules and masks unexpected errors; it does not serve the console, the
+// cost limit, the rate limit or the hub's metrics and logs (see the README's benchmark section
+// for why it is measured, not offered).
+
+const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
+
+/** The supergraph with each subgraph's placeholder URL (infra/schema/compose.ts) replaced by its configured one. */
+async function routedSupergraph(urls: Record<string, string>): Promise<string> {
+  let sdl = await readFile(SUPERGRAPH, 'utf8');
+  for (const [name, url] of Object.entries(urls)) sdl = sdl.replaceAll(`http://${name}.invalid/graphql`, url);
+  return sdl;
+}
+
+function unauthenticated(message: string): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+    status: 401,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+export async function startHiveGateway(settings: HubConfig) {
+  const verify = tokenVerifier(settings);
+  const rules = limitRules(settings.limits);
+  const hubChecks: GatewayPlugin = {
+    // The token is verified before anything is parsed, as at the hub's gateway.
+    async onRequest({ request, endResponse }) {
+      const token = bearerToken(request.headers.get('authorization') ?? undefined);
+      if (!token) return endResponse(unauthenticated('A bearer token is required'));
+      try {
+        await verify(token);
+      } catch (error) {
+        endResponse(unauthenticated(error instanceof GraphQLError ? error.message : 'The bearer token is not valid'));
+      }
+    },
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+    },
+  };
+  const runtime = createGatewayRuntime({
+    supergraph: await routedSupergraph({ registry: settings.registryUrl, processes: settings.processesUrl }),
+    logging: 'error',
+    landingPage: false,
+    graphiql: false,
+    maskedErrors: true,
+    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) },
+    plugins: () => [hubChecks],
+  });
+  const server = createServer(runtime);
+  await new Promise<void>((resolve) => server.listen(settings.gatewayPort, settings.listenHost, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.dispose();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { config } = await import('../common/config.js');
+  const gateway = await startHiveGateway(config());
+  console.log(`hive gateway ready at ${gateway.url}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop().finally(() => process.exit(0)));
+}
