@@ -1,8 +1,8 @@
 import type { CellResult } from './load.js';
 
 // A path's throughput ceiling: closed loops at rising concurrency (1, 2, 4, ...) until the p99
-// passes a bound, the loop errs, or doubling the clients stopped adding throughput (then only
-// the queue grows). The ceiling is the highest throughput of a step whose p99 held the bound.
+// passes a bound, the loop errs, or doubling the clients three times stopped adding throughput
+// (then only the queue grows). The ceiling is the highest throughput of a step whose p99 held the bound.
 
 export interface CeilingOptions {
   maxConcurrency: number;
@@ -60,10 +60,11 @@ export async function findCeiling<S extends Step>(run: (concurrency: number) => 
     progress(step, boundMs);
     if (step.errors > 0) return { steps, boundMs, best, stop: `${step.errors} errors at ${concurrency} clients` };
     if (!(step.p99 <= boundMs)) return { steps, boundMs, best, stop: `p99 ${step.p99.toFixed(0)} ms > ${boundMs.toFixed(0)} ms at ${concurrency} clients` };
-    // Two doublings in a row that each added under 5% mean the path is saturated.
+    // Three doublings in a row without 5% over the best so far (and 8 clients at least: one noisy
+    // step on a busy machine must not end the climb) mean the path is saturated.
     flat = best && step.throughput < best.throughput * 1.05 ? flat + 1 : 0;
     if (!best || step.throughput > best.throughput) best = step;
-    if (flat >= 2) return { steps, boundMs, best, stop: `saturated (no gain from ${concurrency / 4} to ${concurrency} clients)` };
+    if (flat >= 3 && concurrency >= 8) return { steps, boundMs, best, stop: `saturated (no gain from ${concurrency / 8} to ${concurrency} clients)` };
     if (concurrency * 2 > o.maxConcurrency) return { steps, boundMs, best, stop: `reached ${concurrency} clients (--max-concurrency)` };
   }
 }

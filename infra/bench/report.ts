@@ -107,7 +107,7 @@ export function formatCeilings(results: QueryResult[], bound: string, step: { se
   const head = (label: string) => pad(label, 24);
   const lines = [
     `Throughput ceilings: closed loop at 1, 2, 4 ... clients, ${step.warmupSeconds} s warm-up + ${step.seconds} s per step, until p99 > ${bound}, `
-      + 'errors, or two doublings add < 5%; the best step that held the bound',
+      + 'errors, or three doublings add < 5% (from 8 clients on); the best step that held the bound',
     `${'query'.padEnd(16)} | ${head('gateway')} | ${head('subgraph')} | ${head('hand-written SQL')} | stopped (gw; sg; sql)`,
     `${''.padEnd(16)} | ${head('req/s  @n   p50   p99')} | ${head('req/s  @n   p50   p99')} | ${head('req/s  @n   p50   p99')} |`,
   ];
