@@ -12,12 +12,13 @@ import { explainAll } from './explain.js';
 import { boundText, findCeiling, parseBound } from './ceiling.js';
 import { cpuWindow, type CpuTotals } from './cpu.js';
 
-// npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--ways gateway,subgraph,sql] [--rate N]
+// npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--ways gateway,hive,subgraph,sql] [--rate N]
 //   [--seconds N] [--warmup N] [--no-open-loop] [--no-ceilings] [--p99-bound 250|5x|5x,250]
 //   [--ceiling-seconds N] [--ceiling-warmup N] [--max-concurrency N] [--explain]
 //
-// Builds (once) a synthetic city in its own database, starts the registry subgraph and the
-// gateway as child processes, and measures each query three ways: at a fixed arrival rate (open
+// Builds (once) a synthetic city in its own database, starts the registry subgraph, the
+// gateway and The Guild's Hive Gateway (same supergraph, same subgraph) as child processes, and
+// measures each query each way (through either gateway, at the subgraph, in SQL): at a fixed arrival rate (open
 // loop), then each way's throughput ceiling (closed loop, rising concurrency), with the CPU each
 // server process spent per request.
 
@@ -83,7 +84,7 @@ async function withCpu<T extends { answered: number }>(meter: () => ReturnType<t
   return [result, { registry: per(spent.registry), gateway: per(spent.gateway), postgres: per(spent.postgres), client: per(spent.client) }];
 }
 
-const cpuText = (way: Way, cpu: CpuTotals) => `cpu ms/req ${way === 'gateway' ? `gw ${cpu.gateway.toFixed(2)} ` : ''}`
+const cpuText = (way: Way, cpu: CpuTotals) => `cpu ms/req ${way === 'gateway' || way === 'hive' ? `${way === 'hive' ? 'hive' : 'gw'} ${cpu.gateway.toFixed(2)} ` : ''}`
   + `${way !== 'sql' ? `sg ${cpu.registry.toFixed(2)} ` : ''}pg ${cpu.postgres.toFixed(2)}`;
 
 async function main() {
@@ -116,12 +117,14 @@ async function main() {
       await explainAll(db, queries, log);
       return;
     }
-    servers = await startServers(databaseUrl);
-    log(`registry subgraph at ${servers.registryUrl} (pid ${servers.pids.registry}), gateway at ${servers.gatewayUrl} (pid ${servers.pids.gateway})`);
+    servers = await startServers(databaseUrl, { hive: ways.includes('hive') });
+    log(`registry subgraph at ${servers.registryUrl} (pid ${servers.pids.registry}), gateway at ${servers.gatewayUrl} (pid ${servers.pids.gateway})`
+      + `${servers.hiveUrl ? `, Hive gateway at ${servers.hiveUrl} (pid ${servers.pids.hive})` : ''}`);
     const sampler = new pg.Client({ connectionString: databaseUrl });
     await sampler.connect();
     const database = new URL(databaseUrl).pathname.slice(1);
-    const meter = () => cpuWindow({ registryPid: servers!.pids.registry, gatewayPid: servers!.pids.gateway, sampler, database });
+    // A way through a gateway counts that gateway's process (Apollo's or Hive's) as `gateway`.
+    const meterFor = (way: Way) => () => cpuWindow({ registryPid: servers!.pids.registry, gatewayPid: way === 'hive' ? servers!.pids.hive : servers!.pids.gateway, sampler, database });
     const results: QueryResult[] = [];
     try {
       for (const query of queries) {
@@ -132,10 +135,12 @@ async function main() {
         results.push(result);
         const sends: Record<Way, Send> = {
           gateway: graphqlSend(servers.gatewayUrl, servers.token, query, expected),
+          hive: graphqlSend(servers.hiveUrl, servers.token, query, expected),
           subgraph: graphqlSend(servers.registryUrl, servers.token, query, expected),
           sql: sqlSend(db, query, expected),
         };
         for (const way of ways) {
+          const meter = meterFor(way);
           const failed = await firstAnswer(sends[way]);
           if (failed) {
             result.cells[way] = { rate, p50: NaN, p99: NaN, throughput: 0, sent: 1, errors: 1, answered: 0, firstError: failed };

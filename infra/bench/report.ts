@@ -4,10 +4,12 @@ import type { CellResult } from './load.js';
 import type { Ceiling } from './ceiling.js';
 import type { CpuTotals } from './cpu.js';
 
-// The printed result: one row per query, the three ways side by side, and the ratios of the
-// latencies with the hand-written SQL as 1.
+// The printed result: one row per query, the ways side by side, and the ratios of the
+// latencies with the hand-written SQL as 1. `hive` is The Guild's Hive Gateway on the same
+// supergraph and subgraph (services/gateway/hive.ts), measured beside Apollo Gateway.
 
-export const WAYS = ['gateway', 'subgraph', 'sql'] as const;
+export const WAYS = ['gateway', 'hive', 'subgraph', 'sql'] as const;
+const LABELS: Record<Way, string> = { gateway: 'Apollo gateway', hive: 'Hive gateway', subgraph: 'subgraph', sql: 'hand-written SQL' };
 export type Way = (typeof WAYS)[number];
 
 export interface QueryResult {
@@ -39,28 +41,25 @@ function cellText(cell: CellResult | undefined): string {
   return `${pad(ms(cell.p50), 6)} ${pad(ms(cell.p99), 6)} ${pad(cell.throughput.toFixed(1), 6)} ${pad(mark, 6)}`;
 }
 
-function ratios(result: QueryResult, pick: (cell: CellResult) => number): string {
-  const floor = result.cells.sql ? pick(result.cells.sql) : NaN;
-  return WAYS.map((way) => {
-    const cell = result.cells[way];
-    return cell && floor > 0 ? (pick(cell) / floor).toFixed(1) : '—';
-  }).join(' / ');
-}
-
 export function formatTable(results: QueryResult[], options: { seconds: number; warmupSeconds: number }): string {
   const head = (label: string) => pad(label, 27);
+  const shown = WAYS.filter((way) => results.some((r) => r.cells[way]));
+  const short = shown.map((way) => ({ gateway: 'gw', hive: 'hive', subgraph: 'sg', sql: 'sql' })[way]).join(' / ');
   const lines = [
     `Open loop, ${options.warmupSeconds} s warm-up + ${options.seconds} s measured per cell; latency in ms from the scheduled send time; `
       + 'cells: p50 p99 achieved-req/s errors (✗n = n failed or wrong answers)',
-    `${'query'.padEnd(16)} ${pad('req/s', 5)} | ${head('gateway')} | ${head('subgraph')} | ${head('hand-written SQL')} | `
-      + `${pad('p50 gw / sg / sql', 20)} | ${pad('p99 gw / sg / sql', 20)}`,
-    `${''.padEnd(16)} ${pad('', 5)} | ${head('p50    p99  req/s    err')} | ${head('p50    p99  req/s    err')} | `
-      + `${head('p50    p99  req/s    err')} |`,
+    `${'query'.padEnd(16)} ${pad('req/s', 5)} | ${shown.map((way) => head(LABELS[way])).join(' | ')} | `
+      + `${pad(`p50 ${short}`, 26)} | ${pad(`p99 ${short}`, 26)}`,
+    `${''.padEnd(16)} ${pad('', 5)} | ${shown.map(() => head('p50    p99  req/s    err')).join(' | ')} |`,
   ];
+  const ratios = (result: QueryResult, pick: (cell: CellResult) => number) => {
+    const floor = result.cells.sql ? pick(result.cells.sql) : NaN;
+    return shown.map((way) => (result.cells[way] && floor > 0 ? (pick(result.cells[way]!) / floor).toFixed(1) : '—')).join(' / ');
+  };
   for (const result of results) {
     lines.push(
-      `${result.name.padEnd(16)} ${pad(String(result.rate), 5)} | ${cellText(result.cells.gateway)} | ${cellText(result.cells.subgraph)} | `
-        + `${cellText(result.cells.sql)} | ${pad(ratios(result, (c) => c.p50), 20)} | ${pad(ratios(result, (c) => c.p99), 20)}`,
+      `${result.name.padEnd(16)} ${pad(String(result.rate), 5)} | ${shown.map((way) => cellText(result.cells[way])).join(' | ')} | `
+        + `${pad(ratios(result, (c) => c.p50), 26)} | ${pad(ratios(result, (c) => c.p99), 26)}`,
     );
   }
   // Without open-loop cells (--no-open-loop) only the answers and errors are printed.
@@ -79,17 +78,19 @@ export function formatTable(results: QueryResult[], options: { seconds: number; 
 const perRequest = (cpu: CpuTotals | undefined, key: keyof CpuTotals) => (cpu && Number.isFinite(cpu[key]) ? cpu[key].toFixed(2) : '—');
 
 /** Which servers a way's requests pass through (the load generator is shown apart). */
-const SERVERS: Record<Way, (keyof CpuTotals)[]> = { gateway: ['gateway', 'registry', 'postgres'], subgraph: ['registry', 'postgres'], sql: ['postgres'] };
+const SERVERS: Record<Way, (keyof CpuTotals)[]> = { gateway: ['gateway', 'registry', 'postgres'], hive: ['gateway', 'registry', 'postgres'], subgraph: ['registry', 'postgres'], sql: ['postgres'] };
+
+const WIDTH: Record<Way, number> = { gateway: 17, hive: 17, subgraph: 11, sql: 5 };
 
 function cpuCells(cpu: Partial<Record<Way, CpuTotals>>): string {
-  return WAYS.map((way) => pad(SERVERS[way].map((k) => perRequest(cpu[way], k)).join(' '), way === 'gateway' ? 17 : way === 'subgraph' ? 11 : 5)).join(' | ')
-    + ` | ${pad(WAYS.map((way) => perRequest(cpu[way], 'client')).join(' '), 16)}`;
+  return WAYS.map((way) => pad(SERVERS[way].map((k) => perRequest(cpu[way], k)).join(' '), WIDTH[way])).join(' | ')
+    + ` | ${pad(WAYS.map((way) => perRequest(cpu[way], 'client')).join(' '), 20)}`;
 }
 
 /** CPU ms per answered request, by server process, in the open-loop cells and at each ceiling. */
 export function formatCpu(results: QueryResult[], ceilings: boolean): string {
-  const head = `${'query'.padEnd(16)} | ${pad('gateway: gw sg pg', 17)} | ${pad('subgraph: sg pg', 11)} | ${pad('sql: pg', 5)} | ${pad('load gen gw sg sql', 16)}`;
-  const lines = ['CPU ms per answered request (/proc utime+stime of the gateway and registry children and of the bench database\'s PostgreSQL backends)', `open loop:\n${head}`];
+  const head = `${'query'.padEnd(16)} | ${pad('Apollo: gw sg pg', 17)} | ${pad('Hive: gw sg pg', 17)} | ${pad('subgraph: sg pg', 11)} | ${pad('sql: pg', 5)} | ${pad('load gen gw hv sg sql', 20)}`;
+  const lines = ['CPU ms per answered request (/proc utime+stime of the gateway (Apollo or Hive) and registry children and of the bench database\'s PostgreSQL backends)', `open loop:\n${head}`];
   for (const r of results) lines.push(`${r.name.padEnd(16)} | ${cpuCells(r.cpu)}`);
   if (ceilings) {
     lines.push(`at the ceiling (the step reported below):\n${head}`);
@@ -108,8 +109,8 @@ export function formatCeilings(results: QueryResult[], bound: string, step: { se
   const lines = [
     `Throughput ceilings: closed loop at 1, 2, 4 ... clients, ${step.warmupSeconds} s warm-up + ${step.seconds} s per step, until p99 > ${bound}, `
       + 'errors, or three doublings add < 5% (from 8 clients on); the best step that held the bound',
-    `${'query'.padEnd(16)} | ${head('gateway')} | ${head('subgraph')} | ${head('hand-written SQL')} | stopped (gw; sg; sql)`,
-    `${''.padEnd(16)} | ${head('req/s  @n   p50   p99')} | ${head('req/s  @n   p50   p99')} | ${head('req/s  @n   p50   p99')} |`,
+    `${'query'.padEnd(16)} | ${WAYS.map((w) => head(LABELS[w])).join(' | ')} | stopped (${WAYS.join('; ')})`,
+    `${''.padEnd(16)} | ${WAYS.map(() => head('req/s  @n   p50   p99')).join(' | ')} |`,
   ];
   for (const r of results) {
     lines.push(`${r.name.padEnd(16)} | ${WAYS.map((w) => ceilingText(r.ceilings[w])).join(' | ')} | ${WAYS.map((w) => r.ceilings[w]?.stop ?? '—').join('; ')}`);
@@ -119,19 +120,19 @@ export function formatCeilings(results: QueryResult[], bound: string, step: { se
 
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && a > 0 && b > 0 ? (a / b).toFixed(2) : '—');
 
-/** The issue's goals as ratios: gateway vs subgraph, each path vs the SQL floor. */
+/** The issue's goals as ratios: gateway vs subgraph, each path vs the SQL floor, Hive vs Apollo. */
 export function formatRatios(results: QueryResult[]): string {
-  const cols = ['gw/sg p50', 'gw/sg p99', 'gw/sg ceil', 'gw/sql p50', 'gw/sql p99', 'sg/sql p50', 'sg/sql p99', 'sql/gw ceil', 'sql/sg ceil'];
+  const cols = ['gw/sg p50', 'gw/sg p99', 'gw/sg ceil', 'gw/sql p50', 'gw/sql p99', 'sg/sql p50', 'sg/sql p99', 'hive/gw p50', 'hive/gw p99', 'hive/gw ceil'];
   const lines = [
-    'Ratios, same run (latency from the open loop; goals: gw/sg ≤ 1.5 at p50 and p99, gw/sg ceiling ≥ 0.5, every path ≤ 3 × SQL)',
-    `${'query'.padEnd(16)} | ${cols.map((c) => pad(c, 11)).join(' ')}`,
+    'Ratios, same run (latency from the open loop; goals: gw/sg ≤ 1.5 at p50 and p99, gw/sg ceiling ≥ 0.5, every path ≤ 3 × SQL; hive/gw < 1 means Hive was faster or carried more)',
+    `${'query'.padEnd(16)} | ${cols.map((c) => pad(c, 12)).join(' ')}`,
   ];
   for (const r of results) {
-    const [g, s, q] = WAYS.map((w) => r.cells[w]);
-    const [gc, sc, qc] = WAYS.map((w) => r.ceilings[w]?.best?.throughput);
-    const values = [ratio(g?.p50, s?.p50), ratio(g?.p99, s?.p99), ratio(gc, sc), ratio(g?.p50, q?.p50), ratio(g?.p99, q?.p99),
-      ratio(s?.p50, q?.p50), ratio(s?.p99, q?.p99), ratio(qc, gc), ratio(qc, sc)];
-    lines.push(`${r.name.padEnd(16)} | ${values.map((v) => pad(v, 11)).join(' ')}`);
+    const { gateway: g, hive: h, subgraph: s, sql: q } = r.cells;
+    const ceil = (way: Way) => r.ceilings[way]?.best?.throughput;
+    const values = [ratio(g?.p50, s?.p50), ratio(g?.p99, s?.p99), ratio(ceil('gateway'), ceil('subgraph')), ratio(g?.p50, q?.p50), ratio(g?.p99, q?.p99),
+      ratio(s?.p50, q?.p50), ratio(s?.p99, q?.p99), ratio(h?.p50, g?.p50), ratio(h?.p99, g?.p99), ratio(ceil('hive'), ceil('gateway'))];
+    lines.push(`${r.name.padEnd(16)} | ${values.map((v) => pad(v, 12)).join(' ')}`);
   }
   return lines.join('\n');
 }

@@ -14,10 +14,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BenchServers {
   gatewayUrl: string;
+  /** The Hive Gateway on the same supergraph and registry ('' when not started). */
+  hiveUrl: string;
   registryUrl: string;
   token: string;
   /** The children's process ids, for their memory. */
-  pids: { registry: number; gateway: number };
+  pids: { registry: number; gateway: number; hive: number };
   stop(): Promise<void>;
 }
 
@@ -76,8 +78,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * `registryNodeArgs` go to the registry's node (e.g. --cpu-prof); `gateway: false` starts the
  * registry alone (gatewayUrl is then empty and its pid NaN).
  */
-export async function startServers(databaseUrl: string, options: { registryNodeArgs?: string[]; gateway?: boolean } = {}): Promise<BenchServers> {
-  const [registryPort, gatewayPort, processesPort] = [await freePort(), await freePort(), await freePort()];
+export async function startServers(databaseUrl: string, options: { registryNodeArgs?: string[]; gateway?: boolean; hive?: boolean } = {}): Promise<BenchServers> {
+  const [registryPort, gatewayPort, processesPort, hivePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const env = {
     DATABASE_URL: databaseUrl,
     REGISTRY_PORT: String(registryPort),
@@ -94,7 +96,9 @@ export async function startServers(databaseUrl: string, options: { registryNodeA
   const token = await signToken({ subject: 'bench-integrator', roles: ['INTEGRATOR'], organizationIds: [] }, settings.jwtSecret);
   const registryUrl = settings.registryUrl;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/`;
+  const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
   const children: ChildProcess[] = [];
+  let hive: ChildProcess | undefined;
   const stop = async () => {
     await Promise.all(children.map(stopChild));
   };
@@ -105,10 +109,18 @@ export async function startServers(databaseUrl: string, options: { registryNodeA
       children.push(startChild('gateway', 'services/gateway/main.ts', env));
       await waitUntilServing('gateway', children[1]!, gatewayUrl, token);
     }
+    if (options.hive) {
+      hive = startChild('hive', 'services/gateway/hive.ts', { ...env, GATEWAY_PORT: String(hivePort) });
+      children.push(hive);
+      await waitUntilServing('hive', hive, hiveUrl, token);
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  const gatewayPid = children[1]?.pid ?? NaN;
-  return { gatewayUrl: children[1] ? gatewayUrl : '', registryUrl, token, pids: { registry: children[0]!.pid!, gateway: gatewayPid }, stop };
+  const gatewayPid = options.gateway !== false ? children[1]!.pid! : NaN;
+  return {
+    gatewayUrl: options.gateway !== false ? gatewayUrl : '', hiveUrl: hive ? hiveUrl : '', registryUrl, token,
+    pids: { registry: children[0]!.pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN }, stop,
+  };
 }

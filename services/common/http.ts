@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -195,7 +195,10 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     schema: options.schema,
     ...commonServerOptions(options.settings),
     // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), edgeGuard(), ...(options.plugins ?? [])],
+    // No cache hints are set or read anywhere in the hub; the default cache-control plugin
+    // still ran a hook on every field (and made Apollo wrap every resolver to call it): a
+    // chamber's 126 edges and their ends are ~900 fields (issue 12's profile).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), edgeGuard(), ...(options.plugins ?? [])],
   });
   const { url, metrics } = await serveGraphQL(server, { ...options, limits: options.settings.http, metricsToken: options.settings.metricsToken });
   log.info(`subgraph ready at ${url}`, { service: options.name });

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { readFile } from 'node:fs/promises';
@@ -93,7 +94,8 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     // validating, bad text and cost once the operation and its variables are known.
     parseOptions: parseOptions(settings.limits),
     validationRules: limitRules(settings.limits),
-    plugins: [edgeGuard(), costLimit(settings.limits)],
+    // No cache hints anywhere in the hub: the cache-control plugin's per-field hook is pure cost.
+    plugins: [ApolloServerPluginCacheControlDisabled(), edgeGuard(), costLimit(settings.limits)],
   });
   const rate = new RateLimiter(settings.rateLimit.perSecond, settings.rateLimit.burst);
   const oidc = settings.oidc ? new OidcIssuer(settings.oidc) : undefined;

@@ -1,5 +1,4 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
 import { configureLogs } from '../common/log.js';
@@ -22,10 +21,6 @@ export async function startRegistry(settings = config()) {
     host: settings.listenHost,
     settings,
     context: registryContext(orm, settings),
-    // No cache hints are set or read anywhere in the hub; the default cache-control plugin
-    // still ran a hook on every field (and made Apollo wrap every resolver to call it): 126
-    // edges and their ends are ~900 fields.
-    plugins: [ApolloServerPluginCacheControlDisabled()],
   });
   return { ...served, stop: async () => { await served.stop(); await orm.close(); } };
 }
