@@ -12,15 +12,16 @@ import { graphqlSend } from './sends.js';
 import { cpuSeconds } from './evaluation/proc.js';
 import { selfTimes } from './cpu-profile.js';
 
-// npm run bench:registry:profile -- [--queries list,detail] [--seconds 10] [--warmup 3] [--concurrency 2] [--top 25] [--interval 500]
+// npm run bench:registry:profile -- [--server registry|gateway] [--queries list,detail] [--seconds 10] [--warmup 3] [--concurrency 2] [--top 25] [--interval 500]
 //
-// Where the registry subgraph's time goes: for each query, a registry child under
-// `node --cpu-prof`, driven by a closed loop at the subgraph directly (no gateway), then the
+// Where the registry subgraph's time goes (or, with --server gateway, the gateway's): for each
+// query, that child under `node --cpu-prof`, driven by a closed loop at it directly, then the
 // profile's self time by function and by place (package or file), counting only the samples of
 // the measured seconds. Needs the bench city (npm run bench:registry builds it).
 
 const { values: flags } = parseArgs({
   options: {
+    server: { type: 'string', default: 'registry' },
     queries: { type: 'string', default: 'list,detail' },
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
@@ -34,6 +35,8 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
 
 async function main() {
+  if (flags.server !== 'registry' && flags.server !== 'gateway') throw new Error(`--server takes registry or gateway, got "${flags.server}"`);
+  const profiled = flags.server;
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   try {
     if (!(await cityExists(db, { organizations: ORGANIZATIONS, relationships: RELATIONSHIPS }))) {
@@ -41,32 +44,31 @@ async function main() {
     }
     for (const query of pickQueries(await benchQueries(db), flags.queries)) {
       const { rows } = await db.query(query.sql, query.params);
-      const dir = mkdtempSync(join(tmpdir(), 'registry-profile-'));
-      const servers = await startServers(databaseUrl, {
-        gateway: false,
-        registryNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${Number(flags.interval)}`],
-      });
-      const send = graphqlSend(servers.registryUrl, servers.token, query, query.sqlSize(rows));
+      const dir = mkdtempSync(join(tmpdir(), `${profiled}-profile-`));
+      const profiling = ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${Number(flags.interval)}`];
+      const servers = await startServers(databaseUrl, profiled === 'registry' ? { gateway: false, registryNodeArgs: profiling } : { gatewayNodeArgs: profiling });
+      const send = graphqlSend(profiled === 'registry' ? servers.registryUrl : servers.gatewayUrl, servers.token, query, query.sqlSize(rows));
+      const pid = servers.pids[profiled];
       const loop = { seconds: Number(flags.seconds), warmupSeconds: 0, timeoutMs: 10_000, concurrency: Number(flags.concurrency) };
       let window: [number, number];
       let cpuMs: number;
       let result: Awaited<ReturnType<typeof runClosedLoop>>;
       try {
         await runClosedLoop(send, { ...loop, seconds: Number(flags.warmup) });
-        const [from, cpuBefore] = [monotonicUs(), cpuSeconds(servers.pids.registry)];
+        const [from, cpuBefore] = [monotonicUs(), cpuSeconds(pid)];
         result = await runClosedLoop(send, loop);
         window = [from, monotonicUs()];
-        cpuMs = (cpuSeconds(servers.pids.registry) - cpuBefore) * 1000;
+        cpuMs = (cpuSeconds(pid) - cpuBefore) * 1000;
       } finally {
         await servers.stop(); // the child writes its profile as it exits
       }
       const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-      if (!file) throw new Error(`the registry wrote no profile in ${dir}`);
+      if (!file) throw new Error(`the ${profiled} wrote no profile in ${dir}`);
       const times = selfTimes(join(dir, file), ...window);
       const n = result.answered;
       const top = Number(flags.top);
       console.log(`\n=== ${query.name}: ${n} requests at ${flags.concurrency} clients in ${flags.seconds} s (${result.throughput.toFixed(1)} req/s), `
-        + `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; registry CPU ${(cpuMs / n).toFixed(2)} ms/req (/proc), `
+        + `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; ${profiled} CPU ${(cpuMs / n).toFixed(2)} ms/req (/proc), `
         + `${(times.busyMs / n).toFixed(2)} ms/req sampled busy, ${(times.idleMs / n).toFixed(2)} idle\nprofile: ${join(dir, file)}`);
       console.log('\nself time by place (ms/req, share of busy):');
       for (const p of times.places.slice(0, 15)) console.log(`  ${(p.ms / n).toFixed(3).padStart(7)} ${pct(p.ms, times.busyMs)}  ${p.place}`);

@@ -75,10 +75,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * `registryNodeArgs` go to the registry's node (e.g. --cpu-prof); `gateway: false` starts the
+ * `registryNodeArgs` / `gatewayNodeArgs` go to that child's node (e.g. --cpu-prof); `gateway: false` starts the
  * registry alone (gatewayUrl is then empty and its pid NaN).
  */
-export async function startServers(databaseUrl: string, options: { registryNodeArgs?: string[]; gateway?: boolean; hive?: boolean } = {}): Promise<BenchServers> {
+export async function startServers(databaseUrl: string, options: { registryNodeArgs?: string[]; gatewayNodeArgs?: string[]; gateway?: boolean; hive?: boolean } = {}): Promise<BenchServers> {
   const [registryPort, gatewayPort, processesPort, hivePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const env = {
     DATABASE_URL: databaseUrl,
@@ -106,7 +106,7 @@ export async function startServers(databaseUrl: string, options: { registryNodeA
     children.push(startChild('registry', 'services/registry/main.ts', env, options.registryNodeArgs));
     await waitUntilServing('registry', children[0]!, registryUrl, token);
     if (options.gateway !== false) {
-      children.push(startChild('gateway', 'services/gateway/main.ts', env));
+      children.push(startChild('gateway', 'services/gateway/main.ts', env, options.gatewayNodeArgs));
       await waitUntilServing('gateway', children[1]!, gatewayUrl, token);
     }
     if (options.hive) {
