@@ -69,6 +69,22 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await expectNoSeriousA11yViolations(page, 'the task page');
   await saveScreenshot(page, 'approver-task');
 
+  // Claim it (the hub records the approver as assignee), then let it go again.
+  const assignee = async () => (await gql('query ($id: ID!) { task(id: $id) { assignee } }', { id: self.id }, approver)).data.task.assignee;
+  await page.getByRole('button', { name: '认领', exact: true }).click();
+  await expect(page.getByRole('button', { name: '放弃认领' })).toBeVisible();
+  expect(await assignee()).toBe('dev-approver');
+  await page.getByRole('button', { name: '放弃认领' }).click();
+  await expect(page.getByRole('button', { name: '认领', exact: true })).toBeVisible();
+  expect(await assignee()).toBeNull();
+
+  // A comment joins the thread.
+  await page.getByLabel('添加评论').fill('材料已上传，请审阅');
+  await page.getByRole('button', { name: '发表评论' }).click();
+  await expect(page.getByText('材料已上传，请审阅')).toBeVisible();
+  const thread = await gql('query ($id: ID!) { task(id: $id) { comments { body author } } }', { id: self.id }, approver);
+  expect(thread.data.task.comments).toContainEqual({ body: '材料已上传，请审阅', author: 'dev-approver' });
+
   // Over the maximum: refused beside the field, nothing sent.
   await score('基础条件').fill('140');
   await score('内部治理').fill('301');
