@@ -76,6 +76,21 @@ test('an admin finds a run, reads its timeline, cancels another with a reason, a
   await expect(page.getByRole('region', { name: '各状态数量' })).toContainText('运行中');
   await checked(page, 'the runs list', 'admin-runs');
 
+  // The filter saved as a view on the server, then deleted again.
+  const viewName = `温州商会培训 ${suffix}`;
+  await page.getByRole('button', { name: '保存为视图' }).click();
+  const saveDialog = page.getByRole('dialog');
+  await saveDialog.getByLabel('视图名称').fill(viewName);
+  await saveDialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`已保存视图「${viewName}」`)).toBeVisible();
+  const admin = await devToken('admin');
+  const views = async () => (await gql('{ runViews { name filter } }', {}, admin)).data.runViews as { name: string; filter: Record<string, unknown> }[];
+  expect((await views()).find((view) => view.name === viewName)?.filter).toMatchObject({ processType: 'TRAINING_ENROLLMENT', organizationId: WENZHOU });
+  await page.getByRole('button', { name: '删除此视图' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText('已删除视图')).toBeVisible();
+  expect((await views()).map((view) => view.name)).not.toContain(viewName);
+
   // One run: its timeline in the domain's words.
   await firstLink.click();
   await expect(page).toHaveURL(new RegExp(`/console/runs/${first.workflowId}$`));
