@@ -85,10 +85,13 @@ try {
   stops.push(hub.stop);
   const devSignIn = settings.jwtSecret === DEV_JWT_SECRET;
 
+  // Three of the console's dev identities, as tokens for curl and the GraphQL IDE.
+  const tokenOf = (id: string) => {
+    const { subject, roles, organizationIds } = DEV_IDENTITIES.find((identity) => identity.id === id)!;
+    return signToken({ subject, roles, organizationIds }, settings.jwtSecret);
+  };
   const wenzhou = seedOrganizationId('wenzhou');
-  const admin = await signToken({ subject: 'dev-admin', roles: ['ADMIN'], organizationIds: [] }, settings.jwtSecret);
-  const approver = await signToken({ subject: 'dev-approver', roles: ['APPROVER'], organizationIds: [wenzhou] }, settings.jwtSecret);
-  const officer = await signToken({ subject: 'dev-officer', roles: ['FEDERATION_OFFICER'], organizationIds: [] }, settings.jwtSecret);
+  const [admin, approver, officer] = await Promise.all(['admin', 'approver-wenzhou', 'federation-officer'].map(tokenOf));
   console.log(`
   The hub is running. Ctrl-C stops everything.
 

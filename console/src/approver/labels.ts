@@ -1,16 +1,11 @@
-import { useCallback } from 'react';
 import type { Bilingual } from '../shell/i18n';
-import { useLocale } from '../shell/i18n';
 
-// Words for the API's codes (process types, task kinds, statuses, outcomes), in both languages.
-// The server names kinds and processes in its catalog (services/processes/*/process.ts); a code
-// this table does not know yet is shown as it is, so a new process never shows a blank.
+// Words for the API's codes the approvers' pages show (task kinds, statuses, outcomes), in both
+// languages; process types and stages are the whole console's (shell/words.ts). The server names
+// kinds and processes in its catalog (services/processes/*/process.ts); a code this table does
+// not know yet is shown as it is, so a new process never shows a blank.
 
-export const PROCESS_TYPES: Record<string, Bilingual> = {
-  TRAINING_ENROLLMENT: { zh: '培训报名', en: 'Training enrollment' },
-  EVALUATION: { zh: '年度评价', en: 'Annual evaluation' },
-  PROCUREMENT: { zh: '政府购买服务', en: 'Government service procurement' },
-};
+export { PROCESS_TYPES, STAGE_WORDS as STAGES, useWords } from '../shell/words';
 
 export const TASK_KINDS: Record<string, Bilingual & { processType: string }> = {
   ENDORSE_ENROLLMENT: { processType: 'TRAINING_ENROLLMENT', zh: '商会推荐', en: 'Chamber endorsement' },
@@ -55,40 +50,6 @@ export const OUTCOMES: Record<string, Bilingual> = {
   TERMINATE: { zh: '终止合同', en: 'Terminate' },
 };
 
-/** Where a process stands (Process.stage); the three processes' stages. */
-export const STAGES: Record<string, Bilingual> = {
-  AWAITING_ENDORSEMENT: { zh: '待商会推荐', en: 'Awaiting endorsement' },
-  AWAITING_CONFIRMATION: { zh: '待工商联确认', en: 'Awaiting confirmation' },
-  ENROLLED: { zh: '已录取', en: 'Enrolled' },
-  WAITLISTED: { zh: '候补', en: 'Waitlisted' },
-  REJECTED: { zh: '未通过', en: 'Rejected' },
-  EXPIRED: { zh: '已过期', en: 'Expired' },
-  WITHDRAWN: { zh: '已撤回', en: 'Withdrawn' },
-  COMPLETED: { zh: '已完成', en: 'Completed' },
-  NOT_COMPLETED: { zh: '未结业', en: 'Not completed' },
-  CANCELLED: { zh: '已取消', en: 'Cancelled' },
-  TERMINATED: { zh: '已终止', en: 'Terminated' },
-  INVITED: { zh: '已邀请参评', en: 'Invited' },
-  DECLINED: { zh: '不参评', en: 'Declined' },
-  SELF_ASSESSMENT: { zh: '自评', en: 'Self-assessment' },
-  EXPERT_REVIEW: { zh: '专家评审', en: 'Expert review' },
-  COMMITTEE: { zh: '评估委员会表决', en: 'Committee vote' },
-  NOTICE: { zh: '公示', en: 'Public notice' },
-  REVIEW: { zh: '复核', en: 'Review of objections' },
-  PUBLISHED: { zh: '已公布', en: 'Published' },
-  NOT_GRADED: { zh: '未评定等级', en: 'Not graded' },
-  BIDDING: { zh: '投标中', en: 'Bidding' },
-  SCREENING: { zh: '资格审查', en: 'Screening' },
-  SCORING: { zh: '评审打分', en: 'Scoring' },
-  AWARD_APPROVAL: { zh: '中标审批', en: 'Award approval' },
-  OBJECTION_REVIEW: { zh: '质疑复核', en: 'Objection review' },
-  FAILED: { zh: '流标', en: 'Failed' },
-  CONTRACTING: { zh: '签订合同', en: 'Contracting' },
-  PERFORMING: { zh: '履约中', en: 'Performing' },
-  PERFORMANCE_REVIEW: { zh: '履约评价', en: 'Performance review' },
-  CLOSED: { zh: '已关闭', en: 'Closed' },
-};
-
 export const NOTIFICATION_KINDS: Record<string, Bilingual & { color: string }> = {
   REMINDER: { zh: '提醒', en: 'Reminder', color: 'blue' },
   ESCALATION: { zh: '升级', en: 'Escalation', color: 'red' },
@@ -120,12 +81,3 @@ export const FIELD_LABELS_EN: Record<string, string> = {
   score: 'Score',
   comment: 'Comment',
 };
-
-/** A code in words: `word(TASK_KINDS, 'SELF_ASSESSMENT')` is 自评 or Self-assessment. */
-export function useWords() {
-  const { locale } = useLocale();
-  return useCallback(
-    (table: Record<string, Bilingual>, code: string | null | undefined) => (code ? (table[code]?.[locale] ?? code) : ''),
-    [locale],
-  );
-}

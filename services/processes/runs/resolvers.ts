@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow/index.js';
@@ -15,6 +15,7 @@ import { badInput, notFound } from '../../common/errors.js';
 import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } from './paging.js';
 import { checkFilter, mergeFilters, ProcessRunFilter } from './filter.js';
 import { requireWorkflowId } from '../../common/ids.js';
+import { asksFor } from '../../common/selection.js';
 import { runQuery } from './candidates.js';
 import { ProcessRun, ProcessRunConnection, RunStatus, RunStatusCount, statusOfVisibilityName, toProcessRun } from './run.js';
 import { describeRun, historyOf, primeDescription, runLoaders } from './loaders.js';
@@ -85,18 +86,6 @@ async function countsByStatus(temporal: Client, query: string | undefined): Prom
     return status ? [{ status, count: group.count }] : [];
   });
   return { total: count, counts: counts.sort((a, b) => Object.keys(RunStatus).indexOf(a.status) - Object.keys(RunStatus).indexOf(b.status)) };
-}
-
-/** Whether the query asks the connection for `names` (through fragments too); true when it cannot tell. */
-export function asksFor(info: GraphQLResolveInfo | undefined, names: string[]): boolean {
-  if (!info) return true;
-  const inSet = (set: SelectionSetNode | undefined): boolean => (set?.selections ?? []).some((selection) => {
-    if (selection.kind === 'Field') return names.includes(selection.name.value);
-    if (selection.kind === 'InlineFragment') return inSet(selection.selectionSet);
-    const fragment = info.fragments[selection.name.value];
-    return fragment ? inSet(fragment.selectionSet) : true;
-  });
-  return info.fieldNodes.some((node) => inSet(node.selectionSet));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { asksFor } from './selection.js';
+import { asksFor } from '../../common/selection.js';
 import { Organization } from '../entities/organization.js';
 import { Relationship } from '../entities/relationship.js';
 import { Position } from '../entities/position.js';

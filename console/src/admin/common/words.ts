@@ -1,7 +1,7 @@
 import type { Bilingual } from '../../shell/i18n';
 
-// Words for the codes the runs API answers with; a code without a word is shown as it is. The
-// stages' words are the timeline's own (workflows/stage-words.ts).
+// Words for the codes the runs API answers with; a code without a word is shown as it is.
+// Process types and stages are the whole console's (shell/words.ts).
 
 export const RUN_STATUS_WORDS: Record<string, Bilingual> = {
   RUNNING: { zh: '运行中', en: 'Running' },
@@ -22,13 +22,7 @@ export const RUN_STATUS_COLORS: Record<string, string> = {
   TIMED_OUT: 'error',
 };
 
-export const PROCESS_TYPE_WORDS: Record<string, Bilingual> = {
-  TRAINING_ENROLLMENT: { zh: '培训报名', en: 'Training enrollment' },
-  EVALUATION: { zh: '年度评价', en: 'Annual evaluation' },
-  PROCUREMENT: { zh: '政府购买服务', en: 'Service procurement' },
-};
-
-export { STAGE_WORDS } from '../../../../workflows/stage-words';
+export { PROCESS_TYPES as PROCESS_TYPE_WORDS, STAGE_WORDS, wordFor } from '../../shell/words';
 
 /** The stages each process passes through, in order (for filters and overviews). */
 export const STAGES_OF: Record<string, string[]> = {
@@ -36,9 +30,3 @@ export const STAGES_OF: Record<string, string[]> = {
   EVALUATION: ['ELIGIBILITY', 'APPLICATIONS', 'INVITED', 'DECLINED', 'SELF_ASSESSMENT', 'EXPERT_REVIEW', 'COMMITTEE', 'NOTICE', 'REVIEW', 'PUBLISHED', 'NOT_GRADED', 'CLOSED'],
   PROCUREMENT: ['BIDDING', 'SCREENING', 'SCORING', 'AWARD_APPROVAL', 'NOTICE', 'OBJECTION_REVIEW', 'FAILED', 'CONTRACTING', 'PERFORMING', 'PERFORMANCE_REVIEW', 'COMPLETED', 'TERMINATED', 'CLOSED', 'CANCELLED'],
 };
-
-/** A code in words, or the code itself when it has none. */
-export function wordFor(table: Record<string, Bilingual>, code: string | null | undefined, locale: 'zh' | 'en'): string {
-  if (!code) return '';
-  return table[code]?.[locale] ?? code;
-}
