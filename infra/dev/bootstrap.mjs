@@ -246,6 +246,7 @@ try {
               ['node_modules/typescript/bin/tsc', '-p', 'console/tsconfig.json', '--noEmit'],
               ['node_modules/typescript/bin/tsc', '-p', 'e2e/tsconfig.json', '--noEmit'],
               ['node_modules/eslint/bin/eslint.js', '.'],
+              ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
               ['node_modules/vitest/vitest.mjs', 'run', ...args],
               ...(browserTests ? [playwright] : []),
             ];
