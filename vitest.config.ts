@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 // Two tiers. `unit`: plain functions and lint rules, no services, seconds (`npm run test:unit`).
 // `integration`: the real hub (PostgreSQL, Temporal, subgraphs, gateway) that the global set-up
 // starts once for the run, plus the workflow tests on the time-skipping server and the replays.
-const INTEGRATION_IN_WORKFLOWS = ['workflows/**/workflow.test.ts', 'workflows/**/replay.test.ts', 'workflows/**/campaign.test.ts'];
+const INTEGRATION_IN_WORKFLOWS = [
+  'workflows/**/workflow.test.ts',
+  'workflows/**/replay.test.ts',
+  'workflows/**/campaign.test.ts',
+];
 
 export default defineConfig({
   resolve: {

@@ -14,7 +14,14 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>', JSON: 'unknown', Date: 'string', SafeInt: 'number', Money: 'number' },
+        scalars: {
+          DateTimeISO: 'string',
+          JSONObject: 'Record<string, unknown>',
+          JSON: 'unknown',
+          Date: 'string',
+          SafeInt: 'number',
+          Money: 'number',
+        },
       },
     },
   },

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { devToken, expect, expectNoSeriousA11yViolations, gql, saveScreenshot, signInAs, test } from './support/index.js';
+import {
+  devToken,
+  expect,
+  expectNoSeriousA11yViolations,
+  gql,
+  saveScreenshot,
+  signInAs,
+  test,
+} from './support/index.js';
 
 // An admin's day in the console: two training applications of 嘉兴市温州商会 are made through
 // the gateway (a course and two staff members of this spec's own, applied for by the chamber's
@@ -20,7 +28,11 @@ async function ok<T = any>(query: string, variables: Record<string, unknown>, to
 /** A staff member of the chamber and their application: a training enrollment run. */
 async function application(courseId: string, name: string): Promise<{ id: string; workflowId: string }> {
   const admin = await devToken('admin');
-  const { createPerson } = await ok('mutation ($input: NewPerson!) { createPerson(input: $input) { id } }', { input: { name } }, admin);
+  const { createPerson } = await ok(
+    'mutation ($input: NewPerson!) { createPerson(input: $input) { id } }',
+    { input: { name } },
+    admin,
+  );
   await ok(
     'mutation ($input: NewPosition!) { createPosition(input: $input) { id } }',
     { input: { personId: createPerson.id, organizationId: WENZHOU, role: 'FULL_TIME_STAFF', validFrom: '2020-01-01' } },
@@ -39,7 +51,11 @@ async function choose(page: Page, label: string, option: string, typed?: string)
   const box = page.getByRole('combobox', { name: label });
   await box.click();
   if (typed) await box.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }
 
 async function checked(page: Page, label: string, screenshot: string) {
@@ -47,7 +63,9 @@ async function checked(page: Page, label: string, screenshot: string) {
   await saveScreenshot(page, screenshot);
 }
 
-test('an admin finds a run, reads its timeline, cancels another with a reason, and visits the other admin pages', async ({ page }) => {
+test('an admin finds a run, reads its timeline, cancels another with a reason, and visits the other admin pages', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const suffix = Math.random().toString(36).slice(2, 7);
   const startsOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -84,8 +102,15 @@ test('an admin finds a run, reads its timeline, cancels another with a reason, a
   await saveDialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText(`已保存视图「${viewName}」`)).toBeVisible();
   const admin = await devToken('admin');
-  const views = async () => (await gql('{ runViews { name filter } }', {}, admin)).data.runViews as { name: string; filter: Record<string, unknown> }[];
-  expect((await views()).find((view) => view.name === viewName)?.filter).toMatchObject({ processType: 'TRAINING_ENROLLMENT', organizationId: WENZHOU });
+  const views = async () =>
+    (await gql('{ runViews { name filter } }', {}, admin)).data.runViews as {
+      name: string;
+      filter: Record<string, unknown>;
+    }[];
+  expect((await views()).find((view) => view.name === viewName)?.filter).toMatchObject({
+    processType: 'TRAINING_ENROLLMENT',
+    organizationId: WENZHOU,
+  });
   await page.getByRole('button', { name: '删除此视图' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('已删除视图')).toBeVisible();
@@ -141,6 +166,8 @@ test('an admin finds a run, reads its timeline, cancels another with a reason, a
   const byLevel = page.getByRole('region', { name: '四好商会按级别' });
   await expect(byLevel.getByRole('img')).toHaveAccessibleName(/全国 2；省级 7；市级 22/);
   await expect(byLevel.getByRole('row', { name: /省级\s*7/ })).toBeVisible();
-  await expect(page.getByRole('region', { name: '主要数字' }).getByRole('row', { name: /四好商会（市级及以上）\s*31/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: '主要数字' }).getByRole('row', { name: /四好商会（市级及以上）\s*31/ }),
+  ).toBeVisible();
   await checked(page, 'the statistics', 'admin-statistics');
 });

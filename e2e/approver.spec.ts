@@ -1,4 +1,12 @@
-import { devToken, expect, expectNoSeriousA11yViolations, gql, saveScreenshot, signInAs, test } from './support/index.js';
+import {
+  devToken,
+  expect,
+  expectNoSeriousA11yViolations,
+  gql,
+  saveScreenshot,
+  signInAs,
+  test,
+} from './support/index.js';
 
 // An approver's day in the console: the chamber's self-assessment (scores with maxima) waits in
 // the inbox; a score over its maximum is refused beside its field; a valid one decides the task
@@ -26,8 +34,12 @@ async function openTask(token: string, kind: string): Promise<{ id: string; titl
   return until(async () => {
     const answer = await gql(OPEN_TASKS, { kind }, token);
     expect(answer.errors).toBeUndefined();
-    const edges = answer.data.myTasks.edges as { node: { id: string; title: string; organization: { name: string } } }[];
-    return edges.map((edge) => edge.node).find((task) => task.organization.name === '嘉兴市温州商会' && task.title.includes(String(YEAR)));
+    const edges = answer.data.myTasks.edges as {
+      node: { id: string; title: string; organization: { name: string } };
+    }[];
+    return edges
+      .map((edge) => edge.node)
+      .find((task) => task.organization.name === '嘉兴市温州商会' && task.title.includes(String(YEAR)));
   }, `an open ${kind} task of 嘉兴市温州商会`);
 }
 
@@ -40,7 +52,8 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
 
   const approver = await devToken('approver-wenzhou');
   const invite = await openTask(approver, 'INVITE_TO_EVALUATION').catch(() => undefined);
-  if (invite) expect((await gql(DECIDE, { id: invite.id, input: { outcome: 'APPLY' } }, approver)).errors).toBeUndefined();
+  if (invite)
+    expect((await gql(DECIDE, { id: invite.id, input: { outcome: 'APPLY' } }, approver)).errors).toBeUndefined();
   const self = await openTask(approver, 'SELF_ASSESSMENT');
 
   // The inbox, filtered to self-assessments, lists it with its organisation and process.
@@ -70,7 +83,8 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await saveScreenshot(page, 'approver-task');
 
   // Claim it (the hub records the approver as assignee), then let it go again.
-  const assignee = async () => (await gql('query ($id: ID!) { task(id: $id) { assignee } }', { id: self.id }, approver)).data.task.assignee;
+  const assignee = async () =>
+    (await gql('query ($id: ID!) { task(id: $id) { assignee } }', { id: self.id }, approver)).data.task.assignee;
   await page.getByRole('button', { name: '认领', exact: true }).click();
   await expect(page.getByRole('button', { name: '放弃认领' })).toBeVisible();
   expect(await assignee()).toBe('dev-approver');
@@ -82,7 +96,11 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await page.getByLabel('添加评论').fill('材料已上传，请审阅');
   await page.getByRole('button', { name: '发表评论' }).click();
   await expect(page.getByText('材料已上传，请审阅')).toBeVisible();
-  const thread = await gql('query ($id: ID!) { task(id: $id) { comments { body author } } }', { id: self.id }, approver);
+  const thread = await gql(
+    'query ($id: ID!) { task(id: $id) { comments { body author } } }',
+    { id: self.id },
+    approver,
+  );
   expect(thread.data.task.comments).toContainEqual({ body: '材料已上传，请审阅', author: 'dev-approver' });
 
   // Over the maximum: refused beside the field, nothing sent.
@@ -100,7 +118,9 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await expect(score('内部治理')).toBeFocused();
   await expectNoSeriousA11yViolations(page, 'the task page with a refused score');
   await saveScreenshot(page, 'approver-task-invalid-score');
-  expect((await gql('query ($id: ID!) { task(id: $id) { status } }', { id: self.id }, approver)).data.task.status).toBe('OPEN');
+  expect((await gql('query ($id: ID!) { task(id: $id) { status } }', { id: self.id }, approver)).data.task.status).toBe(
+    'OPEN',
+  );
 
   // What only the hub checks (a control character in the comment) comes back beside its field too.
   await score('内部治理').fill('280');
@@ -109,7 +129,9 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await page.getByRole('button', { name: '提交决定' }).click();
   await expect(page.getByTestId('decision-problem')).toContainText('BAD_USER_INPUT');
   await expect(comment).toHaveAccessibleDescription(/control characters/);
-  await expect(page.locator('.ant-form-item').filter({ has: comment })).toContainText('comment contains control characters');
+  await expect(page.locator('.ant-form-item').filter({ has: comment })).toContainText(
+    'comment contains control characters',
+  );
 
   // A valid decision: back to the inbox, which no longer lists the task.
   await comment.fill('材料齐全');
@@ -118,9 +140,19 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await expect(page.getByText(/已决定：提交/)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: '待办' })).toBeVisible();
   await expect(page.locator(`a[href="/console/tasks/${self.id}"]`)).toHaveCount(0);
-  const decided = await gql('query ($id: ID!) { task(id: $id) { status decision decisionValues } }', { id: self.id }, approver);
-  expect(decided.data.task).toMatchObject({ status: 'DONE', decision: 'SUBMIT', decisionValues: { internalGovernance: 280 } });
-  expect((await gql('query ($id: ID!) { task(id: $id) { comment } }', { id: self.id }, approver)).data.task.comment).toBe('材料齐全');
+  const decided = await gql(
+    'query ($id: ID!) { task(id: $id) { status decision decisionValues } }',
+    { id: self.id },
+    approver,
+  );
+  expect(decided.data.task).toMatchObject({
+    status: 'DONE',
+    decision: 'SUBMIT',
+    decisionValues: { internalGovernance: 280 },
+  });
+  expect(
+    (await gql('query ($id: ID!) { task(id: $id) { comment } }', { id: self.id }, approver)).data.task.comment,
+  ).toBe('材料齐全');
   await saveScreenshot(page, 'approver-inbox-after-decision');
 
   // The same inbox in English.

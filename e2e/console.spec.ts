@@ -1,4 +1,13 @@
-import { devToken, expect, expectNoSeriousA11yViolations, gql, hub, saveScreenshot, signInAs, test } from './support/index.js';
+import {
+  devToken,
+  expect,
+  expectNoSeriousA11yViolations,
+  gql,
+  hub,
+  saveScreenshot,
+  signInAs,
+  test,
+} from './support/index.js';
 
 // The console's frame in a real browser: the sign-in page in both languages, dev sign-in and
 // sign-out, single sign-on at an OIDC issuer (authorization code + PKCE), and the integrators'
@@ -46,7 +55,9 @@ test('an admin signs in with a dev identity, lands on a page and signs out', asy
   await expect(page).toHaveURL(/\/console\/signin$/);
 });
 
-test('single sign-on at the OIDC issuer: authorization code with PKCE, back signed in with its roles', async ({ page }) => {
+test('single sign-on at the OIDC issuer: authorization code with PKCE, back signed in with its roles', async ({
+  page,
+}) => {
   test.skip(!hub.oidc, 'the hub runs without an OIDC issuer');
   const user = hub.oidc!.users.find((candidate) => candidate.roles.includes('ADMIN'))!;
   await page.goto('/console/signin');
@@ -61,7 +72,10 @@ test('single sign-on at the OIDC issuer: authorization code with PKCE, back sign
   expect(authorize.searchParams.get('redirect_uri')).toBe(`${hub.gatewayUrl}/console/callback`);
   await saveScreenshot(page, 'oidc-issuer');
 
-  const tokenExchange = page.waitForRequest((request) => request.method() === 'POST' && request.url().startsWith(hub.oidc!.issuer) && request.url().endsWith('/token'));
+  const tokenExchange = page.waitForRequest(
+    (request) =>
+      request.method() === 'POST' && request.url().startsWith(hub.oidc!.issuer) && request.url().endsWith('/token'),
+  );
   await page.getByRole('button', { name: user.name }).click();
   const exchange = new URLSearchParams((await tokenExchange).postData() ?? '');
   expect(exchange.get('grant_type')).toBe('authorization_code');
@@ -70,7 +84,10 @@ test('single sign-on at the OIDC issuer: authorization code with PKCE, back sign
   await expect(page).not.toHaveURL(/\/console\/(callback|signin)/);
   await expect(page.getByTestId('current-user')).toHaveText(user.name);
   await expect(page.locator('header').getByText('ADMIN', { exact: true })).toBeVisible();
-  const session = JSON.parse((await page.evaluate(() => sessionStorage.getItem('console.session'))) ?? '{}') as { method?: string; token?: string };
+  const session = JSON.parse((await page.evaluate(() => sessionStorage.getItem('console.session'))) ?? '{}') as {
+    method?: string;
+    token?: string;
+  };
   expect(session.method).toBe('oidc');
   // The issuer's token is good at the gateway: the admin's query answers.
   const runs = await gql('{ processRuns(first: 1) { totalCount } }', {}, session.token);
@@ -96,13 +113,23 @@ test('the GraphQL IDE works offline: docs of the schema and a query with the ses
   await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
   const docs = page.locator('.graphiql-doc-explorer');
   await expect(docs).toBeVisible();
-  await docs.getByRole('combobox').or(docs.getByPlaceholder(/Search/)).first().fill('Organization');
-  await page.getByRole('option', { name: /^Organization$/ }).or(page.locator('.graphiql-doc-explorer-search [role=option]', { hasText: /^Organization$/ })).first().click();
+  await docs
+    .getByRole('combobox')
+    .or(docs.getByPlaceholder(/Search/))
+    .first()
+    .fill('Organization');
+  await page
+    .getByRole('option', { name: /^Organization$/ })
+    .or(page.locator('.graphiql-doc-explorer-search [role=option]', { hasText: /^Organization$/ }))
+    .first()
+    .click();
   await expect(docs).toContainText('An organization in the Federation');
   await expect(docs).toContainText('creditCode');
 
   // Run the default query: it goes to the hub's /graphql with the session's bearer token.
-  const request = page.waitForRequest((r) => r.url() === `${hub.graphqlUrl}` && (r.postData() ?? '').includes('FirstOrganizations'));
+  const request = page.waitForRequest(
+    (r) => r.url() === `${hub.graphqlUrl}` && (r.postData() ?? '').includes('FirstOrganizations'),
+  );
   await page.getByRole('button', { name: /Execute query/ }).click();
   const sent = await request;
   expect(sent.headers().authorization).toBe(`Bearer ${await sessionToken(page)}`);
@@ -119,7 +146,11 @@ test('without introspection the IDE documents the schema from its built-in copy'
   // As a production gateway (GRAPHQL_INTROSPECTION off) would answer the introspection query.
   await page.route('**/graphql', async (route) => {
     if (!(route.request().postData() ?? '').includes('__schema')) return route.continue();
-    return route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'GraphQL introspection is not allowed' }] }) });
+    return route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({ errors: [{ message: 'GraphQL introspection is not allowed' }] }),
+    });
   });
   await signInAs(page, 'admin');
   await page.goto('/console/ide');
@@ -147,6 +178,8 @@ test.fail('the guard fails a test whose page reaches for another origin', async 
 });
 
 async function sessionToken(page: import('@playwright/test').Page): Promise<string> {
-  const session = JSON.parse((await page.evaluate(() => sessionStorage.getItem('console.session'))) ?? '{}') as { token?: string };
+  const session = JSON.parse((await page.evaluate(() => sessionStorage.getItem('console.session'))) ?? '{}') as {
+    token?: string;
+  };
   return session.token ?? '';
 }

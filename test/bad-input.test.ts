@@ -8,10 +8,13 @@ import { stateQuery } from '../workflows/training/types.js';
 // database, no workflow started, no change to a running workflow's state.
 
 const wenzhou = orgId('wenzhou');
-const counts = async () => (await sql(`select
+const counts = async () =>
+  (
+    await sql(`select
   (select count(*) from registry.organization)::int as organizations,
   (select count(*) from processes.training_enrollment)::int as enrollments,
-  (select count(*) from processes.human_task)::int as tasks`))[0];
+  (select count(*) from processes.human_task)::int as tasks`)
+  )[0];
 const workflowCount = async () => (await (await temporalClient()).workflow.count()).count;
 
 const CREATE_ORG = 'mutation ($input: NewOrganization!) { createOrganization(input: $input) { id creditCode } }';
@@ -23,7 +26,11 @@ describe('bad input', () => {
     const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
     const before = await counts();
     for (const creditCode of [wrongCheck, 'SHORT', valid.replace('M', 'I')]) {
-      const r = await gql(CREATE_ORG, { input: { name: '嘉兴某某纺织有限公司', kind: 'ENTERPRISE', regionCode: '330402', creditCode } }, admin);
+      const r = await gql(
+        CREATE_ORG,
+        { input: { name: '嘉兴某某纺织有限公司', kind: 'ENTERPRISE', regionCode: '330402', creditCode } },
+        admin,
+      );
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(r.errors![0]!.extensions!.field).toBe('creditCode');
       expect(r.data).toBeNull();
@@ -32,7 +39,11 @@ describe('bad input', () => {
     expect(await sql('select 1 from registry.organization where name = $1', ['嘉兴某某纺织有限公司'])).toEqual([]);
 
     // The same organization with a correct code is accepted: the refusal was the check character.
-    const ok = await gql(CREATE_ORG, { input: { name: '嘉兴某某纺织有限公司', kind: 'ENTERPRISE', regionCode: '330402', creditCode: valid } }, admin);
+    const ok = await gql(
+      CREATE_ORG,
+      { input: { name: '嘉兴某某纺织有限公司', kind: 'ENTERPRISE', regionCode: '330402', creditCode: valid } },
+      admin,
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data.createOrganization.creditCode).toBe(valid);
   });
@@ -57,7 +68,9 @@ describe('bad input', () => {
     expect(codeOf(await enroll('42', wenzhou, personId))).toBe('BAD_USER_INPUT');
     expect(codeOf(await enroll(courseId, wenzhou, 'x'))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql('{ organization(id: "1 or 1=1") { id } }', {}, integrator))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await decide("'; drop table", 'APPROVE', await token(['APPROVER'], [wenzhou])))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await decide("'; drop table", 'APPROVE', await token(['APPROVER'], [wenzhou])))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -68,10 +81,16 @@ describe('bad input', () => {
     const integrator = await token(['INTEGRATOR']);
     const withNul = await gql(
       'mutation ($c: ID!, $o: ID!, $p: ID!, $n: String) { enrollInTraining(courseId: $c, organizationId: $o, personId: $p, personName: $n) { id } }',
-      { c: courseId, o: wenzhou, p: personId, n: '张\u0000三' }, integrator);
+      { c: courseId, o: wenzhou, p: personId, n: '张\u0000三' },
+      integrator,
+    );
     expect(codeOf(withNul)).toBe('BAD_USER_INPUT');
     expect(withNul.errors![0]!.extensions!.field).toBe('personName');
-    const noPerson = await gql('mutation ($c: ID!, $o: ID!) { enrollInTraining(courseId: $c, organizationId: $o, personName: "张三") { id } }', { c: courseId, o: wenzhou }, integrator);
+    const noPerson = await gql(
+      'mutation ($c: ID!, $o: ID!) { enrollInTraining(courseId: $c, organizationId: $o, personName: "张三") { id } }',
+      { c: courseId, o: wenzhou },
+      integrator,
+    );
     expect(codeOf(noPerson)).toBe('BAD_USER_INPUT');
     expect(noPerson.errors![0]!.extensions!.field).toBe('personId');
     const unknownPerson = await enroll(courseId, wenzhou, '00000000-0000-4000-8000-000000000001');
@@ -119,7 +138,11 @@ describe('bad input', () => {
     const approver = await token(['APPROVER'], [wenzhou]);
     const asVariable = await decide(taskId, 'MAYBE', approver);
     expect(codeOf(asVariable)).toBe('BAD_USER_INPUT');
-    const asLiteral = await gql(`mutation { decideTask(id: "${taskId}", input: { outcome: MAYBE }) { task { id } } }`, {}, approver);
+    const asLiteral = await gql(
+      `mutation { decideTask(id: "${taskId}", input: { outcome: MAYBE }) { task { id } } }`,
+      {},
+      approver,
+    );
     expect(codeOf(asLiteral)).toBe('GRAPHQL_VALIDATION_FAILED');
     const [task] = await sql('select status from processes.human_task where id = $1', [taskId]);
     expect(task.status).toBe('OPEN');
@@ -138,7 +161,11 @@ describe('bad input', () => {
 
   it('refuses an admin mutation from a non-admin', async () => {
     const before = await counts();
-    const r = await gql(CREATE_ORG, { input: { name: '某协会', kind: 'INDUSTRY_ASSOCIATION', regionCode: '330400' } }, await token(['INTEGRATOR']));
+    const r = await gql(
+      CREATE_ORG,
+      { input: { name: '某协会', kind: 'INDUSTRY_ASSOCIATION', regionCode: '330400' } },
+      await token(['INTEGRATOR']),
+    );
     expect(codeOf(r)).toBe('FORBIDDEN');
     expect(await counts()).toEqual(before);
   });

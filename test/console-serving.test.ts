@@ -19,7 +19,11 @@ import { expectRefusal, raw } from './support/raw.js';
 const gateway = () => inject('gatewayUrl').replace(/\/$/, '');
 
 /** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
-function rawGet(base: string, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  base: string,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method }, (res) => {
@@ -48,7 +52,14 @@ describe('the console at /console/', () => {
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(await response.text()).toMatch(/<div id="root">|<script type="module"[^>]+src="\/console\/assets\//);
       const csp = response.headers.get('content-security-policy')!;
-      for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "font-src 'self' data:", "frame-ancestors 'none'", "base-uri 'self'"]) {
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "font-src 'self' data:",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+      ]) {
         expect(csp).toContain(directive);
       }
       // The test hub trusts the test OIDC issuer: the console may fetch its token endpoint, nothing else.
@@ -59,7 +70,7 @@ describe('the console at /console/', () => {
     }
   });
 
-  it('answers the router\'s deep links with index.html', async () => {
+  it("answers the router's deep links with index.html", async () => {
     const response = await fetch(`${gateway()}/console/tasks/2f6e0c1e-4a51-4a5e-9d37-3e7d8c1a0b11`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -83,7 +94,15 @@ describe('the console at /console/', () => {
   });
 
   it('refuses paths that try to leave the console folder, whatever their spelling', async () => {
-    for (const path of ['/console/../package.json', '/console/%2e%2e/package.json', '/console/assets/..%2f..%2f..%2fpackage.json', '/console/%2e%2e%2f%2e%2e%2fpackage.json', '/console/index.html%00.js', '/console/.env', '/console/%E0%A4%A']) {
+    for (const path of [
+      '/console/../package.json',
+      '/console/%2e%2e/package.json',
+      '/console/assets/..%2f..%2f..%2fpackage.json',
+      '/console/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/console/index.html%00.js',
+      '/console/.env',
+      '/console/%E0%A4%A',
+    ]) {
       const answer = await rawGet(gateway(), path);
       expect([400, 404], `${path}: ${answer.status}`).toContain(answer.status);
       expect(answer.body, path).not.toContain('chamber-federation-hub'); // package.json's name
@@ -98,15 +117,25 @@ describe('the console at /console/', () => {
   });
 
   it('sends a browser visiting / to the console; GraphQL stays at / and /graphql (GET ?query= too)', async () => {
-    const visit = await fetch(`${gateway()}/`, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    const visit = await fetch(`${gateway()}/`, {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+      redirect: 'manual',
+    });
     expect(visit.status).toBe(302);
     expect(visit.headers.get('location')).toBe('/console/');
-    const token = await signToken({ subject: 'console-test', roles: ['INTEGRATOR'], organizationIds: [] }, inject('jwtSecret'));
+    const token = await signToken(
+      { subject: 'console-test', roles: ['INTEGRATOR'], organizationIds: [] },
+      inject('jwtSecret'),
+    );
     for (const url of [`${gateway()}/`, `${gateway()}/graphql`]) {
       expect((await gql('{ __typename }', {}, token, url)).data).toEqual({ __typename: 'Query' });
     }
     const get = await fetch(`${gateway()}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { accept: 'text/html,application/json', authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      headers: {
+        accept: 'text/html,application/json',
+        authorization: `Bearer ${token}`,
+        'apollo-require-preflight': 'true',
+      },
     });
     expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
   });
@@ -122,10 +151,15 @@ describe('the console at /console/', () => {
 describe('a gateway whose console directory is empty', () => {
   let empty: Awaited<ReturnType<typeof startGateway>>;
   beforeAll(async () => {
-    empty = await startGateway(readConfig({
-      GATEWAY_PORT: '0', JWT_SECRET: inject('jwtSecret'), REGISTRY_URL: inject('registryUrl'), PROCESSES_URL: inject('processesUrl'),
-      CONSOLE_DIR: mkdtempSync(join(tmpdir(), 'no-console-')),
-    }));
+    empty = await startGateway(
+      readConfig({
+        GATEWAY_PORT: '0',
+        JWT_SECRET: inject('jwtSecret'),
+        REGISTRY_URL: inject('registryUrl'),
+        PROCESSES_URL: inject('processesUrl'),
+        CONSOLE_DIR: mkdtempSync(join(tmpdir(), 'no-console-')),
+      }),
+    );
   });
   afterAll(() => empty?.stop());
 
@@ -137,7 +171,7 @@ describe('a gateway whose console directory is empty', () => {
 });
 
 describe('console sign-in settings', () => {
-  it('the test hub offers OIDC with the issuer\'s endpoints, and no dev sign-in (its secret is not the dev one)', async () => {
+  it("the test hub offers OIDC with the issuer's endpoints, and no dev sign-in (its secret is not the dev one)", async () => {
     const response = await fetch(`${gateway()}/console/session/config`);
     expect(response.status).toBe(200);
     const config: any = await response.json();
@@ -146,7 +180,11 @@ describe('console sign-in settings', () => {
       devSignIn: false,
       identities: [],
       oidc: {
-        issuer, clientId: inject('oidcClientId'), scope: 'openid profile', rolesClaim: 'roles', orgsClaim: 'orgs',
+        issuer,
+        clientId: inject('oidcClientId'),
+        scope: 'openid profile',
+        rolesClaim: 'roles',
+        orgsClaim: 'orgs',
         authorizationEndpoint: `${issuer}/protocol/openid-connect/auth`,
         tokenEndpoint: `${issuer}/protocol/openid-connect/token`,
         endSessionEndpoint: `${issuer}/protocol/openid-connect/logout`,
@@ -179,20 +217,37 @@ describe('dev sign-in on a gateway with the dev secret', () => {
     expect(config.devSignIn).toBe(true);
     expect(config.oidc).toBeUndefined();
     expect(config.identities.map((i: { id: string }) => i.id)).toEqual(DEV_IDENTITIES.map((i) => i.id));
-    expect(config.identities[1]).toEqual({ id: 'approver-wenzhou', name: DEV_IDENTITIES[1]!.name, description: DEV_IDENTITIES[1]!.description, roles: ['APPROVER'] });
+    expect(config.identities[1]).toEqual({
+      id: 'approver-wenzhou',
+      name: DEV_IDENTITIES[1]!.name,
+      description: DEV_IDENTITIES[1]!.description,
+      roles: ['APPROVER'],
+    });
   });
 
-  it('signs a 12-hour token whose claims are the identity\'s, and the gateway accepts it', async () => {
+  it("signs a 12-hour token whose claims are the identity's, and the gateway accepts it", async () => {
     const answer = await devToken(JSON.stringify({ identity: 'approver-wenzhou' }));
     expect(answer.status).toBe(200);
     const token = (answer.json as unknown as { token: string }).token;
     const claims = decodeJwt(token);
     const approver = DEV_IDENTITIES.find((i) => i.id === 'approver-wenzhou')!;
-    expect(claims).toMatchObject({ sub: 'dev-approver', roles: ['APPROVER'], orgs: approver.organizationIds, iss: 'chamber-federation-hub', name: approver.name.zh });
+    expect(claims).toMatchObject({
+      sub: 'dev-approver',
+      roles: ['APPROVER'],
+      orgs: approver.organizationIds,
+      iss: 'chamber-federation-hub',
+      name: approver.name.zh,
+    });
     expect(claims.exp! - claims.iat!).toBe(12 * 3600);
-    expect(await gql('{ __typename }', {}, token, dev.url)).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+    expect(await gql('{ __typename }', {}, token, dev.url)).toMatchObject({
+      status: 200,
+      data: { __typename: 'Query' },
+    });
     // The same query with a token of another secret is refused there: the acceptance above is real.
-    const foreign = await signToken({ subject: 'dev-approver', roles: ['APPROVER'], organizationIds: [] }, 'some-other-secret-of-16+');
+    const foreign = await signToken(
+      { subject: 'dev-approver', roles: ['APPROVER'], organizationIds: [] },
+      'some-other-secret-of-16+',
+    );
     expect((await gql('{ __typename }', {}, foreign, dev.url)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(DEV_JWT_SECRET).toBe(readConfig({}).jwtSecret);
   });
@@ -203,7 +258,14 @@ describe('dev sign-in on a gateway with the dev secret', () => {
     expect(unknown.json!.errors![0]!.message).toContain('admin, approver-wenzhou');
     expectRefusal(await devToken('{"identity":'), 'BAD_REQUEST', 400);
     expectRefusal(await devToken('[]'), 'BAD_USER_INPUT', 400);
-    expectRefusal(await raw(`${dev.url}console/session/dev-token`, { body: 'identity=admin', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 'BAD_REQUEST', 415);
+    expectRefusal(
+      await raw(`${dev.url}console/session/dev-token`, {
+        body: 'identity=admin',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      'BAD_REQUEST',
+      415,
+    );
     expectRefusal(await raw(`${dev.url}console/session/dev-token`, { method: 'GET' }), 'BAD_REQUEST', 405);
   });
 });

@@ -29,8 +29,11 @@ let schema: GraphQLSchema;
 beforeAll(async () => {
   await organizationsWithRelations(prefix, 100);
   orm = await MikroORM.init({
-    clientUrl: inject('databaseUrl'), schema: registryOrmSpec.schema, entities: registryOrmSpec.entities,
-    debug: ['query'], loggerFactory: (options) => (log = new StatementLog(options)),
+    clientUrl: inject('databaseUrl'),
+    schema: registryOrmSpec.schema,
+    entities: registryOrmSpec.entities,
+    debug: ['query'],
+    loggerFactory: (options) => (log = new StatementLog(options)),
   });
   ({ schema } = await buildRegistrySchema());
 });
@@ -38,11 +41,18 @@ afterAll(() => orm?.close());
 
 async function statementCount(n: number): Promise<number> {
   const em = orm.em.fork();
-  const contextValue: RegistryContext = { identity: { subject: 'counter', roles: ['INTEGRATOR'], organizationIds: [] }, em, loaders: createRegistryLoaders(em) };
+  const contextValue: RegistryContext = {
+    identity: { subject: 'counter', roles: ['INTEGRATOR'], organizationIds: [] },
+    em,
+    loaders: createRegistryLoaders(em),
+  };
   log.statements = [];
   const result = await execute({
-    schema, contextValue, variableValues: { n, name: prefix },
-    document: parse(`query ($n: Int!, $name: String!) { organizations(first: $n, filter: { nameContains: $name, kind: GRASSROOTS_CHAMBER }) {
+    schema,
+    contextValue,
+    variableValues: { n, name: prefix },
+    document:
+      parse(`query ($n: Int!, $name: String!) { organizations(first: $n, filter: { nameContains: $name, kind: GRASSROOTS_CHAMBER }) {
       edges { node { registeredOn annualInspections { year } penalties { decidedOn } listEntries { list } creditRecord { kind }
         rewardGrants { year } honours { validUntil inForce(asOf: "2026-01-01") } } } } }`),
   });
@@ -63,7 +73,8 @@ describe('evaluation facts', () => {
     const cases = [];
     for (const validUntil of [null, '2025-12-31']) {
       for (const revokedOn of [null, '2024-06-01']) {
-        for (const day of ['2022-12-31', '2023-01-01', '2024-05-31', '2024-06-01', '2025-12-31', '2026-01-01']) cases.push({ year: 2023, validUntil, revokedOn, day });
+        for (const day of ['2022-12-31', '2023-01-01', '2024-05-31', '2024-06-01', '2025-12-31', '2026-01-01'])
+          cases.push({ year: 2023, validUntil, revokedOn, day });
       }
     }
     const db = new pg.Client({ connectionString: inject('databaseUrl') });
@@ -72,7 +83,12 @@ describe('evaluation facts', () => {
       const { rows } = await db.query<{ counts: boolean }>(
         `select ${honourInForceSql('h', 'h.day')} as counts
          from unnest($1::int[], $2::date[], $3::date[], $4::date[]) with ordinality h(year, valid_until, revoked_on, day, n) order by n`,
-        [cases.map((c) => c.year), cases.map((c) => c.validUntil), cases.map((c) => c.revokedOn), cases.map((c) => c.day)],
+        [
+          cases.map((c) => c.year),
+          cases.map((c) => c.validUntil),
+          cases.map((c) => c.revokedOn),
+          cases.map((c) => c.day),
+        ],
       );
       expect(rows.map((r) => r.counts)).toEqual(cases.map((c) => honourInForce(c, c.day)));
       expect(honourInForce({ year: 2023, validUntil: '2025-12-31' }, '2026-01-01')).toBe(false);

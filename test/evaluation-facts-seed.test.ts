@@ -16,7 +16,9 @@ const FACTS = `query ($kind: OrganizationKind!, $after: String) { organizations(
   listEntries { list listedOn removedOn } ratings { awardedOn revokedOn } } } } }`;
 
 type Facts = {
-  id: string; kind: string; registeredOn: string | null;
+  id: string;
+  kind: string;
+  registeredOn: string | null;
   annualInspections: { year: number; result: string }[];
   penalties: { decidedOn: string; servedUntil: string | null }[];
   listEntries: { list: string; listedOn: string; removedOn: string | null }[];
@@ -30,14 +32,20 @@ function reason(o: Facts): string | null {
   if (result(LAST_YEAR) === 'MISSED') return 'MISSED_INSPECTION';
   if (result(LAST_YEAR) === 'FAIL') return 'FAILED_INSPECTION';
   if (result(LAST_YEAR) === 'BASIC_PASS' && result(LAST_YEAR - 1) === 'BASIC_PASS') return 'BASIC_PASS_TWICE';
-  if (o.penalties.some((p) => p.decidedOn.startsWith(String(LAST_YEAR)) || (p.servedUntil != null && p.servedUntil >= START))) return 'PENALTY';
+  if (
+    o.penalties.some(
+      (p) => p.decidedOn.startsWith(String(LAST_YEAR)) || (p.servedUntil != null && p.servedUntil >= START),
+    )
+  )
+    return 'PENALTY';
   if (o.listEntries.some((l) => l.listedOn <= START && (l.removedOn == null || l.removedOn > START))) return 'LISTED';
   // A grade in force that does not reach its five years in the campaign's year.
-  if (o.ratings.some((r) => r.awardedOn <= START && r.revokedOn == null && addYears(r.awardedOn, 5) > '2020-12-31')) return 'GRADE_STILL_VALID';
+  if (o.ratings.some((r) => r.awardedOn <= START && r.revokedOn == null && addYears(r.awardedOn, 5) > '2020-12-31'))
+    return 'GRADE_STILL_VALID';
   return null;
 }
 
-describe('the seed\'s evaluation facts', () => {
+describe("the seed's evaluation facts", () => {
   it('let a 2020 campaign find eligible and ineligible organisations of each kind, each rule barring one', async () => {
     const reader = await token(['INTEGRATOR']);
     const seeded = new Set(CHAMBERS.map((c) => orgId(c.key)));
@@ -48,7 +56,9 @@ describe('the seed\'s evaluation facts', () => {
       for (let after: string | null = null, more = true; more;) {
         const r: GraphQLResponse = await gql(FACTS, { kind, after }, reader);
         expect(r.errors).toBeUndefined();
-        mine.push(...r.data.organizations.edges.map((e: { node: Facts }) => e.node).filter((o: Facts) => seeded.has(o.id)));
+        mine.push(
+          ...r.data.organizations.edges.map((e: { node: Facts }) => e.node).filter((o: Facts) => seeded.has(o.id)),
+        );
         ({ hasNextPage: more, endCursor: after } = r.data.organizations.pageInfo);
       }
       expect(mine.length).toBe(CHAMBERS.filter((c) => c.kind === kind).length);
@@ -60,7 +70,14 @@ describe('the seed\'s evaluation facts', () => {
       expect(list.filter((x) => x !== null).length, `${kind} ineligible`).toBeGreaterThan(0);
     }
     const all = new Set([...reasons.values()].flat());
-    for (const why of ['REGISTERED_LESS_THAN_TWO_YEARS', 'MISSED_INSPECTION', 'FAILED_INSPECTION', 'BASIC_PASS_TWICE', 'PENALTY', 'LISTED']) {
+    for (const why of [
+      'REGISTERED_LESS_THAN_TWO_YEARS',
+      'MISSED_INSPECTION',
+      'FAILED_INSPECTION',
+      'BASIC_PASS_TWICE',
+      'PENALTY',
+      'LISTED',
+    ]) {
       expect(all, why).toContain(why);
     }
   });
@@ -73,22 +90,36 @@ describe('the seed\'s evaluation facts', () => {
   });
 
   it('has a pool of nine experts for 2020, with positions that make recusal cases', async () => {
-    const r = await gql(`{ evaluationExperts(asOf: "${START}") { name certifications { kind validUntil }
-      positions { role validFrom validTo organization { id name } } } }`, {}, await token(['INTEGRATOR']));
+    const r = await gql(
+      `{ evaluationExperts(asOf: "${START}") { name certifications { kind validUntil }
+      positions { role validFrom validTo organization { id name } } } }`,
+      {},
+      await token(['INTEGRATOR']),
+    );
     expect(r.errors).toBeUndefined();
-    const experts = r.data.evaluationExperts as { name: string; positions: { validTo: string | null; organization: { id: string } }[] }[];
+    const experts = r.data.evaluationExperts as {
+      name: string;
+      positions: { validTo: string | null; organization: { id: string } }[];
+    }[];
     expect(experts).toHaveLength(9);
     expect(experts.map((e) => e.name)).not.toContain('俞国芳'); // appointment ran out in 2018
     const at = (key: string) => experts.filter((e) => e.positions.some((p) => p.organization.id === orgId(key)));
     expect(at('garment').map((e) => e.name)).toEqual(['沈丽华']); // holds a post there
     const wenzhou = at('wenzhou')[0]!.positions.find((p) => p.organization.id === orgId('wenzhou'))!;
     expect(wenzhou.validTo! > addYears(START, -2)).toBe(true); // left less than two years before
-    expect((await gql('{ evaluationExperts(asOf: "2018-06-01") { name } }', {}, await token(['INTEGRATOR']))).data.evaluationExperts).toHaveLength(0);
+    expect(
+      (await gql('{ evaluationExperts(asOf: "2018-06-01") { name } }', {}, await token(['INTEGRATOR']))).data
+        .evaluationExperts,
+    ).toHaveLength(0);
   });
 
   it('has an evaluation committee of seven and a review committee of five under the Federation', async () => {
-    const r = await gql(`{ organization(id: "${orgId('federation')}") { relationships(type: FOUNDED, direction: OUTGOING) {
-      to { kind name positions(role: COMMITTEE_MEMBER, activeOn: "${START}") { person { name } } } } } }`, {}, await token(['INTEGRATOR']));
+    const r = await gql(
+      `{ organization(id: "${orgId('federation')}") { relationships(type: FOUNDED, direction: OUTGOING) {
+      to { kind name positions(role: COMMITTEE_MEMBER, activeOn: "${START}") { person { name } } } } } }`,
+      {},
+      await token(['INTEGRATOR']),
+    );
     expect(r.errors).toBeUndefined();
     const committees = r.data.organization.relationships.map((e: any) => e.to);
     const sizes = Object.fromEntries(committees.map((c: any) => [c.kind, c.positions.length]));

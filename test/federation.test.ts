@@ -17,7 +17,9 @@ describe('the gateway', () => {
     expect(r.data.organization.name).toBe('嘉兴市温州商会');
     expect(r.data.organization.homeRegionCode).toBe('330300');
     expect(r.data.organization.relationships).toContainEqual({
-      type: 'SUPERVISES', from: { name: '嘉兴市工商业联合会' }, to: { name: '嘉兴市温州商会' },
+      type: 'SUPERVISES',
+      from: { name: '嘉兴市工商业联合会' },
+      to: { name: '嘉兴市温州商会' },
     });
     expect(Array.isArray(r.data.organization.trainingEnrollments)).toBe(true);
   });
@@ -33,7 +35,9 @@ describe('the gateway', () => {
   it('pages through organizations with a filter', async () => {
     const integrator = await token(['INTEGRATOR']);
     // Other suites add chambers of their own, so the expected set comes from the database.
-    const expected = (await sql("select name from registry.organization where kind = 'OUT_OF_TOWN_CHAMBER' order by name, id")).map((r) => r.name);
+    const expected = (
+      await sql("select name from registry.organization where kind = 'OUT_OF_TOWN_CHAMBER' order by name, id")
+    ).map((r) => r.name);
     expect(expected).toEqual(expect.arrayContaining(['嘉兴市温州商会', '嘉兴市湖北商会', '嘉兴市河南商会']));
     const query = `query ($after: String) { organizations(first: 3, after: $after, filter: { kind: OUT_OF_TOWN_CHAMBER }) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`;

@@ -61,13 +61,17 @@ export default async function setup(project: TestProject) {
   // It carries the hub's failure converter (failure messages travel encrypted, as in production)
   // and the workflow interceptors (the traces'), as a worker's own bundle does.
   const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN'),
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: new DefaultLogger('WARN'),
   });
   const workflowBundle = join(mkdtempSync(join(tmpdir(), 'hub-workflows-')), 'bundle.js');
   writeFileSync(workflowBundle, code);
   process.env.HUB_WORKFLOW_BUNDLE = workflowBundle;
   const builtConsole = readConfig({}).consoleDir;
-  if (!consoleBuilt(builtConsole)) console.log(`[setup] console/dist was missing: built it in ${await buildConsole()} ms`);
+  if (!consoleBuilt(builtConsole))
+    console.log(`[setup] console/dist was missing: built it in ${await buildConsole()} ms`);
   // The hub serves a copy: a `npm run console:build` during the run (it empties console/dist first) cannot pull files from under the tests.
   const consoleDir = join(mkdtempSync(join(tmpdir(), 'hub-console-')), 'dist');
   cpSync(builtConsole, consoleDir, { recursive: true });
@@ -81,7 +85,12 @@ export default async function setup(project: TestProject) {
   const temporal = await startDevTemporal();
   await migrate(database.url);
   await seed(database.url);
-  const [gatewayPort, registryPort, processesPort, codecPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [gatewayPort, registryPort, processesPort, codecPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const temporalPayloadKeys = `test-${Date.now()}:${randomBytes(32).toString('base64')}`;
   const settings = readConfig({
     DATABASE_URL: database.url,

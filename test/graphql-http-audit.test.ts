@@ -17,6 +17,8 @@ describe('GraphQL over HTTP audit of the gateway', () => {
     const failures = results.filter((r) => r.status !== 'ok');
     for (const f of failures) if ('reason' in f) console.log(`[audit] ${f.status}: ${f.name} (${f.reason})`);
     expect(results.length).toBeGreaterThan(40);
-    expect(failures.filter((r) => r.name.startsWith('MUST')).map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`)).toEqual([]);
+    expect(
+      failures.filter((r) => r.name.startsWith('MUST')).map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`),
+    ).toEqual([]);
   });
 });

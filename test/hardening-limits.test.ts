@@ -19,17 +19,47 @@ const wenzhou = orgId('wenzhou');
 // [name, query, variables, limit]
 const LIMITS: [string, string, Record<string, unknown>, string][] = [
   ['the ~317-character query of issue 7', ISSUE_317, {}, 'cost'],
-  ['a page size given as a variable', 'query ($n: Int) { organizations(first: $n) { edges { node { relationships { from { relationships { to { name } } } } } } } }', { n: 100 }, 'cost'],
-  ['a 3-hop traversal under a page of 100', '{ organizations(first: 100) { edges { node { neighbors(depth: 3, first: 100) { totalCount } } } } }', {}, 'cost'],
-  ['depth 13', `{ organizations(first: 1) { edges { node { ${rel(rel(rel(rel(rel('id', 'from'), 'to'), 'from'), 'to'), 'from')} } } } }`, {}, 'depth'],
+  [
+    'a page size given as a variable',
+    'query ($n: Int) { organizations(first: $n) { edges { node { relationships { from { relationships { to { name } } } } } } } }',
+    { n: 100 },
+    'cost',
+  ],
+  [
+    'a 3-hop traversal under a page of 100',
+    '{ organizations(first: 100) { edges { node { neighbors(depth: 3, first: 100) { totalCount } } } } }',
+    {},
+    'cost',
+  ],
+  [
+    'depth 13',
+    `{ organizations(first: 1) { edges { node { ${rel(rel(rel(rel(rel('id', 'from'), 'to'), 'from'), 'to'), 'from')} } } } }`,
+    {},
+    'depth',
+  ],
   ['40 aliases', aliases(40, '__typename'), {}, 'aliases'],
   ['100 aliases of statistics', aliases(100, 'statistics { year }'), {}, 'aliases'],
-  ['100 aliases of neighbors', `{ organization(id: "${wenzhou}") ${aliases(100, 'neighbors(depth: 3) { totalCount }')} }`, {}, 'aliases'],
+  [
+    '100 aliases of neighbors',
+    `{ organization(id: "${wenzhou}") ${aliases(100, 'neighbors(depth: 3) { totalCount }')} }`,
+    {},
+    'aliases',
+  ],
   ['500 aliases of statistics', aliases(500, 'statistics { year }'), {}, 'tokens'],
-  ['500 aliases of neighbors', `{ organization(id: "${wenzhou}") ${aliases(500, 'neighbors(depth: 3) { totalCount }')} }`, {}, 'tokens'],
+  [
+    '500 aliases of neighbors',
+    `{ organization(id: "${wenzhou}") ${aliases(500, 'neighbors(depth: 3) { totalCount }')} }`,
+    {},
+    'tokens',
+  ],
   ['3,001 tokens', `{ ${'__typename '.repeat(2999)} }`, {}, 'tokens'],
   ['21 directives', `{ ${'__typename @include(if: true) '.repeat(21)} }`, {}, 'directives'],
-  ['25 aliases of a 3-hop traversal, within the alias limit', `{ organization(id: "${wenzhou}") ${aliases(25, 'neighbors(depth: 3, first: 100) { edges { node { organization { name } } } }')} }`, {}, 'cost'],
+  [
+    '25 aliases of a 3-hop traversal, within the alias limit',
+    `{ organization(id: "${wenzhou}") ${aliases(25, 'neighbors(depth: 3, first: 100) { edges { node { organization { name } } } }')} }`,
+    {},
+    'cost',
+  ],
 ];
 
 describe('request limits at the gateway', () => {
@@ -54,21 +84,41 @@ describe('request limits at the gateway', () => {
 
   it('lets the same shapes through at an honest size', async () => {
     const integrator = await token(['INTEGRATOR']);
-    const small = await post(inject('gatewayUrl'), 'query ($n: Int) { organizations(first: $n) { edges { node { relationships { from { relationships { to { name } } } } } } } }', { n: 5 }, integrator);
+    const small = await post(
+      inject('gatewayUrl'),
+      'query ($n: Int) { organizations(first: $n) { edges { node { relationships { from { relationships { to { name } } } } } } } }',
+      { n: 5 },
+      integrator,
+    );
     expect(small.json!.errors).toBeUndefined();
-    const stats = await post(inject('gatewayUrl'), aliases(3, 'statistics(asOf: "2019-12-31") { bankPairings }'), {}, integrator);
+    const stats = await post(
+      inject('gatewayUrl'),
+      aliases(3, 'statistics(asOf: "2019-12-31") { bankPairings }'),
+      {},
+      integrator,
+    );
     const { a0, a1, a2 } = stats.json!.data as Record<string, { bankPairings: number }>;
     expect(a0!.bankPairings).toBeGreaterThanOrEqual(8); // other tests may add pairings
     expect([a1, a2]).toEqual([a0, a0]);
   });
 
   it("answers the standard introspection query (the console's GraphQL IDE asks it for the docs): it loads nothing from the subgraphs, so it costs nothing", async () => {
-    const answer = await post(inject('gatewayUrl'), getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), {}, await token(['INTEGRATOR']));
+    const answer = await post(
+      inject('gatewayUrl'),
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }),
+      {},
+      await token(['INTEGRATOR']),
+    );
     expect(answer.json!.errors).toBeUndefined();
     const types = (answer.json!.data as { __schema: { types: { name: string }[] } }).__schema.types.map((t) => t.name);
     expect(types).toContain('Organization');
     // ... while the same depth of real lists still counts.
-    const deep = await post(inject('gatewayUrl'), '{ organizations(first: 100) { edges { node { relationships { from { relationships { to { relationships { to { name } } } } } } } } } }', {}, await token(['INTEGRATOR']));
+    const deep = await post(
+      inject('gatewayUrl'),
+      '{ organizations(first: 100) { edges { node { relationships { from { relationships { to { relationships { to { name } } } } } } } } } }',
+      {},
+      await token(['INTEGRATOR']),
+    );
     expect(deep.json!.errors![0]!.extensions!.limit).toBe('cost');
   });
 });
@@ -76,11 +126,17 @@ describe('request limits at the gateway', () => {
 describe('a production gateway (introspection off) with a tight rate limit', () => {
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   beforeAll(async () => {
-    gateway = await startGateway(readConfig({
-      NODE_ENV: 'production', GATEWAY_PORT: '0', JWT_SECRET: inject('jwtSecret'),
-      REGISTRY_URL: inject('registryUrl'), PROCESSES_URL: inject('processesUrl'),
-      RATE_LIMIT_PER_SECOND: '2', RATE_LIMIT_BURST: '4',
-    }));
+    gateway = await startGateway(
+      readConfig({
+        NODE_ENV: 'production',
+        GATEWAY_PORT: '0',
+        JWT_SECRET: inject('jwtSecret'),
+        REGISTRY_URL: inject('registryUrl'),
+        PROCESSES_URL: inject('processesUrl'),
+        RATE_LIMIT_PER_SECOND: '2',
+        RATE_LIMIT_BURST: '4',
+      }),
+    );
   });
   afterAll(() => gateway?.stop());
 
@@ -97,7 +153,10 @@ describe('a production gateway (introspection off) with a tight rate limit', () 
   });
 
   it('answers RATE_LIMITED (429, Retry-After) past the burst, per token subject', async () => {
-    const [busy, other] = [await token(['INTEGRATOR'], [], 'busy-client'), await token(['INTEGRATOR'], [], 'other-client')];
+    const [busy, other] = [
+      await token(['INTEGRATOR'], [], 'busy-client'),
+      await token(['INTEGRATOR'], [], 'other-client'),
+    ];
     const answers = [];
     for (let i = 0; i < 6; i++) answers.push(await post(gateway.url, '{ __typename }', {}, busy));
     expect(answers.slice(0, 4).map((a) => a.status)).toEqual([200, 200, 200, 200]);

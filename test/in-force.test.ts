@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import {
-  activeSql, inEffect, inEffectSql, notRevoked, notRevokedSql, ratingInForce, ratingInForceSql, validUntil,
+  activeSql,
+  inEffect,
+  inEffectSql,
+  notRevoked,
+  notRevokedSql,
+  ratingInForce,
+  ratingInForceSql,
+  validUntil,
 } from '../services/registry/rules/in-force.js';
 import { ISO_DATE_SHAPE, isoDateShapeSql } from '../services/common/dates.js';
 
@@ -18,17 +25,20 @@ afterAll(async () => {
   await db.end();
 });
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** The day itself and its neighbours: where an off-by-one shows. */
-const around = (...days: (string | null | undefined)[]) =>
-  [...new Set(days.filter((d): d is string => d != null).flatMap((d) => [addDays(d, -1), d, addDays(d, 1)]))];
+const around = (...days: (string | null | undefined)[]) => [
+  ...new Set(days.filter((d): d is string => d != null).flatMap((d) => [addDays(d, -1), d, addDays(d, 1)])),
+];
 
 describe('the in-force SQL agrees with the plain predicates', () => {
   it('for ratings: awarded, lapsing on the fifth anniversary, not in force from revokedOn', async () => {
     const cases: { awardedOn: string; revokedOn: string | null; day: string }[] = [];
     for (const awardedOn of ['2020-02-29', '2020-06-01', '2023-12-31']) {
       for (const revokedOn of [null, awardedOn, addDays(awardedOn, 400), validUntil(awardedOn)]) {
-        for (const day of around(awardedOn, revokedOn, validUntil(awardedOn))) cases.push({ awardedOn, revokedOn, day });
+        for (const day of around(awardedOn, revokedOn, validUntil(awardedOn)))
+          cases.push({ awardedOn, revokedOn, day });
       }
     }
     // The day as a column (as the statistics use it) and as a numbered parameter (as the benchmark does).
@@ -39,8 +49,13 @@ describe('the in-force SQL agrees with the plain predicates', () => {
     );
     expect(rows.map((row) => row.column)).toEqual(cases.map((c) => ratingInForce(c, c.day)));
     for (const c of cases.filter((_, i) => i % 7 === 0)) {
-      const { rows: [row] } = await db.query(`select ${ratingInForceSql('r', '$3::date')} as param
-        from (select $1::date as awarded_on, $2::date as revoked_on) r`, [c.awardedOn, c.revokedOn, c.day]);
+      const {
+        rows: [row],
+      } = await db.query(
+        `select ${ratingInForceSql('r', '$3::date')} as param
+        from (select $1::date as awarded_on, $2::date as revoked_on) r`,
+        [c.awardedOn, c.revokedOn, c.day],
+      );
       expect(row.param, JSON.stringify(c)).toBe(ratingInForce(c, c.day));
     }
     // The boundaries themselves, so a drift in both twins at once still fails.
@@ -73,7 +88,10 @@ describe('the in-force SQL agrees with the plain predicates', () => {
   });
 
   it('for withdrawn honours and ended organizations: not counted from that day', async () => {
-    const cases = around('2021-03-01').flatMap((day) => [{ on: null, day }, { on: '2021-03-01', day }]);
+    const cases = around('2021-03-01').flatMap((day) => [
+      { on: null, day },
+      { on: '2021-03-01', day },
+    ]);
     const { rows } = await db.query<{ revoked: boolean; active: boolean }>(
       `select ${notRevokedSql('x', 'x.day')} as revoked, ${activeSql('x', 'x.day')} as active
        from unnest($1::date[], $1::date[], $2::date[]) with ordinality x(revoked_on, ended_on, day, n) order by n`,
@@ -87,7 +105,8 @@ describe('the in-force SQL agrees with the plain predicates', () => {
   it('for the ISO date shape of dates kept in JSON', async () => {
     const values = ['2019-03-01', '2019-02-30', '2019-3-1', '2019/03/01', 'soon', '', '2019-03-01x', '12019-03-01'];
     const { rows } = await db.query<{ shaped: boolean }>(
-      `select ${isoDateShapeSql('v.text')} as shaped from unnest($1::text[]) with ordinality v(text, n) order by n`, [values],
+      `select ${isoDateShapeSql('v.text')} as shaped from unnest($1::text[]) with ordinality v(text, n) order by n`,
+      [values],
     );
     expect(rows.map((row) => row.shaped)).toEqual(values.map((v) => ISO_DATE_SHAPE.test(v)));
   });

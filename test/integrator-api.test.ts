@@ -92,7 +92,14 @@ describe('organizations(filter)', () => {
     expect(await sorted({ hasRelationship: 'MEMBER_OF', asOf: '2024-01-01' })).toEqual(['bing', 'ding']);
     expect(await keysFor({ hasRelationship: 'MEMBER_OF', asOf: '2024-01-02' })).toEqual([]);
     expect(await sorted({ hasRelationship: 'COLLEGE_PARTNERSHIP', asOf: '2021-01-01' })).toEqual(['jia', 'twinLow']);
-    expect(await sorted({ hasRelationship: 'BANK_PAIRING', ratingAtLeast: 'A5', kind: 'INDUSTRY_ASSOCIATION', asOf: '2026-06-01' })).toEqual(['jia']);
+    expect(
+      await sorted({
+        hasRelationship: 'BANK_PAIRING',
+        ratingAtLeast: 'A5',
+        kind: 'INDUSTRY_ASSOCIATION',
+        asOf: '2026-06-01',
+      }),
+    ).toEqual(['jia']);
   });
 });
 
@@ -153,15 +160,28 @@ describe('organization fields', () => {
       now: currentRating(asOf: "2026-06-01") { grade } then: currentRating(asOf: "2020-06-01") { grade }
       gap: currentRating(asOf: "2021-06-01") { grade }`);
     expect(jia.ratings).toEqual([
-      { grade: 'A5', awardedOn: '2022-01-01', validUntil: '2027-01-01', inForce: true, organization: { name: `${prefix}甲协会` } },
-      { grade: 'A4', awardedOn: '2016-01-01', validUntil: '2021-01-01', inForce: false, organization: { name: `${prefix}甲协会` } },
+      {
+        grade: 'A5',
+        awardedOn: '2022-01-01',
+        validUntil: '2027-01-01',
+        inForce: true,
+        organization: { name: `${prefix}甲协会` },
+      },
+      {
+        grade: 'A4',
+        awardedOn: '2016-01-01',
+        validUntil: '2021-01-01',
+        inForce: false,
+        organization: { name: `${prefix}甲协会` },
+      },
     ]);
     expect([jia.now, jia.then, jia.gap]).toEqual([{ grade: 'A5' }, { grade: 'A4' }, null]);
     expect((await one('currentRating(asOf: "2026-06-01") { grade }', world.o.bing.id)).currentRating).toBeNull();
   });
 
   it('honours by level and year', async () => {
-    const jia = await one(`all: honours { level year title organization { name } } national: honours(level: NATIONAL) { year }
+    const jia =
+      await one(`all: honours { level year title organization { name } } national: honours(level: NATIONAL) { year }
       y2021: honours(year: 2021) { level } none: honours(level: PROVINCIAL) { year }`);
     expect(jia.all).toEqual([
       { level: 'MUNICIPAL', year: 2021, title: '四好商会', organization: { name: `${prefix}甲协会` } },
@@ -175,11 +195,25 @@ describe('organization fields', () => {
       secretaries2019: positions(role: SECRETARY_GENERAL, activeOn: "2019-06-01") { person { name } }
       today: positions(activeOn: "2026-06-01") { role person { name } }`);
     // Earliest first: the 2015 secretary-general post, then the two of 2020 (in id order).
-    expect(jia.all[0]).toMatchObject({ role: 'SECRETARY_GENERAL', validFrom: '2015-01-01', person: { name: `${prefix}张会长` }, organization: { name: `${prefix}甲协会` } });
-    expect(jia.all.slice(1).map((p: any) => `${p.role} ${p.person.name}`).sort()).toEqual([`PRESIDENT ${prefix}张会长`, `SECRETARY_GENERAL ${prefix}李秘书长`]);
+    expect(jia.all[0]).toMatchObject({
+      role: 'SECRETARY_GENERAL',
+      validFrom: '2015-01-01',
+      person: { name: `${prefix}张会长` },
+      organization: { name: `${prefix}甲协会` },
+    });
+    expect(
+      jia.all
+        .slice(1)
+        .map((p: any) => `${p.role} ${p.person.name}`)
+        .sort(),
+    ).toEqual([`PRESIDENT ${prefix}张会长`, `SECRETARY_GENERAL ${prefix}李秘书长`]);
     expect(jia.secretaries2019).toEqual([{ person: { name: `${prefix}张会长` } }]);
     expect(jia.today.map((p: any) => p.role).sort()).toEqual(['PRESIDENT', 'SECRETARY_GENERAL']);
-    const r = await gql(`{ organization(id: "${world.o.jia.id}") { positions(activeOn: "2026-02-30") { role } } }`, {}, reader);
+    const r = await gql(
+      `{ organization(id: "${world.o.jia.id}") { positions(activeOn: "2026-02-30") { role } } }`,
+      {},
+      reader,
+    );
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
   });
 
@@ -188,21 +222,31 @@ describe('organization fields', () => {
       relationshipsConnection(direction: OUTGOING, first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }
       colleges: relationshipsConnection(type: COLLEGE_PARTNERSHIP, last: 1) { totalCount pageInfo { hasPreviousPage hasNextPage } edges { node { to { name } } } }`);
     const ids = jia.relationships.map((e: any) => e.id);
-    expect(jia.relationships.map((e: any) => e.type)).toEqual(['BANK_PAIRING', 'COLLEGE_PARTNERSHIP', 'COLLEGE_PARTNERSHIP']);
+    expect(jia.relationships.map((e: any) => e.type)).toEqual([
+      'BANK_PAIRING',
+      'COLLEGE_PARTNERSHIP',
+      'COLLEGE_PARTNERSHIP',
+    ]);
     const first = jia.relationshipsConnection;
     expect(first.totalCount).toBe(3);
     expect(first.edges.map((e: any) => e.node.id)).toEqual(ids.slice(0, 2));
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(jia.colleges).toMatchObject({ totalCount: 2, pageInfo: { hasPreviousPage: true, hasNextPage: false } });
     expect(jia.colleges.edges).toEqual([{ node: { to: { name: `${prefix}同名学院` } } }]);
-    const rest = await one(`relationshipsConnection(direction: OUTGOING, first: 2, after: "${first.pageInfo.endCursor}") {
+    const rest =
+      await one(`relationshipsConnection(direction: OUTGOING, first: 2, after: "${first.pageInfo.endCursor}") {
       pageInfo { hasNextPage hasPreviousPage startCursor } edges { node { id } } }`);
     expect(rest.relationshipsConnection.edges.map((e: any) => e.node.id)).toEqual(ids.slice(2));
     expect(rest.relationshipsConnection.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-    const back = await one(`relationshipsConnection(direction: OUTGOING, last: 5, before: "${rest.relationshipsConnection.pageInfo.startCursor}") {
+    const back =
+      await one(`relationshipsConnection(direction: OUTGOING, last: 5, before: "${rest.relationshipsConnection.pageInfo.startCursor}") {
       edges { node { id } } }`);
     expect(back.relationshipsConnection.edges.map((e: any) => e.node.id)).toEqual(ids.slice(0, 2));
-    const bad = await gql(`{ organization(id: "${world.o.jia.id}") { relationshipsConnection(first: 1, after: "nonsense") { totalCount } } }`, {}, reader);
+    const bad = await gql(
+      `{ organization(id: "${world.o.jia.id}") { relationshipsConnection(first: 1, after: "nonsense") { totalCount } } }`,
+      {},
+      reader,
+    );
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
@@ -216,7 +260,12 @@ describe('refusals', () => {
   const cursorOf = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
   it('refuses a cursor the list did not give out', async () => {
-    for (const after of ['garbage', cursorOf(['只有一个值']), cursorOf({ name: 'x' }), cursorOf(['名字', 'not-a-uuid'])]) {
+    for (const after of [
+      'garbage',
+      cursorOf(['只有一个值']),
+      cursorOf({ name: 'x' }),
+      cursorOf(['名字', 'not-a-uuid']),
+    ]) {
       const error = await refused({}, { first: 2, after });
       expect(error.extensions!.code).toBe('BAD_USER_INPUT');
       expect(error.extensions!.field).toBe('after');
@@ -233,7 +282,11 @@ describe('refusals', () => {
 
   it('pages the approver inbox the same way', async () => {
     const approver = await token(['APPROVER'], [world.o.jia.id]);
-    const inbox = await gql('{ myTasks(last: 5) { totalCount pageInfo { hasNextPage hasPreviousPage } } }', {}, approver);
+    const inbox = await gql(
+      '{ myTasks(last: 5) { totalCount pageInfo { hasNextPage hasPreviousPage } } }',
+      {},
+      approver,
+    );
     expect(inbox.data.myTasks).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false } });
     expect(codeOf(await gql('{ myTasks(first: 1, last: 1) { totalCount } }', {}, approver))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql('{ myTasks(before: "garbage") { totalCount } }', {}, approver))).toBe('BAD_USER_INPUT');
@@ -241,10 +294,20 @@ describe('refusals', () => {
 
   it('refuses a malformed asOf and an unknown region', async () => {
     for (const asOf of ['2026-13-01', '2026-02-30', 'yesterday', '2026-6-1']) {
-      expect((await refused({ asOf, ratingAtLeast: 'A3' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.asOf' });
+      expect((await refused({ asOf, ratingAtLeast: 'A3' })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'filter.asOf',
+      });
     }
-    expect((await refused({ region: '999999' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.region' });
-    const r = await gql(`{ organization(id: "${world.o.jia.id}") { currentRating(asOf: "tomorrow") { grade } } }`, {}, reader);
+    expect((await refused({ region: '999999' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.region',
+    });
+    const r = await gql(
+      `{ organization(id: "${world.o.jia.id}") { currentRating(asOf: "tomorrow") { grade } } }`,
+      {},
+      reader,
+    );
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
   });
 });

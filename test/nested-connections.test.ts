@@ -16,18 +16,43 @@ async function mutate(query: string, input: Record<string, unknown>) {
 
 beforeAll(async () => {
   admin = await token(['ADMIN']);
-  organizationId = (await mutate('mutation ($input: NewOrganization!) { createOrganization(input: $input) { id } }',
-    { name: `嘉兴市分页测试协会${crypto.randomUUID().slice(0, 6)}`, kind: 'INDUSTRY_ASSOCIATION', regionCode: '330400' })).id;
-  personId = (await mutate('mutation ($input: NewPerson!) { createPerson(input: $input) { id } }', { name: '分页测试人' })).id;
-  for (const [i, role] of ['FULL_TIME_STAFF', 'SECRETARY_GENERAL', 'PRESIDENT', 'LEGAL_COUNSEL', 'MEDIATOR'].entries()) {
-    await mutate('mutation ($input: NewPosition!) { createPosition(input: $input) { id } }',
-      { personId, organizationId, role, validFrom: `201${i}-01-01` });
+  organizationId = (
+    await mutate('mutation ($input: NewOrganization!) { createOrganization(input: $input) { id } }', {
+      name: `嘉兴市分页测试协会${crypto.randomUUID().slice(0, 6)}`,
+      kind: 'INDUSTRY_ASSOCIATION',
+      regionCode: '330400',
+    })
+  ).id;
+  personId = (
+    await mutate('mutation ($input: NewPerson!) { createPerson(input: $input) { id } }', { name: '分页测试人' })
+  ).id;
+  for (const [i, role] of [
+    'FULL_TIME_STAFF',
+    'SECRETARY_GENERAL',
+    'PRESIDENT',
+    'LEGAL_COUNSEL',
+    'MEDIATOR',
+  ].entries()) {
+    await mutate('mutation ($input: NewPosition!) { createPosition(input: $input) { id } }', {
+      personId,
+      organizationId,
+      role,
+      validFrom: `201${i}-01-01`,
+    });
   }
   for (const [i, grade] of ['A2', 'A3', 'A4', 'A5'].entries()) {
-    await mutate('mutation ($input: NewRating!) { awardRating(input: $input) { id } }', { organizationId, grade, awardedOn: `201${i * 2}-03-01` });
+    await mutate('mutation ($input: NewRating!) { awardRating(input: $input) { id } }', {
+      organizationId,
+      grade,
+      awardedOn: `201${i * 2}-03-01`,
+    });
   }
   for (const year of [2016, 2018, 2019]) {
-    await mutate('mutation ($input: NewHonour!) { awardHonour(input: $input) { id } }', { organizationId, level: 'MUNICIPAL', year });
+    await mutate('mutation ($input: NewHonour!) { awardHonour(input: $input) { id } }', {
+      organizationId,
+      level: 'MUNICIPAL',
+      year,
+    });
   }
 });
 
@@ -60,11 +85,15 @@ async function walk(root: 'organization' | 'person', id: string, field: string) 
 
 describe('nested connections', () => {
   it('page the same items as the plain lists, both ways', async () => {
-    const plain = await gql(`query ($o: ID!, $p: ID!) {
+    const plain = await gql(
+      `query ($o: ID!, $p: ID!) {
       organization(id: $o) { positions { id } ratings { id } honours { id } }
-      person(id: $p) { positions { id } certifications { id } } }`, { o: organizationId, p: personId }, admin);
+      person(id: $p) { positions { id } certifications { id } } }`,
+      { o: organizationId, p: personId },
+      admin,
+    );
     const ids = (list: { id: string }[]) => list.map((x) => x.id);
-    const cases: [('organization' | 'person'), string, string, string[]][] = [
+    const cases: ['organization' | 'person', string, string, string[]][] = [
       ['organization', organizationId, 'positionsConnection', ids(plain.data.organization.positions)],
       ['organization', organizationId, 'ratingsConnection', ids(plain.data.organization.ratings)],
       ['organization', organizationId, 'honoursConnection', ids(plain.data.organization.honours)],
@@ -79,12 +108,20 @@ describe('nested connections', () => {
   });
 
   it('filters like the plain lists and refuses a bad cursor', async () => {
-    const r = await gql(`query ($o: ID!) { organization(id: $o) {
+    const r = await gql(
+      `query ($o: ID!) { organization(id: $o) {
       positionsConnection(role: PRESIDENT) { totalCount }
-      honoursConnection(year: 2018) { totalCount edges { node { year } } } } }`, { o: organizationId }, admin);
+      honoursConnection(year: 2018) { totalCount edges { node { year } } } } }`,
+      { o: organizationId },
+      admin,
+    );
     expect(r.data.organization.positionsConnection.totalCount).toBe(1);
     expect(r.data.organization.honoursConnection).toEqual({ totalCount: 1, edges: [{ node: { year: 2018 } }] });
-    const bad = await gql('query ($o: ID!) { organization(id: $o) { ratingsConnection(after: "nonsense") { totalCount } } }', { o: organizationId }, admin);
+    const bad = await gql(
+      'query ($o: ID!) { organization(id: $o) { ratingsConnection(after: "nonsense") { totalCount } } }',
+      { o: organizationId },
+      admin,
+    );
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
   });
 });

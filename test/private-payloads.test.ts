@@ -34,7 +34,10 @@ function inspect(history: History) {
   };
   walk(history, 'history');
   // The JSON shows bytes as base64; a plain payload's data must be read as UTF-8 to be searched.
-  const readable = [JSON.stringify(history), ...payloads.map((p) => Buffer.from(p.payload.data ?? []).toString('utf8'))].join('\n');
+  const readable = [
+    JSON.stringify(history),
+    ...payloads.map((p) => Buffer.from(p.payload.data ?? []).toString('utf8')),
+  ].join('\n');
   return { payloads, readable };
 }
 
@@ -91,7 +94,6 @@ describe('workflow histories as the Temporal server stores them', () => {
   });
 });
 
-
 describe('the codec endpoint for the Temporal UI', () => {
   const Payload = () => temporal.api.common.v1.Payload;
   const call = (operation: 'decode' | 'encode', payloads: unknown[], headers: Record<string, string> = {}) =>
@@ -119,7 +121,10 @@ describe('the codec endpoint for the Temporal UI', () => {
 
   it('encodes and decodes round trip for an ADMIN', async () => {
     const admin = { authorization: `Bearer ${await token(['ADMIN'])}` };
-    const original = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from(JSON.stringify({ comment })).toString('base64') };
+    const original = {
+      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+      data: Buffer.from(JSON.stringify({ comment })).toString('base64'),
+    };
     const encoded = (await (await call('encode', [original], admin)).json()) as { payloads: { data: string }[] };
     expect(Buffer.from(encoded.payloads[0]!.data, 'base64').toString('utf8')).not.toContain(comment);
     const decoded = (await (await call('decode', encoded.payloads, admin)).json()) as { payloads: { data: string }[] };
@@ -139,15 +144,22 @@ describe('the codec endpoint for the Temporal UI', () => {
     }
   });
 
-  it('answers the UI origin\'s preflight (CORS) without a token', async () => {
+  it("answers the UI origin's preflight (CORS) without a token", async () => {
     const response = await fetch(`${inject('codecUrl')}/decode`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:8233', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-namespace' },
+      headers: {
+        origin: 'http://localhost:8233',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-namespace',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:8233');
     expect(response.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
-    const elsewhere = await fetch(`${inject('codecUrl')}/decode`, { method: 'OPTIONS', headers: { origin: 'http://evil.example' } });
+    const elsewhere = await fetch(`${inject('codecUrl')}/decode`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example' },
+    });
     expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

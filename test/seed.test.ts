@@ -19,7 +19,9 @@ async function tableDigests(query: (text: string) => Promise<any[]>): Promise<Re
     where (table_schema = 'registry' or (table_schema, table_name) = ('processes', 'training_course')) and table_type = 'BASE TABLE' order by 1`);
   const digests: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await query(`select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${name} t`);
+    const [row] = await query(
+      `select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${name} t`,
+    );
     digests[name] = row.digest;
   }
   return digests;
@@ -29,7 +31,9 @@ describe('the seed', () => {
   it('gives every organization a valid credit code and breaks no registry rule', async () => {
     for (const org of SEED_ORGANIZATIONS) expect(organizationViolations(org), org.key).toEqual([]);
     const rows = await sql<{ id: string; credit_code: string | null; kind: string }>(
-      'select id, credit_code, kind from registry.organization where id = any($1)', [SEED_ORGANIZATIONS.map((o) => seedOrganizationId(o.key))]);
+      'select id, credit_code, kind from registry.organization where id = any($1)',
+      [SEED_ORGANIZATIONS.map((o) => seedOrganizationId(o.key))],
+    );
     expect(rows).toHaveLength(SEED_ORGANIZATIONS.length);
     for (const row of rows) {
       // Only mediation committees, which are not legal entities, have no code.
@@ -48,7 +52,9 @@ describe('the seed', () => {
   it('fills an empty database, and a second run there inserts nothing', async () => {
     const main = new URL(inject('databaseUrl'));
     const name = `${main.pathname.slice(1)}_seed`;
-    const admin = new pg.Client({ connectionString: Object.assign(new URL(main), { pathname: '/postgres' }).toString() });
+    const admin = new pg.Client({
+      connectionString: Object.assign(new URL(main), { pathname: '/postgres' }).toString(),
+    });
     await admin.connect();
     const url = Object.assign(new URL(main), { pathname: `/${name}` }).toString();
     try {
@@ -65,15 +71,23 @@ describe('the seed', () => {
     }
   });
 
-  it('holds the report\'s people and edges', async () => {
-    const edges = (type: string, from: string) => sql<{ to: string }>(
-      `select t.name as to from registry.relationship e join registry.organization t on t.id = e.to_id where e.type = $1 and e.from_id = $2 order by t.name`,
-      [type, seedOrganizationId(from)]);
+  it("holds the report's people and edges", async () => {
+    const edges = (type: string, from: string) =>
+      sql<{ to: string }>(
+        `select t.name as to from registry.relationship e join registry.organization t on t.id = e.to_id where e.type = $1 and e.from_id = $2 order by t.name`,
+        [type, seedOrganizationId(from)],
+      );
     // 张建生, 市工商联党委书记, a Federation leader who guides chambers.
-    const [zhang] = await sql(`select p.id from registry.person p join registry.position r on r.person_id = p.id
-      where p.name = '张建生' and r.role = 'FEDERATION_LEADER' and r.organization_id = $1`, [seedOrganizationId('federation')]);
+    const [zhang] = await sql(
+      `select p.id from registry.person p join registry.position r on r.person_id = p.id
+      where p.name = '张建生' and r.role = 'FEDERATION_LEADER' and r.organization_id = $1`,
+      [seedOrganizationId('federation')],
+    );
     expect(zhang).toBeDefined();
-    const liaison = await sql(`select attributes from registry.relationship where type = 'LIAISON' and attributes ->> 'leaderId' = $1`, [zhang.id]);
+    const liaison = await sql(
+      `select attributes from registry.relationship where type = 'LIAISON' and attributes ->> 'leaderId' = $1`,
+      [zhang.id],
+    );
     expect(liaison.length).toBeGreaterThan(0);
     expect(liaison[0].attributes.leaderTitle).toContain('市工商联党委书记');
     // Out-of-town chambers point at their home regions' federations.
@@ -82,18 +96,35 @@ describe('the seed', () => {
     expect(await edges('HOME_REGION', 'henan')).toEqual([{ to: '河南省工商业联合会' }]);
     expect(await edges('FOUNDED', 'wenzhou')).toContainEqual({ to: '嘉兴市温商慈善基金会' });
     // Eight branches of 嘉兴银行, each paired with an association.
-    const branches = await sql(`select count(*)::int as n from registry.relationship e join registry.relationship p on p.to_id = e.from_id and p.type = 'BANK_PAIRING'
-      where e.type = 'BRANCH_OF' and e.to_id = $1`, [seedOrganizationId('bank')]);
+    const branches = await sql(
+      `select count(*)::int as n from registry.relationship e join registry.relationship p on p.to_id = e.from_id and p.type = 'BANK_PAIRING'
+      where e.type = 'BRANCH_OF' and e.to_id = $1`,
+      [seedOrganizationId('bank')],
+    );
     expect(branches[0].n).toBe(8);
     // The six colleges, each in a partnership with an association.
-    const colleges = await sql(`select distinct c.name from registry.relationship e join registry.organization c on c.id = e.to_id
-      where e.type = 'COLLEGE_PARTNERSHIP' and e.from_id = any($1) order by 1`, [SEED_ORGANIZATIONS.map((o) => seedOrganizationId(o.key))]);
-    expect(colleges.map((c) => c.name)).toEqual(['嘉兴南洋职业技术学院', '嘉兴学院', '嘉兴技师学院', '嘉兴职业技术学院', '平湖高级技工学校', '海宁技师学院'].sort());
+    const colleges = await sql(
+      `select distinct c.name from registry.relationship e join registry.organization c on c.id = e.to_id
+      where e.type = 'COLLEGE_PARTNERSHIP' and e.from_id = any($1) order by 1`,
+      [SEED_ORGANIZATIONS.map((o) => seedOrganizationId(o.key))],
+    );
+    expect(colleges.map((c) => c.name)).toEqual(
+      [
+        '嘉兴南洋职业技术学院',
+        '嘉兴学院',
+        '嘉兴技师学院',
+        '嘉兴职业技术学院',
+        '平湖高级技工学校',
+        '海宁技师学院',
+      ].sort(),
+    );
     // Every chamber has legal counsel; the 71 villages are in Lishui.
-    const withoutCounsel = await sql(`select o.name from registry.organization o where o.id = any($1)
+    const withoutCounsel = await sql(
+      `select o.name from registry.organization o where o.id = any($1)
       and o.kind in ('INDUSTRY_ASSOCIATION', 'OUT_OF_TOWN_CHAMBER', 'GRASSROOTS_CHAMBER')
       and not exists (select 1 from registry.position p where p.organization_id = o.id and p.role = 'LEGAL_COUNSEL')`,
-    [SEED_ORGANIZATIONS.map((o) => seedOrganizationId(o.key))]);
+      [SEED_ORGANIZATIONS.map((o) => seedOrganizationId(o.key))],
+    );
     expect(withoutCounsel).toEqual([]);
     expect(SEED_ORGANIZATIONS.filter((o) => o.kind === 'VILLAGE' && o.regionCode === '331100')).toHaveLength(71);
   });

@@ -19,7 +19,12 @@ interface Started {
 }
 
 async function npmStart(dataDir: string, databaseUrl?: string, consoleDir?: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...(consoleDir ? { CONSOLE_DIR: consoleDir } : {}) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HUB_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    ...(consoleDir ? { CONSOLE_DIR: consoleDir } : {}),
+  };
   if (!databaseUrl) delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   const child = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -72,7 +77,9 @@ function processesUsing(dataDir: string): string {
 /** Where PostgreSQL keeps the cluster: in the data folder, or where its recorded id says (as root). */
 function clusterOf(dataDir: string): string {
   const idFile = join(dataDir, 'postgres-cluster-id');
-  return existsSync(idFile) ? join('/var/lib/chamber-hub/clusters', readFileSync(idFile, 'utf8').trim()) : join(dataDir, 'postgres');
+  return existsSync(idFile)
+    ? join('/var/lib/chamber-hub/clusters', readFileSync(idFile, 'utf8').trim())
+    : join(dataDir, 'postgres');
 }
 
 describe('npm start', () => {
@@ -108,7 +115,9 @@ describe('npm start', () => {
       const second = await npmStart(dataDir, undefined, consoleDir);
       expect(second.output()).toContain('already seeded; nothing to do');
       expect(second.output()).not.toContain('building the console'); // built once, kept
-      const found = await query(second, { query: '{ organizations(filter: { nameContains: "冒烟测试" }) { totalCount } }' });
+      const found = await query(second, {
+        query: '{ organizations(filter: { nameContains: "冒烟测试" }) { totalCount } }',
+      });
       expect(found.data.organizations.totalCount).toBe(1);
       expect(stoppedByCtrlC(await second.stop())).toBe(true);
       expect(second.output()).toContain('[stack] stopped');
@@ -116,7 +125,8 @@ describe('npm start', () => {
       expect(processesUsing(dataDir)).toBe('');
       expect(processesUsing(cluster)).toBe('');
       await expect(fetch(second.gatewayUrl)).rejects.toThrow();
-      for (const path of [cluster, `${cluster}.owner`]) if (path.startsWith('/var/lib/chamber-hub/')) rmSync(path, { recursive: true, force: true });
+      for (const path of [cluster, `${cluster}.owner`])
+        if (path.startsWith('/var/lib/chamber-hub/')) rmSync(path, { recursive: true, force: true });
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }

@@ -41,9 +41,16 @@ beforeAll(async () => {
 afterAll(() => orm?.close());
 
 /** The statements one request runs, with a context made as registryContext makes it. */
-async function statementsFor(query: string, variables: Record<string, unknown>): Promise<{ data: any; statements: string[] }> {
+async function statementsFor(
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ data: any; statements: string[] }> {
   const em = orm.em.fork();
-  const contextValue: RegistryContext = { identity: { subject: 'counter', roles: ['INTEGRATOR'], organizationIds: [] }, em, loaders: createRegistryLoaders(em) };
+  const contextValue: RegistryContext = {
+    identity: { subject: 'counter', roles: ['INTEGRATOR'], organizationIds: [] },
+    em,
+    loaders: createRegistryLoaders(em),
+  };
   log.statements = [];
   const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
   expect(result.errors).toBeUndefined();
@@ -117,14 +124,20 @@ describe('statements per request', () => {
     expect(first.data.organizations.totalCount).toBe(10); // 010 ... 019
     expect(first.statements).toHaveLength(1);
     // After a cursor the page holds fewer rows than match: the total is a count of its own.
-    const next = await statementsFor(page, { name: `${prefix}-01`, after: first.data.organizations.pageInfo.endCursor });
+    const next = await statementsFor(page, {
+      name: `${prefix}-01`,
+      after: first.data.organizations.pageInfo.endCursor,
+    });
     expect(next.data.organizations.totalCount).toBe(10);
     expect(next.data.organizations.edges).toHaveLength(5);
     expect(next.statements).toHaveLength(2);
   });
 
   it('searches names with ILIKE on name, which the trigram index serves', async () => {
-    const { statements } = await statementsFor('query ($name: String!) { organizations(first: 5, filter: { nameContains: $name }) { edges { node { id } } } }', { name: `${prefix}-01` });
+    const { statements } = await statementsFor(
+      'query ($name: String!) { organizations(first: 5, filter: { nameContains: $name }) { edges { node { id } } } }',
+      { name: `${prefix}-01` },
+    );
     const page = statements.find((s) => s.startsWith('select "o0".*'))!;
     expect(page).toMatch(/"o0"\."name" ilike '%计数[0-9a-f]{8}-01%'/);
     // With sequential and plain index scans off, the planner can only use a bitmap scan of an

@@ -50,8 +50,10 @@ async function statistics(asOf: string) {
 }
 
 /** The count of the row whose `key` is `value` in a list like byGrade or platformActivities. */
-const count = (rows: any[], key: string, value: string): number | undefined => rows.find((row) => row[key] === value)?.count;
-const charityOf = (s: any, key: string) => s.charity.byOrganization.find((row: any) => row.organization.id === orgId(key));
+const count = (rows: any[], key: string, value: string): number | undefined =>
+  rows.find((row) => row[key] === value)?.count;
+const charityOf = (s: any, key: string) =>
+  s.charity.byOrganization.find((row: any) => row.organization.id === orgId(key));
 
 beforeAll(async () => {
   const main = new URL(inject('databaseUrl'));
@@ -70,7 +72,10 @@ beforeAll(async () => {
   stops.unshift(() => db.end());
   const [registryPort, gatewayPort] = [await freePort(), await freePort()];
   const settings = readConfig({
-    DATABASE_URL: url, JWT_SECRET: inject('jwtSecret'), REGISTRY_PORT: String(registryPort), GATEWAY_PORT: String(gatewayPort),
+    DATABASE_URL: url,
+    JWT_SECRET: inject('jwtSecret'),
+    REGISTRY_PORT: String(registryPort),
+    GATEWAY_PORT: String(gatewayPort),
     PROCESSES_URL: 'http://127.0.0.1:9/graphql', // never asked: statistics live in the registry
   });
   const registry = await startRegistry(settings);
@@ -91,31 +96,59 @@ describe('statistics on a database holding the seed', () => {
     expect(s.year).toBe(2019);
     // 31 Four-Good chambers: national 2, provincial 7, municipal 22.
     expect(s.fourGoodChambers).toEqual({
-      total: 31, byLevel: [{ level: 'NATIONAL', count: 2 }, { level: 'PROVINCIAL', count: 7 }, { level: 'MUNICIPAL', count: 22 }],
+      total: 31,
+      byLevel: [
+        { level: 'NATIONAL', count: 2 },
+        { level: 'PROVINCIAL', count: 7 },
+        { level: 'MUNICIPAL', count: 22 },
+      ],
     });
     // 45 city-level associations rated 3A or above: 5A 11, 4A 17, 3A 17 (and some lower).
     expect(s.ratings).toEqual({
       atLeast3A: 45,
-      byGrade: [{ grade: 'A1', count: 2 }, { grade: 'A2', count: 3 }, { grade: 'A3', count: 17 }, { grade: 'A4', count: 17 }, { grade: 'A5', count: 11 }],
+      byGrade: [
+        { grade: 'A1', count: 2 },
+        { grade: 'A2', count: 3 },
+        { grade: 'A3', count: 17 },
+        { grade: 'A4', count: 17 },
+        { grade: 'A5', count: 11 },
+      ],
     });
     // 党建+金融: 8 pairings; 红色启航贷: 8 enterprises, 3240万元.
     expect(s.bankPairings).toBe(8);
     expect(s.redLaunchLoans).toEqual({ count: 8, total: { fen: wan(3240), formatted: '3240万元' } });
     // Five mechanisms.
     expect(s.liaisonVisits).toBe(93);
-    expect(s.rewardFund).toEqual({ total: { fen: wan(119), formatted: '119万元' }, increase: { fen: wan(17), formatted: '17万元' } });
+    expect(s.rewardFund).toEqual({
+      total: { fen: wan(119), formatted: '119万元' },
+      increase: { fen: wan(17), formatted: '17万元' },
+    });
     expect(s.governmentChamberCommunication).toEqual({
-      specialSessions: 3, specialSessionIssuesResolved: 4, rotatingEvents: 11, rotatingEventProblemsResolved: 5,
+      specialSessions: 3,
+      specialSessionIssuesResolved: 4,
+      rotatingEvents: 11,
+      rotatingEventProblemsResolved: 5,
     });
     expect(s.interconnection).toEqual({ jointMeetings: 3, groupActivities: 12 });
     // 12 fairs, 11 matchmakings, 22 projects, over 60亿元.
-    expect(s.investment).toEqual({ fairs: 12, matchmakings: 11, projects: 22, total: { fen: wan(609_000), formatted: '60.9亿元' } });
+    expect(s.investment).toEqual({
+      fairs: 12,
+      matchmakings: 11,
+      projects: 22,
+      total: { fen: wan(609_000), formatted: '60.9亿元' },
+    });
     expect(s.investment.total.fen).toBeGreaterThan(wan(600_000));
     // 71 paired villages, 23 assistance projects.
     expect(s.assistance).toEqual({ pairedVillages: 71, projects: 23 });
     // 20多个 committees, 100多名 mediators, 50多件 cases, counsel in every chamber.
     expect(s.mediation).toEqual({
-      committees: 24, mediators: 110, cases: 57, casesSettled: 46, chambers: 84, chambersWithLegalCounsel: 84, legalCounselCoverage: 1,
+      committees: 24,
+      mediators: 110,
+      cases: 57,
+      casesSettled: 46,
+      chambers: 84,
+      chambersWithLegalCounsel: 84,
+      legalCounselCoverage: 1,
     });
     expect(s.mediation.committees).toBeGreaterThan(20);
     expect(s.mediation.mediators).toBeGreaterThan(100);
@@ -141,9 +174,21 @@ describe('statistics on a database holding the seed', () => {
     expect([henan.programmeYears, henan.beneficiaries]).toEqual([7, 556]);
     expect(henan.beneficiaries).toBeGreaterThan(550);
     // The 4-day course for 50 full-time staff, the talent summit, and the legal platform's events.
-    expect(s.platformActivities).toContainEqual({ platform: 'TALENT_SERVICES', kind: 'TRAINING_COURSE', count: 1, participants: 50 });
+    expect(s.platformActivities).toContainEqual({
+      platform: 'TALENT_SERVICES',
+      kind: 'TRAINING_COURSE',
+      count: 1,
+      participants: 50,
+    });
     expect(count(s.platformActivities, 'kind', 'TALENT_SUMMIT')).toBe(1);
-    for (const kind of ['JUDGES_INTO_CHAMBERS', 'PROSECUTORS_INTO_CHAMBERS', 'POLICE_INTO_CHAMBERS', 'LEGAL_TRAINING', 'ENTREPRENEURS_FORUM', 'PROTECTION_CAMPAIGN']) {
+    for (const kind of [
+      'JUDGES_INTO_CHAMBERS',
+      'PROSECUTORS_INTO_CHAMBERS',
+      'POLICE_INTO_CHAMBERS',
+      'LEGAL_TRAINING',
+      'ENTREPRENEURS_FORUM',
+      'PROTECTION_CAMPAIGN',
+    ]) {
       expect(count(s.platformActivities, 'kind', kind), kind).toBeGreaterThanOrEqual(1);
     }
     expect(count(s.platformActivities, 'kind', 'INVESTMENT_FAIR')).toBe(12);
@@ -151,15 +196,28 @@ describe('statistics on a database holding the seed', () => {
 
   it('counts each Four-Good chamber once, at its highest honour of a year up to asOf', async () => {
     const honour = (key: string, org: string, level: string, year: number, title = '四好商会') =>
-      db.query(`insert into registry.honour (id, organization_id, title, level, year) values ($1, $2, $3, $4, $5)`, [seedId(key), orgId(org), title, level, year]);
-    const extra = ['test:honour-tea', 'test:honour-henan', 'test:honour-logistics', 'test:honour-other-title'].map(seedId);
+      db.query(`insert into registry.honour (id, organization_id, title, level, year) values ($1, $2, $3, $4, $5)`, [
+        seedId(key),
+        orgId(org),
+        title,
+        level,
+        year,
+      ]);
+    const extra = ['test:honour-tea', 'test:honour-henan', 'test:honour-logistics', 'test:honour-other-title'].map(
+      seedId,
+    );
     try {
       await honour('test:honour-tea', 'tea', 'MUNICIPAL', 2019); // a new holder
       await honour('test:honour-henan', 'henan', 'NATIONAL', 2019); // 河南商会 held a municipal one
       await honour('test:honour-logistics', 'logistics', 'PROVINCIAL', 2020); // after asOf's year
       await honour('test:honour-other-title', 'catering', 'NATIONAL', 2019, '文明单位'); // not 四好商会
       expect((await statistics('2019-12-31')).fourGoodChambers).toEqual({
-        total: 32, byLevel: [{ level: 'NATIONAL', count: 3 }, { level: 'PROVINCIAL', count: 7 }, { level: 'MUNICIPAL', count: 22 }],
+        total: 32,
+        byLevel: [
+          { level: 'NATIONAL', count: 3 },
+          { level: 'PROVINCIAL', count: 7 },
+          { level: 'MUNICIPAL', count: 22 },
+        ],
       });
       expect((await statistics('2020-01-01')).fourGoodChambers.total).toBe(33);
     } finally {
@@ -176,7 +234,9 @@ describe('statistics on a database holding the seed', () => {
     expect(count(before.ratings.byGrade, 'grade', 'A5')! - count(after.ratings.byGrade, 'grade', 'A5')!).toBe(1);
     expect(before.ratings.atLeast3A - after.ratings.atLeast3A).toBe(1);
 
-    const fashion = seedId(`rating:fashion:${SEED_RATINGS.find((r) => r.org === 'fashion' && r.grade === 'A5')!.awardedOn}`);
+    const fashion = seedId(
+      `rating:fashion:${SEED_RATINGS.find((r) => r.org === 'fashion' && r.grade === 'A5')!.awardedOn}`,
+    );
     try {
       await db.query(`update registry.rating set revoked_on = '2019-12-01' where id = $1`, [fashion]);
       expect((await statistics('2019-11-30')).ratings.atLeast3A).toBe(45);
@@ -189,23 +249,41 @@ describe('statistics on a database holding the seed', () => {
   });
 
   it('counts records as they are added, and edges and counsel only while they hold', async () => {
-    const ids = { visit: seedId('test:visit'), loan: seedId('test:loan'), pairing: seedId('test:pairing'), chamber: seedId('test:chamber') };
+    const ids = {
+      visit: seedId('test:visit'),
+      loan: seedId('test:loan'),
+      pairing: seedId('test:pairing'),
+      chamber: seedId('test:chamber'),
+    };
     try {
-      await db.query(`insert into registry.liaison_visit (id, leader_id, organization_id, visited_on) values ($1, $2, $3, '2019-12-30')`,
-        [ids.visit, seedId('person:leader-zhang-jiansheng'), orgId('wenzhou')]);
-      await db.query(`insert into registry.loan (id, product, enterprise_id, bank_id, amount_fen, signed_on) values ($1, 'RED_LAUNCH', $2, $3, $4, '2019-12-20')`,
-        [ids.loan, orgId('jinxiu-fashion'), orgId('bank-nanhu'), wan(100)]);
+      await db.query(
+        `insert into registry.liaison_visit (id, leader_id, organization_id, visited_on) values ($1, $2, $3, '2019-12-30')`,
+        [ids.visit, seedId('person:leader-zhang-jiansheng'), orgId('wenzhou')],
+      );
+      await db.query(
+        `insert into registry.loan (id, product, enterprise_id, bank_id, amount_fen, signed_on) values ($1, 'RED_LAUNCH', $2, $3, $4, '2019-12-20')`,
+        [ids.loan, orgId('jinxiu-fashion'), orgId('bank-nanhu'), wan(100)],
+      );
       // A pairing that ended on 2019-10-01.
-      await db.query(`insert into registry.relationship (id, type, from_id, to_id, valid_from, valid_to, attributes) values ($1, 'BANK_PAIRING', $2, $3, '2019-06-01', '2019-10-01', '{}')`,
-        [ids.pairing, orgId('garment'), orgId('bank-keji')]);
+      await db.query(
+        `insert into registry.relationship (id, type, from_id, to_id, valid_from, valid_to, attributes) values ($1, 'BANK_PAIRING', $2, $3, '2019-06-01', '2019-10-01', '{}')`,
+        [ids.pairing, orgId('garment'), orgId('bank-keji')],
+      );
       // A chamber without legal counsel.
-      await db.query(`insert into registry.organization (id, name, kind, region_code, created_at) values ($1, '嘉兴市测试行业协会', 'INDUSTRY_ASSOCIATION', '330400', now())`, [ids.chamber]);
+      await db.query(
+        `insert into registry.organization (id, name, kind, region_code, created_at) values ($1, '嘉兴市测试行业协会', 'INDUSTRY_ASSOCIATION', '330400', now())`,
+        [ids.chamber],
+      );
       const s = await statistics('2019-12-31');
       expect(s.liaisonVisits).toBe(94);
       expect(s.redLaunchLoans).toEqual({ count: 9, total: { fen: wan(3340), formatted: '3340万元' } });
       expect(s.bankPairings).toBe(8);
       expect((await statistics('2019-09-30')).bankPairings).toBe(9);
-      expect([s.mediation.chambers, s.mediation.chambersWithLegalCounsel, s.mediation.legalCounselCoverage]).toEqual([85, 84, 84 / 85]);
+      expect([s.mediation.chambers, s.mediation.chambersWithLegalCounsel, s.mediation.legalCounselCoverage]).toEqual([
+        85,
+        84,
+        84 / 85,
+      ]);
     } finally {
       await db.query('delete from registry.liaison_visit where id = $1', [ids.visit]);
       await db.query('delete from registry.loan where id = $1', [ids.loan]);
@@ -215,13 +293,18 @@ describe('statistics on a database holding the seed', () => {
     expect((await statistics('2019-12-31')).mediation.legalCounselCoverage).toBe(1);
   });
 
-  it('counts year figures over asOf\'s year up to asOf', async () => {
+  it("counts year figures over asOf's year up to asOf", async () => {
     const midYear = await statistics('2019-06-30');
-    expect(midYear.liaisonVisits).toBe(LIAISON_VISITS.filter((v) => v.visitedOn >= '2019-01-01' && v.visitedOn <= '2019-06-30').length);
+    expect(midYear.liaisonVisits).toBe(
+      LIAISON_VISITS.filter((v) => v.visitedOn >= '2019-01-01' && v.visitedOn <= '2019-06-30').length,
+    );
     expect(midYear.liaisonVisits).toBeLessThan(93);
     const lastYear = await statistics('2018-12-31');
     expect(lastYear.liaisonVisits).toBe(12);
-    expect(lastYear.rewardFund).toEqual({ total: { fen: wan(102), formatted: '102万元' }, increase: { fen: 0, formatted: '0.00元' } });
+    expect(lastYear.rewardFund).toEqual({
+      total: { fen: wan(102), formatted: '102万元' },
+      increase: { fen: 0, formatted: '0.00元' },
+    });
     expect(lastYear.bankPairings).toBe(0); // the pairings date from 2019-06-01
     expect(lastYear.governmentChamberCommunication.specialSessions).toBe(0);
     expect(lastYear.charity.year).toBe(2018);

@@ -10,7 +10,8 @@ const henan = orgId('henan');
 const approverA = () => token(['APPROVER'], [wenzhou], 'approver-a');
 const approverB = () => token(['APPROVER'], [wenzhou], 'approver-b');
 
-const TASK = 'query ($id: ID!) { task(id: $id) { id status assignee delegatedTo decision comment comments { author body } candidates { role organizationId } } }';
+const TASK =
+  'query ($id: ID!) { task(id: $id) { id status assignee delegatedTo decision comment comments { author body } candidates { role organizationId } } }';
 const taskOf = async (id: string, as: string) => gql(TASK, { id }, as);
 
 describe('who sees a task', () => {
@@ -18,21 +19,36 @@ describe('who sees a task', () => {
     const courseId = await createCourse(5);
     const { id, taskId } = await enrolled(courseId, wenzhou, '冯一');
     const a = await approverA();
-    expect((await gql('mutation ($id: ID!) { addTaskComment(id: $id, body: "需要补材料") { id } }', { id: taskId }, a)).errors).toBeUndefined();
+    expect(
+      (await gql('mutation ($id: ID!) { addTaskComment(id: $id, body: "需要补材料") { id } }', { id: taskId }, a))
+        .errors,
+    ).toBeUndefined();
     await decide(taskId, 'REJECT', a, '不同意', { reason: '材料不全' });
 
     const outsider = await token(['APPROVER'], [henan], 'approver-henan');
     const integrator = await token(['INTEGRATOR']);
     for (const who of [outsider, integrator]) {
       expect(codeOf(await taskOf(taskId, who))).toBe('FORBIDDEN');
-      const viaEnrollment = await gql('query ($id: ID!) { trainingEnrollment(id: $id) { tasks { id decision comment } } }', { id }, who);
+      const viaEnrollment = await gql(
+        'query ($id: ID!) { trainingEnrollment(id: $id) { tasks { id decision comment } } }',
+        { id },
+        who,
+      );
       expect(viaEnrollment.data.trainingEnrollment.tasks).toEqual([]);
-      const viaOrganization = await gql('query ($o: ID!) { organization(id: $o) { trainingEnrollments { id tasks { id comment } } } }', { o: wenzhou }, who);
+      const viaOrganization = await gql(
+        'query ($o: ID!) { organization(id: $o) { trainingEnrollments { id tasks { id comment } } } }',
+        { o: wenzhou },
+        who,
+      );
       const mine = viaOrganization.data.organization.trainingEnrollments.find((e: any) => e.id === id);
       expect(mine.tasks).toEqual([]);
     }
     const asAdmin = await taskOf(taskId, await token(['ADMIN']));
-    expect(asAdmin.data.task).toMatchObject({ decision: 'REJECT', comment: '不同意', comments: [{ author: 'approver-a', body: '需要补材料' }] });
+    expect(asAdmin.data.task).toMatchObject({
+      decision: 'REJECT',
+      comment: '不同意',
+      comments: [{ author: 'approver-a', body: '需要补材料' }],
+    });
     expect((await taskOf(taskId, await approverB())).data.task.comments).toHaveLength(1);
   });
 });
@@ -43,15 +59,22 @@ describe('working a task', () => {
     const [a, b] = [await approverA(), await approverB()];
     const claimed = await gql('mutation ($id: ID!) { claimTask(id: $id) { status assignee } }', { id: taskId }, a);
     expect(claimed.data.claimTask).toEqual({ status: 'CLAIMED', assignee: 'approver-a' });
-    expect(codeOf(await gql('mutation ($id: ID!) { claimTask(id: $id) { status } }', { id: taskId }, b))).toBe('CONFLICT');
+    expect(codeOf(await gql('mutation ($id: ID!) { claimTask(id: $id) { status } }', { id: taskId }, b))).toBe(
+      'CONFLICT',
+    );
     expect(codeOf(await decide(taskId, 'APPROVE', b))).toBe('FORBIDDEN');
     const mine = await gql('{ myTasks(assigned: MINE, first: 100) { edges { node { id } } } }', {}, a);
     expect(mine.data.myTasks.edges.map((e: any) => e.node.id)).toContain(taskId);
     const unassigned = await gql('{ myTasks(assigned: UNASSIGNED, first: 100) { edges { node { id } } } }', {}, b);
     expect(unassigned.data.myTasks.edges.map((e: any) => e.node.id)).not.toContain(taskId);
 
-    expect(codeOf(await gql('mutation ($id: ID!) { unclaimTask(id: $id) { status } }', { id: taskId }, b))).toBe('FORBIDDEN');
-    expect((await gql('mutation ($id: ID!) { unclaimTask(id: $id) { status assignee } }', { id: taskId }, a)).data.unclaimTask).toEqual({ status: 'OPEN', assignee: null });
+    expect(codeOf(await gql('mutation ($id: ID!) { unclaimTask(id: $id) { status } }', { id: taskId }, b))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await gql('mutation ($id: ID!) { unclaimTask(id: $id) { status assignee } }', { id: taskId }, a)).data
+        .unclaimTask,
+    ).toEqual({ status: 'OPEN', assignee: null });
     expect((await decide(taskId, 'APPROVE', b)).errors).toBeUndefined();
   });
 
@@ -61,14 +84,26 @@ describe('working a task', () => {
     // A named delegate still needs a role of the hub: a token with none is refused outright.
     const expert = await token(['INTEGRATOR'], [], 'expert-zhao');
     expect(codeOf(await taskOf(taskId, expert))).toBe('FORBIDDEN');
-    const delegated = await gql('mutation ($id: ID!) { delegateTask(id: $id, to: "expert-zhao", comment: "请审核材料") { status assignee delegatedTo } }', { id: taskId }, a);
-    expect(delegated.data.delegateTask).toEqual({ status: 'CLAIMED', assignee: 'approver-a', delegatedTo: 'expert-zhao' });
+    const delegated = await gql(
+      'mutation ($id: ID!) { delegateTask(id: $id, to: "expert-zhao", comment: "请审核材料") { status assignee delegatedTo } }',
+      { id: taskId },
+      a,
+    );
+    expect(delegated.data.delegateTask).toEqual({
+      status: 'CLAIMED',
+      assignee: 'approver-a',
+      delegatedTo: 'expert-zhao',
+    });
     expect((await taskOf(taskId, expert)).data.task.comments).toEqual([{ author: 'approver-a', body: '请审核材料' }]);
     expect(codeOf(await decide(taskId, 'APPROVE', expert))).toBe('FORBIDDEN');
     const inbox = await gql('{ myTasks(first: 100) { edges { node { id } } } }', {}, expert);
     expect(inbox.data.myTasks.edges.map((e: any) => e.node.id)).toContain(taskId);
 
-    const returned = await gql('mutation ($id: ID!) { returnTask(id: $id, comment: "材料齐全") { delegatedTo assignee } }', { id: taskId }, expert);
+    const returned = await gql(
+      'mutation ($id: ID!) { returnTask(id: $id, comment: "材料齐全") { delegatedTo assignee } }',
+      { id: taskId },
+      expert,
+    );
     expect(returned.data.returnTask).toEqual({ delegatedTo: null, assignee: 'approver-a' });
     expect((await decide(taskId, 'APPROVE', a, '同意')).errors).toBeUndefined();
     // The delegate keeps seeing what they worked on.
@@ -77,7 +112,11 @@ describe('working a task', () => {
 
   it('refuses control characters in comments and changes nothing', async () => {
     const { taskId } = await enrolled(await createCourse(5), wenzhou);
-    const r = await gql('mutation ($id: ID!, $body: String!) { addTaskComment(id: $id, body: $body) { id } }', { id: taskId, body: 'a\u0000b' }, await approverA());
+    const r = await gql(
+      'mutation ($id: ID!, $body: String!) { addTaskComment(id: $id, body: $body) { id } }',
+      { id: taskId, body: 'a\u0000b' },
+      await approverA(),
+    );
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0]!.extensions!.field).toBe('body');
     expect(await sql('select 1 from processes.task_comment where task_id = $1', [taskId])).toEqual([]);
@@ -116,7 +155,9 @@ describe('the inbox', () => {
     const second = await enrolled(courseId, wenzhou);
     const a = await approverA();
     const ids = async (args: string) =>
-      (await gql(`{ myTasks(first: 100, ${args}) { edges { node { id } } } }`, {}, a)).data.myTasks.edges.map((e: any) => e.node.id);
+      (await gql(`{ myTasks(first: 100, ${args}) { edges { node { id } } } }`, {}, a)).data.myTasks.edges.map(
+        (e: any) => e.node.id,
+      );
     const newest = await ids('processType: "TRAINING_ENROLLMENT", kind: "ENDORSE_ENROLLMENT", status: OPEN');
     expect(newest.indexOf(second.taskId)).toBeLessThan(newest.indexOf(first.taskId));
     const soonest = await ids('orderBy: DUE_AT, status: OPEN');
@@ -130,10 +171,18 @@ describe('the inbox', () => {
   it("lists a chamber's open tasks on Organization across subgraphs, and resolves tasks as entities", async () => {
     const { taskId } = await enrolled(await createCourse(5), wenzhou);
     const a = await approverA();
-    const r = await gql('query ($o: ID!) { organization(id: $o) { name openTasks(first: 50) { totalCount edges { node { id kind } } } } }', { o: wenzhou }, a);
+    const r = await gql(
+      'query ($o: ID!) { organization(id: $o) { name openTasks(first: 50) { totalCount edges { node { id kind } } } } }',
+      { o: wenzhou },
+      a,
+    );
     expect(r.data.organization.name).toBe('嘉兴市温州商会');
     expect(r.data.organization.openTasks.edges.map((e: any) => e.node.id)).toContain(taskId);
-    const outsider = await gql('query ($o: ID!) { organization(id: $o) { openTasks { totalCount } } }', { o: wenzhou }, await token(['APPROVER'], [henan]));
+    const outsider = await gql(
+      'query ($o: ID!) { organization(id: $o) { openTasks { totalCount } } }',
+      { o: wenzhou },
+      await token(['APPROVER'], [henan]),
+    );
     expect(outsider.data.organization.openTasks.totalCount).toBe(0);
 
     // The processes subgraph answers _entities for HumanTask (its @key), to those who may see it.
@@ -141,7 +190,12 @@ describe('the inbox', () => {
     const representations = [{ __typename: 'HumanTask', id: taskId }];
     const seen = await gql(entities, { r: representations }, a, inject('processesUrl'));
     expect(seen.data._entities).toEqual([{ id: taskId, kind: 'ENDORSE_ENROLLMENT' }]);
-    const hidden = await gql(entities, { r: representations }, await token(['APPROVER'], [henan]), inject('processesUrl'));
+    const hidden = await gql(
+      entities,
+      { r: representations },
+      await token(['APPROVER'], [henan]),
+      inject('processesUrl'),
+    );
     expect(hidden.data._entities).toEqual([null]);
   });
 
@@ -149,9 +203,14 @@ describe('the inbox', () => {
     const { taskId } = await enrolled(await createCourse(5), wenzhou);
     // The reminder itself is written by a timer (see the time-skipping tests); here, its reader.
     const [task] = await sql('select candidate_keys from processes.human_task where id = $1', [taskId]);
-    await sql("insert into processes.task_notification (id, task_id, kind, message, audience, created_at) values (gen_random_uuid(), $1, 'REMINDER', '提醒', $2, now())", [taskId, task.candidate_keys]);
+    await sql(
+      "insert into processes.task_notification (id, task_id, kind, message, audience, created_at) values (gen_random_uuid(), $1, 'REMINDER', '提醒', $2, now())",
+      [taskId, task.candidate_keys],
+    );
     const read = async (as: string) =>
-      (await gql('{ myNotifications(first: 100) { edges { node { taskId kind message } } } }', {}, as)).data.myNotifications.edges.map((e: any) => e.node);
+      (
+        await gql('{ myNotifications(first: 100) { edges { node { taskId kind message } } } }', {}, as)
+      ).data.myNotifications.edges.map((e: any) => e.node);
     expect(await read(await approverA())).toContainEqual({ taskId, kind: 'REMINDER', message: '提醒' });
     expect(await read(await token(['APPROVER'], [henan]))).not.toContainEqual(expect.objectContaining({ taskId }));
   });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf, gql, orgId, sql, temporalClient, token } from './support/hub.js';
-import { createCourse, decide, endorseAndConfirm, enroll, enrolled, officerToken, openTaskOf, staffOf } from './support/training.js';
+import {
+  createCourse,
+  decide,
+  endorseAndConfirm,
+  enroll,
+  enrolled,
+  officerToken,
+  openTaskOf,
+  staffOf,
+} from './support/training.js';
 import { stateQuery } from '../workflows/training/types.js';
 
 const wenzhou = orgId('wenzhou');
@@ -29,7 +38,11 @@ describe('training enrollment through the gateway', () => {
     const endorseTask = await openTaskOf(enrollment.id, await token(['APPROVER'], [wenzhou]));
 
     const approver = await token(['APPROVER'], [wenzhou], 'secretary-wenzhou');
-    const inbox = await gql('{ myTasks(status: OPEN, first: 100) { totalCount edges { node { id title summary kind organization { id name } form { outcomes fields { name required forOutcomes } } } } } }', {}, approver);
+    const inbox = await gql(
+      '{ myTasks(status: OPEN, first: 100) { totalCount edges { node { id title summary kind organization { id name } form { outcomes fields { name required forOutcomes } } } } } }',
+      {},
+      approver,
+    );
     const task = inbox.data.myTasks.edges.map((e: any) => e.node).find((t: any) => t.id === endorseTask.id);
     expect(task.title).toContain('李四');
     expect(task.summary).toContain('嘉兴市温州商会');
@@ -41,7 +54,14 @@ describe('training enrollment through the gateway', () => {
     const endorsed = await decide(task.id, 'APPROVE', approver, '同意推荐');
     expect(endorsed.errors).toBeUndefined();
     expect(endorsed.data.decideTask).toEqual({
-      task: { id: task.id, status: 'DONE', decision: 'APPROVE', comment: '同意推荐', decidedBy: 'secretary-wenzhou', decisionValues: null },
+      task: {
+        id: task.id,
+        status: 'DONE',
+        decision: 'APPROVE',
+        comment: '同意推荐',
+        decidedBy: 'secretary-wenzhou',
+        decisionValues: null,
+      },
       process: { id: enrollment.id, stage: 'AWAITING_CONFIRMATION', status: 'AWAITING_CONFIRMATION' },
     });
     // The confirmation is the Federation's: the chamber's approver does not get it.
@@ -74,12 +94,20 @@ describe('training enrollment through the gateway', () => {
   it('wait-lists when full and gives a freed seat to the first on the list', async () => {
     const courseId = await createCourse(1);
     const approver = await token(['APPROVER'], [wenzhou]);
-    const [first, second, third] = [await enrolled(courseId, wenzhou, '甲'), await enrolled(courseId, wenzhou, '乙'), await enrolled(courseId, wenzhou, '丙')];
+    const [first, second, third] = [
+      await enrolled(courseId, wenzhou, '甲'),
+      await enrolled(courseId, wenzhou, '乙'),
+      await enrolled(courseId, wenzhou, '丙'),
+    ];
     expect(await endorseAndConfirm(first, approver)).toBe('ENROLLED');
     expect(await endorseAndConfirm(second, approver)).toBe('WAITLISTED');
     expect(await endorseAndConfirm(third, approver)).toBe('WAITLISTED');
 
-    const withdrawn = await gql('mutation ($id: ID!) { withdrawTrainingEnrollment(id: $id, reason: "另有安排") { status } }', { id: first.id }, approver);
+    const withdrawn = await gql(
+      'mutation ($id: ID!) { withdrawTrainingEnrollment(id: $id, reason: "另有安排") { status } }',
+      { id: first.id },
+      approver,
+    );
     expect(withdrawn.errors).toBeUndefined();
     expect(withdrawn.data.withdrawTrainingEnrollment.status).toBe('WITHDRAWN');
     await eventuallyStatus(second.id, 'ENROLLED');
@@ -100,7 +128,10 @@ describe('training enrollment through the gateway', () => {
     const outcomes = await Promise.all(confirmations.map((t) => decide(t.id, 'APPROVE', officer)));
     const statuses = outcomes.map((o) => o.data.decideTask.process.status).sort();
     expect(statuses).toEqual(['ENROLLED', 'ENROLLED', 'ENROLLED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
-    const [count] = await sql("select count(*)::int as n from processes.training_enrollment where course_id = $1 and status = 'ENROLLED'", [courseId]);
+    const [count] = await sql(
+      "select count(*)::int as n from processes.training_enrollment where course_id = $1 and status = 'ENROLLED'",
+      [courseId],
+    );
     expect(count.n).toBe(3);
   });
 
@@ -113,7 +144,9 @@ describe('training enrollment through the gateway', () => {
     const elsewhere = await enroll(courseId, orgId('hubei'), await staffOf(wenzhou));
     expect(codeOf(elsewhere)).toBe('BAD_USER_INPUT');
     expect(elsewhere.errors![0]!.extensions!.field).toBe('organizationId');
-    const [count] = await sql('select count(*)::int as n from processes.training_enrollment where course_id = $1', [courseId]);
+    const [count] = await sql('select count(*)::int as n from processes.training_enrollment where course_id = $1', [
+      courseId,
+    ]);
     expect(count.n).toBe(1);
   });
 
@@ -123,18 +156,34 @@ describe('training enrollment through the gateway', () => {
     const enrollment = await enrolled(courseId, wenzhou, '周八');
     expect(await endorseAndConfirm(enrollment, approver)).toBe('ENROLLED');
     const officer = await officerToken();
-    const RECORD = 'mutation ($id: ID!, $day: Int!) { recordAttendance(enrollmentId: $id, day: $day, attended: true) { status attendance { day attended } } }';
+    const RECORD =
+      'mutation ($id: ID!, $day: Int!) { recordAttendance(enrollmentId: $id, day: $day, attended: true) { status attendance { day attended } } }';
     expect(codeOf(await gql(RECORD, { id: enrollment.id, day: 1 }, approver))).toBe('FORBIDDEN');
     expect(codeOf(await gql(RECORD, { id: enrollment.id, day: 3 }, officer))).toBe('BAD_USER_INPUT');
     expect((await gql(RECORD, { id: enrollment.id, day: 1 }, officer)).errors).toBeUndefined();
     expect((await gql(RECORD, { id: enrollment.id, day: 2 }, officer)).errors).toBeUndefined();
     await eventuallyStatus(enrollment.id, 'COMPLETED');
 
-    const person = await gql('query ($id: ID!) { person(id: $id) { certifications { id kind name } } }', { id: enrollment.personId }, await token(['INTEGRATOR']));
-    expect(person.data.person.certifications).toEqual([{ id: expect.any(String), kind: 'TRAINING_COMPLETION', name: '直播电商实务班结业证书' }]);
-    const view = await gql('query ($id: ID!) { trainingEnrollment(id: $id) { status certificateId attendance { day attended } } }', { id: enrollment.id }, officer);
+    const person = await gql(
+      'query ($id: ID!) { person(id: $id) { certifications { id kind name } } }',
+      { id: enrollment.personId },
+      await token(['INTEGRATOR']),
+    );
+    expect(person.data.person.certifications).toEqual([
+      { id: expect.any(String), kind: 'TRAINING_COMPLETION', name: '直播电商实务班结业证书' },
+    ]);
+    const view = await gql(
+      'query ($id: ID!) { trainingEnrollment(id: $id) { status certificateId attendance { day attended } } }',
+      { id: enrollment.id },
+      officer,
+    );
     expect(view.data.trainingEnrollment).toEqual({
-      status: 'COMPLETED', certificateId: person.data.person.certifications[0].id, attendance: [{ day: 1, attended: true }, { day: 2, attended: true }],
+      status: 'COMPLETED',
+      certificateId: person.data.person.certifications[0].id,
+      attendance: [
+        { day: 1, attended: true },
+        { day: 2, attended: true },
+      ],
     });
   });
 
@@ -147,17 +196,32 @@ describe('training enrollment through the gateway', () => {
       await token(['INTEGRATOR']),
     );
     expect(r.data.organization.name).toBe('嘉兴市湖北商会');
-    expect(r.data.organization.trainingEnrollments).toContainEqual({ id, personName: '赵六', status: 'AWAITING_ENDORSEMENT', course: { id: courseId } });
+    expect(r.data.organization.trainingEnrollments).toContainEqual({
+      id,
+      personName: '赵六',
+      status: 'AWAITING_ENDORSEMENT',
+      course: { id: courseId },
+    });
   });
 
   it('lets an admin see the run, its organization, stage and summary, and filter by them', async () => {
     const courseId = await createCourse(1, { title: '数字化转型专题班' });
     const { workflowId, taskId } = await enrolled(courseId, wenzhou, '钱七');
     const admin = await token(['ADMIN']);
-    const run = await gql('query ($id: ID!) { workflowRun(id: $id) { id type processType organizationId stage summary status openTasks { id } } }', { id: workflowId }, admin);
+    const run = await gql(
+      'query ($id: ID!) { workflowRun(id: $id) { id type processType organizationId stage summary status openTasks { id } } }',
+      { id: workflowId },
+      admin,
+    );
     expect(run.data.workflowRun).toEqual({
-      id: workflowId, type: 'trainingEnrollment', processType: 'TRAINING_ENROLLMENT', organizationId: wenzhou, stage: 'AWAITING_ENDORSEMENT',
-      summary: '培训报名 · 嘉兴市温州商会 · 数字化转型专题班', status: 'RUNNING', openTasks: [{ id: taskId }],
+      id: workflowId,
+      type: 'trainingEnrollment',
+      processType: 'TRAINING_ENROLLMENT',
+      organizationId: wenzhou,
+      stage: 'AWAITING_ENDORSEMENT',
+      summary: '培训报名 · 嘉兴市温州商会 · 数字化转型专题班',
+      status: 'RUNNING',
+      openTasks: [{ id: taskId }],
     });
     // No personal data in what every admin tool lists.
     expect(run.data.workflowRun.summary).not.toContain('钱七');
@@ -167,7 +231,9 @@ describe('training enrollment through the gateway', () => {
     for (let attempt = 0; attempt < 20 && !listed; attempt++) {
       const runs = await gql(
         'query ($org: ID!) { workflowRuns(type: TRAINING_ENROLLMENT, status: RUNNING, organizationId: $org, stage: "AWAITING_ENDORSEMENT", first: 100) { runs { id stage } } }',
-        { org: wenzhou }, admin);
+        { org: wenzhou },
+        admin,
+      );
       listed = runs.data.workflowRuns.runs.some((r: any) => r.id === workflowId && r.stage === 'AWAITING_ENDORSEMENT');
       if (!listed) await new Promise((done) => setTimeout(done, 250));
     }

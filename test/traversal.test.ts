@@ -37,11 +37,16 @@ let integrator: string;
 beforeAll(async () => {
   integrator = await token(['INTEGRATOR']);
   for (const n of Object.keys(names) as Node[]) {
-    await sql(`insert into registry.organization (id, name, kind, region_code, created_at) values ($1, $2, 'ENTERPRISE', '330402', now())`, [id[n], nameOf(n)]);
+    await sql(
+      `insert into registry.organization (id, name, kind, region_code, created_at) values ($1, $2, 'ENTERPRISE', '330402', now())`,
+      [id[n], nameOf(n)],
+    );
   }
   for (const [key, type, from, to, validFrom, validTo] of edges) {
-    await sql(`insert into registry.relationship (id, type, from_id, to_id, valid_from, valid_to, attributes) values ($1, $2, $3, $4, $5, $6, '{}')`,
-      [edgeId[key], type, id[from], id[to], validFrom, validTo]);
+    await sql(
+      `insert into registry.relationship (id, type, from_id, to_id, valid_from, valid_to, attributes) values ($1, $2, $3, $4, $5, $6, '{}')`,
+      [edgeId[key], type, id[from], id[to], validFrom, validTo],
+    );
   }
 });
 
@@ -79,7 +84,13 @@ describe('Organization.neighbors', () => {
   });
 
   it('follows edges OUTGOING (from→to), INCOMING (to→from) or BOTH ways', async () => {
-    expect(reached(await neighbors('A', { depth: 3, direction: 'OUTGOING' }))).toEqual(['B:1', 'C:2', 'E:2', 'D:3', 'F:3']);
+    expect(reached(await neighbors('A', { depth: 3, direction: 'OUTGOING' }))).toEqual([
+      'B:1',
+      'C:2',
+      'E:2',
+      'D:3',
+      'F:3',
+    ]);
     // Round the cycle backwards A is reached again at 3 hops: the start is never its own neighbor.
     expect(reached(await neighbors('A', { depth: 3, direction: 'INCOMING' }))).toEqual(['C:1', 'B:2']);
     expect(reached(await neighbors('E', { direction: 'INCOMING' }))).toEqual(['D:1', 'B:1']);
@@ -89,7 +100,12 @@ describe('Organization.neighbors', () => {
   it('follows only the given types', async () => {
     expect(reached(await neighbors('A', { depth: 3, types: ['MEMBER_OF'] }))).toEqual(['C:1', 'B:1']);
     expect(reached(await neighbors('C', { depth: 3, types: ['SUPERVISES'] }))).toEqual(['D:1', 'E:2', 'F:3']);
-    expect(reached(await neighbors('C', { depth: 3, types: ['SUPERVISES', 'LIAISON'] }))).toEqual(['D:1', 'E:2', 'F:3', 'B:3']);
+    expect(reached(await neighbors('C', { depth: 3, types: ['SUPERVISES', 'LIAISON'] }))).toEqual([
+      'D:1',
+      'E:2',
+      'F:3',
+      'B:3',
+    ]);
     const none = await neighbors('A', { depth: 3, types: ['COLLEGE_PARTNERSHIP'] });
     expect(none).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
@@ -126,7 +142,16 @@ describe('Organization.neighbors', () => {
   });
 
   it('refuses depth outside 1..3, bad dates, cursors, page sizes and empty type lists', async () => {
-    for (const args of [{ depth: 4 }, { depth: 0 }, { asOf: '2021-02-30' }, { after: 'bm90IGEgY3Vyc29y' }, { after: Buffer.from(JSON.stringify([2 ** 40, 'x', id.B])).toString('base64url') }, { first: 0 }, { first: 101 }, { types: [] }]) {
+    for (const args of [
+      { depth: 4 },
+      { depth: 0 },
+      { asOf: '2021-02-30' },
+      { after: 'bm90IGEgY3Vyc29y' },
+      { after: Buffer.from(JSON.stringify([2 ** 40, 'x', id.B])).toString('base64url') },
+      { first: 0 },
+      { first: 101 },
+      { types: [] },
+    ]) {
       const r = await gql(NEIGHBORS, { id: id.A, ...args }, integrator);
       expect(codeOf(r), JSON.stringify(args)).toBe('BAD_USER_INPUT');
     }
@@ -152,7 +177,10 @@ function walked(r: any) {
   const keyOf = new Map(Object.entries(edgeId).map(([key, uuid]) => [uuid, key]));
   expect(p.relationships).toHaveLength(p.length);
   expect(p.organizations).toHaveLength(p.length + 1);
-  return { nodes: p.organizations.map((o: any) => nodeOf.get(o.id)).join(''), edges: p.relationships.map((e: any) => keyOf.get(e.id)) };
+  return {
+    nodes: p.organizations.map((o: any) => nodeOf.get(o.id)).join(''),
+    edges: p.relationships.map((e: any) => keyOf.get(e.id)),
+  };
 }
 
 describe('Query.path', () => {
@@ -168,7 +196,10 @@ describe('Query.path', () => {
 
   it('follows only the given types, which can make the path longer', async () => {
     expect(walked(await path('B', 'E'))).toEqual({ nodes: 'BE', edges: ['be'] });
-    expect(walked(await path('B', 'E', { types: ['MEMBER_OF', 'SUPERVISES'] }))).toEqual({ nodes: 'BCDE', edges: ['bc', 'cd', 'de'] });
+    expect(walked(await path('B', 'E', { types: ['MEMBER_OF', 'SUPERVISES'] }))).toEqual({
+      nodes: 'BCDE',
+      edges: ['bc', 'cd', 'de'],
+    });
     expect(walked(await path('B', 'E', { types: ['MEMBER_OF'] }))).toBeNull();
   });
 
@@ -207,8 +238,20 @@ describe('the traversal functions', () => {
     try {
       const em = orm.em.fork();
       const filter = { types: ALL_RELATIONSHIP_TYPES, asOf: '2021-06-01' };
-      const page = await findNeighbors(em, { ...filter, start: id.B, direction: Direction.OUTGOING, depth: 2, first: 10 });
-      expect(page.rows.map((row) => `${nodeOf.get(row.id)}:${row.distance}`)).toEqual(['C:1', 'E:1', 'A:2', 'D:2', 'F:2']);
+      const page = await findNeighbors(em, {
+        ...filter,
+        start: id.B,
+        direction: Direction.OUTGOING,
+        depth: 2,
+        first: 10,
+      });
+      expect(page.rows.map((row) => `${nodeOf.get(row.id)}:${row.distance}`)).toEqual([
+        'C:1',
+        'E:1',
+        'A:2',
+        'D:2',
+        'F:2',
+      ]);
       expect(page).toMatchObject({ totalCount: 5, hasNextPage: false });
       const found = await shortestPath(em, { ...filter, from: id.H, to: id.F, maxDepth: 6 });
       expect(found?.organizationIds.map((uuid) => nodeOf.get(uuid)).join('')).toBe('HABEF');

@@ -17,13 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => orm?.close());
 
-const activities = async () => createTrainingActivities({
-  orm,
-  registry: createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') }),
-  temporal: await temporalClient(),
-});
+const activities = async () =>
+  createTrainingActivities({
+    orm,
+    registry: createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') }),
+    temporal: await temporalClient(),
+  });
 
-const WRITE = 'mutation ($input: CertificationWrite!, $key: String!) { recordCertification(input: $input, idempotencyKey: $key) { id name } }';
+const WRITE =
+  'mutation ($input: CertificationWrite!, $key: String!) { recordCertification(input: $input, idempotencyKey: $key) { id name } }';
 
 describe('registry write-back', () => {
   it('writes a certificate once however often the activity runs', async () => {
@@ -42,7 +44,12 @@ describe('registry write-back', () => {
   it('fails the activity for good when the registry refuses (no endless retries)', async () => {
     const { id } = await enrolled(await createCourse(5), orgId('wenzhou'));
     const issue = (await activities()).issueCertificate;
-    const refused = issue({ enrollmentId: id, personId: '00000000-0000-4000-8000-00000000dead', courseTitle: '班', issuedOn: '2026-12-10' });
+    const refused = issue({
+      enrollmentId: id,
+      personId: '00000000-0000-4000-8000-00000000dead',
+      courseTitle: '班',
+      issuedOn: '2026-12-10',
+    });
     await expect(refused).rejects.toBeInstanceOf(ApplicationFailure);
     await expect(refused).rejects.toMatchObject({ nonRetryable: true, type: 'RegistryRefused' });
   });
@@ -56,16 +63,21 @@ describe('registry write-back', () => {
     const [a, b] = await Promise.all([gql(WRITE, { input, key }, system), gql(WRITE, { input, key }, system)]);
     expect(a.errors).toBeUndefined();
     expect(b.data.recordCertification.id).toBe(a.data.recordCertification.id);
-    expect(codeOf(await gql(WRITE, { input: { ...input, issuedOn: '2026-02-30' }, key: `${key}-2` }, system))).toBe('BAD_USER_INPUT');
-    expect(await sql('select count(*)::int as n from registry.certification where person_id = $1', [personId])).toEqual([{ n: 1 }]);
+    expect(codeOf(await gql(WRITE, { input: { ...input, issuedOn: '2026-02-30' }, key: `${key}-2` }, system))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await sql('select count(*)::int as n from registry.certification where person_id = $1', [personId])).toEqual(
+      [{ n: 1 }],
+    );
   });
 });
 
 describe('the worker', () => {
   it('refuses two activities of one name instead of letting the second replace the first', () => {
     const run = async () => 'x';
-    expect(() => collectActivities({ 'the task kit': { openTask: run }, TRAINING: { openTask: run } }))
-      .toThrow('activity "openTask" is defined by both the task kit and TRAINING');
+    expect(() => collectActivities({ 'the task kit': { openTask: run }, TRAINING: { openTask: run } })).toThrow(
+      'activity "openTask" is defined by both the task kit and TRAINING',
+    );
     expect(Object.keys(collectActivities({ a: { one: run }, b: { two: run } }))).toEqual(['one', 'two']);
   });
 });

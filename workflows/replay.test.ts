@@ -23,8 +23,15 @@ const WORKFLOWS = fileURLToPath(new URL('./', import.meta.url));
 
 /** Every process's saved histories: workflows/<process>/histories/*.json. */
 function savedHistories(): HistoryAndWorkflowId[] {
-  const folders = readdirSync(WORKFLOWS, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(WORKFLOWS, d.name, 'histories')));
-  const files = folders.flatMap((d) => readdirSync(join(WORKFLOWS, d.name, 'histories')).filter((f) => f.endsWith('.json')).sort().map((f) => join(WORKFLOWS, d.name, 'histories', f)));
+  const folders = readdirSync(WORKFLOWS, { withFileTypes: true }).filter(
+    (d) => d.isDirectory() && existsSync(join(WORKFLOWS, d.name, 'histories')),
+  );
+  const files = folders.flatMap((d) =>
+    readdirSync(join(WORKFLOWS, d.name, 'histories'))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(WORKFLOWS, d.name, 'histories', f)),
+  );
   // The files are the History message's toJSON (see maybeSaveHistory); fromObject turns them back
   // into a message with Long event ids, which the replayer takes as is. Passing the parsed JSON
   // instead would route it through the SDK's historyFromJSON, which expects the other format.
@@ -41,11 +48,16 @@ describe('replay of saved histories', () => {
     // An empty folder would make this test pass while guarding nothing.
     expect(histories.length, `no histories under ${WORKFLOWS}`).toBeGreaterThan(0);
     // Each process with a workflow has some.
-    expect(new Set(histories.map((h) => h.workflowId.split('-')[1]))).toEqual(new Set(['evaluation', 'procurement', 'training']));
+    expect(new Set(histories.map((h) => h.workflowId.split('-')[1]))).toEqual(
+      new Set(['evaluation', 'procurement', 'training']),
+    );
 
     const failures: string[] = [];
     let replayed = 0;
-    for await (const result of Worker.runReplayHistories({ workflowBundle: sharedBundle(), dataConverter: testDataConverter() }, histories)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: sharedBundle(), dataConverter: testDataConverter() },
+      histories,
+    )) {
       replayed++;
       if (result.error) failures.push(`${result.workflowId}: ${result.error.name}: ${result.error.message}`);
     }

@@ -22,7 +22,11 @@ const PAGES: ConsolePage[] = [...approverPages, ...adminPages, ...integratorPage
 
 const messages = defineMessages(
   { notAllowed: '你的角色不能打开此页面', notFound: '没有这个页面', expired: '登录已失效，请重新登录：{message}' },
-  { notAllowed: 'Your roles do not open this page', notFound: 'No such page', expired: 'Your sign-in ended; sign in again: {message}' },
+  {
+    notAllowed: 'Your roles do not open this page',
+    notFound: 'No such page',
+    expired: 'Your sign-in ended; sign in again: {message}',
+  },
 );
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -35,7 +39,9 @@ function RequireSession({ children }: { children: ReactNode }) {
 /** The first page a person sees: their inbox when they decide tasks, else the runs or the statistics. */
 function Home() {
   const { session } = useSession();
-  const first = PAGES.filter((page) => page.menu && (!page.roles || hasRole(session, ...page.roles))).sort((a, b) => a.menu!.order - b.menu!.order)[0];
+  const first = PAGES.filter((page) => page.menu && (!page.roles || hasRole(session, ...page.roles))).sort(
+    (a, b) => a.menu!.order - b.menu!.order,
+  )[0];
   return <Navigate to={first ? `/${first.path}` : '/signin'} replace />;
 }
 
@@ -49,13 +55,25 @@ function Routed() {
       <Routes>
         <Route path="/signin" element={<SignIn />} />
         <Route path="/callback" element={<Callback />} />
-        <Route element={<RequireSession><ConsoleLayout pages={PAGES} /></RequireSession>}>
+        <Route
+          element={
+            <RequireSession>
+              <ConsoleLayout pages={PAGES} />
+            </RequireSession>
+          }
+        >
           <Route index element={<Home />} />
           {PAGES.map((page) => (
             <Route
               key={page.path}
               path={page.path}
-              element={!page.roles || hasRole(session, ...page.roles) ? page.element : <Result status="403" title={t('notAllowed')} />}
+              element={
+                !page.roles || hasRole(session, ...page.roles) ? (
+                  page.element
+                ) : (
+                  <Result status="403" title={t('notAllowed')} />
+                )
+              }
             />
           ))}
           <Route path="*" element={<Result status="404" title={t('notFound')} />} />
@@ -69,7 +87,9 @@ export function App() {
   const { locale } = useLocale();
   dayjs.locale(locale === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={CONSOLE_THEME}
+    <ConfigProvider
+      locale={locale === 'zh' ? zhCN : enUS}
+      theme={CONSOLE_THEME}
       // antd puts a space between two Chinese characters on a button ("查 询"), which screen
       // readers spell out: the words stay as written.
       button={{ autoInsertSpace: false }}

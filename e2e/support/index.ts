@@ -32,7 +32,10 @@ export { expect };
 
 function readHub(): Pick<E2eHub, 'gatewayUrl' | 'oidc'> & { graphqlUrl: string } {
   const gatewayUrl = process.env.E2E_GATEWAY_URL;
-  if (!gatewayUrl) throw new Error('E2E_GATEWAY_URL is not set: run the specs with -c e2e/playwright.config.ts (its global set-up starts the hub)');
+  if (!gatewayUrl)
+    throw new Error(
+      'E2E_GATEWAY_URL is not set: run the specs with -c e2e/playwright.config.ts (its global set-up starts the hub)',
+    );
   const oidc = process.env.E2E_OIDC ? (JSON.parse(process.env.E2E_OIDC) as E2eHub['oidc']) : undefined;
   return { gatewayUrl, graphqlUrl: `${gatewayUrl}/graphql`, oidc };
 }
@@ -40,9 +43,15 @@ function readHub(): Pick<E2eHub, 'gatewayUrl' | 'oidc'> & { graphqlUrl: string }
 let cachedHub: ReturnType<typeof readHub> | undefined;
 /** Read when first used: the runner loads the specs (to list them) before its global set-up runs. */
 export const hub = {
-  get gatewayUrl() { return (cachedHub ??= readHub()).gatewayUrl; },
-  get graphqlUrl() { return (cachedHub ??= readHub()).graphqlUrl; },
-  get oidc() { return (cachedHub ??= readHub()).oidc; },
+  get gatewayUrl() {
+    return (cachedHub ??= readHub()).gatewayUrl;
+  },
+  get graphqlUrl() {
+    return (cachedHub ??= readHub()).graphqlUrl;
+  },
+  get oidc() {
+    return (cachedHub ??= readHub()).oidc;
+  },
 };
 
 /** Where requests may go: the hub, the OIDC issuer, and what never leaves the browser. */
@@ -61,14 +70,18 @@ export const test = base.extend<{ noForeignOrigins: void }>({
         if (!allowed(request.url())) foreign.add(request.url());
       });
       // Abort them too: offline, nothing would answer, and the page must cope without.
-      await context.route((url) => !allowed(url.href), (route) => {
-        foreign.add(route.request().url());
-        return route.abort('blockedbyclient');
-      });
+      await context.route(
+        (url) => !allowed(url.href),
+        (route) => {
+          foreign.add(route.request().url());
+          return route.abort('blockedbyclient');
+        },
+      );
       // The hub's Content-Security-Policy refuses most such requests inside the browser, before
       // any request exists: Chromium reports each refusal on the console, so count those too.
       context.on('console', (message) => {
-        if (message.type() === 'error' && message.text().includes('Content Security Policy')) foreign.add(`refused by the CSP: ${message.text()}`);
+        if (message.type() === 'error' && message.text().includes('Content Security Policy'))
+          foreign.add(`refused by the CSP: ${message.text()}`);
       });
       await use();
       expect([...foreign], `${testInfo.title}: requests to origins other than the hub's`).toEqual([]);
@@ -77,7 +90,11 @@ export const test = base.extend<{ noForeignOrigins: void }>({
   ],
 });
 
-export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
+export async function gql<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
   const response = await fetch(hub.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -96,17 +113,24 @@ export async function devToken(identityId: string): Promise<string> {
     body: JSON.stringify({ identity: identityId }),
   });
   const body = (await response.json()) as { token?: string };
-  if (!response.ok || !body.token) throw new Error(`no dev token for ${identityId}: ${response.status} ${JSON.stringify(body)}`);
+  if (!response.ok || !body.token)
+    throw new Error(`no dev token for ${identityId}: ${response.status} ${JSON.stringify(body)}`);
   tokens.set(identityId, body.token);
   return body.token;
 }
 
-interface DevIdentity { id: string; name: { zh: string; en: string } }
+interface DevIdentity {
+  id: string;
+  name: { zh: string; en: string };
+}
 let identities: DevIdentity[] | undefined;
 async function devIdentity(id: string): Promise<DevIdentity> {
-  identities ??= ((await (await fetch(`${hub.gatewayUrl}/console/session/config`)).json()) as { identities: DevIdentity[] }).identities;
+  identities ??= (
+    (await (await fetch(`${hub.gatewayUrl}/console/session/config`)).json()) as { identities: DevIdentity[] }
+  ).identities;
   const identity = identities.find((candidate) => candidate.id === id);
-  if (!identity) throw new Error(`no dev identity ${id}; the hub offers ${identities.map((candidate) => candidate.id).join(', ')}`);
+  if (!identity)
+    throw new Error(`no dev identity ${id}; the hub offers ${identities.map((candidate) => candidate.id).join(', ')}`);
   return identity;
 }
 
@@ -121,12 +145,22 @@ export async function signInAs(page: Page, identityId: string): Promise<void> {
   await expect(page).not.toHaveURL(/\/console\/signin/);
 }
 
-export async function expectNoSeriousA11yViolations(page: Page, label: string, options: { exclude?: string[] } = {}): Promise<void> {
+export async function expectNoSeriousA11yViolations(
+  page: Page,
+  label: string,
+  options: { exclude?: string[] } = {},
+): Promise<void> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
   const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  const report = serious.map((v) => `- ${v.id} (${v.impact}): ${v.help} ${v.helpUrl}\n    ${v.nodes.map((node) => node.target.join(' ')).slice(0, 10).join('\n    ')}`);
+  const report = serious.map(
+    (v) =>
+      `- ${v.id} (${v.impact}): ${v.help} ${v.helpUrl}\n    ${v.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 10)
+        .join('\n    ')}`,
+  );
   expect(serious.length, `axe on ${label}: serious or critical violations\n${report.join('\n')}`).toBe(0);
 }
 

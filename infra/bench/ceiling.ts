@@ -30,10 +30,14 @@ export interface Ceiling<S extends Step = Step> {
 /** `--p99-bound`: "250" (ms), "5x" (times the concurrency-1 p99) or "5x,250" (the larger). */
 export function parseBound(raw: string): P99Bound {
   const bound: P99Bound = {};
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const times = /^(\d+(?:\.\d+)?)x$/i.exec(part);
     const value = Number(times ? times[1] : part);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--p99-bound takes "250", "5x" or "5x,250", got "${raw}"`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`--p99-bound takes "250", "5x" or "5x,250", got "${raw}"`);
     if (times) bound.times = value;
     else bound.ms = value;
   }
@@ -41,11 +45,17 @@ export function parseBound(raw: string): P99Bound {
   return bound;
 }
 
-export const boundText = (b: P99Bound) => [b.times !== undefined ? `${b.times}× the path's p99 at 1 client` : '', b.ms !== undefined ? `${b.ms} ms` : '']
-  .filter(Boolean).join(' or ') + (b.times !== undefined && b.ms !== undefined ? ', whichever is larger' : '');
+export const boundText = (b: P99Bound) =>
+  [b.times !== undefined ? `${b.times}× the path's p99 at 1 client` : '', b.ms !== undefined ? `${b.ms} ms` : '']
+    .filter(Boolean)
+    .join(' or ') + (b.times !== undefined && b.ms !== undefined ? ', whichever is larger' : '');
 
 /** `run(n)` measures one step with n clients (a closed loop, see load.ts). */
-export async function findCeiling<S extends Step>(run: (concurrency: number) => Promise<S>, o: CeilingOptions, progress: (step: S, boundMs: number) => void): Promise<Ceiling<S>> {
+export async function findCeiling<S extends Step>(
+  run: (concurrency: number) => Promise<S>,
+  o: CeilingOptions,
+  progress: (step: S, boundMs: number) => void,
+): Promise<Ceiling<S>> {
   const steps: S[] = [];
   let boundMs = o.bound.ms ?? Infinity;
   let best: S | undefined;
@@ -59,12 +69,20 @@ export async function findCeiling<S extends Step>(run: (concurrency: number) => 
     }
     progress(step, boundMs);
     if (step.errors > 0) return { steps, boundMs, best, stop: `${step.errors} errors at ${concurrency} clients` };
-    if (!(step.p99 <= boundMs)) return { steps, boundMs, best, stop: `p99 ${step.p99.toFixed(0)} ms > ${boundMs.toFixed(0)} ms at ${concurrency} clients` };
+    if (!(step.p99 <= boundMs))
+      return {
+        steps,
+        boundMs,
+        best,
+        stop: `p99 ${step.p99.toFixed(0)} ms > ${boundMs.toFixed(0)} ms at ${concurrency} clients`,
+      };
     // Three doublings in a row without 5% over the best so far (and 8 clients at least: one noisy
     // step on a busy machine must not end the climb) mean the path is saturated.
     flat = best && step.throughput < best.throughput * 1.05 ? flat + 1 : 0;
     if (!best || step.throughput > best.throughput) best = step;
-    if (flat >= 3 && concurrency >= 8) return { steps, boundMs, best, stop: `saturated (no gain from ${concurrency / 8} to ${concurrency} clients)` };
-    if (concurrency * 2 > o.maxConcurrency) return { steps, boundMs, best, stop: `reached ${concurrency} clients (--max-concurrency)` };
+    if (flat >= 3 && concurrency >= 8)
+      return { steps, boundMs, best, stop: `saturated (no gain from ${concurrency / 8} to ${concurrency} clients)` };
+    if (concurrency * 2 > o.maxConcurrency)
+      return { steps, boundMs, best, stop: `reached ${concurrency} clients (--max-concurrency)` };
   }
 }

@@ -37,7 +37,12 @@ async function backends(sampler: pg.ClientBase, database: string): Promise<numbe
  * Starts a window; `stop()` returns the CPU spent since. `sampler` is a dedicated connection
  * (its own backend is left out of the sum).
  */
-export async function cpuWindow(o: { registryPid: number; gatewayPid: number; sampler: pg.ClientBase; database: string }) {
+export async function cpuWindow(o: {
+  registryPid: number;
+  gatewayPid: number;
+  sampler: pg.ClientBase;
+  database: string;
+}) {
   const start = { registry: cpuMs(o.registryPid), gateway: cpuMs(o.gatewayPid), client: process.cpuUsage() };
   const first = new Map<number, number>();
   const last = new Map<number, number>();

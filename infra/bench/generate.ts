@@ -28,13 +28,25 @@ type Kind = (typeof KINDS)[number]['kind'];
 /** First organization number of each kind (numbers start at 1) and how many there are. */
 export const RANGES: Record<Kind, { start: number; count: number }> = (() => {
   let next = 1;
-  return Object.fromEntries(KINDS.map((k) => { const r = { start: next, count: k.count }; next += k.count; return [k.kind, r]; })) as never;
+  return Object.fromEntries(
+    KINDS.map((k) => {
+      const r = { start: next, count: k.count };
+      next += k.count;
+      return [k.kind, r];
+    }),
+  ) as never;
 })();
 export const ORGANIZATIONS = KINDS.reduce((n, k) => n + k.count, 0);
 const CHAMBERS = { start: RANGES.INDUSTRY_ASSOCIATION.start, count: 3_000 + 300 + 1_500 };
 
 /** Edge types with their ends as number ranges; `skew` draws the far end as count·u², so a few hubs get most edges. */
-const EDGES: { type: string; count: number; from: { start: number; count: number }; to: { start: number; count: number }; skew: boolean }[] = [
+const EDGES: {
+  type: string;
+  count: number;
+  from: { start: number; count: number };
+  to: { start: number; count: number };
+  skew: boolean;
+}[] = [
   { type: 'MEMBER_OF', count: 900_000, from: RANGES.ENTERPRISE, to: CHAMBERS, skew: true },
   { type: 'MEMBER_OF', count: 1_500, from: RANGES.GRASSROOTS_CHAMBER, to: RANGES.FEDERATION, skew: false },
   { type: 'SUPERVISES', count: 4_800, from: RANGES.FEDERATION, to: CHAMBERS, skew: false },
@@ -61,20 +73,30 @@ const sqlArray = (items: readonly string[]) => `(array[${items.map((s) => `'${s}
 const draw = (g: string, n: number) => `(mod(abs(hashint4extended(${g}, ${n})), 1000000) / 1000000.0)`;
 const orgId = (n: string) => `md5('org' || (${n}))::uuid`;
 
-export interface CitySize { organizations: number; relationships: number }
+export interface CitySize {
+  organizations: number;
+  relationships: number;
+}
 type Log = (step: string) => void;
 
 /** True when the bench marker says this database already holds a city of this size. */
 export async function cityExists(db: pg.Pool, size: CitySize): Promise<boolean> {
-  await db.query('create schema if not exists bench; create table if not exists bench.city (organizations int not null, relationships int not null, built_at timestamptz not null default now())');
+  await db.query(
+    'create schema if not exists bench; create table if not exists bench.city (organizations int not null, relationships int not null, built_at timestamptz not null default now())',
+  );
   const { rows } = await db.query('select organizations, relationships from bench.city');
-  return rows.length === 1 && rows[0].organizations === size.organizations && rows[0].relationships === size.relationships;
+  return (
+    rows.length === 1 && rows[0].organizations === size.organizations && rows[0].relationships === size.relationships
+  );
 }
 
 export async function generateCity(db: pg.Pool, log: Log): Promise<CitySize> {
   await db.query('truncate bench.city; truncate registry.organization cascade');
   log('cleared the registry tables');
-  const kinds = KINDS.map((k) => `('${k.kind}', ${RANGES[k.kind].start}, ${k.count}, '${k.suffix}', ${k.regions === 'lishui' ? "array['331100']" : sqlArray(JIAXING)})`);
+  const kinds = KINDS.map(
+    (k) =>
+      `('${k.kind}', ${RANGES[k.kind].start}, ${k.count}, '${k.suffix}', ${k.regions === 'lishui' ? "array['331100']" : sqlArray(JIAXING)})`,
+  );
   await db.query(`
     insert into registry.organization (id, name, short_name, kind, region_code, home_region_code, credit_code, created_at, ended_on)
     select ${orgId('g')}, name, null, k.kind, region, case when k.kind = 'OUT_OF_TOWN_CHAMBER' then (array['330300','420000','410000'])[1 + mod(g, 3)] end,
@@ -85,7 +107,10 @@ export async function generateCity(db: pg.Pool, log: Log): Promise<CitySize> {
     cross join lateral (select '嘉兴' || ${sqlArray(FIRST)}[1 + floor(${draw('g', 2)} * ${FIRST.length})::int]
       || ${sqlArray(SECOND)}[1 + floor(${draw('g', 3)} * ${SECOND.length})::int] || k.suffix || '·' || g as name) n`);
   log(`inserted ${ORGANIZATIONS} organizations`);
-  const edges = EDGES.map((e, i) => `('${e.type}', ${i}, ${e.count}, ${e.from.start}, ${e.from.count}, ${e.to.start}, ${e.to.count}, ${e.skew})`);
+  const edges = EDGES.map(
+    (e, i) =>
+      `('${e.type}', ${i}, ${e.count}, ${e.from.start}, ${e.from.count}, ${e.to.start}, ${e.to.count}, ${e.skew})`,
+  );
   await db.query(`
     insert into registry.relationship (id, type, from_id, to_id, valid_from, valid_to, attributes)
     select md5('edge' || e.i || '/' || g)::uuid, e.type,
@@ -98,15 +123,21 @@ export async function generateCity(db: pg.Pool, log: Log): Promise<CitySize> {
     from (values ${edges.join(',')}) e(type, i, count, fs, fc, ts, tc, skew)
     cross join lateral generate_series(1, e.count) g`);
   // An expired edge must have started before it ended.
-  await db.query(`update registry.relationship set valid_from = valid_to - 365 where valid_to is not null and valid_from >= valid_to`);
+  await db.query(
+    `update registry.relationship set valid_from = valid_to - 365 where valid_to is not null and valid_from >= valid_to`,
+  );
   log(`inserted ${RELATIONSHIPS} relationships (15% expired, 5% ending in 2028)`);
   await generateRecords(db);
   log('inserted ratings and honours');
   // VACUUM too, not just ANALYZE: it sets the visibility map, without which no index-only scan
   // is possible until autovacuum gets round to these tables. One statement each (no transaction).
-  for (const table of ['organization', 'relationship', 'rating', 'honour']) await db.query(`vacuum analyze registry.${table}`);
+  for (const table of ['organization', 'relationship', 'rating', 'honour'])
+    await db.query(`vacuum analyze registry.${table}`);
   const size = { organizations: ORGANIZATIONS, relationships: RELATIONSHIPS };
-  await db.query('insert into bench.city (organizations, relationships) values ($1, $2)', [size.organizations, size.relationships]);
+  await db.query('insert into bench.city (organizations, relationships) values ($1, $2)', [
+    size.organizations,
+    size.relationships,
+  ]);
   log('vacuumed and analyzed');
   return size;
 }

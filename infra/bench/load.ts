@@ -67,7 +67,7 @@ export async function runOpenLoop(send: Send, options: LoadOptions): Promise<Cel
     );
   };
 
-  for (let i = 0; i < total; ) {
+  for (let i = 0; i < total;) {
     const now = performance.now();
     // Everything due by now goes out, so a late timer tick sends a burst rather than falling behind.
     while (i < total && start + i * interval <= now) {
@@ -97,7 +97,10 @@ export async function runOpenLoop(send: Send, options: LoadOptions): Promise<Cel
  * one is answered, for the warm-up and then `seconds`. Latency runs from each actual send (a
  * closed loop has no schedule); throughput is what the server carried at that concurrency.
  */
-export async function runClosedLoop(send: Send, options: Omit<LoadOptions, 'rate'> & { concurrency: number }): Promise<CellResult & { concurrency: number }> {
+export async function runClosedLoop(
+  send: Send,
+  options: Omit<LoadOptions, 'rate'> & { concurrency: number },
+): Promise<CellResult & { concurrency: number }> {
   const latencies: number[] = [];
   let errors = 0;
   let answered = 0;

@@ -7,7 +7,16 @@ import { startServers, type BenchServers } from './servers.js';
 import { benchQueries, pickQueries } from './queries.js';
 import { runClosedLoop, runOpenLoop, type LoadOptions, type Send } from './load.js';
 import { graphqlSend, sqlSend } from './sends.js';
-import { formatCeilings, formatCpu, formatRatios, formatTable, machineLine, WAYS, type QueryResult, type Way } from './report.js';
+import {
+  formatCeilings,
+  formatCpu,
+  formatRatios,
+  formatTable,
+  machineLine,
+  WAYS,
+  type QueryResult,
+  type Way,
+} from './report.js';
 import { explainAll } from './explain.js';
 import { boundText, findCeiling, parseBound } from './ceiling.js';
 import { cpuWindow, type CpuTotals } from './cpu.js';
@@ -40,12 +49,16 @@ const { values: flags } = parseArgs({
   },
   allowNegative: true,
 });
-const ways = flags.ways.split(',').map((w) => w.trim()).filter(Boolean) as Way[];
+const ways = flags.ways
+  .split(',')
+  .map((w) => w.trim())
+  .filter(Boolean) as Way[];
 for (const way of ways) if (!WAYS.includes(way)) throw new Error(`--ways takes ${WAYS.join(', ')}; got "${way}"`);
 
 const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench';
 const began = performance.now();
-const log = (step: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${step}`);
+const log = (step: string) =>
+  console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${step}`);
 const load: Omit<LoadOptions, 'rate'> = {
   seconds: positive('seconds', flags.seconds),
   warmupSeconds: Number(flags.warmup),
@@ -76,16 +89,28 @@ async function firstAnswer(send: Send): Promise<string | undefined> {
 }
 
 /** Runs `cell` inside a CPU window; the CPU comes back per answered request. */
-async function withCpu<T extends { answered: number }>(meter: () => ReturnType<typeof cpuWindow>, cell: () => Promise<T>): Promise<[T, CpuTotals]> {
+async function withCpu<T extends { answered: number }>(
+  meter: () => ReturnType<typeof cpuWindow>,
+  cell: () => Promise<T>,
+): Promise<[T, CpuTotals]> {
   const window = await meter();
   const result = await cell();
   const spent = await window.stop();
   const per = (v: number) => v / Math.max(1, result.answered);
-  return [result, { registry: per(spent.registry), gateway: per(spent.gateway), postgres: per(spent.postgres), client: per(spent.client) }];
+  return [
+    result,
+    {
+      registry: per(spent.registry),
+      gateway: per(spent.gateway),
+      postgres: per(spent.postgres),
+      client: per(spent.client),
+    },
+  ];
 }
 
-const cpuText = (way: Way, cpu: CpuTotals) => `cpu ms/req ${way === 'gateway' || way === 'hive' ? `${way === 'hive' ? 'hive' : 'gw'} ${cpu.gateway.toFixed(2)} ` : ''}`
-  + `${way !== 'sql' ? `sg ${cpu.registry.toFixed(2)} ` : ''}pg ${cpu.postgres.toFixed(2)}`;
+const cpuText = (way: Way, cpu: CpuTotals) =>
+  `cpu ms/req ${way === 'gateway' || way === 'hive' ? `${way === 'hive' ? 'hive' : 'gw'} ${cpu.gateway.toFixed(2)} ` : ''}` +
+  `${way !== 'sql' ? `sg ${cpu.registry.toFixed(2)} ` : ''}pg ${cpu.postgres.toFixed(2)}`;
 
 async function main() {
   log(`database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
@@ -94,7 +119,10 @@ async function main() {
   // instead of 3; parsing once per connection (named statements) is kept. No JIT: compiling
   // the traversal CTEs costs 15–45 ms, more than running them (the subgraph still pays it).
   const db = new pg.Pool({
-    connectionString: databaseUrl, max: 8, statement_timeout: load.timeoutMs, connectionTimeoutMillis: load.timeoutMs,
+    connectionString: databaseUrl,
+    max: 8,
+    statement_timeout: load.timeoutMs,
+    connectionTimeoutMillis: load.timeoutMs,
     options: '-c plan_cache_mode=force_custom_plan -c jit=off',
   });
   let servers: BenchServers | undefined;
@@ -104,7 +132,9 @@ async function main() {
     const builder = new pg.Pool({ connectionString: databaseUrl, max: 1 });
     try {
       if (!flags.regenerate && (await cityExists(builder, size))) {
-        log(`city already built (${size.organizations} organizations, ${size.relationships} relationships); --regenerate rebuilds it`);
+        log(
+          `city already built (${size.organizations} organizations, ${size.relationships} relationships); --regenerate rebuilds it`,
+        );
       } else {
         log('building the city');
         await generateCity(builder, log);
@@ -118,20 +148,35 @@ async function main() {
       return;
     }
     servers = await startServers(databaseUrl, { hive: ways.includes('hive') });
-    log(`registry subgraph at ${servers.registryUrl} (pid ${servers.pids.registry}), gateway at ${servers.gatewayUrl} (pid ${servers.pids.gateway})`
-      + `${servers.hiveUrl ? `, Hive gateway at ${servers.hiveUrl} (pid ${servers.pids.hive})` : ''}`);
+    log(
+      `registry subgraph at ${servers.registryUrl} (pid ${servers.pids.registry}), gateway at ${servers.gatewayUrl} (pid ${servers.pids.gateway})` +
+        `${servers.hiveUrl ? `, Hive gateway at ${servers.hiveUrl} (pid ${servers.pids.hive})` : ''}`,
+    );
     const sampler = new pg.Client({ connectionString: databaseUrl });
     await sampler.connect();
     const database = new URL(databaseUrl).pathname.slice(1);
     // A way through a gateway counts that gateway's process (Apollo's or Hive's) as `gateway`.
-    const meterFor = (way: Way) => () => cpuWindow({ registryPid: servers!.pids.registry, gatewayPid: way === 'hive' ? servers!.pids.hive : servers!.pids.gateway, sampler, database });
+    const meterFor = (way: Way) => () =>
+      cpuWindow({
+        registryPid: servers!.pids.registry,
+        gatewayPid: way === 'hive' ? servers!.pids.hive : servers!.pids.gateway,
+        sampler,
+        database,
+      });
     const results: QueryResult[] = [];
     try {
       for (const query of queries) {
         const rate = flags.rate ? positive('rate', flags.rate) : query.rate;
         const { rows } = await db.query(query.sql, query.params);
         const expected = query.sqlSize(rows);
-        const result: QueryResult = { name: query.name, rate, answer: query.answer(rows), cells: {}, cpu: {}, ceilings: {} };
+        const result: QueryResult = {
+          name: query.name,
+          rate,
+          answer: query.answer(rows),
+          cells: {},
+          cpu: {},
+          ceilings: {},
+        };
         results.push(result);
         const sends: Record<Way, Send> = {
           gateway: graphqlSend(servers.gatewayUrl, servers.token, query, expected),
@@ -143,26 +188,43 @@ async function main() {
           const meter = meterFor(way);
           const failed = await firstAnswer(sends[way]);
           if (failed) {
-            result.cells[way] = { rate, p50: NaN, p99: NaN, throughput: 0, sent: 1, errors: 1, answered: 0, firstError: failed };
+            result.cells[way] = {
+              rate,
+              p50: NaN,
+              p99: NaN,
+              throughput: 0,
+              sent: 1,
+              errors: 1,
+              answered: 0,
+              firstError: failed,
+            };
             log(`${query.name} / ${way}: ${failed}; not measured`);
             continue;
           }
           if (flags['open-loop']) {
             const [cell, cpu] = await withCpu(meter, () => runOpenLoop(sends[way], { ...load, rate }));
             [result.cells[way], result.cpu[way]] = [cell, cpu];
-            log(`${query.name} / ${way} at ${rate}/s: p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms, `
-              + `${cell.throughput.toFixed(1)} req/s, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}; ${cpuText(way, cpu)}`);
+            log(
+              `${query.name} / ${way} at ${rate}/s: p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms, ` +
+                `${cell.throughput.toFixed(1)} req/s, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}; ${cpuText(way, cpu)}`,
+            );
           }
           if (flags.ceilings) {
             const step = async (concurrency: number) => {
               const [cell, cpu] = await withCpu(meter, () => runClosedLoop(sends[way], { ...ceiling, concurrency }));
               return { ...cell, cpu };
             };
-            const found = await findCeiling(step, ceiling, (s, boundMs) => log(`${query.name} / ${way} ceiling, ${s.concurrency} clients: `
-              + `${s.throughput.toFixed(1)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (bound ${boundMs.toFixed(0)}), `
-              + `${s.errors} errors${s.firstError ? ` (${s.firstError})` : ''}; ${cpuText(way, s.cpu)}`));
+            const found = await findCeiling(step, ceiling, (s, boundMs) =>
+              log(
+                `${query.name} / ${way} ceiling, ${s.concurrency} clients: ` +
+                  `${s.throughput.toFixed(1)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (bound ${boundMs.toFixed(0)}), ` +
+                  `${s.errors} errors${s.firstError ? ` (${s.firstError})` : ''}; ${cpuText(way, s.cpu)}`,
+              ),
+            );
             result.ceilings[way] = { ...found, cpu: found.best?.cpu };
-            log(`${query.name} / ${way} ceiling: ${found.best ? `${found.best.throughput.toFixed(1)} req/s at ${found.best.concurrency} clients` : 'none'}; stopped: ${found.stop}`);
+            log(
+              `${query.name} / ${way} ceiling: ${found.best ? `${found.best.throughput.toFixed(1)} req/s at ${found.best.concurrency} clients` : 'none'}; stopped: ${found.stop}`,
+            );
           }
         }
       }
@@ -170,14 +232,18 @@ async function main() {
       await sampler.end();
     }
     const bound = boundText(ceiling.bound);
-    console.log([
-      '',
-      formatTable(results, load),
-      flags.ceilings ? `\n${formatCeilings(results, bound, ceiling)}` : '',
-      `\n${formatCpu(results, flags.ceilings)}`,
-      `\n${formatRatios(results)}`,
-      `\n${await machineLine(db, 'registry subgraph and gateway as child processes; load generator and pg pool in the parent')}`,
-    ].filter(Boolean).join('\n'));
+    console.log(
+      [
+        '',
+        formatTable(results, load),
+        flags.ceilings ? `\n${formatCeilings(results, bound, ceiling)}` : '',
+        `\n${formatCpu(results, flags.ceilings)}`,
+        `\n${formatRatios(results)}`,
+        `\n${await machineLine(db, 'registry subgraph and gateway as child processes; load generator and pg pool in the parent')}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
   } finally {
     await servers?.stop();
     await db.end();

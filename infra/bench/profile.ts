@@ -35,7 +35,8 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
 
 async function main() {
-  if (flags.server !== 'registry' && flags.server !== 'gateway') throw new Error(`--server takes registry or gateway, got "${flags.server}"`);
+  if (flags.server !== 'registry' && flags.server !== 'gateway')
+    throw new Error(`--server takes registry or gateway, got "${flags.server}"`);
   const profiled = flags.server;
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   try {
@@ -46,10 +47,23 @@ async function main() {
       const { rows } = await db.query(query.sql, query.params);
       const dir = mkdtempSync(join(tmpdir(), `${profiled}-profile-`));
       const profiling = ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${Number(flags.interval)}`];
-      const servers = await startServers(databaseUrl, profiled === 'registry' ? { gateway: false, registryNodeArgs: profiling } : { gatewayNodeArgs: profiling });
-      const send = graphqlSend(profiled === 'registry' ? servers.registryUrl : servers.gatewayUrl, servers.token, query, query.sqlSize(rows));
+      const servers = await startServers(
+        databaseUrl,
+        profiled === 'registry' ? { gateway: false, registryNodeArgs: profiling } : { gatewayNodeArgs: profiling },
+      );
+      const send = graphqlSend(
+        profiled === 'registry' ? servers.registryUrl : servers.gatewayUrl,
+        servers.token,
+        query,
+        query.sqlSize(rows),
+      );
       const pid = servers.pids[profiled];
-      const loop = { seconds: Number(flags.seconds), warmupSeconds: 0, timeoutMs: 10_000, concurrency: Number(flags.concurrency) };
+      const loop = {
+        seconds: Number(flags.seconds),
+        warmupSeconds: 0,
+        timeoutMs: 10_000,
+        concurrency: Number(flags.concurrency),
+      };
       let window: [number, number];
       let cpuMs: number;
       let result: Awaited<ReturnType<typeof runClosedLoop>>;
@@ -67,13 +81,17 @@ async function main() {
       const times = selfTimes(join(dir, file), ...window);
       const n = result.answered;
       const top = Number(flags.top);
-      console.log(`\n=== ${query.name}: ${n} requests at ${flags.concurrency} clients in ${flags.seconds} s (${result.throughput.toFixed(1)} req/s), `
-        + `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; ${profiled} CPU ${(cpuMs / n).toFixed(2)} ms/req (/proc), `
-        + `${(times.busyMs / n).toFixed(2)} ms/req sampled busy, ${(times.idleMs / n).toFixed(2)} idle\nprofile: ${join(dir, file)}`);
+      console.log(
+        `\n=== ${query.name}: ${n} requests at ${flags.concurrency} clients in ${flags.seconds} s (${result.throughput.toFixed(1)} req/s), ` +
+          `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; ${profiled} CPU ${(cpuMs / n).toFixed(2)} ms/req (/proc), ` +
+          `${(times.busyMs / n).toFixed(2)} ms/req sampled busy, ${(times.idleMs / n).toFixed(2)} idle\nprofile: ${join(dir, file)}`,
+      );
       console.log('\nself time by place (ms/req, share of busy):');
-      for (const p of times.places.slice(0, 15)) console.log(`  ${(p.ms / n).toFixed(3).padStart(7)} ${pct(p.ms, times.busyMs)}  ${p.place}`);
+      for (const p of times.places.slice(0, 15))
+        console.log(`  ${(p.ms / n).toFixed(3).padStart(7)} ${pct(p.ms, times.busyMs)}  ${p.place}`);
       console.log(`\ntop ${top} functions by self time (ms/req, share of busy):`);
-      for (const f of times.functions.slice(0, top)) console.log(`  ${(f.ms / n).toFixed(3).padStart(7)} ${pct(f.ms, times.busyMs)}  ${f.name}  [${f.place}]`);
+      for (const f of times.functions.slice(0, top))
+        console.log(`  ${(f.ms / n).toFixed(3).padStart(7)} ${pct(f.ms, times.busyMs)}  ${f.name}  [${f.place}]`);
     }
   } finally {
     await db.end();

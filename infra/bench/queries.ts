@@ -9,7 +9,6 @@ import { inEffectSql } from '../../services/registry/rules/in-force.js';
 // gateway and at the registry subgraph, and the hand-written SQL that answers it (the floor).
 // `size` reduces an answer to what must agree across the three ways (row counts, totals, figures).
 
-
 const totalAndRows = (rows: any[]) => `total ${rows[0]?.total ?? 0}, ${rows.length} rows`;
 
 /** Organization number n's id, as the generator made it. */
@@ -43,7 +42,9 @@ const BALL = (name: string, start: string, radius: number, day: string) => `
 export async function benchQueries(db: pg.Pool): Promise<BenchQuery[]> {
   // A grassroots chamber with about a hundred members; an ordinary enterprise (13 edges, about
   // 3,400 organizations within two hops); another enterprise four hops from it (no shared chamber).
-  const { rows: [chamber] } = await db.query<{ id: string }>(`select to_id as id from registry.relationship
+  const {
+    rows: [chamber],
+  } = await db.query<{ id: string }>(`select to_id as id from registry.relationship
     where type = 'MEMBER_OF' group by to_id having count(*) between 80 and 120 order by to_id limit 1`);
   const enterprise = await orgId(db, RANGES.ENTERPRISE.start + 1000);
   const far = await orgId(db, 50_000);
@@ -142,6 +143,9 @@ export async function benchQueries(db: pg.Pool): Promise<BenchQuery[]> {
 /** `--queries`: numbers 1–5 or words from the names ("path", "neighbors"); all when not given. */
 export function pickQueries(queries: BenchQuery[], spec: string | undefined): BenchQuery[] {
   if (!spec) return queries;
-  const wanted = spec.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+  const wanted = spec
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
   return queries.filter((q, i) => wanted.some((w) => (/^\d+$/.test(w) ? w === String(i + 1) : q.name.includes(w))));
 }

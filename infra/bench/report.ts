@@ -9,7 +9,12 @@ import type { CpuTotals } from './cpu.js';
 // supergraph and subgraph (services/gateway/hive.ts), measured beside Apollo Gateway.
 
 export const WAYS = ['gateway', 'hive', 'subgraph', 'sql'] as const;
-const LABELS: Record<Way, string> = { gateway: 'Apollo gateway', hive: 'Hive gateway', subgraph: 'subgraph', sql: 'hand-written SQL' };
+const LABELS: Record<Way, string> = {
+  gateway: 'Apollo gateway',
+  hive: 'Hive gateway',
+  subgraph: 'subgraph',
+  sql: 'hand-written SQL',
+};
 export type Way = (typeof WAYS)[number];
 
 export interface QueryResult {
@@ -27,8 +32,10 @@ export async function machineLine(db: pg.Pool, servers: string): Promise<string>
   const { rows } = await db.query<{ server_version: string }>('show server_version');
   const cpus = os.cpus();
   const memory = (os.totalmem() / 2 ** 30).toFixed(1);
-  return `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${memory} GiB RAM, `
-    + `Node ${process.version}, PostgreSQL ${rows[0]!.server_version}; servers: ${servers}`;
+  return (
+    `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${memory} GiB RAM, ` +
+    `Node ${process.version}, PostgreSQL ${rows[0]!.server_version}; servers: ${servers}`
+  );
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '—' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -46,20 +53,28 @@ export function formatTable(results: QueryResult[], options: { seconds: number; 
   const shown = WAYS.filter((way) => results.some((r) => r.cells[way]));
   const short = shown.map((way) => ({ gateway: 'gw', hive: 'hive', subgraph: 'sg', sql: 'sql' })[way]).join(' / ');
   const lines = [
-    `Open loop, ${options.warmupSeconds} s warm-up + ${options.seconds} s measured per cell; latency in ms from the scheduled send time; `
-      + 'cells: p50 p99 achieved-req/s errors (✗n = n failed or wrong answers)',
-    `${'query'.padEnd(16)} ${pad('req/s', 5)} | ${shown.map((way) => head(LABELS[way])).join(' | ')} | `
-      + `${pad(`p50 ${short}`, 26)} | ${pad(`p99 ${short}`, 26)}`,
+    `Open loop, ${options.warmupSeconds} s warm-up + ${options.seconds} s measured per cell; latency in ms from the scheduled send time; ` +
+      'cells: p50 p99 achieved-req/s errors (✗n = n failed or wrong answers)',
+    `${'query'.padEnd(16)} ${pad('req/s', 5)} | ${shown.map((way) => head(LABELS[way])).join(' | ')} | ` +
+      `${pad(`p50 ${short}`, 26)} | ${pad(`p99 ${short}`, 26)}`,
     `${''.padEnd(16)} ${pad('', 5)} | ${shown.map(() => head('p50    p99  req/s    err')).join(' | ')} |`,
   ];
   const ratios = (result: QueryResult, pick: (cell: CellResult) => number) => {
     const floor = result.cells.sql ? pick(result.cells.sql) : NaN;
-    return shown.map((way) => (result.cells[way] && floor > 0 ? (pick(result.cells[way]!) / floor).toFixed(1) : '—')).join(' / ');
+    return shown
+      .map((way) => (result.cells[way] && floor > 0 ? (pick(result.cells[way]!) / floor).toFixed(1) : '—'))
+      .join(' / ');
   };
   for (const result of results) {
     lines.push(
-      `${result.name.padEnd(16)} ${pad(String(result.rate), 5)} | ${shown.map((way) => cellText(result.cells[way])).join(' | ')} | `
-        + `${pad(ratios(result, (c) => c.p50), 26)} | ${pad(ratios(result, (c) => c.p99), 26)}`,
+      `${result.name.padEnd(16)} ${pad(String(result.rate), 5)} | ${shown.map((way) => cellText(result.cells[way])).join(' | ')} | ` +
+        `${pad(
+          ratios(result, (c) => c.p50),
+          26,
+        )} | ${pad(
+          ratios(result, (c) => c.p99),
+          26,
+        )}`,
     );
   }
   // Without open-loop cells (--no-open-loop) only the answers and errors are printed.
@@ -68,61 +83,98 @@ export function formatTable(results: QueryResult[], options: { seconds: number; 
   const failures = results.flatMap((r) =>
     WAYS.flatMap((way) => [
       ...(r.cells[way]?.firstError ? [`  ${r.name} / ${way}: ${r.cells[way]!.firstError}`] : []),
-      ...(r.ceilings[way]?.steps.filter((s) => s.firstError).slice(0, 1).map((s) => `  ${r.name} / ${way} ceiling at ${s.concurrency} clients: ${s.firstError}`) ?? []),
+      ...(r.ceilings[way]?.steps
+        .filter((s) => s.firstError)
+        .slice(0, 1)
+        .map((s) => `  ${r.name} / ${way} ceiling at ${s.concurrency} clients: ${s.firstError}`) ?? []),
     ]),
   );
   if (failures.length) lines.push('first error per failed cell:', ...failures);
   return lines.join('\n');
 }
 
-const perRequest = (cpu: CpuTotals | undefined, key: keyof CpuTotals) => (cpu && Number.isFinite(cpu[key]) ? cpu[key].toFixed(2) : '—');
+const perRequest = (cpu: CpuTotals | undefined, key: keyof CpuTotals) =>
+  cpu && Number.isFinite(cpu[key]) ? cpu[key].toFixed(2) : '—';
 
 /** Which servers a way's requests pass through (the load generator is shown apart). */
-const SERVERS: Record<Way, (keyof CpuTotals)[]> = { gateway: ['gateway', 'registry', 'postgres'], hive: ['gateway', 'registry', 'postgres'], subgraph: ['registry', 'postgres'], sql: ['postgres'] };
+const SERVERS: Record<Way, (keyof CpuTotals)[]> = {
+  gateway: ['gateway', 'registry', 'postgres'],
+  hive: ['gateway', 'registry', 'postgres'],
+  subgraph: ['registry', 'postgres'],
+  sql: ['postgres'],
+};
 
 const WIDTH: Record<Way, number> = { gateway: 17, hive: 17, subgraph: 11, sql: 5 };
 
 function cpuCells(cpu: Partial<Record<Way, CpuTotals>>): string {
-  return WAYS.map((way) => pad(SERVERS[way].map((k) => perRequest(cpu[way], k)).join(' '), WIDTH[way])).join(' | ')
-    + ` | ${pad(WAYS.map((way) => perRequest(cpu[way], 'client')).join(' '), 20)}`;
+  return (
+    WAYS.map((way) => pad(SERVERS[way].map((k) => perRequest(cpu[way], k)).join(' '), WIDTH[way])).join(' | ') +
+    ` | ${pad(WAYS.map((way) => perRequest(cpu[way], 'client')).join(' '), 20)}`
+  );
 }
 
 /** CPU ms per answered request, by server process, in the open-loop cells and at each ceiling. */
 export function formatCpu(results: QueryResult[], ceilings: boolean): string {
   const head = `${'query'.padEnd(16)} | ${pad('Apollo: gw sg pg', 17)} | ${pad('Hive: gw sg pg', 17)} | ${pad('subgraph: sg pg', 11)} | ${pad('sql: pg', 5)} | ${pad('load gen gw hv sg sql', 20)}`;
-  const lines = ['CPU ms per answered request (/proc utime+stime of the gateway (Apollo or Hive) and registry children and of the bench database\'s PostgreSQL backends)', `open loop:\n${head}`];
+  const lines = [
+    "CPU ms per answered request (/proc utime+stime of the gateway (Apollo or Hive) and registry children and of the bench database's PostgreSQL backends)",
+    `open loop:\n${head}`,
+  ];
   for (const r of results) lines.push(`${r.name.padEnd(16)} | ${cpuCells(r.cpu)}`);
   if (ceilings) {
     lines.push(`at the ceiling (the step reported below):\n${head}`);
-    const at = (r: QueryResult) => Object.fromEntries(WAYS.map((way) => [way, r.ceilings[way]?.cpu])) as Partial<Record<Way, CpuTotals>>;
+    const at = (r: QueryResult) =>
+      Object.fromEntries(WAYS.map((way) => [way, r.ceilings[way]?.cpu])) as Partial<Record<Way, CpuTotals>>;
     for (const r of results) lines.push(`${r.name.padEnd(16)} | ${cpuCells(at(r))}`);
   }
   return lines.join('\n');
 }
 
-const ceilingText = (c: Ceiling | undefined) => (!c ? pad('not run', 24) : !c.best ? pad(`none (${ms(c.steps[0]?.p99 ?? NaN)} ms at 1)`, 24)
-  : `${pad(c.best.throughput.toFixed(1), 7)} ${pad(`@${c.best.concurrency}`, 4)} ${pad(ms(c.best.p50), 5)} ${pad(ms(c.best.p99), 5)}`);
+const ceilingText = (c: Ceiling | undefined) =>
+  !c
+    ? pad('not run', 24)
+    : !c.best
+      ? pad(`none (${ms(c.steps[0]?.p99 ?? NaN)} ms at 1)`, 24)
+      : `${pad(c.best.throughput.toFixed(1), 7)} ${pad(`@${c.best.concurrency}`, 4)} ${pad(ms(c.best.p50), 5)} ${pad(ms(c.best.p99), 5)}`;
 
 /** The ceilings: req/s at the best concurrency, with that step's p50 and p99. */
-export function formatCeilings(results: QueryResult[], bound: string, step: { seconds: number; warmupSeconds: number }): string {
+export function formatCeilings(
+  results: QueryResult[],
+  bound: string,
+  step: { seconds: number; warmupSeconds: number },
+): string {
   const head = (label: string) => pad(label, 24);
   const lines = [
-    `Throughput ceilings: closed loop at 1, 2, 4 ... clients, ${step.warmupSeconds} s warm-up + ${step.seconds} s per step, until p99 > ${bound}, `
-      + 'errors, or three doublings add < 5% (from 8 clients on); the best step that held the bound',
+    `Throughput ceilings: closed loop at 1, 2, 4 ... clients, ${step.warmupSeconds} s warm-up + ${step.seconds} s per step, until p99 > ${bound}, ` +
+      'errors, or three doublings add < 5% (from 8 clients on); the best step that held the bound',
     `${'query'.padEnd(16)} | ${WAYS.map((w) => head(LABELS[w])).join(' | ')} | stopped (${WAYS.join('; ')})`,
     `${''.padEnd(16)} | ${WAYS.map(() => head('req/s  @n   p50   p99')).join(' | ')} |`,
   ];
   for (const r of results) {
-    lines.push(`${r.name.padEnd(16)} | ${WAYS.map((w) => ceilingText(r.ceilings[w])).join(' | ')} | ${WAYS.map((w) => r.ceilings[w]?.stop ?? '—').join('; ')}`);
+    lines.push(
+      `${r.name.padEnd(16)} | ${WAYS.map((w) => ceilingText(r.ceilings[w])).join(' | ')} | ${WAYS.map((w) => r.ceilings[w]?.stop ?? '—').join('; ')}`,
+    );
   }
   return lines.join('\n');
 }
 
-const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && a > 0 && b > 0 ? (a / b).toFixed(2) : '—');
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && a > 0 && b > 0 ? (a / b).toFixed(2) : '—';
 
 /** The issue's goals as ratios: gateway vs subgraph, each path vs the SQL floor, Hive vs Apollo. */
 export function formatRatios(results: QueryResult[]): string {
-  const cols = ['gw/sg p50', 'gw/sg p99', 'gw/sg ceil', 'gw/sql p50', 'gw/sql p99', 'sg/sql p50', 'sg/sql p99', 'hive/gw p50', 'hive/gw p99', 'hive/gw ceil'];
+  const cols = [
+    'gw/sg p50',
+    'gw/sg p99',
+    'gw/sg ceil',
+    'gw/sql p50',
+    'gw/sql p99',
+    'sg/sql p50',
+    'sg/sql p99',
+    'hive/gw p50',
+    'hive/gw p99',
+    'hive/gw ceil',
+  ];
   const lines = [
     'Ratios, same run (latency from the open loop; goals: gw/sg ≤ 1.5 at p50 and p99, gw/sg ceiling ≥ 0.5, every path ≤ 3 × SQL; hive/gw < 1 means Hive was faster or carried more)',
     `${'query'.padEnd(16)} | ${cols.map((c) => pad(c, 12)).join(' ')}`,
@@ -130,8 +182,18 @@ export function formatRatios(results: QueryResult[]): string {
   for (const r of results) {
     const { gateway: g, hive: h, subgraph: s, sql: q } = r.cells;
     const ceil = (way: Way) => r.ceilings[way]?.best?.throughput;
-    const values = [ratio(g?.p50, s?.p50), ratio(g?.p99, s?.p99), ratio(ceil('gateway'), ceil('subgraph')), ratio(g?.p50, q?.p50), ratio(g?.p99, q?.p99),
-      ratio(s?.p50, q?.p50), ratio(s?.p99, q?.p99), ratio(h?.p50, g?.p50), ratio(h?.p99, g?.p99), ratio(ceil('hive'), ceil('gateway'))];
+    const values = [
+      ratio(g?.p50, s?.p50),
+      ratio(g?.p99, s?.p99),
+      ratio(ceil('gateway'), ceil('subgraph')),
+      ratio(g?.p50, q?.p50),
+      ratio(g?.p99, q?.p99),
+      ratio(s?.p50, q?.p50),
+      ratio(s?.p99, q?.p99),
+      ratio(h?.p50, g?.p50),
+      ratio(h?.p99, g?.p99),
+      ratio(ceil('hive'), ceil('gateway')),
+    ];
     lines.push(`${r.name.padEnd(16)} | ${values.map((v) => pad(v, 12)).join(' ')}`);
   }
   return lines.join('\n');

@@ -39,7 +39,8 @@ export function runBench(body: (stops: Stops) => Promise<void>): void {
     try {
       await body(stops);
     } finally {
-      for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('while stopping:', error));
+      for (const stop of stops.reverse())
+        await stop().catch((error: unknown) => console.error('while stopping:', error));
       // The Runtime quietTemporalLogs made forwards the SDK core's log lines, which holds the event
       // loop open until it is shut down; a worker's end would, but the parent runs none.
       await Runtime._instance?.shutdown();
@@ -57,13 +58,22 @@ export function runBench(body: (stops: Stops) => Promise<void>): void {
  * of both, and a Temporal client with the hub's codec, so the parent's calls pay for encryption
  * as the hub's do.
  */
-export async function startStack(o: { databaseUrl: string; taskQueue: string; hubEntry: string; sideWorker: string; log: (line: string) => void; stops: Stops }) {
+export async function startStack(o: {
+  databaseUrl: string;
+  taskQueue: string;
+  hubEntry: string;
+  sideWorker: string;
+  log: (line: string) => void;
+  stops: Stops;
+}) {
   const server = await startTemporal(false);
   o.stops.push(server.stop);
   o.log(`Temporal dev server at ${server.address}`);
   const env = await hubChildEnv(o.databaseUrl, server.address, o.taskQueue);
   const settings = readConfig({ ...process.env, ...env });
-  o.log(`starting the hub (registry, processes, worker, gateway) and ${o.sideWorker} in one child process; bundling ...`);
+  o.log(
+    `starting the hub (registry, processes, worker, gateway) and ${o.sideWorker} in one child process; bundling ...`,
+  );
   const hub = await startHubChild(env, { entry: o.hubEntry, readyWithinMs: 180_000 });
   o.stops.push(hub.stop);
   const memory = watchMemory(hub.pid);
@@ -72,5 +82,13 @@ export async function startStack(o: { databaseUrl: string; taskQueue: string; hu
   o.log(`hub ready (pid ${hub.pid}, RSS ${idle.toFixed(0)} MiB): gateway ${hub.gatewayUrl}`);
   const connection = await connectClient(settings);
   o.stops.push(() => connection.close());
-  return { server, settings, hub, memory, idle, client: hubClient(connection, settings), cpuSpent: cpuMeter(hub.pid, server.address) };
+  return {
+    server,
+    settings,
+    hub,
+    memory,
+    idle,
+    client: hubClient(connection, settings),
+    cpuSpent: cpuMeter(hub.pid, server.address),
+  };
 }

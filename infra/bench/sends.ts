@@ -29,4 +29,3 @@ export function sqlSend(db: pg.Pool, query: BenchQuery, expected: number | strin
     if (size !== expected) throw new Error(`wrong answer: size ${size}, expected ${expected}`);
   };
 }
-

@@ -78,8 +78,16 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * `registryNodeArgs` / `gatewayNodeArgs` go to that child's node (e.g. --cpu-prof); `gateway: false` starts the
  * registry alone (gatewayUrl is then empty and its pid NaN).
  */
-export async function startServers(databaseUrl: string, options: { registryNodeArgs?: string[]; gatewayNodeArgs?: string[]; gateway?: boolean; hive?: boolean } = {}): Promise<BenchServers> {
-  const [registryPort, gatewayPort, processesPort, hivePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+export async function startServers(
+  databaseUrl: string,
+  options: { registryNodeArgs?: string[]; gatewayNodeArgs?: string[]; gateway?: boolean; hive?: boolean } = {},
+): Promise<BenchServers> {
+  const [registryPort, gatewayPort, processesPort, hivePort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const env = {
     DATABASE_URL: databaseUrl,
     REGISTRY_PORT: String(registryPort),
@@ -93,7 +101,10 @@ export async function startServers(databaseUrl: string, options: { registryNodeA
     RATE_LIMIT_BURST: '1000000',
   };
   const settings = readConfig({ ...process.env, ...env });
-  const token = await signToken({ subject: 'bench-integrator', roles: ['INTEGRATOR'], organizationIds: [] }, settings.jwtSecret);
+  const token = await signToken(
+    { subject: 'bench-integrator', roles: ['INTEGRATOR'], organizationIds: [] },
+    settings.jwtSecret,
+  );
   const registryUrl = settings.registryUrl;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/`;
   const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
@@ -120,7 +131,11 @@ export async function startServers(databaseUrl: string, options: { registryNodeA
   }
   const gatewayPid = options.gateway !== false ? children[1]!.pid! : NaN;
   return {
-    gatewayUrl: options.gateway !== false ? gatewayUrl : '', hiveUrl: hive ? hiveUrl : '', registryUrl, token,
-    pids: { registry: children[0]!.pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN }, stop,
+    gatewayUrl: options.gateway !== false ? gatewayUrl : '',
+    hiveUrl: hive ? hiveUrl : '',
+    registryUrl,
+    token,
+    pids: { registry: children[0]!.pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN },
+    stop,
   };
 }

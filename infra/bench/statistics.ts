@@ -51,8 +51,8 @@ interface Figures {
 }
 
 const key = (fourGood: number[], grades: number[], pairings: number, villages: number, projects: number) =>
-  `four-good ${fourGood.join('/')} (national/provincial/municipal), grades ${grades.join('/')} (1A…5A), `
-  + `${pairings} bank pairings, ${villages} paired villages, ${projects} projects`;
+  `four-good ${fourGood.join('/')} (national/provincial/municipal), grades ${grades.join('/')} (1A…5A), ` +
+  `${pairings} bank pairings, ${villages} paired villages, ${projects} projects`;
 
 export function statisticsQuery(): BenchQuery {
   return {
@@ -66,8 +66,16 @@ export function statisticsQuery(): BenchQuery {
     graphqlSize: (d: { statistics: Figures }) => {
       const s = d.statistics;
       const level = (name: string) => s.fourGoodChambers.byLevel.find((l) => l.level === name)?.count ?? 0;
-      const grades = ['A1', 'A2', 'A3', 'A4', 'A5'].map((g) => s.ratings.byGrade.find((c) => c.grade === g)?.count ?? 0);
-      return key([level('NATIONAL'), level('PROVINCIAL'), level('MUNICIPAL')], grades, s.bankPairings, s.assistance.pairedVillages, s.assistance.projects);
+      const grades = ['A1', 'A2', 'A3', 'A4', 'A5'].map(
+        (g) => s.ratings.byGrade.find((c) => c.grade === g)?.count ?? 0,
+      );
+      return key(
+        [level('NATIONAL'), level('PROVINCIAL'), level('MUNICIPAL')],
+        grades,
+        s.bankPairings,
+        s.assistance.pairedVillages,
+        s.assistance.projects,
+      );
     },
     sqlSize: ([row]) => key(row.four_good, row.grades, row.bank_pairings, row.villages, row.projects),
     answer: ([row]) => key(row.four_good, row.grades, row.bank_pairings, row.villages, row.projects),

@@ -16,7 +16,11 @@ const orm = await factory(config().databaseUrl);
 try {
   await orm.migrator.up();
   const result = await orm.migrator.create(undefined, false, false, name);
-  console.log(result.fileName ? `wrote ${result.fileName}; add it to infra/migrations/${service}/index.ts` : 'entities and migrations agree; nothing to write');
+  console.log(
+    result.fileName
+      ? `wrote ${result.fileName}; add it to infra/migrations/${service}/index.ts`
+      : 'entities and migrations agree; nothing to write',
+  );
 } finally {
   await orm.close();
 }

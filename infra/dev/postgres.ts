@@ -1,5 +1,19 @@
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  rmSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,7 +37,9 @@ async function binaries(): Promise<Binaries> {
   try {
     return (await import(name)) as { initdb: string; postgres: string };
   } catch {
-    throw new Error(`${name} is not installed: embedded PostgreSQL has no binaries for this platform; set DATABASE_URL instead`);
+    throw new Error(
+      `${name} is not installed: embedded PostgreSQL has no binaries for this platform; set DATABASE_URL instead`,
+    );
   }
 }
 
@@ -58,7 +74,8 @@ function ensureShared(shared: string): string {
 }
 
 /** Whether `user` can run `command args` (spawn drops root's groups, so this is the real check). */
-const canAs = (user: User, command: string, args: string[]) => spawnSync(command, args, { ...user, stdio: 'ignore' }).status === 0;
+const canAs = (user: User, command: string, args: string[]) =>
+  spawnSync(command, args, { ...user, stdio: 'ignore' }).status === 0;
 
 /** The binaries, or their copy in `shared` when the server user cannot run them where they are. */
 function reachableBinaries(bins: Binaries, user: User, shared: string): Binaries {
@@ -91,7 +108,9 @@ function collectOrphans(clusters: string) {
       // the data folder was deleted
     }
     if (owner === id || existsSync(join(clusters, id, 'postmaster.pid'))) continue;
-    console.log(`[postgres] removing the cluster ${join(clusters, id)}: ${idFile} is gone (its data folder was deleted)`);
+    console.log(
+      `[postgres] removing the cluster ${join(clusters, id)}: ${idFile} is gone (its data folder was deleted)`,
+    );
     rmSync(join(clusters, id), { recursive: true, force: true });
     rmSync(join(clusters, entry), { force: true });
   }
@@ -111,7 +130,9 @@ function clusterDir(dataDir: string, user: User | undefined, shared: string): st
   const id = randomBytes(16).toString('hex');
   writeFileSync(idFile, `${id}\n`);
   writeFileSync(join(clusters, `${id}.owner`), `${idFile}\n`);
-  console.log(`[postgres] the user postgres cannot reach ${dataDir}; the cluster goes to ${join(clusters, id)} (id in ${idFile})`);
+  console.log(
+    `[postgres] the user postgres cannot reach ${dataDir}; the cluster goes to ${join(clusters, id)} (id in ${idFile})`,
+  );
   return join(clusters, id);
 }
 
@@ -127,7 +148,12 @@ function run(command: string, args: string[], user: User | undefined, log: NodeJ
  * the `postgres` user cannot reach it, in `sharedDir`; see SHARED_DIR). `binaries` and
  * `sharedDir` are for tests.
  */
-export async function startDevPostgres(options: { dataDir: string; port: number; binaries?: Binaries; sharedDir?: string }): Promise<DevPostgres> {
+export async function startDevPostgres(options: {
+  dataDir: string;
+  port: number;
+  binaries?: Binaries;
+  sharedDir?: string;
+}): Promise<DevPostgres> {
   const user = serverUser();
   const shared = options.sharedDir ?? SHARED_DIR;
   const bins = options.binaries ?? (await binaries());
@@ -149,14 +175,42 @@ export async function startDevPostgres(options: { dataDir: string; port: number;
       chownSync(databaseDir, user.uid, user.gid);
       chownSync(passwordFile, user.uid, user.gid);
     }
-    const init = run(initdb, ['-D', databaseDir, '-U', 'postgres', `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'], user, log);
+    const init = run(
+      initdb,
+      [
+        '-D',
+        databaseDir,
+        '-U',
+        'postgres',
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      user,
+      log,
+    );
     const [code] = await once(init, 'exit');
     rmSync(passwordFile, { force: true });
     if (code !== 0) throw new Error(`initdb failed (exit ${code}); see ${logFile}`);
   }
 
   // Only TCP on loopback: no socket file that could clash with a system PostgreSQL.
-  const server = run(postgres, ['-D', databaseDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], user, log);
+  const server = run(
+    postgres,
+    [
+      '-D',
+      databaseDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    user,
+    log,
+  );
   await new Promise<void>((resolve, reject) => {
     const watch = (chunk: Buffer) => {
       if (chunk.toString().includes('ready to accept connections')) {
@@ -165,7 +219,9 @@ export async function startDevPostgres(options: { dataDir: string; port: number;
       }
     };
     server.stderr!.on('data', watch);
-    server.once('exit', (code) => reject(new Error(`PostgreSQL exited (${code}) before it was ready on port ${options.port}; see ${logFile}`)));
+    server.once('exit', (code) =>
+      reject(new Error(`PostgreSQL exited (${code}) before it was ready on port ${options.port}; see ${logFile}`)),
+    );
   });
   const exited = once(server, 'exit');
   return {

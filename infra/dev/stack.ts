@@ -31,7 +31,8 @@ async function stopAll(code: number) {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 15_000)));
     try {
-      if ((await Promise.race([stop().then(() => 'done' as const), deadline])) === 'late') console.error('[stack] a part did not stop within 15 s; going on');
+      if ((await Promise.race([stop().then(() => 'done' as const), deadline])) === 'late')
+        console.error('[stack] a part did not stop within 15 s; going on');
     } catch (error) {
       console.error('[stack] while stopping:', error);
     } finally {
@@ -66,7 +67,12 @@ try {
   const uiCodecEndpoint = `http://127.0.0.1:${early.codecPort}/codec`;
   if (!temporalAddress) {
     console.log('[stack] starting the Temporal dev server on 127.0.0.1:7233');
-    const temporal: DevTemporal = await startDevTemporal({ port: 7233, uiPort: 8233, dbFile: resolve(dataDir, 'temporal.db'), uiCodecEndpoint });
+    const temporal: DevTemporal = await startDevTemporal({
+      port: 7233,
+      uiPort: 8233,
+      dbFile: resolve(dataDir, 'temporal.db'),
+      uiCodecEndpoint,
+    });
     stops.push(temporal.stop);
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
@@ -78,7 +84,9 @@ try {
   await seed(settings.databaseUrl);
   if (!consoleBuilt(settings.consoleDir)) {
     const shown = relative(process.cwd(), settings.consoleDir);
-    console.log(`[stack] building the console into ${shown && !shown.startsWith('..') ? shown : settings.consoleDir} (missing) ...`);
+    console.log(
+      `[stack] building the console into ${shown && !shown.startsWith('..') ? shown : settings.consoleDir} (missing) ...`,
+    );
     console.log(`[stack] console built in ${((await buildConsole(settings.consoleDir)) / 1000).toFixed(1)} s`);
   }
   const hub = await startHub(settings, { devIdentities: DEV_IDENTITIES });
@@ -91,7 +99,9 @@ try {
     return signToken({ subject, roles, organizationIds }, settings.jwtSecret);
   };
   const wenzhou = seedOrganizationId('wenzhou');
-  const [admin, approver, officer] = await Promise.all(['admin', 'approver-wenzhou', 'federation-officer'].map(tokenOf));
+  const [admin, approver, officer] = await Promise.all(
+    ['admin', 'approver-wenzhou', 'federation-officer'].map(tokenOf),
+  );
   console.log(`
   The hub is running. Ctrl-C stops everything.
 

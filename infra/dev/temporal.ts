@@ -7,7 +7,11 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** An executable: the path in `override` when given, else `name` on PATH; undefined when none is executable. */
-export function findExecutable(name: string, override: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findExecutable(
+  name: string,
+  override: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const candidates = [override, ...(env.PATH ?? '').split(delimiter).map((dir) => dir && join(dir, name))];
   return candidates.find((path): path is string => {
     if (!path) return false;
@@ -21,7 +25,8 @@ export function findExecutable(name: string, override: string | undefined, env: 
 }
 
 /** The Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH. */
-export const findTemporalCli = (env: NodeJS.ProcessEnv = process.env) => findExecutable('temporal', env.TEMPORAL_CLI, env);
+export const findTemporalCli = (env: NodeJS.ProcessEnv = process.env) =>
+  findExecutable('temporal', env.TEMPORAL_CLI, env);
 
 export interface DevTemporal {
   address: string;
@@ -36,15 +41,31 @@ export interface DevTemporal {
  * SIGKILL after ten seconds. The flags are the ones the SDK passes. Only where no CLI exists
  * does the SDK run (and download) one.
  */
-export async function startDevTemporal(options: { port?: number; uiPort?: number; dbFile?: string; uiCodecEndpoint?: string } = {}): Promise<DevTemporal> {
+export async function startDevTemporal(
+  options: { port?: number; uiPort?: number; dbFile?: string; uiCodecEndpoint?: string } = {},
+): Promise<DevTemporal> {
   const cli = findTemporalCli();
   // `npm start` / `npm test` (infra/dev/bootstrap.mjs) set TEMPORAL_CLI; a bare `npx vitest` may not.
   if (!cli) return startWithSdk(options);
   const port = options.port ?? (await freePort());
   const args = [
-    'server', 'start-dev', '--port', String(port), '--namespace', 'default', '--ip', '127.0.0.1', '--log-format', 'pretty', '--log-level', 'error',
-    ...['frontend.enableServerVersionCheck=false', 'frontend.enableUpdateWorkflowExecution=true', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true']
-      .flatMap((value) => ['--dynamic-config-value', value]),
+    'server',
+    'start-dev',
+    '--port',
+    String(port),
+    '--namespace',
+    'default',
+    '--ip',
+    '127.0.0.1',
+    '--log-format',
+    'pretty',
+    '--log-level',
+    'error',
+    ...[
+      'frontend.enableServerVersionCheck=false',
+      'frontend.enableUpdateWorkflowExecution=true',
+      'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+    ].flatMap((value) => ['--dynamic-config-value', value]),
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
     ...(options.uiPort !== undefined ? ['--ui-port', String(options.uiPort)] : ['--headless']),
     // The UI decodes the hub's encrypted payloads through this endpoint (services/codec).
@@ -68,14 +89,19 @@ export async function startDevTemporal(options: { port?: number; uiPort?: number
     await stop();
     throw error;
   }
-  return { address, uiUrl: options.uiPort !== undefined ? `http://127.0.0.1:${options.uiPort}` : '(UI disabled)', stop };
+  return {
+    address,
+    uiUrl: options.uiPort !== undefined ? `http://127.0.0.1:${options.uiPort}` : '(UI disabled)',
+    stop,
+  };
 }
 
 /** Polls the frontend until it answers, or fails with the server's own words when it exits first. */
 async function untilServing(address: string, child: ChildProcess, errors: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the Temporal dev server exited (${child.exitCode}) before serving on ${address}: ${errors()}`);
+    if (child.exitCode !== null)
+      throw new Error(`the Temporal dev server exited (${child.exitCode}) before serving on ${address}: ${errors()}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
@@ -102,8 +128,15 @@ async function freePort(): Promise<number> {
 }
 
 /** The SDK's own way, which downloads the CLI where none is installed. */
-async function startWithSdk(options: { port?: number; uiPort?: number; dbFile?: string; uiCodecEndpoint?: string }): Promise<DevTemporal> {
-  console.warn('[temporal] no temporal CLI found (TEMPORAL_CLI or PATH; `eval "$(node infra/dev/bootstrap.mjs env)"` sets it); letting the SDK download one');
+async function startWithSdk(options: {
+  port?: number;
+  uiPort?: number;
+  dbFile?: string;
+  uiCodecEndpoint?: string;
+}): Promise<DevTemporal> {
+  console.warn(
+    '[temporal] no temporal CLI found (TEMPORAL_CLI or PATH; `eval "$(node infra/dev/bootstrap.mjs env)"` sets it); letting the SDK download one',
+  );
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'cached-download' },
@@ -116,5 +149,9 @@ async function startWithSdk(options: { port?: number; uiPort?: number; dbFile?: 
       extraArgs: options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [],
     },
   });
-  return { address: env.address, uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : '(UI disabled)', stop: () => env.teardown() };
+  return {
+    address: env.address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : '(UI disabled)',
+    stop: () => env.teardown(),
+  };
 }

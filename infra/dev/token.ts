@@ -30,7 +30,11 @@ if (!(hours > 0)) {
   process.exit(2);
 }
 const token = await signToken(
-  { subject: values.subject ?? `dev-${roles.join('-').toLowerCase()}`, roles: roles as Role[], organizationIds: values.org },
+  {
+    subject: values.subject ?? `dev-${roles.join('-').toLowerCase()}`,
+    roles: roles as Role[],
+    organizationIds: values.org,
+  },
   config().jwtSecret,
   `${hours}h`,
 );

@@ -11,7 +11,8 @@ import { makeCreditCode } from '../../services/registry/credit-code.js';
  * an organization never shifts another's code (codes are unique in the registry).
  */
 export function seedCreditCode(key: string, authority: string, category: string, regionCode: string): string {
-  const digits = BigInt(`0x${createHash('sha1').update(`credit-code:${key}`).digest('hex').slice(0, 15)}`) % 10_000_000n;
+  const digits =
+    BigInt(`0x${createHash('sha1').update(`credit-code:${key}`).digest('hex').slice(0, 15)}`) % 10_000_000n;
   // Social organizations' codes start "MJ", newer enterprises' "MA", as issued in Zhejiang.
   const prefix = authority === '5' ? 'MJ' : authority === '9' ? 'MA' : '00';
   return makeCreditCode(authority, category, regionCode, `${prefix}${String(digits).padStart(7, '0')}`);

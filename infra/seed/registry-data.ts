@@ -15,13 +15,32 @@ import type { SeedEdge, SeedOrganization, SeedPerson, SeedPosition } from './typ
 
 export type { SeedEdge, SeedOrganization } from './types.js';
 
-export const SEED_ORGANIZATIONS: SeedOrganization[] = [...CORE_ORGANIZATIONS, ...CHAMBERS, ...ENTERPRISES, ...VILLAGES, ...MEDIATION_COMMITTEES, ...AGENCIES];
+export const SEED_ORGANIZATIONS: SeedOrganization[] = [
+  ...CORE_ORGANIZATIONS,
+  ...CHAMBERS,
+  ...ENTERPRISES,
+  ...VILLAGES,
+  ...MEDIATION_COMMITTEES,
+  ...AGENCIES,
+];
 
 /** The evaluation's committees: bodies of the Federation, not legal entities, so kept apart from the organizations with credit codes. */
 export const SEED_COMMITTEES: SeedOrganization[] = COMMITTEES;
 
-export const SEED_EDGES: SeedEdge[] = [...STRUCTURE_EDGES, ...FINANCE_EDGES, ...LIAISON_EDGES, ...MEDIATION_FOUNDED_EDGES, ...ASSISTANCE_EDGES, ...COMMITTEE_EDGES];
+export const SEED_EDGES: SeedEdge[] = [
+  ...STRUCTURE_EDGES,
+  ...FINANCE_EDGES,
+  ...LIAISON_EDGES,
+  ...MEDIATION_FOUNDED_EDGES,
+  ...ASSISTANCE_EDGES,
+  ...COMMITTEE_EDGES,
+];
 
 export const SEED_PEOPLE: SeedPerson[] = [...PEOPLE, ...MEDIATORS, ...EXPERT_PEOPLE, ...AGENCY_PEOPLE];
 
-export const SEED_POSITIONS: SeedPosition[] = [...POSITIONS, ...MEDIATOR_POSITIONS, ...EXPERT_POSITIONS, ...AGENCY_POSITIONS];
+export const SEED_POSITIONS: SeedPosition[] = [
+  ...POSITIONS,
+  ...MEDIATOR_POSITIONS,
+  ...EXPERT_POSITIONS,
+  ...AGENCY_POSITIONS,
+];

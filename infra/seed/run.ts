@@ -26,14 +26,19 @@ function checkSeedData(): void {
   }
   for (const table of SEED_TABLES) {
     const ids = new Set(table.rows.map((row) => row.id));
-    if (ids.size !== table.rows.length) throw new Error(`seed table ${String(table.entity)}: two rows share a natural key`);
+    if (ids.size !== table.rows.length)
+      throw new Error(`seed table ${String(table.entity)}: two rows share a natural key`);
   }
 }
 
 /** One transaction per table: read which ids exist, insert the others in batches. */
 async function insertMissing(orm: MikroORM, table: SeedTable): Promise<number> {
   return orm.em.fork().transactional(async (em) => {
-    const found = await em.find(table.entity, { id: { $in: table.rows.map((row) => row.id) } }, { fields: ['id'] as never });
+    const found = await em.find(
+      table.entity,
+      { id: { $in: table.rows.map((row) => row.id) } },
+      { fields: ['id'] as never },
+    );
     const existing = new Set(found.map((row: { id: string }) => row.id));
     const missing = table.rows.filter((row) => !existing.has(row.id));
     for (const row of missing) em.create(table.entity, row);
@@ -63,7 +68,9 @@ export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
     await processes.close();
   }
   const took = `${Date.now() - started} ms`;
-  console.log(`[seed] ${inserted ? `inserted ${inserted} records in ${took}` : `already seeded; nothing to do (${took})`}`);
+  console.log(
+    `[seed] ${inserted ? `inserted ${inserted} records in ${took}` : `already seeded; nothing to do (${took})`}`,
+  );
   return { inserted };
 }
 

@@ -22,10 +22,14 @@ import client from 'prom-client';
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
 const ProtoPayload = proto.temporal.api.common.v1.Payload;
 
-type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'> & Partial<Pick<HubConfig, 'metricsToken' | 'oidc'>>;
+type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'> &
+  Partial<Pick<HubConfig, 'metricsToken' | 'oidc'>>;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -105,13 +109,20 @@ export async function startCodecServer(settings: CodecSettings = config()) {
       const seconds = (performance.now() - started) / 1000;
       requests.observe({ operation: operation ?? 'other', status: String(response.statusCode) }, seconds);
       const durationMs = Math.round(seconds * 10_000) / 10;
-      runInRequestScope(scope, () => log.info('request', { method: request.method, path, status: response.statusCode, operation, durationMs }, `${request.method} ${path} -> ${response.statusCode} in ${durationMs} ms (request ${scope.requestId.slice(0, 8)})`));
+      runInRequestScope(scope, () =>
+        log.info(
+          'request',
+          { method: request.method, path, status: response.statusCode, operation, durationMs },
+          `${request.method} ${path} -> ${response.statusCode} in ${durationMs} ms (request ${scope.requestId.slice(0, 8)})`,
+        ),
+      );
     });
     void runInRequestScope(scope, () => answer(request, response, operation));
   });
 
   async function serveMetrics(request: IncomingMessage, response: ServerResponse) {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response.setHeader('allow', 'GET, HEAD'), 405, { error: 'GET /metrics' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response.setHeader('allow', 'GET, HEAD'), 405, { error: 'GET /metrics' });
     if (!metricsAuthorized(request, settings.metricsToken)) {
       response.setHeader('www-authenticate', 'Bearer');
       return send(response, 401, { error: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"' });
@@ -120,7 +131,11 @@ export async function startCodecServer(settings: CodecSettings = config()) {
     response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
   }
 
-  async function answer(request: IncomingMessage, response: ServerResponse, operation: 'decode' | 'encode' | undefined) {
+  async function answer(
+    request: IncomingMessage,
+    response: ServerResponse,
+    operation: 'decode' | 'encode' | undefined,
+  ) {
     try {
       cors(request, response, settings.codecCorsOrigins);
       if (request.method === 'OPTIONS') return void response.writeHead(204).end();
@@ -132,7 +147,9 @@ export async function startCodecServer(settings: CodecSettings = config()) {
       const result = await codec[operation](payloads).catch((error: Error) => {
         throw new HttpError(400, error.message); // unknown key id, tampered ciphertext
       });
-      send(response, 200, { payloads: result.map((p) => ProtoPayload.toObject(ProtoPayload.create(p), { bytes: String })) });
+      send(response, 200, {
+        payloads: result.map((p) => ProtoPayload.toObject(ProtoPayload.create(p), { bytes: String })),
+      });
     } catch (error) {
       if (error instanceof HttpError) return send(response, error.status, { error: error.message });
       const reference = Math.random().toString(36).slice(2, 10);

@@ -128,14 +128,16 @@ function port(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
 function hours(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of hours, got "${raw}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number of hours, got "${raw}"`);
   return Math.round(value * 3_600_000);
 }
 
 function milliseconds(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`);
   return value;
 }
 
@@ -167,7 +169,8 @@ function url(name: string, fallback: string, env: NodeJS.ProcessEnv): string {
 /** LOG_FORMAT and LOG_LEVEL alone (the log reads them before any service has its HubConfig). */
 export function readLogSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
   const format = (env.LOG_FORMAT || 'json').toLowerCase();
-  if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  if (format !== 'json' && format !== 'pretty')
+    throw new Error(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
   const level = (env.LOG_LEVEL || 'info').toLowerCase();
   if (level !== 'debug' && level !== 'info' && level !== 'warn' && level !== 'error') {
     throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
@@ -186,16 +189,20 @@ export function readTraceSettings(env: NodeJS.ProcessEnv = process.env): TraceSe
   if (flag('OTEL_SDK_DISABLED', false, env)) return { console: false, serviceName };
   const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL;
   if (protocol && protocol !== 'http/json') {
-    throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL must be http/json (the hub exports OTLP over HTTP with JSON bodies), got "${protocol}"`);
+    throw new Error(
+      `OTEL_EXPORTER_OTLP_PROTOCOL must be http/json (the hub exports OTLP over HTTP with JSON bodies), got "${protocol}"`,
+    );
   }
   const httpUrl = (name: string) => {
     const raw = url(name, '', env);
-    if (!/^https?:$/.test(new URL(raw).protocol)) throw new Error(`${name} must be an http:// or https:// URL, got "${raw}"`);
+    if (!/^https?:$/.test(new URL(raw).protocol))
+      throw new Error(`${name} must be an http:// or https:// URL, got "${raw}"`);
     return raw;
   };
   let otlpTracesUrl: string | undefined;
   if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) otlpTracesUrl = httpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
-  else if (env.OTEL_EXPORTER_OTLP_ENDPOINT) otlpTracesUrl = `${httpUrl('OTEL_EXPORTER_OTLP_ENDPOINT').replace(/\/+$/, '')}/v1/traces`;
+  else if (env.OTEL_EXPORTER_OTLP_ENDPOINT)
+    otlpTracesUrl = `${httpUrl('OTEL_EXPORTER_OTLP_ENDPOINT').replace(/\/+$/, '')}/v1/traces`;
   return { otlpTracesUrl, console: consoleOut, serviceName };
 }
 
@@ -204,14 +211,21 @@ function bindAddress(name: string, fallback: string, env: NodeJS.ProcessEnv): st
   const raw = env[name] || fallback;
   if (raw.toLowerCase() === 'off') return undefined;
   const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(raw);
-  if (!match || Number(match[2]) > 65535) throw new Error(`${name} must be host:port (e.g. 127.0.0.1:9464) or off, got "${raw}"`);
+  if (!match || Number(match[2]) > 65535)
+    throw new Error(`${name} must be host:port (e.g. 127.0.0.1:9464) or off, got "${raw}"`);
   return raw;
 }
 
 function temporalTls(env: NodeJS.ProcessEnv): HubConfig['temporalTls'] {
-  const tls = { certPath: env.TEMPORAL_TLS_CERT || undefined, keyPath: env.TEMPORAL_TLS_KEY || undefined, caPath: env.TEMPORAL_TLS_CA || undefined, serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined };
+  const tls = {
+    certPath: env.TEMPORAL_TLS_CERT || undefined,
+    keyPath: env.TEMPORAL_TLS_KEY || undefined,
+    caPath: env.TEMPORAL_TLS_CA || undefined,
+    serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined,
+  };
   if (!Object.values(tls).some(Boolean)) return undefined;
-  if (Boolean(tls.certPath) !== Boolean(tls.keyPath)) throw new Error('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (the client certificate and its key)');
+  if (Boolean(tls.certPath) !== Boolean(tls.keyPath))
+    throw new Error('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (the client certificate and its key)');
   return tls;
 }
 
@@ -223,7 +237,8 @@ function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
 
 function claimPath(name: string, fallback: string, env: NodeJS.ProcessEnv): string {
   const raw = env[name] || fallback;
-  if (!/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/.test(raw)) throw new Error(`${name} must be a claim name or a dotted path (e.g. realm_access.roles), got "${raw}"`);
+  if (!/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/.test(raw))
+    throw new Error(`${name} must be a claim name or a dotted path (e.g. realm_access.roles), got "${raw}"`);
   return raw;
 }
 
@@ -235,9 +250,13 @@ function oidcSettings(env: NodeJS.ProcessEnv): OidcSettings | undefined {
     return undefined;
   }
   const issuer = url('OIDC_ISSUER', '', env);
-  if (!/^https?:$/.test(new URL(issuer).protocol)) throw new Error(`OIDC_ISSUER must be an http:// or https:// URL, got "${issuer}"`);
+  if (!/^https?:$/.test(new URL(issuer).protocol))
+    throw new Error(`OIDC_ISSUER must be an http:// or https:// URL, got "${issuer}"`);
   const audience = env.OIDC_AUDIENCE;
-  if (!audience) throw new Error('OIDC_AUDIENCE is required with OIDC_ISSUER: the audience (aud) the issuer puts in access tokens for the hub');
+  if (!audience)
+    throw new Error(
+      'OIDC_AUDIENCE is required with OIDC_ISSUER: the audience (aud) the issuer puts in access tokens for the hub',
+    );
   return {
     issuer,
     audience,
@@ -276,8 +295,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     temporalApiKey: env.TEMPORAL_API_KEY || undefined,
     payloadKeys: parsePayloadKeys(env.TEMPORAL_PAYLOAD_KEYS || DEV_PAYLOAD_KEYS),
     codecPort: port('CODEC_PORT', 4003, env),
-    codecCorsOrigins: (env.CODEC_CORS_ORIGINS || 'http://127.0.0.1:8233,http://localhost:8233').split(',').map((o) => o.trim()).filter(Boolean),
-    http: { maxBodyBytes: positive('MAX_BODY_BYTES', 1_048_576, env), maxJsonDepth: positive('MAX_JSON_DEPTH', 64, env) },
+    codecCorsOrigins: (env.CODEC_CORS_ORIGINS || 'http://127.0.0.1:8233,http://localhost:8233')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    http: {
+      maxBodyBytes: positive('MAX_BODY_BYTES', 1_048_576, env),
+      maxJsonDepth: positive('MAX_JSON_DEPTH', 64, env),
+    },
     introspection: flag('GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production', env),
     // Defaults sit well above every query of the README, the tests and the benchmark (measured:
     // depth 6, 4 aliases, ~150 tokens, cost 526) and far below the hostile ones of issue 7.
@@ -288,7 +313,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxDirectives: positive('MAX_QUERY_DIRECTIVES', 20, env),
       maxCost: positive('MAX_QUERY_COST', 5000, env),
     },
-    rateLimit: { perSecond: positive('RATE_LIMIT_PER_SECOND', 100, env), burst: positive('RATE_LIMIT_BURST', 200, env) },
+    rateLimit: {
+      perSecond: positive('RATE_LIMIT_PER_SECOND', 100, env),
+      burst: positive('RATE_LIMIT_BURST', 200, env),
+    },
     log: readLogSettings(env),
     metricsToken: metricsToken(env),
     workerMetricsAddress: bindAddress('WORKER_METRICS_ADDRESS', '127.0.0.1:9464', env),

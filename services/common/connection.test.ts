@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, pageOf } from './connection.js';
 // The one cursor codec: what pageOf and the traversals give out is what findByCursor reads.
 
 describe('cursors', () => {
-  it('round-trip the sort key, as base64url JSON (MikroORM\'s form)', () => {
+  it("round-trip the sort key, as base64url JSON (MikroORM's form)", () => {
     const key = [2, '嘉兴市商会', '5f1c7e9a-0000-4000-8000-000000000001'];
     const cursor = encodeCursor(key);
     expect(cursor).toBe(Buffer.from(JSON.stringify(key)).toString('base64url'));
@@ -13,7 +13,8 @@ describe('cursors', () => {
   });
 
   it('refuse what no list gave out, naming the argument', () => {
-    const refused = (cursor: string, keyLength: number | undefined, field: 'after' | 'before') => () => decodeCursor(cursor, keyLength, field);
+    const refused = (cursor: string, keyLength: number | undefined, field: 'after' | 'before') => () =>
+      decodeCursor(cursor, keyLength, field);
     const badInput = (field: string) => expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field } });
     expect(refused('garbage', undefined, 'after')).toThrow(badInput('after'));
     expect(refused(encodeCursor(['only one']), 2, 'before')).toThrow(badInput('before'));

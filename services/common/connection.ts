@@ -1,6 +1,12 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
-import { Cursor, type EntityManager, type EntityName, type FilterQuery, type FindByCursorOptions } from '@mikro-orm/core';
+import {
+  Cursor,
+  type EntityManager,
+  type EntityName,
+  type FilterQuery,
+  type FindByCursorOptions,
+} from '@mikro-orm/core';
 import { badInput } from './errors.js';
 
 // Relay-style connections shared by every list the hub serves.
@@ -39,15 +45,23 @@ export function Connection<T extends object>(name: string, node: ClassType<T>) {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size counted forward, 1 to 100 (default 20 when neither first nor last is given)' })
-  @Min(1) @Max(100)
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Page size counted forward, 1 to 100 (default 20 when neither first nor last is given)',
+  })
+  @Min(1)
+  @Max(100)
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
   after?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Page size counted backward from `before` (or from the end), 1 to 100' })
-  @Min(1) @Max(100)
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Page size counted backward from `before` (or from the end), 1 to 100',
+  })
+  @Min(1)
+  @Max(100)
   last?: number;
 
   @Field(() => String, { nullable: true, description: 'startCursor of the following page' })
@@ -169,7 +183,10 @@ function compareKeys(a: SortValue[], b: unknown[]): number {
  * would cost a statement per row. Cursors have the same form as findByCursor's.
  */
 export function pageOf<T>(
-  items: readonly T[], sortKey: (item: T) => SortValue[], args: PageArgs, direction: 'asc' | 'desc' = 'asc',
+  items: readonly T[],
+  sortKey: (item: T) => SortValue[],
+  args: PageArgs,
+  direction: 'asc' | 'desc' = 'asc',
 ): ConnectionShape<T> {
   // `items` come sorted by sortKey in `direction` (every key part the same way).
   const compare = (a: SortValue[], b: unknown[]) => (direction === 'asc' ? compareKeys(a, b) : -compareKeys(a, b));

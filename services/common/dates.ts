@@ -21,7 +21,8 @@ export function isIsoDate(value: unknown): value is string {
 }
 
 /** What a client is told about a value that is not a date (the same wording everywhere). */
-export const notAnIsoDate = (value: unknown): string => `"${String(value)}" is not a date; use the ISO form yyyy-mm-dd, e.g. 2026-11-28`;
+export const notAnIsoDate = (value: unknown): string =>
+  `"${String(value)}" is not a date; use the ISO form yyyy-mm-dd, e.g. 2026-11-28`;
 
 /** The given ISO date, or BAD_USER_INPUT naming the argument when it is not a real calendar day. */
 export function requireIsoDate(value: string, field: string): string {
@@ -39,7 +40,12 @@ export const isoDateShapeSql = (text: string): string => `(${text} ~ '${ISO_DATE
 
 // Made once: constructing an Intl.DateTimeFormat (locale and time-zone data) took about 0.3 ms,
 // a tenth of the registry's CPU per organization list page, which asks for today every time.
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today in China (Asia/Shanghai), the Federation's calendar, whatever the server's time zone. */
 export function todayInChina(now = new Date()): string {

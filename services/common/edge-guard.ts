@@ -43,7 +43,8 @@ function checkValue(value: unknown, field: string): void {
 function fieldOf(ancestors: readonly (ASTNode | readonly ASTNode[])[]): string | undefined {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const node = ancestors[i] as ASTNode;
-    if (node && 'kind' in node && (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD)) return node.name.value;
+    if (node && 'kind' in node && (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD))
+      return node.name.value;
   }
   return undefined;
 }
@@ -71,7 +72,11 @@ export function edgeGuard<C extends BaseContext>(): ApolloServerPlugin<C> {
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (operation && !schema.getRootType(operation.operation)) {
-            throw new HubError('BAD_USER_INPUT', `This API serves no ${operation.operation} operations; send a query or a mutation`, { http: { status: 400 } });
+            throw new HubError(
+              'BAD_USER_INPUT',
+              `This API serves no ${operation.operation} operations; send a query or a mutation`,
+              { http: { status: 400 } },
+            );
           }
           checkDocumentText(document, request.variables);
         },

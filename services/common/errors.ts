@@ -7,8 +7,14 @@ import { currentRequest } from './request-scope.js';
 // extensions.limit with its maximum; RATE_LIMITED: too many requests, retry after extensions.retryAfter s;
 // BAD_REQUEST: an HTTP body the servers do not read (not JSON, too large, wrong content type).
 export type ErrorCode =
-  | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT'
-  | 'QUERY_TOO_COMPLEX' | 'RATE_LIMITED' | 'BAD_REQUEST'
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'BAD_REQUEST'
   // The gateway could not reach a subgraph in time; extensions.serviceName names it.
   | 'SERVICE_UNAVAILABLE';
 
@@ -27,9 +33,19 @@ export const unauthenticated = (message = 'A valid bearer token is required (Aut
 export const conflict = (message: string) => new HubError('CONFLICT', message);
 
 const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   // Apollo's own codes for malformed requests: the client's fault, safe to show.
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
@@ -48,7 +64,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // type-graphql's argument validation reports as ArgumentValidationError without a code.
   const original = (error as { originalError?: { name?: string } })?.originalError;
   if (original?.name === 'ArgumentValidationError') {
-    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   const reference = Math.random().toString(36).slice(2, 10);
   const scope = currentRequest();

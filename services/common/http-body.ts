@@ -7,7 +7,11 @@ import type { IncomingMessage } from 'node:http';
 
 /** A refusal of the HTTP request itself: answered as { errors: [...] } with this status. */
 export class BodyError extends Error {
-  constructor(readonly status: number, message: string, readonly code = 'BAD_REQUEST') {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code = 'BAD_REQUEST',
+  ) {
     super(message);
   }
 }
@@ -29,14 +33,21 @@ export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Pr
   if (mediaType !== 'application/json' && mediaType !== 'application/graphql-response+json') {
     throw new BodyError(415, `Content-Type "${type}" is not accepted; send application/json`);
   }
-  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = parameters
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     throw new BodyError(415, `Charset "${charset}" is not accepted; send UTF-8`);
   }
   const text = await readText(req, limits.maxBodyBytes);
   const depth = jsonDepth(text, limits.maxJsonDepth);
   if (depth > limits.maxJsonDepth) {
-    throw new BodyError(400, `The body nests deeper than ${limits.maxJsonDepth} levels, the limit (MAX_JSON_DEPTH)`, 'BAD_USER_INPUT');
+    throw new BodyError(
+      400,
+      `The body nests deeper than ${limits.maxJsonDepth} levels, the limit (MAX_JSON_DEPTH)`,
+      'BAD_USER_INPUT',
+    );
   }
   try {
     return JSON.parse(text);
@@ -76,7 +87,8 @@ export function jsonDepth(text: string, stopAbove = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

@@ -1,5 +1,9 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,7 +14,14 @@ import { BodyError, readJsonBody, type BodyLimits } from './http-body.js';
 import { edgeGuard } from './edge-guard.js';
 import { log } from './log.js';
 import { GraphQLMetrics, metricsAuthorized, ServiceMetrics } from './metrics.js';
-import { currentRequest, newRequestScope, REQUEST_ID_HEADER, requestScopePlugin, runInRequestScope, type RequestScope } from './request-scope.js';
+import {
+  currentRequest,
+  newRequestScope,
+  REQUEST_ID_HEADER,
+  requestScopePlugin,
+  runInRequestScope,
+  type RequestScope,
+} from './request-scope.js';
 import { startServerSpan, type ServerSpan } from './tracing.js';
 
 // One HTTP front for the gateway and both subgraphs, on node:http instead of Apollo's
@@ -27,7 +38,13 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** Writes { errors: [{ message, extensions: { code } }] } with the given status. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+) {
   if (res.headersSent) return void res.destroy();
   res.writeHead(status, { 'content-type': JSON_TYPE, ...CORS });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
@@ -41,9 +58,14 @@ const CORS = { 'access-control-allow-origin': '*' };
 export async function serveGraphQL<C extends BaseContext>(
   server: ApolloServer<C>,
   options: {
-    name: string; port: number; host: string; limits: BodyLimits; context: (req: IncomingMessage) => Promise<C>;
+    name: string;
+    port: number;
+    host: string;
+    limits: BodyLimits;
+    context: (req: IncomingMessage) => Promise<C>;
     /** The service's metrics (a new set when omitted); GET /metrics serves them, with METRICS_TOKEN when set. */
-    metrics?: ServiceMetrics; metricsToken?: string;
+    metrics?: ServiceMetrics;
+    metricsToken?: string;
     /**
      * Requests that are not GraphQL (the gateway's console): the handler for this request, or
      * undefined to serve it as GraphQL. Decided from the raw request before its body is read.
@@ -60,12 +82,20 @@ export async function serveGraphQL<C extends BaseContext>(
     runInRequestScope(scope, () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path === '/metrics') {
-        return void serveMetrics(req, res, metrics, options.metricsToken).catch((error: unknown) => internalError(res, scope, error));
+        return void serveMetrics(req, res, metrics, options.metricsToken).catch((error: unknown) =>
+          internalError(res, scope, error),
+        );
       }
       const routed = options.route?.(req);
       if (routed) {
         // Files and small JSON answers: a debug line each, not GraphQL's metrics or spans.
-        res.once('close', () => log.debug(`${req.method} ${req.url} -> ${res.statusCode} in ${Math.round(performance.now() - started)} ms`, { method: req.method, path, status: res.statusCode }));
+        res.once('close', () =>
+          log.debug(`${req.method} ${req.url} -> ${res.statusCode} in ${Math.round(performance.now() - started)} ms`, {
+            method: req.method,
+            path,
+            status: res.statusCode,
+          }),
+        );
         return void routed(req, res).catch((error: unknown) => internalError(res, scope, error));
       }
       const span = req.method === 'OPTIONS' ? undefined : startServerSpan(options.name, req, path, scope.requestId);
@@ -81,33 +111,71 @@ export async function serveGraphQL<C extends BaseContext>(
     (scope.references ??= []).push(reference);
     scope.outcome = 'INTERNAL_SERVER_ERROR';
     log.error(`internal error (reference ${reference})`, { reference, error });
-    sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal error (reference ${reference}); the server log has the details`, { reference });
+    sendError(
+      res,
+      500,
+      'INTERNAL_SERVER_ERROR',
+      `Internal error (reference ${reference}); the server log has the details`,
+      { reference },
+    );
   }
 
   /** One line and one observation per request, when its answer is sent (or the client left). */
-  function finished(req: IncomingMessage, res: ServerResponse, scope: RequestScope, path: string, seconds: number, span?: ServerSpan) {
+  function finished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    scope: RequestScope,
+    path: string,
+    seconds: number,
+    span?: ServerSpan,
+  ) {
     if (req.method === 'OPTIONS') return log.debug('preflight', { method: req.method, path, status: res.statusCode });
     const outcome = scope.outcome ?? (!res.writableFinished ? 'ABORTED' : res.statusCode < 400 ? 'ok' : 'BAD_REQUEST');
     graphql.observe(scope.operation, scope.operationType, outcome, seconds);
-    span?.end({ status: res.statusCode, operation: scope.operation, operationType: scope.operationType, outcome, references: scope.references });
+    span?.end({
+      status: res.statusCode,
+      operation: scope.operation,
+      operationType: scope.operationType,
+      outcome,
+      references: scope.references,
+    });
     const durationMs = Math.round(seconds * 10_000) / 10;
     log.info(
       'request',
-      { method: req.method, path, status: res.statusCode, operation: scope.operation?.slice(0, 100), operationType: scope.operationType, outcome, durationMs, references: scope.references, traceId: span?.traceId },
+      {
+        method: req.method,
+        path,
+        status: res.statusCode,
+        operation: scope.operation?.slice(0, 100),
+        operationType: scope.operationType,
+        outcome,
+        durationMs,
+        references: scope.references,
+        traceId: span?.traceId,
+      },
       `${scope.operationType ?? req.method} ${scope.operation ?? path} -> ${outcome}, ${res.statusCode} in ${durationMs} ms (request ${scope.requestId.slice(0, 8)}${scope.references ? `, reference ${scope.references.join(', ')}` : ''})`,
     );
   }
 
   // A request Node cannot even parse as HTTP: a JSON answer too, then close.
   httpServer.on('clientError', (_error, socket) => {
-    const body = JSON.stringify({ errors: [{ message: 'Malformed HTTP request', extensions: { code: 'BAD_REQUEST' } }] });
-    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      errors: [{ message: 'Malformed HTTP request', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    if (socket.writable)
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
     else socket.destroy();
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*' });
+      res.writeHead(204, {
+        ...CORS,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      });
       return void res.end();
     }
     let body: unknown;
@@ -125,7 +193,12 @@ export async function serveGraphQL<C extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: new URL(req.url ?? '/', 'http://x').search, body },
+      httpGraphQLRequest: {
+        method: req.method!.toUpperCase(),
+        headers,
+        search: new URL(req.url ?? '/', 'http://x').search,
+        body,
+      },
       context: () => options.context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -149,7 +222,12 @@ export async function serveGraphQL<C extends BaseContext>(
 }
 
 /** GET /metrics: the service's metrics in Prometheus's text format; 401 without the token when METRICS_TOKEN is set. */
-async function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: ServiceMetrics, token: string | undefined) {
+async function serveMetrics(
+  req: IncomingMessage,
+  res: ServerResponse,
+  metrics: ServiceMetrics,
+  token: string | undefined,
+) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     return sendError(res, 405, 'BAD_REQUEST', 'GET /metrics');
@@ -198,9 +276,18 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     // No cache hints are set or read anywhere in the hub; the default cache-control plugin
     // still ran a hook on every field (and made Apollo wrap every resolver to call it): a
     // chamber's 126 edges and their ends are ~900 fields (issue 12's profile).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), edgeGuard(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      edgeGuard(),
+      ...(options.plugins ?? []),
+    ],
   });
-  const { url, metrics } = await serveGraphQL(server, { ...options, limits: options.settings.http, metricsToken: options.settings.metricsToken });
+  const { url, metrics } = await serveGraphQL(server, {
+    ...options,
+    limits: options.settings.http,
+    metricsToken: options.settings.metricsToken,
+  });
   log.info(`subgraph ready at ${url}`, { service: options.name });
   return { server, url, metrics, stop: () => server.stop() };
 }

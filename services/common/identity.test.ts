@@ -17,8 +17,12 @@ describe('tokenVerifier remembers proven tokens', () => {
 
   it('keeps no refusal: a token with a bad signature is refused every time', async () => {
     const verify = tokenVerifier(settings);
-    const forged = await new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(HUB_ISSUER)
-      .setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-that-is-long-enough'));
+    const forged = await new SignJWT({ roles: ['ADMIN'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer(HUB_ISSUER)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-that-is-long-enough'));
     await expect(verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     await expect(verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });

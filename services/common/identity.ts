@@ -8,7 +8,15 @@ import { IssuerKeysUnavailable, OidcIssuer } from './oidc.js';
 // so a subgraph reached directly is no back door.
 // FEDERATION_OFFICER decides the Federation's own tasks; AGENCY_OFFICER and AGENCY_HEAD act for a government
 // agency (within its organisation id) in procurement; SYSTEM is the worker's service identity.
-export const ROLES = ['INTEGRATOR', 'APPROVER', 'ADMIN', 'FEDERATION_OFFICER', 'AGENCY_OFFICER', 'AGENCY_HEAD', 'SYSTEM'] as const;
+export const ROLES = [
+  'INTEGRATOR',
+  'APPROVER',
+  'ADMIN',
+  'FEDERATION_OFFICER',
+  'AGENCY_OFFICER',
+  'AGENCY_HEAD',
+  'SYSTEM',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {
@@ -22,12 +30,29 @@ const key = (secret: string) => new TextEncoder().encode(secret);
 /** The `iss` of the hub's own tokens (signToken): HS256 with JWT_SECRET. */
 export const HUB_ISSUER = 'chamber-federation-hub';
 /** An OIDC issuer signs with a key pair; its public keys come from its JWKS (never a shared secret). */
-const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const ASYMMETRIC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
 /** Clocks of the issuer and the hub may differ a little, not more. */
 const CLOCK_TOLERANCE_S = 30;
 
 /** `claims` adds to the token (e.g. a display name for the console); it cannot replace sub, roles or orgs. */
-export async function signToken(identity: Identity, secret: string, expiresIn = '12h', claims: Record<string, unknown> = {}): Promise<string> {
+export async function signToken(
+  identity: Identity,
+  secret: string,
+  expiresIn = '12h',
+  claims: Record<string, unknown> = {},
+): Promise<string> {
   return new SignJWT({ ...claims, roles: identity.roles, orgs: identity.organizationIds })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject)
@@ -50,7 +75,10 @@ export type TokenVerifier = (token: string) => Promise<Identity>;
  * issuer's keys cannot be fetched; FORBIDDEN (403) for a valid token that grants none of the
  * hub's roles (it proves who, but allows nothing).
  */
-export function tokenVerifier(settings: Pick<HubConfig, 'jwtSecret' | 'oidc'>, shared: { issuer?: OidcIssuer } = {}): TokenVerifier {
+export function tokenVerifier(
+  settings: Pick<HubConfig, 'jwtSecret' | 'oidc'>,
+  shared: { issuer?: OidcIssuer } = {},
+): TokenVerifier {
   const secret = key(settings.jwtSecret);
   // The gateway hands in the issuer its console endpoints use: one discovery and key cache.
   const oidc = settings.oidc ? (shared.issuer ?? new OidcIssuer(settings.oidc)) : undefined;
@@ -67,13 +95,26 @@ export function tokenVerifier(settings: Pick<HubConfig, 'jwtSecret' | 'oidc'>, s
     }
     if (oidc && issuer === oidc.settings.issuer) {
       const { payload } = await verified(() =>
-        jwtVerify(token, oidc.keys, { algorithms: ASYMMETRIC_ALGORITHMS, issuer: oidc.settings.issuer, audience: oidc.settings.audience, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['exp'] }),
+        jwtVerify(token, oidc.keys, {
+          algorithms: ASYMMETRIC_ALGORITHMS,
+          issuer: oidc.settings.issuer,
+          audience: oidc.settings.audience,
+          clockTolerance: CLOCK_TOLERANCE_S,
+          requiredClaims: ['exp'],
+        }),
       );
       // SYSTEM is the worker's service identity: only the hub's own secret grants it.
-      return identityOf(payload, oidc.settings.rolesClaim, oidc.settings.orgsClaim, ROLES.filter((r) => r !== 'SYSTEM'));
+      return identityOf(
+        payload,
+        oidc.settings.rolesClaim,
+        oidc.settings.orgsClaim,
+        ROLES.filter((r) => r !== 'SYSTEM'),
+      );
     }
     const trusted = [HUB_ISSUER, ...(oidc ? [oidc.settings.issuer] : [])].map((i) => `"${i}"`).join(', ');
-    throw unauthenticated(`The bearer token is not valid: its issuer ${issuer === undefined ? '(none)' : `"${issuer}"`} is not trusted by the hub (trusted: ${trusted})`);
+    throw unauthenticated(
+      `The bearer token is not valid: its issuer ${issuer === undefined ? '(none)' : `"${issuer}"`} is not trusted by the hub (trusted: ${trusted})`,
+    );
   });
 }
 
@@ -113,21 +154,34 @@ async function verified<T>(verify: () => Promise<T>): Promise<T> {
 
 /** A claim by name or dotted path (realm_access.roles). */
 function claim(payload: JWTPayload, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, name) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined), payload);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, name) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined),
+      payload,
+    );
 }
 
 function identityOf(payload: JWTPayload, rolesClaim: string, orgsClaim: string, grantable: readonly Role[]): Identity {
   if (!payload.sub) throw unauthenticated('The bearer token is not valid: no subject');
   const orgs = claim(payload, orgsClaim) ?? [];
   if (!Array.isArray(orgs) || orgs.some((o) => typeof o !== 'string' || !UUID_PATTERN.test(o))) {
-    throw unauthenticated(`The bearer token is not valid: its ${orgsClaim} claim must be a list of organization ids (UUIDs)`);
+    throw unauthenticated(
+      `The bearer token is not valid: its ${orgsClaim} claim must be a list of organization ids (UUIDs)`,
+    );
   }
   // Role names in any case ("approver" from an issuer's group names); a space-separated string too.
   const raw = claim(payload, rolesClaim);
   const names = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,]+/) : [];
-  const roles = [...new Set(names.filter((r): r is string => typeof r === 'string').map((r) => r.toUpperCase()))].filter((r): r is Role => grantable.includes(r as Role));
+  const roles = [
+    ...new Set(names.filter((r): r is string => typeof r === 'string').map((r) => r.toUpperCase())),
+  ].filter((r): r is Role => grantable.includes(r as Role));
   if (roles.length === 0) {
-    throw new HubError('FORBIDDEN', `The bearer token grants none of the hub's roles (${grantable.join(', ')}) in its ${rolesClaim} claim`, { http: { status: 403 } });
+    throw new HubError(
+      'FORBIDDEN',
+      `The bearer token grants none of the hub's roles (${grantable.join(', ')}) in its ${rolesClaim} claim`,
+      { http: { status: 403 } },
+    );
   }
   return { subject: payload.sub, roles, organizationIds: (orgs as string[]).map((o) => o.toLowerCase()) };
 }

@@ -40,7 +40,9 @@ export function plainSelect<T extends object>(em: EntityManager, entity: EntityN
   const meta = em.getMetadata().get(entity);
   const known = selects.get(meta);
   if (known) return known;
-  const props = meta.props.filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false);
+  const props = meta.props.filter(
+    (p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false,
+  );
   const names = props.map((p) => p.name);
   const dates = props.filter((p) => p.runtimeType === 'Date').map((p) => p.name);
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -48,7 +50,8 @@ export function plainSelect<T extends object>(em: EntityManager, entity: EntityN
   const select: PlainSelect<T> = {
     sql: `select ${props.map((p) => `${quote(p.fieldNames[0]!)} as ${quote(p.name)}`).join(', ')} from ${table}`,
     table,
-    columns: (alias, prefix = '') => props.map((p) => `${quote(alias)}.${quote(p.fieldNames[0]!)} as ${quote(prefix + p.name)}`).join(', '),
+    columns: (alias, prefix = '') =>
+      props.map((p) => `${quote(alias)}.${quote(p.fieldNames[0]!)} as ${quote(prefix + p.name)}`).join(', '),
     map(row, prefix) {
       const own = prefix === undefined ? row : Object.fromEntries(names.map((name) => [name, row[prefix + name]]));
       for (const name of dates) if (typeof own[name] === 'string') own[name] = new Date(own[name] as string);
@@ -63,7 +66,9 @@ export function plainSelect<T extends object>(em: EntityManager, entity: EntityN
 export function rowsById<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
     const select = plainSelect(em, entity);
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(`${select.sql} where "id" in (?)`, [[...ids]]);
+    const rows = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(`${select.sql} where "id" in (?)`, [[...ids]]);
     const found = new Map(rows.map((row) => [row.id as string, select.map(row)]));
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -73,7 +78,12 @@ export function rowsById<T extends { id: string }>(em: EntityManager, entity: En
  * The rows whose `parent` column holds each key, in `orderBy` order. `parent` is a many-to-one
  * relation or a plain id column (a reference into another service's schema).
  */
-export function childrenOf<T extends object>(em: EntityManager, entity: EntityName<T>, parent: keyof T & string, orderBy: Order) {
+export function childrenOf<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parent: keyof T & string,
+  orderBy: Order,
+) {
   const keyOf = (row: T): string => {
     const value = row[parent] as unknown;
     return typeof value === 'string' ? value : (value as { id: string }).id;

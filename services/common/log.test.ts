@@ -4,7 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { GraphQLError } from 'graphql';
-import { addLogSink, buildRecord, configureLogs, fileSink, jsonLine, log, prettyLine, serializeError, temporalLine, type LogSink } from './log.js';
+import {
+  addLogSink,
+  buildRecord,
+  configureLogs,
+  fileSink,
+  jsonLine,
+  log,
+  prettyLine,
+  serializeError,
+  temporalLine,
+  type LogSink,
+} from './log.js';
 import { newRequestScope, runInRequestScope } from './request-scope.js';
 import { readConfig, readLogSettings } from './config.js';
 
@@ -16,10 +27,27 @@ afterAll(() => configureLogs(readLogSettings(process.env)));
 
 describe('log records', () => {
   it('carry time, level, service and message, then the request id and the run from the scope', () => {
-    expect(buildRecord('info', 'started', { service: 'gateway', port: 4000 }, NOW)).toEqual({ time: NOW.toISOString(), level: 'info', service: 'gateway', msg: 'started', port: 4000 });
-    const scope = { ...newRequestScope('registry', { 'x-request-id': 'abc-123' }), workflowId: 'training-enrollment-1' };
+    expect(buildRecord('info', 'started', { service: 'gateway', port: 4000 }, NOW)).toEqual({
+      time: NOW.toISOString(),
+      level: 'info',
+      service: 'gateway',
+      msg: 'started',
+      port: 4000,
+    });
+    const scope = {
+      ...newRequestScope('registry', { 'x-request-id': 'abc-123' }),
+      workflowId: 'training-enrollment-1',
+    };
     const record = runInRequestScope(scope, () => buildRecord('error', 'failed', { reference: 'r1' }, NOW));
-    expect(record).toEqual({ time: NOW.toISOString(), level: 'error', service: 'registry', msg: 'failed', requestId: 'abc-123', workflowId: 'training-enrollment-1', reference: 'r1' });
+    expect(record).toEqual({
+      time: NOW.toISOString(),
+      level: 'error',
+      service: 'registry',
+      msg: 'failed',
+      requestId: 'abc-123',
+      workflowId: 'training-enrollment-1',
+      reference: 'r1',
+    });
     expect(Object.keys(record).slice(0, 4)).toEqual(['time', 'level', 'service', 'msg']);
   });
 
@@ -31,9 +59,15 @@ describe('log records', () => {
     expect(out.stack).toBeUndefined(); // the original's, written under originalError
     expect(out.originalError).toMatchObject({ name: 'Error', message: 'invalid message format', code: '08P01' });
     expect(out.originalError.stack).toContain('log.test.ts');
-    expect(serializeError(new Error('outer', { cause: new Error('inner') }))).toMatchObject({ message: 'outer', cause: { message: 'inner' } });
+    expect(serializeError(new Error('outer', { cause: new Error('inner') }))).toMatchObject({
+      message: 'outer',
+      cause: { message: 'inner' },
+    });
     // An error made in another realm (a workflow's sandbox) is still an error.
-    expect(serializeError(runInNewContext('new TypeError("from the sandbox")'))).toMatchObject({ name: 'TypeError', message: 'from the sandbox' });
+    expect(serializeError(runInNewContext('new TypeError("from the sandbox")'))).toMatchObject({
+      name: 'TypeError',
+      message: 'from the sandbox',
+    });
     expect(serializeError('a string')).toBe('a string');
   });
 
@@ -46,12 +80,20 @@ describe('log records', () => {
   });
 
   it('read as short lines in the pretty format, with the stack below', () => {
-    expect(prettyLine(buildRecord('info', 'ready at http://127.0.0.1:4000/', { service: 'gateway' }, NOW))).toBe('[gateway] ready at http://127.0.0.1:4000/');
-    expect(prettyLine(buildRecord('warn', 'slow', { service: 'registry', ms: 1200, query: 'a b' }, NOW))).toBe('[registry] WARN slow ms=1200 query="a b"');
-    const error = prettyLine(buildRecord('error', 'internal error', { service: 'registry', error: new Error('boom') }, NOW));
+    expect(prettyLine(buildRecord('info', 'ready at http://127.0.0.1:4000/', { service: 'gateway' }, NOW))).toBe(
+      '[gateway] ready at http://127.0.0.1:4000/',
+    );
+    expect(prettyLine(buildRecord('warn', 'slow', { service: 'registry', ms: 1200, query: 'a b' }, NOW))).toBe(
+      '[registry] WARN slow ms=1200 query="a b"',
+    );
+    const error = prettyLine(
+      buildRecord('error', 'internal error', { service: 'registry', error: new Error('boom') }, NOW),
+    );
     expect(error.split('\n')[0]).toBe('[registry] ERROR internal error');
     expect(error).toContain('Error: boom\n    at ');
-    expect(prettyLine(buildRecord('info', 'request', { service: 'gateway', status: 200 }, NOW), 'query Q -> ok')).toBe('[gateway] query Q -> ok');
+    expect(prettyLine(buildRecord('info', 'request', { service: 'gateway', status: 200 }, NOW), 'query Q -> ok')).toBe(
+      '[gateway] query Q -> ok',
+    );
   });
 
   it('reach every sink whose level they meet, in its format', () => {
@@ -78,33 +120,66 @@ describe('log records', () => {
       remove();
       sink.close();
     }
-    const [line] = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(line).toMatchObject({ level: 'info', service: 'gateway', msg: 'request', status: 200, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    const [line] = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(line).toMatchObject({
+      level: 'info',
+      service: 'gateway',
+      msg: 'request',
+      status: 200,
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 });
 
 describe('Temporal lines', () => {
   const activityMeta = {
-    sdkComponent: 'worker', isLocal: false, attempt: 3, namespace: 'default', taskQueue: 'hub', workflowId: 'procurement-42',
-    workflowRunId: 'run-1', workflowType: 'procurement', activityId: '7', activityType: 'payMilestone',
+    sdkComponent: 'worker',
+    isLocal: false,
+    attempt: 3,
+    namespace: 'default',
+    taskQueue: 'hub',
+    workflowId: 'procurement-42',
+    workflowRunId: 'run-1',
+    workflowType: 'procurement',
+    activityId: '7',
+    activityType: 'payMilestone',
   };
 
   it('keep the workflow id, run and activity of an activity failure as fields', () => {
     const error = new Error('registry unavailable');
     const line = temporalLine('WARN', 'Activity failed', { ...activityMeta, taskToken: 'CiQ2ZGE...', error })!;
     const { sdkComponent: _component, ...attributes } = activityMeta;
-    expect(line).toEqual({ level: 'warn', msg: 'Activity failed', fields: { service: 'worker', temporal: 'worker', ...attributes, error } });
+    expect(line).toEqual({
+      level: 'warn',
+      msg: 'Activity failed',
+      fields: { service: 'worker', temporal: 'worker', ...attributes, error },
+    });
     expect(JSON.parse(jsonLine(buildRecord(line.level, line.msg, line.fields, NOW)))).toMatchObject({
-      service: 'worker', workflowId: 'procurement-42', workflowRunId: 'run-1', activityType: 'payMilestone', attempt: 3, error: { message: 'registry unavailable' },
+      service: 'worker',
+      workflowId: 'procurement-42',
+      workflowRunId: 'run-1',
+      activityType: 'payMilestone',
+      attempt: 3,
+      error: { message: 'registry unavailable' },
     });
   });
 
-  it('drop the SDK\'s own lines below WARN, keep the application\'s (workflow, activity) from their level', () => {
+  it("drop the SDK's own lines below WARN, keep the application's (workflow, activity) from their level", () => {
     expect(temporalLine('INFO', 'Worker state changed', { sdkComponent: 'worker', state: 'RUNNING' })).toBeUndefined();
     expect(temporalLine('DEBUG', 'Activity completed', activityMeta)).toBeUndefined();
     expect(temporalLine('INFO', 'core says', { sdkComponent: 'core' })).toBeUndefined();
-    expect(temporalLine('INFO', 'seat granted', { sdkComponent: 'workflow', workflowId: 'training-enrollment-1', runId: 'r' })).toMatchObject({
-      level: 'info', fields: { workflowId: 'training-enrollment-1', runId: 'r', temporal: 'workflow' },
+    expect(
+      temporalLine('INFO', 'seat granted', {
+        sdkComponent: 'workflow',
+        workflowId: 'training-enrollment-1',
+        runId: 'r',
+      }),
+    ).toMatchObject({
+      level: 'info',
+      fields: { workflowId: 'training-enrollment-1', runId: 'r', temporal: 'workflow' },
     });
     expect(temporalLine('ERROR', 'Worker failed', { sdkComponent: 'worker' })?.level).toBe('error');
   });

@@ -65,7 +65,10 @@ export function addLogSink(sink: LogSink): () => void {
 }
 
 /** A sink appending lines to a file, synchronously (so a reader never sees half a line). */
-export function fileSink(path: string, options: { level?: Level; format?: LogFormat } = {}): LogSink & { close(): void } {
+export function fileSink(
+  path: string,
+  options: { level?: Level; format?: LogFormat } = {},
+): LogSink & { close(): void } {
   const fd = openSync(path, 'a');
   return {
     level: options.level ?? 'info',
@@ -78,7 +81,10 @@ export function fileSink(path: string, options: { level?: Level; format?: LogFor
 /** An error as JSON: name, message, code, stack, and its cause (one level of GraphQL's originalError too). */
 export function serializeError(error: unknown, depth = 0): unknown {
   // isNativeError: also errors of another realm (a workflow's sandbox), which fail instanceof.
-  if (!types.isNativeError(error)) return typeof error === 'object' && error !== null ? inspect(error, { depth: 3, breakLength: Infinity }) : String(error);
+  if (!types.isNativeError(error))
+    return typeof error === 'object' && error !== null
+      ? inspect(error, { depth: 3, breakLength: Infinity })
+      : String(error);
   const out: Record<string, unknown> = { name: error.name, message: error.message };
   const code = (error as { code?: unknown }).code ?? (error as { extensions?: { code?: unknown } }).extensions?.code;
   if (code !== undefined) out.code = code;
@@ -133,9 +139,15 @@ export function prettyLine(record: LogRecord, human?: string): string {
   if (human !== undefined) return head;
   const rest = Object.entries(record)
     .filter(([key, value]) => !PRETTY_SKIP.has(key) && value !== undefined)
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? (/\s/.test(value) ? JSON.stringify(value) : value) : inspect(value, { depth: 2, breakLength: Infinity })}`);
+    .map(
+      ([key, value]) =>
+        `${key}=${typeof value === 'string' ? (/\s/.test(value) ? JSON.stringify(value) : value) : inspect(value, { depth: 2, breakLength: Infinity })}`,
+    );
   const error = record.error as { stack?: string; message?: string; cause?: unknown } | string | undefined;
-  const detail = error === undefined ? '' : `\n${typeof error === 'string' ? error : (error.stack ?? error.message)}${typeof error === 'object' && error.cause ? `\n  cause: ${inspect(error.cause, { depth: 3, breakLength: Infinity })}` : ''}`;
+  const detail =
+    error === undefined
+      ? ''
+      : `\n${typeof error === 'string' ? error : (error.stack ?? error.message)}${typeof error === 'object' && error.cause ? `\n  cause: ${inspect(error.cause, { depth: 3, breakLength: Infinity })}` : ''}`;
   return `${head}${rest.length ? ` ${rest.join(' ')}` : ''}${detail}`;
 }
 
@@ -169,7 +181,13 @@ export const log = {
   error: (msg: string, fields?: Fields, human?: string) => emit('error', msg, fields, human),
 };
 
-const FROM_TEMPORAL: Record<TemporalLevel, Level> = { TRACE: 'debug', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+const FROM_TEMPORAL: Record<TemporalLevel, Level> = {
+  TRACE: 'debug',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
 
 /**
  * Temporal's log entry as a hub line. Workflow and activity context loggers put the workflow id,
@@ -178,14 +196,22 @@ const FROM_TEMPORAL: Record<TemporalLevel, Level> = { TRACE: 'debug', DEBUG: 'de
  * lines (sdkComponent worker or core) are kept from WARN up: its INFO lines include the whole
  * bundler report; the application's (workflow, activity) follow LOG_LEVEL like everything else.
  */
-export function temporalLine(level: TemporalLevel, message: string, meta: LogMetadata = {}): { level: Level; msg: string; fields: Fields } | undefined {
+export function temporalLine(
+  level: TemporalLevel,
+  message: string,
+  meta: LogMetadata = {},
+): { level: Level; msg: string; fields: Fields } | undefined {
   const hubLevel = FROM_TEMPORAL[level] ?? 'info';
   const component = meta.sdkComponent;
   const internal = component !== 'workflow' && component !== 'activity';
   if (internal && RANK[hubLevel] < RANK.warn) return undefined;
   // The task token completes the activity through Temporal's API: it stays out of the log.
   const { sdkComponent: _component, taskToken: _token, error, ...rest } = meta as LogMetadata & { error?: unknown };
-  return { level: hubLevel, msg: message, fields: { service: 'worker', temporal: component, ...rest, ...(error !== undefined ? { error } : {}) } };
+  return {
+    level: hubLevel,
+    msg: message,
+    fields: { service: 'worker', temporal: component, ...rest, ...(error !== undefined ? { error } : {}) },
+  };
 }
 
 /** The Runtime's logger (services/common/temporal-runtime.ts): every SDK line through the hub's log. */

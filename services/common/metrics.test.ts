@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import { GraphQLMetrics, MAX_OPERATION_NAMES, metricsAuthorized, operationLabel, ServiceMetrics, statusLabel } from './metrics.js';
+import {
+  GraphQLMetrics,
+  MAX_OPERATION_NAMES,
+  metricsAuthorized,
+  operationLabel,
+  ServiceMetrics,
+  statusLabel,
+} from './metrics.js';
 import { correlationHeaders, newRequestScope, runInRequestScope, wellFormedId } from './request-scope.js';
 import { metricValue, parseMetrics } from '../../test/support/prometheus.js';
 
@@ -27,8 +34,8 @@ describe('metric labels', () => {
   });
 });
 
-describe('a service\'s metrics', () => {
-  it('render its operations and pools with its service label, then the process\'s metrics', async () => {
+describe("a service's metrics", () => {
+  it("render its operations and pools with its service label, then the process's metrics", async () => {
     const metrics = new ServiceMetrics('unit');
     const graphql = new GraphQLMetrics(metrics);
     graphql.observe('Organizations', 'query', 'ok', 0.012);
@@ -48,7 +55,9 @@ describe('a service\'s metrics', () => {
     expect(metricValue(samples, 'hub_db_pool_idle_connections', pool)).toBe(2);
     expect(metricValue(samples, 'hub_db_pool_waiting_clients', pool)).toBe(1);
     expect(metricValue(samples, 'hub_db_pool_max_connections', pool)).toBe(10);
-    expect(samples.some((s) => s.name === 'process_cpu_user_seconds_total' && s.labels.service === undefined)).toBe(true);
+    expect(samples.some((s) => s.name === 'process_cpu_user_seconds_total' && s.labels.service === undefined)).toBe(
+      true,
+    );
   });
 
   it('can be made twice in one process (npm start and the tests run every service in one)', async () => {
@@ -76,7 +85,8 @@ describe('request ids', () => {
   it('take a well-formed id from outside and make one otherwise', () => {
     expect(wellFormedId('metrics-test-1')).toBe('metrics-test-1');
     expect(wellFormedId('training-enrollment-0b6b/abc:1@x')).toBe('training-enrollment-0b6b/abc:1@x');
-    for (const bad of ['', ' leading', 'a b', 'quote"d', 'line\nbreak', 'x'.repeat(201), '-dash-first']) expect(wellFormedId(bad), bad).toBeUndefined();
+    for (const bad of ['', ' leading', 'a b', 'quote"d', 'line\nbreak', 'x'.repeat(201), '-dash-first'])
+      expect(wellFormedId(bad), bad).toBeUndefined();
     expect(wellFormedId(['a', 'b'])).toBeUndefined();
     expect(newRequestScope('gateway', { 'x-request-id': 'given-1' }).requestId).toBe('given-1');
     expect(newRequestScope('gateway', { 'x-request-id': 'not ok' }).requestId).toMatch(/^[0-9a-f-]{36}$/);

@@ -52,10 +52,18 @@ export class ServiceMetrics {
           }
         },
       });
-    gauge('hub_db_pool_connections', 'Open connections of the PostgreSQL pool (busy and idle)', (pool) => pool.totalCount);
+    gauge(
+      'hub_db_pool_connections',
+      'Open connections of the PostgreSQL pool (busy and idle)',
+      (pool) => pool.totalCount,
+    );
     gauge('hub_db_pool_idle_connections', 'Idle connections of the PostgreSQL pool', (pool) => pool.idleCount);
-    gauge('hub_db_pool_waiting_clients', 'Queries waiting for a connection of the PostgreSQL pool', (pool) => pool.waitingCount);
-    gauge('hub_db_pool_max_connections', 'The PostgreSQL pool\'s maximum size', (pool) => pool.options.max);
+    gauge(
+      'hub_db_pool_waiting_clients',
+      'Queries waiting for a connection of the PostgreSQL pool',
+      (pool) => pool.waitingCount,
+    );
+    gauge('hub_db_pool_max_connections', "The PostgreSQL pool's maximum size", (pool) => pool.options.max);
   }
 
   /** Reports a pool's use under `pool=<label>` (the PostgreSQL schema its ORM owns). */
@@ -109,13 +117,13 @@ export class GraphQLMetrics {
     const labelNames = ['operation', 'type', 'status'] as const;
     this.total = new Counter({
       name: 'hub_graphql_operations_total',
-      help: 'GraphQL requests answered, by operation name, operation type and status (ok or the first error\'s code)',
+      help: "GraphQL requests answered, by operation name, operation type and status (ok or the first error's code)",
       labelNames,
       registers: [metrics.registry],
     });
     this.duration = new Histogram({
       name: 'hub_graphql_operation_duration_seconds',
-      help: 'Time from a GraphQL request\'s arrival to the last byte of its answer, by operation name, type and status',
+      help: "Time from a GraphQL request's arrival to the last byte of its answer, by operation name, type and status",
       labelNames,
       buckets: LATENCY_BUCKETS,
       registers: [metrics.registry],
@@ -123,7 +131,11 @@ export class GraphQLMetrics {
   }
 
   observe(operation: string | undefined, type: string | undefined, outcome: string | undefined, seconds: number): void {
-    const labels = { operation: operationLabel(operation, this.names), type: type ?? 'unknown', status: statusLabel(outcome) };
+    const labels = {
+      operation: operationLabel(operation, this.names),
+      type: type ?? 'unknown',
+      status: statusLabel(outcome),
+    };
     this.total.inc(labels);
     this.duration.observe(labels, seconds);
   }
@@ -133,7 +145,7 @@ export class GraphQLMetrics {
 export function subgraphFetchHistogram(metrics: ServiceMetrics) {
   return new Histogram({
     name: 'hub_gateway_subgraph_fetch_duration_seconds',
-    help: 'The gateway\'s requests to a subgraph, until the answer is read: outcome ok, http_error, timeout or unreachable',
+    help: "The gateway's requests to a subgraph, until the answer is read: outcome ok, http_error, timeout or unreachable",
     labelNames: ['subgraph', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [metrics.registry],
@@ -156,9 +168,19 @@ export function metricsAuthorized(request: IncomingMessage, token: string | unde
  */
 export function reportPoolToTemporal(meter: MetricMeter, label: string, pool: PoolLike, everyMs = 5_000): () => void {
   const gauges = {
-    connections: meter.createGauge('hub_db_pool_connections', 'int', '', 'Open connections of the PostgreSQL pool (busy and idle)'),
+    connections: meter.createGauge(
+      'hub_db_pool_connections',
+      'int',
+      '',
+      'Open connections of the PostgreSQL pool (busy and idle)',
+    ),
     idle: meter.createGauge('hub_db_pool_idle_connections', 'int', '', 'Idle connections of the PostgreSQL pool'),
-    waiting: meter.createGauge('hub_db_pool_waiting_clients', 'int', '', 'Queries waiting for a connection of the PostgreSQL pool'),
+    waiting: meter.createGauge(
+      'hub_db_pool_waiting_clients',
+      'int',
+      '',
+      'Queries waiting for a connection of the PostgreSQL pool',
+    ),
   };
   const tags = { pool: label, service: 'worker' };
   const report = () => {

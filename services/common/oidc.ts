@@ -50,14 +50,20 @@ export class OidcIssuer {
   }
 
   private async fetchDiscovery(): Promise<OidcDiscovery> {
-    const response = await fetch(this.discoveryUrl, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const response = await fetch(this.discoveryUrl, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
     if (!response.ok) throw new Error(`it answered HTTP ${response.status}`);
     const document = (await response.json()) as Partial<OidcDiscovery>;
     for (const field of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) {
       if (typeof document[field] !== 'string') throw new Error(`its document has no ${field}`);
     }
     // OpenID Connect Discovery 1.0 §4.3: the document must name the issuer it was asked about.
-    if (document.issuer !== this.settings.issuer) throw new Error(`its document names the issuer "${document.issuer}", not "${this.settings.issuer}" (OIDC_ISSUER)`);
+    if (document.issuer !== this.settings.issuer)
+      throw new Error(
+        `its document names the issuer "${document.issuer}", not "${this.settings.issuer}" (OIDC_ISSUER)`,
+      );
     return document as OidcDiscovery;
   }
 
@@ -81,7 +87,12 @@ export class OidcIssuer {
       return await keySet(header, token);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS' || code === 'ERR_JOSE_NOT_SUPPORTED') throw error;
+      if (
+        code === 'ERR_JWKS_NO_MATCHING_KEY' ||
+        code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS' ||
+        code === 'ERR_JOSE_NOT_SUPPORTED'
+      )
+        throw error;
       throw this.unavailable(error);
     }
   };
@@ -89,7 +100,11 @@ export class OidcIssuer {
   private unavailable(error: unknown): IssuerKeysUnavailable {
     const cause = error as Error & { cause?: Error };
     const reason = cause.cause?.message ? `${cause.message} (${cause.cause.message})` : cause.message;
-    log.warn(`the keys of OIDC issuer ${this.settings.issuer} could not be fetched: ${reason}`, { issuer: this.settings.issuer });
-    return new IssuerKeysUnavailable(`The keys of the token's issuer (${this.settings.issuer}) could not be fetched; try again later`);
+    log.warn(`the keys of OIDC issuer ${this.settings.issuer} could not be fetched: ${reason}`, {
+      issuer: this.settings.issuer,
+    });
+    return new IssuerKeysUnavailable(
+      `The keys of the token's issuer (${this.settings.issuer}) could not be fetched; try again later`,
+    );
   }
 }

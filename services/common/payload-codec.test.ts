@@ -36,14 +36,19 @@ describe('AesGcmPayloadCodec', () => {
     const flipped = Buffer.from(sealed!.data!);
     flipped[20]! ^= 1;
     await expect(codec.decode([{ ...sealed, data: flipped }])).rejects.toThrow(/failed authentication/);
-    const relabelled = { ...sealed, metadata: { ...sealed!.metadata, [KEY_ID_METADATA]: new TextEncoder().encode('k0') } };
+    const relabelled = {
+      ...sealed,
+      metadata: { ...sealed!.metadata, [KEY_ID_METADATA]: new TextEncoder().encode('k0') },
+    };
     await expect(codec.decode([relabelled])).rejects.toThrow(/failed authentication/);
   });
 
   it('names an unknown key id and the ids it holds', async () => {
     const [sealed] = await new AesGcmPayloadCodec(parsePayloadKeys(keyOf('gone'))).encode([plain()]);
     const codec = new AesGcmPayloadCodec(parsePayloadKeys(keyOf('k1')));
-    await expect(codec.decode([sealed!])).rejects.toThrow('key id "gone", which TEMPORAL_PAYLOAD_KEYS does not hold (it holds k1)');
+    await expect(codec.decode([sealed!])).rejects.toThrow(
+      'key id "gone", which TEMPORAL_PAYLOAD_KEYS does not hold (it holds k1)',
+    );
   });
 
   it('passes payloads that are not encrypted through (histories from before encryption)', async () => {

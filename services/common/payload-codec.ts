@@ -53,18 +53,26 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       const id = text(payload.metadata?.[KEY_ID_METADATA]);
       const key = id === undefined ? undefined : this.byId.get(id);
       if (!key) {
-        throw new Error(`Temporal payload encrypted with key id "${id ?? '(none)'}", which TEMPORAL_PAYLOAD_KEYS does not hold (it holds ${[...this.byId.keys()].join(', ')}); add the old key after the new one`);
+        throw new Error(
+          `Temporal payload encrypted with key id "${id ?? '(none)'}", which TEMPORAL_PAYLOAD_KEYS does not hold (it holds ${[...this.byId.keys()].join(', ')}); add the old key after the new one`,
+        );
       }
       const sealed = Buffer.from(payload.data ?? new Uint8Array());
-      if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error(`Temporal payload (key id "${id}") is too short to be AES-GCM ciphertext`);
+      if (sealed.length < IV_BYTES + TAG_BYTES)
+        throw new Error(`Temporal payload (key id "${id}") is too short to be AES-GCM ciphertext`);
       const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
       decipher.setAAD(utf8(id!));
       decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
       let plain: Buffer;
       try {
-        plain = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+        plain = Buffer.concat([
+          decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
+          decipher.final(),
+        ]);
       } catch {
-        throw new Error(`Temporal payload (key id "${id}") failed authentication: tampered, or encrypted with another key of that id`);
+        throw new Error(
+          `Temporal payload (key id "${id}") failed authentication: tampered, or encrypted with another key of that id`,
+        );
       }
       const decoded = temporal.api.common.v1.Payload.decode(plain);
       return { metadata: decoded.metadata, data: decoded.data };

@@ -41,7 +41,11 @@ export function wellFormedId(value: string | string[] | undefined): string | und
 /** The scope of a request arriving with these headers. */
 export function newRequestScope(service: string, headers: IncomingHttpHeaders): RequestScope {
   const workflowId = wellFormedId(headers[WORKFLOW_ID_HEADER]);
-  return { service, requestId: wellFormedId(headers[REQUEST_ID_HEADER]) ?? randomUUID(), ...(workflowId ? { workflowId } : {}) };
+  return {
+    service,
+    requestId: wellFormedId(headers[REQUEST_ID_HEADER]) ?? randomUUID(),
+    ...(workflowId ? { workflowId } : {}),
+  };
 }
 
 export function runInRequestScope<T>(scope: RequestScope, work: () => T): T {

@@ -10,7 +10,8 @@ export function asksFor(info: GraphQLResolveInfo | undefined, names: string[]): 
   const wanted = new Set(names);
   const seen = new Set<string>(); // fragment names already looked into
   const holds = (set: SelectionSetNode | undefined): boolean =>
-    !!set && set.selections.some((selection) => {
+    !!set &&
+    set.selections.some((selection) => {
       if (selection.kind === Kind.FIELD) return wanted.has(selection.name.value);
       if (selection.kind === Kind.INLINE_FRAGMENT) return holds(selection.selectionSet);
       const name = selection.name.value;

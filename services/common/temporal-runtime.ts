@@ -21,7 +21,11 @@ function runtimeOptions(metricsAddress?: string): RuntimeOptions {
     telemetryOptions: {
       logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
       ...(metricsAddress
-        ? { metrics: { prometheus: { bindAddress: metricsAddress, countersTotalSuffix: true, useSecondsForDurations: true } } }
+        ? {
+            metrics: {
+              prometheus: { bindAddress: metricsAddress, countersTotalSuffix: true, useSecondsForDurations: true },
+            },
+          }
         : {}),
     },
   };
@@ -42,7 +46,10 @@ export function installTemporalRuntime(options: TemporalRuntimeOptions = {}): { 
       return { metricsAddress: options.metricsAddress };
     } catch (error) {
       if (Runtime._instance !== undefined) return {};
-      log.error(`the worker metrics exporter could not listen on ${options.metricsAddress}; running without it (WORKER_METRICS_ADDRESS)`, { service: 'worker', error });
+      log.error(
+        `the worker metrics exporter could not listen on ${options.metricsAddress}; running without it (WORKER_METRICS_ADDRESS)`,
+        { service: 'worker', error },
+      );
     }
   }
   try {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { decodeOptionalFailureToOptionalError, encodeErrorToFailure, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow/index.js';
+import {
+  decodeOptionalFailureToOptionalError,
+  encodeErrorToFailure,
+  loadDataConverter,
+} from '@temporalio/common/lib/internal-non-workflow/index.js';
 import { hubDataConverter } from './temporal.js';
 import { DEV_PAYLOAD_KEYS, parsePayloadKeys } from './payload-keys.js';
 
@@ -10,8 +14,14 @@ import { DEV_PAYLOAD_KEYS, parsePayloadKeys } from './payload-keys.js';
 
 describe('the hub data converter', () => {
   it('writes failure messages and stacks into the encrypted payload only', async () => {
-    const converter = loadDataConverter(hubDataConverter({ payloadKeys: parsePayloadKeys(`k1:${randomBytes(32).toString('base64')}`) }));
-    const error = ApplicationFailure.create({ type: 'BAD_DECISION', message: '张三的申请被拒绝：材料不全', details: [{ reason: '材料不全' }] });
+    const converter = loadDataConverter(
+      hubDataConverter({ payloadKeys: parsePayloadKeys(`k1:${randomBytes(32).toString('base64')}`) }),
+    );
+    const error = ApplicationFailure.create({
+      type: 'BAD_DECISION',
+      message: '张三的申请被拒绝：材料不全',
+      details: [{ reason: '材料不全' }],
+    });
     const failure = await encodeErrorToFailure(converter, error);
     const stored = JSON.stringify(failure);
     expect(failure.message).toBe('Encoded failure');
@@ -25,6 +35,8 @@ describe('the hub data converter', () => {
   });
 
   it('refuses the dev key in production', () => {
-    expect(() => hubDataConverter({ payloadKeys: parsePayloadKeys(DEV_PAYLOAD_KEYS) }, { NODE_ENV: 'production' })).toThrow(/dev-only/);
+    expect(() =>
+      hubDataConverter({ payloadKeys: parsePayloadKeys(DEV_PAYLOAD_KEYS) }, { NODE_ENV: 'production' }),
+    ).toThrow(/dev-only/);
   });
 });

@@ -27,7 +27,8 @@ export function connectionOptions(settings: Omit<TemporalSettings, 'payloadKeys'
     tls: tls && {
       serverNameOverride: tls.serverName,
       serverRootCACertificate: tls.caPath ? readFileSync(tls.caPath) : undefined,
-      clientCertPair: tls.certPath && tls.keyPath ? { crt: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } : undefined,
+      clientCertPair:
+        tls.certPath && tls.keyPath ? { crt: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } : undefined,
     },
     apiKey: settings.temporalApiKey,
   };
@@ -37,7 +38,10 @@ export function connectionOptions(settings: Omit<TemporalSettings, 'payloadKeys'
  * The payload codec (AES-256-GCM, services/common/payload-codec.ts) and failures whose message
  * and stack travel as an encoded payload too (services/common/failure-converter.ts).
  */
-export function hubDataConverter(settings: Pick<HubConfig, 'payloadKeys'>, env: NodeJS.ProcessEnv = process.env): DataConverter {
+export function hubDataConverter(
+  settings: Pick<HubConfig, 'payloadKeys'>,
+  env: NodeJS.ProcessEnv = process.env,
+): DataConverter {
   assertProductionKeys(settings.payloadKeys, env);
   return {
     payloadCodecs: [new AesGcmPayloadCodec(settings.payloadKeys)],
@@ -56,7 +60,10 @@ export const connectClient = (settings: TemporalSettings) => Connection.connect(
  * A client in the hub's namespace that encrypts what it sends and decrypts what it reads, and in
  * a process that traces (services/common/tracing.ts) puts the trace context into its calls' headers.
  */
-export function hubClient(connection: Connection, settings: Pick<HubConfig, 'temporalNamespace' | 'payloadKeys'>): Client {
+export function hubClient(
+  connection: Connection,
+  settings: Pick<HubConfig, 'temporalNamespace' | 'payloadKeys'>,
+): Client {
   return new Client({
     connection,
     namespace: settings.temporalNamespace,

@@ -1,9 +1,13 @@
 import { createTraceState, type SpanContext } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import {
-  OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry/lib/worker/index.js';
-import type { OpenTelemetrySinks, SerializableSpan } from '@temporalio/interceptors-opentelemetry/lib/workflow/definitions.js';
+import type {
+  OpenTelemetrySinks,
+  SerializableSpan,
+} from '@temporalio/interceptors-opentelemetry/lib/workflow/definitions.js';
 import type { WorkflowInfo } from '@temporalio/workflow';
 import type { ActivityInterceptorsFactory, InjectedSinks } from '@temporalio/worker';
 import { installedTracing, tracingOn } from './tracing.js';
@@ -25,7 +29,12 @@ import { installedTracing, tracingOn } from './tracing.js';
 /** The activity interceptors of a traced worker (none when tracing is off). */
 export function activityTracingInterceptors(): ActivityInterceptorsFactory[] {
   if (!tracingOn()) return [];
-  return [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })];
+  return [
+    (ctx) => ({
+      inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+      outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+    }),
+  ];
 }
 
 /**
@@ -52,7 +61,11 @@ export function workflowSpanSinks(): InjectedSinks<OpenTelemetrySinks> {
 }
 
 /** A span serialised by the workflow sandbox (OpenTelemetry JS 1.x shape) as a 2.x ReadableSpan. */
-export function toReadableSpan(span: SerializableSpan, info: Pick<WorkflowInfo, 'workflowId' | 'runId' | 'workflowType' | 'taskQueue'>, resource: ReadableSpan['resource']): ReadableSpan {
+export function toReadableSpan(
+  span: SerializableSpan,
+  info: Pick<WorkflowInfo, 'workflowId' | 'runId' | 'workflowType' | 'taskQueue'>,
+  resource: ReadableSpan['resource'],
+): ReadableSpan {
   const { traceState, ...ids } = span.spanContext;
   const spanContext: SpanContext = { ...ids, ...(traceState ? { traceState: createTraceState(traceState) } : {}) };
   return {
@@ -61,12 +74,20 @@ export function toReadableSpan(span: SerializableSpan, info: Pick<WorkflowInfo, 
     spanContext: () => spanContext,
     // The parent is in the same trace: a span of this run, or the caller's (the client's
     // StartWorkflowUpdate, the parent workflow's StartChildWorkflow) passed in the headers.
-    parentSpanContext: span.parentSpanId ? { traceId: spanContext.traceId, spanId: span.parentSpanId, traceFlags: spanContext.traceFlags } : undefined,
+    parentSpanContext: span.parentSpanId
+      ? { traceId: spanContext.traceId, spanId: span.parentSpanId, traceFlags: spanContext.traceFlags }
+      : undefined,
     startTime: span.startTime,
     endTime: span.endTime,
     status: span.status,
     // The SDK's attribute names (its activity spans carry the same two).
-    attributes: { ...span.attributes, temporalWorkflowId: info.workflowId, run_id: info.runId, temporalWorkflowType: info.workflowType, temporalTaskQueue: info.taskQueue },
+    attributes: {
+      ...span.attributes,
+      temporalWorkflowId: info.workflowId,
+      run_id: info.runId,
+      temporalWorkflowType: info.workflowType,
+      temporalTaskQueue: info.taskQueue,
+    },
     links: span.links,
     events: span.events,
     duration: span.duration,

@@ -1,11 +1,16 @@
 import { context, trace, type Context, type Span } from '@opentelemetry/api';
 import { getRandomStream, type WorkflowRandomStream } from '@temporalio/workflow';
 import type {
-  Headers, WorkflowInboundCallsInterceptor, WorkflowInterceptors, WorkflowOutboundCallsInterceptor,
+  Headers,
+  WorkflowInboundCallsInterceptor,
+  WorkflowInterceptors,
+  WorkflowOutboundCallsInterceptor,
 } from '@temporalio/workflow';
 import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation.js';
 import {
-  OpenTelemetryInboundInterceptor, OpenTelemetryInternalsInterceptor, OpenTelemetryOutboundInterceptor,
+  OpenTelemetryInboundInterceptor,
+  OpenTelemetryInternalsInterceptor,
+  OpenTelemetryOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry/lib/workflow/index.js';
 
 // The workflow interceptors of the traces (issue 10 §4), a module of the workflow bundle
@@ -39,7 +44,8 @@ import {
 // replay in test/tracing.test.ts). Here the SDK's code runs with Math.random routed to a named
 // stream of its own (getRandomStream), so tracing never moves the workflow's random numbers.
 
-type Forwarded = 'scheduleActivity' | 'scheduleLocalActivity' | 'startChildWorkflowExecution' | 'signalWorkflow' | 'continueAsNew';
+type Forwarded =
+  'scheduleActivity' | 'scheduleLocalActivity' | 'startChildWorkflowExecution' | 'signalWorkflow' | 'continueAsNew';
 
 /** The random stream of the tracing code: span ids, never the workflow's Math.random or uuid4. */
 const ID_STREAM = 'chamber-hub/tracing-span-ids';
@@ -48,7 +54,8 @@ export const interceptors = (): WorkflowInterceptors => {
   let sdk: { inbound: OpenTelemetryInboundInterceptor; outbound: OpenTelemetryOutboundInterceptor } | undefined;
   let ids: WorkflowRandomStream | undefined;
   // Made on the first traced call only: it sets up the SDK's tracer provider in the sandbox.
-  const otel = () => (sdk ??= { inbound: new OpenTelemetryInboundInterceptor(), outbound: new OpenTelemetryOutboundInterceptor() });
+  const otel = () =>
+    (sdk ??= { inbound: new OpenTelemetryInboundInterceptor(), outbound: new OpenTelemetryOutboundInterceptor() });
   /** Runs SDK code with Math.random on the tracing stream; its `next` continues on the workflow's own. */
   const isolated = <T>(work: () => T): T => (ids ??= getRandomStream(ID_STREAM)).with(work);
   /** The span of the traced run's main function (RunWorkflow:<type>), when the start was traced. */
@@ -58,25 +65,33 @@ export const interceptors = (): WorkflowInterceptors => {
 
   const traced = (headers: Headers) => headers[TRACE_HEADER] !== undefined;
   /** Wraps a handler's `next` so that, inside the SDK's span, the message becomes the cause. */
-  const remember = <I, R>(next: (input: I) => R) => (input: I): R => {
-    if (trace.getSpan(context.active())) cause = context.active();
-    return next(input);
-  };
+  const remember =
+    <I, R>(next: (input: I) => R) =>
+    (input: I): R => {
+      if (trace.getSpan(context.active())) cause = context.active();
+      return next(input);
+    };
 
   const inbound: WorkflowInboundCallsInterceptor = {
     execute: (input, next) => {
       if (!traced(input.headers)) return next(input);
-      return isolated(() => otel().inbound.execute(input, (i) => {
-        runSpan = trace.getSpan(context.active());
-        if (runSpan) cause = context.active();
-        return next(i);
-      }));
+      return isolated(() =>
+        otel().inbound.execute(input, (i) => {
+          runSpan = trace.getSpan(context.active());
+          if (runSpan) cause = context.active();
+          return next(i);
+        }),
+      );
     },
-    handleUpdate: (input, next) => (traced(input.headers) ? isolated(() => otel().inbound.handleUpdate(input, remember(next))) : next(input)),
+    handleUpdate: (input, next) =>
+      traced(input.headers) ? isolated(() => otel().inbound.handleUpdate(input, remember(next))) : next(input),
     // A validator refuses or lets through; refused updates cause nothing, so it is no cause.
-    validateUpdate: (input, next) => (traced(input.headers) ? isolated(() => otel().inbound.validateUpdate(input, next)) : next(input)),
-    handleSignal: (input, next) => (traced(input.headers) ? isolated(() => otel().inbound.handleSignal(input, remember(next))) : next(input)),
-    handleQuery: (input, next) => (traced(input.headers) ? isolated(() => otel().inbound.handleQuery(input, next)) : next(input)),
+    validateUpdate: (input, next) =>
+      traced(input.headers) ? isolated(() => otel().inbound.validateUpdate(input, next)) : next(input),
+    handleSignal: (input, next) =>
+      traced(input.headers) ? isolated(() => otel().inbound.handleSignal(input, remember(next))) : next(input),
+    handleQuery: (input, next) =>
+      traced(input.headers) ? isolated(() => otel().inbound.handleQuery(input, next)) : next(input),
   };
 
   /**
@@ -88,7 +103,10 @@ export const interceptors = (): WorkflowInterceptors => {
       const active = trace.getSpan(context.active());
       const parent = active && active !== runSpan ? context.active() : cause;
       if (!parent) return next(input);
-      const sdkOutbound = otel().outbound as unknown as Record<K, (input: unknown, next: (input: unknown) => unknown) => unknown>;
+      const sdkOutbound = otel().outbound as unknown as Record<
+        K,
+        (input: unknown, next: (input: unknown) => unknown) => unknown
+      >;
       return isolated(() => context.with(parent, () => sdkOutbound[method](input, next)));
     };
     return wrapped as unknown as NonNullable<WorkflowOutboundCallsInterceptor[K]>;

@@ -1,8 +1,18 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { IncomingMessage } from 'node:http';
 import {
-  context, diag, DiagLogLevel, propagation, SpanKind, SpanStatusCode, trace,
-  type Attributes, type HrTime, type Span, type TextMapSetter, type Tracer,
+  context,
+  diag,
+  DiagLogLevel,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type HrTime,
+  type Span,
+  type TextMapSetter,
+  type Tracer,
 } from '@opentelemetry/api';
 import type { ExportResult } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
@@ -70,8 +80,16 @@ export const installedTracing = (): Readonly<Installed> | undefined => installed
 export async function startTracing(settings: TraceSettings, service: string): Promise<{ shutdown(): Promise<void> }> {
   if (installed) return { shutdown: stopTracing };
   if (!settings.otlpTracesUrl && !settings.console) return { shutdown: async () => undefined };
-  const [{ NodeTracerProvider, BatchSpanProcessor, SimpleSpanProcessor }, { OTLPTraceExporter }, { W3CTraceContextPropagator }, { resourceFromAttributes }] = await Promise.all([
-    import('@opentelemetry/sdk-trace-node'), import('@opentelemetry/exporter-trace-otlp-http'), import('@opentelemetry/core'), import('@opentelemetry/resources'),
+  const [
+    { NodeTracerProvider, BatchSpanProcessor, SimpleSpanProcessor },
+    { OTLPTraceExporter },
+    { W3CTraceContextPropagator },
+    { resourceFromAttributes },
+  ] = await Promise.all([
+    import('@opentelemetry/sdk-trace-node'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/core'),
+    import('@opentelemetry/resources'),
   ]);
   if (installed) return { shutdown: stopTracing };
   const serviceName = settings.serviceName ?? service;
@@ -79,13 +97,17 @@ export async function startTracing(settings: TraceSettings, service: string): Pr
   routeDiagnostics(service); // first: the provider reports a bad OTEL_TRACES_SAMPLER while it is made
   const processors: SpanProcessor[] = [];
   // Batched: spans leave every 5 s (OTEL_BSP_SCHEDULE_DELAY) or 512 at a time, off the request's path.
-  if (settings.otlpTracesUrl) processors.push(outsideRequests(new BatchSpanProcessor(new OTLPTraceExporter({ url: settings.otlpTracesUrl }))));
+  if (settings.otlpTracesUrl)
+    processors.push(outsideRequests(new BatchSpanProcessor(new OTLPTraceExporter({ url: settings.otlpTracesUrl }))));
   if (settings.console) processors.push(new SimpleSpanProcessor(logSpanExporter(serviceName)));
   // The sampler is the SDK's default (parent-based, always on), or OTEL_TRACES_SAMPLER's.
   const provider = new NodeTracerProvider({ resource, spanProcessors: processors });
   provider.register({ propagator: new W3CTraceContextPropagator() });
   installed = { provider, resource, processors, tracer: trace.getTracer(TRACER), service };
-  log.info(`traces ${[settings.otlpTracesUrl && `over OTLP to ${settings.otlpTracesUrl}`, settings.console && 'to the log'].filter(Boolean).join(' and ')}`, { service });
+  log.info(
+    `traces ${[settings.otlpTracesUrl && `over OTLP to ${settings.otlpTracesUrl}`, settings.console && 'to the log'].filter(Boolean).join(' and ')}`,
+    { service },
+  );
   return { shutdown: stopTracing };
 }
 
@@ -133,10 +155,16 @@ function routeDiagnostics(service: string): void {
     const now = Date.now();
     if ((last.get(key) ?? 0) > now - 60_000) return;
     last.set(key, now);
-    log.warn(`opentelemetry: ${text}`, { service, detail: args.length ? args.map((a) => (a instanceof Error ? a.message : a)) : undefined });
+    log.warn(`opentelemetry: ${text}`, {
+      service,
+      detail: args.length ? args.map((a) => (a instanceof Error ? a.message : a)) : undefined,
+    });
   };
   const quiet = () => undefined;
-  diag.setLogger({ error: write, warn: write, info: quiet, debug: quiet, verbose: quiet }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+  diag.setLogger(
+    { error: write, warn: write, info: quiet, debug: quiet, verbose: quiet },
+    { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+  );
 }
 
 /** A failed export arrives as the error serialised to JSON: its message is what a reader needs. */
@@ -161,7 +189,13 @@ const headerGetter = {
 export interface ServerSpan {
   readonly traceId: string;
   run<T>(work: () => T): T;
-  end(result: { status: number; operation?: string; operationType?: string; outcome: string; references?: string[] }): void;
+  end(result: {
+    status: number;
+    operation?: string;
+    operationType?: string;
+    outcome: string;
+    references?: string[];
+  }): void;
 }
 
 /**
@@ -169,13 +203,27 @@ export interface ServerSpan {
  * the trace of the caller's `traceparent` when it sent one. Named `POST /graphql` until the
  * GraphQL operation is known, then `mutation DecideTask` (OpenTelemetry's GraphQL convention).
  */
-export function startServerSpan(service: string, req: IncomingMessage, path: string, requestId: string): ServerSpan | undefined {
+export function startServerSpan(
+  service: string,
+  req: IncomingMessage,
+  path: string,
+  requestId: string,
+): ServerSpan | undefined {
   if (!installed) return undefined;
   const parent = propagation.extract(context.active(), req.headers, headerGetter);
-  const span = installed.tracer.startSpan(`${req.method} ${path}`, {
-    kind: SpanKind.SERVER,
-    attributes: { [ATTR_HTTP_REQUEST_METHOD]: req.method ?? 'GET', [ATTR_URL_PATH]: path, 'hub.service': service, 'hub.request_id': requestId },
-  }, parent);
+  const span = installed.tracer.startSpan(
+    `${req.method} ${path}`,
+    {
+      kind: SpanKind.SERVER,
+      attributes: {
+        [ATTR_HTTP_REQUEST_METHOD]: req.method ?? 'GET',
+        [ATTR_URL_PATH]: path,
+        'hub.service': service,
+        'hub.request_id': requestId,
+      },
+    },
+    parent,
+  );
   const active = trace.setSpan(parent, span);
   return {
     traceId: span.spanContext().traceId,
@@ -212,24 +260,32 @@ export function injectTraceContext(headers: Headers): void {
  * headers that carry the span's `traceparent` (none without tracing) and answers the response
  * (the registry client: from a resolver or an activity). Without tracing it is `call({})`.
  */
-export async function inClientSpan<T extends { status: number }>(name: string, url: string, call: (traceHeaders: Record<string, string>) => Promise<T>): Promise<T> {
+export async function inClientSpan<T extends { status: number }>(
+  name: string,
+  url: string,
+  call: (traceHeaders: Record<string, string>) => Promise<T>,
+): Promise<T> {
   if (!installed) return call({});
-  return installed.tracer.startActiveSpan(name, { kind: SpanKind.CLIENT, attributes: { [ATTR_HTTP_REQUEST_METHOD]: 'POST', [ATTR_URL_FULL]: url } }, async (span: Span) => {
-    const carrier: Record<string, string> = {};
-    propagation.inject(context.active(), carrier);
-    try {
-      const response = await call(carrier);
-      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
-      if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
-      return response;
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      span.setAttribute(ATTR_ERROR_TYPE, (error as Error).name);
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return installed.tracer.startActiveSpan(
+    name,
+    { kind: SpanKind.CLIENT, attributes: { [ATTR_HTTP_REQUEST_METHOD]: 'POST', [ATTR_URL_FULL]: url } },
+    async (span: Span) => {
+      const carrier: Record<string, string> = {};
+      propagation.inject(context.active(), carrier);
+      try {
+        const response = await call(carrier);
+        span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
+        if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
+        return response;
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        span.setAttribute(ATTR_ERROR_TYPE, (error as Error).name);
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 // ---- Temporal clients ----
@@ -256,7 +312,17 @@ function logSpanExporter(service: string): SpanExporter {
         const error = span.status.code === SpanStatusCode.ERROR ? (span.status.message ?? 'error') : undefined;
         log.info(
           'span',
-          { service, name: span.name, kind: SpanKind[span.kind], traceId, spanId, parentSpanId, durationMs, error, attributes: pick(span.attributes) },
+          {
+            service,
+            name: span.name,
+            kind: SpanKind[span.kind],
+            traceId,
+            spanId,
+            parentSpanId,
+            durationMs,
+            error,
+            attributes: pick(span.attributes),
+          },
           `span ${span.name} ${durationMs} ms${error ? ` ERROR ${error}` : ''} (trace ${traceId.slice(0, 12)}, span ${spanId.slice(0, 8)}${parentSpanId ? ` in ${parentSpanId.slice(0, 8)}` : ', root'})`,
         );
       }

@@ -41,10 +41,17 @@ export function consoleHeaders(trustedOrigins: string[]): Record<string, string>
   const others = trustedOrigins.length ? ` ${trustedOrigins.join(' ')}` : '';
   return {
     'content-security-policy': [
-      "default-src 'self'", "script-src 'self'",
+      "default-src 'self'",
+      "script-src 'self'",
       // antd writes its styles into <style> elements at run time (CSS-in-JS).
-      "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:", "worker-src 'self' blob:",
-      `connect-src 'self'${others}`, "frame-ancestors 'none'", "base-uri 'self'", `form-action 'self'${others}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      "worker-src 'self' blob:",
+      `connect-src 'self'${others}`,
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      `form-action 'self'${others}`,
     ].join('; '),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
@@ -82,7 +89,13 @@ export function consoleFiles(dir: string, trustedOrigins: () => string[]): Conso
     }
   }
 
-  async function send(req: IncomingMessage, res: ServerResponse, path: string, info: { mtimeMs: number; size: number }, cache: string) {
+  async function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    info: { mtimeMs: number; size: number },
+    cache: string,
+  ) {
     const ext = extname(path).toLowerCase();
     const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
     const headers: Record<string, string> = {
@@ -114,7 +127,11 @@ export function consoleFiles(dir: string, trustedOrigins: () => string[]): Conso
 <h1>控制台尚未构建 / The console is not built</h1>
 <p>No built console in <code>${escapeHtml(root)}</code>. Run <code>npm run console:build</code> and reload
 (<code>npm start</code> builds it when it is missing).</p></body></html>`;
-    res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '10' });
+    res.writeHead(503, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'retry-after': '10',
+    });
     res.end(req.method === 'HEAD' ? undefined : page);
   }
 
@@ -123,19 +140,33 @@ export function consoleFiles(dir: string, trustedOrigins: () => string[]): Conso
       for (const [name, value] of Object.entries(consoleHeaders(trustedOrigins()))) res.setHeader(name, value);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('allow', 'GET, HEAD');
-        return sendError(res, 405, 'BAD_REQUEST', `${req.method} is not served here: the console's files answer GET and HEAD`);
+        return sendError(
+          res,
+          405,
+          'BAD_REQUEST',
+          `${req.method} is not served here: the console's files answer GET and HEAD`,
+        );
       }
       const segments = safeSegments(rest);
       if (!segments) return sendError(res, 400, 'BAD_REQUEST', 'The path is not a path inside the console');
       const index = join(root, 'index.html');
       if (segments.length) {
         const path = join(root, ...segments);
-        if (!path.startsWith(root + sep)) return sendError(res, 400, 'BAD_REQUEST', 'The path is not a path inside the console');
+        if (!path.startsWith(root + sep))
+          return sendError(res, 400, 'BAD_REQUEST', 'The path is not a path inside the console');
         const info = await fileAt(path);
         // Vite names what it builds into assets/ by content hash: a new build has new names.
-        if (info) return send(req, res, path, info, segments[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (info)
+          return send(
+            req,
+            res,
+            path,
+            info,
+            segments[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         // A name with an extension is a file the page asked for; without one, a page of the console's router.
-        if (extname(segments[segments.length - 1]!)) return sendError(res, 404, 'NOT_FOUND', `No console file ${segments.join('/')}`);
+        if (extname(segments[segments.length - 1]!))
+          return sendError(res, 404, 'NOT_FOUND', `No console file ${segments.join('/')}`);
       }
       const info = await fileAt(index);
       if (!info) return notBuilt(req, res);

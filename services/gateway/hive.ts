@@ -58,7 +58,9 @@ export async function startHiveGateway(settings: HubConfig) {
     // query, so Hive answered most of them from another client's fetch (list page ceiling 1,141
     // req/s against the subgraph's own 484). Off, so both gateways do the same work.
     transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
-    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
+    },
     plugins: () => [hubChecks],
   });
   const server = createServer(runtime);
@@ -77,5 +79,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { config } = await import('../common/config.js');
   const gateway = await startHiveGateway(config());
   console.log(`hive gateway ready at ${gateway.url}`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop().finally(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void gateway.stop().finally(() => process.exit(0)));
 }

@@ -48,14 +48,23 @@ function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistog
       const response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
       const body = await response.text();
       if (!response.ok) outcome = 'http_error';
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     } catch (error) {
       // Down or too slow: the client learns which service (the rest of the answer still comes),
       // the log gets the cause; otherwise formatError masked it as an anonymous internal error.
       const timedOut = (error as Error).name === 'TimeoutError';
       outcome = timedOut ? 'timeout' : 'unreachable';
-      log.error(`subgraph ${name} ${timedOut ? `timed out after ${timeoutMs} ms` : 'unreachable'}`, { subgraph: name, error: (error as Error).cause ?? error });
-      const message = timedOut ? `The ${name} service did not answer within ${timeoutMs} ms` : `The ${name} service is unavailable`;
+      log.error(`subgraph ${name} ${timedOut ? `timed out after ${timeoutMs} ms` : 'unreachable'}`, {
+        subgraph: name,
+        error: (error as Error).cause ?? error,
+      });
+      const message = timedOut
+        ? `The ${name} service did not answer within ${timeoutMs} ms`
+        : `The ${name} service is unavailable`;
       throw new HubError('SERVICE_UNAVAILABLE', message, { serviceName: name });
     } finally {
       histogram.observe({ subgraph: name, outcome }, (performance.now() - started) / 1000);
@@ -110,7 +119,10 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     route: gatewayRoutes(settings, options.devIdentities ?? [], oidc),
     context: async (req) => {
       const token = bearerToken(req.headers.authorization);
-      if (!token) throw unauthenticated401('A bearer token is required: send "Authorization: Bearer <jwt>" (npm run token prints one)');
+      if (!token)
+        throw unauthenticated401(
+          'A bearer token is required: send "Authorization: Bearer <jwt>" (npm run token prints one)',
+        );
       // The verifier answers UNAUTHENTICATED (401) or, for a token with no role, FORBIDDEN (403).
       const identity = await verify(token);
       rate.take(identity.subject);
@@ -130,5 +142,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'gateway');
   const gateway = await startGateway(config());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void gateway.stop().finally(() => tracing.shutdown()).finally(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(
+      signal,
+      () =>
+        void gateway
+          .stop()
+          .finally(() => tracing.shutdown())
+          .finally(() => process.exit(0)),
+    );
 }

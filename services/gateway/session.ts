@@ -34,7 +34,11 @@ function sendJson(res: ServerResponse, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export function consoleSession(settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 'http'>, devIdentities: DevIdentity[], oidc: OidcIssuer | undefined) {
+export function consoleSession(
+  settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 'http'>,
+  devIdentities: DevIdentity[],
+  oidc: OidcIssuer | undefined,
+) {
   const devSignIn = settings.jwtSecret === DEV_JWT_SECRET && devIdentities.length > 0;
 
   /** GET /console/session/config: dev identities (when allowed) and the OIDC issuer's endpoints. */
@@ -43,20 +47,31 @@ export function consoleSession(settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 
       res.setHeader('allow', 'GET, HEAD');
       return sendError(res, 405, 'BAD_REQUEST', 'GET /console/session/config');
     }
-    const identities = devSignIn ? devIdentities.map(({ id, name, description, roles }) => ({ id, name, description, roles })) : [];
+    const identities = devSignIn
+      ? devIdentities.map(({ id, name, description, roles }) => ({ id, name, description, roles }))
+      : [];
     if (!oidc) return sendJson(res, { devSignIn, identities });
     let discovery;
     try {
       discovery = await oidc.discovery();
     } catch (error) {
-      return sendError(res, 503, 'SERVICE_UNAVAILABLE', `The OIDC issuer's discovery document (${oidc.discoveryUrl}) could not be read: ${(error as Error).message}`);
+      return sendError(
+        res,
+        503,
+        'SERVICE_UNAVAILABLE',
+        `The OIDC issuer's discovery document (${oidc.discoveryUrl}) could not be read: ${(error as Error).message}`,
+      );
     }
     const { issuer, clientId, scope, rolesClaim, orgsClaim } = oidc.settings;
     sendJson(res, {
       devSignIn,
       identities,
       oidc: {
-        issuer, clientId, scope, rolesClaim, orgsClaim,
+        issuer,
+        clientId,
+        scope,
+        rolesClaim,
+        orgsClaim,
         authorizationEndpoint: discovery.authorization_endpoint,
         tokenEndpoint: discovery.token_endpoint,
         ...(discovery.end_session_endpoint ? { endSessionEndpoint: discovery.end_session_endpoint } : {}),
@@ -71,7 +86,12 @@ export function consoleSession(settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 
       return sendError(res, 405, 'BAD_REQUEST', 'POST /console/session/dev-token with {"identity": "<id>"}');
     }
     if (!devSignIn) {
-      return sendError(res, 403, 'FORBIDDEN', 'Dev sign-in exists only while the hub runs with its dev secret (JWT_SECRET unset) under npm start; sign in with the OIDC issuer instead');
+      return sendError(
+        res,
+        403,
+        'FORBIDDEN',
+        'Dev sign-in exists only while the hub runs with its dev secret (JWT_SECRET unset) under npm start; sign in with the OIDC issuer instead',
+      );
     }
     let body: unknown;
     try {
@@ -83,9 +103,13 @@ export function consoleSession(settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 
     }
     const id = (body as { identity?: unknown } | null)?.identity;
     const known = devIdentities.map((i) => i.id).join(', ');
-    if (typeof id !== 'string') return sendError(res, 400, 'BAD_USER_INPUT', `Send {"identity": "<id>"}, one of ${known}`, { field: 'identity' });
+    if (typeof id !== 'string')
+      return sendError(res, 400, 'BAD_USER_INPUT', `Send {"identity": "<id>"}, one of ${known}`, { field: 'identity' });
     const identity = devIdentities.find((i) => i.id === id);
-    if (!identity) return sendError(res, 400, 'BAD_USER_INPUT', `No dev identity "${id}"; the known ones are ${known}`, { field: 'identity' });
+    if (!identity)
+      return sendError(res, 400, 'BAD_USER_INPUT', `No dev identity "${id}"; the known ones are ${known}`, {
+        field: 'identity',
+      });
     const token = await signToken(
       { subject: identity.subject, roles: identity.roles, organizationIds: identity.organizationIds },
       settings.jwtSecret,

@@ -17,13 +17,18 @@ export function gatewayRoutes(settings: HubConfig, devIdentities: DevIdentity[],
   const issuerOrigins = () => {
     if (!oidc) return [];
     const known = oidc.discoveredSoFar;
-    const urls = [oidc.settings.issuer, ...(known ? [known.authorization_endpoint, known.token_endpoint, known.end_session_endpoint] : [])];
+    const urls = [
+      oidc.settings.issuer,
+      ...(known ? [known.authorization_endpoint, known.token_endpoint, known.end_session_endpoint] : []),
+    ];
     return [...new Set(urls.filter((u): u is string => !!u).map((u) => new URL(u).origin))];
   };
   const files = consoleFiles(settings.consoleDir, issuerOrigins);
   if (oidc) {
     // Early, so the console's first page already names the issuer's endpoints in its policy.
-    void oidc.discovery().catch(() => log.warn('the console cannot offer OIDC sign-in until the issuer answers its discovery request'));
+    void oidc
+      .discovery()
+      .catch(() => log.warn('the console cannot offer OIDC sign-in until the issuer answers its discovery request'));
   }
 
   return (req: IncomingMessage): HttpHandler | undefined => {
@@ -36,8 +41,14 @@ export function gatewayRoutes(settings: HubConfig, devIdentities: DevIdentity[],
       const rest = path.slice('/console'.length);
       return (request, res) => files.serve(request, res, rest);
     }
-    if (path === '/' && req.method === 'GET' && wantsPage(req) && !new URLSearchParams(query === -1 ? '' : raw.slice(query + 1)).has('query')) {
-      return async (_request, res) => void res.writeHead(302, { location: '/console/', 'cache-control': 'no-store' }).end();
+    if (
+      path === '/' &&
+      req.method === 'GET' &&
+      wantsPage(req) &&
+      !new URLSearchParams(query === -1 ? '' : raw.slice(query + 1)).has('query')
+    ) {
+      return async (_request, res) =>
+        void res.writeHead(302, { location: '/console/', 'cache-control': 'no-store' }).end();
     }
     return undefined;
   };
@@ -47,4 +58,3 @@ export function gatewayRoutes(settings: HubConfig, devIdentities: DevIdentity[],
 function wantsPage(req: IncomingMessage): boolean {
   return /\btext\/html\b/.test(String(req.headers.accept ?? ''));
 }
-

@@ -17,7 +17,12 @@ export interface ProcessesContext {
   settings: HubConfig;
 }
 
-export function processesContext(deps: { orm: MikroORM; temporal: Client; registry: RegistryClient; settings: HubConfig }) {
+export function processesContext(deps: {
+  orm: MikroORM;
+  temporal: Client;
+  registry: RegistryClient;
+  settings: HubConfig;
+}) {
   const verify = tokenVerifier(deps.settings); // the hub's own tokens and, when configured, the OIDC issuer's
   return async (req: IncomingMessage): Promise<ProcessesContext> => {
     const identity = await identify(req.headers.authorization, verify);

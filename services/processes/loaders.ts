@@ -25,12 +25,17 @@ export function createProcessesLoaders(em: EntityManager, identity: Identity) {
     bidsByProcurement: childrenOf(em, ProcurementBid, 'procurementId', { round: 'asc', submittedAt: 'asc', id: 'asc' }),
     paymentsByProcurement: childrenOf(em, ProcurementPayment, 'procurementId', { milestoneNo: 'asc' }),
     contractsByProvider: childrenOf(em, Procurement, 'providerId', { publishedAt: 'desc', id: 'desc' }),
-    evaluationsByOrganization: childrenOf(em, EvaluationApplication, 'organizationId', { updatedAt: 'desc', id: 'desc' }),
+    evaluationsByOrganization: childrenOf(em, EvaluationApplication, 'organizationId', {
+      updatedAt: 'desc',
+      id: 'desc',
+    }),
     enrollmentsByOrganization: childrenOf(em, TrainingEnrollment, 'organizationId', { requestedAt: 'asc', id: 'asc' }),
     attendanceByEnrollment: childrenOf(em, TrainingAttendance, 'enrollmentId', { day: 'asc' }),
     commentsByTask: childrenOf(em, TaskComment, 'taskId', { createdAt: 'asc', id: 'asc' }),
     visibleTasksByProcess: new DataLoader<string, HumanTask[]>(async (ids) => {
-      const rows = await em.find(HumanTask, { $and: [{ processId: { $in: [...ids] } }, visible] } as never, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      const rows = await em.find(HumanTask, { $and: [{ processId: { $in: [...ids] } }, visible] } as never, {
+        orderBy: { createdAt: 'asc', id: 'asc' },
+      });
       return ids.map((id) => rows.filter((row) => row.processId === id));
     }),
     openTasksByOrganization: new DataLoader<string, HumanTask[]>(async (ids) => {

@@ -30,7 +30,12 @@ export async function startProcesses(settings = config()) {
     port: settings.processesPort,
     host: settings.listenHost,
     settings,
-    context: processesContext({ orm, temporal, registry: createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret }), settings }),
+    context: processesContext({
+      orm,
+      temporal,
+      registry: createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret }),
+      settings,
+    }),
   });
   return {
     ...served,
@@ -46,5 +51,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'processes');
   const processes = await startProcesses();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void processes.stop().finally(() => tracing.shutdown()).finally(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(
+      signal,
+      () =>
+        void processes
+          .stop()
+          .finally(() => tracing.shutdown())
+          .finally(() => process.exit(0)),
+    );
 }

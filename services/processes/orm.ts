@@ -18,9 +18,20 @@ import { createOrm, type OrmSpec } from '../common/orm.js';
 export const processesOrmSpec: OrmSpec = {
   schema: 'processes',
   entities: [
-    TrainingCourse, TrainingEnrollment, TrainingAttendance, HumanTask, TaskComment, TaskNotification,
-    EvaluationCampaign, EvaluationApplication, EvaluationIneligible, Procurement, ProcurementBid, ProcurementPayment,
-    RunAudit, SavedRunView,
+    TrainingCourse,
+    TrainingEnrollment,
+    TrainingAttendance,
+    HumanTask,
+    TaskComment,
+    TaskNotification,
+    EvaluationCampaign,
+    EvaluationApplication,
+    EvaluationIneligible,
+    Procurement,
+    ProcurementBid,
+    ProcurementPayment,
+    RunAudit,
+    SavedRunView,
   ],
 };
 

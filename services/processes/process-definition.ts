@@ -28,4 +28,3 @@ export interface ProcessDefinition {
   /** The process's projection row (a GraphQL type implementing Process), or null. */
   loadProcess(ctx: { em: EntityManager; loaders: ProcessesLoaders }, processId: string): Promise<object | null>;
 }
-

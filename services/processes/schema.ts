@@ -6,9 +6,18 @@ import { DecideResolver } from './tasks/decide.js';
 import { OrganizationTasksResolver } from './tasks/organization-tasks.js';
 import { ProcessRunResolver, WorkflowRunResolver } from './runs/resolvers.js';
 import { RunViewResolver } from './runs/views.js';
-import { EvaluationApplicationResolver, EvaluationCampaignResolver, OrganizationEvaluationResolver } from './evaluation/resolvers.js';
+import {
+  EvaluationApplicationResolver,
+  EvaluationCampaignResolver,
+  OrganizationEvaluationResolver,
+} from './evaluation/resolvers.js';
 import { EvaluationScheduleResolver } from './evaluation/schedule-resolvers.js';
-import { OrganizationContractsResolver, ProcurementBidResolver, ProcurementContractResolver, ProcurementResolver } from './procurement/resolvers.js';
+import {
+  OrganizationContractsResolver,
+  ProcurementBidResolver,
+  ProcurementContractResolver,
+  ProcurementResolver,
+} from './procurement/resolvers.js';
 import { RunOperationsResolver } from './operations/run-operations.js';
 import { TaskOperationsResolver } from './operations/task-operations.js';
 import { BatchOperationsResolver } from './operations/batch-operations.js';
@@ -21,12 +30,28 @@ export function buildProcessesSchema() {
   return buildSubgraph(
     {
       resolvers: [
-        InboxResolver, TaskActionsResolver, DecideResolver, OrganizationTasksResolver,
-        TrainingResolver, OrganizationTrainingResolver, TaskEnrollmentResolver,
-        EvaluationCampaignResolver, EvaluationApplicationResolver, OrganizationEvaluationResolver, EvaluationScheduleResolver,
-        ProcurementResolver, ProcurementBidResolver, ProcurementContractResolver, OrganizationContractsResolver,
-        WorkflowRunResolver, ProcessRunResolver, RunViewResolver,
-        RunOperationsResolver, TaskOperationsResolver, BatchOperationsResolver, ScheduleOperationsResolver,
+        InboxResolver,
+        TaskActionsResolver,
+        DecideResolver,
+        OrganizationTasksResolver,
+        TrainingResolver,
+        OrganizationTrainingResolver,
+        TaskEnrollmentResolver,
+        EvaluationCampaignResolver,
+        EvaluationApplicationResolver,
+        OrganizationEvaluationResolver,
+        EvaluationScheduleResolver,
+        ProcurementResolver,
+        ProcurementBidResolver,
+        ProcurementContractResolver,
+        OrganizationContractsResolver,
+        WorkflowRunResolver,
+        ProcessRunResolver,
+        RunViewResolver,
+        RunOperationsResolver,
+        TaskOperationsResolver,
+        BatchOperationsResolver,
+        ScheduleOperationsResolver,
       ],
       // Organization is only extended here; without this, buildSchema would drop it.
       orphanedTypes: [OrganizationRef],

@@ -16,7 +16,10 @@ const TYPES = {
  */
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const known = new Set([...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]);
+  const known = new Set([
+    ...Object.keys(existing.customAttributes ?? {}),
+    ...Object.keys(existing.systemAttributes ?? {}),
+  ]);
   const missing = HUB_SEARCH_ATTRIBUTES.filter((key) => !known.has(key.name));
   if (!missing.length) return;
   try {

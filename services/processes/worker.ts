@@ -53,9 +53,13 @@ export function hubActivities(deps: ActivityDeps) {
  * in HUB_WORKFLOW_BUNDLE, built with WORKFLOW_INTERCEPTOR_MODULES) or the source, bundled by this
  * worker with them.
  */
-export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & { workflowModules: string[] } {
+export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & {
+  workflowModules: string[];
+} {
   const bundle = process.env.HUB_WORKFLOW_BUNDLE;
-  return bundle ? { workflowBundle: { codePath: bundle }, workflowModules: [] } : { workflowsPath: WORKFLOWS_PATH, workflowModules: WORKFLOW_INTERCEPTOR_MODULES };
+  return bundle
+    ? { workflowBundle: { codePath: bundle }, workflowModules: [] }
+    : { workflowsPath: WORKFLOWS_PATH, workflowModules: WORKFLOW_INTERCEPTOR_MODULES };
 }
 
 /** Runs the hub's workflows and activities until stopped. */
@@ -103,5 +107,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { metricsAddress } = quietTemporalLogs({ metricsAddress: config().workerMetricsAddress });
   if (metricsAddress) log.info(`worker metrics at http://${metricsAddress}/metrics`, { service: 'worker' });
   const running = await startWorker();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop().finally(() => tracing.shutdown()));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void running.stop().finally(() => tracing.shutdown()));
 }

@@ -23,17 +23,31 @@ export function snapshot(em: EntityManager, entity: object): Snapshot {
   for (const prop of meta.props) {
     const value = (entity as Record<string, unknown>)[prop.name];
     if (prop.kind === ReferenceKind.SCALAR) values[prop.name] = value instanceof Date ? value.toISOString() : value;
-    else if (prop.kind === ReferenceKind.MANY_TO_ONE) values[`${prop.name}Id`] = (value as { id?: string } | null)?.id ?? null;
+    else if (prop.kind === ReferenceKind.MANY_TO_ONE)
+      values[`${prop.name}Id`] = (value as { id?: string } | null)?.id ?? null;
   }
   return values;
 }
 
-const entityType = (em: EntityManager, entity: object) => em.getMetadata(entity.constructor as EntityName<object>).className;
+const entityType = (em: EntityManager, entity: object) =>
+  em.getMetadata(entity.constructor as EntityName<object>).className;
 
 /** Writes one audit entry in the transaction `em` belongs to (flushed with it). */
-export function recordAudit(em: EntityManager, actor: string, action: AuditAction, entity: Versioned, before: Snapshot | null): AuditEntry {
+export function recordAudit(
+  em: EntityManager,
+  actor: string,
+  action: AuditAction,
+  entity: Versioned,
+  before: Snapshot | null,
+): AuditEntry {
   return em.create(AuditEntry, {
-    actor, action, at: new Date(), entityType: entityType(em, entity), entityId: entity.id, before, after: snapshot(em, entity),
+    actor,
+    action,
+    at: new Date(),
+    entityType: entityType(em, entity),
+    entityId: entity.id,
+    before,
+    after: snapshot(em, entity),
   });
 }
 
@@ -55,7 +69,11 @@ async function inTransaction<T>(em: EntityManager, work: (tx: EntityManager) => 
 }
 
 /** Creates a row and its CREATE entry. `build` validates and `em.create`s the row on `tx`. */
-export function auditedCreate<T extends Versioned>(em: EntityManager, actor: string, build: (tx: EntityManager) => Promise<T>): Promise<T> {
+export function auditedCreate<T extends Versioned>(
+  em: EntityManager,
+  actor: string,
+  build: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
   return inTransaction(em, async (tx) => {
     const entity = await build(tx);
     await tx.flush();
@@ -80,19 +98,28 @@ export function auditedUpdate<T extends Versioned>(
     const type = tx.getMetadata(target.entity).className;
     if (!row) throw notFound(`No ${type} has id ${target.id}`);
     if (row.version !== target.version) {
-      throw staleVersion(type, target.id, ` (it is at version ${row.version}, your change was based on ${target.version})`);
+      throw staleVersion(
+        type,
+        target.id,
+        ` (it is at version ${row.version}, your change was based on ${target.version})`,
+      );
     }
     const before = snapshot(tx, row);
     await apply(row, tx);
     // The UPDATE carries "where version = <read version>"; a concurrent commit makes it miss.
     await tx.flush();
-    if (JSON.stringify(snapshot(tx, row)) !== JSON.stringify(before)) recordAudit(tx, actor, target.action, row, before);
+    if (JSON.stringify(snapshot(tx, row)) !== JSON.stringify(before))
+      recordAudit(tx, actor, target.action, row, before);
     return row;
   });
 }
 
 /** A row a change refers to (a position's person, an edge's end); NOT_FOUND when there is none. */
-export async function referencedRow<T extends object>(tx: EntityManager, entity: EntityName<T>, id: string): Promise<T> {
+export async function referencedRow<T extends object>(
+  tx: EntityManager,
+  entity: EntityName<T>,
+  id: string,
+): Promise<T> {
   const row = (await tx.findOne(entity, { id } as never)) as T | null;
   if (!row) throw notFound(`No ${tx.getMetadata(entity).className.toLowerCase()} has id ${id}`);
   return row;

@@ -19,7 +19,8 @@ export function creditCodeCheckCharacter(first17: string): string {
 export function creditCodeProblem(code: string): string | undefined {
   if (code.length !== 18) return `a unified social credit code has 18 characters, "${code}" has ${code.length}`;
   const bad = [...code].find((c) => !ALPHABET.includes(c));
-  if (bad !== undefined) return `"${bad}" cannot appear in a unified social credit code (allowed: 0-9 and ${ALPHABET.slice(10)})`;
+  if (bad !== undefined)
+    return `"${bad}" cannot appear in a unified social credit code (allowed: 0-9 and ${ALPHABET.slice(10)})`;
   if (!/^\d{6}$/.test(code.slice(2, 8))) return `characters 3-8 of "${code}" must be the 6-digit region code`;
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (code[17] !== expected) return `the check character of "${code}" should be "${expected}", not "${code[17]}"`;
@@ -29,6 +30,7 @@ export function creditCodeProblem(code: string): string | undefined {
 /** Builds a valid code from its parts (used by the seed and by tests). */
 export function makeCreditCode(authority: string, category: string, regionCode: string, serial9: string): string {
   const first17 = `${authority}${category}${regionCode}${serial9}`;
-  if (first17.length !== 17) throw new Error('authority(1) + category(1) + region(6) + serial(9) must be 17 characters');
+  if (first17.length !== 17)
+    throw new Error('authority(1) + category(1) + region(6) + serial(9) must be 17 characters');
   return first17 + creditCodeCheckCharacter(first17);
 }

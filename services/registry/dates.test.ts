@@ -12,7 +12,7 @@ describe('registry dates', () => {
     expect(asOfDate(undefined)).toBe(todayInChina());
   });
 
-  it('take today from the Federation\'s calendar (China), not the server\'s', () => {
+  it("take today from the Federation's calendar (China), not the server's", () => {
     expect(todayInChina(new Date('2026-06-01T16:30:00Z'))).toBe('2026-06-02');
     expect(todayInChina(new Date('2026-06-01T15:59:00Z'))).toBe('2026-06-01');
   });

@@ -5,4 +5,5 @@ import { requireIsoDate, todayInChina } from '../common/dates.js';
 // holds on a day (edges, positions, ratings) in ./rules/in-force.ts.
 
 /** `asOf` when given (validated), else today. */
-export const asOfDate = (asOf: string | undefined | null, field = 'asOf') => (asOf == null ? todayInChina() : requireIsoDate(asOf, field));
+export const asOfDate = (asOf: string | undefined | null, field = 'asOf') =>
+  asOf == null ? todayInChina() : requireIsoDate(asOf, field);

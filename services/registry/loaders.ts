@@ -43,7 +43,12 @@ export function createRegistryLoaders(em: EntityManager) {
   const ends = new WeakMap<Relationship, { from: Organization; to: Organization }>();
 
   /** The edges at `ids` (one statement; both ends joined when asked), oldest first, as plain rows. */
-  async function edgesAt(ids: string[], type: RelationshipType | null | undefined, direction: Direction, withEnds: boolean) {
+  async function edgesAt(
+    ids: string[],
+    type: RelationshipType | null | undefined,
+    direction: Direction,
+    withEnds: boolean,
+  ) {
     const at: string[] = [];
     if (direction !== Direction.INCOMING) at.push('r."from_id" in (?)');
     if (direction !== Direction.OUTGOING) at.push('r."to_id" in (?)');
@@ -51,10 +56,12 @@ export function createRegistryLoaders(em: EntityManager) {
       ? `select ${edges.columns('r')}, ${organizations.columns('f', 'from.')}, ${organizations.columns('t', 'to.')} from ${edges.table} r
         join ${organizations.table} f on f."id" = r."from_id" join ${organizations.table} t on t."id" = r."to_id"`
       : `select ${edges.columns('r')} from ${edges.table} r`;
-    const found = await em.getConnection().execute<Record<string, unknown>[]>(
-      `${select} where (${at.join(' or ')})${type ? ' and r."type" = ?' : ''} order by r."valid_from", r."id"`,
-      [...at.map(() => ids), ...(type ? [type] : [])],
-    );
+    const found = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(
+        `${select} where (${at.join(' or ')})${type ? ' and r."type" = ?' : ''} order by r."valid_from", r."id"`,
+        [...at.map(() => ids), ...(type ? [type] : [])],
+      );
     const seen = new Map<string, Organization>(); // one object per organization (a chamber is an end of every edge)
     const end = (row: Record<string, unknown>, prefix: string) => {
       const id = row[`${prefix}id`] as string;
@@ -80,7 +87,12 @@ export function createRegistryLoaders(em: EntityManager) {
       const byKey = new Map<string, Relationship[]>();
       for (const group of groups.values()) {
         const { type, direction, withEnds } = group[0]!;
-        const rows = await edgesAt(group.map((k) => k.organizationId), type, direction, withEnds ?? false);
+        const rows = await edgesAt(
+          group.map((k) => k.organizationId),
+          type,
+          direction,
+          withEnds ?? false,
+        );
         for (const key of group) {
           const mine = rows.filter(
             (r) =>

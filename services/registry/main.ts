@@ -22,12 +22,26 @@ export async function startRegistry(settings = config()) {
     settings,
     context: registryContext(orm, settings),
   });
-  return { ...served, stop: async () => { await served.stop(); await orm.close(); } };
+  return {
+    ...served,
+    stop: async () => {
+      await served.stop();
+      await orm.close();
+    },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'registry');
   const registry = await startRegistry();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void registry.stop().finally(() => tracing.shutdown()).finally(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(
+      signal,
+      () =>
+        void registry
+          .stop()
+          .finally(() => tracing.shutdown())
+          .finally(() => process.exit(0)),
+    );
 }

@@ -7,8 +7,16 @@ import { Rating } from './entities/rating.js';
 import { Honour } from './entities/honour.js';
 import { AuditEntry } from './entities/audit-entry.js';
 import {
-  CharityRecord, DeliberationIssue, DeliberationSession, InvestmentProject, JointMeeting, LiaisonVisit, Loan,
-  MediationCase, PlatformActivity, RewardFundAllocation,
+  CharityRecord,
+  DeliberationIssue,
+  DeliberationSession,
+  InvestmentProject,
+  JointMeeting,
+  LiaisonVisit,
+  Loan,
+  MediationCase,
+  PlatformActivity,
+  RewardFundAllocation,
 } from './entities/records.js';
 import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
 import { CreditEntry, RewardGrant } from './entities/credit.js';
@@ -19,10 +27,29 @@ import { createOrm, type OrmSpec } from '../common/orm.js';
 export const registryOrmSpec: OrmSpec = {
   schema: 'registry',
   entities: [
-    Organization, Relationship, Person, Position, Certification, Rating, Honour, AuditEntry,
-    PlatformActivity, LiaisonVisit, DeliberationSession, DeliberationIssue, JointMeeting, Loan, MediationCase,
-    CharityRecord, InvestmentProject, RewardFundAllocation,
-    AnnualInspection, AdministrativePenalty, ListEntry, CreditEntry, RewardGrant,
+    Organization,
+    Relationship,
+    Person,
+    Position,
+    Certification,
+    Rating,
+    Honour,
+    AuditEntry,
+    PlatformActivity,
+    LiaisonVisit,
+    DeliberationSession,
+    DeliberationIssue,
+    JointMeeting,
+    Loan,
+    MediationCase,
+    CharityRecord,
+    InvestmentProject,
+    RewardFundAllocation,
+    AnnualInspection,
+    AdministrativePenalty,
+    ListEntry,
+    CreditEntry,
+    RewardGrant,
     ServiceCategory,
   ],
 };

@@ -1,5 +1,12 @@
 import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, pageOrBadCursor, pageWindow, type ConnectionShape, type PageArgs } from '../common/connection.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageOrBadCursor,
+  pageWindow,
+  type ConnectionShape,
+  type PageArgs,
+} from '../common/connection.js';
 
 // The same page as findPage (common/connection.ts: keyset cursors, MikroORM's cursor format and
 // hasNextPage/hasPreviousPage rules), with its nodes as plain rows from the QueryBuilder instead
@@ -28,7 +35,11 @@ function beyond(orderBy: Order, values: unknown[], side: 'after' | 'before'): Fi
  * read-only answers. `orderBy` ends in a unique column and its values must not be null.
  */
 export async function findPlainPage<T extends object>(
-  em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, orderBy: Order, args: PageArgs,
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: Order,
+  args: PageArgs,
 ): Promise<ConnectionShape<T>> {
   const window = pageWindow(args);
   const keys = Object.keys(orderBy);
@@ -36,19 +47,32 @@ export async function findPlainPage<T extends object>(
   const before = window.before != null ? decodeCursor(window.before, keys.length, 'before') : undefined;
   const backward = window.last != null;
   const size = window.last ?? window.first!;
-  const bounds = [...(after ? [beyond(orderBy, after, 'after')] : []), ...(before ? [beyond(orderBy, before, 'before')] : [])];
+  const bounds = [
+    ...(after ? [beyond(orderBy, after, 'after')] : []),
+    ...(before ? [beyond(orderBy, before, 'before')] : []),
+  ];
   // Backward pages are read in reverse order from their far end, then turned round.
   const order = backward ? Object.fromEntries(keys.map((k) => [k, orderBy[k] === 'asc' ? 'desc' : 'asc'])) : orderBy;
   // Without a cursor the page's own statement counts every match (the window is taken before
   // LIMIT), as hand-written SQL would: PostgreSQL finds the matches once instead of twice.
   const counted = bounds.length === 0;
-  const page = em.createQueryBuilder(entity, 'o0').select((counted ? ['*', raw(`count(*) over () as "${TOTAL}"`)] : '*') as never)
+  const page = em
+    .createQueryBuilder(entity, 'o0')
+    .select((counted ? ['*', raw(`count(*) over () as "${TOTAL}"`)] : '*') as never)
     .where((bounds.length ? { $and: [where, ...bounds] } : where) as never)
     .orderBy(order as never)
     .limit(size + 1); // one more tells whether there is a further page
-  const count = () => em.createQueryBuilder(entity, 'o0').where(where as never).getCount();
+  const count = () =>
+    em
+      .createQueryBuilder(entity, 'o0')
+      .where(where as never)
+      .getCount();
   const [rows, total] = await pageOrBadCursor(
-    () => Promise.all([page.execute('all') as Promise<(T & { [TOTAL]?: number | string })[]>, counted ? undefined : count()]),
+    () =>
+      Promise.all([
+        page.execute('all') as Promise<(T & { [TOTAL]?: number | string })[]>,
+        counted ? undefined : count(),
+      ]),
     args,
   );
   const totalCount = total ?? Number(rows[0]?.[TOTAL] ?? 0);
@@ -56,7 +80,10 @@ export async function findPlainPage<T extends object>(
   const more = rows.length > size;
   if (more) rows.pop();
   if (backward) rows.reverse();
-  const edges = rows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => (node as Record<string, unknown>)[k])) }));
+  const edges = rows.map((node) => ({
+    node,
+    cursor: encodeCursor(keys.map((k) => (node as Record<string, unknown>)[k])),
+  }));
   return {
     edges,
     totalCount,

@@ -9,8 +9,20 @@ import { AuditTrailResolver } from './resolvers/audit-admin.js';
 import { CertificationWritebackResolver } from './resolvers/certification-writeback.js';
 import { PersonResolver, PositionResolver } from './resolvers/person.js';
 import { HonourResolver, RatingResolver } from './resolvers/rating.js';
-import { ActivityResolver, DeliberationSessionResolver, JointMeetingResolver, LiaisonVisitResolver, PlatformActivityResolver } from './resolvers/activities.js';
-import { CharityRecordResolver, InvestmentProjectResolver, LoanResolver, MediationCaseResolver, RecordResolver } from './resolvers/records.js';
+import {
+  ActivityResolver,
+  DeliberationSessionResolver,
+  JointMeetingResolver,
+  LiaisonVisitResolver,
+  PlatformActivityResolver,
+} from './resolvers/activities.js';
+import {
+  CharityRecordResolver,
+  InvestmentProjectResolver,
+  LoanResolver,
+  MediationCaseResolver,
+  RecordResolver,
+} from './resolvers/records.js';
 import { TraversalResolver } from './resolvers/traversal.js';
 import { OrganizationCharityResolver, StatisticsResolver } from './resolvers/statistics.js';
 import { OrganizationConnectionsResolver, PersonConnectionsResolver } from './resolvers/nested-connections.js';
@@ -28,16 +40,32 @@ export function buildRegistrySchema() {
         OrganizationResolver,
         RelationshipResolver,
         OrganizationAdminResolver,
-        PersonAdminResolver, RelationshipAdminResolver, RatingAdminResolver, AuditTrailResolver,
+        PersonAdminResolver,
+        RelationshipAdminResolver,
+        RatingAdminResolver,
+        AuditTrailResolver,
         CertificationWritebackResolver,
-        PersonResolver, PositionResolver,
-        RatingResolver, HonourResolver,
-        ActivityResolver, PlatformActivityResolver, LiaisonVisitResolver, DeliberationSessionResolver, JointMeetingResolver,
-        RecordResolver, LoanResolver, MediationCaseResolver, CharityRecordResolver, InvestmentProjectResolver,
+        PersonResolver,
+        PositionResolver,
+        RatingResolver,
+        HonourResolver,
+        ActivityResolver,
+        PlatformActivityResolver,
+        LiaisonVisitResolver,
+        DeliberationSessionResolver,
+        JointMeetingResolver,
+        RecordResolver,
+        LoanResolver,
+        MediationCaseResolver,
+        CharityRecordResolver,
+        InvestmentProjectResolver,
         TraversalResolver,
-        OrganizationConnectionsResolver, PersonConnectionsResolver,
-        StatisticsResolver, OrganizationCharityResolver,
-        OrganizationEvaluationFactsResolver, EvaluationExpertsResolver,
+        OrganizationConnectionsResolver,
+        PersonConnectionsResolver,
+        StatisticsResolver,
+        OrganizationCharityResolver,
+        OrganizationEvaluationFactsResolver,
+        EvaluationExpertsResolver,
         EvaluationWritebackResolver,
         ServiceCategoryResolver,
       ],

@@ -36,7 +36,8 @@ export interface StandingFigures {
  * city-level chambers by the grade in force on asOf (the latest award, when several are).
  */
 export async function standingFigures(em: EntityManager, asOf: string): Promise<StandingFigures> {
-  const rows = await em.execute<{ figure: string; key: string; count: number }[]>(`
+  const rows = await em.execute<{ figure: string; key: string; count: number }[]>(
+    `
     with ${DAY},
     chamber as (select o.id, o.region_code from registry.organization o, day where o.${CHAMBER} and ${active('o')}),
     four_good as (
@@ -51,8 +52,13 @@ export async function standingFigures(em: EntityManager, asOf: string): Promise<
       order by r.organization_id, r.awarded_on desc, r.id desc)
     select 'honour' as figure, (array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'])[rank] as key, count(*)::int as count from four_good group by rank
     union all
-    select 'rating', grade, count(*)::int from current_grade group by grade`, [asOf]);
-  const fourGoodByLevel = Object.fromEntries(Object.values(HonourLevel).map((level) => [level, 0])) as Record<HonourLevel, number>;
+    select 'rating', grade, count(*)::int from current_grade group by grade`,
+    [asOf],
+  );
+  const fourGoodByLevel = Object.fromEntries(Object.values(HonourLevel).map((level) => [level, 0])) as Record<
+    HonourLevel,
+    number
+  >;
   const ratingsByGrade = Object.fromEntries(Object.values(Grade).map((grade) => [grade, 0])) as Record<Grade, number>;
   for (const row of rows) {
     if (row.figure === 'honour') fourGoodByLevel[row.key as HonourLevel] = row.count;
@@ -93,7 +99,8 @@ export interface RecordFigures {
 
 /** The mechanisms' and platforms' counts and sums: one row, one lateral aggregate per table. */
 export async function recordFigures(em: EntityManager, asOf: string): Promise<RecordFigures> {
-  const [row] = await em.execute<Record<keyof RecordFigures, number | string>[]>(`
+  const [row] = await em.execute<Record<keyof RecordFigures, number | string>[]>(
+    `
     with ${DAY}
     select * from day
     cross join lateral (select count(*)::int as "bankPairings" from registry.relationship e
@@ -141,9 +148,13 @@ export async function recordFigures(em: EntityManager, asOf: string): Promise<Re
         where p.organization_id = o.id and p.role = 'LEGAL_COUNSEL' and ${inEffect('p')}))::int as "chambersWithLegalCounsel"
       from registry.organization o where o.${CHAMBER} and ${active('o')}) counsel
     cross join lateral (select coalesce(sum(c.amount_fen), 0)::bigint as "charitySpendingFen" from registry.charity_record c
-      where c.year = day.year and c.kind <> 'FUNDRAISING') charity`, [asOf]);
+      where c.year = day.year and c.kind <> 'FUNDRAISING') charity`,
+    [asOf],
+  );
   const { as_of: _asOf, year_start: _start, year: _year, ...figures } = row as Record<string, number | string>;
-  return Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, Number(value)])) as unknown as RecordFigures;
+  return Object.fromEntries(
+    Object.entries(figures).map(([name, value]) => [name, Number(value)]),
+  ) as unknown as RecordFigures;
 }
 
 export interface OrganizationCharityFigures {
@@ -162,7 +173,8 @@ export interface OrganizationCharityFigures {
  * of years a programme ran. Ordered by the organization's name.
  */
 export async function charityByOrganization(em: EntityManager, asOf: string): Promise<OrganizationCharityFigures[]> {
-  const rows = await em.execute<Record<keyof OrganizationCharityFigures, string | number>[]>(`
+  const rows = await em.execute<Record<keyof OrganizationCharityFigures, string | number>[]>(
+    `
     with ${DAY}
     select c.organization_id as "organizationId",
       coalesce(sum(c.amount_fen) filter (where c.kind = 'FUNDRAISING'), 0)::bigint as "raisedFen",
@@ -174,10 +186,15 @@ export async function charityByOrganization(em: EntityManager, asOf: string): Pr
     from registry.charity_record c join registry.organization o on o.id = c.organization_id, day
     where c.year <= day.year
     group by c.organization_id, o.name
-    order by o.name, c.organization_id`, [asOf]);
+    order by o.name, c.organization_id`,
+    [asOf],
+  );
   return rows.map(({ organizationId, ...figures }) => ({
     organizationId: String(organizationId),
-    ...(Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, Number(value)])) as Omit<OrganizationCharityFigures, 'organizationId'>),
+    ...(Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, Number(value)])) as Omit<
+      OrganizationCharityFigures,
+      'organizationId'
+    >),
   }));
 }
 
@@ -190,9 +207,12 @@ export interface ActivityCount {
 
 /** Platform activities of asOf's year by platform and kind, with the people who took part. */
 export async function platformActivityCounts(em: EntityManager, asOf: string): Promise<ActivityCount[]> {
-  return em.execute<ActivityCount[]>(`
+  return em.execute<ActivityCount[]>(
+    `
     with ${DAY}
     select a.platform, a.kind, count(*)::int as count, coalesce(sum(a.participant_count), 0)::int as participants
     from registry.platform_activity a, day where ${thisYear('a.held_on')}
-    group by a.platform, a.kind order by a.platform, a.kind`, [asOf]);
+    group by a.platform, a.kind order by a.platform, a.kind`,
+    [asOf],
+  );
 }

@@ -34,14 +34,16 @@ export interface EdgeFilter {
 
 /** `depth` when it is a whole number within 1..max, else BAD_USER_INPUT naming the argument. */
 export function requireDepth(depth: number, max: number, field: string): number {
-  if (!Number.isInteger(depth) || depth < 1 || depth > max) throw badInput(`${field} must be between 1 and ${max}; got ${depth}`, field);
+  if (!Number.isInteger(depth) || depth < 1 || depth > max)
+    throw badInput(`${field} must be between 1 and ${max}; got ${depth}`, field);
   return depth;
 }
 
 /** The types to follow: all when omitted; an empty list is refused rather than matching nothing. */
 export function edgeTypes(types: readonly RelationshipType[] | null | undefined): readonly RelationshipType[] {
   if (types == null) return ALL_RELATIONSHIP_TYPES;
-  if (types.length === 0) throw badInput('types must name at least one relationship type (omit it to follow all)', 'types');
+  if (types.length === 0)
+    throw badInput('types must name at least one relationship type (omit it to follow all)', 'types');
   return [...new Set(types)];
 }
 
@@ -108,14 +110,18 @@ export async function findNeighbors(em: EntityManager, query: NeighborQuery): Pr
       limit :limit
     ) p on true
     order by p.distance, p.name, p.id`;
-  const rows = await em.getConnection().execute<{ total: number; id: string | null; distance: number; name: string }[]>(sql, {
-    start: query.start,
-    types: [...query.types],
-    asOf: query.asOf,
-    depth: query.depth,
-    limit: query.first + 1,
-    ...(query.after ? { afterDistance: query.after.distance, afterName: query.after.name, afterId: query.after.id } : {}),
-  });
+  const rows = await em
+    .getConnection()
+    .execute<{ total: number; id: string | null; distance: number; name: string }[]>(sql, {
+      start: query.start,
+      types: [...query.types],
+      asOf: query.asOf,
+      depth: query.depth,
+      limit: query.first + 1,
+      ...(query.after
+        ? { afterDistance: query.after.distance, afterName: query.after.name, afterId: query.after.id }
+        : {}),
+    });
   const found = rows.filter((row) => row.id !== null).map(({ id, distance, name }) => ({ id: id!, distance, name }));
   return {
     rows: found.slice(0, query.first),

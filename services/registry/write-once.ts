@@ -19,7 +19,8 @@ export function requireIdempotencyKey(key: string): string {
 /** A trimmed text of 1 to `max` characters without control characters, or BAD_USER_INPUT naming `field`. */
 export function requireText(value: string, field: string, max: number): string {
   const text = value.trim();
-  if (!text || text.length > max || /[\u0000-\u001f\u007f]/.test(text)) throw badInput(`${field} must be 1 to ${max} characters without control characters`, field);
+  if (!text || text.length > max || /[\u0000-\u001f\u007f]/.test(text))
+    throw badInput(`${field} must be 1 to ${max} characters without control characters`, field);
   return text;
 }
 

@@ -41,9 +41,15 @@ beforeAll(async () => {
 afterAll(() => cleanup.run());
 
 const CREATE = 'mutation ($input: NewOrganization!) { createOrganization(input: $input) { id name } }';
-const READ = '{ organizations(first: 5, filter: { nameContains: "故障演练" }) { totalCount edges { node { id name } } } }';
+const READ =
+  '{ organizations(first: 5, filter: { nameContains: "故障演练" }) { totalCount edges { node { id name } } } }';
 type Phase = 'up' | 'down' | 'back';
-interface Sent { phase: Phase; write: boolean; name?: string; response: GraphQLResponse }
+interface Sent {
+  phase: Phase;
+  write: boolean;
+  name?: string;
+  response: GraphQLResponse;
+}
 
 /** Clients reading and writing in turn until stopped; every answer kept with the phase it was sent in. */
 function load(clients: number, phase: () => Phase) {
@@ -77,10 +83,14 @@ describe('PostgreSQL restarted under load', () => {
     postgres = await startDevPostgres({ dataDir, port });
     phase = 'back';
     // Recovery: a write succeeds again within seconds, without restarting the registry.
-    await eventually('a write after the restart', async () => {
-      const last = traffic.sent.filter((s) => s.phase === 'back' && s.write).at(-1);
-      return last && !last.response.errors ? true : undefined;
-    }, 20_000);
+    await eventually(
+      'a write after the restart',
+      async () => {
+        const last = traffic.sent.filter((s) => s.phase === 'back' && s.write).at(-1);
+        return last && !last.response.errors ? true : undefined;
+      },
+      20_000,
+    );
     await new Promise((done) => setTimeout(done, 1_000));
     await traffic.stop();
 
@@ -88,7 +98,9 @@ describe('PostgreSQL restarted under load', () => {
     for (const { response } of sent) {
       for (const error of response.errors ?? []) {
         expect(typeof error.extensions?.code, JSON.stringify(error)).toBe('string');
-        expect(JSON.stringify(error)).not.toMatch(/stacktrace|\/work\/|node_modules|\.ts:\d+|ECONNREFUSED|terminating connection/);
+        expect(JSON.stringify(error)).not.toMatch(
+          /stacktrace|\/work\/|node_modules|\.ts:\d+|ECONNREFUSED|terminating connection/,
+        );
       }
     }
     const failed = (p: Phase) => sent.filter((s) => s.phase === p && s.response.errors);
@@ -97,7 +109,12 @@ describe('PostgreSQL restarted under load', () => {
     // Once writes work again, everything does: the pool holds no dead connections.
     const back = sent.filter((s) => s.phase === 'back');
     const firstOk = back.findIndex((s) => s.write && !s.response.errors);
-    expect(back.slice(firstOk).filter((s) => s.response.errors).map((s) => s.response.errors)).toEqual([]);
+    expect(
+      back
+        .slice(firstOk)
+        .filter((s) => s.response.errors)
+        .map((s) => s.response.errors),
+    ).toEqual([]);
 
     // Nothing half written: each organization of the run has exactly its one audit entry, and
     // each create that answered with an id is there.
@@ -106,17 +123,27 @@ describe('PostgreSQL restarted under load', () => {
     try {
       const { rows } = await db.query<{ id: string; name: string; audits: number }>(
         `select o.id, o.name, (select count(*)::int from registry.audit_entry a where a.entity_id = o.id) as audits
-           from registry.organization o where o.name like '故障演练协会%'`);
+           from registry.organization o where o.name like '故障演练协会%'`,
+      );
       expect(rows.filter((r) => r.audits !== 1)).toEqual([]);
       const stored = new Set(rows.map((r) => r.id));
-      const answered = sent.filter((s) => s.write && !s.response.errors).map((s) => s.response.data.createOrganization.id as string);
+      const answered = sent
+        .filter((s) => s.write && !s.response.errors)
+        .map((s) => s.response.data.createOrganization.id as string);
       expect(answered.filter((id) => !stored.has(id))).toEqual([]);
       const orphanAudits = await db.query(
         `select a.entity_id from registry.audit_entry a left join registry.organization o on o.id = a.entity_id
-          where a.entity_type = 'Organization' and o.id is null`);
+          where a.entity_type = 'Organization' and o.id is null`,
+      );
       expect(orphanAudits.rows).toEqual([]);
-      const codes = [...new Set(failed('down').flatMap((s) => s.response.errors!.map((e) => `${s.response.status} ${e.extensions?.code}`)))];
-      console.log(`[faults] ${sent.length} requests: ${failed('down').length} failed while PostgreSQL was down (${codes.join(', ')}), ${rows.length} organizations written`);
+      const codes = [
+        ...new Set(
+          failed('down').flatMap((s) => s.response.errors!.map((e) => `${s.response.status} ${e.extensions?.code}`)),
+        ),
+      ];
+      console.log(
+        `[faults] ${sent.length} requests: ${failed('down').length} failed while PostgreSQL was down (${codes.join(', ')}), ${rows.length} organizations written`,
+      );
     } finally {
       await db.end();
     }

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, token, type GraphQLResponse } from '../support/hub.js';
-import { Cleanup, eventually, hubEnv, seededDatabase, startDelayProxy, startPart, startParts, type Child, type DelayProxy } from '../support/processes.js';
+import {
+  Cleanup,
+  eventually,
+  hubEnv,
+  seededDatabase,
+  startDelayProxy,
+  startPart,
+  startParts,
+  type Child,
+  type DelayProxy,
+} from '../support/processes.js';
 import { applyForTraining } from '../support/remote-training.js';
 import { freePort } from '../support/ports.js';
 
@@ -27,7 +37,12 @@ beforeAll(async () => {
   env = await hubEnv({ DATABASE_URL: database.url });
   ({ registry } = await startParts(['registry', 'processes', 'worker'], env, cleanup));
   proxy = await startDelayProxy(env.REGISTRY_URL!, cleanup);
-  const slowEnv = { ...env, GATEWAY_PORT: String(await freePort()), REGISTRY_URL: proxy.url, SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) };
+  const slowEnv = {
+    ...env,
+    GATEWAY_PORT: String(await freePort()),
+    REGISTRY_URL: proxy.url,
+    SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
+  };
   await Promise.all([startPart('gateway', env, cleanup), startPart('gateway', slowEnv, cleanup, 'slow gateway')]);
   gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}/`;
   slowGatewayUrl = `http://127.0.0.1:${slowEnv.GATEWAY_PORT}/`;
@@ -53,7 +68,7 @@ function registryError(r: GraphQLResponse) {
 }
 
 describe('a subgraph down', () => {
-  it('answers with the other subgraph\'s data and an error naming the service, and stays up', async () => {
+  it("answers with the other subgraph's data and an error naming the service, and stays up", async () => {
     const as = await token(['ADMIN']);
     const before = await gql(SPANNING, { id: enrollment.id }, as, gatewayUrl);
     expect(before.errors).toBeUndefined();
@@ -61,7 +76,11 @@ describe('a subgraph down', () => {
     await registry.stop();
     const during = await gql(SPANNING, { id: enrollment.id }, as, gatewayUrl);
     expectClean(during);
-    expect(during.data?.trainingEnrollment).toEqual({ id: enrollment.id, personName: '故障演练学员', organization: { id: expect.any(String), englishName: null } });
+    expect(during.data?.trainingEnrollment).toEqual({
+      id: enrollment.id,
+      personName: '故障演练学员',
+      organization: { id: expect.any(String), englishName: null },
+    });
     expect(registryError(during).message).toBe('The registry service is unavailable');
     // A query of the registry alone fails cleanly, and the gateway keeps answering.
     const alone = await gql('{ organizations(first: 1) { totalCount } }', {}, as, gatewayUrl);
@@ -80,10 +99,14 @@ describe('a subgraph slower than the deadline', () => {
   it(`fails that subgraph's part within SUBGRAPH_TIMEOUT_MS (${TIMEOUT_MS} ms) plus a margin`, async () => {
     const as = await token(['ADMIN']);
     // Through the proxy with no delay first: the slow gateway works.
-    const fast = await eventually('the slow gateway to answer', async () => {
-      const r = await gql(SPANNING, { id: enrollment.id }, as, slowGatewayUrl);
-      return r.errors ? undefined : r;
-    }, 20_000);
+    const fast = await eventually(
+      'the slow gateway to answer',
+      async () => {
+        const r = await gql(SPANNING, { id: enrollment.id }, as, slowGatewayUrl);
+        return r.errors ? undefined : r;
+      },
+      20_000,
+    );
     proxy.delayMs = 10_000;
     const started = Date.now();
     const slow = await gql(SPANNING, { id: enrollment.id }, as, slowGatewayUrl);

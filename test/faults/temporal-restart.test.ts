@@ -47,7 +47,12 @@ describe('the Temporal server restarted', () => {
 
     // The subgraph's client and the worker reconnect on their own; the first decision may meet
     // them still reconnecting, so it is retried (the update id is the task id: one decision).
-    const stage = await eventually('the endorsement after the restart', async () => decide(gatewayUrl, taskId, approver), 60_000, 500);
+    const stage = await eventually(
+      'the endorsement after the restart',
+      async () => decide(gatewayUrl, taskId, approver),
+      60_000,
+      500,
+    );
     expect(stage).toBe('AWAITING_CONFIRMATION');
     const officer = await token(['FEDERATION_OFFICER'], [], OFFICER);
     expect(await decide(gatewayUrl, await openTask(gatewayUrl, enrollment.id, officer), officer)).toBe('ENROLLED');

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { temporalClient } from '../support/hub.js';
-import { Cleanup, eventually, hubEnv, seededDatabase, startDelayProxy, startPart, startParts, type Child, type DelayProxy } from '../support/processes.js';
+import {
+  Cleanup,
+  eventually,
+  hubEnv,
+  seededDatabase,
+  startDelayProxy,
+  startPart,
+  startParts,
+  type Child,
+  type DelayProxy,
+} from '../support/processes.js';
 import { applyForTraining, attend, endorseAndConfirm } from '../support/remote-training.js';
 
 // The worker killed (SIGKILL) in the middle of an activity and started again. The activity is
@@ -29,7 +39,10 @@ beforeAll(async () => {
   env = await hubEnv({ DATABASE_URL: database.url });
   ({ registry } = await startParts(['registry', 'processes'], env, cleanup));
   proxy = await startDelayProxy(env.REGISTRY_URL!, cleanup);
-  [worker] = await Promise.all([startPart('worker', { ...env, REGISTRY_URL: proxy.url }, cleanup), startPart('gateway', env, cleanup)]);
+  [worker] = await Promise.all([
+    startPart('worker', { ...env, REGISTRY_URL: proxy.url }, cleanup),
+    startPart('gateway', env, cleanup),
+  ]);
   gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}/`;
 }, 180_000);
 afterAll(() => cleanup.run());
@@ -45,7 +58,12 @@ describe('the worker killed in the middle of an activity', () => {
     proxy.swallowAnswers = true;
     await attend(gatewayUrl, enrollment.id, 1); // the last day: the workflow issues the certificate
     // The registry has written it; the activity is still waiting for the answer.
-    await eventually('the certificate in the registry', async () => ((await certificates(enrollment.personId)).length ? true : undefined), 20_000, 50);
+    await eventually(
+      'the certificate in the registry',
+      async () => ((await certificates(enrollment.personId)).length ? true : undefined),
+      20_000,
+      50,
+    );
     await worker.kill();
     const handle = (await temporalClient()).workflow.getHandle(enrollment.workflowId);
     const pending = (await handle.describe()).raw.pendingActivities ?? [];
@@ -55,19 +73,26 @@ describe('the worker killed in the middle of an activity', () => {
     await registry.stop();
     proxy.swallowAnswers = false;
     worker = await startPart('worker', { ...env, REGISTRY_URL: proxy.url }, cleanup, 'worker (restarted)');
-    await eventually('a retry that met the registry down', async () => {
-      const [activity] = (await handle.describe()).raw.pendingActivities ?? [];
-      // Attempt 1 timed out with the old worker, attempt 2 failed on the registry (its message
-      // is encrypted in the history, like every failure's): the third is due.
-      return (activity?.attempt ?? 0) >= 3 ? true : undefined;
-    }, 60_000, 500);
+    await eventually(
+      'a retry that met the registry down',
+      async () => {
+        const [activity] = (await handle.describe()).raw.pendingActivities ?? [];
+        // Attempt 1 timed out with the old worker, attempt 2 failed on the registry (its message
+        // is encrypted in the history, like every failure's): the third is due.
+        return (activity?.attempt ?? 0) >= 3 ? true : undefined;
+      },
+      60_000,
+      500,
+    );
     registry = await startPart('registry', env, cleanup, 'registry (restarted)');
     const result = await handle.result();
     expect(result.status).toBe('COMPLETED');
     const rows = await certificates(enrollment.personId);
     expect(rows).toHaveLength(1);
     expect(result.certificateId).toBe(rows[0]!.id);
-    const [row] = (await db.query('select status, certificate_id from processes.training_enrollment where id = $1', [enrollment.id])).rows;
+    const [row] = (
+      await db.query('select status, certificate_id from processes.training_enrollment where id = $1', [enrollment.id])
+    ).rows;
     expect(row).toEqual({ status: 'COMPLETED', certificate_id: rows[0]!.id });
   }, 120_000);
 });

@@ -10,11 +10,16 @@ import { freePort } from './ports.js';
  * machine's PostgreSQL on 127.0.0.1:5432, else an embedded one started for this run.
  */
 export async function freshTestDatabase(name: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const candidates = [process.env.TEST_DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/postgres'].filter(Boolean) as string[];
+  const candidates = [process.env.TEST_DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/postgres'].filter(
+    Boolean,
+  ) as string[];
   for (const candidate of candidates) {
     if (await reachable(candidate)) return { url: await recreate(candidate, name), stop: async () => {} };
   }
-  const embedded = await startDevPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'hub-test-pg-')), port: await freePort() });
+  const embedded = await startDevPostgres({
+    dataDir: mkdtempSync(join(tmpdir(), 'hub-test-pg-')),
+    port: await freePort(),
+  });
   return { url: await recreate(embedded.url, name), stop: embedded.stop };
 }
 

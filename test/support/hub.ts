@@ -15,7 +15,12 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
-export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string, url = inject('gatewayUrl')): Promise<GraphQLResponse<T>> {
+export async function gql<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  url = inject('gatewayUrl'),
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -24,7 +29,11 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   return { status: response.status, ...((await response.json()) as object) };
 }
 
-export function token(roles: Role[], organizationIds: string[] = [], subject = `test-${roles.join('-').toLowerCase()}`) {
+export function token(
+  roles: Role[],
+  organizationIds: string[] = [],
+  subject = `test-${roles.join('-').toLowerCase()}`,
+) {
   return signToken({ subject, roles, organizationIds }, inject('jwtSecret'));
 }
 
@@ -37,7 +46,8 @@ export async function sql<R extends pg.QueryResultRow = any>(text: string, value
 }
 
 /** The Temporal settings of the test hub: its server and its payload keys. */
-export const temporalSettings = () => readConfig({ TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_PAYLOAD_KEYS: inject('temporalPayloadKeys') });
+export const temporalSettings = () =>
+  readConfig({ TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_PAYLOAD_KEYS: inject('temporalPayloadKeys') });
 
 let temporal: Client | undefined;
 /** A client as the hub makes them: it decrypts the runs' payloads (test/private-payloads reads them raw). */

@@ -59,9 +59,19 @@ interface PendingCode {
 
 const CODE_LIFETIME_MS = 60_000;
 const TOKEN_LIFETIME_S = 3600;
-const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type, accept, authorization' };
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, accept, authorization',
+};
 
-export async function startOidcIssuer(options: { users: OidcUser[]; clientId: string; audience: string; host?: string; port?: number }): Promise<OidcIssuerHandle> {
+export async function startOidcIssuer(options: {
+  users: OidcUser[];
+  clientId: string;
+  audience: string;
+  host?: string;
+  port?: number;
+}): Promise<OidcIssuerHandle> {
   const { users, clientId, audience } = options;
   const keys = await generateKeyPair('RS256', { extractable: true });
   const stranger = await generateKeyPair('RS256');
@@ -94,11 +104,15 @@ export async function startOidcIssuer(options: { users: OidcUser[]; clientId: st
     if (path === '/.well-known/openid-configuration' && req.method === 'GET') return json(res, 200, discovery());
     if (path === '/protocol/openid-connect/certs' && req.method === 'GET') return json(res, 200, { keys: [publicJwk] });
     if (path === '/protocol/openid-connect/auth' && req.method === 'GET') return authorizePage(url.searchParams, res);
-    if (path === '/protocol/openid-connect/auth' && req.method === 'POST') return authorize(new URLSearchParams(await text(req)), res);
-    if (path === '/protocol/openid-connect/token' && req.method === 'POST') return token(req, new URLSearchParams(await text(req)), res);
+    if (path === '/protocol/openid-connect/auth' && req.method === 'POST')
+      return authorize(new URLSearchParams(await text(req)), res);
+    if (path === '/protocol/openid-connect/token' && req.method === 'POST')
+      return token(req, new URLSearchParams(await text(req)), res);
     if (path === '/protocol/openid-connect/logout' && req.method === 'GET') {
       const back = url.searchParams.get('post_logout_redirect_uri');
-      return void res.writeHead(back ? 302 : 200, back ? { location: back } : { 'content-type': 'text/plain; charset=utf-8' }).end(back ? undefined : 'Signed out / 已退出');
+      return void res
+        .writeHead(back ? 302 : 200, back ? { location: back } : { 'content-type': 'text/plain; charset=utf-8' })
+        .end(back ? undefined : 'Signed out / 已退出');
     }
     if (path === '/test/mint' && req.method === 'POST') {
       const body = JSON.parse(await text(req)) as { claims: JWTPayload; options?: MintOptions };
@@ -131,23 +145,41 @@ export async function startOidcIssuer(options: { users: OidcUser[]; clientId: st
     const redirect = params.get('redirect_uri') ?? '';
     if (!/^https?:\/\//.test(redirect)) return 'redirect_uri must be an http(s) URL';
     if (params.get('response_type') !== 'code') return 'response_type must be code';
-    if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge')) return 'PKCE is required: code_challenge with code_challenge_method=S256';
+    if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge'))
+      return 'PKCE is required: code_challenge with code_challenge_method=S256';
     return undefined;
   }
 
   function authorizePage(params: URLSearchParams, res: ServerResponse) {
     const problem = badRequest(params);
-    if (problem) return html(res, 400, `<h1>登录请求无效 / Invalid sign-in request</h1><p role="alert">${escape(problem)}</p>`);
-    const hidden = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method']
+    if (problem)
+      return html(res, 400, `<h1>登录请求无效 / Invalid sign-in request</h1><p role="alert">${escape(problem)}</p>`);
+    const hidden = [
+      'client_id',
+      'redirect_uri',
+      'response_type',
+      'scope',
+      'state',
+      'nonce',
+      'code_challenge',
+      'code_challenge_method',
+    ]
       .filter((name) => params.has(name))
       .map((name) => `<input type="hidden" name="${name}" value="${escape(params.get(name)!)}">`)
       .join('');
     const buttons = users
-      .map((u) => `<li><button type="submit" name="user" value="${escape(u.sub)}">${escape(u.name)}</button> <small>${escape(u.roles.join(', '))}</small></li>`)
+      .map(
+        (u) =>
+          `<li><button type="submit" name="user" value="${escape(u.sub)}">${escape(u.name)}</button> <small>${escape(u.roles.join(', '))}</small></li>`,
+      )
       .join('');
-    html(res, 200, `<h1>测试身份认证 / Test sign-in</h1>
+    html(
+      res,
+      200,
+      `<h1>测试身份认证 / Test sign-in</h1>
 <form method="post" action="${PREFIX}/protocol/openid-connect/auth">${hidden}
-<fieldset><legend>选择用户登录 / Sign in as</legend><ul>${buttons}</ul></fieldset></form>`);
+<fieldset><legend>选择用户登录 / Sign in as</legend><ul>${buttons}</ul></fieldset></form>`,
+    );
   }
 
   function authorize(params: URLSearchParams, res: ServerResponse) {
@@ -161,8 +193,13 @@ export async function startOidcIssuer(options: { users: OidcUser[]; clientId: st
     } else {
       const code = randomBytes(24).toString('base64url');
       codes.set(code, {
-        user, clientId, redirectUri: params.get('redirect_uri')!, challenge: params.get('code_challenge')!,
-        nonce: params.get('nonce') ?? undefined, scope: params.get('scope') ?? 'openid', expiresAt: Date.now() + CODE_LIFETIME_MS,
+        user,
+        clientId,
+        redirectUri: params.get('redirect_uri')!,
+        challenge: params.get('code_challenge')!,
+        nonce: params.get('nonce') ?? undefined,
+        scope: params.get('scope') ?? 'openid',
+        expiresAt: Date.now() + CODE_LIFETIME_MS,
       });
       redirect.searchParams.set('code', code);
       redirect.searchParams.set('iss', issuer); // RFC 9207
@@ -172,24 +209,46 @@ export async function startOidcIssuer(options: { users: OidcUser[]; clientId: st
 
   async function token(req: IncomingMessage, params: URLSearchParams, res: ServerResponse) {
     const refuse = (error: string, description: string) => json(res, 400, { error, error_description: description });
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return refuse('invalid_request', 'send application/x-www-form-urlencoded');
-    if (params.get('grant_type') !== 'authorization_code') return refuse('unsupported_grant_type', 'only authorization_code');
-    if (params.get('client_id') !== clientId) return refuse('invalid_client', `unknown client_id "${params.get('client_id')}"`);
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+      return refuse('invalid_request', 'send application/x-www-form-urlencoded');
+    if (params.get('grant_type') !== 'authorization_code')
+      return refuse('unsupported_grant_type', 'only authorization_code');
+    if (params.get('client_id') !== clientId)
+      return refuse('invalid_client', `unknown client_id "${params.get('client_id')}"`);
     const code = params.get('code') ?? '';
     const pending = codes.get(code);
     if (!pending || pending.expiresAt < Date.now()) {
       codes.delete(code);
       return refuse('invalid_grant', 'the code is unknown, used or expired');
     }
-    if (params.get('redirect_uri') !== pending.redirectUri) return refuse('invalid_grant', 'redirect_uri differs from the authorization request');
+    if (params.get('redirect_uri') !== pending.redirectUri)
+      return refuse('invalid_grant', 'redirect_uri differs from the authorization request');
     const verifier = params.get('code_verifier');
     if (!verifier) return refuse('invalid_grant', 'code_verifier is required (PKCE)');
-    if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge) return refuse('invalid_grant', 'code_verifier does not match the code_challenge (S256)');
+    if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge)
+      return refuse('invalid_grant', 'code_verifier does not match the code_challenge (S256)');
     codes.delete(code); // single use
     const { user } = pending;
-    const accessToken = await sign({ sub: user.sub, name: user.name, roles: user.roles, orgs: user.orgs, scope: pending.scope, azp: clientId, jti: randomUUID() });
-    const idToken = await sign({ sub: user.sub, name: user.name, ...(pending.nonce ? { nonce: pending.nonce } : {}) }, { audience: clientId });
-    json(res, 200, { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_S, scope: pending.scope });
+    const accessToken = await sign({
+      sub: user.sub,
+      name: user.name,
+      roles: user.roles,
+      orgs: user.orgs,
+      scope: pending.scope,
+      azp: clientId,
+      jti: randomUUID(),
+    });
+    const idToken = await sign(
+      { sub: user.sub, name: user.name, ...(pending.nonce ? { nonce: pending.nonce } : {}) },
+      { audience: clientId },
+    );
+    json(res, 200, {
+      access_token: accessToken,
+      id_token: idToken,
+      token_type: 'Bearer',
+      expires_in: TOKEN_LIFETIME_S,
+      scope: pending.scope,
+    });
   }
 
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
@@ -217,7 +276,11 @@ const PREFIX = '/realms/hub';
 
 /** A token from the issuer at `issuer` (started by another process, e.g. the global set-up). */
 export async function mintAt(issuer: string, claims: JWTPayload, options: MintOptions = {}): Promise<string> {
-  const response = await fetch(`${issuer}/test/mint`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ claims, options }) });
+  const response = await fetch(`${issuer}/test/mint`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ claims, options }),
+  });
   if (!response.ok) throw new Error(`the test issuer answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
 }
@@ -229,12 +292,16 @@ async function text(req: IncomingMessage): Promise<string> {
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS })
+    .end(JSON.stringify(body));
 }
 
 function html(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试身份认证 / Test sign-in</title></head><body><main>${body}</main></body></html>`);
+  res.end(
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试身份认证 / Test sign-in</title></head><body><main>${body}</main></body></html>`,
+  );
 }
 
 function escape(text: string): string {

@@ -52,7 +52,12 @@ export async function seededDatabase(suffix: string): Promise<{ url: string; sto
 
 /** The README's configuration table for a hub of free ports; `overrides` win. */
 export async function hubEnv(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const [gateway, registry, processes, codec] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [gateway, registry, processes, codec] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   return {
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     // A queue of the test's own: the global hub's worker must not pick up these runs.
@@ -86,7 +91,12 @@ export interface Child {
 }
 
 /** Starts one part of the hub as a child process and waits for its ready line. */
-export async function startPart(part: Part, env: Record<string, string>, cleanup: Cleanup, name: string = part): Promise<Child> {
+export async function startPart(
+  part: Part,
+  env: Record<string, string>,
+  cleanup: Cleanup,
+  name: string = part,
+): Promise<Child> {
   const { file, ready } = ENTRIES[part];
   const child = spawn(process.execPath, ['--import', 'tsx', file], {
     cwd: ROOT,
@@ -129,7 +139,11 @@ export async function startPart(part: Part, env: Record<string, string>, cleanup
 }
 
 /** Starts several parts at once (they are independent once the database and Temporal exist). */
-export async function startParts(parts: Part[], env: Record<string, string>, cleanup: Cleanup): Promise<Record<Part, Child>> {
+export async function startParts(
+  parts: Part[],
+  env: Record<string, string>,
+  cleanup: Cleanup,
+): Promise<Record<Part, Child>> {
   const started = await Promise.all(parts.map((part) => startPart(part, env, cleanup)));
   return Object.fromEntries(started.map((child) => [child.name, child])) as Record<Part, Child>;
 }
@@ -156,7 +170,13 @@ export async function startDelayProxy(target: string, cleanup: Cleanup): Promise
     const timer = setTimeout(() => {
       state.forwarded++;
       const out = httpRequest(
-        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (answer) => {
           if (state.swallowAnswers) return void answer.resume();
           res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -176,13 +196,24 @@ export async function startDelayProxy(target: string, cleanup: Cleanup): Promise
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  const state: DelayProxy = { url: `http://127.0.0.1:${port}${upstream.pathname}`, delayMs: 0, forwarded: 0, swallowAnswers: false, stop };
+  const state: DelayProxy = {
+    url: `http://127.0.0.1:${port}${upstream.pathname}`,
+    delayMs: 0,
+    forwarded: 0,
+    swallowAnswers: false,
+    stop,
+  };
   cleanup.add('delay proxy', stop);
   return state;
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000, everyMs = 250): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);

@@ -10,11 +10,18 @@ export interface RawAnswer {
   json?: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
-export async function raw(url: string, init: { body?: string | Uint8Array; headers?: Record<string, string>; method?: string; token?: string } = {}): Promise<RawAnswer> {
+export async function raw(
+  url: string,
+  init: { body?: string | Uint8Array; headers?: Record<string, string>; method?: string; token?: string } = {},
+): Promise<RawAnswer> {
   const response = await fetch(url, {
     method: init.method ?? 'POST',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
-    body: init.body as RequestInit["body"],
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
+    body: init.body as RequestInit['body'],
   });
   const text = await response.text();
   let json: RawAnswer['json'];

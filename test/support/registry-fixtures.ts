@@ -9,11 +9,24 @@ import { Certification } from '../../services/registry/entities/certification.js
 import { Rating } from '../../services/registry/entities/rating.js';
 import { Honour } from '../../services/registry/entities/honour.js';
 import {
-  CharityRecord, DeliberationIssue, DeliberationSession, InvestmentProject, JointMeeting, LiaisonVisit, Loan, MediationCase,
+  CharityRecord,
+  DeliberationIssue,
+  DeliberationSession,
+  InvestmentProject,
+  JointMeeting,
+  LiaisonVisit,
+  Loan,
+  MediationCase,
   PlatformActivity,
 } from '../../services/registry/entities/records.js';
 import {
-  CertificationKind, Grade, HonourLevel, OrganizationKind as K, Platform, PositionRole, RelationshipType as R,
+  CertificationKind,
+  Grade,
+  HonourLevel,
+  OrganizationKind as K,
+  Platform,
+  PositionRole,
+  RelationshipType as R,
 } from '../../services/registry/entities/kinds.js';
 import { wan } from '../../services/registry/money.js';
 
@@ -48,7 +61,12 @@ export function organizationWorld(prefix: string, latinTag: string) {
     const o = {
       // The higher id first, so insertion order is not the answer to the tie.
       twinHigh: org({ id: twinHigh, name: '同名学院', kind: K.COLLEGE, regionCode: '330402' }),
-      jia: org({ name: '甲协会', kind: K.INDUSTRY_ASSOCIATION, regionCode: '330402', englishName: `${latinTag} Fashion Association` }),
+      jia: org({
+        name: '甲协会',
+        kind: K.INDUSTRY_ASSOCIATION,
+        regionCode: '330402',
+        englishName: `${latinTag} Fashion Association`,
+      }),
       yi: org({ name: '乙商会', kind: K.OUT_OF_TOWN_CHAMBER, regionCode: '330400' }),
       bing: org({ name: '丙商会', kind: K.GRASSROOTS_CHAMBER, regionCode: '330481' }),
       ding: org({ name: '丁公司', kind: K.ENTERPRISE, regionCode: '330402', endedOn: '2025-01-01' }),
@@ -77,17 +95,33 @@ export function organizationWorld(prefix: string, latinTag: string) {
       edge(R.COLLEGE_PARTNERSHIP, o.jia, o.twinLow, '2020-09-01'),
       edge(R.COLLEGE_PARTNERSHIP, o.jia, o.twinHigh, '2021-09-01'),
     ];
-    const person = (name: string, englishName?: string) => em.create(Person, { name: `${prefix}${name}`, englishName: englishName ?? null });
+    const person = (name: string, englishName?: string) =>
+      em.create(Person, { name: `${prefix}${name}`, englishName: englishName ?? null });
     const people = { president: person('张会长', `${latinTag} Zhang`), secretary: person('李秘书长') };
-    const position = (who: Person, organization: Organization, role: PositionRole, validFrom: string, validTo?: string) =>
-      em.create(Position, { person: who, organization, role, validFrom, validTo: validTo ?? null });
+    const position = (
+      who: Person,
+      organization: Organization,
+      role: PositionRole,
+      validFrom: string,
+      validTo?: string,
+    ) => em.create(Position, { person: who, organization, role, validFrom, validTo: validTo ?? null });
     const positions = {
       president: position(people.president, o.jia, PositionRole.PRESIDENT, '2020-01-01'),
       formerSecretary: position(people.president, o.jia, PositionRole.SECRETARY_GENERAL, '2015-01-01', '2020-01-01'),
       secretary: position(people.secretary, o.jia, PositionRole.SECRETARY_GENERAL, '2020-01-01'),
     };
-    em.create(Certification, { person: people.secretary, kind: CertificationKind.PROFESSIONAL_QUALIFICATION, name: '社会工作师', issuedOn: '2021-05-01' });
-    em.create(Certification, { person: people.secretary, kind: CertificationKind.TRAINING_COMPLETION, name: '素质提升培训班结业', issuedOn: '2026-12-10' });
+    em.create(Certification, {
+      person: people.secretary,
+      kind: CertificationKind.PROFESSIONAL_QUALIFICATION,
+      name: '社会工作师',
+      issuedOn: '2021-05-01',
+    });
+    em.create(Certification, {
+      person: people.secretary,
+      kind: CertificationKind.TRAINING_COMPLETION,
+      name: '素质提升培训班结业',
+      issuedOn: '2026-12-10',
+    });
     return { o, ratings, edges, people, positions };
   });
 }
@@ -101,17 +135,37 @@ export function organizationsWithRelations(prefix: string, count: number) {
   return insertIntoRegistry((em) => {
     const hub = em.create(Organization, { name: `${prefix}-枢纽工商联`, kind: K.FEDERATION, regionCode: '330400' });
     for (let i = 0; i < count; i++) {
-      const organization = em.create(Organization, { name: `${prefix}-${String(i).padStart(3, '0')}商会`, kind: K.GRASSROOTS_CHAMBER, regionCode: '330402' });
+      const organization = em.create(Organization, {
+        name: `${prefix}-${String(i).padStart(3, '0')}商会`,
+        kind: K.GRASSROOTS_CHAMBER,
+        regionCode: '330402',
+      });
       em.create(Relationship, { type: R.SUPERVISES, from: hub, to: organization, validFrom: '2020-01-01' });
       const president = em.create(Person, { name: `${prefix}会长${String(i).padStart(3, '0')}` });
       em.create(Position, { person: president, organization, role: PositionRole.PRESIDENT, validFrom: '2020-01-01' });
-      em.create(Certification, { person: president, kind: CertificationKind.PROFESSIONAL_TITLE, name: '经济师', issuedOn: '2019-01-01' });
+      em.create(Certification, {
+        person: president,
+        kind: CertificationKind.PROFESSIONAL_TITLE,
+        name: '经济师',
+        issuedOn: '2019-01-01',
+      });
       em.create(Rating, { organization, grade: Grade.A3, awardedOn: '2024-01-01' });
       em.create(Honour, { organization, level: HonourLevel.MUNICIPAL, year: 2025 });
-      const activity = em.create(PlatformActivity, { platform: Platform.TALENT_SERVICES, kind: prefix, title: `人才活动${i}`, heldOn: '2026-01-01' });
+      const activity = em.create(PlatformActivity, {
+        platform: Platform.TALENT_SERVICES,
+        kind: prefix,
+        title: `人才活动${i}`,
+        heldOn: '2026-01-01',
+      });
       activity.organizers.add(hub);
       activity.participants.add(organization);
-      em.create(Loan, { product: prefix, enterprise: organization, bank: hub, amountFen: wan(100), signedOn: '2026-01-01' });
+      em.create(Loan, {
+        product: prefix,
+        enterprise: organization,
+        bank: hub,
+        amountFen: wan(100),
+        signedOn: '2026-01-01',
+      });
     }
     return hub;
   });
@@ -120,7 +174,8 @@ export function organizationsWithRelations(prefix: string, count: number) {
 /** Records of the platforms and mechanisms, all of kind/product `kind`, around one chamber. */
 export function recordsWorld(prefix: string, kind: string) {
   return insertIntoRegistry((em) => {
-    const org = (name: string, k: K) => em.create(Organization, { name: `${prefix}${name}`, kind: k, regionCode: '330400' });
+    const org = (name: string, k: K) =>
+      em.create(Organization, { name: `${prefix}${name}`, kind: k, regionCode: '330400' });
     const o = {
       chamber: org('记录商会', K.OUT_OF_TOWN_CHAMBER),
       other: org('另一商会', K.INDUSTRY_ASSOCIATION),
@@ -131,7 +186,13 @@ export function recordsWorld(prefix: string, kind: string) {
     };
     const leader = em.create(Person, { name: `${prefix}联挂领导` });
     const activity = (platform: Platform, heldOn: string, title: string) => {
-      const a = em.create(PlatformActivity, { platform, kind, title: `${prefix}${title}`, heldOn, participantCount: 30 });
+      const a = em.create(PlatformActivity, {
+        platform,
+        kind,
+        title: `${prefix}${title}`,
+        heldOn,
+        participantCount: 30,
+      });
       a.organizers.add(o.court);
       a.participants.add(o.chamber, o.other);
       return a;
@@ -142,21 +203,65 @@ export function recordsWorld(prefix: string, kind: string) {
       activity(Platform.LEGAL_SERVICES, '2026-07-01', '法官进商会三'),
       activity(Platform.TALENT_SERVICES, '2026-04-01', '人才峰会'),
     ];
-    const visits = ['2026-01-10', '2026-02-10', '2026-03-10'].map((visitedOn) => em.create(LiaisonVisit, { leader, organization: o.chamber, visitedOn }));
+    const visits = ['2026-01-10', '2026-02-10', '2026-03-10'].map((visitedOn) =>
+      em.create(LiaisonVisit, { leader, organization: o.chamber, visitedOn }),
+    );
     em.create(LiaisonVisit, { leader, organization: o.other, visitedOn: '2026-02-15' });
-    const special = em.create(DeliberationSession, { kind, title: `${prefix}太阳能专场`, heldOn: '2026-04-20', organization: o.other });
+    const special = em.create(DeliberationSession, {
+      kind,
+      title: `${prefix}太阳能专场`,
+      heldOn: '2026-04-20',
+      organization: o.other,
+    });
     em.create(DeliberationSession, { kind, title: `${prefix}轮值活动`, heldOn: '2026-06-20' });
     em.create(DeliberationIssue, { session: special, description: '并网审批慢', resolvedOn: '2026-05-01' });
     em.create(DeliberationIssue, { session: special, description: '用地指标' });
     const meeting = em.create(JointMeeting, { kind, title: `${prefix}异地商会联席会议`, heldOn: '2026-05-05' });
     meeting.participants.add(o.chamber, o.other);
-    em.create(Loan, { product: kind, enterprise: o.enterprise, bank: o.bank, amountFen: wan(3240), signedOn: '2026-03-15' });
-    em.create(Loan, { product: kind, enterprise: o.enterprise, bank: o.bank, amountFen: 1_234_500, signedOn: '2026-08-15' });
-    em.create(MediationCase, { committee: o.committee, subject: '货款纠纷', openedOn: '2026-02-01', closedOn: '2026-02-20', outcome: 'SETTLED' });
+    em.create(Loan, {
+      product: kind,
+      enterprise: o.enterprise,
+      bank: o.bank,
+      amountFen: wan(3240),
+      signedOn: '2026-03-15',
+    });
+    em.create(Loan, {
+      product: kind,
+      enterprise: o.enterprise,
+      bank: o.bank,
+      amountFen: 1_234_500,
+      signedOn: '2026-08-15',
+    });
+    em.create(MediationCase, {
+      committee: o.committee,
+      subject: '货款纠纷',
+      openedOn: '2026-02-01',
+      closedOn: '2026-02-20',
+      outcome: 'SETTLED',
+    });
     em.create(MediationCase, { committee: o.committee, subject: '劳务纠纷', openedOn: '2026-06-01' });
-    em.create(CharityRecord, { organization: o.chamber, kind: 'FUNDRAISING', title: '温商慈善基金会募集', year: 2019, amountFen: wan(400), beneficiaries: 0 });
-    em.create(CharityRecord, { organization: o.chamber, kind: 'EVENT', title: '助学活动', year: 2020, amountFen: 0, beneficiaries: 550 });
-    em.create(InvestmentProject, { name: `${prefix}智能制造项目`, introducedBy: o.chamber, amountFen: wan(600_000), signedOn: '2026-09-01' });
+    em.create(CharityRecord, {
+      organization: o.chamber,
+      kind: 'FUNDRAISING',
+      title: '温商慈善基金会募集',
+      year: 2019,
+      amountFen: wan(400),
+      beneficiaries: 0,
+    });
+    em.create(CharityRecord, {
+      organization: o.chamber,
+      kind: 'EVENT',
+      title: '助学活动',
+      year: 2020,
+      amountFen: 0,
+      beneficiaries: 550,
+    });
+    em.create(InvestmentProject, {
+      name: `${prefix}智能制造项目`,
+      introducedBy: o.chamber,
+      amountFen: wan(600_000),
+      signedOn: '2026-09-01',
+    });
     return { o, leader, activities, visits };
   });
 }

@@ -32,11 +32,15 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   }
   quietTemporalLogs(); // before the env creates the process's Temporal runtime
   // Its client encrypts like the hub's, so these runs' histories are what production's look like.
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } }, client: { dataConverter: testDataConverter() } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+    client: { dataConverter: testDataConverter() },
+  });
 }
 
 /** The hub's data converter with the run's payload keys (the global setup's). */
-export const testDataConverter = () => hubDataConverter({ payloadKeys: parsePayloadKeys(inject('temporalPayloadKeys')) });
+export const testDataConverter = () =>
+  hubDataConverter({ payloadKeys: parsePayloadKeys(inject('temporalPayloadKeys')) });
 
 /** The workflow bundle the global setup built once for the whole run. */
 export const sharedBundle = () => ({ codePath: inject('workflowBundle') });
@@ -47,7 +51,11 @@ export const sharedBundle = () => ({ codePath: inject('workflowBundle') });
  */
 export function createHubWorker(
   env: TestWorkflowEnvironment,
-  { orm, taskQueue, around }: { orm: MikroORM; taskQueue: string; around?: (activities: Record<string, unknown>) => Record<string, unknown> },
+  {
+    orm,
+    taskQueue,
+    around,
+  }: { orm: MikroORM; taskQueue: string; around?: (activities: Record<string, unknown>) => Record<string, unknown> },
 ): Promise<Worker> {
   const registry = createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') });
   const activities = hubActivities({ orm, registry, temporal: env.client });

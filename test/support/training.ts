@@ -8,11 +8,22 @@ export const OFFICER = 'officer-li';
 export const officerToken = () => token(['FEDERATION_OFFICER'], [], OFFICER);
 
 /** A course starting `daysAhead` days from now (Beijing calendar is close enough for tests). */
-export async function createCourse(capacity: number, options: { title?: string; days?: number; completionDays?: number; daysAhead?: number } = {}): Promise<string> {
+export async function createCourse(
+  capacity: number,
+  options: { title?: string; days?: number; completionDays?: number; daysAhead?: number } = {},
+): Promise<string> {
   const startsOn = new Date(Date.now() + (options.daysAhead ?? 30) * 86_400_000).toISOString().slice(0, 10);
   const r = await gql(
     'mutation ($input: NewTrainingCourse!) { createTrainingCourse(input: $input) { id capacity } }',
-    { input: { title: options.title ?? `课程 ${Math.random().toString(36).slice(2, 8)}`, days: options.days ?? 4, capacity, startsOn, completionDays: options.completionDays } },
+    {
+      input: {
+        title: options.title ?? `课程 ${Math.random().toString(36).slice(2, 8)}`,
+        days: options.days ?? 4,
+        capacity,
+        startsOn,
+        completionDays: options.completionDays,
+      },
+    },
     await token(['ADMIN']),
   );
   expect(r.errors).toBeUndefined();
@@ -20,9 +31,16 @@ export async function createCourse(capacity: number, options: { title?: string; 
 }
 
 /** A new person in the registry holding a staff position in `organizationId`. */
-export async function staffOf(organizationId: string, name = `学员${Math.random().toString(36).slice(2, 6)}`): Promise<string> {
+export async function staffOf(
+  organizationId: string,
+  name = `学员${Math.random().toString(36).slice(2, 6)}`,
+): Promise<string> {
   const admin = await token(['ADMIN']);
-  const person = await gql('mutation ($input: NewPerson!) { createPerson(input: $input) { id } }', { input: { name } }, admin);
+  const person = await gql(
+    'mutation ($input: NewPerson!) { createPerson(input: $input) { id } }',
+    { input: { name } },
+    admin,
+  );
   expect(person.errors).toBeUndefined();
   const personId = person.data.createPerson.id;
   const position = await gql(
@@ -62,13 +80,23 @@ export const DECIDE = `mutation ($id: ID!, $input: DecisionInput!) {
     process { id stage ... on TrainingEnrollment { status } }
   } }`;
 
-export async function decide(taskId: string, outcome: string, as: string, comment?: string, values?: Record<string, unknown>) {
+export async function decide(
+  taskId: string,
+  outcome: string,
+  as: string,
+  comment?: string,
+  values?: Record<string, unknown>,
+) {
   return gql(DECIDE, { id: taskId, input: { outcome, comment, values } }, as);
 }
 
 /** The open task of an enrollment that `as` may see (e.g. the officer's confirmation task). */
 export async function openTaskOf(enrollmentId: string, as: string): Promise<{ id: string; kind: string }> {
-  const r = await gql('query ($id: ID!) { trainingEnrollment(id: $id) { tasks { id kind status } } }', { id: enrollmentId }, as);
+  const r = await gql(
+    'query ($id: ID!) { trainingEnrollment(id: $id) { tasks { id kind status } } }',
+    { id: enrollmentId },
+    as,
+  );
   expect(r.errors).toBeUndefined();
   const open = r.data.trainingEnrollment.tasks.filter((t: any) => t.status === 'OPEN' || t.status === 'CLAIMED');
   expect(open).toHaveLength(1);

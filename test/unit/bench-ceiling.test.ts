@@ -3,16 +3,28 @@ import { findCeiling, parseBound, type Step } from '../../infra/bench/ceiling.js
 
 // The ceiling's climb (infra/bench/ceiling.ts) on made-up steps: where it stops and what it keeps.
 
-const step = (concurrency: number, throughput: number, p99: number, errors = 0): Step =>
-  ({ concurrency, throughput, p99, p50: p99 / 2, rate: NaN, sent: 1, errors, answered: 1 });
+const step = (concurrency: number, throughput: number, p99: number, errors = 0): Step => ({
+  concurrency,
+  throughput,
+  p99,
+  p50: p99 / 2,
+  rate: NaN,
+  sent: 1,
+  errors,
+  answered: 1,
+});
 
 async function climb(table: Record<number, [number, number, number?]>, bound = '250', maxConcurrency = 64) {
   const seen: number[] = [];
-  const found = await findCeiling(async (n) => {
-    seen.push(n);
-    const [throughput, p99, errors] = table[n]!;
-    return step(n, throughput, p99, errors);
-  }, { maxConcurrency, bound: parseBound(bound) }, () => undefined);
+  const found = await findCeiling(
+    async (n) => {
+      seen.push(n);
+      const [throughput, p99, errors] = table[n]!;
+      return step(n, throughput, p99, errors);
+    },
+    { maxConcurrency, bound: parseBound(bound) },
+    () => undefined,
+  );
   return { ...found, seen };
 }
 
@@ -41,7 +53,15 @@ describe('bench ceiling', () => {
     const flat = await climb({ 1: [100, 5], 2: [98, 6], 4: [99, 8], 8: [101, 12], 16: [100, 20] });
     expect(flat.seen).toEqual([1, 2, 4, 8]);
     expect(flat.stop).toMatch(/saturated/);
-    const noisy = await climb({ 1: [100, 5], 2: [90, 6], 4: [200, 8], 8: [300, 12], 16: [310, 20], 32: [305, 40], 64: [300, 80] });
+    const noisy = await climb({
+      1: [100, 5],
+      2: [90, 6],
+      4: [200, 8],
+      8: [300, 12],
+      16: [310, 20],
+      32: [305, 40],
+      64: [300, 80],
+    });
     expect(noisy.best?.concurrency).toBe(16);
     expect(noisy.stop).toMatch(/64 clients/);
     const failing = await climb({ 1: [100, 5], 2: [0, 5, 3] });

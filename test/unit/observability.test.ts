@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parser } from '@prometheus-io/lezer-promql';
-import { GraphQLMetrics, reportPoolToTemporal, ServiceMetrics, subgraphFetchHistogram } from '../../services/common/metrics.js';
+import {
+  GraphQLMetrics,
+  reportPoolToTemporal,
+  ServiceMetrics,
+  subgraphFetchHistogram,
+} from '../../services/common/metrics.js';
 import { parseMetrics } from '../support/prometheus.js';
 
 // The Grafana dashboard kept in infra/observability: every query is PromQL that parses, and
@@ -9,7 +14,9 @@ import { parseMetrics } from '../support/prometheus.js';
 // default metrics) or one of the Temporal SDK exporter's (seen in test/metrics.test.ts).
 
 const ROOT = new URL('../../', import.meta.url);
-const dashboard = JSON.parse(readFileSync(new URL('infra/observability/grafana/dashboards/hub.json', ROOT), 'utf8')) as {
+const dashboard = JSON.parse(
+  readFileSync(new URL('infra/observability/grafana/dashboards/hub.json', ROOT), 'utf8'),
+) as {
   uid: string;
   panels: { type: string; title: string; datasource?: { uid: string }; targets?: { expr: string }[] }[];
   templating: { list: { query: { query: string } }[] };
@@ -17,10 +24,15 @@ const dashboard = JSON.parse(readFileSync(new URL('infra/observability/grafana/d
 
 /** The Temporal SDK core's metrics the dashboard reads (prefix temporal_, counters with _total, seconds). */
 const TEMPORAL = [
-  'temporal_worker_task_slots_used', 'temporal_worker_task_slots_available',
-  'temporal_workflow_task_schedule_to_start_latency_bucket', 'temporal_activity_schedule_to_start_latency_bucket',
-  'temporal_activity_execution_failed_total', 'temporal_workflow_task_execution_failed_total', 'temporal_workflow_failed_total',
-  'temporal_workflow_completed_total', 'temporal_activity_execution_latency_bucket',
+  'temporal_worker_task_slots_used',
+  'temporal_worker_task_slots_available',
+  'temporal_workflow_task_schedule_to_start_latency_bucket',
+  'temporal_activity_schedule_to_start_latency_bucket',
+  'temporal_activity_execution_failed_total',
+  'temporal_workflow_task_execution_failed_total',
+  'temporal_workflow_failed_total',
+  'temporal_workflow_completed_total',
+  'temporal_activity_execution_latency_bucket',
 ];
 
 /** Every series name the hub's own services expose, from the real metric definitions. */
@@ -33,7 +45,12 @@ async function hubSeries(): Promise<Set<string>> {
   // The worker reports its pool through the SDK's meter under the same names.
   const created: string[] = [];
   const gauge = (name: string) => (created.push(name), { set: () => undefined });
-  reportPoolToTemporal({ createGauge: gauge } as never, 'processes', { totalCount: 0, idleCount: 0, waitingCount: 0, options: {} }, 60_000)();
+  reportPoolToTemporal(
+    { createGauge: gauge } as never,
+    'processes',
+    { totalCount: 0, idleCount: 0, waitingCount: 0, options: {} },
+    60_000,
+  )();
   for (const name of created) expect(names.has(name), name).toBe(true);
   for (const name of TEMPORAL) names.add(name);
   return names;
@@ -49,19 +66,25 @@ function parse(expr: string): { errors: number; metrics: string[] } {
   tree.iterate({
     enter(node) {
       if (node.type.isError) errors++;
-      if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector') metrics.push(expr.slice(node.from, node.to));
+      if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector')
+        metrics.push(expr.slice(node.from, node.to));
     },
   });
   return { errors, metrics };
 }
 
-describe('the hub\'s Grafana dashboard', () => {
-  const targets = dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr })));
+describe("the hub's Grafana dashboard", () => {
+  const targets = dashboard.panels.flatMap((panel) =>
+    (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr })),
+  );
 
   it('has panels with queries, all on the provisioned Prometheus', () => {
     expect(dashboard.uid).toBe('chamber-hub');
     expect(targets.length).toBeGreaterThan(20);
-    const provisioned = readFileSync(new URL('infra/observability/grafana/provisioning/datasources/prometheus.yml', ROOT), 'utf8');
+    const provisioned = readFileSync(
+      new URL('infra/observability/grafana/provisioning/datasources/prometheus.yml', ROOT),
+      'utf8',
+    );
     for (const panel of dashboard.panels.filter((p) => p.type !== 'row')) {
       expect(provisioned, panel.title).toContain(`uid: ${panel.datasource!.uid}`);
     }
@@ -73,7 +96,8 @@ describe('the hub\'s Grafana dashboard', () => {
       const { errors, metrics } = parse(asPromQL(expr));
       expect(errors, `${panel}: ${expr}`).toBe(0);
       expect(metrics.length, `${panel}: ${expr}`).toBeGreaterThan(0);
-      for (const metric of metrics) expect(known.has(metric), `${panel} reads ${metric}, which nothing exports`).toBe(true);
+      for (const metric of metrics)
+        expect(known.has(metric), `${panel} reads ${metric}, which nothing exports`).toBe(true);
     }
     // The task queue variable reads the worker's slots.
     expect(dashboard.templating.list[0]!.query.query).toContain('temporal_worker_task_slots_available');

@@ -11,7 +11,9 @@ export interface EvaluationActivities {
    * Reads every social organisation's facts from the registry, records who is ineligible and
    * why, and returns the eligible ones and the committees' members.
    */
-  assessEligibility(input: CampaignInput): Promise<{ eligible: Applicant[]; ineligible: number; committees: Committees }>;
+  assessEligibility(
+    input: CampaignInput,
+  ): Promise<{ eligible: Applicant[]; ineligible: number; committees: Committees }>;
   closeCampaign(input: { campaignId: string; stage: string }): Promise<void>;
   /** The application's projection row, written at each step. */
   recordEvaluation(input: { application: ApplicationInput; state: ApplicationState }): Promise<void>;
@@ -19,7 +21,11 @@ export interface EvaluationActivities {
    * Draws reviewers from the expert pool, recusing those tied to the organisation (works or
    * worked there less than two years ago, its liaison leader, their organisation linked to it).
    */
-  drawReviewers(input: { application: ApplicationInput; count: number; exclude: string[] }): Promise<{ drawn: Reviewer[]; recused: { personId: string; reason: string }[] }>;
+  drawReviewers(input: {
+    application: ApplicationInput;
+    count: number;
+    exclude: string[];
+  }): Promise<{ drawn: Reviewer[]; recused: { personId: string; reason: string }[] }>;
   /** The result written to the registry (rating or honour, credit record, reward), once. */
   writeBack(input: { application: ApplicationInput; state: ApplicationState }): Promise<void>;
 }

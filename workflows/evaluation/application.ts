@@ -5,8 +5,15 @@ import { applicationContext, evaluationActivities } from './context.js';
 import { expertReviews, scoresOf } from './review.js';
 import { committeeApproves, reviewObjection } from './committee.js';
 import {
-  applicationStateQuery, INVITE_FORM, INVITE_TASK_KIND, lodgeObjectionUpdate, SELF_ASSESSMENT_FORM, SELF_ASSESSMENT_TASK_KIND,
-  type ApplicationInput, type ApplicationState, type Objection,
+  applicationStateQuery,
+  INVITE_FORM,
+  INVITE_TASK_KIND,
+  lodgeObjectionUpdate,
+  SELF_ASSESSMENT_FORM,
+  SELF_ASSESSMENT_TASK_KIND,
+  type ApplicationInput,
+  type ApplicationState,
+  type Objection,
 } from './types.js';
 
 const DAY = 86_400_000;
@@ -18,7 +25,15 @@ const DAY = 86_400_000;
  */
 export async function evaluationApplication(input: ApplicationInput): Promise<ApplicationState> {
   const state: ApplicationState = {
-    status: 'INVITED', selfScores: null, reviewers: [], recused: [], reviews: [], total: null, proposedGrade: null, grade: null, objections: [],
+    status: 'INVITED',
+    selfScores: null,
+    reviewers: [],
+    recused: [],
+    reviews: [],
+    total: null,
+    proposedGrade: null,
+    grade: null,
+    objections: [],
   };
   const tasks = createTaskBoard(() => state);
   const ctx = applicationContext(input, state, tasks);
@@ -45,7 +60,10 @@ export async function evaluationApplication(input: ApplicationInput): Promise<Ap
   };
 
   await ctx.moveTo('INVITED');
-  const invite = await tasks.ask(ctx.spec(INVITE_TASK_KIND, `${params.year} 年度评估：是否申请参评`, secretariat, params.deadlinesMs.invite), INVITE_FORM);
+  const invite = await tasks.ask(
+    ctx.spec(INVITE_TASK_KIND, `${params.year} 年度评估：是否申请参评`, secretariat, params.deadlinesMs.invite),
+    INVITE_FORM,
+  );
   if (invite.kind !== 'DECIDED' || invite.decision.decision !== 'APPLY') return end('DECLINED');
 
   await ctx.moveTo('SELF_ASSESSMENT');

@@ -2,13 +2,21 @@ import { setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflo
 import { markStage, ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../human-task/search-attributes.js';
 import { evaluationActivities } from './context.js';
 import { evaluationApplication } from './application.js';
-import { campaignId, evaluationApplicationWorkflowId, campaignStateQuery, EVALUATION_PROCESS_TYPE, type CampaignInput } from './types.js';
+import {
+  campaignId,
+  evaluationApplicationWorkflowId,
+  campaignStateQuery,
+  EVALUATION_PROCESS_TYPE,
+  type CampaignInput,
+} from './types.js';
 
 /**
  * A campaign (评估活动) for one year and track: eligibility from the registry, then one child
  * workflow per eligible organisation; it closes when every application has ended.
  */
-export async function evaluationCampaign(scheduled: CampaignInput): Promise<{ eligible: number; ineligible: number; finished: number }> {
+export async function evaluationCampaign(
+  scheduled: CampaignInput,
+): Promise<{ eligible: number; ineligible: number; finished: number }> {
   // The yearly Schedule passes year 0: the campaign is for the year it starts in (Beijing time).
   const year = scheduled.params.year || new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
   const track = scheduled.params.track;
@@ -35,16 +43,26 @@ export async function evaluationCampaign(scheduled: CampaignInput): Promise<{ el
   // made it overrun its 10 s timeout (npm run bench:evaluation).
   const results: Promise<unknown>[] = [];
   for (let i = 0; i < eligible.length; i += 100) {
-    const started = await Promise.all(eligible.slice(i, i + 100).map((applicant) => startChild(evaluationApplication, {
-      workflowId: evaluationApplicationWorkflowId(input.campaignId, applicant.organizationId),
-      args: [{ ...applicant, applicationId: uuid4(), campaignId: input.campaignId, params: input.params, committees }],
-      ...(tagged ? {
-        typedSearchAttributes: [
-          { key: PROCESS_TYPE, value: EVALUATION_PROCESS_TYPE }, { key: ORGANIZATION_ID, value: applicant.organizationId },
-          { key: STAGE, value: 'INVITED' }, { key: YEAR, value: year },
-        ],
-      } : {}),
-    })));
+    const started = await Promise.all(
+      eligible.slice(i, i + 100).map((applicant) =>
+        startChild(evaluationApplication, {
+          workflowId: evaluationApplicationWorkflowId(input.campaignId, applicant.organizationId),
+          args: [
+            { ...applicant, applicationId: uuid4(), campaignId: input.campaignId, params: input.params, committees },
+          ],
+          ...(tagged
+            ? {
+                typedSearchAttributes: [
+                  { key: PROCESS_TYPE, value: EVALUATION_PROCESS_TYPE },
+                  { key: ORGANIZATION_ID, value: applicant.organizationId },
+                  { key: STAGE, value: 'INVITED' },
+                  { key: YEAR, value: year },
+                ],
+              }
+            : {}),
+        }),
+      ),
+    );
     results.push(...started.map((child) => child.result().then(() => void (counts.finished += 1))));
   }
   await Promise.all(results);

@@ -3,7 +3,12 @@ import type { TaskBoard } from '../human-task/board.js';
 import type { Candidate, TaskSpec } from '../human-task/contracts.js';
 import { markStage } from '../human-task/search-attributes.js';
 import type { EvaluationActivities } from './activities.js';
-import { EVALUATION_PROCESS_TYPE, type ApplicationInput, type ApplicationState, type ApplicationStatus } from './types.js';
+import {
+  EVALUATION_PROCESS_TYPE,
+  type ApplicationInput,
+  type ApplicationState,
+  type ApplicationStatus,
+} from './types.js';
 
 // What the steps of one application share: its input and state, the task board, the activities,
 // and how a task of this application is specified.
@@ -31,7 +36,11 @@ export interface ApplicationContext {
   spec(kind: string, title: string, candidates: Candidate[], dueInMs: number): TaskSpec;
 }
 
-export function applicationContext(input: ApplicationInput, state: ApplicationState, tasks: TaskBoard): ApplicationContext {
+export function applicationContext(
+  input: ApplicationInput,
+  state: ApplicationState,
+  tasks: TaskBoard,
+): ApplicationContext {
   const { year } = input.params;
   return {
     input,

@@ -9,8 +9,10 @@ import { EXPERT_REVIEW_FORM, EXPERT_REVIEW_TASK_KIND, requestRecusalUpdate, type
 
 /** Form values to scores (the form has already checked each dimension's maximum). */
 export const scoresOf = (values: Record<string, unknown> | null | undefined): Scores => ({
-  basicConditions: Number(values?.basicConditions), internalGovernance: Number(values?.internalGovernance),
-  workPerformance: Number(values?.workPerformance), socialEvaluation: Number(values?.socialEvaluation),
+  basicConditions: Number(values?.basicConditions),
+  internalGovernance: Number(values?.internalGovernance),
+  workPerformance: Number(values?.workPerformance),
+  socialEvaluation: Number(values?.socialEvaluation),
 });
 
 const MAX_DRAWS = 12;
@@ -23,7 +25,12 @@ export async function expertReviews(ctx: ApplicationContext): Promise<Scores> {
   let draws = 0;
 
   const start = (reviewer: Reviewer) => {
-    const spec = ctx.spec(EXPERT_REVIEW_TASK_KIND, `专家评审：${input.organizationName}`, [{ subject: reviewer.personId }], input.params.deadlinesMs.review);
+    const spec = ctx.spec(
+      EXPERT_REVIEW_TASK_KIND,
+      `专家评审：${input.organizationName}`,
+      [{ subject: reviewer.personId }],
+      input.params.deadlinesMs.review,
+    );
     taskOf.set(reviewer.personId, spec.taskId);
     active += 1;
     void tasks.ask(spec, EXPERT_REVIEW_FORM).then(async (result) => {
@@ -41,7 +48,11 @@ export async function expertReviews(ctx: ApplicationContext): Promise<Scores> {
   const draw = async (count: number) => {
     if (draws >= MAX_DRAWS) return;
     draws += 1;
-    const { drawn, recused } = await evaluationActivities.drawReviewers({ application: input, count, exclude: [...seen] });
+    const { drawn, recused } = await evaluationActivities.drawReviewers({
+      application: input,
+      count,
+      exclude: [...seen],
+    });
     for (const r of recused) if (!seen.has(r.personId)) state.recused.push(r);
     for (const r of [...drawn.map((d) => d.personId), ...recused.map((r) => r.personId)]) seen.add(r);
     state.reviewers.push(...drawn);
@@ -63,8 +74,10 @@ export async function expertReviews(ctx: ApplicationContext): Promise<Scores> {
     {
       validator: (request) => {
         if (state.status !== 'EXPERT_REVIEW') throw new Error('Recusal can be asked only while the experts review');
-        if (!state.reviewers.some((r) => r.personId === request.reviewerId)) throw new Error(`${request.reviewerId} is not a reviewer of this application`);
-        if (state.reviews.some((r) => r.personId === request.reviewerId)) throw new Error('This reviewer has already scored; recusal comes too late');
+        if (!state.reviewers.some((r) => r.personId === request.reviewerId))
+          throw new Error(`${request.reviewerId} is not a reviewer of this application`);
+        if (state.reviews.some((r) => r.personId === request.reviewerId))
+          throw new Error('This reviewer has already scored; recusal comes too late');
       },
     },
   );

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { committeeDecides, DEFAULT_CUTOFFS, gradeFor, meanScores, reviewChangesGrade, rewardFor, spread, total } from './rules.js';
+import {
+  committeeDecides,
+  DEFAULT_CUTOFFS,
+  gradeFor,
+  meanScores,
+  reviewChangesGrade,
+  rewardFor,
+  spread,
+  total,
+} from './rules.js';
 
-const s = (a: number, b: number, c: number, d: number) => ({ basicConditions: a, internalGovernance: b, workPerformance: c, socialEvaluation: d });
+const s = (a: number, b: number, c: number, d: number) => ({
+  basicConditions: a,
+  internalGovernance: b,
+  workPerformance: c,
+  socialEvaluation: d,
+});
 
 describe('evaluation rules', () => {
   it('grades a total by the campaign cut-offs', () => {

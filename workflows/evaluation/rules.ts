@@ -7,7 +7,12 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export type Scores = Record<Dimension, number>;
 
 /** 1000 points over four dimensions (基础条件, 内部治理, 工作绩效, 社会评价). */
-export const DIMENSION_MAXIMA: Scores = { basicConditions: 150, internalGovernance: 300, workPerformance: 400, socialEvaluation: 150 };
+export const DIMENSION_MAXIMA: Scores = {
+  basicConditions: 150,
+  internalGovernance: 300,
+  workPerformance: 400,
+  socialEvaluation: 150,
+};
 
 export const GRADES = ['A5', 'A4', 'A3', 'A2', 'A1'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -40,7 +45,11 @@ export function spread(all: Scores[]): number {
  * The evaluation committee sets the grade: at least two thirds of its members must have voted
  * (present), and a majority of those present must approve.
  */
-export function committeeDecides(members: number, approvals: number, rejections: number): { quorum: boolean; approved: boolean } {
+export function committeeDecides(
+  members: number,
+  approvals: number,
+  rejections: number,
+): { quorum: boolean; approved: boolean } {
   const present = approvals + rejections;
   const quorum = present * 3 >= members * 2;
   return { quorum, approved: quorum && approvals * 2 > present };
@@ -62,5 +71,5 @@ export function reviewChangesGrade(members: number, votesToChange: number): bool
 
 /** The reward a grade earns from the reward fund, in fen (a campaign parameter). */
 export function rewardFor(grade: Grade | null, rewards: Partial<Record<Grade, number>>): number {
-  return grade ? rewards[grade] ?? 0 : 0;
+  return grade ? (rewards[grade] ?? 0) : 0;
 }

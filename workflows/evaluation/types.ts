@@ -36,7 +36,8 @@ export interface CampaignParams {
 
 export const campaignId = (year: number, track: Track) => `evaluation-${track.toLowerCase()}-${year}`;
 /** One application per campaign and organisation, e.g. evaluation-rating-2020-<organisation id>. */
-export const evaluationApplicationWorkflowId = (campaign: string, organizationId: string) => `${campaign}-${organizationId}`;
+export const evaluationApplicationWorkflowId = (campaign: string, organizationId: string) =>
+  `${campaign}-${organizationId}`;
 
 export interface CampaignInput {
   campaignId: string;
@@ -66,8 +67,17 @@ export interface ApplicationInput extends Applicant {
 }
 
 export type ApplicationStatus =
-  | 'INVITED' | 'DECLINED' | 'SELF_ASSESSMENT' | 'EXPERT_REVIEW' | 'COMMITTEE' | 'NOTICE' | 'REVIEW'
-  | 'PUBLISHED' | 'NOT_GRADED' | 'CANCELLED' | 'TERMINATED';
+  | 'INVITED'
+  | 'DECLINED'
+  | 'SELF_ASSESSMENT'
+  | 'EXPERT_REVIEW'
+  | 'COMMITTEE'
+  | 'NOTICE'
+  | 'REVIEW'
+  | 'PUBLISHED'
+  | 'NOT_GRADED'
+  | 'CANCELLED'
+  | 'TERMINATED';
 
 export interface Reviewer {
   personId: string;
@@ -92,22 +102,45 @@ export interface ApplicationState {
   objections: { by: string; reason: string; outcome: 'UPHELD' | 'CHANGED' | null }[];
 }
 
-const scoreFields = (forOutcomes: string[]) => DIMENSIONS.map((name) => ({
-  name, label: { basicConditions: '基础条件', internalGovernance: '内部治理', workPerformance: '工作绩效', socialEvaluation: '社会评价' }[name],
-  type: 'INT' as const, min: 0, max: DIMENSION_MAXIMA[name], required: true, forOutcomes,
-}));
+const scoreFields = (forOutcomes: string[]) =>
+  DIMENSIONS.map((name) => ({
+    name,
+    label: {
+      basicConditions: '基础条件',
+      internalGovernance: '内部治理',
+      workPerformance: '工作绩效',
+      socialEvaluation: '社会评价',
+    }[name],
+    type: 'INT' as const,
+    min: 0,
+    max: DIMENSION_MAXIMA[name],
+    required: true,
+    forOutcomes,
+  }));
 
 export const INVITE_FORM: TaskForm = { outcomes: ['APPLY', 'DECLINE'], fields: [] };
 export const SELF_ASSESSMENT_FORM: TaskForm = {
   outcomes: ['SUBMIT'],
-  fields: [...scoreFields(['SUBMIT']), { name: 'evidence', label: '佐证材料说明', type: 'TEXT', maxLength: 2000, required: true }],
+  fields: [
+    ...scoreFields(['SUBMIT']),
+    { name: 'evidence', label: '佐证材料说明', type: 'TEXT', maxLength: 2000, required: true },
+  ],
 };
 export const EXPERT_REVIEW_FORM: TaskForm = { outcomes: ['SUBMIT'], fields: scoreFields(['SUBMIT']) };
 export const COMMITTEE_VOTE_FORM: TaskForm = { outcomes: ['APPROVE', 'REJECT'], fields: [] };
 export const QUORUM_FORM: TaskForm = { outcomes: ['APPROVE', 'REJECT'], fields: [] };
 export const REVIEW_BALLOT_FORM: TaskForm = {
   outcomes: ['UPHOLD', 'CHANGE'],
-  fields: [{ name: 'grade', label: '改定等级', type: 'CHOICE', options: [...GRADES, 'NONE'], required: true, forOutcomes: ['CHANGE'] }],
+  fields: [
+    {
+      name: 'grade',
+      label: '改定等级',
+      type: 'CHOICE',
+      options: [...GRADES, 'NONE'],
+      required: true,
+      forOutcomes: ['CHANGE'],
+    },
+  ],
 };
 
 export interface RecusalRequest {
@@ -123,4 +156,9 @@ export interface Objection {
 export const requestRecusalUpdate = defineUpdate<ApplicationState, [RecusalRequest]>('requestRecusal');
 export const lodgeObjectionUpdate = defineUpdate<ApplicationState, [Objection]>('lodgeObjection');
 export const applicationStateQuery = defineQuery<ApplicationState>('state');
-export const campaignStateQuery = defineQuery<{ stage: string; eligible: number; ineligible: number; finished: number }>('campaignState');
+export const campaignStateQuery = defineQuery<{
+  stage: string;
+  eligible: number;
+  ineligible: number;
+  finished: number;
+}>('campaignState');

@@ -1,5 +1,19 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyLocalActivities, setHandler } from '@temporalio/workflow';
-import { decideUpdate, extendTaskUpdate, type DuePolicy, type TaskDecision, type TaskForm, type TaskResult, type TaskSpec } from './contracts.js';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import {
+  decideUpdate,
+  extendTaskUpdate,
+  type DuePolicy,
+  type TaskDecision,
+  type TaskForm,
+  type TaskResult,
+  type TaskSpec,
+} from './contracts.js';
 import { decisionProblems } from './form.js';
 import type { HumanTaskActivities } from './activities.js';
 
@@ -49,7 +63,11 @@ export function createTaskBoard<S>(state: () => S) {
       // Runs before anything is written to history: a refused decision leaves no trace.
       validator: (decision: TaskDecision) => {
         const task = open.get(decision.taskId);
-        if (!task) throw ApplicationFailure.create({ type: NOT_OPEN, message: `Task ${decision.taskId} is not open in this process` });
+        if (!task)
+          throw ApplicationFailure.create({
+            type: NOT_OPEN,
+            message: `Task ${decision.taskId} is not open in this process`,
+          });
         if (task.decision) {
           throw ApplicationFailure.create({
             type: ALREADY_DECIDED,
@@ -73,8 +91,10 @@ export function createTaskBoard<S>(state: () => S) {
     },
     {
       validator: ({ taskId, dueAt }) => {
-        if (!open.has(taskId)) throw ApplicationFailure.create({ type: NOT_OPEN, message: `Task ${taskId} is not open in this process` });
-        if (!Number.isFinite(dueAt) || dueAt <= Date.now()) throw ApplicationFailure.create({ type: BAD_DECISION, message: 'The new due date must be in the future' });
+        if (!open.has(taskId))
+          throw ApplicationFailure.create({ type: NOT_OPEN, message: `Task ${taskId} is not open in this process` });
+        if (!Number.isFinite(dueAt) || dueAt <= Date.now())
+          throw ApplicationFailure.create({ type: BAD_DECISION, message: 'The new due date must be in the future' });
       },
     },
   );

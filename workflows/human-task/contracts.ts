@@ -81,4 +81,6 @@ export interface DuePolicy {
 export const decideUpdate = defineUpdate<unknown, [TaskDecision]>('decide');
 
 /** An admin moves an open task's due date (services/processes/operations); the workflow's timer follows. */
-export const extendTaskUpdate = defineUpdate<{ taskId: string; dueAt: number }, [{ taskId: string; dueAt: number }]>('extendTask');
+export const extendTaskUpdate = defineUpdate<{ taskId: string; dueAt: number }, [{ taskId: string; dueAt: number }]>(
+  'extendTask',
+);

@@ -21,29 +21,47 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export function decisionProblems(form: TaskForm, decision: Pick<TaskDecision, 'decision' | 'comment' | 'values'>): FormProblem[] {
+export function decisionProblems(
+  form: TaskForm,
+  decision: Pick<TaskDecision, 'decision' | 'comment' | 'values'>,
+): FormProblem[] {
   const problems: FormProblem[] = [];
   if (!form.outcomes.includes(decision.decision)) {
-    problems.push({ field: 'outcome', message: `Unknown decision "${String(decision.decision)}"; use ${form.outcomes.join(' or ')}` });
+    problems.push({
+      field: 'outcome',
+      message: `Unknown decision "${String(decision.decision)}"; use ${form.outcomes.join(' or ')}`,
+    });
     return problems;
   }
   const comment = decision.comment ?? '';
-  if (comment.length > COMMENT_MAX) problems.push({ field: 'comment', message: `comment is longer than ${COMMENT_MAX} characters` });
+  if (comment.length > COMMENT_MAX)
+    problems.push({ field: 'comment', message: `comment is longer than ${COMMENT_MAX} characters` });
   if (CONTROL.test(comment)) problems.push({ field: 'comment', message: 'comment contains control characters' });
   const values = decision.values ?? {};
   const known = new Set(form.fields.map((f) => f.name));
   for (const name of Object.keys(values)) {
-    if (!known.has(name)) problems.push({ field: name, message: `"${name}" is not a field of this task's form (${[...known].join(', ') || 'none'})` });
+    if (!known.has(name))
+      problems.push({
+        field: name,
+        message: `"${name}" is not a field of this task's form (${[...known].join(', ') || 'none'})`,
+      });
   }
   for (const field of form.fields) {
     const applies = !field.forOutcomes || field.forOutcomes.includes(decision.decision);
     const value = values[field.name];
     if (value === undefined || value === null || value === '') {
-      if (applies && field.required) problems.push({ field: field.name, message: `${field.label} (${field.name}) is required for ${decision.decision}` });
+      if (applies && field.required)
+        problems.push({
+          field: field.name,
+          message: `${field.label} (${field.name}) is required for ${decision.decision}`,
+        });
       continue;
     }
     if (!applies) {
-      problems.push({ field: field.name, message: `${field.name} is only given for ${field.forOutcomes!.join(' or ')}` });
+      problems.push({
+        field: field.name,
+        message: `${field.name} is only given for ${field.forOutcomes!.join(' or ')}`,
+      });
       continue;
     }
     const problem = valueProblem(field, value);
@@ -57,13 +75,18 @@ function valueProblem(field: TaskForm['fields'][number], value: unknown): string
     case 'INT': {
       if (typeof value !== 'number' || !Number.isInteger(value)) return `${field.name} must be a whole number`;
       if (field.min !== undefined && value < field.min) return `${field.name} must be at least ${field.min}`;
-      if (field.max !== undefined && value > field.max) return `${field.name} must be at most ${field.max} (its maximum)`;
+      if (field.max !== undefined && value > field.max)
+        return `${field.name} must be at most ${field.max} (its maximum)`;
       return undefined;
     }
     case 'DATE':
-      return typeof value === 'string' && isCalendarDate(value) ? undefined : `${field.name} must be a calendar date (YYYY-MM-DD)`;
+      return typeof value === 'string' && isCalendarDate(value)
+        ? undefined
+        : `${field.name} must be a calendar date (YYYY-MM-DD)`;
     case 'CHOICE':
-      return typeof value === 'string' && field.options?.includes(value) ? undefined : `${field.name} must be one of ${field.options?.join(', ')}`;
+      return typeof value === 'string' && field.options?.includes(value)
+        ? undefined
+        : `${field.name} must be one of ${field.options?.join(', ')}`;
     case 'TEXT': {
       if (typeof value !== 'string') return `${field.name} must be text`;
       if (CONTROL.test(value)) return `${field.name} contains control characters`;

@@ -31,7 +31,12 @@ export interface BatchActivities {
   /** The workflow ids the query selects now (at most 10,000). */
   listBatchTargets(input: { query: string }): Promise<string[]>;
   /** The action on one run, its projection settled; throws when the run refuses (e.g. it has ended). */
-  applyBatchAction(input: { action: BatchAction; workflowId: string; reason: string; candidates?: Candidate[] }): Promise<void>;
+  applyBatchAction(input: {
+    action: BatchAction;
+    workflowId: string;
+    reason: string;
+    candidates?: Candidate[];
+  }): Promise<void>;
 }
 
 export const batchProgressQuery = defineQuery<BatchProgress>('progress');
@@ -50,16 +55,27 @@ export async function runBatch(input: BatchInput): Promise<BatchProgress> {
     const targets = await acts.listBatchTargets({ query: input.query });
     Object.assign(progress, { status: 'RUNNING', total: targets.length });
     for (let i = 0; i < targets.length; i += 10) {
-      await Promise.all(targets.slice(i, i + 10).map(async (workflowId) => {
-        try {
-          await acts.applyBatchAction({ action: input.action, workflowId, reason: input.reason, candidates: input.candidates });
-          progress.done += 1;
-        } catch (error) {
-          if (isCancellation(error)) throw error;
-          progress.failed += 1;
-          if (progress.failures.length < 100) progress.failures.push({ workflowId, error: (error as { cause?: Error }).cause?.message ?? (error as Error).message });
-        }
-      }));
+      await Promise.all(
+        targets.slice(i, i + 10).map(async (workflowId) => {
+          try {
+            await acts.applyBatchAction({
+              action: input.action,
+              workflowId,
+              reason: input.reason,
+              candidates: input.candidates,
+            });
+            progress.done += 1;
+          } catch (error) {
+            if (isCancellation(error)) throw error;
+            progress.failed += 1;
+            if (progress.failures.length < 100)
+              progress.failures.push({
+                workflowId,
+                error: (error as { cause?: Error }).cause?.message ?? (error as Error).message,
+              });
+          }
+        }),
+      );
     }
     progress.status = 'DONE';
   } catch (error) {

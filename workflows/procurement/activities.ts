@@ -13,7 +13,11 @@ export interface ProcurementActivities {
    * penalties and list entries, registration, kind, recent performance), each rejection with its
    * reasons in words; and finds which committee members must step aside (回避) for which bidder.
    */
-  screenBids(input: { input: ProcurementInput; bids: { bidId: string; organizationId: string }[]; closingDay: string }): Promise<{
+  screenBids(input: {
+    input: ProcurementInput;
+    bids: { bidId: string; organizationId: string }[];
+    closingDay: string;
+  }): Promise<{
     rejected: { bidId: string; reasons: string[] }[];
     recusals: { personId: string; organizationId: string; reason: string }[];
   }>;
@@ -24,7 +28,18 @@ export interface ProcurementActivities {
   /** The signed contract in the provider's credit record (CONTRACT), once. */
   recordContract(input: { input: ProcurementInput; contract: Contract }): Promise<void>;
   /** Pays an accepted milestone: one ledger row per milestone, never two, however often it runs. */
-  payMilestone(input: { procurementId: string; milestoneNo: number; providerId: string; amountFen: number }): Promise<{ paymentId: string }>;
+  payMilestone(input: {
+    procurementId: string;
+    milestoneNo: number;
+    providerId: string;
+    amountFen: number;
+  }): Promise<{ paymentId: string }>;
   /** The performance review in the provider's credit record (PERFORMANCE, with its outcome), once. */
-  recordPerformance(input: { input: ProcurementInput; contract: Contract; score: number | null; outcome: string; terminated: boolean }): Promise<void>;
+  recordPerformance(input: {
+    input: ProcurementInput;
+    contract: Contract;
+    score: number | null;
+    outcome: string;
+    terminated: boolean;
+  }): Promise<void>;
 }

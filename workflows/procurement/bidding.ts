@@ -9,22 +9,44 @@ import { lodgeObjectionUpdate, submitBidUpdate, withdrawBidUpdate, type Bid } fr
 
 export const BAD_BID = 'BadBid';
 
-const refuse = (message: string, field = 'procurementId') => ApplicationFailure.create({ type: BAD_BID, message, details: [{ field, message }] });
+const refuse = (message: string, field = 'procurementId') =>
+  ApplicationFailure.create({ type: BAD_BID, message, details: [{ field, message }] });
 
 export function acceptBids(ctx: ProcurementContext): void {
   const { state, input } = ctx;
   const windowOpen = () => state.stage === 'BIDDING' && Date.now() < state.closesAt;
-  const current = (organizationId: string) => state.bids.find((b) => b.round === state.round && b.organizationId === organizationId);
+  const current = (organizationId: string) =>
+    state.bids.find((b) => b.round === state.round && b.organizationId === organizationId);
 
   setHandler(
     submitBidUpdate,
     async (offer) => {
       let bid = current(offer.organizationId);
-      if (bid) Object.assign(bid, { priceFen: offer.priceFen, proposal: offer.proposal, status: 'SUBMITTED', version: bid.version + 1, submittedBy: offer.submittedBy, submittedAt: Date.now() });
+      if (bid)
+        Object.assign(bid, {
+          priceFen: offer.priceFen,
+          proposal: offer.proposal,
+          status: 'SUBMITTED',
+          version: bid.version + 1,
+          submittedBy: offer.submittedBy,
+          submittedAt: Date.now(),
+        });
       else {
         bid = {
-          bidId: uuid4(), round: state.round, organizationId: offer.organizationId, priceFen: offer.priceFen, proposal: offer.proposal, status: 'SUBMITTED',
-          version: 1, submittedBy: offer.submittedBy, submittedAt: Date.now(), reasons: [], technicalScores: {}, priceScore: null, total: null, rank: null,
+          bidId: uuid4(),
+          round: state.round,
+          organizationId: offer.organizationId,
+          priceFen: offer.priceFen,
+          proposal: offer.proposal,
+          status: 'SUBMITTED',
+          version: 1,
+          submittedBy: offer.submittedBy,
+          submittedAt: Date.now(),
+          reasons: [],
+          technicalScores: {},
+          priceScore: null,
+          total: null,
+          rank: null,
         } satisfies Bid;
         state.bids.push(bid);
       }
@@ -53,7 +75,8 @@ export function acceptBids(ctx: ProcurementContext): void {
     {
       validator: ({ organizationId }) => {
         if (!windowOpen()) throw refuse('Bidding has closed for this procurement; a bid can no longer be withdrawn');
-        if (current(organizationId)?.status !== 'SUBMITTED') throw refuse('This organization has no bid to withdraw in this round', 'organizationId');
+        if (current(organizationId)?.status !== 'SUBMITTED')
+          throw refuse('This organization has no bid to withdraw in this round', 'organizationId');
       },
     },
   );
@@ -68,7 +91,11 @@ export function acceptBids(ctx: ProcurementContext): void {
     {
       validator: (objection) => {
         if (state.stage !== 'NOTICE') throw refuse('Objections (质疑) are taken during the award notice (公示) only');
-        if (!state.bids.some((b) => b.round === state.round && b.organizationId === objection.organizationId && b.status !== 'WITHDRAWN')) {
+        if (
+          !state.bids.some(
+            (b) => b.round === state.round && b.organizationId === objection.organizationId && b.status !== 'WITHDRAWN',
+          )
+        ) {
           throw refuse('Only an organization that bid in this round may object to the award', 'organizationId');
         }
         if (!objection.reason.trim()) throw refuse('An objection needs a reason', 'reason');

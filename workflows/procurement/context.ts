@@ -35,7 +35,11 @@ export interface ProcurementContext {
   agency: { officers: Candidate[]; head: Candidate[] };
 }
 
-export function procurementContext(input: ProcurementInput, state: ProcurementState, tasks: TaskBoard): ProcurementContext {
+export function procurementContext(
+  input: ProcurementInput,
+  state: ProcurementState,
+  tasks: TaskBoard,
+): ProcurementContext {
   const { need } = input;
   let revision = 0;
   const record = () => procurementActivities.recordProcurement({ input, state, revision: ++revision });

@@ -1,9 +1,25 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { procurementActivities, type ProcurementContext } from './context.js';
-import { chinaDay, contractProblems, endOfChinaDay, paymentAmounts, performanceOutcome, performanceScore } from './rules.js';
 import {
-  ACCEPT_MILESTONE_FORM, ACCEPT_MILESTONE_TASK_KIND, DELIVER_MILESTONE_FORM, DELIVER_MILESTONE_TASK_KIND, OVERDUE_MILESTONE_FORM,
-  OVERDUE_MILESTONE_TASK_KIND, PERFORMANCE_REVIEW_FORM, PERFORMANCE_REVIEW_TASK_KIND, signContractUpdate, type Bid, type Milestone,
+  chinaDay,
+  contractProblems,
+  endOfChinaDay,
+  paymentAmounts,
+  performanceOutcome,
+  performanceScore,
+} from './rules.js';
+import {
+  ACCEPT_MILESTONE_FORM,
+  ACCEPT_MILESTONE_TASK_KIND,
+  DELIVER_MILESTONE_FORM,
+  DELIVER_MILESTONE_TASK_KIND,
+  OVERDUE_MILESTONE_FORM,
+  OVERDUE_MILESTONE_TASK_KIND,
+  PERFORMANCE_REVIEW_FORM,
+  PERFORMANCE_REVIEW_TASK_KIND,
+  signContractUpdate,
+  type Bid,
+  type Milestone,
 } from './types.js';
 
 // After the award: the contract (terms checked by the same rules as the resolver's), then each
@@ -20,11 +36,24 @@ export async function contract(ctx: ProcurementContext, bid: Bid): Promise<boole
   setHandler(
     signContractUpdate,
     async (terms) => {
-      const amounts = paymentAmounts(bid.priceFen, terms.milestones.map((m) => m.sharePercent));
+      const amounts = paymentAmounts(
+        bid.priceFen,
+        terms.milestones.map((m) => m.sharePercent),
+      );
       state.contract = {
-        ...terms, providerId: bid.organizationId, bidId: bid.bidId, priceFen: bid.priceFen,
+        ...terms,
+        providerId: bid.organizationId,
+        bidId: bid.bidId,
+        priceFen: bid.priceFen,
         milestones: terms.milestones.map((m, i): Milestone => ({
-          ...m, no: i + 1, amountFen: amounts[i]!, status: 'PENDING', currentDueOn: m.dueOn, submissions: [], rejections: [], paymentId: null,
+          ...m,
+          no: i + 1,
+          amountFen: amounts[i]!,
+          status: 'PENDING',
+          currentDueOn: m.dueOn,
+          submissions: [],
+          rejections: [],
+          paymentId: null,
         })),
       };
       // Answered once the workflow has taken the contract in (the projection shows PERFORMING).
@@ -33,9 +62,14 @@ export async function contract(ctx: ProcurementContext, bid: Bid): Promise<boole
     },
     {
       validator: (terms) => {
-        if (state.stage !== 'CONTRACTING' || state.contract) throw ApplicationFailure.create({ type: BAD_CONTRACT, message: 'The contract is signed after the award notice, once' });
+        if (state.stage !== 'CONTRACTING' || state.contract)
+          throw ApplicationFailure.create({
+            type: BAD_CONTRACT,
+            message: 'The contract is signed after the award notice, once',
+          });
         const problems = contractProblems(terms, chinaDay(Date.now()));
-        if (problems.length) throw ApplicationFailure.create({ type: BAD_CONTRACT, message: problems[0]!.message, details: problems });
+        if (problems.length)
+          throw ApplicationFailure.create({ type: BAD_CONTRACT, message: problems[0]!.message, details: problems });
       },
     },
   );
@@ -58,20 +92,35 @@ export async function deliver(ctx: ProcurementContext): Promise<boolean> {
     for (;;) {
       const untilDue = endOfChinaDay(milestone.currentDueOn) - Date.now();
       const delivered = await tasks.ask(
-        { ...ctx.spec(DELIVER_MILESTONE_TASK_KIND, `提交第 ${milestone.no} 期成果：${milestone.deliverable}（${milestone.currentDueOn} 前）`, provider, supplier, untilDue),
-          followUpInMs: Math.max(untilDue - 3 * DAY, 0) },
+        {
+          ...ctx.spec(
+            DELIVER_MILESTONE_TASK_KIND,
+            `提交第 ${milestone.no} 期成果：${milestone.deliverable}（${milestone.currentDueOn} 前）`,
+            provider,
+            supplier,
+            untilDue,
+          ),
+          followUpInMs: Math.max(untilDue - 3 * DAY, 0),
+        },
         DELIVER_MILESTONE_FORM,
       );
       if (delivered.kind !== 'DECIDED') {
         milestone.status = 'OVERDUE';
         await ctx.record();
         await procurementActivities.notifyParties({
-          procurementId: input.procurementId, key: `overdue-${milestone.no}-${milestone.currentDueOn}`,
+          procurementId: input.procurementId,
+          key: `overdue-${milestone.no}-${milestone.currentDueOn}`,
           message: `《${input.need.title}》第 ${milestone.no} 期成果（${milestone.deliverable}）已于 ${milestone.currentDueOn} 逾期，已报采购单位处理`,
           audience: [...supplier, ...ctx.agency.officers],
         });
         const overdue = await tasks.ask(
-          ctx.spec(OVERDUE_MILESTONE_TASK_KIND, `第 ${milestone.no} 期成果逾期未交：${input.need.title}`, provider, ctx.agency.officers, input.deadlinesMs.overdue),
+          ctx.spec(
+            OVERDUE_MILESTONE_TASK_KIND,
+            `第 ${milestone.no} 期成果逾期未交：${input.need.title}`,
+            provider,
+            ctx.agency.officers,
+            input.deadlinesMs.overdue,
+          ),
           OVERDUE_MILESTONE_FORM,
           { escalateTo: ctx.agency.head },
         );
@@ -79,14 +128,27 @@ export async function deliver(ctx: ProcurementContext): Promise<boolean> {
           milestone.currentDueOn = String(overdue.decision.values?.newDueOn);
           continue;
         }
-        state.closeReason = overdue.kind === 'DECIDED' ? `合同终止：${String(overdue.decision.values?.reason ?? '')}` : `第 ${milestone.no} 期成果逾期，合同终止`;
+        state.closeReason =
+          overdue.kind === 'DECIDED'
+            ? `合同终止：${String(overdue.decision.values?.reason ?? '')}`
+            : `第 ${milestone.no} 期成果逾期，合同终止`;
         return false;
       }
-      milestone.submissions.push({ summary: String(delivered.decision.values?.summary ?? ''), by: delivered.decision.decidedBy, at: Date.now() });
+      milestone.submissions.push({
+        summary: String(delivered.decision.values?.summary ?? ''),
+        by: delivered.decision.decidedBy,
+        at: Date.now(),
+      });
       milestone.status = 'SUBMITTED';
       await ctx.record();
       const acceptance = await tasks.ask(
-        ctx.spec(ACCEPT_MILESTONE_TASK_KIND, `验收第 ${milestone.no} 期成果：${milestone.deliverable}`, provider, ctx.agency.officers, input.deadlinesMs.acceptance),
+        ctx.spec(
+          ACCEPT_MILESTONE_TASK_KIND,
+          `验收第 ${milestone.no} 期成果：${milestone.deliverable}`,
+          provider,
+          ctx.agency.officers,
+          input.deadlinesMs.acceptance,
+        ),
         ACCEPT_MILESTONE_FORM,
         { escalateTo: ctx.agency.head },
       );
@@ -99,7 +161,12 @@ export async function deliver(ctx: ProcurementContext): Promise<boolean> {
         await ctx.record();
         continue;
       }
-      const { paymentId } = await procurementActivities.payMilestone({ procurementId: input.procurementId, milestoneNo: milestone.no, providerId: provider, amountFen: milestone.amountFen });
+      const { paymentId } = await procurementActivities.payMilestone({
+        procurementId: input.procurementId,
+        milestoneNo: milestone.no,
+        providerId: provider,
+        amountFen: milestone.amountFen,
+      });
       milestone.paymentId = paymentId;
       milestone.status = 'PAID';
       await ctx.record();
@@ -119,11 +186,25 @@ export async function reviewPerformance(ctx: ProcurementContext, terminated: boo
     { role: 'SERVICE_USER' as const, candidates: [{ subject: contract.serviceUserId }] },
     { role: 'EXPERT' as const, candidates: [{ subject: contract.expertId }] },
   ];
-  const results = await Promise.all(reviewers.map(({ candidates }) => tasks.ask(
-    ctx.spec(PERFORMANCE_REVIEW_TASK_KIND, `履约评价：${input.need.title}`, contract.providerId, candidates, input.deadlinesMs.review),
-    PERFORMANCE_REVIEW_FORM,
-  )));
-  const scores = results.flatMap((r, i) => (r.kind === 'DECIDED' ? [{ by: r.decision.decidedBy, role: reviewers[i]!.role, score: Number(r.decision.values?.score) }] : []));
+  const results = await Promise.all(
+    reviewers.map(({ candidates }) =>
+      tasks.ask(
+        ctx.spec(
+          PERFORMANCE_REVIEW_TASK_KIND,
+          `履约评价：${input.need.title}`,
+          contract.providerId,
+          candidates,
+          input.deadlinesMs.review,
+        ),
+        PERFORMANCE_REVIEW_FORM,
+      ),
+    ),
+  );
+  const scores = results.flatMap((r, i) =>
+    r.kind === 'DECIDED'
+      ? [{ by: r.decision.decidedBy, role: reviewers[i]!.role, score: Number(r.decision.values?.score) }]
+      : [],
+  );
   const score = performanceScore(scores);
   const outcome = performanceOutcome(score, terminated);
   state.performance = { scores, score, outcome };

@@ -30,7 +30,8 @@ export function addYears(day: string, years: number): string {
   if (date.getUTCDate() !== d) date.setUTCDate(0);
   return date.toISOString().slice(0, 10);
 }
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 function textProblem(value: unknown, field: string, max: number): Problem | undefined {
   if (typeof value !== 'string' || !value.trim()) return { field, message: `${field} must not be empty` };
@@ -42,27 +43,52 @@ function textProblem(value: unknown, field: string, max: number): Problem | unde
 /** Price and technical weights in whole percent summing to 100; for services price weighs 10–30 %. */
 export function weightProblems(weights: Weights): Problem[] {
   const problems: Problem[] = [];
-  if (!Number.isInteger(weights.price) || !Number.isInteger(weights.technical)) problems.push({ field: 'weights', message: 'weights are whole percentages' });
-  else if (weights.price + weights.technical !== 100) problems.push({ field: 'weights', message: `price and technical weights must sum to 100, not ${weights.price + weights.technical}` });
-  else if (weights.price < 10 || weights.price > 30) problems.push({ field: 'weights.price', message: `the price weight of a service procurement is 10 to 30 percent, not ${weights.price}` });
+  if (!Number.isInteger(weights.price) || !Number.isInteger(weights.technical))
+    problems.push({ field: 'weights', message: 'weights are whole percentages' });
+  else if (weights.price + weights.technical !== 100)
+    problems.push({
+      field: 'weights',
+      message: `price and technical weights must sum to 100, not ${weights.price + weights.technical}`,
+    });
+  else if (weights.price < 10 || weights.price > 30)
+    problems.push({
+      field: 'weights.price',
+      message: `the price weight of a service procurement is 10 to 30 percent, not ${weights.price}`,
+    });
   return problems;
 }
 
 /** A committee of at least three members, an odd number, nobody twice (评审委员会 三人以上单数). */
 export function committeeProblems(committee: string[]): Problem[] {
-  if (new Set(committee).size !== committee.length) return [{ field: 'committee', message: 'a committee member is named twice' }];
+  if (new Set(committee).size !== committee.length)
+    return [{ field: 'committee', message: 'a committee member is named twice' }];
   if (committee.length < 3 || committee.length % 2 === 0) {
-    return [{ field: 'committee', message: `the committee needs an odd number of members, at least three (not ${committee.length})` }];
+    return [
+      {
+        field: 'committee',
+        message: `the committee needs an odd number of members, at least three (not ${committee.length})`,
+      },
+    ];
   }
   return [];
 }
 
 /** Whether a bid may be taken now: the window is open, the price within the budget, the proposal sound. */
-export function bidProblems(need: Pick<Need, 'budgetFen'>, window: { open: boolean }, bid: { priceFen: number; proposal: string }): Problem[] {
-  if (!window.open) return [{ field: 'procurementId', message: 'Bidding has closed for this procurement; late bids are refused' }];
+export function bidProblems(
+  need: Pick<Need, 'budgetFen'>,
+  window: { open: boolean },
+  bid: { priceFen: number; proposal: string },
+): Problem[] {
+  if (!window.open)
+    return [{ field: 'procurementId', message: 'Bidding has closed for this procurement; late bids are refused' }];
   const problems: Problem[] = [];
-  if (!Number.isSafeInteger(bid.priceFen) || bid.priceFen <= 0) problems.push({ field: 'priceFen', message: 'priceFen must be a whole number of fen above 0' });
-  else if (bid.priceFen > need.budgetFen) problems.push({ field: 'priceFen', message: `the price (${bid.priceFen} fen) is over the budget (${need.budgetFen} fen)` });
+  if (!Number.isSafeInteger(bid.priceFen) || bid.priceFen <= 0)
+    problems.push({ field: 'priceFen', message: 'priceFen must be a whole number of fen above 0' });
+  else if (bid.priceFen > need.budgetFen)
+    problems.push({
+      field: 'priceFen',
+      message: `the price (${bid.priceFen} fen) is over the budget (${need.budgetFen} fen)`,
+    });
   const proposal = textProblem(bid.proposal, 'proposal', 2000);
   if (proposal) problems.push(proposal);
   return problems;
@@ -75,10 +101,13 @@ export function bidProblems(need: Pick<Need, 'budgetFen'>, window: { open: boole
  */
 export function contractProblems(terms: ContractTerms, today: string): Problem[] {
   const problems: Problem[] = [];
-  if (!isCalendarDate(terms.startsOn)) problems.push({ field: 'startsOn', message: 'startsOn must be a calendar date (YYYY-MM-DD)' });
-  if (!isCalendarDate(terms.endsOn)) problems.push({ field: 'endsOn', message: 'endsOn must be a calendar date (YYYY-MM-DD)' });
+  if (!isCalendarDate(terms.startsOn))
+    problems.push({ field: 'startsOn', message: 'startsOn must be a calendar date (YYYY-MM-DD)' });
+  if (!isCalendarDate(terms.endsOn))
+    problems.push({ field: 'endsOn', message: 'endsOn must be a calendar date (YYYY-MM-DD)' });
   if (problems.length) return problems;
-  if (terms.startsOn < today) problems.push({ field: 'startsOn', message: `the contract cannot start before today (${today})` });
+  if (terms.startsOn < today)
+    problems.push({ field: 'startsOn', message: `the contract cannot start before today (${today})` });
   if (terms.endsOn < terms.startsOn) problems.push({ field: 'endsOn', message: 'endsOn is before startsOn' });
   const years = terms.recurring ? 3 : 1;
   const lastDay = addDays(addYears(terms.startsOn, years), -1);
@@ -90,23 +119,32 @@ export function contractProblems(terms: ContractTerms, today: string): Problem[]
         : `a contract runs at most one year (three for a recurring service): it must end by ${lastDay}`,
     });
   }
-  if (terms.milestones.length === 0 || terms.milestones.length > 24) problems.push({ field: 'milestones', message: 'a contract has 1 to 24 milestones' });
+  if (terms.milestones.length === 0 || terms.milestones.length > 24)
+    problems.push({ field: 'milestones', message: 'a contract has 1 to 24 milestones' });
   let total = 0;
   terms.milestones.forEach((m, i) => {
     const field = `milestones[${i}]`;
     const deliverable = textProblem(m.deliverable, `${field}.deliverable`, 500);
     if (deliverable) problems.push(deliverable);
-    if (!isCalendarDate(m.dueOn)) problems.push({ field: `${field}.dueOn`, message: 'dueOn must be a calendar date (YYYY-MM-DD)' });
-    else if (m.dueOn < terms.startsOn || m.dueOn > terms.endsOn) problems.push({ field: `${field}.dueOn`, message: `milestone ${i + 1} is due outside the contract's term` });
-    else if (i > 0 && m.dueOn < terms.milestones[i - 1]!.dueOn) problems.push({ field: `${field}.dueOn`, message: `milestone ${i + 1} is due before milestone ${i}` });
-    if (!Number.isInteger(m.sharePercent) || m.sharePercent < 1 || m.sharePercent > 100) problems.push({ field: `${field}.sharePercent`, message: 'a share is a whole percent from 1 to 100' });
+    if (!isCalendarDate(m.dueOn))
+      problems.push({ field: `${field}.dueOn`, message: 'dueOn must be a calendar date (YYYY-MM-DD)' });
+    else if (m.dueOn < terms.startsOn || m.dueOn > terms.endsOn)
+      problems.push({ field: `${field}.dueOn`, message: `milestone ${i + 1} is due outside the contract's term` });
+    else if (i > 0 && m.dueOn < terms.milestones[i - 1]!.dueOn)
+      problems.push({ field: `${field}.dueOn`, message: `milestone ${i + 1} is due before milestone ${i}` });
+    if (!Number.isInteger(m.sharePercent) || m.sharePercent < 1 || m.sharePercent > 100)
+      problems.push({ field: `${field}.sharePercent`, message: 'a share is a whole percent from 1 to 100' });
     else total += m.sharePercent;
   });
   if (terms.milestones.length && total !== 100 && !problems.some((p) => p.field.endsWith('sharePercent'))) {
     problems.push({ field: 'milestones', message: `the milestones' shares must sum to 100 percent, not ${total}` });
   }
   terms.subcontracts.forEach((s, i) => {
-    if (s.mainWork) problems.push({ field: `subcontracts[${i}]`, message: `the main work may not be subcontracted (主体工作不得分包): ${s.work}` });
+    if (s.mainWork)
+      problems.push({
+        field: `subcontracts[${i}]`,
+        message: `the main work may not be subcontracted (主体工作不得分包): ${s.work}`,
+      });
     const work = textProblem(s.work, `subcontracts[${i}].work`, 500);
     if (work) problems.push(work);
   });

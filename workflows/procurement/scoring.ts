@@ -11,11 +11,16 @@ export async function screen(ctx: ProcurementContext): Promise<Bid[] | null> {
   await ctx.moveTo('SCREENING');
   const bids = state.bids.filter((b) => b.round === state.round && b.status === 'SUBMITTED');
   const { rejected, recusals } = await procurementActivities.screenBids({
-    input, bids: bids.map((b) => ({ bidId: b.bidId, organizationId: b.organizationId })), closingDay: chinaDay(state.closesAt),
+    input,
+    bids: bids.map((b) => ({ bidId: b.bidId, organizationId: b.organizationId })),
+    closingDay: chinaDay(state.closesAt),
   });
   for (const bid of bids) {
     const refusal = rejected.find((r) => r.bidId === bid.bidId);
-    Object.assign(bid, refusal ? { status: 'REJECTED', reasons: refusal.reasons } : { status: 'ELIGIBLE', reasons: [] });
+    Object.assign(
+      bid,
+      refusal ? { status: 'REJECTED', reasons: refusal.reasons } : { status: 'ELIGIBLE', reasons: [] },
+    );
   }
   state.recusals = recusals;
   const eligible = bids.filter((b) => b.status === 'ELIGIBLE');
@@ -30,16 +35,33 @@ export async function screen(ctx: ProcurementContext): Promise<Bid[] | null> {
 export async function score(ctx: ProcurementContext, eligible: Bid[]): Promise<Bid[]> {
   const { state, input, tasks } = ctx;
   await ctx.moveTo('SCORING');
-  const recused = (member: string, bid: Bid) => state.recusals.some((r) => r.personId === member && r.organizationId === bid.organizationId);
-  await Promise.all(eligible.flatMap((bid, i) => input.need.committee.filter((member) => !recused(member, bid)).map(async (member) => {
-    const result = await tasks.ask(
-      ctx.spec(SCORE_BID_TASK_KIND, `评审打分：${input.need.title} · 第 ${i + 1} 号投标`, bid.organizationId, [{ subject: member }], input.deadlinesMs.scoring),
-      SCORE_BID_FORM,
-    );
-    if (result.kind === 'DECIDED') bid.technicalScores[member] = Number(result.decision.values?.technical);
-  })));
+  const recused = (member: string, bid: Bid) =>
+    state.recusals.some((r) => r.personId === member && r.organizationId === bid.organizationId);
+  await Promise.all(
+    eligible.flatMap((bid, i) =>
+      input.need.committee
+        .filter((member) => !recused(member, bid))
+        .map(async (member) => {
+          const result = await tasks.ask(
+            ctx.spec(
+              SCORE_BID_TASK_KIND,
+              `评审打分：${input.need.title} · 第 ${i + 1} 号投标`,
+              bid.organizationId,
+              [{ subject: member }],
+              input.deadlinesMs.scoring,
+            ),
+            SCORE_BID_FORM,
+          );
+          if (result.kind === 'DECIDED') bid.technicalScores[member] = Number(result.decision.values?.technical);
+        }),
+    ),
+  );
   const ranking = rankBids(eligible, input.need.weights);
-  for (const ranked of ranking) Object.assign(eligible.find((b) => b.bidId === ranked.bidId)!, { priceScore: ranked.priceScore, total: ranked.total, rank: ranked.rank });
+  for (const ranked of ranking)
+    Object.assign(
+      eligible.find((b) => b.bidId === ranked.bidId)!,
+      { priceScore: ranked.priceScore, total: ranked.total, rank: ranked.rank },
+    );
   await ctx.record();
   return ranking.map((r) => eligible.find((b) => b.bidId === r.bidId)!);
 }

@@ -76,8 +76,20 @@ export interface ProcurementInput {
 }
 
 export type Stage =
-  | 'BIDDING' | 'SCREENING' | 'SCORING' | 'AWARD_APPROVAL' | 'NOTICE' | 'OBJECTION_REVIEW' | 'FAILED' | 'CONTRACTING'
-  | 'PERFORMING' | 'PERFORMANCE_REVIEW' | 'COMPLETED' | 'TERMINATED' | 'CLOSED' | 'CANCELLED';
+  | 'BIDDING'
+  | 'SCREENING'
+  | 'SCORING'
+  | 'AWARD_APPROVAL'
+  | 'NOTICE'
+  | 'OBJECTION_REVIEW'
+  | 'FAILED'
+  | 'CONTRACTING'
+  | 'PERFORMING'
+  | 'PERFORMANCE_REVIEW'
+  | 'COMPLETED'
+  | 'TERMINATED'
+  | 'CLOSED'
+  | 'CANCELLED';
 
 export type BidStatus = 'SUBMITTED' | 'WITHDRAWN' | 'ELIGIBLE' | 'REJECTED' | 'AWARDED' | 'NOT_AWARDED' | 'SET_ASIDE';
 
@@ -164,7 +176,11 @@ export interface ProcurementState {
   awardedBidId: string | null;
   objections: { organizationId: string; by: string; reason: string; outcome: 'UPHELD' | 'SUSTAINED' | null }[];
   contract: Contract | null;
-  performance: { scores: { by: string; role: 'BUYER' | 'SERVICE_USER' | 'EXPERT'; score: number }[]; score: number | null; outcome: string | null } | null;
+  performance: {
+    scores: { by: string; role: 'BUYER' | 'SERVICE_USER' | 'EXPERT'; score: number }[];
+    score: number | null;
+    outcome: string | null;
+  } | null;
   cancelReason: string | null;
   /** Why it ended without a contract, in words. */
   closeReason: string | null;
@@ -172,7 +188,17 @@ export interface ProcurementState {
 
 /** Where every procurement starts: the first round's bidding. */
 export const openingState = (closesAt: number): ProcurementState => ({
-  stage: 'BIDDING', round: 1, closesAt, bids: [], recusals: [], awardedBidId: null, objections: [], contract: null, performance: null, cancelReason: null, closeReason: null,
+  stage: 'BIDDING',
+  round: 1,
+  closesAt,
+  bids: [],
+  recusals: [],
+  awardedBidId: null,
+  objections: [],
+  contract: null,
+  performance: null,
+  cancelReason: null,
+  closeReason: null,
 });
 
 export interface Objection {
@@ -186,31 +212,65 @@ export interface Cancellation {
   by: string;
 }
 
-const text = (name: string, label: string, forOutcomes?: string[], maxLength = 1000) =>
-  ({ name, label, type: 'TEXT' as const, required: true, maxLength, ...(forOutcomes ? { forOutcomes } : {}) });
+const text = (name: string, label: string, forOutcomes?: string[], maxLength = 1000) => ({
+  name,
+  label,
+  type: 'TEXT' as const,
+  required: true,
+  maxLength,
+  ...(forOutcomes ? { forOutcomes } : {}),
+});
 
 export const SCORE_BID_FORM: TaskForm = {
   outcomes: ['SUBMIT'],
-  fields: [{ name: 'technical', label: '技术分（满分 100）', type: 'INT', min: 0, max: 100, required: true }, { ...text('opinion', '评审意见'), required: false }],
+  fields: [
+    { name: 'technical', label: '技术分（满分 100）', type: 'INT', min: 0, max: 100, required: true },
+    { ...text('opinion', '评审意见'), required: false },
+  ],
 };
-export const APPROVE_AWARD_FORM: TaskForm = { outcomes: ['APPROVE', 'REJECT'], fields: [text('reason', '不予批准的理由', ['REJECT'])] };
+export const APPROVE_AWARD_FORM: TaskForm = {
+  outcomes: ['APPROVE', 'REJECT'],
+  fields: [text('reason', '不予批准的理由', ['REJECT'])],
+};
 export const OBJECTION_BALLOT_FORM: TaskForm = { outcomes: ['UPHOLD', 'SUSTAIN'], fields: [] };
 export const FAILED_PROCUREMENT_FORM: TaskForm = {
   outcomes: ['REPUBLISH', 'CLOSE'],
-  fields: [{ name: 'days', label: '重新公告的投标期（天）', type: 'INT', min: 1, max: 60, required: true, forOutcomes: ['REPUBLISH'] }],
+  fields: [
+    {
+      name: 'days',
+      label: '重新公告的投标期（天）',
+      type: 'INT',
+      min: 1,
+      max: 60,
+      required: true,
+      forOutcomes: ['REPUBLISH'],
+    },
+  ],
 };
-export const DELIVER_MILESTONE_FORM: TaskForm = { outcomes: ['SUBMIT'], fields: [text('summary', '成果说明', undefined, 2000)] };
+export const DELIVER_MILESTONE_FORM: TaskForm = {
+  outcomes: ['SUBMIT'],
+  fields: [text('summary', '成果说明', undefined, 2000)],
+};
 export const ACCEPT_MILESTONE_FORM: TaskForm = {
   outcomes: ['ACCEPT', 'REJECT'],
-  fields: [text('reason', '不予验收的理由', ['REJECT']), { name: 'newDueOn', label: '重新提交期限', type: 'DATE', required: true, forOutcomes: ['REJECT'] }],
+  fields: [
+    text('reason', '不予验收的理由', ['REJECT']),
+    { name: 'newDueOn', label: '重新提交期限', type: 'DATE', required: true, forOutcomes: ['REJECT'] },
+  ],
 };
 export const OVERDUE_MILESTONE_FORM: TaskForm = {
   outcomes: ['EXTEND', 'TERMINATE'],
-  fields: [{ name: 'newDueOn', label: '延长至', type: 'DATE', required: true, forOutcomes: ['EXTEND'] }, text('reason', '终止合同的理由', ['TERMINATE'])],
+  fields: [
+    { name: 'newDueOn', label: '延长至', type: 'DATE', required: true, forOutcomes: ['EXTEND'] },
+    text('reason', '终止合同的理由', ['TERMINATE']),
+  ],
 };
 export const PERFORMANCE_REVIEW_FORM: TaskForm = {
   outcomes: ['SUBMIT'],
-  fields: [{ name: 'score', label: '履约评分（满分 100）', type: 'INT', min: 0, max: 100, required: true }, { ...text('comment', '评价意见'), required: false }],
+  fields: [
+    { name: 'score', label: '履约评分（满分 100）', type: 'INT', min: 0, max: 100, required: true },
+    { ...text('comment', '评价意见'), required: false },
+  ],
 };
 
 export const submitBidUpdate = defineUpdate<Bid, [BidInput]>('submitBid');

@@ -1,4 +1,11 @@
-import { ApplicationFailure, CancellationScope, condition, isCancellation, setHandler, sleep } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
 import { createTaskBoard } from '../human-task/board.js';
 import { acceptBids } from './bidding.js';
 import { procurementActivities, procurementContext, type ProcurementContext } from './context.js';
@@ -6,12 +13,28 @@ import { score, screen } from './scoring.js';
 import { award } from './award.js';
 import { contract, deliver, reviewPerformance } from './delivery.js';
 import {
-  cancelProcurementUpdate, FAILED_PROCUREMENT_FORM, openingState, FAILED_PROCUREMENT_TASK_KIND, procurementStateQuery, type ProcurementInput, type ProcurementState, type Stage,
+  cancelProcurementUpdate,
+  FAILED_PROCUREMENT_FORM,
+  openingState,
+  FAILED_PROCUREMENT_TASK_KIND,
+  procurementStateQuery,
+  type ProcurementInput,
+  type ProcurementState,
+  type Stage,
 } from './types.js';
 
 const DAY = 86_400_000;
 /** The agency may cancel until the contract is signed. */
-const CANCELLABLE: Stage[] = ['BIDDING', 'SCREENING', 'SCORING', 'AWARD_APPROVAL', 'NOTICE', 'OBJECTION_REVIEW', 'FAILED', 'CONTRACTING'];
+const CANCELLABLE: Stage[] = [
+  'BIDDING',
+  'SCREENING',
+  'SCORING',
+  'AWARD_APPROVAL',
+  'NOTICE',
+  'OBJECTION_REVIEW',
+  'FAILED',
+  'CONTRACTING',
+];
 export const NOT_CANCELLABLE = 'NotCancellable';
 
 /**
@@ -39,9 +62,13 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementS
     {
       validator: ({ reason }) => {
         if (!CANCELLABLE.includes(state.stage) || state.cancelReason !== null) {
-          throw ApplicationFailure.create({ type: NOT_CANCELLABLE, message: `A procurement at ${state.stage} can no longer be cancelled (only before the contract is signed)` });
+          throw ApplicationFailure.create({
+            type: NOT_CANCELLABLE,
+            message: `A procurement at ${state.stage} can no longer be cancelled (only before the contract is signed)`,
+          });
         }
-        if (!reason.trim()) throw ApplicationFailure.create({ type: NOT_CANCELLABLE, message: 'A cancellation needs a reason' });
+        if (!reason.trim())
+          throw ApplicationFailure.create({ type: NOT_CANCELLABLE, message: 'A cancellation needs a reason' });
       },
     },
   );
@@ -69,7 +96,8 @@ async function proceed(ctx: ProcurementContext): Promise<void> {
     const eligible = await screen(ctx);
     const winner = eligible && (await award(ctx, await score(ctx, eligible)));
     if (winner) {
-      for (const bid of state.bids) if (bid.round === state.round && bid.status === 'ELIGIBLE') bid.status = 'NOT_AWARDED';
+      for (const bid of state.bids)
+        if (bid.round === state.round && bid.status === 'ELIGIBLE') bid.status = 'NOT_AWARDED';
       if (!(await contract(ctx, winner))) return ctx.moveTo('CLOSED');
       const completed = await deliver(ctx);
       await reviewPerformance(ctx, !completed);
@@ -77,7 +105,13 @@ async function proceed(ctx: ProcurementContext): Promise<void> {
     }
     await ctx.moveTo('FAILED');
     const decision = await tasks.ask(
-      ctx.spec(FAILED_PROCUREMENT_TASK_KIND, `采购失败（流标）：${input.need.title}，请决定重新公告或终止`, input.need.agencyId, ctx.agency.officers, input.deadlinesMs.failed),
+      ctx.spec(
+        FAILED_PROCUREMENT_TASK_KIND,
+        `采购失败（流标）：${input.need.title}，请决定重新公告或终止`,
+        input.need.agencyId,
+        ctx.agency.officers,
+        input.deadlinesMs.failed,
+      ),
       FAILED_PROCUREMENT_FORM,
     );
     if (decision.kind !== 'DECIDED' || decision.decision.decision !== 'REPUBLISH') return ctx.moveTo('CLOSED');
@@ -94,10 +128,12 @@ async function cancelled(ctx: ProcurementContext, reason: string): Promise<void>
   await tasks.cancelOpen(`采购已取消：${reason}`);
   const bidders = [...new Set(state.bids.map((b) => b.organizationId))];
   await procurementActivities.notifyParties({
-    procurementId: input.procurementId, key: 'cancelled',
+    procurementId: input.procurementId,
+    key: 'cancelled',
     message: `《${input.need.title}》已由${input.need.agencyName}取消：${reason}`,
     audience: [
-      ...ctx.agency.officers, ...ctx.agency.head,
+      ...ctx.agency.officers,
+      ...ctx.agency.head,
       ...bidders.map((organizationId) => ({ role: 'APPROVER', organizationId })),
       ...input.need.committee.map((subject) => ({ subject })),
     ],

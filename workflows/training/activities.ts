@@ -18,5 +18,10 @@ export interface TrainingActivities {
   releaseSeat(input: { enrollmentId: string; courseId: string; status: EnrollmentStatus }): Promise<string | null>;
   recordAttendance(input: { enrollmentId: string; day: number; attended: boolean; recordedBy: string }): Promise<void>;
   /** Writes the completion certificate to the person's registry record (idempotent); its id. */
-  issueCertificate(input: { enrollmentId: string; personId: string; courseTitle: string; issuedOn: string }): Promise<string>;
+  issueCertificate(input: {
+    enrollmentId: string;
+    personId: string;
+    courseTitle: string;
+    issuedOn: string;
+  }): Promise<string>;
 }

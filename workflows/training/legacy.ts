@@ -34,7 +34,10 @@ export interface LegacyEnrollmentState {
 /** The first version's activities (services/processes/training/legacy-activities.ts). */
 export interface LegacyTrainingActivities {
   openEndorsementTask(request: LegacyEnrollmentRequest): Promise<void>;
-  settleEnrollment(input: { request: LegacyEnrollmentRequest; decision: LegacyDecision }): Promise<{ status: EnrollmentStatus }>;
+  settleEnrollment(input: {
+    request: LegacyEnrollmentRequest;
+    decision: LegacyDecision;
+  }): Promise<{ status: EnrollmentStatus }>;
   expireEnrollment(input: { enrollmentId: string; taskId: string }): Promise<void>;
 }
 
@@ -67,7 +70,8 @@ export async function legacyTrainingEnrollment(request: LegacyEnrollmentRequest)
       validator: (decision: LegacyDecision) => {
         if (state.decision !== null || isFinal()) throw new Error('This task has already been decided');
         if (state.openTaskId === null) throw new Error('The endorsement task is not open yet; try again in a moment');
-        if (decision.taskId !== state.openTaskId) throw new Error(`Task ${decision.taskId} is not open in this enrollment`);
+        if (decision.taskId !== state.openTaskId)
+          throw new Error(`Task ${decision.taskId} is not open in this enrollment`);
         if (decision.decision !== 'APPROVE' && decision.decision !== 'REJECT') {
           throw new Error(`Unknown decision "${String(decision.decision)}"; use APPROVE or REJECT`);
         }

@@ -20,10 +20,18 @@ export function applicationWorkflowId(courseId: string, personId: string): strin
 }
 
 export type EnrollmentStatus =
-  | 'AWAITING_ENDORSEMENT' | 'AWAITING_CONFIRMATION' | 'ENROLLED' | 'WAITLISTED'
-  | 'REJECTED' | 'EXPIRED' | 'WITHDRAWN' | 'COMPLETED' | 'NOT_COMPLETED'
+  | 'AWAITING_ENDORSEMENT'
+  | 'AWAITING_CONFIRMATION'
+  | 'ENROLLED'
+  | 'WAITLISTED'
+  | 'REJECTED'
+  | 'EXPIRED'
+  | 'WITHDRAWN'
+  | 'COMPLETED'
+  | 'NOT_COMPLETED'
   /** Ended by an admin (operations): cancelled, or terminated without the workflow's say. */
-  | 'CANCELLED' | 'TERMINATED';
+  | 'CANCELLED'
+  | 'TERMINATED';
 
 /** An application for a course (培训报名), as the resolver starts it. */
 export interface TrainingApplication {
@@ -54,7 +62,9 @@ export interface TrainingState {
 
 export const ENDORSE_FORM: TaskForm = {
   outcomes: ['APPROVE', 'REJECT'],
-  fields: [{ name: 'reason', label: '不同意理由', type: 'TEXT', maxLength: 500, required: true, forOutcomes: ['REJECT'] }],
+  fields: [
+    { name: 'reason', label: '不同意理由', type: 'TEXT', maxLength: 500, required: true, forOutcomes: ['REJECT'] },
+  ],
 };
 export const CONFIRM_FORM: TaskForm = ENDORSE_FORM;
 

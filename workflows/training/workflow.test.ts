@@ -7,12 +7,22 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createProcessesOrm } from '../../services/processes/orm.js';
 import { TrainingCourse } from '../../services/processes/training/course.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
-import { createHubWorker, createTimeSkippingEnv, maybeSaveHistory as saveHistory } from '../../test/support/time-skipping.js';
+import {
+  createHubWorker,
+  createTimeSkippingEnv,
+  maybeSaveHistory as saveHistory,
+} from '../../test/support/time-skipping.js';
 import { staffOf } from '../../test/support/training.js';
 import { decideUpdate, extendTaskUpdate, type TaskDecision } from '../human-task/contracts.js';
 import {
-  applicationWorkflowId, attendanceUpdate, stateQuery, taskOpenedUpdate, TRAINING_WORKFLOW_TYPE, withdrawUpdate,
-  type TrainingApplication, type TrainingState,
+  applicationWorkflowId,
+  attendanceUpdate,
+  stateQuery,
+  taskOpenedUpdate,
+  TRAINING_WORKFLOW_TYPE,
+  withdrawUpdate,
+  type TrainingApplication,
+  type TrainingState,
 } from './types.js';
 
 // The training workflow on Temporal's time-skipping server with the real activities writing to
@@ -66,16 +76,33 @@ async function apply(where: Awaited<ReturnType<typeof course>>, name: string) {
     requestedBy: 'test-integrator',
     deadlines: { endorsementMs: 14 * DAY, escalationMs: 3 * DAY, confirmationMs: 7 * DAY },
   };
-  const handle = await env.client.workflow.start(TRAINING_WORKFLOW_TYPE, { taskQueue: where.taskQueue, workflowId: application.workflowId, args: [application] });
+  const handle = await env.client.workflow.start(TRAINING_WORKFLOW_TYPE, {
+    taskQueue: where.taskQueue,
+    workflowId: application.workflowId,
+    args: [application],
+  });
   await handle.executeUpdate(taskOpenedUpdate);
   return { application, handle };
 }
 
-const decision = (taskId: string, value: string, decidedBy = 'secretary-wenzhou'): TaskDecision =>
-  ({ taskId, decision: value, comment: '测试', decidedBy, values: value === 'REJECT' ? { reason: '测试' } : null });
+const decision = (taskId: string, value: string, decidedBy = 'secretary-wenzhou'): TaskDecision => ({
+  taskId,
+  decision: value,
+  comment: '测试',
+  decidedBy,
+  values: value === 'REJECT' ? { reason: '测试' } : null,
+});
 
-async function decide(handle: WorkflowHandle, taskId: string, value: string, decidedBy?: string): Promise<TrainingState> {
-  return (await handle.executeUpdate(decideUpdate, { args: [decision(taskId, value, decidedBy)], updateId: taskId })) as TrainingState;
+async function decide(
+  handle: WorkflowHandle,
+  taskId: string,
+  value: string,
+  decidedBy?: string,
+): Promise<TrainingState> {
+  return (await handle.executeUpdate(decideUpdate, {
+    args: [decision(taskId, value, decidedBy)],
+    updateId: taskId,
+  })) as TrainingState;
 }
 
 /** Endorsed and confirmed: the update answers once the seat rule has placed the application. */
@@ -99,13 +126,20 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   return value;
 }
 
-
-const taskRow = (id: string) => sql<{ status: string; escalated: boolean; candidate_keys: string[] }>(
-  'select status, escalated, candidate_keys from processes.human_task where id = ?', id).then((rows) => rows[0]!);
+const taskRow = (id: string) =>
+  sql<{ status: string; escalated: boolean; candidate_keys: string[] }>(
+    'select status, escalated, candidate_keys from processes.human_task where id = ?',
+    id,
+  ).then((rows) => rows[0]!);
 const notificationKinds = (taskId: string) =>
-  sql<{ kind: string }>('select kind from processes.task_notification where task_id = ? order by created_at', taskId).then((rows) => rows.map((r) => r.kind));
+  sql<{ kind: string }>(
+    'select kind from processes.task_notification where task_id = ? order by created_at',
+    taskId,
+  ).then((rows) => rows.map((r) => r.kind));
 const enrollmentStatus = (id: string) =>
-  sql<{ status: string }>('select status from processes.training_enrollment where id = ?', id).then((rows) => rows[0]!.status);
+  sql<{ status: string }>('select status from processes.training_enrollment where id = ?', id).then(
+    (rows) => rows[0]!.status,
+  );
 
 describe('trainingEnrollment on the time-skipping server', () => {
   it('reminds at the follow-up date, escalates to the Federation at the due date, then expires', async () => {
@@ -115,11 +149,19 @@ describe('trainingEnrollment on the time-skipping server', () => {
     const startedAt = await env.currentTimeMs();
 
     await env.sleep(7 * DAY + 3_600_000);
-    expect(await eventually(() => notificationKinds(taskId), (kinds) => kinds.length > 0)).toEqual(['REMINDER']);
+    expect(
+      await eventually(
+        () => notificationKinds(taskId),
+        (kinds) => kinds.length > 0,
+      ),
+    ).toEqual(['REMINDER']);
     expect(await taskRow(taskId)).toMatchObject({ status: 'OPEN', escalated: false });
 
     await env.sleep(7 * DAY);
-    const escalated = await eventually(() => taskRow(taskId), (row) => row.escalated);
+    const escalated = await eventually(
+      () => taskRow(taskId),
+      (row) => row.escalated,
+    );
     expect(escalated).toEqual({ status: 'OPEN', escalated: true, candidate_keys: ['role:FEDERATION_OFFICER'] });
     expect(await notificationKinds(taskId)).toEqual(['REMINDER', 'ESCALATION']);
 
@@ -130,24 +172,33 @@ describe('trainingEnrollment on the time-skipping server', () => {
     expect((await taskRow(taskId)).status).toBe('EXPIRED');
     expect(await enrollmentStatus(application.enrollmentId)).toBe('EXPIRED');
     // A decision after the end is refused by the workflow, not recorded.
-    await expect(handle.executeUpdate(decideUpdate, { args: [decision(taskId, 'APPROVE')], updateId: randomUUID() })).rejects.toThrow();
+    await expect(
+      handle.executeUpdate(decideUpdate, { args: [decision(taskId, 'APPROVE')], updateId: randomUUID() }),
+    ).rejects.toThrow();
     await maybeSaveHistory('expired-v2', handle);
   });
 
-  it("moves the deadline when an admin extends the task (extendTask): no escalation at the old due date", async () => {
+  it('moves the deadline when an admin extends the task (extendTask): no escalation at the old due date', async () => {
     const where = await course(5, { startsInDays: 60 });
     const { application, handle } = await apply(where, '孙七');
     const taskId = application.endorseTaskId;
     const dueAt = (await env.currentTimeMs()) + 14 * DAY;
-    await expect(handle.executeUpdate(extendTaskUpdate, { args: [{ taskId, dueAt: (await env.currentTimeMs()) - 1 }] })).rejects.toThrow(WorkflowUpdateFailedError);
+    await expect(
+      handle.executeUpdate(extendTaskUpdate, { args: [{ taskId, dueAt: (await env.currentTimeMs()) - 1 }] }),
+    ).rejects.toThrow(WorkflowUpdateFailedError);
     await handle.executeUpdate(extendTaskUpdate, { args: [{ taskId, dueAt: dueAt + 10 * DAY }] });
     await env.sleep(14 * DAY + 3_600_000);
     expect(await taskRow(taskId)).toMatchObject({ status: 'OPEN', escalated: false });
     await env.sleep(10 * DAY);
-    expect(await eventually(() => taskRow(taskId), (row) => row.escalated)).toMatchObject({ status: 'OPEN', candidate_keys: ['role:FEDERATION_OFFICER'] });
+    expect(
+      await eventually(
+        () => taskRow(taskId),
+        (row) => row.escalated,
+      ),
+    ).toMatchObject({ status: 'OPEN', candidate_keys: ['role:FEDERATION_OFFICER'] });
   });
 
-  it("closes the task and marks the application when an admin cancels the run, which ends CANCELLED", async () => {
+  it('closes the task and marks the application when an admin cancels the run, which ends CANCELLED', async () => {
     const where = await course(5);
     const { application, handle } = await apply(where, '孙八');
     await handle.cancel();
@@ -161,7 +212,10 @@ describe('trainingEnrollment on the time-skipping server', () => {
     const where = await course(5);
     const { application, handle } = await apply(where, '孙二');
     await env.sleep(14 * DAY + 3_600_000);
-    await eventually(() => taskRow(application.endorseTaskId), (row) => row.escalated);
+    await eventually(
+      () => taskRow(application.endorseTaskId),
+      (row) => row.escalated,
+    );
     const state = await decide(handle, application.endorseTaskId, 'APPROVE', 'officer-li');
     expect(state.status).toBe('AWAITING_CONFIRMATION');
   });
@@ -170,11 +224,18 @@ describe('trainingEnrollment on the time-skipping server', () => {
     const where = await course(5);
     const { application, handle } = await apply(where, '孙三');
     const stray = randomUUID();
-    await expect(handle.executeUpdate(decideUpdate, { args: [decision(stray, 'APPROVE')], updateId: stray }))
-      .rejects.toMatchObject({ cause: { message: `Task ${stray} is not open in this process` } });
+    await expect(
+      handle.executeUpdate(decideUpdate, { args: [decision(stray, 'APPROVE')], updateId: stray }),
+    ).rejects.toMatchObject({ cause: { message: `Task ${stray} is not open in this process` } });
     const noReason = { ...decision(application.endorseTaskId, 'REJECT'), values: null };
-    await expect(handle.executeUpdate(decideUpdate, { args: [noReason], updateId: randomUUID() })).rejects.toThrow(WorkflowUpdateFailedError);
-    expect(await handle.query(stateQuery)).toMatchObject({ status: 'AWAITING_ENDORSEMENT', openTaskId: application.endorseTaskId, decision: null });
+    await expect(handle.executeUpdate(decideUpdate, { args: [noReason], updateId: randomUUID() })).rejects.toThrow(
+      WorkflowUpdateFailedError,
+    );
+    expect(await handle.query(stateQuery)).toMatchObject({
+      status: 'AWAITING_ENDORSEMENT',
+      openTaskId: application.endorseTaskId,
+      decision: null,
+    });
     const rejected = await decide(handle, application.endorseTaskId, 'REJECT');
     expect(rejected.status).toBe('REJECTED');
     await maybeSaveHistory('rejected-v2', handle);
@@ -187,16 +248,30 @@ describe('trainingEnrollment on the time-skipping server', () => {
     expect((await admit(first.handle, first.application)).status).toBe('ENROLLED');
     expect((await admit(second.handle, second.application)).status).toBe('WAITLISTED');
 
-    const withdrawn = await first.handle.executeUpdate(withdrawUpdate, { args: [{ by: 'secretary-wenzhou', reason: '另有安排' }] });
+    const withdrawn = await first.handle.executeUpdate(withdrawUpdate, {
+      args: [{ by: 'secretary-wenzhou', reason: '另有安排' }],
+    });
     expect(withdrawn.status).toBe('WITHDRAWN');
-    expect((await eventually(() => second.handle.query(stateQuery), (s) => s.status === 'ENROLLED')).status).toBe('ENROLLED');
+    expect(
+      (
+        await eventually(
+          () => second.handle.query(stateQuery),
+          (s) => s.status === 'ENROLLED',
+        )
+      ).status,
+    ).toBe('ENROLLED');
     expect(await enrollmentStatus(second.application.enrollmentId)).toBe('ENROLLED');
 
-    for (const day of [1, 2]) await second.handle.executeUpdate(attendanceUpdate, { args: [{ day, attended: true, recordedBy: 'officer-li' }] });
+    for (const day of [1, 2])
+      await second.handle.executeUpdate(attendanceUpdate, {
+        args: [{ day, attended: true, recordedBy: 'officer-li' }],
+      });
     const result = (await second.handle.result()) as TrainingState;
     expect(result.status).toBe('COMPLETED');
     const certificates = await sql<{ id: string; person_id: string }>(
-      'select id, person_id from registry.certification where idempotency_key = ?', `training-certificate:${second.application.enrollmentId}`);
+      'select id, person_id from registry.certification where idempotency_key = ?',
+      `training-certificate:${second.application.enrollmentId}`,
+    );
     expect(certificates).toEqual([{ id: result.certificateId, person_id: second.application.personId }]);
     await maybeSaveHistory('completed-v2', second.handle);
   });

@@ -1,4 +1,13 @@
-import { CancellationScope, condition, isCancellation, patched, proxyActivities, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  condition,
+  isCancellation,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import { createTaskBoard } from '../human-task/board.js';
 import { markStage } from '../human-task/search-attributes.js';
 import type { TaskSpec } from '../human-task/contracts.js';
@@ -6,9 +15,20 @@ import { legacyTrainingEnrollment, type LegacyEnrollmentRequest } from './legacy
 import type { TrainingActivities } from './activities.js';
 import { attendanceRules, completionOf, courseBounds } from './rules.js';
 import {
-  attendanceUpdate, CONFIRM_FORM, CONFIRM_TASK_KIND, ENDORSE_FORM, ENDORSE_TASK_KIND, seatGrantedSignal, stateQuery,
-  taskOpenedUpdate, TRAINING_PROCESS_TYPE, withdrawUpdate,
-  type EnrollmentStatus, type TrainingApplication, type TrainingState, type Withdrawal,
+  attendanceUpdate,
+  CONFIRM_FORM,
+  CONFIRM_TASK_KIND,
+  ENDORSE_FORM,
+  ENDORSE_TASK_KIND,
+  seatGrantedSignal,
+  stateQuery,
+  taskOpenedUpdate,
+  TRAINING_PROCESS_TYPE,
+  withdrawUpdate,
+  type EnrollmentStatus,
+  type TrainingApplication,
+  type TrainingState,
+  type Withdrawal,
 } from './types.js';
 
 const retry = { maximumInterval: '30 seconds', maximumAttempts: 20, nonRetryableErrorTypes: ['RegistryRefused'] };
@@ -33,9 +53,16 @@ const activities = {
  */
 export async function trainingEnrollment(input: TrainingApplication | LegacyEnrollmentRequest): Promise<TrainingState> {
   // Runs started before the task kit replay the first version's commands.
-  if (!patched('training-task-kit')) return (await legacyTrainingEnrollment(input as LegacyEnrollmentRequest)) as TrainingState;
+  if (!patched('training-task-kit'))
+    return (await legacyTrainingEnrollment(input as LegacyEnrollmentRequest)) as TrainingState;
   const app = input as TrainingApplication;
-  const state: TrainingState = { status: 'AWAITING_ENDORSEMENT', openTaskId: null, decision: null, attendance: {}, certificateId: null };
+  const state: TrainingState = {
+    status: 'AWAITING_ENDORSEMENT',
+    openTaskId: null,
+    decision: null,
+    attendance: {},
+    certificateId: null,
+  };
   const tasks = createTaskBoard(() => snapshot());
   // The open task comes from the board: a task is open once its row exists.
   const snapshot = (): TrainingState => ({ ...state, openTaskId: tasks.openTaskIds()[0] ?? null });
@@ -63,7 +90,8 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
     {
       validator: (_request: Withdrawal) => {
         if (withdrawal) throw new Error('This application is already being withdrawn');
-        if (Date.now() >= startsAt) throw new Error('The course has started; an application can only be withdrawn before its first day');
+        if (Date.now() >= startsAt)
+          throw new Error('The course has started; an application can only be withdrawn before its first day');
         if (['REJECTED', 'EXPIRED', 'WITHDRAWN', 'COMPLETED', 'NOT_COMPLETED'].includes(state.status)) {
           throw new Error(`The application is ${state.status} and cannot be withdrawn`);
         }
@@ -109,7 +137,8 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
     await CancellationScope.nonCancellable(async () => {
       await tasks.cancelOpen('管理员取消');
       const seated = state.status === 'ENROLLED' || state.status === 'WAITLISTED';
-      if (seated) await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'CANCELLED' });
+      if (seated)
+        await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'CANCELLED' });
       else await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'CANCELLED' });
       moveTo('CANCELLED');
     });
@@ -122,7 +151,12 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
     await activities.recordApplication(app);
     markStage('AWAITING_ENDORSEMENT');
     let result = await tasks.ask(
-      spec(ENDORSE_TASK_KIND, `推荐 ${app.personName} 参加培训`, [{ role: 'APPROVER', organizationId: app.organizationId }], app.deadlines.endorsementMs),
+      spec(
+        ENDORSE_TASK_KIND,
+        `推荐 ${app.personName} 参加培训`,
+        [{ role: 'APPROVER', organizationId: app.organizationId }],
+        app.deadlines.endorsementMs,
+      ),
       ENDORSE_FORM,
       // Unanswered, it goes to the supervising Federation officers before it expires.
       { escalateTo: [{ role: 'FEDERATION_OFFICER' }], escalatedDueInMs: app.deadlines.escalationMs, holdAnswer: true },
@@ -132,7 +166,12 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
     if (result.kind === 'DECIDED' && result.decision.decision === 'APPROVE') {
       moveTo('AWAITING_CONFIRMATION');
       await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'AWAITING_CONFIRMATION' });
-      const confirm = spec(CONFIRM_TASK_KIND, `确认 ${app.personName} 的培训名额`, [{ role: 'FEDERATION_OFFICER' }], app.deadlines.confirmationMs);
+      const confirm = spec(
+        CONFIRM_TASK_KIND,
+        `确认 ${app.personName} 的培训名额`,
+        [{ role: 'FEDERATION_OFFICER' }],
+        app.deadlines.confirmationMs,
+      );
       result = await tasks.ask(confirm, CONFIRM_FORM, { holdAnswer: true });
       if (result.kind === 'DECIDED') state.decision = result.decision;
     }
@@ -158,7 +197,10 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
           if (completed) {
             const issuedOn = new Date(Math.min(Date.now(), endsAt)).toISOString().slice(0, 10);
             state.certificateId = await activities.issueCertificate({
-              enrollmentId: app.enrollmentId, personId: app.personId, courseTitle: app.course.title, issuedOn,
+              enrollmentId: app.enrollmentId,
+              personId: app.personId,
+              courseTitle: app.course.title,
+              issuedOn,
             });
           }
           moveTo(completed ? 'COMPLETED' : 'NOT_COMPLETED');
@@ -173,7 +215,8 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
     if (withdrawn()) {
       await watchWithdrawal;
       const wasSeated = state.status === 'ENROLLED' || state.status === 'WAITLISTED';
-      if (wasSeated) await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'WITHDRAWN' });
+      if (wasSeated)
+        await activities.releaseSeat({ enrollmentId: app.enrollmentId, courseId: app.course.id, status: 'WITHDRAWN' });
       else await activities.setEnrollmentStatus({ enrollmentId: app.enrollmentId, status: 'WITHDRAWN' });
       moveTo('WITHDRAWN');
     }

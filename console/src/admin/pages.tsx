@@ -12,10 +12,25 @@ const StatisticsPage = lazy(() => import('./statistics/StatisticsPage').then((m)
 // The admins' pages (runs, a run, operations, schedules, overviews, statistics). Statistics are
 // the registry's public report figures, so integrators and Federation officers read them too.
 export const adminPages: ConsolePage[] = [
-  { path: 'runs', element: <RunsPage />, roles: ['ADMIN'], menu: { key: 'runs', label: { zh: '流程运行', en: 'Runs' }, icon: <UnorderedListOutlined />, order: 20 } },
+  {
+    path: 'runs',
+    element: <RunsPage />,
+    roles: ['ADMIN'],
+    menu: { key: 'runs', label: { zh: '流程运行', en: 'Runs' }, icon: <UnorderedListOutlined />, order: 20 },
+  },
   { path: 'runs/:id', element: <RunPage />, roles: ['ADMIN'] },
-  { path: 'schedules', element: <SchedulesPage />, roles: ['ADMIN'], menu: { key: 'schedules', label: { zh: '计划任务', en: 'Schedules' }, icon: <ScheduleOutlined />, order: 30 } },
-  { path: 'overview', element: <OverviewPage />, roles: ['ADMIN'], menu: { key: 'overview', label: { zh: '活动总览', en: 'Overview' }, icon: <DashboardOutlined />, order: 40 } },
+  {
+    path: 'schedules',
+    element: <SchedulesPage />,
+    roles: ['ADMIN'],
+    menu: { key: 'schedules', label: { zh: '计划任务', en: 'Schedules' }, icon: <ScheduleOutlined />, order: 30 },
+  },
+  {
+    path: 'overview',
+    element: <OverviewPage />,
+    roles: ['ADMIN'],
+    menu: { key: 'overview', label: { zh: '活动总览', en: 'Overview' }, icon: <DashboardOutlined />, order: 40 },
+  },
   {
     path: 'statistics',
     element: <StatisticsPage />,

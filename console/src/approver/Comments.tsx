@@ -52,7 +52,15 @@ export function Comments({ taskId, comments, onAdded }: { taskId: string; commen
   }
 
   return (
-    <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('title')}</Typography.Title>} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+      }
+      style={{ marginBottom: 16 }}
+    >
       <List
         size="small"
         dataSource={ordered}
@@ -61,19 +69,37 @@ export function Comments({ taskId, comments, onAdded }: { taskId: string; commen
           <List.Item>
             <div style={{ width: '100%' }}>
               <div>
-                <strong>{comment.author}</strong> · <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
+                <strong>{comment.author}</strong> ·{' '}
+                <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
               </div>
               <div style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</div>
             </div>
           </List.Item>
         )}
       />
-      {problem && <Alert type="error" showIcon role="alert" style={{ margin: '12px 0' }} title={t('failed', { code: problem.code, message: problem.message })} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ margin: '12px 0' }}
+          title={t('failed', { code: problem.code, message: problem.message })}
+        />
+      )}
       <Form form={form} name="comment" layout="vertical" onFinish={submit} style={{ marginTop: 12 }}>
-        <Form.Item name="body" label={t('body')} rules={[{ required: true, whitespace: true, message: t('required') }, { max: 2000, message: t('tooLong') }]}>
+        <Form.Item
+          name="body"
+          label={t('body')}
+          rules={[
+            { required: true, whitespace: true, message: t('required') },
+            { max: 2000, message: t('tooLong') },
+          ]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Button htmlType="submit" loading={loading}>{t('add')}</Button>
+        <Button htmlType="submit" loading={loading}>
+          {t('add')}
+        </Button>
       </Form>
     </Card>
   );

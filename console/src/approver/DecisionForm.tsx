@@ -81,13 +81,18 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
           if (value === undefined || value === null || value === '') return;
           if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(t('whole', { label }));
           const { min, max } = field;
-          if (min !== null && max !== null && (value < min || value > max)) throw new Error(t('range', { label, min, max }));
+          if (min !== null && max !== null && (value < min || value > max))
+            throw new Error(t('range', { label, min, max }));
           if (max !== null && value > max) throw new Error(t('atMost', { label, max }));
           if (min !== null && value < min) throw new Error(t('atLeast', { label, min }));
         },
       });
     }
-    if (field.type === 'TEXT') rules.push({ whitespace: field.required, message: t('required', { label }) }, { max: field.maxLength ?? COMMENT_MAX, message: t('tooLong', { label, max: field.maxLength ?? COMMENT_MAX }) });
+    if (field.type === 'TEXT')
+      rules.push(
+        { whitespace: field.required, message: t('required', { label }) },
+        { max: field.maxLength ?? COMMENT_MAX, message: t('tooLong', { label, max: field.maxLength ?? COMMENT_MAX }) },
+      );
     return rules;
   }
 
@@ -98,9 +103,19 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
       case 'DATE':
         return <DatePicker />;
       case 'CHOICE':
-        return <Select style={{ minWidth: 160 }} options={(field.options ?? []).map((option) => ({ value: option, label: option }))} />;
+        return (
+          <Select
+            style={{ minWidth: 160 }}
+            options={(field.options ?? []).map((option) => ({ value: option, label: option }))}
+          />
+        );
       default:
-        return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} showCount={{ formatter: ({ count }) => `${count} / ${field.maxLength ?? COMMENT_MAX}` }} />;
+        return (
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            showCount={{ formatter: ({ count }) => `${count} / ${field.maxLength ?? COMMENT_MAX}` }}
+          />
+        );
     }
   }
 
@@ -110,7 +125,11 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
       const { data } = await decide({
         variables: {
           id: taskId,
-          input: { outcome: raw.outcome as Decision, comment: raw.comment?.trim() || null, values: decisionValues(shape, raw.outcome, raw.values) },
+          input: {
+            outcome: raw.outcome as Decision,
+            comment: raw.comment?.trim() || null,
+            values: decisionValues(shape, raw.outcome, raw.values),
+          },
         },
       });
       const stage = word(STAGES, data?.decideTask.process?.stage);
@@ -127,7 +146,15 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
   }
 
   return (
-    <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('title')}</Typography.Title>} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+      }
+      style={{ marginBottom: 16 }}
+    >
       {problem && (
         <Alert
           type="error"
@@ -135,28 +162,51 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
           role="alert"
           style={{ marginBottom: 16 }}
           data-testid="decision-problem"
-          title={problem.placed ? t('fixFields', { code: problem.code }) : t('refused', { code: problem.code, message: problem.message })}
+          title={
+            problem.placed
+              ? t('fixFields', { code: problem.code })
+              : t('refused', { code: problem.code, message: problem.message })
+          }
         />
       )}
-      <Form form={form} name="decision" layout="vertical" onFinish={submit} initialValues={{ outcome: shape.outcomes.length === 1 ? shape.outcomes[0] : undefined }} scrollToFirstError={{ focus: true, block: "center" }}>
+      <Form
+        form={form}
+        name="decision"
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ outcome: shape.outcomes.length === 1 ? shape.outcomes[0] : undefined }}
+        scrollToFirstError={{ focus: true, block: 'center' }}
+      >
         <Form.Item name="outcome" label={t('outcome')} rules={[{ required: true, message: t('chooseOutcome') }]}>
           <Radio.Group options={shape.outcomes.map((code) => ({ value: code, label: word(OUTCOMES, code) }))} />
         </Form.Item>
-        {shape.fields.filter((field) => appliesTo(field, outcome)).map((field) => (
-          <Form.Item
-            key={field.name}
-            name={['values', field.name]}
-            label={field.type === 'INT' && field.max !== null ? `${labelOf(field)}（${t('maxScore', { max: field.max })}）` : labelOf(field)}
-            rules={rulesOf(field)}
-            required={field.required}
-          >
-            {control(field)}
-          </Form.Item>
-        ))}
-        <Form.Item name="comment" label={t('comment')} rules={[{ max: COMMENT_MAX, message: t('tooLong', { label: t('comment'), max: COMMENT_MAX }) }]}>
+        {shape.fields
+          .filter((field) => appliesTo(field, outcome))
+          .map((field) => (
+            <Form.Item
+              key={field.name}
+              name={['values', field.name]}
+              label={
+                field.type === 'INT' && field.max !== null
+                  ? `${labelOf(field)}（${t('maxScore', { max: field.max })}）`
+                  : labelOf(field)
+              }
+              rules={rulesOf(field)}
+              required={field.required}
+            >
+              {control(field)}
+            </Form.Item>
+          ))}
+        <Form.Item
+          name="comment"
+          label={t('comment')}
+          rules={[{ max: COMMENT_MAX, message: t('tooLong', { label: t('comment'), max: COMMENT_MAX }) }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={loading}>{t('submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={loading}>
+          {t('submit')}
+        </Button>
       </Form>
     </Card>
   );

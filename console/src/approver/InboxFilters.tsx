@@ -78,7 +78,9 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
   const t = useT(filterMessages);
   const word = useWords();
   const set = (change: Partial<InboxFilter>) => onChange({ ...filter, ...change });
-  const kinds = Object.entries(TASK_KINDS).filter(([, kind]) => !filter.processType || kind.processType === filter.processType);
+  const kinds = Object.entries(TASK_KINDS).filter(
+    ([, kind]) => !filter.processType || kind.processType === filter.processType,
+  );
 
   return (
     <Form layout="inline" aria-label={t('filters')} style={{ rowGap: 8, marginBottom: 16 }}>
@@ -88,7 +90,10 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           style={{ minWidth: 120 }}
           value={filter.status}
           onChange={(status: string) => set({ status })}
-          options={[...Object.keys(TASK_STATUSES).map((code) => ({ value: code, label: word(TASK_STATUSES, code) })), { value: 'ALL', label: t('allStatuses') }]}
+          options={[
+            ...Object.keys(TASK_STATUSES).map((code) => ({ value: code, label: word(TASK_STATUSES, code) })),
+            { value: 'ALL', label: t('allStatuses') },
+          ]}
         />
       </Form.Item>
       <Form.Item label={t('processType')} htmlFor="inbox-process-type">
@@ -97,7 +102,10 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           style={{ minWidth: 160 }}
           value={filter.processType ?? ''}
           onChange={(processType: string) => set({ processType: processType || undefined, kind: undefined })}
-          options={[{ value: '', label: t('any') }, ...Object.keys(PROCESS_TYPES).map((code) => ({ value: code, label: word(PROCESS_TYPES, code) }))]}
+          options={[
+            { value: '', label: t('any') },
+            ...Object.keys(PROCESS_TYPES).map((code) => ({ value: code, label: word(PROCESS_TYPES, code) })),
+          ]}
         />
       </Form.Item>
       <Form.Item label={t('kind')} htmlFor="inbox-kind">
@@ -106,7 +114,10 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           style={{ minWidth: 160 }}
           value={filter.kind ?? ''}
           onChange={(kind: string) => set({ kind: kind || undefined })}
-          options={[{ value: '', label: t('any') }, ...kinds.map(([code]) => ({ value: code, label: word(TASK_KINDS, code) }))]}
+          options={[
+            { value: '', label: t('any') },
+            ...kinds.map(([code]) => ({ value: code, label: word(TASK_KINDS, code) })),
+          ]}
         />
       </Form.Item>
       <Form.Item label={t('organization')} htmlFor="inbox-organization">
@@ -123,7 +134,11 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           style={{ minWidth: 120 }}
           value={filter.assigned ?? ''}
           onChange={(assigned: string) => set({ assigned: assigned || undefined })}
-          options={[{ value: '', label: t('any') }, { value: 'MINE', label: t('mine') }, { value: 'UNASSIGNED', label: t('unassigned') }]}
+          options={[
+            { value: '', label: t('any') },
+            { value: 'MINE', label: t('mine') },
+            { value: 'UNASSIGNED', label: t('unassigned') },
+          ]}
         />
       </Form.Item>
       <Form.Item label={t('dueBefore')} htmlFor="inbox-due-before">

@@ -90,7 +90,10 @@ export function InboxPage() {
     dueBefore: filter.dueBefore ? dayjs(filter.dueBefore).endOf('day').toISOString() : null,
     orderBy: filter.orderBy as TaskOrder,
   };
-  const { data, previousData, loading, error, refetch } = useQuery(INBOX, { variables, notifyOnNetworkStatusChange: true });
+  const { data, previousData, loading, error, refetch } = useQuery(INBOX, {
+    variables,
+    notifyOnNetworkStatusChange: true,
+  });
   const shown = data ?? previousData;
   const problem = hubProblem(error);
   const rows = shown?.myTasks.edges.map((edge) => edge.node) ?? [];
@@ -119,7 +122,11 @@ export function InboxPage() {
       render: (_, task) => (
         <Space size={4} wrap>
           <time dateTime={task.dueAt}>{dateTime(task.dueAt)}</time>
-          {isOverdue(task) && <Tag color="error" data-testid="overdue">{t('overdue')}</Tag>}
+          {isOverdue(task) && (
+            <Tag color="error" data-testid="overdue">
+              {t('overdue')}
+            </Tag>
+          )}
           {task.escalated && <Tag color="warning">{t('escalated')}</Tag>}
         </Space>
       ),
@@ -140,12 +147,24 @@ export function InboxPage() {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center">
-        <Typography.Title level={1} style={{ fontSize: 22 }}>{t('title')}</Typography.Title>
-        <Button onClick={() => void refetch()} loading={loading}>{t('refresh')}</Button>
+        <Typography.Title level={1} style={{ fontSize: 22 }}>
+          {t('title')}
+        </Typography.Title>
+        <Button onClick={() => void refetch()} loading={loading}>
+          {t('refresh')}
+        </Button>
       </Space>
       <Notifications />
       <InboxFilters filter={filter} onChange={(next) => setParams(paramsFromFilter(next))} />
-      {problem && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('failed', { code: problem.code, message: problem.message })} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={t('failed', { code: problem.code, message: problem.message })}
+        />
+      )}
       <Table<Row>
         rowKey="id"
         caption={<span className="visually-hidden">{t('caption')}</span>}
@@ -163,11 +182,18 @@ export function InboxPage() {
       />
       <nav aria-label={t('page', { page: cursors.length })} style={{ marginTop: 16 }}>
         <Space>
-          <Button disabled={cursors.length <= 1} onClick={() => setPages({ key: filterKey, cursors: cursors.slice(0, -1) })}>{t('previous')}</Button>
+          <Button
+            disabled={cursors.length <= 1}
+            onClick={() => setPages({ key: filterKey, cursors: cursors.slice(0, -1) })}
+          >
+            {t('previous')}
+          </Button>
           <span>{t('page', { page: cursors.length })}</span>
           <Button
             disabled={!shown?.myTasks.pageInfo.hasNextPage}
-            onClick={() => setPages({ key: filterKey, cursors: [...cursors, shown!.myTasks.pageInfo.endCursor ?? null] })}
+            onClick={() =>
+              setPages({ key: filterKey, cursors: [...cursors, shown!.myTasks.pageInfo.endCursor ?? null] })
+            }
           >
             {t('next')}
           </Button>

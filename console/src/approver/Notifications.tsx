@@ -71,30 +71,55 @@ export function Notifications() {
       style={{ marginBottom: 16 }}
       title={
         <Space>
-          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('title')}</Typography.Title>
+          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
           <Badge count={unread} aria-hidden />
           <span data-testid="unread-count">{unread ? t('unread', { count: unread }) : t('allRead')}</span>
         </Space>
       }
       extra={
         <Space>
-          {unread > 0 && <Button size="small" onClick={markRead}>{t('markRead')}</Button>}
+          {unread > 0 && (
+            <Button size="small" onClick={markRead}>
+              {t('markRead')}
+            </Button>
+          )}
           <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? t('hide') : t('show')}
           </Button>
         </Space>
       }
     >
-      {problem && <Alert type="error" showIcon role="alert" title={t('failed', { code: problem.code, message: problem.message })} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('failed', { code: problem.code, message: problem.message })}
+        />
+      )}
       {open && (
         <List
           size="small"
           locale={{ emptyText: <span className="approver-empty">{t('empty')}</span> }}
           dataSource={items}
-          footer={data && data.myNotifications.totalCount > items.length ? t('total', { count: data.myNotifications.totalCount, shown: items.length }) : undefined}
+          footer={
+            data && data.myNotifications.totalCount > items.length
+              ? t('total', { count: data.myNotifications.totalCount, shown: items.length })
+              : undefined
+          }
           renderItem={(item) => (
             <List.Item
-              actions={item.taskId ? [<Link key="open" to={`/tasks/${item.taskId}`}>{t('openTask')}</Link>] : []}
+              actions={
+                item.taskId
+                  ? [
+                      <Link key="open" to={`/tasks/${item.taskId}`}>
+                        {t('openTask')}
+                      </Link>,
+                    ]
+                  : []
+              }
             >
               <Space wrap>
                 {isUnread(item.createdAt) && <Tag color="red">{t('isNew')}</Tag>}

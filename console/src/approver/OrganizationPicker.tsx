@@ -20,7 +20,10 @@ export function OrganizationPicker({ id, value, onChange, knownName, 'aria-label
     const timer = setTimeout(() => setSearch(typed.trim()), 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const { data, loading } = useQuery(ORGANIZATION_CHOICES, { variables: { nameContains: search || null }, fetchPolicy: 'cache-first' });
+  const { data, loading } = useQuery(ORGANIZATION_CHOICES, {
+    variables: { nameContains: search || null },
+    fetchPolicy: 'cache-first',
+  });
   const options = (data?.organizations.edges ?? []).map(({ node }) => ({ value: node.id, label: node.name }));
   if (value && !options.some((option) => option.value === value)) options.unshift({ value, label: knownName ?? value });
 

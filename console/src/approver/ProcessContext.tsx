@@ -82,7 +82,8 @@ export function ProcessContext({ task }: { task: Task }) {
   const word = useWords();
   const process = task.process;
   if (!process) return null;
-  const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? t('notShown') : value);
+  const dash = (value: string | number | null | undefined) =>
+    value === null || value === undefined || value === '' ? t('notShown') : value;
 
   const items = [
     { key: 'type', label: t('type'), children: word(PROCESS_TYPES, process.processType) },
@@ -115,14 +116,25 @@ export function ProcessContext({ task }: { task: Task }) {
       { key: 'closesAt', label: t('closesAt'), children: dateTime(process.closesAt) },
     );
   }
-  const earlier = 'tasks' in process ? process.tasks.filter((other) => other.id !== task.id && other.decision) : undefined;
+  const earlier =
+    'tasks' in process ? process.tasks.filter((other) => other.id !== task.id && other.decision) : undefined;
 
   return (
-    <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('process')}</Typography.Title>} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {t('process')}
+        </Typography.Title>
+      }
+      style={{ marginBottom: 16 }}
+    >
       <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
       {earlier && (
         <>
-          <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>{t('earlier')}</Typography.Title>
+          <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>
+            {t('earlier')}
+          </Typography.Title>
           <Table<EarlierTask>
             size="small"
             rowKey="id"

@@ -83,7 +83,9 @@ export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void
       return true;
     } catch (error) {
       const found = hubProblem(error)!;
-      const placed = Object.entries(found.fields).filter((entry): entry is ['to' | 'comment', string] => entry[0] === 'to' || entry[0] === 'comment');
+      const placed = Object.entries(found.fields).filter(
+        (entry): entry is ['to' | 'comment', string] => entry[0] === 'to' || entry[0] === 'comment',
+      );
       if (dialog && placed.length) dialogForm.setFields(placed.map(([name, text]) => ({ name, errors: [text] })));
       else setProblem(found);
       return false;
@@ -93,9 +95,13 @@ export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void
   async function confirmDialog() {
     const { to, comment } = await dialogForm.validateFields();
     const note = comment?.trim() || null;
-    const ok = dialog === 'delegate'
-      ? await run(() => delegate({ variables: { id: task.id, to: to!.trim(), comment: note } }), t('delegated', { who: to!.trim() }))
-      : await run(() => giveBack({ variables: { id: task.id, comment: note } }), t('returned'));
+    const ok =
+      dialog === 'delegate'
+        ? await run(
+            () => delegate({ variables: { id: task.id, to: to!.trim(), comment: note } }),
+            t('delegated', { who: to!.trim() }),
+          )
+        : await run(() => giveBack({ variables: { id: task.id, comment: note } }), t('returned'));
     if (ok) {
       setDialog(undefined);
       dialogForm.resetFields();
@@ -104,10 +110,32 @@ export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void
 
   return (
     <section aria-label={t('actions')} style={{ marginBottom: 16 }}>
-      {problem && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={t('failed', { code: problem.code, message: problem.message })} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          title={t('failed', { code: problem.code, message: problem.message })}
+        />
+      )}
       <Space wrap>
-        {canClaim && <Button loading={claiming.loading} onClick={() => void run(() => claim({ variables: { id: task.id } }), t('claimed'))}>{t('claim')}</Button>}
-        {canUnclaim && <Button loading={unclaiming.loading} onClick={() => void run(() => unclaim({ variables: { id: task.id } }), t('unclaimed'))}>{t('unclaim')}</Button>}
+        {canClaim && (
+          <Button
+            loading={claiming.loading}
+            onClick={() => void run(() => claim({ variables: { id: task.id } }), t('claimed'))}
+          >
+            {t('claim')}
+          </Button>
+        )}
+        {canUnclaim && (
+          <Button
+            loading={unclaiming.loading}
+            onClick={() => void run(() => unclaim({ variables: { id: task.id } }), t('unclaimed'))}
+          >
+            {t('unclaim')}
+          </Button>
+        )}
         {canDelegate && <Button onClick={() => setDialog('delegate')}>{t('delegate')}</Button>}
         {canReturn && <Button onClick={() => setDialog('return')}>{t('giveBack')}</Button>}
       </Space>
@@ -124,7 +152,12 @@ export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void
       >
         <Form form={dialogForm} name={`task-${dialog ?? 'dialog'}`} layout="vertical" preserve={false}>
           {dialog === 'delegate' && (
-            <Form.Item name="to" label={t('to')} extra={t('toHelp')} rules={[{ required: true, whitespace: true, message: t('toRequired') }]}>
+            <Form.Item
+              name="to"
+              label={t('to')}
+              extra={t('toHelp')}
+              rules={[{ required: true, whitespace: true, message: t('toRequired') }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
           )}

@@ -90,7 +90,14 @@ export function TaskPage() {
       <nav style={{ margin: '16px 0 8px' }}>
         <Link to="/tasks">← {t('back')}</Link>
       </nav>
-      {problem && !task && <Alert type="error" showIcon role="alert" title={t('failed', { code: problem.code, message: problem.message })} />}
+      {problem && !task && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('failed', { code: problem.code, message: problem.message })}
+        />
+      )}
       {!task && !problem && <Skeleton active />}
       {task && <TaskView task={task} refetch={() => void refetch()} />}
     </>
@@ -106,7 +113,10 @@ function TaskView({ task, refetch }: { task: Task; refetch(): void }) {
     if (c.subject) return t('person', { who: c.subject });
     const role = word(ROLES, c.role);
     if (!c.organizationId) return role;
-    return t('within', { role, org: c.organizationId === task.organization.id ? task.organization.name : c.organizationId });
+    return t('within', {
+      role,
+      org: c.organizationId === task.organization.id ? task.organization.name : c.organizationId,
+    });
   };
   const items = [
     { key: 'summary', label: t('summary'), children: <span lang="zh-CN">{task.summary}</span>, span: 2 },
@@ -139,7 +149,9 @@ function TaskView({ task, refetch }: { task: Task; refetch(): void }) {
   return (
     <>
       <Space wrap align="center" style={{ marginBottom: 8 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }} lang="zh-CN">{task.title}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }} lang="zh-CN">
+          {task.title}
+        </Typography.Title>
         <StatusTag status={task.status} />
         {isOverdue(task) && <Tag color="error">{t('overdue')}</Tag>}
         {task.escalated && <Tag color="warning">{t('escalated')}</Tag>}
@@ -147,12 +159,40 @@ function TaskView({ task, refetch }: { task: Task; refetch(): void }) {
       <TaskActions task={task} onChanged={refetch} />
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('task')}</Typography.Title>} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t('task')}
+              </Typography.Title>
+            }
+            style={{ marginBottom: 16 }}
+          >
             <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
           </Card>
-          {active && delegatedToMe && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('delegatedToMe', { who: task.assignee! })} />}
-          {active && claimedByOther && !delegatedToMe && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('claimedByOther', { who: task.assignee! })} />}
-          {active && !claimedByOther && (task.form ? <DecisionForm taskId={task.id} form={task.form} /> : <Alert type="info" title={t('noForm')} />)}
+          {active && delegatedToMe && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('delegatedToMe', { who: task.assignee! })}
+            />
+          )}
+          {active && claimedByOther && !delegatedToMe && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('claimedByOther', { who: task.assignee! })}
+            />
+          )}
+          {active &&
+            !claimedByOther &&
+            (task.form ? (
+              <DecisionForm taskId={task.id} form={task.form} />
+            ) : (
+              <Alert type="info" title={t('noForm')} />
+            ))}
         </Col>
         <Col xs={24} xl={10}>
           <ProcessContext task={task} />
@@ -166,5 +206,7 @@ function TaskView({ task, refetch }: { task: Task; refetch(): void }) {
 /** The decision's values, by the form's labels where the form names them. */
 function valuesText(task: Task): string {
   const labels = new Map(task.form?.fields.map((field) => [field.name, field.label]) ?? []);
-  return Object.entries(task.decisionValues ?? {}).map(([name, value]) => `${labels.get(name) ?? name}：${String(value)}`).join('；');
+  return Object.entries(task.decisionValues ?? {})
+    .map(([name, value]) => `${labels.get(name) ?? name}：${String(value)}`)
+    .join('；');
 }

@@ -13,13 +13,18 @@ export const appliesTo = (field: FormField, outcome: string | undefined) =>
   !field.forOutcomes || (!!outcome && field.forOutcomes.includes(outcome));
 
 /** The values of the fields the outcome takes, as the hub reads them (dates as YYYY-MM-DD). */
-export function decisionValues(form: FormShape, outcome: string, raw: Record<string, unknown> = {}): Record<string, unknown> {
+export function decisionValues(
+  form: FormShape,
+  outcome: string,
+  raw: Record<string, unknown> = {},
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of form.fields) {
     if (!appliesTo(field, outcome)) continue;
     const value = raw[field.name];
     if (value === undefined || value === null || value === '') continue;
-    values[field.name] = field.type === 'DATE' ? (value as Dayjs).format('YYYY-MM-DD') : typeof value === 'string' ? value.trim() : value;
+    values[field.name] =
+      field.type === 'DATE' ? (value as Dayjs).format('YYYY-MM-DD') : typeof value === 'string' ? value.trim() : value;
   }
   return values;
 }

@@ -12,4 +12,5 @@ export const isOverdue = (task: { status: string; dueAt: string }, now = Date.no
 export const isActive = (status: string) => ACTIVE.includes(status);
 
 /** Fen (分) as yuan with two decimals and grouping: 1234500 → 12,345.00. */
-export const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const yuan = (fen: number) =>
+  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

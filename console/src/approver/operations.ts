@@ -27,11 +27,27 @@ export const INBOX = graphql(`
       orderBy: $orderBy
     ) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
-          id title summary processType kind status priority dueAt escalated assignee delegatedTo
-          organization { id name }
+          id
+          title
+          summary
+          processType
+          kind
+          status
+          priority
+          dueAt
+          escalated
+          assignee
+          delegatedTo
+          organization {
+            id
+            name
+          }
         }
       }
     }
@@ -42,7 +58,16 @@ export const NOTIFICATIONS = graphql(`
   query ApproverNotifications($first: Int!) {
     myNotifications(first: $first) {
       totalCount
-      edges { node { id taskId processId kind message createdAt } }
+      edges {
+        node {
+          id
+          taskId
+          processId
+          kind
+          message
+          createdAt
+        }
+      }
     }
   }
 `);
@@ -50,7 +75,12 @@ export const NOTIFICATIONS = graphql(`
 export const ORGANIZATION_CHOICES = graphql(`
   query ApproverOrganizationChoices($nameContains: String) {
     organizations(first: 20, filter: { nameContains: $nameContains }) {
-      edges { node { id name } }
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
   }
 `);
@@ -58,28 +88,105 @@ export const ORGANIZATION_CHOICES = graphql(`
 export const TASK = graphql(`
   query ApproverTask($id: ID!) {
     task(id: $id) {
-      id title summary processType kind status priority dueAt followUpAt escalated createdAt completedAt
-      assignee delegatedTo decision comment decidedBy decisionValues processId
-      organization { id name }
-      candidates { role organizationId subject }
+      id
+      title
+      summary
+      processType
+      kind
+      status
+      priority
+      dueAt
+      followUpAt
+      escalated
+      createdAt
+      completedAt
+      assignee
+      delegatedTo
+      decision
+      comment
+      decidedBy
+      decisionValues
+      processId
+      organization {
+        id
+        name
+      }
+      candidates {
+        role
+        organizationId
+        subject
+      }
       form {
         outcomes
-        fields { name label type required min max maxLength options forOutcomes }
+        fields {
+          name
+          label
+          type
+          required
+          min
+          max
+          maxLength
+          options
+          forOutcomes
+        }
       }
-      comments { id author body createdAt }
+      comments {
+        id
+        author
+        body
+        createdAt
+      }
       process {
-        __typename id stage processType
+        __typename
+        id
+        stage
+        processType
         ... on TrainingEnrollment {
-          personName enrollmentStatus: status requestedAt
-          course { id title startsOn days }
-          tasks { id kind status decision decidedBy comment completedAt }
+          personName
+          enrollmentStatus: status
+          requestedAt
+          course {
+            id
+            title
+            startsOn
+            days
+          }
+          tasks {
+            id
+            kind
+            status
+            decision
+            decidedBy
+            comment
+            completedAt
+          }
         }
         ... on EvaluationApplication {
-          campaignId organizationName applicationStatus: status reviewerCount total grade updatedAt
+          campaignId
+          organizationName
+          applicationStatus: status
+          reviewerCount
+          total
+          grade
+          updatedAt
         }
         ... on Procurement {
-          title agencyName categoryName budgetFen method round closesAt
-          tasks { id kind status decision decidedBy comment completedAt }
+          title
+          agencyName
+          categoryName
+          budgetFen
+          method
+          round
+          closesAt
+          tasks {
+            id
+            kind
+            status
+            decision
+            decidedBy
+            comment
+            completedAt
+          }
         }
       }
     }
@@ -88,36 +195,75 @@ export const TASK = graphql(`
 
 // Every action answers with the fields the task page shows about who holds the task.
 export const CLAIM = graphql(`
-  mutation ApproverClaimTask($id: ID!) { claimTask(id: $id) { id status assignee delegatedTo } }
+  mutation ApproverClaimTask($id: ID!) {
+    claimTask(id: $id) {
+      id
+      status
+      assignee
+      delegatedTo
+    }
+  }
 `);
 
 export const UNCLAIM = graphql(`
-  mutation ApproverUnclaimTask($id: ID!) { unclaimTask(id: $id) { id status assignee delegatedTo } }
+  mutation ApproverUnclaimTask($id: ID!) {
+    unclaimTask(id: $id) {
+      id
+      status
+      assignee
+      delegatedTo
+    }
+  }
 `);
 
 export const DELEGATE = graphql(`
   mutation ApproverDelegateTask($id: ID!, $to: String!, $comment: String) {
-    delegateTask(id: $id, to: $to, comment: $comment) { id status assignee delegatedTo }
+    delegateTask(id: $id, to: $to, comment: $comment) {
+      id
+      status
+      assignee
+      delegatedTo
+    }
   }
 `);
 
 export const RETURN = graphql(`
   mutation ApproverReturnTask($id: ID!, $comment: String) {
-    returnTask(id: $id, comment: $comment) { id status assignee delegatedTo }
+    returnTask(id: $id, comment: $comment) {
+      id
+      status
+      assignee
+      delegatedTo
+    }
   }
 `);
 
 export const ADD_COMMENT = graphql(`
   mutation ApproverAddTaskComment($id: ID!, $body: String!) {
-    addTaskComment(id: $id, body: $body) { id author body createdAt }
+    addTaskComment(id: $id, body: $body) {
+      id
+      author
+      body
+      createdAt
+    }
   }
 `);
 
 export const DECIDE = graphql(`
   mutation ApproverDecideTask($id: ID!, $input: DecisionInput!) {
     decideTask(id: $id, input: $input) {
-      task { id status decision decidedBy completedAt }
-      process { __typename id stage }
+      task {
+        id
+        status
+        decision
+        decidedBy
+        completedAt
+      }
+      process {
+        __typename
+        id
+        stage
+      }
     }
   }
 `);

@@ -14,8 +14,19 @@ const TaskPage = lazy(() => import('./TaskPage').then((m) => ({ default: m.TaskP
 export const approverPages: ConsolePage[] = [
   {
     path: 'tasks',
-    element: <div className="approver-page"><InboxPage /></div>,
+    element: (
+      <div className="approver-page">
+        <InboxPage />
+      </div>
+    ),
     menu: { key: 'tasks', label: { zh: '待办', en: 'Inbox' }, order: 10 },
   },
-  { path: 'tasks/:id', element: <div className="approver-page"><TaskPage /></div> },
+  {
+    path: 'tasks/:id',
+    element: (
+      <div className="approver-page">
+        <TaskPage />
+      </div>
+    ),
+  },
 ];

@@ -20,9 +20,11 @@ const messages = defineMessages(
   },
   {
     title: 'GraphQL IDE',
-    intro: 'Calls the hub’s GraphQL API ({endpoint}) as the signed-in identity. The book icon on the left opens the API docs.',
+    intro:
+      'Calls the hub’s GraphQL API ({endpoint}) as the signed-in identity. The book icon on the left opens the API docs.',
     fromGateway: 'The docs come from the gateway (introspection).',
-    bundled: 'The gateway does not answer introspection ({reason}); the docs come from schema/api.graphql, shipped with the console.',
+    bundled:
+      'The gateway does not answer introspection ({reason}); the docs come from schema/api.graphql, shipped with the console.',
     loading: 'Reading the schema…',
   },
 );
@@ -64,7 +66,11 @@ export default function GraphQLIde() {
     () => async (params) => {
       const response = await fetch(GRAPHQL_PATH, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(params),
       });
       return response.json();
@@ -75,7 +81,9 @@ export default function GraphQLIde() {
   return (
     <section aria-labelledby="ide-title" className="console-ide">
       <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 12 }}>
-        <Typography.Title level={1} id="ide-title" style={{ fontSize: 20, margin: 0 }}>{t('title')}</Typography.Title>
+        <Typography.Title level={1} id="ide-title" style={{ fontSize: 20, margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
         <Typography.Text>{t('intro', { endpoint: GRAPHQL_PATH })}</Typography.Text>
         {schema && (
           <Alert
@@ -89,10 +97,19 @@ export default function GraphQLIde() {
       </Space>
       {schema ? (
         <div className="console-ide__frame">
-          <GraphiQL fetcher={fetcher} schema={schema.schema} defaultQuery={DEFAULT_QUERY} forcedTheme="light" shouldPersistHeaders={false} isHeadersEditorEnabled={false} />
+          <GraphiQL
+            fetcher={fetcher}
+            schema={schema.schema}
+            defaultQuery={DEFAULT_QUERY}
+            forcedTheme="light"
+            shouldPersistHeaders={false}
+            isHeadersEditorEnabled={false}
+          />
         </div>
       ) : (
-        <Spin tip={t('loading')}><div style={{ height: 120 }} /></Spin>
+        <Spin tip={t('loading')}>
+          <div style={{ height: 120 }} />
+        </Spin>
       )}
     </section>
   );

@@ -5,14 +5,22 @@ import { GRAPHQL_PATH } from '../shell/apollo';
 // The schema the IDE documents and completes against: the gateway's own (introspection) when
 // it answers, else the copy of schema/api.graphql built into the console, because production
 // gateways turn introspection off (GRAPHQL_INTROSPECTION) and the docs must still be there.
-export type IdeSchema = { source: 'gateway'; schema: IntrospectionQuery } | { source: 'bundled'; schema: GraphQLSchema; reason: string };
+export type IdeSchema =
+  { source: 'gateway'; schema: IntrospectionQuery } | { source: 'bundled'; schema: GraphQLSchema; reason: string };
 
 export async function loadIdeSchema(token: string | undefined): Promise<IdeSchema> {
   try {
     const response = await fetch(GRAPHQL_PATH, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true }), operationName: 'IntrospectionQuery' }),
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({
+        query: getIntrospectionQuery({ descriptions: true }),
+        operationName: 'IntrospectionQuery',
+      }),
     });
     const body = (await response.json()) as { data?: IntrospectionQuery; errors?: { message: string }[] };
     if (body.data?.__schema) return { source: 'gateway', schema: body.data };

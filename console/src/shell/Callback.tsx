@@ -34,9 +34,17 @@ export function Callback() {
   return (
     <Card style={{ maxWidth: 520, margin: '48px auto' }}>
       {problem ? (
-        <Alert type="error" showIcon role="alert" title={t('failed', { message: problem })} action={<Button onClick={() => void navigate('/signin')}>{t('again')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('failed', { message: problem })}
+          action={<Button onClick={() => void navigate('/signin')}>{t('again')}</Button>}
+        />
       ) : (
-        <Spin tip={t('working')}><div style={{ height: 48 }} /></Spin>
+        <Spin tip={t('working')}>
+          <div style={{ height: 48 }} />
+        </Spin>
       )}
     </Card>
   );

@@ -22,22 +22,38 @@ export function ConsoleLayout({ pages }: { pages: ConsolePage[] }) {
     .filter((page) => page.menu && (!page.roles || hasRole(session, ...page.roles)))
     .sort((a, b) => a.menu!.order - b.menu!.order)
     .map((page) => ({ key: `/${page.path}`, icon: page.menu!.icon, label: text(page.menu!.label) }));
-  const selected = items.filter((item) => location.pathname === item.key || location.pathname.startsWith(`${item.key}/`)).map((item) => item.key);
+  const selected = items
+    .filter((item) => location.pathname === item.key || location.pathname.startsWith(`${item.key}/`))
+    .map((item) => item.key);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
-        <Typography.Title level={2} style={{ fontSize: 16, padding: '16px 20px', margin: 0 }}>{t('brand')}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 16, padding: '16px 20px', margin: 0 }}>
+          {t('brand')}
+        </Typography.Title>
         <nav aria-label={t('nav')}>
           <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => void navigate(key)} />
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 16 }}>
+        <Layout.Header
+          style={{
+            background: 'transparent',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            gap: 16,
+          }}
+        >
           <Space>
             <span className="visually-hidden">{t('signedInAs')}</span>
-            <Typography.Text strong data-testid="current-user">{session?.name}</Typography.Text>
-            {session?.roles.map((role) => <Tag key={role}>{role}</Tag>)}
+            <Typography.Text strong data-testid="current-user">
+              {session?.name}
+            </Typography.Text>
+            {session?.roles.map((role) => (
+              <Tag key={role}>{role}</Tag>
+            ))}
           </Space>
           <LocaleSwitch />
           <Button onClick={() => signOut()}>{t('signOut')}</Button>

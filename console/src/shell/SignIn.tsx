@@ -65,7 +65,9 @@ export function SignIn() {
       <Card style={{ maxWidth: 640, margin: '48px auto' }}>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
           <div>
-            <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 4 }}>{t('title')}</Typography.Title>
+            <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 4 }}>
+              {t('title')}
+            </Typography.Title>
             <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>
           </div>
           <LocaleSwitch />
@@ -83,14 +85,21 @@ export function SignIn() {
         {config?.devSignIn && (
           <>
             {config.oidc && <Divider />}
-            <Typography.Title level={2} style={{ fontSize: 16 }}>{t('dev')}</Typography.Title>
+            <Typography.Title level={2} style={{ fontSize: 16 }}>
+              {t('dev')}
+            </Typography.Title>
             <Typography.Paragraph type="secondary">{t('devHint')}</Typography.Paragraph>
             <List
               dataSource={config.identities}
               renderItem={(identity) => (
                 <List.Item
                   actions={[
-                    <Button key="go" loading={busy === identity.id} onClick={() => void signInDev(identity.id)} aria-label={`${t('signInAs')}: ${text(identity.name)}`}>
+                    <Button
+                      key="go"
+                      loading={busy === identity.id}
+                      onClick={() => void signInDev(identity.id)}
+                      aria-label={`${t('signInAs')}: ${text(identity.name)}`}
+                    >
                       {t('signInAs')}
                     </Button>,
                   ]}
@@ -100,7 +109,9 @@ export function SignIn() {
                     description={
                       <>
                         {text(identity.description)}{' '}
-                        {identity.roles.map((role) => <Tag key={role}>{role}</Tag>)}
+                        {identity.roles.map((role) => (
+                          <Tag key={role}>{role}</Tag>
+                        ))}
                       </>
                     }
                   />

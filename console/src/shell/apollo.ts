@@ -14,7 +14,12 @@ export const GRAPHQL_PATH = '/graphql';
 export function createApolloClient(onUnauthenticated: (message: string) => void) {
   const auth = new SetContextLink((previous) => {
     const token = currentToken();
-    return { headers: { ...(previous.headers as Record<string, string> | undefined), ...(token ? { authorization: `Bearer ${token}` } : {}) } };
+    return {
+      headers: {
+        ...(previous.headers as Record<string, string> | undefined),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    };
   });
   const expired = new ErrorLink(({ error }) => {
     const unauthenticated =

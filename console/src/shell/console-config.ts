@@ -42,6 +42,7 @@ export async function devToken(identity: string): Promise<string> {
     body: JSON.stringify({ identity }),
   });
   const body = (await response.json()) as { token?: string; errors?: { message: string }[] };
-  if (!response.ok || !body.token) throw new Error(body.errors?.[0]?.message ?? `dev sign-in answered ${response.status}`);
+  if (!response.ok || !body.token)
+    throw new Error(body.errors?.[0]?.message ?? `dev sign-in answered ${response.status}`);
   return body.token;
 }

@@ -19,7 +19,8 @@ export function hubProblem(error: unknown): HubProblem | undefined {
       const ext = (e.extensions ?? {}) as Record<string, unknown>;
       if (typeof ext.field === 'string') fields[ext.field] = e.message;
       if (ext.fields && typeof ext.fields === 'object') {
-        for (const [name, message] of Object.entries(ext.fields as Record<string, unknown>)) fields[name] = String(message);
+        for (const [name, message] of Object.entries(ext.fields as Record<string, unknown>))
+          fields[name] = String(message);
       }
     }
     return { code: String(extensions.code ?? 'ERROR'), message: first?.message ?? error.message, fields };

@@ -12,7 +12,10 @@ export interface MessageBundle<K extends string> {
   en: Record<K, string>;
 }
 
-export function defineMessages<K extends string>(zh: Record<K, string>, en: Record<NoInfer<K>, string>): MessageBundle<K> {
+export function defineMessages<K extends string>(
+  zh: Record<K, string>,
+  en: Record<NoInfer<K>, string>,
+): MessageBundle<K> {
   return { zh, en };
 }
 
@@ -51,7 +54,9 @@ export function useT<K extends string>(bundle: MessageBundle<K>) {
   const { locale } = useLocale();
   return useCallback(
     (key: K, values: Record<string, string | number> = {}) =>
-      bundle[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+      bundle[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in values ? String(values[name]) : whole,
+      ),
     [bundle, locale],
   );
 }

@@ -47,20 +47,35 @@ export async function beginOidcSignIn(settings: OidcSettings, returnTo: string):
 }
 
 /** Back from the issuer: checks the state, trades the code and verifier for tokens. */
-export async function completeOidcSignIn(settings: OidcSettings, query: URLSearchParams): Promise<{ token: string; returnTo: string }> {
+export async function completeOidcSignIn(
+  settings: OidcSettings,
+  query: URLSearchParams,
+): Promise<{ token: string; returnTo: string }> {
   const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as Pending | null;
   sessionStorage.removeItem(PENDING_KEY);
   const error = query.get('error');
   if (error) throw new Error(`${error}${query.get('error_description') ? `: ${query.get('error_description')}` : ''}`);
-  if (!pending || query.get('state') !== pending.state) throw new Error('The sign-in answer does not match a sign-in started in this tab; start again.');
+  if (!pending || query.get('state') !== pending.state)
+    throw new Error('The sign-in answer does not match a sign-in started in this tab; start again.');
   const code = query.get('code');
   if (!code) throw new Error('The issuer sent no authorization code.');
   const response = await fetch(settings.tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: callbackUrl(), client_id: settings.clientId, code_verifier: pending.verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: callbackUrl(),
+      client_id: settings.clientId,
+      code_verifier: pending.verifier,
+    }),
   });
-  const body = (await response.json().catch(() => ({}))) as { access_token?: string; error?: string; error_description?: string };
-  if (!response.ok || !body.access_token) throw new Error(body.error_description ?? body.error ?? `The issuer's token endpoint answered ${response.status}`);
+  const body = (await response.json().catch(() => ({}))) as {
+    access_token?: string;
+    error?: string;
+    error_description?: string;
+  };
+  if (!response.ok || !body.access_token)
+    throw new Error(body.error_description ?? body.error ?? `The issuer's token endpoint answered ${response.status}`);
   return { token: body.access_token, returnTo: pending.returnTo };
 }

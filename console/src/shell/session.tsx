@@ -3,7 +3,15 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 // Who is signed in: the bearer token the gateway verifies, and what its claims say (roles and
 // organisations decide which pages show; the gateway and subgraphs decide what is allowed).
 // Kept in sessionStorage: a tab's sign-in ends with the tab, and no cookie means no CSRF.
-export const ROLES = ['INTEGRATOR', 'APPROVER', 'ADMIN', 'FEDERATION_OFFICER', 'AGENCY_OFFICER', 'AGENCY_HEAD', 'SYSTEM'] as const;
+export const ROLES = [
+  'INTEGRATOR',
+  'APPROVER',
+  'ADMIN',
+  'FEDERATION_OFFICER',
+  'AGENCY_OFFICER',
+  'AGENCY_HEAD',
+  'SYSTEM',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Session {
@@ -21,18 +29,28 @@ export interface Session {
 const STORAGE_KEY = 'console.session';
 
 function base64UrlDecode(part: string): string {
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const base64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return new TextDecoder().decode(bytes);
 }
 
 /** The session a token describes (not verified here: the gateway does that on every request). */
-export function sessionFromToken(token: string, method: Session['method'], claimNames = { roles: 'roles', orgs: 'orgs' }): Session {
+export function sessionFromToken(
+  token: string,
+  method: Session['method'],
+  claimNames = { roles: 'roles', orgs: 'orgs' },
+): Session {
   const payload = JSON.parse(base64UrlDecode(token.split('.')[1] ?? '')) as Record<string, unknown>;
-  const claim = (path: string) => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], payload);
+  const claim = (path: string) =>
+    path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], payload);
   const rawRoles = claim(claimNames.roles);
   const rawOrgs = claim(claimNames.orgs);
-  const roles = (Array.isArray(rawRoles) ? rawRoles : []).map((r) => String(r).toUpperCase()).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const roles = (Array.isArray(rawRoles) ? rawRoles : [])
+    .map((r) => String(r).toUpperCase())
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return {
     token,
     subject: String(payload.sub ?? ''),

@@ -23,5 +23,8 @@ export function wordFor(table: Record<string, Bilingual>, code: string | null | 
 /** wordFor in the current locale: `word(TASK_KINDS, 'SELF_ASSESSMENT')` is 自评 or Self-assessment. */
 export function useWords() {
   const { locale } = useLocale();
-  return useCallback((table: Record<string, Bilingual>, code: string | null | undefined) => wordFor(table, code, locale), [locale]);
+  return useCallback(
+    (table: Record<string, Bilingual>, code: string | null | undefined) => wordFor(table, code, locale),
+    [locale],
+  );
 }

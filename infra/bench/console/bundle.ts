@@ -24,7 +24,12 @@ export function measureBundle(dir: string): BuiltFile[] {
       else {
         const bytes = readFileSync(path);
         const rel = relative(dir, path);
-        files.push({ path: rel, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, initial: rel === 'index.html' || referenced.has(rel) });
+        files.push({
+          path: rel,
+          raw: bytes.length,
+          gzip: gzipSync(bytes, { level: 9 }).length,
+          initial: rel === 'index.html' || referenced.has(rel),
+        });
       }
     }
   };
@@ -36,7 +41,10 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 export function bundleReport(files: BuiltFile[]): string[] {
   const lines = ['file                                             raw         gzip   load'];
-  for (const file of files) lines.push(`${file.path.padEnd(44)} ${kib(file.raw).padStart(11)} ${kib(file.gzip).padStart(11)}   ${file.initial ? 'initial' : 'lazy'}`);
+  for (const file of files)
+    lines.push(
+      `${file.path.padEnd(44)} ${kib(file.raw).padStart(11)} ${kib(file.gzip).padStart(11)}   ${file.initial ? 'initial' : 'lazy'}`,
+    );
   const total = (initial: boolean, ext: RegExp) => {
     const chosen = files.filter((file) => file.initial === initial && ext.test(file.path));
     return `${kib(chosen.reduce((sum, file) => sum + file.raw, 0))} raw, ${kib(chosen.reduce((sum, file) => sum + file.gzip, 0))} gzip`;

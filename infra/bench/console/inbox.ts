@@ -12,7 +12,11 @@ interface Web {
   location: { pathname: string };
   sessionStorage: { setItem(key: string, value: string): void };
 }
-interface Timing { domContentLoadedEventEnd: number; loadEventEnd: number; transferSize: number }
+interface Timing {
+  domContentLoadedEventEnd: number;
+  loadEventEnd: number;
+  transferSize: number;
+}
 
 export interface InboxLoad {
   firstContentfulPaint: number;
@@ -30,11 +34,19 @@ export interface InboxLoad {
 export async function loadInbox(browser: Browser, gatewayUrl: string, session: object): Promise<InboxLoad> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
   try {
-    await context.addInitScript((value) => (globalThis as unknown as Web).sessionStorage.setItem('console.session', value), JSON.stringify(session));
+    await context.addInitScript(
+      (value) => (globalThis as unknown as Web).sessionStorage.setItem('console.session', value),
+      JSON.stringify(session),
+    );
     const page = await context.newPage();
     await page.goto(`${gatewayUrl}/console/tasks`, { waitUntil: 'load' });
     const shown = await page.waitForFunction(
-      () => ((globalThis as unknown as Web).document.querySelector('.ant-table-tbody tr.ant-table-row a[href^="/console/tasks/"], .ant-table-placeholder .ant-empty') ? performance.now() : 0),
+      () =>
+        (globalThis as unknown as Web).document.querySelector(
+          '.ant-table-tbody tr.ant-table-row a[href^="/console/tasks/"], .ant-table-placeholder .ant-empty',
+        )
+          ? performance.now()
+          : 0,
       undefined,
       { polling: 'raf', timeout: 30_000 },
     );
@@ -56,10 +68,23 @@ export async function loadInbox(browser: Browser, gatewayUrl: string, session: o
     const row = page.locator('.ant-table-tbody tr.ant-table-row a[href^="/console/tasks/"]').first();
     if (await row.count()) {
       await row.click();
-      const opened = await page.waitForFunction(() => (/\/console\/tasks\/[^/]+$/.test((globalThis as unknown as Web).location.pathname) ? performance.now() : 0), undefined, { polling: 'raf' });
+      const opened = await page.waitForFunction(
+        () =>
+          /\/console\/tasks\/[^/]+$/.test((globalThis as unknown as Web).location.pathname) ? performance.now() : 0,
+        undefined,
+        { polling: 'raf' },
+      );
       rowClickWorks = (await opened.jsonValue()) as number;
     }
-    return { firstContentfulPaint: timing.fcp, domContentLoaded: timing.dcl, load: timing.load, inboxVisible, rowClickWorks, bytes: timing.bytes, requests: timing.requests };
+    return {
+      firstContentfulPaint: timing.fcp,
+      domContentLoaded: timing.dcl,
+      load: timing.load,
+      inboxVisible,
+      rowClickWorks,
+      bytes: timing.bytes,
+      requests: timing.requests,
+    };
   } finally {
     await context.close();
   }

@@ -22,8 +22,16 @@ say(`built in ${((await buildConsole(dir)) / 1000).toFixed(1)} s`);
 console.log(['', 'The built console (gzip -9):', ...bundleReport(measureBundle(dir))].join('\n'));
 
 say('starting the hub (database hub_console_bench, Temporal, gateway serving this build)…');
-const hub = await startE2eHub({ database: 'hub_console_bench', taskQueue: 'hub-console-bench', consoleDir: dir, label: '[bench]' });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true });
+const hub = await startE2eHub({
+  database: 'hub_console_bench',
+  taskQueue: 'hub-console-bench',
+  consoleDir: dir,
+  label: '[bench]',
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+});
 try {
   say('preparing the inbox: an evaluation campaign gives 嘉兴市温州商会 tasks…');
   const { session, openTasks } = await prepareInbox(hub.gatewayUrl, 'approver-wenzhou');
@@ -33,9 +41,11 @@ try {
   for (let run = 1; run <= RUNS; run++) {
     const load = await loadInbox(browser, hub.gatewayUrl, session);
     loads.push(load);
-    say(`run ${run}/${RUNS}: inbox visible at ${load.inboxVisible.toFixed(0)} ms, ${(load.bytes / 1024).toFixed(0)} KiB`);
+    say(
+      `run ${run}/${RUNS}: inbox visible at ${load.inboxVisible.toFixed(0)} ms, ${(load.bytes / 1024).toFixed(0)} KiB`,
+    );
   }
-  console.log(report(loads, (await browser.version())));
+  console.log(report(loads, await browser.version()));
 } finally {
   await browser.close();
   await hub.stop();

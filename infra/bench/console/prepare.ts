@@ -5,27 +5,58 @@
 const YEAR = 2018;
 
 async function gql(url: string, query: string, token: string) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
 async function devToken(url: string, identity: string): Promise<string> {
-  const response = await fetch(`${url}/console/session/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identity }) });
+  const response = await fetch(`${url}/console/session/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identity }),
+  });
   const body = (await response.json()) as { token?: string };
   if (!body.token) throw new Error(`no dev token for ${identity}: ${response.status} ${JSON.stringify(body)}`);
   return body.token;
 }
 
 export async function prepareInbox(url: string, identity: string): Promise<{ session: object; openTasks: number }> {
-  const started = await gql(url, `mutation { startEvaluationCampaign(year: ${YEAR}, track: FOUR_GOOD) { id } }`, await devToken(url, 'admin'));
-  if (started.errors && started.errors[0]?.extensions?.code !== 'CONFLICT') throw new Error(`startEvaluationCampaign: ${started.errors[0]?.message}`);
+  const started = await gql(
+    url,
+    `mutation { startEvaluationCampaign(year: ${YEAR}, track: FOUR_GOOD) { id } }`,
+    await devToken(url, 'admin'),
+  );
+  if (started.errors && started.errors[0]?.extensions?.code !== 'CONFLICT')
+    throw new Error(`startEvaluationCampaign: ${started.errors[0]?.message}`);
   const token = await devToken(url, identity);
   let openTasks = 0;
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline && openTasks === 0; await new Promise((resolve) => setTimeout(resolve, 500))) {
-    openTasks = (await gql(url, '{ myTasks(status: OPEN, first: 1) { totalCount } }', token)).data?.myTasks.totalCount ?? 0;
+  for (
+    const deadline = Date.now() + 60_000;
+    Date.now() < deadline && openTasks === 0;
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  ) {
+    openTasks =
+      (await gql(url, '{ myTasks(status: OPEN, first: 1) { totalCount } }', token)).data?.myTasks.totalCount ?? 0;
   }
   // What console/src/shell/session.tsx keeps after a dev sign-in.
-  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string; roles: string[]; orgs: string[]; exp: number };
-  const session = { token, subject: claims.sub, name: claims.sub, roles: claims.roles, organizationIds: claims.orgs, expiresAt: claims.exp * 1000, method: 'dev' };
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+    sub: string;
+    roles: string[];
+    orgs: string[];
+    exp: number;
+  };
+  const session = {
+    token,
+    subject: claims.sub,
+    name: claims.sub,
+    roles: claims.roles,
+    organizationIds: claims.orgs,
+    expiresAt: claims.exp * 1000,
+    method: 'dev',
+  };
   return { session, openTasks };
 }

@@ -11,6 +11,8 @@ export async function benchEmptyChild(): Promise<void> {}
 /** Starts `count` empty children at once and ends when every one has completed. */
 export async function benchEmptyParent(count: number): Promise<number> {
   const parent = workflowInfo().workflowId;
-  await Promise.all(Array.from({ length: count }, (_, i) => executeChild(benchEmptyChild, { workflowId: `${parent}-child-${i}` })));
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => executeChild(benchEmptyChild, { workflowId: `${parent}-child-${i}` })),
+  );
   return count;
 }

@@ -17,20 +17,30 @@ import { formatReport } from './report.js';
 // `decide` update, --concurrency at a time) until every self-assessment is open, with the hub's
 // memory; beside it, in the same run, as many empty child workflows of a trivial parent.
 
-const { values: flags } = parseArgs({ options: { applications: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '20' } } });
+const { values: flags } = parseArgs({
+  options: { applications: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '20' } },
+});
 const applications = wholeFlag('applications', flags.applications);
 const concurrency = wholeFlag('concurrency', flags.concurrency);
-const databaseUrl = process.env.BENCH_EVALUATION_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_evaluation';
+const databaseUrl =
+  process.env.BENCH_EVALUATION_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_evaluation';
 const log = progressLog();
 
 runBench(async (stops) => {
-  log(`fresh database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}: migrations, seed, ${applications} synthetic eligible associations`);
+  log(
+    `fresh database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}: migrations, seed, ${applications} synthetic eligible associations`,
+  );
   await freshDatabase(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   stops.push(() => pool.end());
   await addEligibleOrganizations(pool, applications);
   const { hub, memory, idle, client, settings, cpuSpent } = await startStack({
-    databaseUrl, taskQueue: 'hub-bench-evaluation', hubEntry: 'infra/bench/evaluation/hub.ts', sideWorker: "the empty workflows' worker", log, stops,
+    databaseUrl,
+    taskQueue: 'hub-bench-evaluation',
+    hubEntry: 'infra/bench/evaluation/hub.ts',
+    sideWorker: "the empty workflows' worker",
+    log,
+    stops,
   });
   const admin = await signToken({ subject: 'bench-admin', roles: ['ADMIN'], organizationIds: [] }, settings.jwtSecret);
   // CPU per phase of the hub and of the dev server: which side a phase waits on.
@@ -40,19 +50,32 @@ runBench(async (stops) => {
   memory.mark('empty');
   log(`empty children: one parent starts ${applications} empty children`);
   const emptyStarted = performance.now();
-  const parent = await client.workflow.start(benchEmptyParent, { args: [applications], workflowId: `bench-empty-parent-${applications}`, taskQueue: EMPTY_TASK_QUEUE });
-  const progress = setInterval(() => log(`  empty children: ${((performance.now() - emptyStarted) / 1000).toFixed(0)} s, parent still running`), 5000);
+  const parent = await client.workflow.start(benchEmptyParent, {
+    args: [applications],
+    workflowId: `bench-empty-parent-${applications}`,
+    taskQueue: EMPTY_TASK_QUEUE,
+  });
+  const progress = setInterval(
+    () => log(`  empty children: ${((performance.now() - emptyStarted) / 1000).toFixed(0)} s, parent still running`),
+    5000,
+  );
   await parent.result().finally(() => clearInterval(progress));
   const empty = { children: applications, seconds: (performance.now() - emptyStarted) / 1000 };
   cpu.empty = cpuSpent();
   log(`empty children: all ${applications} completed in ${empty.seconds.toFixed(1)} s`);
 
   const beforeCampaign = memory.mark('invitations');
-  log(`campaign: startEvaluationCampaign(2020, RATING) through the gateway as ADMIN (hub RSS ${beforeCampaign.toFixed(0)} MiB)`);
+  log(
+    `campaign: startEvaluationCampaign(2020, RATING) through the gateway as ADMIN (hub RSS ${beforeCampaign.toFixed(0)} MiB)`,
+  );
   const invitations = await runInvitations(hub.gatewayUrl, admin, pool, log);
   cpu.invitations = cpuSpent();
   // Every synthetic association must be among the eligible, or the phase measured fewer than asked.
-  const refused = (await pool.query<{ n: number }>("select count(*)::int as n from processes.evaluation_ineligible where organization_name like '评估压测%'")).rows[0]!.n;
+  const refused = (
+    await pool.query<{ n: number }>(
+      "select count(*)::int as n from processes.evaluation_ineligible where organization_name like '评估压测%'",
+    )
+  ).rows[0]!.n;
   if (refused) throw new Error(`${refused} synthetic associations were judged ineligible`);
   log(`campaign: ${invitations.eligible} invitations open after ${invitations.seconds.toFixed(1)} s`);
   memory.mark('applies');
@@ -62,9 +85,20 @@ runBench(async (stops) => {
   const end = memory.mark('end');
   log(`campaign: ${applies.applications} self-assessments open after ${applies.seconds.toFixed(1)} s`);
 
-  console.log(`\n${formatReport({
-    synthetic: applications, invitations, applies, empty, cpu,
-    memory: { idle, beforeCampaign, end, peak: { empty: memory.peak('empty'), invitations: memory.peak('invitations'), applies: memory.peak('applies') } },
-  })}\n\nmachine: ${machine()}; Temporal dev server (defaults); the hub (registry, processes, worker, gateway) and the `
-    + `empty workflows' worker in one child process, whose RSS and CPU these are; load generator in the parent; whole run ${log.seconds().toFixed(0)} s\n`);
+  console.log(
+    `\n${formatReport({
+      synthetic: applications,
+      invitations,
+      applies,
+      empty,
+      cpu,
+      memory: {
+        idle,
+        beforeCampaign,
+        end,
+        peak: { empty: memory.peak('empty'), invitations: memory.peak('invitations'), applies: memory.peak('applies') },
+      },
+    })}\n\nmachine: ${machine()}; Temporal dev server (defaults); the hub (registry, processes, worker, gateway) and the ` +
+      `empty workflows' worker in one child process, whose RSS and CPU these are; load generator in the parent; whole run ${log.seconds().toFixed(0)} s\n`,
+  );
 });

@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident set size of a process in MiB (VmRSS, what the kernel holds in RAM for it). */
 export function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return line ? Number(line.split(/\s+/)[1]) / 1024 : NaN;
 }
 
@@ -22,7 +24,9 @@ export function temporalPid(address: string): number {
     try {
       const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
       if (args.includes('start-dev') && args[args.indexOf('--port') + 1] === port) return Number(entry);
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return NaN;
 }
@@ -52,7 +56,13 @@ export function watchMemory(pid: number) {
     windows.set(current, Math.max(windows.get(current) ?? 0, now));
     return now;
   };
-  const timer = setInterval(() => { try { sample(); } catch { /* the child is gone: nothing left to watch */ } }, 1000);
+  const timer = setInterval(() => {
+    try {
+      sample();
+    } catch {
+      /* the child is gone: nothing left to watch */
+    }
+  }, 1000);
   return {
     /** Samples now and opens window `name`; returns the RSS now. */
     mark(name: string) {

@@ -9,7 +9,12 @@ export interface Figures {
   applies: ApplyPhase;
   empty: { children: number; seconds: number };
   /** The hub child's RSS in MiB: idle before any phase, peak per phase, at the end. */
-  memory: { idle: number; beforeCampaign: number; end: number; peak: Record<'empty' | 'invitations' | 'applies', number> };
+  memory: {
+    idle: number;
+    beforeCampaign: number;
+    end: number;
+    peak: Record<'empty' | 'invitations' | 'applies', number>;
+  };
   /** CPU seconds in each phase: [hub child, Temporal dev server]. */
   cpu: Record<'empty' | 'invitations' | 'applies', number[]>;
 }
@@ -21,22 +26,47 @@ const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 export function formatReport(o: Figures): string {
   const { invitations: inv, applies: app, empty } = o;
-  const rate = { inv: inv.eligible / inv.seconds, app: app.applications / app.seconds, empty: empty.children / empty.seconds };
+  const rate = {
+    inv: inv.eligible / inv.seconds,
+    app: app.applications / app.seconds,
+    empty: empty.children / empty.seconds,
+  };
   const afterEligibility = inv.eligible / (inv.seconds - inv.eligibilitySeconds);
   return [
-    `Evaluation campaign over ${inv.eligible} eligible organisations (${o.synthetic} synthetic + ${inv.eligible - o.synthetic} from the seed; ${inv.ineligible} ineligible), `
-      + `beside ${empty.children} empty child workflows:`,
+    `Evaluation campaign over ${inv.eligible} eligible organisations (${o.synthetic} synthetic + ${inv.eligible - o.synthetic} from the seed; ${inv.ineligible} ineligible), ` +
+      `beside ${empty.children} empty child workflows:`,
     row(['phase', 'n', 'seconds', 'per second', 'hub RSS peak (MiB)', 'CPU s: hub / Temporal']),
     row(['---', '---:', '---:', '---:', '---:', '---:']),
-    row(['empty children: parent start → all children completed', String(empty.children), f1(empty.seconds), f1(rate.empty), f0(o.memory.peak.empty), cpu(o.cpu.empty)]),
-    row(['campaign start → every invitation task open', String(inv.eligible), f1(inv.seconds), f1(rate.inv), f0(o.memory.peak.invitations), cpu(o.cpu.invitations)]),
+    row([
+      'empty children: parent start → all children completed',
+      String(empty.children),
+      f1(empty.seconds),
+      f1(rate.empty),
+      f0(o.memory.peak.empty),
+      cpu(o.cpu.empty),
+    ]),
+    row([
+      'campaign start → every invitation task open',
+      String(inv.eligible),
+      f1(inv.seconds),
+      f1(rate.inv),
+      f0(o.memory.peak.invitations),
+      cpu(o.cpu.invitations),
+    ]),
     row(['  of which eligibility (registry read, paged 100)', '', f1(inv.eligibilitySeconds), '', '', '']),
-    row(['first APPLY → every self-assessment task open', String(app.applications), f1(app.seconds), f1(rate.app), f0(o.memory.peak.applies), cpu(o.cpu.applies)]),
+    row([
+      'first APPLY → every self-assessment task open',
+      String(app.applications),
+      f1(app.seconds),
+      f1(rate.app),
+      f0(o.memory.peak.applies),
+      cpu(o.cpu.applies),
+    ]),
     row(['  of which all `decide` updates answered', '', f1(app.decidedSeconds), '', '', '']),
     '',
     `decide update latency under load: p50 ${f0(app.updateP50)} ms, p99 ${f0(app.updateP99)} ms`,
-    `hub child RSS (MiB): idle ${f0(o.memory.idle)}, before the campaign ${f0(o.memory.beforeCampaign)}, `
-      + `peak ${f0(Math.max(...Object.values(o.memory.peak)))}, end ${f0(o.memory.end)}`,
+    `hub child RSS (MiB): idle ${f0(o.memory.idle)}, before the campaign ${f0(o.memory.beforeCampaign)}, ` +
+      `peak ${f0(Math.max(...Object.values(o.memory.peak)))}, end ${f0(o.memory.end)}`,
     'Ratios to the empty children (per second ÷ per second):',
     `  campaign invitations / empty children      ${(rate.inv / rate.empty).toFixed(2)}`,
     `    (after eligibility: ${f1(afterEligibility)}/s, ${(afterEligibility / rate.empty).toFixed(2)})`,

@@ -9,10 +9,14 @@ export function hostileQueries(startId: string): { name: string; query: string }
   return [
     {
       name: 'deep lists (317 characters)',
-      query: '{ organizations(first: 100) { edges { node { name relationships { type from { name relationships { type to { name relationships { type from { name } } } } } } } } } }',
+      query:
+        '{ organizations(first: 100) { edges { node { name relationships { type from { name relationships { type to { name relationships { type from { name } } } } } } } } } }',
     },
     { name: '500 × statistics', query: aliases(500, 'statistics { asOf }') },
-    { name: '500 × neighbors', query: aliases(500, `organization(id: "${startId}") { neighbors(depth: 3, first: 100) { totalCount } }`) },
+    {
+      name: '500 × neighbors',
+      query: aliases(500, `organization(id: "${startId}") { neighbors(depth: 3, first: 100) { totalCount } }`),
+    },
     { name: '1 MB of aliases', query: aliases(58_000, '__typename') },
   ];
 }

@@ -1,7 +1,13 @@
 // GraphQL over HTTP for the benchmark, and the operations it sends. Node's fetch (undici) keeps
 // connections alive, so a sample pays no TCP handshake.
 
-export async function gql<T = any>(url: string, token: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+export async function gql<T = any>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

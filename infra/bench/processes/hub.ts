@@ -13,8 +13,14 @@ import { hubDataConverter } from '../../../services/common/temporal.js';
 quietTemporalLogs();
 const settings = readConfig(process.env);
 const hub = await startHub(settings);
-const trivial = await startTrivialWorker(settings.temporalAddress, settings.temporalNamespace, hubDataConverter(settings));
-console.log(`BENCH_READY ${JSON.stringify({ gatewayUrl: hub.gatewayUrl, processesUrl: settings.processesUrl, registryUrl: settings.registryUrl })}`);
+const trivial = await startTrivialWorker(
+  settings.temporalAddress,
+  settings.temporalNamespace,
+  hubDataConverter(settings),
+);
+console.log(
+  `BENCH_READY ${JSON.stringify({ gatewayUrl: hub.gatewayUrl, processesUrl: settings.processesUrl, registryUrl: settings.registryUrl })}`,
+);
 
 let stopping = false;
 async function stop() {

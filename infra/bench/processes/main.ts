@@ -27,8 +27,11 @@ import { benchEcho, benchEmpty, pingUpdate } from './trivial-workflows.js';
 
 const { values: flags } = parseArgs({
   options: {
-    samples: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' },
-    rate: { type: 'string', default: '5' }, seconds: { type: 'string', default: '15' }, eager: { type: 'boolean', default: false },
+    samples: { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '15' },
+    eager: { type: 'boolean', default: false },
   },
 });
 const count = (name: string, raw: string, min: number) => {
@@ -42,9 +45,11 @@ const rate = count('rate', flags.rate, 0.1);
 const seconds = count('seconds', flags.seconds, 1);
 /** The breakdown cells (subgraph, Temporal client) take part in every 4th turn. */
 const BREAKDOWN = 4;
-const databaseUrl = process.env.BENCH_PROCESSES_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_processes';
+const databaseUrl =
+  process.env.BENCH_PROCESSES_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_processes';
 const began = performance.now();
-const log = (step: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${step}`);
+const log = (step: string) =>
+  console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${step}`);
 
 async function main() {
   quietTemporalLogs();
@@ -58,11 +63,18 @@ async function main() {
     const env = {
       // The hub child runs with NODE_ENV=production, which refuses the public dev payload key.
       TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? `bench:${randomBytes(32).toString('base64')}`,
-      DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: 'hub-bench', LISTEN_HOST: '127.0.0.1',
-      GATEWAY_PORT: String(await freePort()), REGISTRY_PORT: String(await freePort()), PROCESSES_PORT: String(await freePort()),
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: server.address,
+      TEMPORAL_TASK_QUEUE: 'hub-bench',
+      LISTEN_HOST: '127.0.0.1',
+      GATEWAY_PORT: String(await freePort()),
+      REGISTRY_PORT: String(await freePort()),
+      PROCESSES_PORT: String(await freePort()),
     };
     const settings = readConfig({ ...process.env, ...env });
-    log('starting the hub (registry, processes, worker, gateway) and the trivial worker in a child process; bundling ...');
+    log(
+      'starting the hub (registry, processes, worker, gateway) and the trivial worker in a child process; bundling ...',
+    );
     const hub: HubChild = await startHubChild(env);
     stops.push(hub.stop);
     log(`hub ready: gateway ${hub.gatewayUrl}`);
@@ -89,67 +101,130 @@ async function main() {
     const pairs = await makePairs(hub.gatewayUrl, admin, decided + sustainedCount);
     log(`applying ${decided} times (endorsement tasks to decide), 4 at a time`);
     const tasks = await openTasks(hub.gatewayUrl, admin, pairs.slice(0, decided), log);
-    const [viaGateway, viaSubgraph, viaClient] = [tasks.slice(0, perCell), tasks.slice(perCell, perCell + perBreakdown), tasks.slice(perCell + perBreakdown)];
+    const [viaGateway, viaSubgraph, viaClient] = [
+      tasks.slice(0, perCell),
+      tasks.slice(perCell, perCell + perBreakdown),
+      tasks.slice(perCell + perBreakdown),
+    ];
     const echoIds = Array.from({ length: perCell }, () => `bench-echo-${randomUUID()}`);
-    for (const workflowId of echoIds) await client.workflow.start(benchEcho, { workflowId, taskQueue: TRIVIAL_TASK_QUEUE });
+    for (const workflowId of echoIds)
+      await client.workflow.start(benchEcho, { workflowId, taskQueue: TRIVIAL_TASK_QUEUE });
     log(`started ${perCell} trivial workflows waiting for an update`);
 
     const decide = (url: string, task: OpenTask) => async () => {
-      const data = await gql(url, approverToken, DECIDE, { id: task.taskId, input: { outcome: 'APPROVE', comment: '同意推荐' } });
+      const data = await gql(url, approverToken, DECIDE, {
+        id: task.taskId,
+        input: { outcome: 'APPROVE', comment: '同意推荐' },
+      });
       const stage = data.decideTask.process?.stage;
       if (stage !== 'AWAITING_CONFIRMATION') throw new Error(`wrong answer: stage ${stage}`);
     };
-    const decision = (task: OpenTask): TaskDecision => ({ taskId: task.taskId, decision: 'APPROVE', comment: '同意推荐', decidedBy: approver.subject, values: null });
+    const decision = (task: OpenTask): TaskDecision => ({
+      taskId: task.taskId,
+      decision: 'APPROVE',
+      comment: '同意推荐',
+      decidedBy: approver.subject,
+      values: null,
+    });
     log(`round trips: ${warmup} warm-up + ${samples} samples of each cell, in turns`);
-    const [gateway, subgraph, direct, bare, grpc] = await roundTrips([
-      { name: 'decideTask via gateway', send: (i) => decide(hub.gatewayUrl, viaGateway[i]!)() },
-      { name: 'decideTask via processes subgraph', every: BREAKDOWN, send: (i) => decide(hub.processesUrl, viaSubgraph[i]!)() },
-      {
-        name: 'decide update, Temporal client',
-        every: BREAKDOWN,
-        send: async (i) => {
-          const task = viaClient[i]!;
-          await client.workflow.getHandle(task.workflowId).executeUpdate(decideUpdate, { args: [decision(task)], updateId: task.taskId });
+    const [gateway, subgraph, direct, bare, grpc] = await roundTrips(
+      [
+        { name: 'decideTask via gateway', send: (i) => decide(hub.gatewayUrl, viaGateway[i]!)() },
+        {
+          name: 'decideTask via processes subgraph',
+          every: BREAKDOWN,
+          send: (i) => decide(hub.processesUrl, viaSubgraph[i]!)(),
         },
-      },
-      { name: 'bare Workflow Update (trivial)', send: async (i) => void (await client.workflow.getHandle(echoIds[i]!).executeUpdate(pingUpdate, { args: ['x'] })) },
-      { name: 'gRPC getSystemInfo', send: async () => void (await client.workflowService.getSystemInfo({})) },
-    ], warmup, samples, log);
-    for (const r of [gateway, subgraph, direct, bare, grpc]) log(`${r!.name}: p50 ${r!.p50.toFixed(1)} ms, p99 ${r!.p99.toFixed(1)} ms, ${r!.errors} errors`);
+        {
+          name: 'decide update, Temporal client',
+          every: BREAKDOWN,
+          send: async (i) => {
+            const task = viaClient[i]!;
+            await client.workflow
+              .getHandle(task.workflowId)
+              .executeUpdate(decideUpdate, { args: [decision(task)], updateId: task.taskId });
+          },
+        },
+        {
+          name: 'bare Workflow Update (trivial)',
+          send: async (i) =>
+            void (await client.workflow.getHandle(echoIds[i]!).executeUpdate(pingUpdate, { args: ['x'] })),
+        },
+        { name: 'gRPC getSystemInfo', send: async () => void (await client.workflowService.getSystemInfo({})) },
+      ],
+      warmup,
+      samples,
+      log,
+    );
+    for (const r of [gateway, subgraph, direct, bare, grpc])
+      log(`${r!.name}: p50 ${r!.p50.toFixed(1)} ms, p99 ${r!.p99.toFixed(1)} ms, ${r!.errors} errors`);
 
     const load: LoadOptions = { rate, seconds, warmupSeconds: warmup / rate, timeoutMs: 30_000 };
     let nextPair = decided;
     const sends: Record<'enroll' | 'withStart' | 'start', [string, Send]> = {
-      enroll: ['enrollInTraining via gateway', async (signal) => {
-        const pair = pairs[nextPair++];
-        if (!pair) throw new Error('ran out of prepared people × courses');
-        const enrolled = await enroll(hub.gatewayUrl, integrator, pair, signal);
-        if (enrolled.status !== 'AWAITING_ENDORSEMENT') throw new Error(`wrong answer: status ${enrolled.status}`);
-      }],
-      withStart: ['update-with-start (trivial)', async () => void (await client.workflow.executeUpdateWithStart(pingUpdate, {
-        args: ['x'],
-        startWorkflowOperation: new WithStartWorkflowOperation(benchEmpty, { workflowId: `bench-ws-${randomUUID()}`, taskQueue: TRIVIAL_TASK_QUEUE, workflowIdConflictPolicy: 'FAIL' }),
-      }))],
-      start: ['empty workflow start', async () => void (await client.workflow.start(benchEmpty, { workflowId: `bench-empty-${randomUUID()}`, taskQueue: TRIVIAL_TASK_QUEUE }))],
+      enroll: [
+        'enrollInTraining via gateway',
+        async (signal) => {
+          const pair = pairs[nextPair++];
+          if (!pair) throw new Error('ran out of prepared people × courses');
+          const enrolled = await enroll(hub.gatewayUrl, integrator, pair, signal);
+          if (enrolled.status !== 'AWAITING_ENDORSEMENT') throw new Error(`wrong answer: status ${enrolled.status}`);
+        },
+      ],
+      withStart: [
+        'update-with-start (trivial)',
+        async () =>
+          void (await client.workflow.executeUpdateWithStart(pingUpdate, {
+            args: ['x'],
+            startWorkflowOperation: new WithStartWorkflowOperation(benchEmpty, {
+              workflowId: `bench-ws-${randomUUID()}`,
+              taskQueue: TRIVIAL_TASK_QUEUE,
+              workflowIdConflictPolicy: 'FAIL',
+            }),
+          })),
+      ],
+      start: [
+        'empty workflow start',
+        async () =>
+          void (await client.workflow.start(benchEmpty, {
+            workflowId: `bench-empty-${randomUUID()}`,
+            taskQueue: TRIVIAL_TASK_QUEUE,
+          })),
+      ],
     };
     const sustained = {} as Record<keyof typeof sends, { name: string; cell: Awaited<ReturnType<typeof runOpenLoop>> }>;
     for (const [key, [name, send]] of Object.entries(sends) as [keyof typeof sends, [string, Send]][]) {
       log(`sustained: ${name} at ${rate}/s for ${seconds} s (+${load.warmupSeconds.toFixed(1)} s warm-up)`);
       const cell = await runOpenLoop(send, load);
       sustained[key] = { name, cell };
-      log(`  ${cell.throughput.toFixed(1)}/s achieved, p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}`);
+      log(
+        `  ${cell.throughput.toFixed(1)}/s achieved, p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}`,
+      );
     }
 
     log("taking decideTask apart: the resolver's database steps again, and the update's span in each history");
     const measured = viaGateway.slice(warmup); // the gateway cell sends in every turn
-    const db = await databasePhases(databaseUrl, approver, measured.map((t) => t.taskId));
-    const anatomy = await updateAnatomy(client, measured.map((t) => ({ workflowId: t.workflowId, updateId: t.taskId })));
-    console.log(`\n${formatReport({
-      warmup, samples, seconds, rate,
-      trips: { gateway: gateway!, subgraph: subgraph!, direct: direct!, bare: bare!, grpc: grpc! },
-      sustained, breakdown: { db, anatomy },
-    })}\n\nmachine: ${machine()}; Temporal dev server ${flags.eager ? 'with eager activities' : '(defaults)'}; `
-      + 'hub and trivial worker in one child process, load generator in the parent\n');
+    const db = await databasePhases(
+      databaseUrl,
+      approver,
+      measured.map((t) => t.taskId),
+    );
+    const anatomy = await updateAnatomy(
+      client,
+      measured.map((t) => ({ workflowId: t.workflowId, updateId: t.taskId })),
+    );
+    console.log(
+      `\n${formatReport({
+        warmup,
+        samples,
+        seconds,
+        rate,
+        trips: { gateway: gateway!, subgraph: subgraph!, direct: direct!, bare: bare!, grpc: grpc! },
+        sustained,
+        breakdown: { db, anatomy },
+      })}\n\nmachine: ${machine()}; Temporal dev server ${flags.eager ? 'with eager activities' : '(defaults)'}; ` +
+        'hub and trivial worker in one child process, load generator in the parent\n',
+    );
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('while stopping:', error));
     // The SDK's log forwarding holds the event loop open until its Runtime shuts down (as runBench does).

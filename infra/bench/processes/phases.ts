@@ -15,7 +15,11 @@ const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
 type Event = Proto.api.history.v1.IHistoryEvent;
 const at = (e: Event) => Number(e.eventTime!.seconds) * 1000 + (e.eventTime!.nanos ?? 0) / 1e6;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** Median ms of each database step of decide.ts, on tasks already decided (the rows are warm). */
 export async function databasePhases(databaseUrl: string, identity: Identity, taskIds: string[]) {
@@ -32,7 +36,10 @@ export async function databasePhases(databaseUrl: string, identity: Identity, ta
       times.refresh.push(performance.now() - t);
       t = performance.now();
       const fresh = em.fork();
-      await processByType(task.processType)!.loadProcess({ em: fresh, loaders: createProcessesLoaders(fresh, identity) }, task.processId);
+      await processByType(task.processType)!.loadProcess(
+        { em: fresh, loaders: createProcessesLoaders(fresh, identity) },
+        task.processId,
+      );
       times.process.push(performance.now() - t);
     }
   } finally {
@@ -52,16 +59,24 @@ export interface UpdateAnatomy {
 }
 
 /** Reads the decide update's span out of each run's history (event times, millisecond resolution). */
-export async function updateAnatomy(client: Client, runs: { workflowId: string; updateId: string }[]): Promise<UpdateAnatomy> {
+export async function updateAnatomy(
+  client: Client,
+  runs: { workflowId: string; updateId: string }[],
+): Promise<UpdateAnatomy> {
   const spans: number[] = [];
   const byActivity = new Map<string, { dispatch: number[]; run: number[] }>();
   const gaps: number[] = [];
   let workflowTasks = 0;
   for (const run of runs) {
     const events = (await client.workflow.getHandle(run.workflowId).fetchHistory()).events ?? [];
-    const start = events.findIndex((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED
-      && e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === run.updateId);
-    const end = events.findIndex((e, i) => i > start && e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+    const start = events.findIndex(
+      (e) =>
+        e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED &&
+        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === run.updateId,
+    );
+    const end = events.findIndex(
+      (e, i) => i > start && e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+    );
     if (start < 0 || end < 0) continue;
     spans.push(at(events[end]!) - at(events[start]!));
     const scheduled = new Map<number, Event>();
@@ -74,7 +89,8 @@ export async function updateAnatomy(client: Client, runs: { workflowId: string; 
         scheduled.set(Number(e.eventId), e);
         gaps.push(at(e) - stepEnd);
       }
-      if (e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) started.set(Number(e.activityTaskStartedEventAttributes!.scheduledEventId), e);
+      if (e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+        started.set(Number(e.activityTaskStartedEventAttributes!.scheduledEventId), e);
       if (e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
         const id = Number(e.activityTaskCompletedEventAttributes!.scheduledEventId);
         const [s, st] = [scheduled.get(id)!, started.get(id)!];

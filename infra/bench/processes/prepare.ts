@@ -7,9 +7,16 @@ import { CREATE_COURSE, CREATE_PERSON, CREATE_POSITION, ENROLL, gql, type Enroll
 
 export const ORGANIZATION = seedOrganizationId('wenzhou');
 
-export interface Pair { personId: string; courseId: string }
+export interface Pair {
+  personId: string;
+  courseId: string;
+}
 /** An application whose endorsement task is open, ready to be decided. */
-export interface OpenTask { taskId: string; workflowId: string; enrollmentId: string }
+export interface OpenTask {
+  taskId: string;
+  workflowId: string;
+  enrollmentId: string;
+}
 
 export async function makePairs(gatewayUrl: string, adminToken: string, count: number): Promise<Pair[]> {
   const side = Math.ceil(Math.sqrt(count));
@@ -42,7 +49,12 @@ export async function enroll(gatewayUrl: string, token: string, pair: Pair, sign
  * Applies for each pair as an admin (who sees the chamber's endorsement task in the answer), a
  * few at a time: the preparation is not measured, only made quick.
  */
-export async function openTasks(gatewayUrl: string, adminToken: string, pairs: Pair[], log: (line: string) => void): Promise<OpenTask[]> {
+export async function openTasks(
+  gatewayUrl: string,
+  adminToken: string,
+  pairs: Pair[],
+  log: (line: string) => void,
+): Promise<OpenTask[]> {
   const result: OpenTask[] = new Array(pairs.length);
   let next = 0;
   let done = 0;

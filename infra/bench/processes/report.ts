@@ -12,12 +12,20 @@ const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (nproc ${os.availableParallelism()}), `
-    + `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} `
-    + '(other work on the machine shows here)';
+  return (
+    `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (nproc ${os.availableParallelism()}), ` +
+    `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average now ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} ` +
+    '(other work on the machine shows here)'
+  );
 }
 
-export interface Sustained { name: string; cell: CellResult }
+export interface Sustained {
+  name: string;
+  cell: CellResult;
+}
 
 export interface Breakdown {
   db: { load: number; refresh: number; process: number };
@@ -25,7 +33,10 @@ export interface Breakdown {
 }
 
 export function formatReport(o: {
-  warmup: number; samples: number; seconds: number; rate: number;
+  warmup: number;
+  samples: number;
+  seconds: number;
+  rate: number;
   trips: Record<'gateway' | 'subgraph' | 'direct' | 'bare' | 'grpc', RoundTripResult>;
   sustained: Record<'enroll' | 'withStart' | 'start', Sustained>;
   breakdown: Breakdown;
@@ -35,12 +46,16 @@ export function formatReport(o: {
     `Round trips, one at a time, ${o.samples} samples after ${o.warmup} warm-up (the breakdown cells every 4th turn) (ms):`,
     row(['call', 'n', 'p50', 'p99', 'mean', 'errors']),
     row(['---', '---:', '---:', '---:', '---:', '---:']),
-    ...Object.values(t).map((r) => row([r.name, String(r.samples), ms(r.p50), ms(r.p99), ms(r.mean), r.errors ? `✗${r.errors}` : '0'])),
+    ...Object.values(t).map((r) =>
+      row([r.name, String(r.samples), ms(r.p50), ms(r.p99), ms(r.mean), r.errors ? `✗${r.errors}` : '0']),
+    ),
     '',
     `Sustained, open loop at ${o.rate}/s for ${o.seconds} s after ${o.warmup} warm-up requests (ms from each request's scheduled time):`,
     row(['call', 'target/s', 'achieved/s', 'p50', 'p99', 'errors']),
     row(['---', '---:', '---:', '---:', '---:', '---:']),
-    ...Object.values(s).map(({ name, cell: c }) => row([name, String(c.rate), c.throughput.toFixed(1), ms(c.p50), ms(c.p99), c.errors ? `✗${c.errors}` : '0'])),
+    ...Object.values(s).map(({ name, cell: c }) =>
+      row([name, String(c.rate), c.throughput.toFixed(1), ms(c.p50), ms(c.p99), c.errors ? `✗${c.errors}` : '0']),
+    ),
     '',
     'Ratios (p50 / p99):',
     `  decideTask / bare update        ${ratio(t.gateway.p50, t.bare.p50)} / ${ratio(t.gateway.p99, t.bare.p99)}`,
@@ -54,13 +69,18 @@ export function formatReport(o: {
     `    of which the resolver's DB steps: task load ${ms(b.db.load)}, refresh ${ms(b.db.refresh)}, process load ${ms(b.db.process)}`,
     `  the decide update itself (Temporal client → answer)      ${ms(t.direct.p50)}`,
     `    bare update on a trivial workflow                      ${ms(t.bare.p50)}`,
-    `    in history, accepted → completed                       ${ms(b.anatomy.acceptedToCompleted)} `
-      + `(${b.anatomy.workflowTasks} workflow tasks, ${b.anatomy.activities.length} activities)`,
-    ...b.anatomy.activities.map((a) => `      activity ${a.name.padEnd(20)} scheduled → started ${ms(a.dispatch).padStart(5)}, started → completed ${ms(a.run).padStart(5)}`),
+    `    in history, accepted → completed                       ${ms(b.anatomy.acceptedToCompleted)} ` +
+      `(${b.anatomy.workflowTasks} workflow tasks, ${b.anatomy.activities.length} activities)`,
+    ...b.anatomy.activities.map(
+      (a) =>
+        `      activity ${a.name.padEnd(20)} scheduled → started ${ms(a.dispatch).padStart(5)}, started → completed ${ms(a.run).padStart(5)}`,
+    ),
     `      workflow task before each activity (previous step → scheduled) ${ms(b.anatomy.workflowTaskGap)}`,
   ];
-  const failed = [...Object.values(t).map((r) => [r.name, r.firstError] as const), ...Object.values(s).map((x) => [x.name, x.cell.firstError] as const)]
-    .filter(([, e]) => e);
+  const failed = [
+    ...Object.values(t).map((r) => [r.name, r.firstError] as const),
+    ...Object.values(s).map((x) => [x.name, x.cell.firstError] as const),
+  ].filter(([, e]) => e);
   if (failed.length) lines.push('', 'first error per failed cell:', ...failed.map(([n, e]) => `  ${n}: ${e}`));
   return lines.join('\n');
 }

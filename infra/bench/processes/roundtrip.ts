@@ -28,7 +28,12 @@ export interface RoundTripResult {
   latencies: number[];
 }
 
-export async function roundTrips(cells: RoundTripCell[], warmup: number, samples: number, log: (line: string) => void): Promise<RoundTripResult[]> {
+export async function roundTrips(
+  cells: RoundTripCell[],
+  warmup: number,
+  samples: number,
+  log: (line: string) => void,
+): Promise<RoundTripResult[]> {
   const latencies = cells.map(() => [] as number[]);
   const errors = cells.map(() => ({ count: 0, first: undefined as string | undefined }));
   const sent = cells.map(() => 0);
@@ -45,7 +50,8 @@ export async function roundTrips(cells: RoundTripCell[], warmup: number, samples
         errors[c]!.first ??= error instanceof Error ? error.message : String(error);
       }
     }
-    if ((i + 1) % 25 === 0 || i + 1 === warmup + samples) log(`  round trips: ${i + 1} of ${warmup + samples} (${warmup} warm-up)`);
+    if ((i + 1) % 25 === 0 || i + 1 === warmup + samples)
+      log(`  round trips: ${i + 1} of ${warmup + samples} (${warmup} warm-up)`);
   }
   return cells.map((cell, c) => {
     const sorted = latencies[c]!.sort((a, b) => a - b);

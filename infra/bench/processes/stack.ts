@@ -53,7 +53,10 @@ export async function startTemporal(eager: boolean): Promise<DevTemporal> {
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       ...(cli ? { executable: { type: 'existing-path' as const, path: cli } } : {}),
-      ip: '127.0.0.1', port, ui: false, log: { format: 'pretty', level: 'error' },
+      ip: '127.0.0.1',
+      port,
+      ui: false,
+      log: { format: 'pretty', level: 'error' },
       extraArgs: ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
     },
   });
@@ -64,12 +67,22 @@ export async function startTemporal(eager: boolean): Promise<DevTemporal> {
  * A hub child's environment: the benchmark's database, the dev server, its own task queue, and a
  * free port for every server it opens, so it runs beside the tests and a dev hub.
  */
-export async function hubChildEnv(databaseUrl: string, temporalAddress: string, taskQueue: string): Promise<Record<string, string>> {
+export async function hubChildEnv(
+  databaseUrl: string,
+  temporalAddress: string,
+  taskQueue: string,
+): Promise<Record<string, string>> {
   return {
     // The hub child runs with NODE_ENV=production, which refuses the public dev payload key.
     TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? `bench:${randomBytes(32).toString('base64')}`,
-    DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, LISTEN_HOST: '127.0.0.1',
-    GATEWAY_PORT: String(await freePort()), REGISTRY_PORT: String(await freePort()), PROCESSES_PORT: String(await freePort()), CODEC_PORT: String(await freePort()),
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LISTEN_HOST: '127.0.0.1',
+    GATEWAY_PORT: String(await freePort()),
+    REGISTRY_PORT: String(await freePort()),
+    PROCESSES_PORT: String(await freePort()),
+    CODEC_PORT: String(await freePort()),
   };
 }
 
@@ -85,11 +98,20 @@ export interface HubChild {
  * Starts a benchmark's hub script (default: this benchmark's hub.ts) under tsx and waits for its
  * BENCH_READY line; bundling the workflows takes a while.
  */
-export async function startHubChild(env: Record<string, string>, options: { entry?: string; readyWithinMs?: number } = {}): Promise<HubChild> {
+export async function startHubChild(
+  env: Record<string, string>,
+  options: { entry?: string; readyWithinMs?: number } = {},
+): Promise<HubChild> {
   const { HUB_WORKFLOW_BUNDLE: _shared, ...inherited } = process.env; // the child bundles the hub's own code
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'infra/bench/processes/hub.ts'], {
-    cwd: ROOT, env: { ...inherited, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', options.entry ?? 'infra/bench/processes/hub.ts'],
+    {
+      cwd: ROOT,
+      env: { ...inherited, ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[hub] ${chunk}`));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

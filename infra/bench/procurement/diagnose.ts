@@ -8,7 +8,8 @@ async function stuckSessions(pool: pg.Pool): Promise<string> {
   const { rows } = await pool.query<{ n: number; query: string; oldest: number }>(
     `select count(*)::int as n, left(query, 80) as query, max(extract(epoch from now() - state_change))::int as oldest
      from pg_stat_activity where datname = current_database() and state = 'idle in transaction' and now() - state_change > interval '10 seconds'
-     group by 2 order by 1 desc`);
+     group by 2 order by 1 desc`,
+  );
   if (!rows.length) return 'no database session is stuck in a transaction';
   return `database sessions idle in transaction for over 10 s: ${rows.map((r) => `${r.n} after "${r.query}" (oldest ${r.oldest} s)`).join('; ')}`;
 }

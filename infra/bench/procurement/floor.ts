@@ -10,7 +10,13 @@ import { benchInbox, pingUpdate } from '../processes/trivial-workflows.js';
 export async function startInboxes(client: Client, count: number, updates: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => `bench-inbox-${randomUUID()}`);
   for (let i = 0; i < ids.length; i += 20) {
-    await Promise.all(ids.slice(i, i + 20).map((workflowId) => client.workflow.start(benchInbox, { args: [updates], workflowId, taskQueue: TRIVIAL_TASK_QUEUE })));
+    await Promise.all(
+      ids
+        .slice(i, i + 20)
+        .map((workflowId) =>
+          client.workflow.start(benchInbox, { args: [updates], workflowId, taskQueue: TRIVIAL_TASK_QUEUE }),
+        ),
+    );
   }
   return ids;
 }

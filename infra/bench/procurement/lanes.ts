@@ -24,7 +24,13 @@ export interface LaneResult {
  * Sends requests 0 … total − 1, `concurrency` at a time; a failed request is counted, not
  * thrown. Throws when no request has succeeded for STALL_MS (the rest are left running).
  */
-export async function inLanes(what: string, total: number, concurrency: number, send: (i: number) => Promise<void>, log: (line: string) => void): Promise<LaneResult> {
+export async function inLanes(
+  what: string,
+  total: number,
+  concurrency: number,
+  send: (i: number) => Promise<void>,
+  log: (line: string) => void,
+): Promise<LaneResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -45,12 +51,14 @@ export async function inLanes(what: string, total: number, concurrency: number, 
       }
     }
   };
-  const answered = () => `${latencies.length + errors} of ${total} answered${errors ? `, ${errors} errors (${firstError})` : ''}`;
+  const answered = () =>
+    `${latencies.length + errors} of ${total} answered${errors ? `, ${errors} errors (${firstError})` : ''}`;
   const progress = setInterval(() => log(`  ${what}: ${answered()}`), 5000);
   let watchdog: NodeJS.Timeout | undefined;
   const stalled = new Promise<never>((_, reject) => {
     watchdog = setInterval(() => {
-      if (performance.now() - succeeded > STALL_MS) reject(new Error(`${what}: no request succeeded for ${STALL_MS / 1000} s; ${answered()}`));
+      if (performance.now() - succeeded > STALL_MS)
+        reject(new Error(`${what}: no request succeeded for ${STALL_MS / 1000} s; ${answered()}`));
     }, 1000);
   });
   await Promise.race([Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane)), stalled]).finally(() => {
@@ -60,7 +68,13 @@ export async function inLanes(what: string, total: number, concurrency: number, 
   const seconds = (performance.now() - began) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
   return {
-    sent: total, ok: sorted.length, errors, ...(firstError ? { firstError } : {}),
-    seconds, perSecond: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99),
+    sent: total,
+    ok: sorted.length,
+    errors,
+    ...(firstError ? { firstError } : {}),
+    seconds,
+    perSecond: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
   };
 }

@@ -30,14 +30,34 @@ const cpu = ([hub, server]: number[]) => `${f1(hub!)} / ${f1(server!)}`;
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const errors = (r: LaneResult) => (r.errors ? `✗${r.errors}` : '0');
 const lanes = (name: string, r: LaneResult, o: Figures, phase: Phase) =>
-  row([name, String(r.sent), f1(r.seconds), f1(r.perSecond), f0(r.p50), f0(r.p99), errors(r), f0(o.memory.peak[phase]), cpu(o.cpu[phase])]);
+  row([
+    name,
+    String(r.sent),
+    f1(r.seconds),
+    f1(r.perSecond),
+    f0(r.p50),
+    f0(r.p99),
+    errors(r),
+    f0(o.memory.peak[phase]),
+    cpu(o.cpu[phase]),
+  ]);
 
 export function formatReport(o: Figures): string {
   const { floor, submit, publish, screening: s } = o;
   const lines = [
-    `Procurement: ${o.procurements} procurements × ${o.bids} bids (${o.procurements * o.bids} synthetic bidders, rated 4A; a committee of three), `
-      + `${o.concurrency} requests at a time, beside ${o.procurements} empty workflows taking ${o.bids} no-op updates each:`,
-    row(['phase (closed loop)', 'n', 'seconds', 'per second', 'p50 ms', 'p99 ms', 'errors', 'hub RSS peak (MiB)', 'CPU s: hub / Temporal']),
+    `Procurement: ${o.procurements} procurements × ${o.bids} bids (${o.procurements * o.bids} synthetic bidders, rated 4A; a committee of three), ` +
+      `${o.concurrency} requests at a time, beside ${o.procurements} empty workflows taking ${o.bids} no-op updates each:`,
+    row([
+      'phase (closed loop)',
+      'n',
+      'seconds',
+      'per second',
+      'p50 ms',
+      'p99 ms',
+      'errors',
+      'hub RSS peak (MiB)',
+      'CPU s: hub / Temporal',
+    ]),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     lanes('no-op update to an empty workflow (Temporal client)', floor, o, 'floor'),
     lanes('submitBid via gateway, accepted', submit, o, 'bids'),
@@ -48,17 +68,24 @@ export function formatReport(o: Figures): string {
     `  all ${s.procurements} SCORING ${f2(s.max)} s after closing; all ${s.tasks} SCORE_BID tasks open ${f2(s.allTasksSeconds)} s after closing`,
     `  hub RSS peak ${f0(o.memory.peak.screening)} MiB, CPU s hub / Temporal ${cpu(o.cpu.screening)}`,
     '',
-    `hub child RSS (MiB): idle ${f0(o.memory.idle)}, peak ${f0(Math.max(...Object.values(o.memory.peak)))}, end ${f0(o.memory.end)}; `
-      + `CPU s over the measured phases: hub ${f1(sum(o, 0))}, Temporal ${f1(sum(o, 1))}`,
+    `hub child RSS (MiB): idle ${f0(o.memory.idle)}, peak ${f0(Math.max(...Object.values(o.memory.peak)))}, end ${f0(o.memory.end)}; ` +
+      `CPU s over the measured phases: hub ${f1(sum(o, 0))}, Temporal ${f1(sum(o, 1))}`,
     'Ratios (bids ÷ no-op updates):',
     `  per second   ${f2(submit.perSecond / floor.perSecond)}`,
     `  p50 latency  ${f1(submit.p50 / floor.p50)}×, p99 ${f1(submit.p99 / floor.p99)}×`,
-    `pilot (warm-up, not counted; sets closing): ${o.pilot.procurements} procurements × ${o.pilot.bids} bids and as many empty workflows × updates; `
-      + `closing was set ${f0(o.pilot.closingAheadSeconds)} s ahead before publishing`,
+    `pilot (warm-up, not counted; sets closing): ${o.pilot.procurements} procurements × ${o.pilot.bids} bids and as many empty workflows × updates; ` +
+      `closing was set ${f0(o.pilot.closingAheadSeconds)} s ahead before publishing`,
   ];
-  const failed = ([['no-op update', floor], ['submitBid', submit], ['publishProcurement', publish]] as const).filter(([, r]) => r.firstError);
+  const failed = (
+    [
+      ['no-op update', floor],
+      ['submitBid', submit],
+      ['publishProcurement', publish],
+    ] as const
+  ).filter(([, r]) => r.firstError);
   if (failed.length) lines.push('first error per phase:', ...failed.map(([name, r]) => `  ${name}: ${r.firstError}`));
   return lines.join('\n');
 }
 
-const sum = (o: Figures, side: 0 | 1) => (['floor', 'publish', 'bids', 'screening'] as const).reduce((total, phase) => total + o.cpu[phase][side]!, 0);
+const sum = (o: Figures, side: 0 | 1) =>
+  (['floor', 'publish', 'bids', 'screening'] as const).reduce((total, phase) => total + o.cpu[phase][side]!, 0);

@@ -13,14 +13,17 @@ export const BIDDER_PREFIX = '采购压测协会';
  * penalty, list entry, failed performance, head or edge. Their ids, in name order.
  */
 export async function addBidders(pool: pg.Pool, count: number): Promise<string[]> {
-  const { rows } = await pool.query<{ id: string }>(`with orgs as (
+  const { rows } = await pool.query<{ id: string }>(
+    `with orgs as (
       insert into registry.organization (id, name, kind, region_code, registered_on, created_at, version)
       select gen_random_uuid(), $2 || lpad(i::text, 5, '0'), 'INDUSTRY_ASSOCIATION', '330400', date '2010-03-01', now(), 1
       from generate_series(1, $1::int) i returning id, name),
     rated as (
       insert into registry.rating (id, organization_id, grade, awarded_on, awarded_by, version)
       select gen_random_uuid(), id, 'A4', current_date - 365, '嘉兴市民政局', 1 from orgs)
-    select id from orgs order by name`, [count, BIDDER_PREFIX]);
+    select id from orgs order by name`,
+    [count, BIDDER_PREFIX],
+  );
   return rows.map((r) => r.id);
 }
 

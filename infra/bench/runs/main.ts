@@ -18,7 +18,11 @@ import { formatReport } from './report.js';
 // search attributes, an eighth of them terminated (population.ts).
 
 const { values: flags } = parseArgs({
-  options: { runs: { type: 'string', default: '10000' }, requests: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '4' } },
+  options: {
+    runs: { type: 'string', default: '10000' },
+    requests: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '4' },
+  },
 });
 const runs = wholeFlag('runs', flags.runs);
 const requests = wholeFlag('requests', flags.requests);
@@ -29,14 +33,21 @@ const log = progressLog();
 
 runBench(async (stops) => {
   // The gateway serves the committed supergraph: without processRuns in it nothing here can run.
-  if (!(await readFile(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8')).includes('processRuns(')) {
+  if (
+    !(await readFile(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8')).includes('processRuns(')
+  ) {
     throw new Error('schema/supergraph.graphql has no processRuns: compose it first (npm run schema)');
   }
   log(`machine: ${machine()}`);
   log(`fresh database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}: migrations, seed`);
   await freshDatabase(databaseUrl);
   const { hub, client, settings, cpuSpent } = await startStack({
-    databaseUrl, taskQueue: 'hub-bench-runs', hubEntry: 'infra/bench/processes/hub.ts', sideWorker: "the trivial workflows' worker (idle here)", log, stops,
+    databaseUrl,
+    taskQueue: 'hub-bench-runs',
+    hubEntry: 'infra/bench/processes/hub.ts',
+    sideWorker: "the trivial workflows' worker (idle here)",
+    log,
+    stops,
   });
   const before = (await client.workflow.count()).count;
   if (before) throw new Error(`the new dev server already holds ${before} runs`);
@@ -45,14 +56,27 @@ runBench(async (stops) => {
   const cells: CellResult[] = [];
   for (const cell of cellsOf(population)) {
     log(`cell ${cells.length + 1}: ${cell.name}`);
-    const result = await measureCell({ cell, client, gatewayUrl: hub.gatewayUrl, jwtSecret: settings.jwtSecret, requests, concurrency, log, cpuSpent });
+    const result = await measureCell({
+      cell,
+      client,
+      gatewayUrl: hub.gatewayUrl,
+      jwtSecret: settings.jwtSecret,
+      requests,
+      concurrency,
+      log,
+      cpuSpent,
+    });
     cells.push(result);
     const { gateway: g, direct: d } = result;
-    log(`  ${result.matching} runs match; processRuns p50 ${g.p50.toFixed(1)} ms, p99 ${g.p99.toFixed(1)} ms, ${g.perSecond.toFixed(1)}/s${g.errors ? `, ${g.errors} errors` : ''}; `
-      + `direct p50 ${d.p50.toFixed(1)} ms, p99 ${d.p99.toFixed(1)} ms, ${d.perSecond.toFixed(1)}/s${d.errors ? `, ${d.errors} errors` : ''}; p50 ratio ${(g.p50 / d.p50).toFixed(1)}×`);
+    log(
+      `  ${result.matching} runs match; processRuns p50 ${g.p50.toFixed(1)} ms, p99 ${g.p99.toFixed(1)} ms, ${g.perSecond.toFixed(1)}/s${g.errors ? `, ${g.errors} errors` : ''}; ` +
+        `direct p50 ${d.p50.toFixed(1)} ms, p99 ${d.p99.toFixed(1)} ms, ${d.perSecond.toFixed(1)}/s${d.errors ? `, ${d.errors} errors` : ''}; p50 ratio ${(g.p50 / d.p50).toFixed(1)}×`,
+    );
   }
 
-  console.log(`\n${formatReport({ runs, requests, concurrency, population, cells })}\n\nmachine: ${machine()}; Temporal dev server (defaults, in-memory SQLite `
-    + `visibility); the hub (registry, processes, worker, gateway) in one child process; load generator and the direct client in the parent; `
-    + `whole run ${log.seconds().toFixed(0)} s\n`);
+  console.log(
+    `\n${formatReport({ runs, requests, concurrency, population, cells })}\n\nmachine: ${machine()}; Temporal dev server (defaults, in-memory SQLite ` +
+      `visibility); the hub (registry, processes, worker, gateway) in one child process; load generator and the direct client in the parent; ` +
+      `whole run ${log.seconds().toFixed(0)} s\n`,
+  );
 });

@@ -14,7 +14,15 @@ import { inLanes } from '../procurement/lanes.js';
 /** No worker polls it: no workflow task of these runs ever runs. */
 export const UNPOLLED_TASK_QUEUE = 'hub-bench-runs-unpolled';
 const ORGANIZATIONS = 37;
-export const STAGES = ['AWAITING_ENDORSEMENT', 'AWAITING_CONFIRMATION', 'ELIGIBILITY', 'SELF_ASSESSMENT', 'BIDDING', 'SCORING', 'NOTICE'];
+export const STAGES = [
+  'AWAITING_ENDORSEMENT',
+  'AWAITING_CONFIRMATION',
+  'ELIGIBILITY',
+  'SELF_ASSESSMENT',
+  'BIDDING',
+  'SCORING',
+  'NOTICE',
+];
 export const YEARS = [2021, 2022, 2023, 2024, 2025];
 const CLOSED_EVERY = 8;
 /** Starts and terminations in flight at once. */
@@ -61,55 +69,86 @@ export async function populate(client: Client, count: number, log: (line: string
   const runs = syntheticRuns(count, organizations);
   const sentAt: Date[] = new Array(count);
 
-  log(`starting ${count} runs of ${CATALOG.map((p) => p.workflowType).join(', ')} on ${UNPOLLED_TASK_QUEUE} (no worker), ${LANES} at a time`);
-  const started = await inLanes('starting runs', count, LANES, async (i) => {
-    const run = runs[i]!;
-    sentAt[i] = new Date();
-    await client.workflow.start(run.workflowType, {
-      workflowId: run.workflowId,
-      taskQueue: UNPOLLED_TASK_QUEUE,
-      typedSearchAttributes: [
-        { key: PROCESS_TYPE, value: run.processType },
-        { key: ORGANIZATION_ID, value: run.organizationId },
-        { key: STAGE, value: run.stage },
-        { key: YEAR, value: run.year },
-      ],
-    });
-  }, log);
+  log(
+    `starting ${count} runs of ${CATALOG.map((p) => p.workflowType).join(', ')} on ${UNPOLLED_TASK_QUEUE} (no worker), ${LANES} at a time`,
+  );
+  const started = await inLanes(
+    'starting runs',
+    count,
+    LANES,
+    async (i) => {
+      const run = runs[i]!;
+      sentAt[i] = new Date();
+      await client.workflow.start(run.workflowType, {
+        workflowId: run.workflowId,
+        taskQueue: UNPOLLED_TASK_QUEUE,
+        typedSearchAttributes: [
+          { key: PROCESS_TYPE, value: run.processType },
+          { key: ORGANIZATION_ID, value: run.organizationId },
+          { key: STAGE, value: run.stage },
+          { key: YEAR, value: run.year },
+        ],
+      });
+    },
+    log,
+  );
   if (started.errors) throw new Error(`${started.errors} of ${count} starts failed: ${started.firstError}`);
   log(`started ${count} runs in ${started.seconds.toFixed(1)} s (${started.perSecond.toFixed(0)}/s)`);
 
   const closing = runs.filter((r) => r.closed);
   let closedMark = new Date();
   log(`terminating ${closing.length} of them (every ${CLOSED_EVERY}th), ${LANES} at a time`);
-  const terminated = await inLanes('terminating runs', closing.length, LANES, async (i) => {
-    if (i === Math.floor(closing.length / 2)) closedMark = new Date();
-    await client.workflow.getHandle(closing[i]!.workflowId).terminate('bench:runs: a closed run for the status and closedAfter filters');
-  }, log);
-  if (terminated.errors) throw new Error(`${terminated.errors} of ${closing.length} terminations failed: ${terminated.firstError}`);
+  const terminated = await inLanes(
+    'terminating runs',
+    closing.length,
+    LANES,
+    async (i) => {
+      if (i === Math.floor(closing.length / 2)) closedMark = new Date();
+      await client.workflow
+        .getHandle(closing[i]!.workflowId)
+        .terminate('bench:runs: a closed run for the status and closedAfter filters');
+    },
+    log,
+  );
+  if (terminated.errors)
+    throw new Error(`${terminated.errors} of ${closing.length} terminations failed: ${terminated.firstError}`);
   log(`terminated ${closing.length} runs in ${terminated.seconds.toFixed(1)} s`);
 
   const visible = await untilVisible(client, count, closing.length, log);
   return {
-    runs, organizations, closedMark,
+    runs,
+    organizations,
+    closedMark,
     startWindow: { after: sentAt[Math.floor(count * 0.6)]!, before: sentAt[Math.floor(count * 0.7)]! },
     seconds: { start: started.seconds, terminate: terminated.seconds, visible },
   };
 }
 
 /** Visibility is eventually consistent: waits until it counts every run and every terminated one. Seconds waited. */
-async function untilVisible(client: Client, total: number, terminated: number, log: (line: string) => void): Promise<number> {
+async function untilVisible(
+  client: Client,
+  total: number,
+  terminated: number,
+  log: (line: string) => void,
+): Promise<number> {
   const began = performance.now();
   const ours = `TaskQueue = '${UNPOLLED_TASK_QUEUE}'`;
   for (let attempt = 0; ; attempt++) {
-    const [all, closed] = await Promise.all([client.workflow.count(ours), client.workflow.count(`${ours} AND ExecutionStatus = 'Terminated'`)]);
+    const [all, closed] = await Promise.all([
+      client.workflow.count(ours),
+      client.workflow.count(`${ours} AND ExecutionStatus = 'Terminated'`),
+    ]);
     const seconds = (performance.now() - began) / 1000;
     if (all.count === total && closed.count === terminated) {
       log(`visibility counts all ${total} runs, ${terminated} terminated (after ${seconds.toFixed(1)} s)`);
       return seconds;
     }
-    if (seconds > 300) throw new Error(`visibility counts ${all.count} of ${total} runs and ${closed.count} of ${terminated} terminated after ${seconds.toFixed(0)} s`);
-    if (attempt % 10 === 0) log(`  visibility counts ${all.count} of ${total} runs, ${closed.count} of ${terminated} terminated`);
+    if (seconds > 300)
+      throw new Error(
+        `visibility counts ${all.count} of ${total} runs and ${closed.count} of ${terminated} terminated after ${seconds.toFixed(0)} s`,
+      );
+    if (attempt % 10 === 0)
+      log(`  visibility counts ${all.count} of ${total} runs, ${closed.count} of ${terminated} terminated`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -15,21 +15,54 @@ interface SeedAgency {
 }
 
 export const AGENCY_LIST: SeedAgency[] = [
-  { key: 'agency-civil-affairs', name: '嘉兴市民政局', head: { key: 'agency-civil-affairs-head', name: '沈国华' },
-    officers: [{ key: 'agency-civil-affairs-officer-1', name: '朱丽萍' }, { key: 'agency-civil-affairs-officer-2', name: '钱俊' }] },
-  { key: 'agency-commerce', name: '嘉兴市商务局', head: { key: 'agency-commerce-head', name: '王建明' },
-    officers: [{ key: 'agency-commerce-officer-1', name: '陶雪芬' }] },
-  { key: 'agency-human-resources', name: '嘉兴市人力资源和社会保障局', head: { key: 'agency-human-resources-head', name: '褚文龙' },
-    officers: [{ key: 'agency-human-resources-officer-1', name: '孙立群' }, { key: 'agency-human-resources-officer-2', name: '蒋海波' }] },
-  { key: 'agency-economy-it', name: '嘉兴市经济和信息化局', head: { key: 'agency-economy-it-head', name: '费建中' },
-    officers: [{ key: 'agency-economy-it-officer-1', name: '吕慧' }] },
-  { key: 'agency-market-regulation', name: '嘉兴市市场监督管理局', head: { key: 'agency-market-regulation-head', name: '姚晓红' },
-    officers: [{ key: 'agency-market-regulation-officer-1', name: '范志明' }, { key: 'agency-market-regulation-officer-2', name: '倪佳' }] },
+  {
+    key: 'agency-civil-affairs',
+    name: '嘉兴市民政局',
+    head: { key: 'agency-civil-affairs-head', name: '沈国华' },
+    officers: [
+      { key: 'agency-civil-affairs-officer-1', name: '朱丽萍' },
+      { key: 'agency-civil-affairs-officer-2', name: '钱俊' },
+    ],
+  },
+  {
+    key: 'agency-commerce',
+    name: '嘉兴市商务局',
+    head: { key: 'agency-commerce-head', name: '王建明' },
+    officers: [{ key: 'agency-commerce-officer-1', name: '陶雪芬' }],
+  },
+  {
+    key: 'agency-human-resources',
+    name: '嘉兴市人力资源和社会保障局',
+    head: { key: 'agency-human-resources-head', name: '褚文龙' },
+    officers: [
+      { key: 'agency-human-resources-officer-1', name: '孙立群' },
+      { key: 'agency-human-resources-officer-2', name: '蒋海波' },
+    ],
+  },
+  {
+    key: 'agency-economy-it',
+    name: '嘉兴市经济和信息化局',
+    head: { key: 'agency-economy-it-head', name: '费建中' },
+    officers: [{ key: 'agency-economy-it-officer-1', name: '吕慧' }],
+  },
+  {
+    key: 'agency-market-regulation',
+    name: '嘉兴市市场监督管理局',
+    head: { key: 'agency-market-regulation-head', name: '姚晓红' },
+    officers: [
+      { key: 'agency-market-regulation-officer-1', name: '范志明' },
+      { key: 'agency-market-regulation-officer-2', name: '倪佳' },
+    ],
+  },
 ];
 
 /** Government bodies: credit codes of authority 1, category 1, like the federations'. */
 export const AGENCIES: SeedOrganization[] = AGENCY_LIST.map(({ key, name }) => ({
-  key, name, kind: K.GOVERNMENT_AGENCY, regionCode: '330400', creditCode: seedCreditCode(key, '1', '1', '330400'),
+  key,
+  name,
+  kind: K.GOVERNMENT_AGENCY,
+  regionCode: '330400',
+  creditCode: seedCreditCode(key, '1', '1', '330400'),
 }));
 
 export const AGENCY_PEOPLE: SeedPerson[] = AGENCY_LIST.flatMap((a) => [a.head, ...a.officers]);
@@ -41,7 +74,11 @@ export const AGENCY_POSITIONS: SeedPosition[] = AGENCY_LIST.flatMap((a) => [
   ...a.officers.map((o) => ({ person: o.key, org: a.key, role: PositionRole.AGENCY_OFFICER, validFrom: SINCE })),
 ]);
 
-export interface SeedServiceCategory { code: string; name: string; description: string }
+export interface SeedServiceCategory {
+  code: string;
+  name: string;
+  description: string;
+}
 
 /** The guidance catalogue (政府购买服务指导性目录): the services chambers and associations offer. */
 export const SERVICE_CATEGORIES: SeedServiceCategory[] = [

@@ -5,8 +5,20 @@ import type { SeedOrganization } from '../types.js';
 // Federations, the bank and its branches, colleges, courts and the foundation named in the
 // report (seed/jiaxing-chamber-reform.zh.txt).
 
-const government = (key: string, name: string, regionCode: string, kind = K.FEDERATION, englishName?: string): SeedOrganization =>
-  ({ key, name, kind, regionCode, ...(englishName ? { englishName } : {}), creditCode: seedCreditCode(key, '1', '1', regionCode) });
+const government = (
+  key: string,
+  name: string,
+  regionCode: string,
+  kind = K.FEDERATION,
+  englishName?: string,
+): SeedOrganization => ({
+  key,
+  name,
+  kind,
+  regionCode,
+  ...(englishName ? { englishName } : {}),
+  creditCode: seedCreditCode(key, '1', '1', regionCode),
+});
 
 /** County and district federations: the grassroots chambers are their members. */
 export const COUNTY_FEDERATIONS: Record<string, { key: string; region: string; place: string }> = {
@@ -40,29 +52,104 @@ export const BANK_BRANCHES: { key: string; name: string; region: string }[] = [
 ];
 
 export const CORE_ORGANIZATIONS: SeedOrganization[] = [
-  { key: 'federation', name: '嘉兴市工商业联合会', shortName: '嘉兴市工商联', englishName: 'Jiaxing Federation of Industry and Commerce', kind: K.FEDERATION, regionCode: '330400', creditCode: legacy('1', '1', 1) },
+  {
+    key: 'federation',
+    name: '嘉兴市工商业联合会',
+    shortName: '嘉兴市工商联',
+    englishName: 'Jiaxing Federation of Industry and Commerce',
+    kind: K.FEDERATION,
+    regionCode: '330400',
+    creditCode: legacy('1', '1', 1),
+  },
   ...Object.values(COUNTY_FEDERATIONS).map(({ key, region, place }) => government(key, `${place}工商业联合会`, region)),
   government(HOME_FEDERATIONS['330300']!, '温州市工商业联合会', '330300'),
   government(HOME_FEDERATIONS['420000']!, '湖北省工商业联合会', '420000'),
   government(HOME_FEDERATIONS['410000']!, '河南省工商业联合会', '410000'),
   government(HOME_FEDERATIONS['331100']!, '丽水市工商业联合会', '331100'),
 
-  { key: 'bank', name: '嘉兴银行股份有限公司', shortName: '嘉兴银行', englishName: 'Bank of Jiaxing', kind: K.BANK, regionCode: '330400', creditCode: legacy('9', '1', 31) },
+  {
+    key: 'bank',
+    name: '嘉兴银行股份有限公司',
+    shortName: '嘉兴银行',
+    englishName: 'Bank of Jiaxing',
+    kind: K.BANK,
+    regionCode: '330400',
+    creditCode: legacy('9', '1', 31),
+  },
   ...BANK_BRANCHES.map(({ key, name, region }): SeedOrganization => ({
-    key, name, kind: K.BANK_BRANCH, regionCode: region,
-    creditCode: key === 'bank-nanhu' ? legacy('9', '1', 32, '330402') : key === 'bank-xiuzhou' ? legacy('9', '1', 33, '330411') : seedCreditCode(key, '9', '1', region),
+    key,
+    name,
+    kind: K.BANK_BRANCH,
+    regionCode: region,
+    creditCode:
+      key === 'bank-nanhu'
+        ? legacy('9', '1', 32, '330402')
+        : key === 'bank-xiuzhou'
+          ? legacy('9', '1', 33, '330411')
+          : seedCreditCode(key, '9', '1', region),
   })),
 
   // 产教融合: the six colleges the report names.
-  { key: 'jxu', name: '嘉兴学院', englishName: 'Jiaxing University', kind: K.COLLEGE, regionCode: '330400', creditCode: legacy('1', '2', 41) },
-  { key: 'jxvtc', name: '嘉兴职业技术学院', englishName: 'Jiaxing Vocational & Technical College', kind: K.COLLEGE, regionCode: '330400', creditCode: legacy('1', '2', 42) },
-  { key: 'nanyang', name: '嘉兴南洋职业技术学院', englishName: 'Jiaxing Nanyang Polytechnic Institute', kind: K.COLLEGE, regionCode: '330400', creditCode: seedCreditCode('nanyang', '5', '2', '330400') },
-  { key: 'jx-technician', name: '嘉兴技师学院', kind: K.COLLEGE, regionCode: '330400', creditCode: seedCreditCode('jx-technician', '1', '2', '330400') },
-  { key: 'pinghu-technical', name: '平湖高级技工学校', kind: K.COLLEGE, regionCode: '330482', creditCode: seedCreditCode('pinghu-technical', '1', '2', '330482') },
-  { key: 'haining-technician', name: '海宁技师学院', kind: K.COLLEGE, regionCode: '330481', creditCode: seedCreditCode('haining-technician', '1', '2', '330481') },
+  {
+    key: 'jxu',
+    name: '嘉兴学院',
+    englishName: 'Jiaxing University',
+    kind: K.COLLEGE,
+    regionCode: '330400',
+    creditCode: legacy('1', '2', 41),
+  },
+  {
+    key: 'jxvtc',
+    name: '嘉兴职业技术学院',
+    englishName: 'Jiaxing Vocational & Technical College',
+    kind: K.COLLEGE,
+    regionCode: '330400',
+    creditCode: legacy('1', '2', 42),
+  },
+  {
+    key: 'nanyang',
+    name: '嘉兴南洋职业技术学院',
+    englishName: 'Jiaxing Nanyang Polytechnic Institute',
+    kind: K.COLLEGE,
+    regionCode: '330400',
+    creditCode: seedCreditCode('nanyang', '5', '2', '330400'),
+  },
+  {
+    key: 'jx-technician',
+    name: '嘉兴技师学院',
+    kind: K.COLLEGE,
+    regionCode: '330400',
+    creditCode: seedCreditCode('jx-technician', '1', '2', '330400'),
+  },
+  {
+    key: 'pinghu-technical',
+    name: '平湖高级技工学校',
+    kind: K.COLLEGE,
+    regionCode: '330482',
+    creditCode: seedCreditCode('pinghu-technical', '1', '2', '330482'),
+  },
+  {
+    key: 'haining-technician',
+    name: '海宁技师学院',
+    kind: K.COLLEGE,
+    regionCode: '330481',
+    creditCode: seedCreditCode('haining-technician', '1', '2', '330481'),
+  },
 
-  { key: 'wenzhou-foundation', name: '嘉兴市温商慈善基金会', kind: K.FOUNDATION, regionCode: '330400', creditCode: legacy('5', '3', 51) },
+  {
+    key: 'wenzhou-foundation',
+    name: '嘉兴市温商慈善基金会',
+    kind: K.FOUNDATION,
+    regionCode: '330400',
+    creditCode: legacy('5', '3', 51),
+  },
   { key: 'court', name: '嘉兴市中级人民法院', kind: K.COURT, regionCode: '330400', creditCode: legacy('1', '1', 61) },
-  { key: 'procuratorate', name: '嘉兴市人民检察院', kind: K.PROCURATORATE, regionCode: '330400', creditCode: legacy('1', '1', 62) },
+  {
+    key: 'procuratorate',
+    name: '嘉兴市人民检察院',
+    kind: K.PROCURATORATE,
+    regionCode: '330400',
+    creditCode: legacy('1', '1', 62),
+  },
   government('police', '嘉兴市公安局', '330400', K.POLICE),
 ];

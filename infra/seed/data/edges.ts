@@ -25,14 +25,46 @@ const COLLEGE_PARTNERSHIPS: [string, string, string[], string][] = [
 export const STRUCTURE_EDGES: SeedEdge[] = [
   // 归口管理: the city Federation supervises city-level chambers, county federations their own.
   ...cityLevel.map((c) => ({ type: R.SUPERVISES, from: 'federation', to: c.key, validFrom: '2019-01-01' })),
-  ...countyLevel.map((c) => ({ type: R.SUPERVISES, from: countyFederationOf(c.regionCode), to: c.key, validFrom: '2019-01-01' })),
-  ...Object.values(COUNTY_FEDERATIONS).map((f) => ({ type: R.MEMBER_OF, from: f.key, to: 'federation', validFrom: '2000-01-01' })),
+  ...countyLevel.map((c) => ({
+    type: R.SUPERVISES,
+    from: countyFederationOf(c.regionCode),
+    to: c.key,
+    validFrom: '2019-01-01',
+  })),
+  ...Object.values(COUNTY_FEDERATIONS).map((f) => ({
+    type: R.MEMBER_OF,
+    from: f.key,
+    to: 'federation',
+    validFrom: '2000-01-01',
+  })),
   ...Object.entries(GRASSROOTS).flatMap(([county, towns]) =>
-    Object.keys(towns).map((town) => ({ type: R.MEMBER_OF, from: grassrootsKey(county, town), to: COUNTY_FEDERATIONS[county]!.key, validFrom: '2012-01-01' })),
+    Object.keys(towns).map((town) => ({
+      type: R.MEMBER_OF,
+      from: grassrootsKey(county, town),
+      to: COUNTY_FEDERATIONS[county]!.key,
+      validFrom: '2012-01-01',
+    })),
   ),
-  ...CHAMBERS.filter((c) => c.homeRegionCode).map((c) => ({ type: R.HOME_REGION, from: c.key, to: HOME_FEDERATIONS[c.homeRegionCode!]!, validFrom: '2010-01-01' })),
+  ...CHAMBERS.filter((c) => c.homeRegionCode).map((c) => ({
+    type: R.HOME_REGION,
+    from: c.key,
+    to: HOME_FEDERATIONS[c.homeRegionCode!]!,
+    validFrom: '2010-01-01',
+  })),
   // 产教融合: "enterprises into colleges", "teachers and students into enterprises".
-  ...COLLEGE_PARTNERSHIPS.map(([from, to, forms, validFrom]) => ({ type: R.COLLEGE_PARTNERSHIP, from, to, validFrom, attributes: { forms } })),
+  ...COLLEGE_PARTNERSHIPS.map(([from, to, forms, validFrom]) => ({
+    type: R.COLLEGE_PARTNERSHIP,
+    from,
+    to,
+    validFrom,
+    attributes: { forms },
+  })),
   // 募集400多万元在省民政厅注册成立: the money is in the chamber's charity records.
-  { type: R.FOUNDED, from: 'wenzhou', to: 'wenzhou-foundation', validFrom: '2016-12-01', attributes: { registeredWith: '浙江省民政厅' } },
+  {
+    type: R.FOUNDED,
+    from: 'wenzhou',
+    to: 'wenzhou-foundation',
+    validFrom: '2016-12-01',
+    attributes: { registeredWith: '浙江省民政厅' },
+  },
 ];

@@ -34,9 +34,17 @@ const kindOf = new Map(CHAMBERS.map((c) => [c.key, c.kind]));
  * county federation (2012), out-of-town chambers before their home-region edges (2010), the
  * associations before their first grades (2013).
  */
-export const REGISTERED_ON: Record<string, string> = Object.fromEntries(REGISTERED.map((key) => [key, FIXED[key] ?? (
-  kindOf.get(key) === K.GRASSROOTS_CHAMBER ? dayFor(key, 2006, 5) : kindOf.get(key) === K.OUT_OF_TOWN_CHAMBER ? dayFor(key, 2004, 5) : dayFor(key, 2000, 12)
-)]));
+export const REGISTERED_ON: Record<string, string> = Object.fromEntries(
+  REGISTERED.map((key) => [
+    key,
+    FIXED[key] ??
+      (kindOf.get(key) === K.GRASSROOTS_CHAMBER
+        ? dayFor(key, 2006, 5)
+        : kindOf.get(key) === K.OUT_OF_TOWN_CHAMBER
+          ? dayFor(key, 2004, 5)
+          : dayFor(key, 2000, 12)),
+  ]),
+);
 
 /** Inspections that did not pass; every other registered year 2017–2019 is PASS. */
 const RESULTS: Record<string, Partial<Record<number, I>>> = {
@@ -47,28 +55,71 @@ const RESULTS: Record<string, Partial<Record<number, I>>> = {
   'wenzhou-foundation': { 2017: I.BASIC_PASS },
 };
 
-export interface SeedInspection { org: string; year: number; result: I }
+export interface SeedInspection {
+  org: string;
+  year: number;
+  result: I;
+}
 
-export const INSPECTIONS: SeedInspection[] = REGISTERED.flatMap((org) => [2017, 2018, 2019]
-  .filter((year) => Number(REGISTERED_ON[org]!.slice(0, 4)) <= year)
-  .map((year) => ({ org, year, result: RESULTS[org]?.[year] ?? I.PASS })));
+export const INSPECTIONS: SeedInspection[] = REGISTERED.flatMap((org) =>
+  [2017, 2018, 2019]
+    .filter((year) => Number(REGISTERED_ON[org]!.slice(0, 4)) <= year)
+    .map((year) => ({ org, year, result: RESULTS[org]?.[year] ?? I.PASS })),
+);
 
-export interface SeedPenalty { key: string; org: string; decidedOn: string; authority: string; description: string; servedUntil?: string }
+export interface SeedPenalty {
+  key: string;
+  org: string;
+  decidedOn: string;
+  authority: string;
+  description: string;
+  servedUntil?: string;
+}
 
 export const PENALTIES: SeedPenalty[] = [
   // Last year's: ineligible in 2020.
-  { key: 'young-entrepreneurs-2019', org: 'young-entrepreneurs', decidedOn: '2019-06-10', authority: '嘉兴市民政局', description: '未按规定报送年度工作报告，予以警告' },
+  {
+    key: 'young-entrepreneurs-2019',
+    org: 'young-entrepreneurs',
+    decidedOn: '2019-06-10',
+    authority: '嘉兴市民政局',
+    description: '未按规定报送年度工作报告，予以警告',
+  },
   // Older, but still being served in 2020.
-  { key: 'tongxiang-wenzhou-2018', org: 'tongxiang-wenzhou', decidedOn: '2018-10-15', authority: '桐乡市民政局', description: '违规开展评比表彰活动，责令停止相关活动十八个月', servedUntil: '2020-04-14' },
+  {
+    key: 'tongxiang-wenzhou-2018',
+    org: 'tongxiang-wenzhou',
+    decidedOn: '2018-10-15',
+    authority: '桐乡市民政局',
+    description: '违规开展评比表彰活动，责令停止相关活动十八个月',
+    servedUntil: '2020-04-14',
+  },
   // Older and served: no bar.
-  { key: 'youchegang-2018', org: 'grassroots-xiuzhou-youchegang', decidedOn: '2018-05-09', authority: '嘉兴市秀洲区民政局', description: '超出章程规定的宗旨和业务范围开展活动，停止活动六个月', servedUntil: '2018-11-08' },
+  {
+    key: 'youchegang-2018',
+    org: 'grassroots-xiuzhou-youchegang',
+    decidedOn: '2018-05-09',
+    authority: '嘉兴市秀洲区民政局',
+    description: '超出章程规定的宗旨和业务范围开展活动，停止活动六个月',
+    servedUntil: '2018-11-08',
+  },
 ];
 
-export interface SeedListEntry { org: string; list: ListKind; listedOn: string; removedOn?: string }
+export interface SeedListEntry {
+  org: string;
+  list: ListKind;
+  listedOn: string;
+  removedOn?: string;
+}
 
 export const LIST_ENTRIES: SeedListEntry[] = [
   { org: 'grassroots-pinghu-zhapu', list: ListKind.ABNORMAL_ACTIVITY, listedOn: '2019-08-12' },
   { org: 'grassroots-haiyan-baibu', list: ListKind.SERIOUS_VIOLATION, listedOn: '2019-11-05' },
   // Taken off in 2018: no bar.
-  { org: 'grassroots-haiyan-shendang', list: ListKind.ABNORMAL_ACTIVITY, listedOn: '2017-06-01', removedOn: '2018-03-20' },
+  {
+    org: 'grassroots-haiyan-shendang',
+    list: ListKind.ABNORMAL_ACTIVITY,
+    listedOn: '2017-06-01',
+    removedOn: '2018-03-20',
+  },
 ];

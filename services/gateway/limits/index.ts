@@ -54,14 +54,22 @@ export function costLimit<C extends BaseContext>(limits: QueryLimits): ApolloSer
         async didResolveOperation({ document, schema, request }) {
           let cost: number;
           try {
-            cost = getComplexity({ estimators: [hubCost], schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined });
+            cost = getComplexity({
+              estimators: [hubCost],
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+            });
           } catch {
             return; // variables that do not fit: execution refuses them with its own message
           }
           if (cost > limits.maxCost) {
-            throw new HubError('QUERY_TOO_COMPLEX',
+            throw new HubError(
+              'QUERY_TOO_COMPLEX',
               `Query cost limit of ${limits.maxCost} exceeded, found ${cost} (MAX_QUERY_COST): a list's cost counts once per item it may return (first/last, 20 by default, 100 at most); ask for smaller pages or fewer nested lists`,
-              { limit: 'cost', max: limits.maxCost, found: cost, http: { status: 400 } });
+              { limit: 'cost', max: limits.maxCost, found: cost, http: { status: 400 } },
+            );
           }
         },
       };

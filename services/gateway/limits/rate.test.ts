@@ -15,7 +15,10 @@ describe('the per-subject token bucket', () => {
       limiter.take('a');
       expect.fail('should be limited');
     } catch (error) {
-      expect((error as { extensions: Record<string, unknown> }).extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
+      expect((error as { extensions: Record<string, unknown> }).extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        retryAfter: 1,
+      });
     }
   });
 });

@@ -7,12 +7,19 @@ import { HubError } from '../../common/errors.js';
 // Retry-After. The defaults (100/s, burst 200) leave the test suite and `npm run
 // bench:registry` (40 requests/s on one token) untouched; RATE_LIMIT_PER_SECOND / _BURST set them.
 
-interface Bucket { tokens: number; updatedAt: number }
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(private readonly perSecond: number, private readonly burst: number, private readonly now = () => performance.now()) {}
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now = () => performance.now(),
+  ) {}
 
   /** Takes one request from `subject`'s bucket, or throws RATE_LIMITED. */
   take(subject: string): void {
@@ -27,9 +34,11 @@ export class RateLimiter {
       return;
     }
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
-    throw new HubError('RATE_LIMITED',
+    throw new HubError(
+      'RATE_LIMITED',
       `Too many requests for "${subject}": at most ${this.perSecond} per second (bursts of ${this.burst}); retry after ${retryAfter} s`,
-      { retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } });
+      { retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
+    );
   }
 
   /** Buckets that have refilled are the same as no bucket: dropped, so memory stays bounded. */

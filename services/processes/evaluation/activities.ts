@@ -30,7 +30,15 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
       await inTransaction(async (em) => {
         const row = await em.findOne(EvaluationCampaign, campaignId);
         if (row) return;
-        em.create(EvaluationCampaign, { id: campaignId, year: params.year, track: params.track, stage: 'ELIGIBILITY', workflowId: campaignId, params, startedBy });
+        em.create(EvaluationCampaign, {
+          id: campaignId,
+          year: params.year,
+          track: params.track,
+          stage: 'ELIGIBILITY',
+          workflowId: campaignId,
+          params,
+          startedBy,
+        });
       });
     },
 
@@ -43,17 +51,35 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
         await inTransaction(async (em) => {
           await em.nativeDelete(EvaluationIneligible, { campaignId });
           for (const { org, verdict } of judged) {
-            if (!verdict.eligible) em.create(EvaluationIneligible, { campaignId, organizationId: org.id, organizationName: org.name, kind: org.kind, reasons: verdict.reasons });
+            if (!verdict.eligible)
+              em.create(EvaluationIneligible, {
+                campaignId,
+                organizationId: org.id,
+                organizationName: org.name,
+                kind: org.kind,
+                reasons: verdict.reasons,
+              });
           }
           const campaign = await em.findOneOrFail(EvaluationCampaign, campaignId);
-          Object.assign(campaign, { stage: 'APPLICATIONS', eligibleCount: judged.filter((j) => j.verdict.eligible).length, ineligibleCount: judged.filter((j) => !j.verdict.eligible).length });
+          Object.assign(campaign, {
+            stage: 'APPLICATIONS',
+            eligibleCount: judged.filter((j) => j.verdict.eligible).length,
+            ineligibleCount: judged.filter((j) => !j.verdict.eligible).length,
+          });
         });
-        const eligible = judged.filter((j) => j.verdict.eligible).map(({ org }) => ({
-          organizationId: org.id,
-          organizationName: org.name,
-          liaisonPersonId: (org.edges.find((e) => e.type === 'LIAISON')?.attributes.leaderId as string | undefined) ?? null,
-        }));
-        return { eligible, ineligible: judged.length - eligible.length, committees: await committeeMembers(registry, asOf) };
+        const eligible = judged
+          .filter((j) => j.verdict.eligible)
+          .map(({ org }) => ({
+            organizationId: org.id,
+            organizationName: org.name,
+            liaisonPersonId:
+              (org.edges.find((e) => e.type === 'LIAISON')?.attributes.leaderId as string | undefined) ?? null,
+          }));
+        return {
+          eligible,
+          ineligible: judged.length - eligible.length,
+          committees: await committeeMembers(registry, asOf),
+        };
       });
     },
 
@@ -66,14 +92,27 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
 
     async recordEvaluation({ application, state }) {
       await inTransaction(async (em) => {
-        const row = (await em.findOne(EvaluationApplication, application.applicationId))
-          ?? em.create(EvaluationApplication, {
-            id: application.applicationId, campaignId: application.campaignId, workflowId: evaluationApplicationWorkflowId(application.campaignId, application.organizationId),
-            organizationId: application.organizationId, organizationName: application.organizationName, status: state.status,
+        const row =
+          (await em.findOne(EvaluationApplication, application.applicationId)) ??
+          em.create(EvaluationApplication, {
+            id: application.applicationId,
+            campaignId: application.campaignId,
+            workflowId: evaluationApplicationWorkflowId(application.campaignId, application.organizationId),
+            organizationId: application.organizationId,
+            organizationName: application.organizationName,
+            status: state.status,
           });
         Object.assign(row, {
-          status: state.status, selfScores: state.selfScores, reviewers: state.reviewers, recused: state.recused, reviews: state.reviews,
-          total: state.total, proposedGrade: state.proposedGrade, grade: state.grade, objections: state.objections, updatedAt: new Date(),
+          status: state.status,
+          selfScores: state.selfScores,
+          reviewers: state.reviewers,
+          recused: state.recused,
+          reviews: state.reviews,
+          total: state.total,
+          proposedGrade: state.proposedGrade,
+          grade: state.grade,
+          objections: state.objections,
+          updatedAt: new Date(),
         });
       });
     },
@@ -83,15 +122,29 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
         const asOf = `${application.params.year}-01-01`;
         const [pool, [facts]] = await Promise.all([
           expertPool(registry, asOf),
-          applicantFacts(registry, [...TRACK_KINDS[application.params.track]], asOf).then((all) => [all.find((o) => o.id === application.organizationId)]),
+          applicantFacts(registry, [...TRACK_KINDS[application.params.track]], asOf).then((all) => [
+            all.find((o) => o.id === application.organizationId),
+          ]),
         ]);
-        if (!facts) throw ApplicationFailure.nonRetryable(`organization ${application.organizationId} is no longer in the registry`, 'RegistryRefused');
-        return drawReviewers(pool, facts, { seed: application.applicationId, count, exclude, asOf, edgeTypes: application.params.recusalEdgeTypes });
+        if (!facts)
+          throw ApplicationFailure.nonRetryable(
+            `organization ${application.organizationId} is no longer in the registry`,
+            'RegistryRefused',
+          );
+        return drawReviewers(pool, facts, {
+          seed: application.applicationId,
+          count,
+          exclude,
+          asOf,
+          edgeTypes: application.params.recusalEdgeTypes,
+        });
       });
     },
 
     async writeBack({ application, state }) {
-      await permanentOnRefusal(() => writeBackResult(registry, application, state, rewardFor(state.grade, application.params.rewardsFen)));
+      await permanentOnRefusal(() =>
+        writeBackResult(registry, application, state, rewardFor(state.grade, application.params.rewardsFen)),
+      );
     },
   } satisfies EvaluationActivities;
 }

@@ -2,7 +2,12 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { Process } from '../tasks/types.js';
-import { EVALUATION_PROCESS_TYPE, type ApplicationState, type Reviewer, type ReviewerScore } from '../../../workflows/evaluation/types.js';
+import {
+  EVALUATION_PROCESS_TYPE,
+  type ApplicationState,
+  type Reviewer,
+  type ReviewerScore,
+} from '../../../workflows/evaluation/types.js';
 import type { Scores } from '../../../workflows/evaluation/rules.js';
 
 /**
@@ -15,15 +20,27 @@ import type { Scores } from '../../../workflows/evaluation/rules.js';
 @Index({ name: 'evaluation_application_campaign_idx', properties: ['campaignId', 'status'] })
 @Index({ name: 'evaluation_application_organization_idx', properties: ['organizationId'] })
 export class EvaluationApplication {
-  [OptionalProps]?: 'updatedAt' | 'processType' | 'stage' | 'published' | 'reviewerCount' | 'reviewers' | 'recused' | 'reviews' | 'objections';
+  [OptionalProps]?:
+    | 'updatedAt'
+    | 'processType'
+    | 'stage'
+    | 'published'
+    | 'reviewerCount'
+    | 'reviewers'
+    | 'recused'
+    | 'reviews'
+    | 'objections';
 
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id!: string;
   @Field(() => String) @Property({ type: 'text' }) campaignId!: string;
   @Field(() => String) @Property({ type: 'text', unique: true }) workflowId!: string;
   @Property({ type: 'uuid' }) organizationId!: string;
   @Field(() => String) @Property({ type: 'text' }) organizationName!: string;
-  @Field(() => String, { description: 'INVITED, DECLINED, SELF_ASSESSMENT, EXPERT_REVIEW, COMMITTEE, NOTICE, REVIEW, PUBLISHED, NOT_GRADED' })
-  @Property({ type: 'text' }) status!: ApplicationState['status'];
+  @Field(() => String, {
+    description: 'INVITED, DECLINED, SELF_ASSESSMENT, EXPERT_REVIEW, COMMITTEE, NOTICE, REVIEW, PUBLISHED, NOT_GRADED',
+  })
+  @Property({ type: 'text' })
+  status!: ApplicationState['status'];
   @Property({ type: 'json', nullable: true }) selfScores?: Scores | null;
   @Property({ type: 'json' }) reviewers: Reviewer[] = [];
   @Property({ type: 'json' }) recused: ApplicationState['recused'] = [];

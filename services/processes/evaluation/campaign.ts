@@ -15,10 +15,18 @@ export class EvaluationCampaign {
   id!: string;
 
   @Field(() => Int) @Property({ type: 'integer' }) year!: number;
-  @Field(() => String, { description: 'RATING (社会组织评估, 1A–5A) or FOUR_GOOD (四好商会)' }) @Property({ type: 'text' }) track!: string;
-  @Field(() => String, { description: 'ELIGIBILITY, APPLICATIONS or CLOSED' }) @Property({ type: 'text' }) stage!: string;
-  @Field(() => String, { description: 'The Temporal workflow id of the campaign' }) @Property({ type: 'text' }) workflowId!: string;
-  @Field(() => GraphQLJSONObject, { description: 'Cut-offs, notice days, reviewers, deadlines, rewards' }) @Property({ type: 'json' }) params!: CampaignParams;
+  @Field(() => String, { description: 'RATING (社会组织评估, 1A–5A) or FOUR_GOOD (四好商会)' })
+  @Property({ type: 'text' })
+  track!: string;
+  @Field(() => String, { description: 'ELIGIBILITY, APPLICATIONS or CLOSED' })
+  @Property({ type: 'text' })
+  stage!: string;
+  @Field(() => String, { description: 'The Temporal workflow id of the campaign' })
+  @Property({ type: 'text' })
+  workflowId!: string;
+  @Field(() => GraphQLJSONObject, { description: 'Cut-offs, notice days, reviewers, deadlines, rewards' })
+  @Property({ type: 'json' })
+  params!: CampaignParams;
   @Field(() => String) @Property({ type: 'text' }) startedBy!: string;
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) startedAt: Date = new Date();
   @Field(() => Int) @Property({ type: 'integer', default: 0 }) eligibleCount: number = 0;

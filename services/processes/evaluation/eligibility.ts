@@ -59,8 +59,10 @@ function conductReasons(org: OrganizationFacts, rules: EligibilityRules): string
     reasons.push(`连续两年（${rules.year - 2}、${rules.year - 1}）年检基本合格`);
   }
   for (const penalty of org.penalties) {
-    if (penalty.decidedOn.startsWith(String(rules.year - 1))) reasons.push(`${rules.year - 1} 年受到行政处罚（${penalty.decidedOn}）`);
-    else if (penalty.servedUntil && penalty.servedUntil >= rules.asOf) reasons.push(`行政处罚尚在执行期（至 ${penalty.servedUntil}）`);
+    if (penalty.decidedOn.startsWith(String(rules.year - 1)))
+      reasons.push(`${rules.year - 1} 年受到行政处罚（${penalty.decidedOn}）`);
+    else if (penalty.servedUntil && penalty.servedUntil >= rules.asOf)
+      reasons.push(`行政处罚尚在执行期（至 ${penalty.servedUntil}）`);
   }
   for (const entry of org.listEntries) {
     if (entry.listedOn <= rules.asOf && (!entry.removedOn || entry.removedOn > rules.asOf)) {

@@ -9,5 +9,7 @@ export class EvaluationIneligible {
   @PrimaryKey({ type: 'uuid' }) organizationId!: string;
   @Field(() => String) @Property({ type: 'text' }) organizationName!: string;
   @Field(() => String) @Property({ type: 'text' }) kind!: string;
-  @Field(() => [String], { description: 'In Chinese, e.g. 2019 年度未参加年检' }) @Property({ type: 'text[]' }) reasons!: string[];
+  @Field(() => [String], { description: 'In Chinese, e.g. 2019 年度未参加年检' })
+  @Property({ type: 'text[]' })
+  reasons!: string[];
 }

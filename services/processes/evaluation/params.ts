@@ -9,7 +9,10 @@ const DAY = 86_400_000;
  * the reward fund grants per grade (fen).
  */
 export function defaultParams(year: number, track: Track): CampaignParams {
-  const rewardsFen: Partial<Record<Grade, number>> = track === 'RATING' ? { A5: 5_000_000, A4: 3_000_000, A3: 1_000_000 } : { A5: 2_000_000, A4: 2_000_000, A3: 2_000_000 };
+  const rewardsFen: Partial<Record<Grade, number>> =
+    track === 'RATING'
+      ? { A5: 5_000_000, A4: 3_000_000, A3: 1_000_000 }
+      : { A5: 2_000_000, A4: 2_000_000, A3: 2_000_000 };
   return {
     year,
     track,

@@ -1,8 +1,19 @@
 import type { ProcessDefinition } from '../process-definition.js';
 import {
-  CAMPAIGN_WORKFLOW_TYPE, COMMITTEE_VOTE_FORM, COMMITTEE_VOTE_TASK_KIND, EVALUATION_PROCESS_TYPE, EXPERT_REVIEW_FORM, EXPERT_REVIEW_TASK_KIND,
-  INVITE_FORM, INVITE_TASK_KIND, QUORUM_ESCALATION_TASK_KIND, QUORUM_FORM, REVIEW_BALLOT_FORM, REVIEW_BALLOT_TASK_KIND,
-  SELF_ASSESSMENT_FORM, SELF_ASSESSMENT_TASK_KIND,
+  CAMPAIGN_WORKFLOW_TYPE,
+  COMMITTEE_VOTE_FORM,
+  COMMITTEE_VOTE_TASK_KIND,
+  EVALUATION_PROCESS_TYPE,
+  EXPERT_REVIEW_FORM,
+  EXPERT_REVIEW_TASK_KIND,
+  INVITE_FORM,
+  INVITE_TASK_KIND,
+  QUORUM_ESCALATION_TASK_KIND,
+  QUORUM_FORM,
+  REVIEW_BALLOT_FORM,
+  REVIEW_BALLOT_TASK_KIND,
+  SELF_ASSESSMENT_FORM,
+  SELF_ASSESSMENT_TASK_KIND,
 } from '../../../workflows/evaluation/types.js';
 import { createEvaluationActivities } from './activities.js';
 
@@ -23,8 +34,13 @@ export const evaluationProcess: ProcessDefinition = {
   async markEnded(em, workflowId, end) {
     await em.execute(
       `update processes.evaluation_application set status = ?, updated_at = now() where workflow_id = ?
-         and status not in ('DECLINED', 'PUBLISHED', 'NOT_GRADED', 'CANCELLED', 'TERMINATED')`, [end, workflowId]);
-    await em.execute("update processes.evaluation_campaign set stage = ? where workflow_id = ? and stage <> 'CLOSED'", [end, workflowId]);
+         and status not in ('DECLINED', 'PUBLISHED', 'NOT_GRADED', 'CANCELLED', 'TERMINATED')`,
+      [end, workflowId],
+    );
+    await em.execute("update processes.evaluation_campaign set stage = ? where workflow_id = ? and stage <> 'CLOSED'", [
+      end,
+      workflowId,
+    ]);
   },
   loadProcess: ({ loaders }, processId) => loaders.evaluationApplication.load(processId),
 };

@@ -6,15 +6,24 @@ import type { ApplicantFacts, ExpertFacts } from './registry-facts.js';
 // fixed for an application (the same seed gives the same order), so a retried activity draws
 // the same people.
 
-
-export function recusalReason(expert: ExpertFacts, applicant: ApplicantFacts, asOf: string, edgeTypes: string[]): string | null {
+export function recusalReason(
+  expert: ExpertFacts,
+  applicant: ApplicantFacts,
+  asOf: string,
+  edgeTypes: string[],
+): string | null {
   for (const p of expert.positions) {
     if (p.organization.id !== applicant.id) continue;
     if (p.validTo === null || p.validTo >= asOf) return `在${applicant.name}任职`;
     if (addYears(p.validTo, 2) > asOf) return `离开${applicant.name}未满两年（${p.validTo}）`;
   }
-  if (applicant.edges.some((e) => e.type === 'LIAISON' && e.attributes.leaderId === expert.id)) return `为${applicant.name}的联挂领导`;
-  const current = new Set(expert.positions.filter((p) => p.validFrom <= asOf && (p.validTo === null || p.validTo >= asOf)).map((p) => p.organization.id));
+  if (applicant.edges.some((e) => e.type === 'LIAISON' && e.attributes.leaderId === expert.id))
+    return `为${applicant.name}的联挂领导`;
+  const current = new Set(
+    expert.positions
+      .filter((p) => p.validFrom <= asOf && (p.validTo === null || p.validTo >= asOf))
+      .map((p) => p.organization.id),
+  );
   const tie = applicant.edges.find((e) => edgeTypes.includes(e.type) && current.has(e.otherId));
   return tie ? `所在单位与${applicant.name}有 ${tie.type} 关系` : null;
 }
@@ -25,9 +34,15 @@ export interface Draw {
 }
 
 /** `count` reviewers not excluded and not recused, in an order fixed by the seed. */
-export function drawReviewers(pool: ExpertFacts[], applicant: ApplicantFacts, options: { seed: string; count: number; exclude: string[]; asOf: string; edgeTypes: string[] }): Draw {
+export function drawReviewers(
+  pool: ExpertFacts[],
+  applicant: ApplicantFacts,
+  options: { seed: string; count: number; exclude: string[]; asOf: string; edgeTypes: string[] },
+): Draw {
   const rank = (id: string) => createHash('sha1').update(`${options.seed}:${id}`).digest('hex');
-  const ordered = [...pool].filter((e) => !options.exclude.includes(e.id)).sort((a, b) => rank(a.id).localeCompare(rank(b.id)));
+  const ordered = [...pool]
+    .filter((e) => !options.exclude.includes(e.id))
+    .sort((a, b) => rank(a.id).localeCompare(rank(b.id)));
   const draw: Draw = { drawn: [], recused: [] };
   for (const expert of ordered) {
     if (draw.drawn.length >= options.count) break;

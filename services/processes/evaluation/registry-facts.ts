@@ -29,19 +29,41 @@ const FACTS = `query ($after: String, $kinds: [OrganizationKind!]!, $asOf: Strin
     } }
   } }`;
 
-type FactsNode = OrganizationFacts & { relationships: { type: string; validFrom: string; validTo: string | null; attributes: Record<string, unknown>; from: { id: string }; to: { id: string } }[] };
+type FactsNode = OrganizationFacts & {
+  relationships: {
+    type: string;
+    validFrom: string;
+    validTo: string | null;
+    attributes: Record<string, unknown>;
+    from: { id: string };
+    to: { id: string };
+  }[];
+};
 
 /** Every active organisation of `kinds` with the facts eligibility and recusal need. */
-export async function applicantFacts(registry: RegistryClient, kinds: string[], asOf: string): Promise<ApplicantFacts[]> {
+export async function applicantFacts(
+  registry: RegistryClient,
+  kinds: string[],
+  asOf: string,
+): Promise<ApplicantFacts[]> {
   const all: ApplicantFacts[] = [];
   let after: string | null = null;
   do {
-    const data: { organizations: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: FactsNode }[] } } =
-      await registry.asSystem(FACTS, { after, kinds, asOf });
+    const data: {
+      organizations: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: FactsNode }[] };
+    } = await registry.asSystem(FACTS, { after, kinds, asOf });
     for (const { node } of data.organizations.edges) {
       const { relationships, ...facts } = node;
       const live = relationships.filter((r) => r.validFrom <= asOf && (r.validTo === null || asOf <= r.validTo));
-      all.push({ ...facts, edges: live.map((r) => ({ type: r.type, otherId: r.from.id === node.id ? r.to.id : r.from.id, attributes: r.attributes, validTo: r.validTo })) });
+      all.push({
+        ...facts,
+        edges: live.map((r) => ({
+          type: r.type,
+          otherId: r.from.id === node.id ? r.to.id : r.from.id,
+          attributes: r.attributes,
+          validTo: r.validTo,
+        })),
+      });
     }
     after = data.organizations.pageInfo.hasNextPage ? data.organizations.pageInfo.endCursor : null;
   } while (after);
@@ -50,15 +72,27 @@ export async function applicantFacts(registry: RegistryClient, kinds: string[], 
 
 export async function expertPool(registry: RegistryClient, asOf: string): Promise<ExpertFacts[]> {
   const data = await registry.asSystem<{ evaluationExperts: ExpertFacts[] }>(
-    'query ($asOf: String!) { evaluationExperts(asOf: $asOf) { id name positions { role validFrom validTo organization { id } } } }', { asOf });
+    'query ($asOf: String!) { evaluationExperts(asOf: $asOf) { id name positions { role validFrom validTo organization { id } } } }',
+    { asOf },
+  );
   return data.evaluationExperts;
 }
 
 /** The members (person ids) of the evaluation and review committees on `asOf`. */
-export async function committeeMembers(registry: RegistryClient, asOf: string): Promise<{ evaluation: string[]; review: string[] }> {
-  const data = await registry.asSystem<{ organizations: { edges: { node: { kind: string; positions: { person: { id: string } }[] } }[] } }>(
+export async function committeeMembers(
+  registry: RegistryClient,
+  asOf: string,
+): Promise<{ evaluation: string[]; review: string[] }> {
+  const data = await registry.asSystem<{
+    organizations: { edges: { node: { kind: string; positions: { person: { id: string } }[] } }[] };
+  }>(
     `query ($asOf: String!) { organizations(first: 10, filter: { kinds: [EVALUATION_COMMITTEE, REVIEW_COMMITTEE], asOf: $asOf }) {
-      edges { node { kind positions(role: COMMITTEE_MEMBER, activeOn: $asOf) { person { id } } } } } }`, { asOf });
-  const members = (kind: string) => data.organizations.edges.filter((e) => e.node.kind === kind).flatMap((e) => e.node.positions.map((p) => p.person.id));
+      edges { node { kind positions(role: COMMITTEE_MEMBER, activeOn: $asOf) { person { id } } } } } }`,
+    { asOf },
+  );
+  const members = (kind: string) =>
+    data.organizations.edges
+      .filter((e) => e.node.kind === kind)
+      .flatMap((e) => e.node.positions.map((p) => p.person.id));
   return { evaluation: members('EVALUATION_COMMITTEE'), review: members('REVIEW_COMMITTEE') };
 }

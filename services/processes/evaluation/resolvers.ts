@@ -1,4 +1,17 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { EvaluationCampaign } from './campaign.js';
@@ -19,7 +32,10 @@ export enum EvaluationTrack {
   RATING = 'RATING',
   FOUR_GOOD = 'FOUR_GOOD',
 }
-registerEnumType(EvaluationTrack, { name: 'EvaluationTrack', description: 'RATING: 社会组织评估 (1A–5A); FOUR_GOOD: 四好商会' });
+registerEnumType(EvaluationTrack, {
+  name: 'EvaluationTrack',
+  description: 'RATING: 社会组织评估 (1A–5A); FOUR_GOOD: 四好商会',
+});
 
 @ObjectType()
 class StageCount {
@@ -47,39 +63,57 @@ export class EvaluationCampaignResolver {
     return campaign;
   }
 
-  @Mutation(() => EvaluationCampaign, { description: 'ADMIN: start (or backfill) the campaign of a year now; params override the defaults' })
+  @Mutation(() => EvaluationCampaign, {
+    description: 'ADMIN: start (or backfill) the campaign of a year now; params override the defaults',
+  })
   async startEvaluationCampaign(
     @Arg('year', () => Int) year: number,
     @Arg('track', () => EvaluationTrack) track: EvaluationTrack,
-    @Arg('params', () => GraphQLJSONObject, { nullable: true, description: 'e.g. { "noticeDays": 10, "cutoffs": { ... } }' }) overrides: Record<string, unknown> | undefined,
+    @Arg('params', () => GraphQLJSONObject, {
+      nullable: true,
+      description: 'e.g. { "noticeDays": 10, "cutoffs": { ... } }',
+    })
+    overrides: Record<string, unknown> | undefined,
     @Ctx() ctx: ProcessesContext,
   ) {
     requireRole(ctx.identity, 'ADMIN');
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year must be a year from 2000 to 2100', 'year');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw badInput('year must be a year from 2000 to 2100', 'year');
     const params = { ...defaultParams(year, track as Track), ...(overrides ?? {}), year, track: track as Track };
     try {
       return await startCampaign(ctx, params);
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`The ${track} campaign of ${year} has already been started`);
+      if (error instanceof WorkflowExecutionAlreadyStartedError)
+        throw conflict(`The ${track} campaign of ${year} has already been started`);
       throw error;
     }
   }
 
   @FieldResolver(() => [StageCount], { description: 'How many applications are at each stage' })
   async stageCounts(@Root() campaign: EvaluationCampaign, @Ctx() { em }: ProcessesContext): Promise<StageCount[]> {
-    const rows = await em.getConnection().execute<{ stage: string; count: number }[]>(
-      'select status as stage, count(*)::int as count from processes.evaluation_application where campaign_id = ? group by status order by status', [campaign.id]);
+    const rows = await em
+      .getConnection()
+      .execute<{ stage: string; count: number }[]>(
+        'select status as stage, count(*)::int as count from processes.evaluation_application where campaign_id = ? group by status order by status',
+        [campaign.id],
+      );
     return rows;
   }
 
-  @FieldResolver(() => [EvaluationIneligible], { description: 'Organizations that may not take part, with their reasons in words' })
+  @FieldResolver(() => [EvaluationIneligible], {
+    description: 'Organizations that may not take part, with their reasons in words',
+  })
   ineligible(@Root() campaign: EvaluationCampaign, @Ctx() { em }: ProcessesContext) {
     return em.find(EvaluationIneligible, { campaignId: campaign.id }, { orderBy: { organizationName: 'asc' } });
   }
 
   @FieldResolver(() => [EvaluationApplication])
   applications(@Root() campaign: EvaluationCampaign, @Ctx() { em }: ProcessesContext) {
-    return em.find(EvaluationApplication, { campaignId: campaign.id }, { orderBy: { organizationName: 'asc', id: 'asc' } });
+    return em.find(
+      EvaluationApplication,
+      { campaignId: campaign.id },
+      { orderBy: { organizationName: 'asc', id: 'asc' } },
+    );
   }
 }
 
@@ -90,7 +124,10 @@ export class EvaluationApplicationResolver {
     return applicationOf(id, ctx);
   }
 
-  @Mutation(() => EvaluationApplication, { description: "The organization's APPROVER: ask that a named reviewer step aside (回避) before they score; a replacement is drawn" })
+  @Mutation(() => EvaluationApplication, {
+    description:
+      "The organization's APPROVER: ask that a named reviewer step aside (回避) before they score; a replacement is drawn",
+  })
   async requestReviewerRecusal(
     @Arg('applicationId', () => ID) applicationId: string,
     @Arg('reviewerId', () => ID) reviewerId: string,
@@ -98,23 +135,42 @@ export class EvaluationApplicationResolver {
     @Ctx() ctx: ProcessesContext,
   ) {
     const application = await applicationOf(applicationId, ctx);
-    if (!ctx.identity.roles.includes('APPROVER') || !ctx.identity.organizationIds.includes(application.organizationId)) {
+    if (
+      !ctx.identity.roles.includes('APPROVER') ||
+      !ctx.identity.organizationIds.includes(application.organizationId)
+    ) {
       throw forbidden('Only the approvers of the organization under evaluation may ask for a recusal');
     }
     const problem = textProblem(reason, 'reason', 500);
     if (problem) throw badInput(problem.message, problem.field);
-    return this.update(ctx, application, (run) => run.executeUpdate(requestRecusalUpdate, { args: [{ reviewerId: requireUuid(reviewerId, 'reviewerId'), reason, requestedBy: ctx.identity.subject }] }));
+    return this.update(ctx, application, (run) =>
+      run.executeUpdate(requestRecusalUpdate, {
+        args: [{ reviewerId: requireUuid(reviewerId, 'reviewerId'), reason, requestedBy: ctx.identity.subject }],
+      }),
+    );
   }
 
-  @Mutation(() => EvaluationApplication, { description: 'Any signed-in user: object to a grade during its public notice (公示); the review committee decides' })
-  async lodgeObjection(@Arg('applicationId', () => ID) applicationId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProcessesContext) {
+  @Mutation(() => EvaluationApplication, {
+    description: 'Any signed-in user: object to a grade during its public notice (公示); the review committee decides',
+  })
+  async lodgeObjection(
+    @Arg('applicationId', () => ID) applicationId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     const application = await applicationOf(applicationId, ctx);
     const problem = textProblem(reason, 'reason', 1000);
     if (problem) throw badInput(problem.message, problem.field);
-    return this.update(ctx, application, (run) => run.executeUpdate(lodgeObjectionUpdate, { args: [{ by: ctx.identity.subject, reason }] }));
+    return this.update(ctx, application, (run) =>
+      run.executeUpdate(lodgeObjectionUpdate, { args: [{ by: ctx.identity.subject, reason }] }),
+    );
   }
 
-  private async update(ctx: ProcessesContext, application: EvaluationApplication, send: (run: ReturnType<ProcessesContext['temporal']['workflow']['getHandle']>) => Promise<unknown>) {
+  private async update(
+    ctx: ProcessesContext,
+    application: EvaluationApplication,
+    send: (run: ReturnType<ProcessesContext['temporal']['workflow']['getHandle']>) => Promise<unknown>,
+  ) {
     try {
       await send(ctx.temporal.workflow.getHandle(application.workflowId));
     } catch (error) {
@@ -132,26 +188,35 @@ export class EvaluationApplicationResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'The total (of 1000) once published; admins always' })
   total(@Root() application: EvaluationApplication, @Ctx() { identity }: ProcessesContext) {
-    return application.published || identity.roles.includes('ADMIN') ? application.total ?? null : null;
+    return application.published || identity.roles.includes('ADMIN') ? (application.total ?? null) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The grade once published (公示); admins always' })
   grade(@Root() application: EvaluationApplication, @Ctx() { identity }: ProcessesContext) {
-    return application.published || identity.roles.includes('ADMIN') ? application.grade ?? application.proposedGrade ?? null : null;
+    return application.published || identity.roles.includes('ADMIN')
+      ? (application.grade ?? application.proposedGrade ?? null)
+      : null;
   }
 
-  @FieldResolver(() => [GraphQLJSONObject], { description: 'Reviewers\' scores the caller may see: a reviewer their own until all are in, then all; the organization and everyone once published' })
+  @FieldResolver(() => [GraphQLJSONObject], {
+    description:
+      "Reviewers' scores the caller may see: a reviewer their own until all are in, then all; the organization and everyone once published",
+  })
   reviewerScores(@Root() application: EvaluationApplication, @Ctx() { identity }: ProcessesContext) {
     return scoresFor(application, identity);
   }
 
-  @FieldResolver(() => [GraphQLJSONObject], { description: 'Reviewers who stepped aside (回避), with the reason; admins and the organization' })
+  @FieldResolver(() => [GraphQLJSONObject], {
+    description: 'Reviewers who stepped aside (回避), with the reason; admins and the organization',
+  })
   recusals(@Root() application: EvaluationApplication, @Ctx() { identity }: ProcessesContext) {
     const mayKnow = identity.roles.includes('ADMIN') || identity.organizationIds.includes(application.organizationId);
     return mayKnow ? application.recused : [];
   }
 
-  @FieldResolver(() => [GraphQLJSONObject], { description: 'Objections lodged during the notice and how the review decided them' })
+  @FieldResolver(() => [GraphQLJSONObject], {
+    description: 'Objections lodged during the notice and how the review decided them',
+  })
   objections(@Root() application: EvaluationApplication) {
     return application.objections.map(({ reason, outcome }) => ({ reason, outcome }));
   }

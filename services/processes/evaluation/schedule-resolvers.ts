@@ -30,7 +30,11 @@ export class EvaluationScheduleResolver {
   }
 
   @Mutation(() => EvaluationSchedule)
-  async pauseEvaluationSchedule(@Arg('track', () => EvaluationTrack) track: EvaluationTrack, @Arg('note', () => String) note: string, @Ctx() ctx: ProcessesContext) {
+  async pauseEvaluationSchedule(
+    @Arg('track', () => EvaluationTrack) track: EvaluationTrack,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     requireRole(ctx.identity, 'ADMIN');
     const problem = textProblem(note, 'note', 500);
     if (problem) throw badInput(problem.message, problem.field);
@@ -39,13 +43,18 @@ export class EvaluationScheduleResolver {
   }
 
   @Mutation(() => EvaluationSchedule)
-  async resumeEvaluationSchedule(@Arg('track', () => EvaluationTrack) track: EvaluationTrack, @Ctx() ctx: ProcessesContext) {
+  async resumeEvaluationSchedule(
+    @Arg('track', () => EvaluationTrack) track: EvaluationTrack,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     requireRole(ctx.identity, 'ADMIN');
     await ctx.temporal.schedule.getHandle(scheduleId(track as Track)).unpause(`resumed by ${ctx.identity.subject}`);
     return describeSchedule(ctx.temporal, track as Track);
   }
 
-  @Mutation(() => [EvaluationCampaign], { description: 'Start the campaigns of past years that never ran (skipping those that did)' })
+  @Mutation(() => [EvaluationCampaign], {
+    description: 'Start the campaigns of past years that never ran (skipping those that did)',
+  })
   async backfillEvaluationCampaigns(
     @Arg('track', () => EvaluationTrack) track: EvaluationTrack,
     @Arg('fromYear', () => Int) fromYear: number,
@@ -53,7 +62,8 @@ export class EvaluationScheduleResolver {
     @Ctx() ctx: ProcessesContext,
   ) {
     requireRole(ctx.identity, 'ADMIN');
-    if (!(fromYear >= 2000 && toYear >= fromYear && toYear - fromYear < 10)) throw badInput('Give 2000 <= fromYear <= toYear, at most ten years', 'fromYear');
+    if (!(fromYear >= 2000 && toYear >= fromYear && toYear - fromYear < 10))
+      throw badInput('Give 2000 <= fromYear <= toYear, at most ten years', 'fromYear');
     const started: EvaluationCampaign[] = [];
     for (let year = fromYear; year <= toYear; year++) {
       try {

@@ -21,7 +21,10 @@ export async function ensureEvaluationSchedules(client: Client, taskQueue: strin
           workflowId: `evaluation-${track.toLowerCase()}-scheduled`,
           taskQueue,
           args: [{ campaignId: '', params: defaultParams(0, track), startedBy: 'schedule', asOf: '' }],
-          typedSearchAttributes: [{ key: PROCESS_TYPE, value: EVALUATION_PROCESS_TYPE }, { key: STAGE, value: 'ELIGIBILITY' }],
+          typedSearchAttributes: [
+            { key: PROCESS_TYPE, value: EVALUATION_PROCESS_TYPE },
+            { key: STAGE, value: 'ELIGIBILITY' },
+          ],
         },
         state: { note: track === 'RATING' ? '每年一月开展社会组织评估' : '每年一月开展“四好”商会认定' },
       });
@@ -42,9 +45,22 @@ export interface ScheduleView {
 export async function describeSchedule(client: Client, track: Track): Promise<ScheduleView> {
   try {
     const described = await client.schedule.getHandle(scheduleId(track)).describe();
-    return { id: scheduleId(track), track, paused: described.state.paused, note: described.state.note ?? null, nextRuns: described.info.nextActionTimes.slice(0, 3) };
+    return {
+      id: scheduleId(track),
+      track,
+      paused: described.state.paused,
+      note: described.state.note ?? null,
+      nextRuns: described.info.nextActionTimes.slice(0, 3),
+    };
   } catch (error) {
-    if (error instanceof ScheduleNotFoundError) return { id: scheduleId(track), track, paused: true, note: 'missing: restart the processes service to create it', nextRuns: [] };
+    if (error instanceof ScheduleNotFoundError)
+      return {
+        id: scheduleId(track),
+        track,
+        paused: true,
+        note: 'missing: restart the processes service to create it',
+        nextRuns: [],
+      };
     throw error;
   }
 }

@@ -8,7 +8,9 @@ import type { EvaluationApplication } from './application.js';
 export function scoresFor(application: EvaluationApplication, identity: Identity): object[] {
   const all = application.reviews.map((r) => ({ reviewerId: r.personId, total: r.total, ...r.scores }));
   if (identity.roles.includes('ADMIN') || application.published) return all;
-  const allIn = application.reviewers.length > 0 && application.reviewers.every((r) => application.reviews.some((s) => s.personId === r.personId));
+  const allIn =
+    application.reviewers.length > 0 &&
+    application.reviewers.every((r) => application.reviews.some((s) => s.personId === r.personId));
   const isReviewer = application.reviewers.some((r) => r.personId === identity.subject);
   if (isReviewer && allIn) return all;
   return all.filter((s) => s.reviewerId === identity.subject);

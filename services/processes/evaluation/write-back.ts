@@ -7,7 +7,12 @@ import type { ApplicationInput, ApplicationState } from '../../../workflows/eval
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-export async function writeBackResult(registry: RegistryClient, application: ApplicationInput, state: ApplicationState, rewardFen: number): Promise<void> {
+export async function writeBackResult(
+  registry: RegistryClient,
+  application: ApplicationInput,
+  state: ApplicationState,
+  rewardFen: number,
+): Promise<void> {
   const { params, applicationId, organizationId, campaignId } = application;
   const grade = state.grade!;
   const key = (what: string) => `evaluation:${applicationId}:${what}`;
@@ -15,23 +20,43 @@ export async function writeBackResult(registry: RegistryClient, application: App
   if (params.track === 'RATING') {
     await registry.asSystem(
       'mutation ($input: RatingWrite!, $key: String!) { recordRating(input: $input, idempotencyKey: $key) { id } }',
-      { input: { organizationId, grade, awardedOn, awardedBy: '嘉兴市社会组织评估委员会', campaign: campaignId }, key: key('rating') });
+      {
+        input: { organizationId, grade, awardedOn, awardedBy: '嘉兴市社会组织评估委员会', campaign: campaignId },
+        key: key('rating'),
+      },
+    );
   } else {
     await registry.asSystem(
       'mutation ($input: HonourWrite!, $key: String!) { recordHonour(input: $input, idempotencyKey: $key) { id } }',
-      { input: { organizationId, level: 'MUNICIPAL', year: params.year, campaign: campaignId }, key: key('honour') });
+      { input: { organizationId, level: 'MUNICIPAL', year: params.year, campaign: campaignId }, key: key('honour') },
+    );
   }
   // The city names municipal Four-Good chambers; the best (the top grade's cut-off) it
   // recommends upward, to the province, which decides provincial and national ones.
-  const summary = params.track === 'RATING'
-    ? `${params.year} 年度社会组织评估等级 ${grade}`
-    : `${params.year} 年度市级“四好”商会${grade === 'A5' ? '，推荐参评省级“四好”商会' : ''}`;
+  const summary =
+    params.track === 'RATING'
+      ? `${params.year} 年度社会组织评估等级 ${grade}`
+      : `${params.year} 年度市级“四好”商会${grade === 'A5' ? '，推荐参评省级“四好”商会' : ''}`;
   await registry.asSystem(
     'mutation ($input: CreditEntryWrite!, $key: String!) { recordCreditEntry(input: $input, idempotencyKey: $key) { id } }',
-    { input: { organizationId, kind: params.track === 'RATING' ? 'RATING' : 'HONOUR', summary, recordedOn: awardedOn, source: campaignId }, key: key('credit') });
+    {
+      input: {
+        organizationId,
+        kind: params.track === 'RATING' ? 'RATING' : 'HONOUR',
+        summary,
+        recordedOn: awardedOn,
+        source: campaignId,
+      },
+      key: key('credit'),
+    },
+  );
   if (rewardFen > 0) {
     await registry.asSystem(
       'mutation ($input: RewardGrantWrite!, $key: String!) { recordRewardGrant(input: $input, idempotencyKey: $key) { id } }',
-      { input: { organizationId, year: params.year, amountFen: rewardFen, reason: summary, campaign: campaignId }, key: key('reward') });
+      {
+        input: { organizationId, year: params.year, amountFen: rewardFen, reason: summary, campaign: campaignId },
+        key: key('reward'),
+      },
+    );
   }
 }

@@ -17,7 +17,13 @@ export async function audited<T>(
   const problem = textProblem(entry.reason, 'reason', 1000);
   if (problem) throw badInput(`${problem.message}: every admin operation says why`, problem.field);
   const em = ctx.em.fork();
-  const audit = em.create(RunAudit, { actor: ctx.identity.subject, action: entry.action, target: entry.target, reason: entry.reason, details: entry.details ?? null });
+  const audit = em.create(RunAudit, {
+    actor: ctx.identity.subject,
+    action: entry.action,
+    target: entry.target,
+    reason: entry.reason,
+    details: entry.details ?? null,
+  });
   await em.flush();
   try {
     const value = await work();

@@ -26,12 +26,23 @@ export function createBatchActivities({ orm, temporal }: { orm: MikroORM; tempor
         if (action === 'REASSIGN') {
           await orm.em.fork().transactional(async (em) => {
             for (const task of await em.find(HumanTask, { workflowId, status: { $in: ACTIVE_STATUSES } })) {
-              Object.assign(task, { candidates, candidateKeys: candidates!.map(candidateKey), assignee: null, delegatedTo: null, status: TaskStatus.OPEN });
+              Object.assign(task, {
+                candidates,
+                candidateKeys: candidates!.map(candidateKey),
+                assignee: null,
+                delegatedTo: null,
+                status: TaskStatus.OPEN,
+              });
             }
           });
           return;
         }
-        await endRun({ temporal, em: orm.em.fork() }, workflowId, action === 'CANCEL' ? 'CANCELLED' : 'TERMINATED', reason);
+        await endRun(
+          { temporal, em: orm.em.fork() },
+          workflowId,
+          action === 'CANCEL' ? 'CANCELLED' : 'TERMINATED',
+          reason,
+        );
       } catch (error) {
         // The run said no (it has ended, it is gone): that run failed; retrying cannot help.
         if (error instanceof HubError) throw ApplicationFailure.nonRetryable(error.message, 'RunRefused');

@@ -1,4 +1,16 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ProcessesContext } from '../context.js';
@@ -8,7 +20,12 @@ import { CandidateInput, checkCandidates } from './task-operations.js';
 import { checkFilter, ProcessRunFilter, visibilityClauses } from '../runs/filter.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
-import { BATCH_WORKFLOW_TYPE, batchProgressQuery, type BatchInput, type BatchProgress } from '../../../workflows/operations/batch.js';
+import {
+  BATCH_WORKFLOW_TYPE,
+  batchProgressQuery,
+  type BatchInput,
+  type BatchProgress,
+} from '../../../workflows/operations/batch.js';
 
 // Batch operations: one workflow (runBatch) per batch, over the RUNNING runs a filter selects.
 
@@ -17,7 +34,10 @@ export enum BatchAction {
   TERMINATE = 'TERMINATE',
   REASSIGN = 'REASSIGN',
 }
-registerEnumType(BatchAction, { name: 'BatchAction', description: 'CANCEL or TERMINATE the runs, or REASSIGN their open tasks' });
+registerEnumType(BatchAction, {
+  name: 'BatchAction',
+  description: 'CANCEL or TERMINATE the runs, or REASSIGN their open tasks',
+});
 
 @InputType({ description: 'Which running runs a batch takes (all given conditions hold)' })
 export class BatchFilter {
@@ -35,22 +55,39 @@ export class BatchOperation {
   @Field(() => Int) done!: number;
   @Field(() => Int) failed!: number;
   @Field(() => [String], { description: 'Runs that failed, with why (at most 100)' }) failures!: string[];
-  @Field(() => RunAudit, { nullable: true, description: 'The audit entry of the operation just done' }) audit?: RunAudit | null;
+  @Field(() => RunAudit, { nullable: true, description: 'The audit entry of the operation just done' })
+  audit?: RunAudit | null;
 }
 
 /** The visibility query of a filter: running runs of the hub's processes (never the batches themselves). */
 export function batchQuery(filter: BatchFilter): string {
   // The same checks and clauses as processRuns' filter (runs/filter.ts), so both select alike.
-  const chosen = visibilityClauses(checkFilter(Object.assign(new ProcessRunFilter(), {
-    processType: filter.processType, organizationId: filter.organizationId, stage: filter.stage, year: filter.year,
-  })));
-  if (!chosen) throw badInput('A batch needs at least one condition besides "running": a process type, an organization, a stage or a year', 'filter');
+  const chosen = visibilityClauses(
+    checkFilter(
+      Object.assign(new ProcessRunFilter(), {
+        processType: filter.processType,
+        organizationId: filter.organizationId,
+        stage: filter.stage,
+        year: filter.year,
+      }),
+    ),
+  );
+  if (!chosen)
+    throw badInput(
+      'A batch needs at least one condition besides "running": a process type, an organization, a stage or a year',
+      'filter',
+    );
   return `ExecutionStatus = 'Running' AND WorkflowType != '${BATCH_WORKFLOW_TYPE}' AND ${chosen}`;
 }
 
 const view = (id: string, progress: BatchProgress, audit: RunAudit | null = null): BatchOperation => ({
-  id, status: progress.status, total: progress.total, done: progress.done, failed: progress.failed,
-  failures: progress.failures.map((f) => `${f.workflowId}: ${f.error}`), audit,
+  id,
+  status: progress.status,
+  total: progress.total,
+  done: progress.done,
+  failed: progress.failed,
+  failures: progress.failures.map((f) => `${f.workflowId}: ${f.error}`),
+  audit,
 });
 
 async function progressOf(ctx: ProcessesContext, id: string): Promise<BatchProgress> {
@@ -65,12 +102,16 @@ async function progressOf(ctx: ProcessesContext, id: string): Promise<BatchProgr
 
 @Resolver()
 export class BatchOperationsResolver {
-  @Mutation(() => BatchOperation, { description: 'ADMIN: cancel or terminate every running run a filter selects, or reassign their open tasks; runs as a workflow, its progress in batchOperation' })
+  @Mutation(() => BatchOperation, {
+    description:
+      'ADMIN: cancel or terminate every running run a filter selects, or reassign their open tasks; runs as a workflow, its progress in batchOperation',
+  })
   async startBatchOperation(
     @Arg('filter', () => BatchFilter) filter: BatchFilter,
     @Arg('action', () => BatchAction) action: BatchAction,
     @Arg('reason', () => String) reason: string,
-    @Arg('candidates', () => [CandidateInput], { nullable: true, description: 'REASSIGN: who gets the tasks' }) candidates: CandidateInput[] | undefined,
+    @Arg('candidates', () => [CandidateInput], { nullable: true, description: 'REASSIGN: who gets the tasks' })
+    candidates: CandidateInput[] | undefined,
     @Ctx() ctx: ProcessesContext,
   ) {
     requireRole(ctx.identity, 'ADMIN');
@@ -78,21 +119,41 @@ export class BatchOperationsResolver {
     if (action === BatchAction.REASSIGN && !candidates) throw badInput('REASSIGN needs candidates', 'candidates');
     const checked = candidates ? checkCandidates(candidates) : undefined;
     const id = `batch-${randomUUID()}`;
-    const input: BatchInput = { batchId: id, action, query, reason, candidates: checked, requestedBy: ctx.identity.subject };
-    const { audit } = await audited(ctx, { action: `BATCH_${action}`, target: id, reason, details: { filter: { ...filter }, query } }, async () => {
-      await ctx.temporal.workflow.start(BATCH_WORKFLOW_TYPE, { workflowId: id, taskQueue: ctx.settings.taskQueue, args: [input], staticSummary: `批量操作 ${action}：${reason.slice(0, 60)}` });
-    });
+    const input: BatchInput = {
+      batchId: id,
+      action,
+      query,
+      reason,
+      candidates: checked,
+      requestedBy: ctx.identity.subject,
+    };
+    const { audit } = await audited(
+      ctx,
+      { action: `BATCH_${action}`, target: id, reason, details: { filter: { ...filter }, query } },
+      async () => {
+        await ctx.temporal.workflow.start(BATCH_WORKFLOW_TYPE, {
+          workflowId: id,
+          taskQueue: ctx.settings.taskQueue,
+          args: [input],
+          staticSummary: `批量操作 ${action}：${reason.slice(0, 60)}`,
+        });
+      },
+    );
     return view(id, await progressOf(ctx, id), audit);
   }
 
-  @Query(() => BatchOperation, { description: 'ADMIN: a batch operation\'s progress (done / failed / total)' })
+  @Query(() => BatchOperation, { description: "ADMIN: a batch operation's progress (done / failed / total)" })
   async batchOperation(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext) {
     requireRole(ctx.identity, 'ADMIN');
     return view(id, await progressOf(ctx, id));
   }
 
   @Mutation(() => BatchOperation, { description: 'ADMIN: stop a batch between runs; what it did stays done' })
-  async cancelBatchOperation(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProcessesContext) {
+  async cancelBatchOperation(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     requireRole(ctx.identity, 'ADMIN');
     await progressOf(ctx, id);
     const { audit } = await audited(ctx, { action: 'CANCEL_BATCH', target: id, reason }, async () => {

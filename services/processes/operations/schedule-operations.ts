@@ -18,7 +18,8 @@ export class HubSchedule {
   @Field(() => String, { nullable: true, description: 'Why it is paused (or the last note)' }) note!: string | null;
   @Field(() => [GraphQLISODateTime], { description: 'Its next start times' }) nextRuns!: Date[];
   @Field(() => [GraphQLISODateTime], { description: 'When it last started runs (newest last)' }) recentRuns!: Date[];
-  @Field(() => RunAudit, { nullable: true, description: 'The audit entry of the operation just done' }) audit?: RunAudit | null;
+  @Field(() => RunAudit, { nullable: true, description: 'The audit entry of the operation just done' })
+  audit?: RunAudit | null;
 }
 
 async function view(handle: ScheduleHandle): Promise<HubSchedule> {
@@ -26,8 +27,12 @@ async function view(handle: ScheduleHandle): Promise<HubSchedule> {
     const described = await handle.describe();
     const action = described.action as { workflowType?: string };
     return {
-      id: handle.scheduleId, workflowType: action.workflowType ?? '', paused: described.state.paused, note: described.state.note ?? null,
-      nextRuns: described.info.nextActionTimes, recentRuns: described.info.recentActions.map((a) => a.takenAt),
+      id: handle.scheduleId,
+      workflowType: action.workflowType ?? '',
+      paused: described.state.paused,
+      note: described.state.note ?? null,
+      nextRuns: described.info.nextActionTimes,
+      recentRuns: described.info.recentActions.map((a) => a.takenAt),
     };
   } catch (error) {
     if (error instanceof ScheduleNotFoundError) throw notFound(`No schedule has id ${handle.scheduleId}`);
@@ -41,26 +46,43 @@ export class ScheduleOperationsResolver {
   async schedules(@Ctx() { identity, temporal }: ProcessesContext) {
     requireRole(identity, 'ADMIN');
     const all: HubSchedule[] = [];
-    for await (const listed of temporal.schedule.list()) all.push(await view(temporal.schedule.getHandle(listed.scheduleId)));
+    for await (const listed of temporal.schedule.list())
+      all.push(await view(temporal.schedule.getHandle(listed.scheduleId)));
     return all.sort((a, b) => a.id.localeCompare(b.id));
   }
 
   @Mutation(() => HubSchedule, { description: 'ADMIN: pause a schedule; the note says why (shown to other admins)' })
-  pauseSchedule(@Arg('id', () => ID) id: string, @Arg('note', () => String) note: string, @Ctx() ctx: ProcessesContext) {
+  pauseSchedule(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     return this.operate(ctx, 'PAUSE_SCHEDULE', id, note, {}, (s) => s.pause(`${note} (${ctx.identity.subject})`));
   }
 
   @Mutation(() => HubSchedule, { description: 'ADMIN: resume a paused schedule' })
-  resumeSchedule(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProcessesContext) {
-    return this.operate(ctx, 'RESUME_SCHEDULE', id, reason, {}, (s) => s.unpause(`${reason} (${ctx.identity.subject})`));
+  resumeSchedule(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ProcessesContext,
+  ) {
+    return this.operate(ctx, 'RESUME_SCHEDULE', id, reason, {}, (s) =>
+      s.unpause(`${reason} (${ctx.identity.subject})`),
+    );
   }
 
   @Mutation(() => HubSchedule, { description: 'ADMIN: start its action now, whatever the calendar says' })
-  triggerSchedule(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProcessesContext) {
+  triggerSchedule(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     return this.operate(ctx, 'TRIGGER_SCHEDULE', id, reason, {}, (s) => s.trigger('ALLOW_ALL'));
   }
 
-  @Mutation(() => HubSchedule, { description: 'ADMIN: start the runs the schedule would have started between from and to (at most ten years)' })
+  @Mutation(() => HubSchedule, {
+    description: 'ADMIN: start the runs the schedule would have started between from and to (at most ten years)',
+  })
   backfillSchedule(
     @Arg('id', () => ID) id: string,
     @Arg('from', () => GraphQLISODateTime) from: Date,
@@ -68,11 +90,21 @@ export class ScheduleOperationsResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ProcessesContext,
   ) {
-    if (!(from.getTime() < to.getTime()) || to.getTime() - from.getTime() > 10 * 366 * 86_400_000) throw badInput('Give from before to, at most ten years apart', 'from');
-    return this.operate(ctx, 'BACKFILL_SCHEDULE', id, reason, { from: from.toISOString(), to: to.toISOString() }, (s) => s.backfill({ start: from, end: to, overlap: 'ALLOW_ALL' }));
+    if (!(from.getTime() < to.getTime()) || to.getTime() - from.getTime() > 10 * 366 * 86_400_000)
+      throw badInput('Give from before to, at most ten years apart', 'from');
+    return this.operate(ctx, 'BACKFILL_SCHEDULE', id, reason, { from: from.toISOString(), to: to.toISOString() }, (s) =>
+      s.backfill({ start: from, end: to, overlap: 'ALLOW_ALL' }),
+    );
   }
 
-  private async operate(ctx: ProcessesContext, action: string, id: string, reason: string, details: Record<string, unknown>, change: (s: ScheduleHandle) => Promise<void>) {
+  private async operate(
+    ctx: ProcessesContext,
+    action: string,
+    id: string,
+    reason: string,
+    details: Record<string, unknown>,
+    change: (s: ScheduleHandle) => Promise<void>,
+  ) {
     const handle = ctx.temporal.schedule.getHandle(requireWorkflowId(id, 'id', 'schedule'));
     const { audit } = await audited(ctx, { action, target: id, reason, details }, async () => {
       await view(handle); // NOT_FOUND before anything changes

@@ -9,10 +9,20 @@ import { CATALOG } from '../catalog.js';
 export type RunEnd = 'CANCELLED' | 'TERMINATED';
 
 /** Closes the run's open tasks and marks its processes; returns how many tasks it closed. */
-export async function settleProjection(em: EntityManager, workflowId: string, end: RunEnd, reason: string): Promise<number> {
+export async function settleProjection(
+  em: EntityManager,
+  workflowId: string,
+  end: RunEnd,
+  reason: string,
+): Promise<number> {
   return em.transactional(async (tx) => {
     const open = await tx.find(HumanTask, { workflowId, status: { $in: ACTIVE_STATUSES } });
-    for (const task of open) Object.assign(task, { status: TaskStatus.CANCELLED, comment: `${end === 'CANCELLED' ? '运行已取消' : '运行已终止'}：${reason}`, completedAt: new Date() });
+    for (const task of open)
+      Object.assign(task, {
+        status: TaskStatus.CANCELLED,
+        comment: `${end === 'CANCELLED' ? '运行已取消' : '运行已终止'}：${reason}`,
+        completedAt: new Date(),
+      });
     // The run's projection row, whichever process it belongs to (each keys it by workflow id).
     for (const process of CATALOG) await process.markEnded(tx, workflowId, end, reason);
     return open.length;

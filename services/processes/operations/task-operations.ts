@@ -22,30 +22,41 @@ export class CandidateInput {
   @Field(() => String, { nullable: true, description: 'A named person (token subject)' }) subject?: string;
 }
 
-export function checkCandidates(candidates: CandidateInput[]): { role?: string; organizationId?: string | null; subject?: string }[] {
+export function checkCandidates(
+  candidates: CandidateInput[],
+): { role?: string; organizationId?: string | null; subject?: string }[] {
   if (!candidates.length || candidates.length > 20) throw badInput('Give 1 to 20 candidates', 'candidates');
   return candidates.map((c, i) => {
     const field = `candidates[${i}]`;
     if (c.subject) {
-      if (c.role || c.organizationId) throw badInput('A candidate is either a named person or a role (within an organization), not both', field);
-      if (!/^[\w.:@-]{1,200}$/.test(c.subject)) throw badInput(`"${c.subject}" is not a token subject`, `${field}.subject`);
+      if (c.role || c.organizationId)
+        throw badInput('A candidate is either a named person or a role (within an organization), not both', field);
+      if (!/^[\w.:@-]{1,200}$/.test(c.subject))
+        throw badInput(`"${c.subject}" is not a token subject`, `${field}.subject`);
       return { subject: c.subject };
     }
-    if (!c.role || !ROLES.includes(c.role as Role)) throw badInput(`role must be one of ${ROLES.join(', ')}`, `${field}.role`);
-    return { role: c.role, organizationId: c.organizationId ? requireUuid(c.organizationId, `${field}.organizationId`) : null };
+    if (!c.role || !ROLES.includes(c.role as Role))
+      throw badInput(`role must be one of ${ROLES.join(', ')}`, `${field}.role`);
+    return {
+      role: c.role,
+      organizationId: c.organizationId ? requireUuid(c.organizationId, `${field}.organizationId`) : null,
+    };
   });
 }
 
 async function openTask(ctx: ProcessesContext, id: string): Promise<HumanTask> {
   const task = await ctx.em.findOne(HumanTask, requireUuid(id, 'taskId'));
   if (!task) throw notFound(`No task has id ${id}`);
-  if (!ACTIVE_STATUSES.includes(task.status)) throw conflict(`Task ${id} is ${task.status}; only open tasks can be reassigned or extended`);
+  if (!ACTIVE_STATUSES.includes(task.status))
+    throw conflict(`Task ${id} is ${task.status}; only open tasks can be reassigned or extended`);
   return task;
 }
 
 @Resolver()
 export class TaskOperationsResolver {
-  @Mutation(() => HumanTask, { description: 'ADMIN: give an open task to other candidates (its claim is released); they are notified' })
+  @Mutation(() => HumanTask, {
+    description: 'ADMIN: give an open task to other candidates (its claim is released); they are notified',
+  })
   async reassignTask(
     @Arg('taskId', () => ID) taskId: string,
     @Arg('candidates', () => [CandidateInput]) candidates: CandidateInput[],
@@ -53,41 +64,67 @@ export class TaskOperationsResolver {
     @Ctx() ctx: ProcessesContext,
   ) {
     const checked = checkCandidates(candidates);
-    const { value } = await audited(ctx, { action: 'REASSIGN_TASK', target: taskId, reason, details: { candidates: checked } }, async () => {
-      const task = await openTask(ctx, taskId);
-      await ctx.em.transactional(async (tx) => {
-        const row = await tx.findOneOrFail(HumanTask, task.id);
-        Object.assign(row, { candidates: checked, candidateKeys: checked.map(candidateKey), assignee: null, delegatedTo: null, status: TaskStatus.OPEN });
-        tx.create(TaskNotification, {
-          processId: row.processId, noticeKey: `reassign:${row.id}:${Date.now()}`, kind: NotificationKind.NOTICE, message: `「${row.title}」已由管理员转交办理：${reason}`,
-          audience: row.candidateKeys, createdAt: new Date(),
+    const { value } = await audited(
+      ctx,
+      { action: 'REASSIGN_TASK', target: taskId, reason, details: { candidates: checked } },
+      async () => {
+        const task = await openTask(ctx, taskId);
+        await ctx.em.transactional(async (tx) => {
+          const row = await tx.findOneOrFail(HumanTask, task.id);
+          Object.assign(row, {
+            candidates: checked,
+            candidateKeys: checked.map(candidateKey),
+            assignee: null,
+            delegatedTo: null,
+            status: TaskStatus.OPEN,
+          });
+          tx.create(TaskNotification, {
+            processId: row.processId,
+            noticeKey: `reassign:${row.id}:${Date.now()}`,
+            kind: NotificationKind.NOTICE,
+            message: `「${row.title}」已由管理员转交办理：${reason}`,
+            audience: row.candidateKeys,
+            createdAt: new Date(),
+          });
         });
-      });
-      return ctx.em.fork().findOneOrFail(HumanTask, task.id);
-    });
+        return ctx.em.fork().findOneOrFail(HumanTask, task.id);
+      },
+    );
     return value;
   }
 
-  @Mutation(() => HumanTask, { description: "ADMIN: move an open task's due date later; the workflow's deadline moves with it" })
+  @Mutation(() => HumanTask, {
+    description: "ADMIN: move an open task's due date later; the workflow's deadline moves with it",
+  })
   async extendTaskDue(
     @Arg('taskId', () => ID) taskId: string,
     @Arg('dueAt', () => GraphQLISODateTime) dueAt: Date,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ProcessesContext,
   ) {
-    const { value } = await audited(ctx, { action: 'EXTEND_TASK', target: taskId, reason, details: { dueAt: dueAt.toISOString() } }, async () => {
-      const task = await openTask(ctx, taskId);
-      if (dueAt.getTime() <= task.dueAt.getTime()) throw badInput(`dueAt must be later than the task's due date (${task.dueAt.toISOString()})`, 'dueAt');
-      try {
-        await ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(extendTaskUpdate, { args: [{ taskId: task.id, dueAt: dueAt.getTime() }] });
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError) throw conflict(error.cause?.message ?? error.message);
-        if (error instanceof WorkflowNotFoundError) throw conflict(`The run behind task ${taskId} has ended`);
-        throw error;
-      }
-      await ctx.em.fork().getConnection().execute('update processes.human_task set due_at = ? where id = ?', [dueAt, task.id]);
-      return ctx.em.fork().findOneOrFail(HumanTask, task.id);
-    });
+    const { value } = await audited(
+      ctx,
+      { action: 'EXTEND_TASK', target: taskId, reason, details: { dueAt: dueAt.toISOString() } },
+      async () => {
+        const task = await openTask(ctx, taskId);
+        if (dueAt.getTime() <= task.dueAt.getTime())
+          throw badInput(`dueAt must be later than the task's due date (${task.dueAt.toISOString()})`, 'dueAt');
+        try {
+          await ctx.temporal.workflow
+            .getHandle(task.workflowId)
+            .executeUpdate(extendTaskUpdate, { args: [{ taskId: task.id, dueAt: dueAt.getTime() }] });
+        } catch (error) {
+          if (error instanceof WorkflowUpdateFailedError) throw conflict(error.cause?.message ?? error.message);
+          if (error instanceof WorkflowNotFoundError) throw conflict(`The run behind task ${taskId} has ended`);
+          throw error;
+        }
+        await ctx.em
+          .fork()
+          .getConnection()
+          .execute('update processes.human_task set due_at = ? where id = ?', [dueAt, task.id]);
+        return ctx.em.fork().findOneOrFail(HumanTask, task.id);
+      },
+    );
     return value;
   }
 }

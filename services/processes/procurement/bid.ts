@@ -14,15 +14,29 @@ export class ProcurementBid {
   @Field(() => ID) @Property({ type: 'uuid' }) procurementId!: string;
   @Field(() => Int) @Property({ type: 'integer' }) round!: number;
   @Property({ type: 'uuid' }) organizationId!: string;
-  @Field(() => GraphQLSafeInt, { description: 'Price in fen (分)' }) @Property({ type: new BigIntType('number') }) priceFen!: number;
+  @Field(() => GraphQLSafeInt, { description: 'Price in fen (分)' })
+  @Property({ type: new BigIntType('number') })
+  priceFen!: number;
   @Field(() => String, { description: 'Proposal summary' }) @Property({ type: 'text' }) proposal!: string;
-  @Field(() => String, { description: 'SUBMITTED, WITHDRAWN, ELIGIBLE, REJECTED, AWARDED, NOT_AWARDED or SET_ASIDE (an objection was sustained)' })
-  @Property({ type: 'text' }) status!: BidStatus;
-  @Field(() => Int, { description: 'Revisions: 1 for the first submission' }) @Property({ type: 'integer' }) version!: number;
-  @Field(() => [String], { description: 'Why screening rejected it, in words' }) @Property({ type: 'json' }) reasons: string[] = [];
+  @Field(() => String, {
+    description:
+      'SUBMITTED, WITHDRAWN, ELIGIBLE, REJECTED, AWARDED, NOT_AWARDED or SET_ASIDE (an objection was sustained)',
+  })
+  @Property({ type: 'text' })
+  status!: BidStatus;
+  @Field(() => Int, { description: 'Revisions: 1 for the first submission' })
+  @Property({ type: 'integer' })
+  version!: number;
+  @Field(() => [String], { description: 'Why screening rejected it, in words' })
+  @Property({ type: 'json' })
+  reasons: string[] = [];
   @Property({ type: 'json' }) technicalScores: Record<string, number> = {};
-  @Field(() => Float, { nullable: true, description: 'Price score (the lowest price scores 100)' }) @Property({ type: 'double', nullable: true }) priceScore?: number | null;
-  @Field(() => Float, { nullable: true, description: 'Weighted total' }) @Property({ type: 'double', nullable: true }) total?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Price score (the lowest price scores 100)' })
+  @Property({ type: 'double', nullable: true })
+  priceScore?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Weighted total' })
+  @Property({ type: 'double', nullable: true })
+  total?: number | null;
   @Field(() => Int, { nullable: true }) @Property({ type: 'integer', nullable: true }) rank?: number | null;
   @Property({ type: 'text' }) submittedBy!: string;
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) submittedAt!: Date;

@@ -16,6 +16,8 @@ export class ProcurementPayment {
   @Field(() => ID) @Property({ type: 'uuid' }) procurementId!: string;
   @Field(() => Int) @Property({ type: 'integer' }) milestoneNo!: number;
   @Property({ type: 'uuid', index: 'procurement_payment_provider_idx' }) providerId!: string;
-  @Field(() => GraphQLSafeInt, { description: 'Amount in fen (分)' }) @Property({ type: new BigIntType('number') }) amountFen!: number;
+  @Field(() => GraphQLSafeInt, { description: 'Amount in fen (分)' })
+  @Property({ type: new BigIntType('number') })
+  amountFen!: number;
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) paidAt: Date = new Date();
 }

@@ -10,7 +10,12 @@ import type { ProcurementInput, ProcurementState } from '../../../workflows/proc
  * changes nothing, its bids included: the row lock taken by the upsert orders concurrent
  * writers. Bids go in one statement, and rows that did not change are left alone.
  */
-export async function writeProjection(em: EntityManager, input: ProcurementInput, state: ProcurementState, revision: number): Promise<boolean> {
+export async function writeProjection(
+  em: EntityManager,
+  input: ProcurementInput,
+  state: ProcurementState,
+  revision: number,
+): Promise<boolean> {
   const { need } = input;
   const written = await em.execute<{ affectedRows: number }>(
     `insert into processes.procurement (id, workflow_id, agency_id, agency_name, category_code, category_name, title, description, budget_fen, method,
@@ -22,19 +27,54 @@ export async function writeProjection(em: EntityManager, input: ProcurementInput
        performance = excluded.performance, cancel_reason = excluded.cancel_reason, close_reason = excluded.close_reason, updated_at = now(), revision = excluded.revision
      where procurement.revision < excluded.revision`,
     [
-      input.procurementId, `procurement-${input.procurementId}`, need.agencyId, need.agencyName, need.categoryCode, need.categoryName, need.title, need.description,
-      need.budgetFen, need.method, JSON.stringify(need.weights), JSON.stringify(need.eligibility), JSON.stringify(need.committee), need.noticeDays, input.year,
-      state.round, new Date(state.closesAt), state.stage, state.awardedBidId, state.contract?.providerId ?? null, JSON.stringify(state.recusals),
-      JSON.stringify(state.objections), state.contract ? JSON.stringify(state.contract) : null, state.performance ? JSON.stringify(state.performance) : null,
-      state.cancelReason, state.closeReason, input.publishedBy, revision,
+      input.procurementId,
+      `procurement-${input.procurementId}`,
+      need.agencyId,
+      need.agencyName,
+      need.categoryCode,
+      need.categoryName,
+      need.title,
+      need.description,
+      need.budgetFen,
+      need.method,
+      JSON.stringify(need.weights),
+      JSON.stringify(need.eligibility),
+      JSON.stringify(need.committee),
+      need.noticeDays,
+      input.year,
+      state.round,
+      new Date(state.closesAt),
+      state.stage,
+      state.awardedBidId,
+      state.contract?.providerId ?? null,
+      JSON.stringify(state.recusals),
+      JSON.stringify(state.objections),
+      state.contract ? JSON.stringify(state.contract) : null,
+      state.performance ? JSON.stringify(state.performance) : null,
+      state.cancelReason,
+      state.closeReason,
+      input.publishedBy,
+      revision,
     ],
     'run',
   );
   if (!written.affectedRows) return false;
   if (!state.bids.length) return true;
   const bids = state.bids.map((b) => ({
-    id: b.bidId, round: b.round, organization_id: b.organizationId, price_fen: b.priceFen, proposal: b.proposal, status: b.status, version: b.version,
-    reasons: b.reasons, technical_scores: b.technicalScores, price_score: b.priceScore, total: b.total, rank: b.rank, submitted_by: b.submittedBy, submitted_at: b.submittedAt,
+    id: b.bidId,
+    round: b.round,
+    organization_id: b.organizationId,
+    price_fen: b.priceFen,
+    proposal: b.proposal,
+    status: b.status,
+    version: b.version,
+    reasons: b.reasons,
+    technical_scores: b.technicalScores,
+    price_score: b.priceScore,
+    total: b.total,
+    rank: b.rank,
+    submitted_by: b.submittedBy,
+    submitted_at: b.submittedAt,
   }));
   await em.execute(
     `insert into processes.procurement_bid (id, procurement_id, round, organization_id, price_fen, proposal, status, version, reasons, technical_scores,

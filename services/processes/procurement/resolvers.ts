@@ -1,5 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Procurement } from './procurement.js';
@@ -9,7 +14,14 @@ import { checkNeed, ProcurementNeedInput, publish } from './publish.js';
 import { registryReference } from '../registry/refusals.js';
 import { isAgencyStaff, isCommitteeMember, visibleBids } from './visibility.js';
 import {
-  BidInputGql, ContractInput, contractView, ProcurementContract, ProcurementEligibility, ProcurementObjection, ProcurementRecusal, ProcurementWeights,
+  BidInputGql,
+  ContractInput,
+  contractView,
+  ProcurementContract,
+  ProcurementEligibility,
+  ProcurementObjection,
+  ProcurementRecusal,
+  ProcurementWeights,
 } from './views.js';
 import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
 import { HumanTask } from '../tasks/human-task.js';
@@ -23,7 +35,11 @@ import { BAD_BID } from '../../../workflows/procurement/bidding.js';
 import { BAD_CONTRACT } from '../../../workflows/procurement/delivery.js';
 import { chinaDay, contractProblems } from '../../../workflows/procurement/rules.js';
 import {
-  cancelProcurementUpdate, lodgeObjectionUpdate, signContractUpdate, submitBidUpdate, withdrawBidUpdate,
+  cancelProcurementUpdate,
+  lodgeObjectionUpdate,
+  signContractUpdate,
+  submitBidUpdate,
+  withdrawBidUpdate,
 } from '../../../workflows/procurement/types.js';
 
 const ProcurementConnection = Connection('Procurement', Procurement);
@@ -61,11 +77,16 @@ function refusal(error: WorkflowUpdateFailedError): HubError {
   const cause = error.cause;
   if (!(cause instanceof ApplicationFailure)) return conflict(cause?.message ?? error.message);
   const field = (cause.details?.[0] as { field?: string } | undefined)?.field;
-  if ((cause.type === BAD_BID && field && field !== 'procurementId') || (cause.type === BAD_CONTRACT && field)) return badInput(cause.message, field);
+  if ((cause.type === BAD_BID && field && field !== 'procurementId') || (cause.type === BAD_CONTRACT && field))
+    return badInput(cause.message, field);
   return conflict(cause.message);
 }
 
-async function send<T>(ctx: ProcessesContext, procurement: Procurement, update: (run: WorkflowHandle) => Promise<T>): Promise<T> {
+async function send<T>(
+  ctx: ProcessesContext,
+  procurement: Procurement,
+  update: (run: WorkflowHandle) => Promise<T>,
+): Promise<T> {
   try {
     return await update(ctx.temporal.workflow.getHandle(procurement.workflowId));
   } catch (error) {
@@ -77,7 +98,9 @@ async function send<T>(ctx: ProcessesContext, procurement: Procurement, update: 
 
 @Resolver(() => Procurement)
 export class ProcurementResolver {
-  @Query(() => ProcurementConnection, { description: 'Procurements, newest first (public notices: every signed-in user)' })
+  @Query(() => ProcurementConnection, {
+    description: 'Procurements, newest first (public notices: every signed-in user)',
+  })
   procurements(@Args(() => ProcurementArgs) args: ProcurementArgs, @Ctx() { em }: ProcessesContext) {
     const where: FilterQuery<Procurement> = {};
     if (args.agencyId) where.agencyId = requireUuid(args.agencyId, 'agencyId');
@@ -92,35 +115,64 @@ export class ProcurementResolver {
     return procurementOf(id, ctx);
   }
 
-  @Mutation(() => Procurement, { description: 'AGENCY_OFFICER of the agency: publish a need; bidding opens at once and closes at closesAt' })
-  async publishProcurement(@Arg('need', () => ProcurementNeedInput) need: ProcurementNeedInput, @Ctx() ctx: ProcessesContext) {
+  @Mutation(() => Procurement, {
+    description: 'AGENCY_OFFICER of the agency: publish a need; bidding opens at once and closes at closesAt',
+  })
+  async publishProcurement(
+    @Arg('need', () => ProcurementNeedInput) need: ProcurementNeedInput,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     return publish(ctx, await checkNeed(ctx, need), need.closesAt);
   }
 
-  @Mutation(() => ProcurementBid, { description: "APPROVER of the bidding organization: submit its bid, or revise it (one per round) while the window is open" })
-  async submitBid(@Arg('procurementId', () => ID) procurementId: string, @Arg('bid', () => BidInputGql) bid: BidInputGql, @Ctx() ctx: ProcessesContext) {
+  @Mutation(() => ProcurementBid, {
+    description:
+      'APPROVER of the bidding organization: submit its bid, or revise it (one per round) while the window is open',
+  })
+  async submitBid(
+    @Arg('procurementId', () => ID) procurementId: string,
+    @Arg('bid', () => BidInputGql) bid: BidInputGql,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     const procurement = await procurementOf(procurementId, ctx);
     const organizationId = requireBidder(ctx, bid.organizationId);
-    if (organizationId === procurement.agencyId) throw badInput('The buying agency cannot bid for its own procurement', 'bid.organizationId');
+    if (organizationId === procurement.agencyId)
+      throw badInput('The buying agency cannot bid for its own procurement', 'bid.organizationId');
     if (procurement.stage !== 'BIDDING' || procurement.closesAt.getTime() <= Date.now()) {
-      throw conflict(`Bidding for this procurement closed at ${procurement.closesAt.toISOString()}; late bids are refused`);
+      throw conflict(
+        `Bidding for this procurement closed at ${procurement.closesAt.toISOString()}; late bids are refused`,
+      );
     }
     const problem = textProblem(bid.proposal, 'bid.proposal', 2000);
     if (problem) throw badInput(problem.message, problem.field);
     await registryReference(() => ctx.registry.organization(organizationId, ctx.authorization), 'bid.organizationId');
-    const answer = await send(ctx, procurement, (run) => run.executeUpdate(submitBidUpdate, { args: [{ organizationId, priceFen: bid.priceFen, proposal: bid.proposal, submittedBy: ctx.identity.subject }] }));
+    const answer = await send(ctx, procurement, (run) =>
+      run.executeUpdate(submitBidUpdate, {
+        args: [{ organizationId, priceFen: bid.priceFen, proposal: bid.proposal, submittedBy: ctx.identity.subject }],
+      }),
+    );
     return ctx.em.fork().findOneOrFail(ProcurementBid, answer.bidId);
   }
 
-  @Mutation(() => ProcurementBid, { description: 'APPROVER of the bidding organization: withdraw its bid while the window is open' })
-  async withdrawBid(@Arg('procurementId', () => ID) procurementId: string, @Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: ProcessesContext) {
+  @Mutation(() => ProcurementBid, {
+    description: 'APPROVER of the bidding organization: withdraw its bid while the window is open',
+  })
+  async withdrawBid(
+    @Arg('procurementId', () => ID) procurementId: string,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     const procurement = await procurementOf(procurementId, ctx);
     const id = requireBidder(ctx, organizationId);
-    const answer = await send(ctx, procurement, (run) => run.executeUpdate(withdrawBidUpdate, { args: [{ organizationId: id, by: ctx.identity.subject }] }));
+    const answer = await send(ctx, procurement, (run) =>
+      run.executeUpdate(withdrawBidUpdate, { args: [{ organizationId: id, by: ctx.identity.subject }] }),
+    );
     return ctx.em.fork().findOneOrFail(ProcurementBid, answer.bidId);
   }
 
-  @Mutation(() => Procurement, { description: 'APPROVER of a bidder: object (质疑) to the award during its notice; the review committee decides' })
+  @Mutation(() => Procurement, {
+    description: 'APPROVER of a bidder: object (质疑) to the award during its notice; the review committee decides',
+  })
   async lodgeProcurementObjection(
     @Arg('procurementId', () => ID) procurementId: string,
     @Arg('organizationId', () => ID) organizationId: string,
@@ -131,35 +183,63 @@ export class ProcurementResolver {
     const id = requireBidder(ctx, organizationId);
     const problem = textProblem(reason, 'reason', 1000);
     if (problem) throw badInput(problem.message, problem.field);
-    await send(ctx, procurement, (run) => run.executeUpdate(lodgeObjectionUpdate, { args: [{ organizationId: id, by: ctx.identity.subject, reason }] }));
+    await send(ctx, procurement, (run) =>
+      run.executeUpdate(lodgeObjectionUpdate, { args: [{ organizationId: id, by: ctx.identity.subject, reason }] }),
+    );
     return ctx.em.fork().findOneOrFail(Procurement, procurement.id);
   }
 
-  @Mutation(() => Procurement, { description: 'AGENCY_OFFICER of the agency: record the signed contract after the award notice' })
-  async signProcurementContract(@Arg('procurementId', () => ID) procurementId: string, @Arg('contract', () => ContractInput) contract: ContractInput, @Ctx() ctx: ProcessesContext) {
+  @Mutation(() => Procurement, {
+    description: 'AGENCY_OFFICER of the agency: record the signed contract after the award notice',
+  })
+  async signProcurementContract(
+    @Arg('procurementId', () => ID) procurementId: string,
+    @Arg('contract', () => ContractInput) contract: ContractInput,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     const procurement = await procurementOf(procurementId, ctx);
     requireAgencyOfficer(ctx, procurement, 'sign its contract');
     const terms = { ...contract, subcontracts: contract.subcontracts ?? [], signedBy: ctx.identity.subject };
     const problems = contractProblems(terms, chinaDay(Date.now()));
     if (problems.length) throw badInput(problems[0]!.message, `contract.${problems[0]!.field}`);
-    if (procurement.stage !== 'CONTRACTING') throw conflict(`The contract is signed after the award notice; this procurement is at ${procurement.stage}`);
+    if (procurement.stage !== 'CONTRACTING')
+      throw conflict(`The contract is signed after the award notice; this procurement is at ${procurement.stage}`);
     for (const field of ['serviceUserId', 'expertId'] as const) {
-      await registryReference(() => ctx.registry.person(requireUuid(terms[field], `contract.${field}`), ctx.authorization), `contract.${field}`);
+      await registryReference(
+        () => ctx.registry.person(requireUuid(terms[field], `contract.${field}`), ctx.authorization),
+        `contract.${field}`,
+      );
     }
     for (const [i, s] of terms.subcontracts.entries()) {
-      await registryReference(() => ctx.registry.organization(requireUuid(s.subcontractorId, `contract.subcontracts[${i}].subcontractorId`), ctx.authorization), `contract.subcontracts[${i}].subcontractorId`);
+      await registryReference(
+        () =>
+          ctx.registry.organization(
+            requireUuid(s.subcontractorId, `contract.subcontracts[${i}].subcontractorId`),
+            ctx.authorization,
+          ),
+        `contract.subcontracts[${i}].subcontractorId`,
+      );
     }
     await send(ctx, procurement, (run) => run.executeUpdate(signContractUpdate, { args: [terms] }));
     return ctx.em.fork().findOneOrFail(Procurement, procurement.id);
   }
 
-  @Mutation(() => Procurement, { description: 'AGENCY_OFFICER of the agency: cancel before the contract, with a reason; open tasks are cancelled and every party told' })
-  async cancelProcurement(@Arg('procurementId', () => ID) procurementId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ProcessesContext) {
+  @Mutation(() => Procurement, {
+    description:
+      'AGENCY_OFFICER of the agency: cancel before the contract, with a reason; open tasks are cancelled and every party told',
+  })
+  async cancelProcurement(
+    @Arg('procurementId', () => ID) procurementId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ProcessesContext,
+  ) {
     const procurement = await procurementOf(procurementId, ctx);
     requireAgencyOfficer(ctx, procurement, 'cancel its procurement');
     const problem = textProblem(reason, 'reason', 1000);
     if (problem) throw badInput(problem.message, problem.field);
-    await send(ctx, procurement, (run) => run.executeUpdate(cancelProcurementUpdate, { args: [{ reason, by: ctx.identity.subject }] }));
+    await send(ctx, procurement, (run) =>
+      run.executeUpdate(cancelProcurementUpdate, { args: [{ reason, by: ctx.identity.subject }] }),
+    );
     return ctx.em.fork().findOneOrFail(Procurement, procurement.id);
   }
 
@@ -178,16 +258,29 @@ export class ProcurementResolver {
     return { ...procurement.eligibility, cleanRecordRequired: true };
   }
 
-  @FieldResolver(() => [ProcurementBid], { description: 'Bids the caller may see: a bidder its own until the award is public; the agency and the committee after closing' })
-  async bids(@Root() procurement: Procurement, @Arg('round', () => Int, { nullable: true }) round: number | undefined, @Ctx() { loaders, identity }: ProcessesContext) {
+  @FieldResolver(() => [ProcurementBid], {
+    description:
+      'Bids the caller may see: a bidder its own until the award is public; the agency and the committee after closing',
+  })
+  async bids(
+    @Root() procurement: Procurement,
+    @Arg('round', () => Int, { nullable: true }) round: number | undefined,
+    @Ctx() { loaders, identity }: ProcessesContext,
+  ) {
     const bids = await loaders.bidsByProcurement.load(procurement.id);
     return visibleBids(procurement, bids, identity).filter((b) => round == null || b.round === round);
   }
 
   @FieldResolver(() => ProcurementBid, { nullable: true, description: 'The awarded bid, once the award is public' })
   async award(@Root() procurement: Procurement, @Ctx() { loaders, identity }: ProcessesContext) {
-    if (!procurement.awardedBidId || !(procurement.awardPublic || hasRole(identity, 'ADMIN') || isAgencyStaff(procurement, identity))) return null;
-    return (await loaders.bidsByProcurement.load(procurement.id)).find((b) => b.id === procurement.awardedBidId) ?? null;
+    if (
+      !procurement.awardedBidId ||
+      !(procurement.awardPublic || hasRole(identity, 'ADMIN') || isAgencyStaff(procurement, identity))
+    )
+      return null;
+    return (
+      (await loaders.bidsByProcurement.load(procurement.id)).find((b) => b.id === procurement.awardedBidId) ?? null
+    );
   }
 
   @FieldResolver(() => [ProcurementObjection])
@@ -197,16 +290,22 @@ export class ProcurementResolver {
 
   @FieldResolver(() => [ID], { description: 'Committee members (person ids): the agency, the members and admins' })
   committee(@Root() procurement: Procurement, @Ctx() { identity }: ProcessesContext) {
-    const may = hasRole(identity, 'ADMIN') || isAgencyStaff(procurement, identity) || isCommitteeMember(procurement, identity);
+    const may =
+      hasRole(identity, 'ADMIN') || isAgencyStaff(procurement, identity) || isCommitteeMember(procurement, identity);
     return may ? procurement.committee : [];
   }
 
-  @FieldResolver(() => [ProcurementRecusal], { description: 'Members who stepped aside (回避) and why: the agency and admins' })
+  @FieldResolver(() => [ProcurementRecusal], {
+    description: 'Members who stepped aside (回避) and why: the agency and admins',
+  })
   recusals(@Root() procurement: Procurement, @Ctx() { identity }: ProcessesContext) {
     return hasRole(identity, 'ADMIN') || isAgencyStaff(procurement, identity) ? procurement.recusals : [];
   }
 
-  @FieldResolver(() => ProcurementContract, { nullable: true, description: 'The signed contract (public, as contracts are announced)' })
+  @FieldResolver(() => ProcurementContract, {
+    nullable: true,
+    description: 'The signed contract (public, as contracts are announced)',
+  })
   contract(@Root() procurement: Procurement) {
     return contractView(procurement);
   }
@@ -261,7 +360,9 @@ export class ProcurementContractResolver {
 
 @Resolver(() => OrganizationRef)
 export class OrganizationContractsResolver {
-  @FieldResolver(() => [ProcurementContract], { description: 'Government service contracts this organization holds as the provider, newest first' })
+  @FieldResolver(() => [ProcurementContract], {
+    description: 'Government service contracts this organization holds as the provider, newest first',
+  })
   async contracts(@Root() organization: OrganizationRef, @Ctx() { loaders }: ProcessesContext) {
     return (await loaders.contractsByProvider.load(organization.id)).flatMap((row) => contractView(row) ?? []);
   }

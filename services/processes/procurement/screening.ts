@@ -21,7 +21,11 @@ export interface BidderFacts {
 }
 
 const KIND_WORDS: Record<string, string> = {
-  INDUSTRY_ASSOCIATION: '行业协会商会', OUT_OF_TOWN_CHAMBER: '异地商会', GRASSROOTS_CHAMBER: '基层商会', ENTERPRISE: '企业', FOUNDATION: '基金会',
+  INDUSTRY_ASSOCIATION: '行业协会商会',
+  OUT_OF_TOWN_CHAMBER: '异地商会',
+  GRASSROOTS_CHAMBER: '基层商会',
+  ENTERPRISE: '企业',
+  FOUNDATION: '基金会',
 };
 /** Edges that make two bidders one supplier in law: direct management or control (政府采购法实施条例 第十八条). */
 export const CONTROL_EDGES = ['SUPERVISES', 'FOUNDED', 'BRANCH_OF'];
@@ -40,28 +44,41 @@ export function bidderReasons(org: BidderFacts, rules: EligibilityRules, day: st
   const reasons: string[] = [];
   const threeYearsBefore = addYears(day, -3);
   if (org.endedOn && org.endedOn <= day) reasons.push(`已于 ${org.endedOn} 注销`);
-  if (!rules.kinds.includes(org.kind)) reasons.push(`组织类型（${KIND_WORDS[org.kind] ?? org.kind}）不在本项目允许的范围内`);
-  if (rules.minimumYearsRegistered > 0 && (!org.registeredOn || addYears(org.registeredOn, rules.minimumYearsRegistered) > day)) {
+  if (!rules.kinds.includes(org.kind))
+    reasons.push(`组织类型（${KIND_WORDS[org.kind] ?? org.kind}）不在本项目允许的范围内`);
+  if (
+    rules.minimumYearsRegistered > 0 &&
+    (!org.registeredOn || addYears(org.registeredOn, rules.minimumYearsRegistered) > day)
+  ) {
     reasons.push(`登记未满 ${rules.minimumYearsRegistered} 年（登记日期 ${org.registeredOn ?? '不详'}）`);
   }
   if (rules.minimumGrade) {
     const grade = gradeInForce(org.ratings, day);
     if (!grade || gradeValue(grade) < gradeValue(rules.minimumGrade)) {
-      reasons.push(`截止日（${day}）无有效的 ${gradeValue(rules.minimumGrade)}A 及以上等级${grade ? `（现为 ${gradeValue(grade)}A）` : ''}`);
+      reasons.push(
+        `截止日（${day}）无有效的 ${gradeValue(rules.minimumGrade)}A 及以上等级${grade ? `（现为 ${gradeValue(grade)}A）` : ''}`,
+      );
     }
   }
   for (const penalty of org.penalties) {
-    if (penalty.decidedOn > threeYearsBefore && penalty.decidedOn <= day) reasons.push(`近三年内有重大违法记录：${penalty.decidedOn} 受到${penalty.authority}行政处罚`);
+    if (penalty.decidedOn > threeYearsBefore && penalty.decidedOn <= day)
+      reasons.push(`近三年内有重大违法记录：${penalty.decidedOn} 受到${penalty.authority}行政处罚`);
   }
   for (const entry of org.listEntries) {
     const listed = entry.listedOn <= day;
     if (entry.list === 'SERIOUS_VIOLATION' && listed && (!entry.removedOn || entry.removedOn > threeYearsBefore)) {
       reasons.push(`近三年内列入严重违法失信名单（${entry.listedOn}）`);
     }
-    if (entry.list === 'ABNORMAL_ACTIVITY' && listed && (!entry.removedOn || entry.removedOn > day)) reasons.push(`截止日列入活动异常名录（${entry.listedOn}）`);
+    if (entry.list === 'ABNORMAL_ACTIVITY' && listed && (!entry.removedOn || entry.removedOn > day))
+      reasons.push(`截止日列入活动异常名录（${entry.listedOn}）`);
   }
   for (const entry of org.creditRecord) {
-    if (entry.kind === 'PERFORMANCE' && entry.outcome === 'FAIL' && entry.recordedOn > threeYearsBefore && entry.recordedOn <= day) {
+    if (
+      entry.kind === 'PERFORMANCE' &&
+      entry.outcome === 'FAIL' &&
+      entry.recordedOn > threeYearsBefore &&
+      entry.recordedOn <= day
+    ) {
       reasons.push(`近三年内政府购买服务履约评价不合格（${entry.recordedOn}）`);
     }
   }

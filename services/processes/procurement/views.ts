@@ -17,15 +17,24 @@ export class ProcurementEligibility {
   @Field(() => String, { nullable: true, description: 'Lowest grade in force, e.g. A3' }) minimumGrade!: string | null;
   @Field(() => Int) minimumYearsRegistered!: number;
   @Field(() => [String]) kinds!: string[];
-  @Field(() => Boolean, { description: 'Always true: no major violation (administrative penalty, serious-violation list) in the prior three years, no failed performance review' })
+  @Field(() => Boolean, {
+    description:
+      'Always true: no major violation (administrative penalty, serious-violation list) in the prior three years, no failed performance review',
+  })
   cleanRecordRequired!: boolean;
 }
 
-@ObjectType({ description: 'An objection (质疑) lodged during the award notice and how the review committee decided it' })
+@ObjectType({
+  description: 'An objection (质疑) lodged during the award notice and how the review committee decided it',
+})
 export class ProcurementObjection {
   @Field(() => ID) organizationId!: string;
   @Field(() => String) reason!: string;
-  @Field(() => String, { nullable: true, description: 'UPHELD (the award stands) or SUSTAINED (set aside); null while under review' }) outcome!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'UPHELD (the award stands) or SUSTAINED (set aside); null while under review',
+  })
+  outcome!: string | null;
 }
 
 @ObjectType({ description: 'A committee member who stepped aside (回避) for one bidder, with the reason' })
@@ -40,7 +49,8 @@ export class ProcurementMilestone {
   @Field(() => Int) no!: number;
   @Field(() => String) deliverable!: string;
   @Field(() => String, { description: 'ISO date as signed' }) dueOn!: string;
-  @Field(() => String, { description: 'ISO date in force (moved by a rejection or an extension)' }) currentDueOn!: string;
+  @Field(() => String, { description: 'ISO date in force (moved by a rejection or an extension)' })
+  currentDueOn!: string;
   @Field(() => Int) sharePercent!: number;
   @Field(() => GraphQLSafeInt, { description: 'Its payment in fen' }) amountFen!: number;
   @Field(() => String, { description: 'PENDING, SUBMITTED, REJECTED, OVERDUE or PAID' }) status!: string;
@@ -51,7 +61,8 @@ export class ProcurementMilestone {
 
 @ObjectType({ description: "The performance review (履约评价) at a contract's end" })
 export class ProcurementPerformance {
-  @Field(() => Float, { nullable: true, description: 'Buyer 40 %, service user 40 %, expert 20 %' }) score!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Buyer 40 %, service user 40 %, expert 20 %' }) score!:
+    number | null;
   @Field(() => String, { nullable: true, description: 'EXCELLENT, GOOD, PASS or FAIL' }) outcome!: string | null;
   @Field(() => Int, { description: 'Reviewers who scored (of three)' }) reviewers!: number;
 }
@@ -71,8 +82,16 @@ export class ProcurementContract {
 }
 
 const milestoneView = (m: Milestone): ProcurementMilestone => ({
-  no: m.no, deliverable: m.deliverable, dueOn: m.dueOn, currentDueOn: m.currentDueOn, sharePercent: m.sharePercent, amountFen: m.amountFen, status: m.status,
-  submissions: m.submissions.length, rejections: m.rejections.map((r) => r.reason), paymentId: m.paymentId,
+  no: m.no,
+  deliverable: m.deliverable,
+  dueOn: m.dueOn,
+  currentDueOn: m.currentDueOn,
+  sharePercent: m.sharePercent,
+  amountFen: m.amountFen,
+  status: m.status,
+  submissions: m.submissions.length,
+  rejections: m.rejections.map((r) => r.reason),
+  paymentId: m.paymentId,
 });
 
 export function contractView(row: Procurement): ProcurementContract | null {
@@ -80,9 +99,19 @@ export function contractView(row: Procurement): ProcurementContract | null {
   if (!contract) return null;
   const performance: ProcurementState['performance'] = row.performance ?? null;
   return Object.assign(new ProcurementContract(), {
-    id: row.id, providerId: contract.providerId, procurementRow: row, priceFen: contract.priceFen, startsOn: contract.startsOn, endsOn: contract.endsOn,
-    recurring: contract.recurring, milestones: contract.milestones.map(milestoneView),
-    performance: performance && { score: performance.score, outcome: performance.outcome, reviewers: performance.scores.length },
+    id: row.id,
+    providerId: contract.providerId,
+    procurementRow: row,
+    priceFen: contract.priceFen,
+    startsOn: contract.startsOn,
+    endsOn: contract.endsOn,
+    recurring: contract.recurring,
+    milestones: contract.milestones.map(milestoneView),
+    performance: performance && {
+      score: performance.score,
+      outcome: performance.outcome,
+      reviewers: performance.scores.length,
+    },
   });
 }
 
@@ -100,14 +129,17 @@ export class SubcontractInput {
   @Field(() => Boolean, { description: 'The main work may not be subcontracted: true is refused' }) mainWork!: boolean;
 }
 
-@InputType({ description: 'The signed contract: at most one year (three for a recurring service), milestones summing to 100 %' })
+@InputType({
+  description: 'The signed contract: at most one year (three for a recurring service), milestones summing to 100 %',
+})
 export class ContractInput {
   @Field(() => String) startsOn!: string;
   @Field(() => String) endsOn!: string;
   @Field(() => Boolean, { defaultValue: false }) recurring!: boolean;
   @Field(() => [MilestoneInput]) milestones!: MilestoneInput[];
   @Field(() => [SubcontractInput], { defaultValue: [] }) subcontracts!: SubcontractInput[];
-  @Field(() => ID, { description: 'A service user (person id) who reviews the performance at the end' }) serviceUserId!: string;
+  @Field(() => ID, { description: 'A service user (person id) who reviews the performance at the end' })
+  serviceUserId!: string;
   @Field(() => ID, { description: 'An expert (person id) who reviews the performance at the end' }) expertId!: string;
 }
 

@@ -7,9 +7,11 @@ import type { ProcurementBid } from './bid.js';
 // once the award is shown (公示) everyone sees every bid; admins see everything.
 
 export const isAgencyStaff = (procurement: Procurement, identity: Identity) =>
-  (hasRole(identity, 'AGENCY_OFFICER') || hasRole(identity, 'AGENCY_HEAD')) && identity.organizationIds.includes(procurement.agencyId);
+  (hasRole(identity, 'AGENCY_OFFICER') || hasRole(identity, 'AGENCY_HEAD')) &&
+  identity.organizationIds.includes(procurement.agencyId);
 
-export const isCommitteeMember = (procurement: Procurement, identity: Identity) => procurement.committee.includes(identity.subject);
+export const isCommitteeMember = (procurement: Procurement, identity: Identity) =>
+  procurement.committee.includes(identity.subject);
 
 export function visibleBids(procurement: Procurement, bids: ProcurementBid[], identity: Identity): ProcurementBid[] {
   if (hasRole(identity, 'ADMIN') || procurement.awardPublic) return bids;

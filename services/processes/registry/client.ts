@@ -13,7 +13,10 @@ import { inClientSpan } from '../../common/tracing.js';
 /** The registry refused the request (bad input, not found, forbidden, conflict): retrying cannot help. */
 export class RegistryRefused extends Error {
   override name = 'RegistryRefused';
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -23,7 +26,14 @@ export class RegistryUnavailable extends Error {
   override name = 'RegistryUnavailable';
 }
 
-const REFUSALS = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED']);
+const REFUSALS = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'GRAPHQL_VALIDATION_FAILED',
+]);
 
 export interface PersonFacts {
   id: string;
@@ -45,7 +55,11 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
   let system: { token: string; renewAt: number } | undefined;
   async function systemAuthorization(): Promise<string> {
     if (!system || Date.now() >= system.renewAt) {
-      const token = await signToken({ subject: 'system:processes-worker', roles: ['SYSTEM'], organizationIds: [] }, options.jwtSecret, '5m');
+      const token = await signToken(
+        { subject: 'system:processes-worker', roles: ['SYSTEM'], organizationIds: [] },
+        options.jwtSecret,
+        '5m',
+      );
       system = { token, renewAt: Date.now() + 4 * 60_000 };
     }
     return `Bearer ${system.token}`;
@@ -54,15 +68,24 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
   async function request<T>(query: string, variables: Record<string, unknown>, authorization: string): Promise<T> {
     let response: Response;
     try {
-      response = await inClientSpan('registry POST', registryUrl, (traceHeaders) => fetch(registryUrl, {
-        method: 'POST',
-        // The caller's request id, or in an activity its workflow id, for the registry's log line.
-        headers: { 'content-type': 'application/json', authorization, ...correlationHeaders(activityContext.getStore()?.info.workflowExecution?.workflowId), ...traceHeaders },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      }));
+      response = await inClientSpan('registry POST', registryUrl, (traceHeaders) =>
+        fetch(registryUrl, {
+          method: 'POST',
+          // The caller's request id, or in an activity its workflow id, for the registry's log line.
+          headers: {
+            'content-type': 'application/json',
+            authorization,
+            ...correlationHeaders(activityContext.getStore()?.info.workflowExecution?.workflowId),
+            ...traceHeaders,
+          },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
+      );
     } catch (error) {
-      throw new RegistryUnavailable(`registry at ${registryUrl} did not answer within ${timeoutMs} ms: ${(error as Error).message}`);
+      throw new RegistryUnavailable(
+        `registry at ${registryUrl} did not answer within ${timeoutMs} ms: ${(error as Error).message}`,
+      );
     }
     let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
@@ -88,13 +111,19 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
 
     async organization(id: string, authorization: string): Promise<{ id: string; name: string; kind: string }> {
       const data = await request<{ organization: { id: string; name: string; kind: string } }>(
-        'query ($id: ID!) { organization(id: $id) { id name kind } }', { id }, authorization);
+        'query ($id: ID!) { organization(id: $id) { id name kind } }',
+        { id },
+        authorization,
+      );
       return data.organization;
     },
 
     async person(id: string, authorization: string): Promise<PersonFacts> {
       const data = await request<{ person: PersonFacts }>(
-        'query ($id: ID!) { person(id: $id) { id name positions { role validFrom validTo organization { id } } } }', { id }, authorization);
+        'query ($id: ID!) { person(id: $id) { id name positions { role validFrom validTo organization { id } } } }',
+        { id },
+        authorization,
+      );
       return data.person;
     },
 
@@ -102,7 +131,9 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
     async recordCertification(input: CertificationInput, idempotencyKey: string): Promise<string> {
       const data = await request<{ recordCertification: { id: string } }>(
         'mutation ($input: CertificationWrite!, $key: String!) { recordCertification(input: $input, idempotencyKey: $key) { id } }',
-        { input, key: idempotencyKey }, await systemAuthorization());
+        { input, key: idempotencyKey },
+        await systemAuthorization(),
+      );
       return data.recordCertification.id;
     },
   };

@@ -26,7 +26,8 @@ export async function registryReference<T>(read: () => Promise<T>, field: string
   try {
     return await registryRead(read, field);
   } catch (error) {
-    if (error instanceof HubError && error.extensions.code === 'NOT_FOUND') throw badInput(`${field}: ${error.message}`, field);
+    if (error instanceof HubError && error.extensions.code === 'NOT_FOUND')
+      throw badInput(`${field}: ${error.message}`, field);
     throw error;
   }
 }

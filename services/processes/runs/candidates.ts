@@ -34,7 +34,13 @@ interface Found {
   limited: boolean;
 }
 
-async function taskRuns(em: EntityManager, condition: string, order: string, params: unknown[], processType: string | undefined): Promise<Found> {
+async function taskRuns(
+  em: EntityManager,
+  condition: string,
+  order: string,
+  params: unknown[],
+  processType: string | undefined,
+): Promise<Found> {
   const rows = await em.getConnection().execute<{ workflow_id: string }[]>(
     `select workflow_id from processes.human_task
       where status in ('OPEN', 'CLAIMED') and ${condition}${processType ? ' and process_type = ?' : ''}
@@ -49,7 +55,8 @@ export const waitingRuns = (em: EntityManager, seconds: number, processType?: st
   taskRuns(em, 'created_at < now() - make_interval(secs => ?)', 'min(created_at)', [seconds], processType);
 
 /** Runs with an open task past its due date, most overdue first. */
-export const overdueRuns = (em: EntityManager, processType?: string) => taskRuns(em, 'due_at < now()', 'min(due_at)', [], processType);
+export const overdueRuns = (em: EntityManager, processType?: string) =>
+  taskRuns(em, 'due_at < now()', 'min(due_at)', [], processType);
 
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -68,7 +75,10 @@ async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Prom
 export async function retryingRuns(temporal: Client, query: string | undefined): Promise<Found> {
   const running: { workflowId: string; runId: string }[] = [];
   // Running runs come newest first in every visibility store (the SQL ones sort open runs by start).
-  for await (const info of temporal.workflow.list({ query: and(query, "ExecutionStatus = 'Running'"), pageSize: RUNNING_SCAN + 1 })) {
+  for await (const info of temporal.workflow.list({
+    query: and(query, "ExecutionStatus = 'Running'"),
+    pageSize: RUNNING_SCAN + 1,
+  })) {
     running.push({ workflowId: info.workflowId, runId: info.runId });
     if (running.length > RUNNING_SCAN) break;
   }
@@ -81,11 +91,17 @@ export async function retryingRuns(temporal: Client, query: string | undefined):
       return false; // closed (or gone) since it was listed: not retrying now
     }
   });
-  return { ids: scanned.filter((_, i) => retrying[i]).map((r) => r.workflowId), limited: running.length > RUNNING_SCAN };
+  return {
+    ids: scanned.filter((_, i) => retrying[i]).map((r) => r.workflowId),
+    limited: running.length > RUNNING_SCAN,
+  };
 }
 
 /** The filter as one visibility query, with the hub's own conditions as bounded id lists. */
-export async function runQuery(filter: ProcessRunFilter, { em, temporal }: { em: EntityManager; temporal: Client }): Promise<RunQuery> {
+export async function runQuery(
+  filter: ProcessRunFilter,
+  { em, temporal }: { em: EntityManager; temporal: Client },
+): Promise<RunQuery> {
   let query = visibilityClauses(filter);
   let limited = false;
   if (filter.waitingLongerThan != null) {
@@ -97,7 +113,10 @@ export async function runQuery(filter: ProcessRunFilter, { em, temporal }: { em:
   if (filter.inTrouble === true) {
     const [overdue, retrying] = await Promise.all([overdueRuns(em, filter.processType), retryingRuns(temporal, query)]);
     const ids = [...overdue.ids, ...retrying.ids];
-    query = and(query, ids.length ? `ExecutionStatus = 'Failed' OR ${workflowIdIn(ids)}` : "ExecutionStatus = 'Failed'");
+    query = and(
+      query,
+      ids.length ? `ExecutionStatus = 'Failed' OR ${workflowIdIn(ids)}` : "ExecutionStatus = 'Failed'",
+    );
     limited ||= overdue.limited || retrying.limited;
   }
   return { query, empty: false, candidatesLimited: limited };

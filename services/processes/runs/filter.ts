@@ -15,23 +15,47 @@ import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/h
 export class ProcessRunFilter {
   @Field(() => ProcessType, { nullable: true }) processType?: string;
   @Field(() => RunStatus, { nullable: true }) status?: RunStatus;
-  @Field(() => ID, { nullable: true, description: 'The organization the run concerns (HubOrganizationId)' }) organizationId?: string;
+  @Field(() => ID, { nullable: true, description: 'The organization the run concerns (HubOrganizationId)' })
+  organizationId?: string;
   @Field(() => String, { nullable: true, description: 'HubStage, e.g. AWAITING_ENDORSEMENT, NOTICE' }) stage?: string;
   @Field(() => Int, { nullable: true, description: 'HubYear' }) year?: number;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Started at or after' }) startedAfter?: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Started before' }) startedBefore?: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Closed at or after (open runs never match)' }) closedAfter?: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Closed before (open runs never match)' }) closedBefore?: Date;
-  @Field(() => Int, { nullable: true, description: 'Seconds: runs with an OPEN or CLAIMED task created longer ago than this (waiting for a person)' })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Closed at or after (open runs never match)' })
+  closedAfter?: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Closed before (open runs never match)' })
+  closedBefore?: Date;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds: runs with an OPEN or CLAIMED task created longer ago than this (waiting for a person)',
+  })
   waitingLongerThan?: number;
-  @Field(() => Boolean, { nullable: true, description: 'true: failed runs, runs with an open task past its due date, and running runs with an activity retrying (attempt > 1); false or absent: no condition' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: failed runs, runs with an open task past its due date, and running runs with an activity retrying (attempt > 1); false or absent: no condition',
+  })
   inTrouble?: boolean;
-  @Field(() => String, { nullable: true, description: 'Runs started by this workflow id (e.g. an evaluation campaign\'s applications)' }) parentId?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Runs started by this workflow id (e.g. an evaluation campaign's applications)",
+  })
+  parentId?: string;
 }
 
 const FILTER_FIELDS = [
-  'processType', 'status', 'organizationId', 'stage', 'year', 'startedAfter', 'startedBefore', 'closedAfter', 'closedBefore',
-  'waitingLongerThan', 'inTrouble', 'parentId',
+  'processType',
+  'status',
+  'organizationId',
+  'stage',
+  'year',
+  'startedAfter',
+  'startedBefore',
+  'closedAfter',
+  'closedBefore',
+  'waitingLongerThan',
+  'inTrouble',
+  'parentId',
 ] as const;
 
 export const STAGE_PATTERN = /^[A-Z][A-Z0-9_]{0,59}$/;
@@ -40,21 +64,42 @@ const MAX_WAIT_SECONDS = 10 * 366 * 86_400;
 /** Refuses a filter that cannot be a visibility query, naming the field (filter.<name>). */
 export function checkFilter(filter: ProcessRunFilter, prefix = 'filter'): ProcessRunFilter {
   const field = (name: string) => `${prefix}.${name}`;
-  if (filter.processType != null && !processByType(filter.processType)) throw badInput(`"${filter.processType}" is not a process of the catalog`, field('processType'));
-  if (filter.status != null && !(filter.status in VISIBILITY_STATUS)) throw badInput(`"${filter.status}" is not a run status`, field('status'));
-  if (filter.organizationId != null && !UUID_PATTERN.test(filter.organizationId)) throw badInput(`"${filter.organizationId}" is not a valid id (expected a UUID)`, field('organizationId'));
-  if (filter.stage != null && !STAGE_PATTERN.test(filter.stage)) throw badInput(`"${filter.stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, field('stage'));
-  if (filter.year != null && !(Number.isInteger(filter.year) && filter.year >= 1900 && filter.year <= 2200)) throw badInput('year must be between 1900 and 2200', field('year'));
+  if (filter.processType != null && !processByType(filter.processType))
+    throw badInput(`"${filter.processType}" is not a process of the catalog`, field('processType'));
+  if (filter.status != null && !(filter.status in VISIBILITY_STATUS))
+    throw badInput(`"${filter.status}" is not a run status`, field('status'));
+  if (filter.organizationId != null && !UUID_PATTERN.test(filter.organizationId))
+    throw badInput(`"${filter.organizationId}" is not a valid id (expected a UUID)`, field('organizationId'));
+  if (filter.stage != null && !STAGE_PATTERN.test(filter.stage))
+    throw badInput(`"${filter.stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, field('stage'));
+  if (filter.year != null && !(Number.isInteger(filter.year) && filter.year >= 1900 && filter.year <= 2200))
+    throw badInput('year must be between 1900 and 2200', field('year'));
   for (const name of ['startedAfter', 'startedBefore', 'closedAfter', 'closedBefore'] as const) {
     const value = filter[name];
-    if (value != null && !(value instanceof Date && Number.isFinite(value.getTime()) && value.getUTCFullYear() >= 1970 && value.getUTCFullYear() <= 9999)) {
+    if (
+      value != null &&
+      !(
+        value instanceof Date &&
+        Number.isFinite(value.getTime()) &&
+        value.getUTCFullYear() >= 1970 &&
+        value.getUTCFullYear() <= 9999
+      )
+    ) {
       throw badInput(`${name} must be a date and time between 1970 and 9999`, field(name));
     }
   }
-  if (filter.waitingLongerThan != null && !(Number.isInteger(filter.waitingLongerThan) && filter.waitingLongerThan >= 1 && filter.waitingLongerThan <= MAX_WAIT_SECONDS)) {
+  if (
+    filter.waitingLongerThan != null &&
+    !(
+      Number.isInteger(filter.waitingLongerThan) &&
+      filter.waitingLongerThan >= 1 &&
+      filter.waitingLongerThan <= MAX_WAIT_SECONDS
+    )
+  ) {
     throw badInput(`waitingLongerThan is in seconds, 1 to ${MAX_WAIT_SECONDS} (ten years)`, field('waitingLongerThan'));
   }
-  if (filter.inTrouble != null && typeof filter.inTrouble !== 'boolean') throw badInput('inTrouble is true or false', field('inTrouble'));
+  if (filter.inTrouble != null && typeof filter.inTrouble !== 'boolean')
+    throw badInput('inTrouble is true or false', field('inTrouble'));
   if (filter.parentId != null) requireWorkflowId(filter.parentId, field('parentId'));
   return filter;
 }
@@ -67,7 +112,9 @@ export function visibilityClauses(filter: ProcessRunFilter): string | undefined 
   return and(
     filter.processType != null ? `${PROCESS_TYPE.name} = ${quoted(filter.processType)}` : undefined,
     filter.status != null ? `ExecutionStatus = ${quoted(VISIBILITY_STATUS[filter.status])}` : undefined,
-    filter.organizationId != null ? `${ORGANIZATION_ID.name} = ${quoted(filter.organizationId.toLowerCase())}` : undefined,
+    filter.organizationId != null
+      ? `${ORGANIZATION_ID.name} = ${quoted(filter.organizationId.toLowerCase())}`
+      : undefined,
     filter.stage != null ? `${STAGE.name} = ${quoted(filter.stage)}` : undefined,
     filter.year != null ? `${YEAR.name} = ${filter.year}` : undefined,
     filter.startedAfter != null ? `StartTime >= ${time(filter.startedAfter)}` : undefined,

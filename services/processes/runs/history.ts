@@ -1,7 +1,8 @@
 import type { temporal } from '@temporalio/proto';
 import type { LoadedDataConverter } from '@temporalio/common';
 import {
-  decodeArrayFromPayloads, decodeOptionalFailureToOptionalError,
+  decodeArrayFromPayloads,
+  decodeOptionalFailureToOptionalError,
 } from '@temporalio/common/lib/internal-non-workflow/index.js';
 import { timestampMicros } from './paging.js';
 import { STAGE } from '../../../workflows/human-task/search-attributes.js';
@@ -34,10 +35,20 @@ export type RunEvent = { eventId: number; at: Date } & (
   | { type: 'TIMER_FIRED'; timerId: string }
   | { type: 'STAGE'; stage: string }
   | { type: 'CHILD_STARTED'; workflowId: string; workflowType: string }
-  | { type: 'CHILD_CLOSED'; workflowId: string; outcome: 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'TERMINATED' | 'TIMED_OUT'; message: string | null }
+  | {
+      type: 'CHILD_CLOSED';
+      workflowId: string;
+      outcome: 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'TERMINATED' | 'TIMED_OUT';
+      message: string | null;
+    }
   | { type: 'WORKFLOW_TASK_FAILED'; message: string; reset: boolean }
   | { type: 'CANCEL_REQUESTED'; reason: string | null }
-  | { type: 'CLOSED'; outcome: 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'TERMINATED' | 'TIMED_OUT' | 'CONTINUED_AS_NEW'; result: unknown; message: string | null }
+  | {
+      type: 'CLOSED';
+      outcome: 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'TERMINATED' | 'TIMED_OUT' | 'CONTINUED_AS_NEW';
+      result: unknown;
+      message: string | null;
+    }
 );
 
 const toDate = (ts: HistoryEvent['eventTime']) => new Date(Number(timestampMicros(ts) / 1000n));
@@ -59,7 +70,7 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
       const error = await decodeOptionalFailureToOptionalError(converter, failure);
       const cause = (error as { cause?: Error } | undefined)?.cause;
       // An activity's or child's failure wraps the cause, which carries the words.
-      return cause?.message ? `${error?.message ?? ''}: ${cause.message}`.replace(/^: /, '') : error?.message ?? '';
+      return cause?.message ? `${error?.message ?? ''}: ${cause.message}`.replace(/^: /, '') : (error?.message ?? '');
     } catch {
       return failure.message ?? '';
     }
@@ -77,7 +88,13 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
     const started = event.workflowExecutionStartedEventAttributes;
     if (started) {
       const stage = started.searchAttributes?.indexedFields?.[STAGE.name];
-      out.push({ ...base, type: 'STARTED', parentId: started.parentWorkflowExecution?.workflowId ?? null, args: await values(started.input), stage: stage ? await stageName(stage) : null });
+      out.push({
+        ...base,
+        type: 'STARTED',
+        parentId: started.parentWorkflowExecution?.workflowId ?? null,
+        args: await values(started.input),
+        stage: stage ? await stageName(stage) : null,
+      });
       continue;
     }
     const marker = event.markerRecordedEventAttributes;
@@ -85,7 +102,14 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
       if (marker.markerName !== LOCAL_ACTIVITY_MARKER) continue;
       const [data] = await values(marker.details?.data);
       const { activity_type: activityType, attempt } = (data ?? {}) as { activity_type?: string; attempt?: number };
-      if (activityType) out.push({ ...base, type: 'LOCAL_ACTIVITY', activityType, attempt: attempt ?? 1, failed: marker.failure ? await message(marker.failure) : null });
+      if (activityType)
+        out.push({
+          ...base,
+          type: 'LOCAL_ACTIVITY',
+          activityType,
+          attempt: attempt ?? 1,
+          failed: marker.failure ? await message(marker.failure) : null,
+        });
       continue;
     }
     const accepted = event.workflowExecutionUpdateAcceptedEventAttributes;
@@ -97,7 +121,13 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
     }
     const completed = event.workflowExecutionUpdateCompletedEventAttributes;
     if (completed) {
-      if (completed.outcome?.failure) out.push({ ...base, type: 'UPDATE_FAILED', updateId: completed.meta?.updateId ?? '', message: await message(completed.outcome.failure) });
+      if (completed.outcome?.failure)
+        out.push({
+          ...base,
+          type: 'UPDATE_FAILED',
+          updateId: completed.meta?.updateId ?? '',
+          message: await message(completed.outcome.failure),
+        });
       continue;
     }
     const signaled = event.workflowExecutionSignaledEventAttributes;
@@ -119,7 +149,14 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
     const done = event.activityTaskCompletedEventAttributes;
     if (done) {
       const of = scheduled.get(String(done.scheduledEventId));
-      if (of) out.push({ ...base, type: 'ACTIVITY_COMPLETED', activityType: of.activityType, args: await values(of.args), attempt: (of as { attempt?: number }).attempt ?? 1 });
+      if (of)
+        out.push({
+          ...base,
+          type: 'ACTIVITY_COMPLETED',
+          activityType: of.activityType,
+          args: await values(of.args),
+          attempt: (of as { attempt?: number }).attempt ?? 1,
+        });
       continue;
     }
     const failed = event.activityTaskFailedEventAttributes ?? event.activityTaskTimedOutEventAttributes;
@@ -127,15 +164,24 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
       const of = scheduled.get(String(failed.scheduledEventId));
       if (of) {
         out.push({
-          ...base, type: 'ACTIVITY_FAILED', activityType: of.activityType, args: await values(of.args),
-          message: await message(failed.failure), timedOut: !!event.activityTaskTimedOutEventAttributes,
+          ...base,
+          type: 'ACTIVITY_FAILED',
+          activityType: of.activityType,
+          args: await values(of.args),
+          message: await message(failed.failure),
+          timedOut: !!event.activityTaskTimedOutEventAttributes,
         });
       }
       continue;
     }
     const timer = event.timerStartedEventAttributes;
     if (timer) {
-      out.push({ ...base, type: 'TIMER_STARTED', timerId: timer.timerId ?? '', durationMs: durationMs(timer.startToFireTimeout) });
+      out.push({
+        ...base,
+        type: 'TIMER_STARTED',
+        timerId: timer.timerId ?? '',
+        durationMs: durationMs(timer.startToFireTimeout),
+      });
       continue;
     }
     if (event.timerFiredEventAttributes) {
@@ -151,22 +197,49 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
     }
     const child = event.childWorkflowExecutionStartedEventAttributes;
     if (child) {
-      out.push({ ...base, type: 'CHILD_STARTED', workflowId: child.workflowExecution?.workflowId ?? '', workflowType: child.workflowType?.name ?? '' });
+      out.push({
+        ...base,
+        type: 'CHILD_STARTED',
+        workflowId: child.workflowExecution?.workflowId ?? '',
+        workflowType: child.workflowType?.name ?? '',
+      });
       continue;
     }
-    const childEnd = event.childWorkflowExecutionCompletedEventAttributes ?? event.childWorkflowExecutionFailedEventAttributes
-      ?? event.childWorkflowExecutionCanceledEventAttributes ?? event.childWorkflowExecutionTerminatedEventAttributes ?? event.childWorkflowExecutionTimedOutEventAttributes;
+    const childEnd =
+      event.childWorkflowExecutionCompletedEventAttributes ??
+      event.childWorkflowExecutionFailedEventAttributes ??
+      event.childWorkflowExecutionCanceledEventAttributes ??
+      event.childWorkflowExecutionTerminatedEventAttributes ??
+      event.childWorkflowExecutionTimedOutEventAttributes;
     if (childEnd) {
-      const outcome = event.childWorkflowExecutionCompletedEventAttributes ? 'COMPLETED' : event.childWorkflowExecutionFailedEventAttributes ? 'FAILED'
-        : event.childWorkflowExecutionCanceledEventAttributes ? 'CANCELLED' : event.childWorkflowExecutionTerminatedEventAttributes ? 'TERMINATED' : 'TIMED_OUT';
+      const outcome = event.childWorkflowExecutionCompletedEventAttributes
+        ? 'COMPLETED'
+        : event.childWorkflowExecutionFailedEventAttributes
+          ? 'FAILED'
+          : event.childWorkflowExecutionCanceledEventAttributes
+            ? 'CANCELLED'
+            : event.childWorkflowExecutionTerminatedEventAttributes
+              ? 'TERMINATED'
+              : 'TIMED_OUT';
       const failure = event.childWorkflowExecutionFailedEventAttributes?.failure;
-      out.push({ ...base, type: 'CHILD_CLOSED', workflowId: childEnd.workflowExecution?.workflowId ?? '', outcome, message: failure ? await message(failure) : null });
+      out.push({
+        ...base,
+        type: 'CHILD_CLOSED',
+        workflowId: childEnd.workflowExecution?.workflowId ?? '',
+        outcome,
+        message: failure ? await message(failure) : null,
+      });
       continue;
     }
     const taskFailed = event.workflowTaskFailedEventAttributes;
     if (taskFailed) {
       // 20: WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW, the reset's mark in the new run.
-      out.push({ ...base, type: 'WORKFLOW_TASK_FAILED', message: await message(taskFailed.failure), reset: Number(taskFailed.cause) === 20 });
+      out.push({
+        ...base,
+        type: 'WORKFLOW_TASK_FAILED',
+        message: await message(taskFailed.failure),
+        reset: Number(taskFailed.cause) === 20,
+      });
       continue;
     }
     const cancelRequested = event.workflowExecutionCancelRequestedEventAttributes;
@@ -184,15 +257,33 @@ async function closing(
   event: HistoryEvent,
   values: (payloads: Payloads) => Promise<unknown[]>,
   message: (failure: temporal.api.failure.v1.IFailure | null | undefined) => Promise<string>,
-): Promise<{ outcome: 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'TERMINATED' | 'TIMED_OUT' | 'CONTINUED_AS_NEW'; result: unknown; message: string | null } | undefined> {
+): Promise<
+  | {
+      outcome: 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'TERMINATED' | 'TIMED_OUT' | 'CONTINUED_AS_NEW';
+      result: unknown;
+      message: string | null;
+    }
+  | undefined
+> {
   if (event.workflowExecutionCompletedEventAttributes) {
     const [result] = await values(event.workflowExecutionCompletedEventAttributes.result);
     return { outcome: 'COMPLETED', result: result ?? null, message: null };
   }
-  if (event.workflowExecutionFailedEventAttributes) return { outcome: 'FAILED', result: null, message: await message(event.workflowExecutionFailedEventAttributes.failure) };
+  if (event.workflowExecutionFailedEventAttributes)
+    return {
+      outcome: 'FAILED',
+      result: null,
+      message: await message(event.workflowExecutionFailedEventAttributes.failure),
+    };
   if (event.workflowExecutionCanceledEventAttributes) return { outcome: 'CANCELLED', result: null, message: null };
-  if (event.workflowExecutionTerminatedEventAttributes) return { outcome: 'TERMINATED', result: null, message: event.workflowExecutionTerminatedEventAttributes.reason || null };
+  if (event.workflowExecutionTerminatedEventAttributes)
+    return {
+      outcome: 'TERMINATED',
+      result: null,
+      message: event.workflowExecutionTerminatedEventAttributes.reason || null,
+    };
   if (event.workflowExecutionTimedOutEventAttributes) return { outcome: 'TIMED_OUT', result: null, message: null };
-  if (event.workflowExecutionContinuedAsNewEventAttributes) return { outcome: 'CONTINUED_AS_NEW', result: null, message: null };
+  if (event.workflowExecutionContinuedAsNewEventAttributes)
+    return { outcome: 'CONTINUED_AS_NEW', result: null, message: null };
   return undefined;
 }

@@ -1,4 +1,16 @@
-import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
 import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
 import { CATALOG } from '../catalog.js';
@@ -17,12 +29,15 @@ class WorkflowRun {
   @Field(() => ID, { description: 'The workflow id' }) id!: string;
   @Field(() => String) runId!: string;
   @Field(() => String, { description: 'The workflow type, e.g. trainingEnrollment' }) type!: string;
-  @Field(() => String, { nullable: true, description: 'The process (HubProcessType), e.g. TRAINING_ENROLLMENT' }) processType!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The organization it concerns (HubOrganizationId)' }) organizationId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The process (HubProcessType), e.g. TRAINING_ENROLLMENT' })
+  processType!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The organization it concerns (HubOrganizationId)' })
+  organizationId!: string | null;
   @Field(() => String, { nullable: true, description: 'Where it stands (HubStage)' }) stage!: string | null;
   @Field(() => Int, { nullable: true, description: 'The year it belongs to (HubYear)' }) year!: number | null;
   @Field(() => String, { nullable: true, description: 'What it is about, in Chinese' }) summary!: string | null;
-  @Field(() => String, { description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT ...' }) status!: string;
+  @Field(() => String, { description: 'RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, TIMED_OUT ...' })
+  status!: string;
   @Field(() => GraphQLISODateTime) startTime!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) closeTime!: Date | null;
   @Field(() => String) taskQueue!: string;
@@ -38,20 +53,28 @@ class WorkflowRunList {
 async function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>, summary: string | null = null): Promise<WorkflowRun> {
   const attributes = info.typedSearchAttributes;
   return {
-    id: info.workflowId, runId: info.runId, type: info.type, status: info.status.name,
+    id: info.workflowId,
+    runId: info.runId,
+    type: info.type,
+    status: info.status.name,
     processType: (attributes.get(PROCESS_TYPE) as string | undefined) ?? null,
     organizationId: (attributes.get(ORGANIZATION_ID) as string | undefined) ?? null,
     stage: (attributes.get(STAGE) as string | undefined) ?? null,
     year: (attributes.get(YEAR) as number | undefined) ?? null,
     summary,
-    startTime: info.startTime, closeTime: info.closeTime ?? null, taskQueue: info.taskQueue,
+    startTime: info.startTime,
+    closeTime: info.closeTime ?? null,
+    taskQueue: info.taskQueue,
     historyLength: info.historyLength,
   };
 }
 
 @Resolver(() => WorkflowRun)
 export class WorkflowRunResolver {
-  @Query(() => WorkflowRunList, { description: 'ADMIN: workflow runs (at most 100, running first)', deprecationReason: 'Use processRuns: a connection, newest first, more filters and counts' })
+  @Query(() => WorkflowRunList, {
+    description: 'ADMIN: workflow runs (at most 100, running first)',
+    deprecationReason: 'Use processRuns: a connection, newest first, more filters and counts',
+  })
   async workflowRuns(
     @Arg('type', () => ProcessType, { nullable: true }) type: string | undefined,
     @Arg('status', () => RunStatus, { nullable: true }) status: RunStatus | undefined,
@@ -62,7 +85,8 @@ export class WorkflowRunResolver {
   ): Promise<WorkflowRunList> {
     requireRole(identity, 'ADMIN');
     if (first < 1 || first > 100) throw badInput('first must be between 1 and 100', 'first');
-    if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage)) throw badInput(`"${stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, 'stage');
+    if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage))
+      throw badInput(`"${stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, 'stage');
     const workflowType = type ? CATALOG.find((p) => p.processType === type)!.workflowType : undefined;
     const conditions = [
       workflowType ? `WorkflowType = '${workflowType}'` : undefined,
@@ -80,8 +104,14 @@ export class WorkflowRunResolver {
     return { totalCount: count, runs };
   }
 
-  @Query(() => WorkflowRun, { description: 'ADMIN: the latest run of a workflow id', deprecationReason: 'Use processRun(id): tasks, activities, children, audit and the timeline' })
-  async workflowRun(@Arg('id', () => ID) id: string, @Ctx() { identity, temporal }: ProcessesContext): Promise<WorkflowRun> {
+  @Query(() => WorkflowRun, {
+    description: 'ADMIN: the latest run of a workflow id',
+    deprecationReason: 'Use processRun(id): tasks, activities, children, audit and the timeline',
+  })
+  async workflowRun(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { identity, temporal }: ProcessesContext,
+  ): Promise<WorkflowRun> {
     requireRole(identity, 'ADMIN');
     if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');
     try {
@@ -95,6 +125,10 @@ export class WorkflowRunResolver {
 
   @FieldResolver(() => [HumanTask], { description: 'Tasks of this run still waiting for a person' })
   openTasks(@Root() run: WorkflowRun, @Ctx() { em }: ProcessesContext): Promise<HumanTask[]> {
-    return em.find(HumanTask, { workflowId: run.id, status: { $in: ACTIVE_STATUSES } }, { orderBy: { createdAt: 'asc' } });
+    return em.find(
+      HumanTask,
+      { workflowId: run.id, status: { $in: ACTIVE_STATUSES } },
+      { orderBy: { createdAt: 'asc' } },
+    );
   }
 }

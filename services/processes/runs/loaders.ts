@@ -28,17 +28,32 @@ function projectionTables(em: EntityManager): { table: string; id: string; workf
 
 function createRunLoaders(em: EntityManager, client: Client) {
   return {
-    describe: new DataLoader<string, WorkflowExecutionDescription>((keys) => Promise.all(keys.map((key) => {
-      const [workflowId, runId] = splitKey(key);
-      return client.workflow.getHandle(workflowId, runId || undefined).describe();
-    }))),
-    history: new DataLoader<string, RunEvent[]>((keys) => Promise.all(keys.map(async (key) => {
-      const [workflowId, runId] = splitKey(key);
-      const history = await client.workflow.getHandle(workflowId, runId || undefined).fetchHistory();
-      return readHistory((history.events ?? []) as temporal.api.history.v1.IHistoryEvent[], client.options.loadedDataConverter);
-    }))),
+    describe: new DataLoader<string, WorkflowExecutionDescription>((keys) =>
+      Promise.all(
+        keys.map((key) => {
+          const [workflowId, runId] = splitKey(key);
+          return client.workflow.getHandle(workflowId, runId || undefined).describe();
+        }),
+      ),
+    ),
+    history: new DataLoader<string, RunEvent[]>((keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const [workflowId, runId] = splitKey(key);
+          const history = await client.workflow.getHandle(workflowId, runId || undefined).fetchHistory();
+          return readHistory(
+            (history.events ?? []) as temporal.api.history.v1.IHistoryEvent[],
+            client.options.loadedDataConverter,
+          );
+        }),
+      ),
+    ),
     openTasks: new DataLoader<string, HumanTask[]>(async (workflowIds) => {
-      const rows = await em.find(HumanTask, { workflowId: { $in: [...workflowIds] }, status: { $in: ACTIVE_STATUSES } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      const rows = await em.find(
+        HumanTask,
+        { workflowId: { $in: [...workflowIds] }, status: { $in: ACTIVE_STATUSES } },
+        { orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
       return workflowIds.map((id) => rows.filter((row) => row.workflowId === id));
     }),
     processId: new DataLoader<string, string | null>(async (workflowIds) => {
@@ -46,7 +61,12 @@ function createRunLoaders(em: EntityManager, client: Client) {
       if (!tables.length) return workflowIds.map(() => null);
       const rows = await em.getConnection().execute<{ id: string; workflow_id: string }[]>(
         // An array parameter becomes a list of parameters: `in (?)`.
-        tables.map((t) => `select ${t.id}::text as id, ${t.workflowId} as workflow_id from ${t.table} where ${t.workflowId} in (?)`).join(' union all '),
+        tables
+          .map(
+            (t) =>
+              `select ${t.id}::text as id, ${t.workflowId} as workflow_id from ${t.table} where ${t.workflowId} in (?)`,
+          )
+          .join(' union all '),
         tables.map(() => [...workflowIds]),
       );
       const found = new Map(rows.map((row) => [row.workflow_id, row.id]));
@@ -68,5 +88,7 @@ export const describeRun = (ctx: Pick<ProcessesContext, 'em' | 'temporal'>, work
   runLoaders(ctx).describe.load(runKeyOf(workflowId, runId));
 export const historyOf = (ctx: Pick<ProcessesContext, 'em' | 'temporal'>, workflowId: string, runId: string) =>
   runLoaders(ctx).history.load(runKeyOf(workflowId, runId));
-export const primeDescription = (ctx: Pick<ProcessesContext, 'em' | 'temporal'>, description: WorkflowExecutionDescription) =>
-  runLoaders(ctx).describe.prime(runKeyOf(description.workflowId, description.runId), description);
+export const primeDescription = (
+  ctx: Pick<ProcessesContext, 'em' | 'temporal'>,
+  description: WorkflowExecutionDescription,
+) => runLoaders(ctx).describe.prime(runKeyOf(description.workflowId, description.runId), description);

@@ -73,7 +73,9 @@ export function encodeRunCursor(run: RunKey): string {
 export function decodeRunCursor(cursor: string): RunKey {
   let value: unknown;
   try {
-    value = /^[A-Za-z0-9_-]{1,400}$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+    value = /^[A-Za-z0-9_-]{1,400}$/.test(cursor)
+      ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+      : undefined;
   } catch {
     value = undefined;
   }
@@ -96,13 +98,18 @@ export interface Page<R> {
  * newest first, and whether more follow. See the top of this file for how.
  */
 export async function newestFirst<R extends RunKey>(
-  visibility: Visibility<R>, base: string | undefined, first: number, after?: RunKey, now = () => Date.now(),
+  visibility: Visibility<R>,
+  base: string | undefined,
+  first: number,
+  after?: RunKey,
+  now = () => Date.now(),
 ): Promise<Page<R>> {
   let calls = 0;
   const count = (query: string | undefined) => (calls++, visibility.count(query));
   const list = (query: string | undefined, limit: number) => (calls++, visibility.list(query, limit));
   const upper = after ? `StartTime <= '${visibilityTime(after.startMicros)}'` : undefined;
-  const window = (lo: bigint | undefined) => and(base, upper, lo !== undefined ? `StartTime >= '${visibilityTime(lo)}'` : undefined);
+  const window = (lo: bigint | undefined) =>
+    and(base, upper, lo !== undefined ? `StartTime >= '${visibilityTime(lo)}'` : undefined);
   const unseen = (run: RunKey) => !after || newerFirst(after, run) < 0;
   const need = first + 1;
   const finish = (runs: R[]): Page<R> => {
@@ -143,6 +150,12 @@ export async function newestFirst<R extends RunKey>(
   if (page.hasNextPage || lo === undefined) return page;
   // The window's count included runs of the cursor's start already shown (ties), so it held no
   // more than this page: the rest comes from strictly before lo (every run id sorts below U+FFFF).
-  const rest = await newestFirst(visibility, base, first - page.runs.length, { startMicros: lo - 1n, runId: '\uffff' }, now);
+  const rest = await newestFirst(
+    visibility,
+    base,
+    first - page.runs.length,
+    { startMicros: lo - 1n, runId: '\uffff' },
+    now,
+  );
   return { runs: [...page.runs, ...rest.runs], hasNextPage: rest.hasNextPage, calls: calls + rest.calls };
 }

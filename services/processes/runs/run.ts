@@ -8,7 +8,10 @@ import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/h
 // One run as the admins' lists show it: what visibility reports (ids, type, the hub's search
 // attributes, status, times); the detail fields are resolved on demand (resolvers.ts).
 
-export const ProcessType = Object.fromEntries(CATALOG.map((p) => [p.processType, p.processType])) as Record<string, string>;
+export const ProcessType = Object.fromEntries(CATALOG.map((p) => [p.processType, p.processType])) as Record<
+  string,
+  string
+>;
 registerEnumType(ProcessType, { name: 'ProcessType', description: 'The processes of the catalog' });
 
 export enum RunStatus {
@@ -24,26 +27,41 @@ registerEnumType(RunStatus, { name: 'RunStatus' });
 
 /** The names of the statuses in Temporal's visibility query language (ExecutionStatus = '...'). */
 export const VISIBILITY_STATUS: Record<RunStatus, string> = {
-  RUNNING: 'Running', COMPLETED: 'Completed', FAILED: 'Failed', CANCELLED: 'Canceled',
-  TERMINATED: 'Terminated', CONTINUED_AS_NEW: 'ContinuedAsNew', TIMED_OUT: 'TimedOut',
+  RUNNING: 'Running',
+  COMPLETED: 'Completed',
+  FAILED: 'Failed',
+  CANCELLED: 'Canceled',
+  TERMINATED: 'Terminated',
+  CONTINUED_AS_NEW: 'ContinuedAsNew',
+  TIMED_OUT: 'TimedOut',
 };
 const FROM_VISIBILITY = new Map(Object.entries(VISIBILITY_STATUS).map(([status, name]) => [name, status as RunStatus]));
 export const statusOfVisibilityName = (name: string): RunStatus | undefined => FROM_VISIBILITY.get(name);
 
-@ObjectType({ description: 'A run of one of the Federation\'s processes (a Temporal workflow run)' })
+@ObjectType({ description: "A run of one of the Federation's processes (a Temporal workflow run)" })
 export class ProcessRun {
   @Field(() => ID, { description: 'The workflow id (processRun(id) takes it)' }) id!: string;
   @Field(() => String) runId!: string;
-  @Field(() => String, { description: 'The Temporal workflow type, e.g. trainingEnrollment, evaluationApplication' }) workflowType!: string;
-  @Field(() => ProcessType, { nullable: true, description: 'The process (HubProcessType); null for runs outside the catalog' }) processType!: string | null;
+  @Field(() => String, { description: 'The Temporal workflow type, e.g. trainingEnrollment, evaluationApplication' })
+  workflowType!: string;
+  @Field(() => ProcessType, {
+    nullable: true,
+    description: 'The process (HubProcessType); null for runs outside the catalog',
+  })
+  processType!: string | null;
   /** HubOrganizationId; the `organization` field resolves it. */
   organizationId!: string | null;
-  @Field(() => String, { nullable: true, description: 'Where it stands (HubStage), e.g. AWAITING_CONFIRMATION' }) stage!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where it stands (HubStage), e.g. AWAITING_CONFIRMATION' })
+  stage!: string | null;
   @Field(() => Int, { nullable: true, description: 'The year it belongs to (HubYear)' }) year!: number | null;
   @Field(() => RunStatus) status!: RunStatus;
   @Field(() => GraphQLISODateTime) startTime!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) closeTime!: Date | null;
-  @Field(() => String, { nullable: true, description: 'The run that started this one (an evaluation campaign for its applications)' }) parentId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The run that started this one (an evaluation campaign for its applications)',
+  })
+  parentId!: string | null;
   @Field(() => String) taskQueue!: string;
   /** What visibility reported: 0 while the run is open (filled from describe()). */
   listedHistoryLength!: number;
@@ -99,10 +117,12 @@ export class ProcessRunConnection {
   @Field(() => [ProcessRunEdge]) edges!: ProcessRunEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int, { description: 'How many runs match, over all pages' }) totalCount!: number;
-  @Field(() => [RunStatusCount], { description: 'The same filter counted per status (statuses with no run left out)' }) countsByStatus!: RunStatusCount[];
+  @Field(() => [RunStatusCount], { description: 'The same filter counted per status (statuses with no run left out)' })
+  countsByStatus!: RunStatusCount[];
   @Field(() => Boolean, {
-    description: 'waitingLongerThan or inTrouble found more candidates than the hub checks (500 runs from the tasks, '
-      + '200 running runs described for retrying activities): the longest waiting, most overdue and newest were kept',
+    description:
+      'waitingLongerThan or inTrouble found more candidates than the hub checks (500 runs from the tasks, ' +
+      '200 running runs described for retrying activities): the longest waiting, most overdue and newest were kept',
   })
   candidatesLimited!: boolean;
 }

@@ -16,7 +16,9 @@ export class SavedRunView {
   @Field(() => String) @Property({ type: 'text' }) name!: string;
   @Field(() => String, { description: 'Subject of the admin who saved it' }) @Property({ type: 'text' }) owner!: string;
   @Field(() => Boolean) @Property({ type: 'boolean' }) shared: boolean = false;
-  @Field(() => GraphQLJSONObject, { description: 'The processRuns filter, as given' }) @Property({ type: 'json' }) filter!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'The processRuns filter, as given' })
+  @Property({ type: 'json' })
+  filter!: Record<string, unknown>;
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) updatedAt: Date = new Date();
 }

@@ -30,13 +30,22 @@ export async function viewFilter(ctx: ProcessesContext, id: string): Promise<Pro
 
 @Resolver(() => SavedRunView)
 export class RunViewResolver {
-  @Query(() => [SavedRunView], { description: 'ADMIN: my saved views of runs and those shared with every admin, by name' })
+  @Query(() => [SavedRunView], {
+    description: 'ADMIN: my saved views of runs and those shared with every admin, by name',
+  })
   runViews(@Ctx() ctx: ProcessesContext): Promise<SavedRunView[]> {
     requireRole(ctx.identity, 'ADMIN');
-    return ctx.em.find(SavedRunView, { $or: [{ owner: ctx.identity.subject }, { shared: true }] }, { orderBy: { name: 'asc', id: 'asc' } });
+    return ctx.em.find(
+      SavedRunView,
+      { $or: [{ owner: ctx.identity.subject }, { shared: true }] },
+      { orderBy: { name: 'asc', id: 'asc' } },
+    );
   }
 
-  @Mutation(() => SavedRunView, { description: 'ADMIN: saves a filter of processRuns under a name (the same name again replaces it); shared: every admin sees it' })
+  @Mutation(() => SavedRunView, {
+    description:
+      'ADMIN: saves a filter of processRuns under a name (the same name again replaces it); shared: every admin sees it',
+  })
   async saveRunView(
     @Arg('name', () => String) name: string,
     @Arg('filter', () => ProcessRunFilter) filter: ProcessRunFilter,
@@ -45,7 +54,9 @@ export class RunViewResolver {
   ): Promise<SavedRunView> {
     requireRole(ctx.identity, 'ADMIN');
     const trimmed = name.trim();
-    const problem = textProblem(name, 'name', NAME_MAX) ?? (/[\n\r\t]/.test(trimmed) ? { field: 'name', message: 'name must be one line' } : undefined);
+    const problem =
+      textProblem(name, 'name', NAME_MAX) ??
+      (/[\n\r\t]/.test(trimmed) ? { field: 'name', message: 'name must be one line' } : undefined);
     if (problem) throw badInput(problem.message, problem.field);
     const json = filterToJson(checkFilter(filter));
     const owner = ctx.identity.subject;
@@ -70,7 +81,8 @@ export class RunViewResolver {
   async deleteRunView(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext): Promise<string> {
     requireRole(ctx.identity, 'ADMIN');
     const view = await visibleView(ctx, id, 'id');
-    if (view.owner !== ctx.identity.subject) throw forbidden(`The view "${view.name}" is ${view.owner}'s; only they may delete it`);
+    if (view.owner !== ctx.identity.subject)
+      throw forbidden(`The view "${view.name}" is ${view.owner}'s; only they may delete it`);
     await ctx.em.remove(view).flush();
     return view.id;
   }

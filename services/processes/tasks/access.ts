@@ -28,8 +28,12 @@ export function isCandidate(task: Pick<HumanTask, 'candidateKeys'>, identity: Id
 
 /** Candidates, the assignee, everyone it was delegated to, and admins see a task and its thread. */
 export function maySee(task: HumanTask, identity: Identity): boolean {
-  return hasRole(identity, 'ADMIN') || isCandidate(task, identity) || task.assignee === identity.subject
-    || task.delegates.includes(identity.subject);
+  return (
+    hasRole(identity, 'ADMIN') ||
+    isCandidate(task, identity) ||
+    task.assignee === identity.subject ||
+    task.delegates.includes(identity.subject)
+  );
 }
 
 /** The SQL filter with the same meaning as maySee, for lists. */
@@ -50,7 +54,9 @@ export function visibleTo(identity: Identity): object {
  */
 export function whyNotDecide(task: HumanTask, identity: Identity): string | undefined {
   if (task.assignee) {
-    return task.assignee === identity.subject ? undefined : `Task ${task.id} is claimed by ${task.assignee}; only they may decide it`;
+    return task.assignee === identity.subject
+      ? undefined
+      : `Task ${task.id} is claimed by ${task.assignee}; only they may decide it`;
   }
   return isCandidate(task, identity) ? undefined : `You are not among the people who may decide task ${task.id}`;
 }

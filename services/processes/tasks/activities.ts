@@ -46,7 +46,12 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
       await inTransaction(async (em) => {
         const task = await em.findOneOrFail(HumanTask, taskId);
         if (!ACTIVE_STATUSES.includes(task.status)) return;
-        await notify(em, task, NotificationKind.REMINDER, `提醒：「${task.title}」将于 ${task.dueAt.toISOString().slice(0, 10)} 到期，请及时处理`);
+        await notify(
+          em,
+          task,
+          NotificationKind.REMINDER,
+          `提醒：「${task.title}」将于 ${task.dueAt.toISOString().slice(0, 10)} 到期，请及时处理`,
+        );
       });
     },
 
@@ -70,7 +75,8 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
     async expireTask({ taskId }) {
       await inTransaction(async (em) => {
         const task = await em.findOneOrFail(HumanTask, taskId);
-        if (ACTIVE_STATUSES.includes(task.status)) Object.assign(task, { status: TaskStatus.EXPIRED, completedAt: now() });
+        if (ACTIVE_STATUSES.includes(task.status))
+          Object.assign(task, { status: TaskStatus.EXPIRED, completedAt: now() });
       });
     },
 

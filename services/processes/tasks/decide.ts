@@ -12,7 +12,8 @@ import { createProcessesLoaders } from '../loaders.js';
 import type { ProcessesContext } from '../context.js';
 import { badInput, conflict, HubError } from '../../common/errors.js';
 
-const outcomeOf = (task: HumanTask) => `${task.status}${task.decision ? `: ${task.decision} by ${task.decidedBy}` : ''}`;
+const outcomeOf = (task: HumanTask) =>
+  `${task.status}${task.decision ? `: ${task.decision} by ${task.decidedBy}` : ''}`;
 
 /** The refusal a failed `decide` update stands for, in the API's codes. */
 function refusal(error: WorkflowUpdateFailedError, taskId: string): HubError {
@@ -29,20 +30,26 @@ function refusal(error: WorkflowUpdateFailedError, taskId: string): HubError {
 @Resolver(() => HumanTask)
 export class DecideResolver {
   @Mutation(() => DecideTaskPayload, {
-    description: 'Decide a task you may act on; the answer is the task and its process once the workflow has acted on it',
+    description:
+      'Decide a task you may act on; the answer is the task and its process once the workflow has acted on it',
   })
   async decideTask(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => DecisionInput, { nullable: true }) input: DecisionInput | undefined,
-    @Arg('decision', () => Decision, { nullable: true, deprecationReason: 'Use input.outcome' }) decision: Decision | undefined,
-    @Arg('comment', () => String, { nullable: true, deprecationReason: 'Use input.comment' }) comment: string | undefined,
+    @Arg('decision', () => Decision, { nullable: true, deprecationReason: 'Use input.outcome' })
+    decision: Decision | undefined,
+    @Arg('comment', () => String, { nullable: true, deprecationReason: 'Use input.comment' })
+    comment: string | undefined,
     @Ctx() ctx: ProcessesContext,
   ): Promise<DecideTaskPayload> {
     const outcome = input?.outcome ?? decision;
     if (!outcome) throw badInput('Give input: { outcome, comment, values }', 'input');
     const task = await visibleTask(id, ctx);
     if (!ACTIVE_STATUSES.includes(task.status)) {
-      throw new HubError('CONFLICT', `Task ${id} can no longer be decided; it is ${outcomeOf(task)}`, { decision: task.decision ?? null, decidedBy: task.decidedBy ?? null });
+      throw new HubError('CONFLICT', `Task ${id} can no longer be decided; it is ${outcomeOf(task)}`, {
+        decision: task.decision ?? null,
+        decidedBy: task.decidedBy ?? null,
+      });
     }
     const reason = whyNotDecide(task, ctx.identity);
     if (reason) throw new HubError('FORBIDDEN', reason);
@@ -57,11 +64,14 @@ export class DecideResolver {
     // Checked here so that a malformed decision never reaches Temporal; the workflow checks again.
     const form = task.form ?? formOf(task.processType, task.kind);
     const problems = form ? decisionProblems(form, taskDecision) : [];
-    if (problems.length) throw badInput(problems[0]!.message, problems[0]!.field === 'outcome' ? 'input.outcome' : problems[0]!.field);
+    if (problems.length)
+      throw badInput(problems[0]!.message, problems[0]!.field === 'outcome' ? 'input.outcome' : problems[0]!.field);
 
     try {
       // The task id is the update id: a retried request is answered from the first one.
-      await ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(decideUpdate, { args: [taskDecision], updateId: task.id });
+      await ctx.temporal.workflow
+        .getHandle(task.workflowId)
+        .executeUpdate(decideUpdate, { args: [taskDecision], updateId: task.id });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) throw refusal(error, id);
       if (error instanceof WorkflowNotFoundError) throw conflict(`The process behind task ${id} has already ended`);
@@ -72,11 +82,15 @@ export class DecideResolver {
     // different outcome or person means the caller lost.
     if (task.decision !== outcome || task.decidedBy !== ctx.identity.subject) {
       throw new HubError('CONFLICT', `Task ${id} was decided by someone else first: ${outcomeOf(task)}`, {
-        decision: task.decision, decidedBy: task.decidedBy,
+        decision: task.decision,
+        decidedBy: task.decidedBy,
       });
     }
     const fresh = ctx.em.fork();
-    const process = await processByType(task.processType)?.loadProcess({ em: fresh, loaders: createProcessesLoaders(fresh, ctx.identity) }, task.processId);
+    const process = await processByType(task.processType)?.loadProcess(
+      { em: fresh, loaders: createProcessesLoaders(fresh, ctx.identity) },
+      task.processId,
+    );
     return { task, process: process ?? null };
   }
 }

@@ -28,14 +28,17 @@ const ORDERS: Record<TaskOrder, Record<string, 'asc' | 'desc'>> = {
 export async function visibleTask(id: string, { loaders, identity }: ProcessesContext): Promise<HumanTask> {
   const task = await loaders.task.load(requireUuid(id));
   if (!task) throw notFound(`No task has id ${id}`);
-  if (!maySee(task, identity)) throw forbidden(`Task ${id} is not one of yours: only its candidates, assignee, delegates and admins see it`);
+  if (!maySee(task, identity))
+    throw forbidden(`Task ${id} is not one of yours: only its candidates, assignee, delegates and admins see it`);
   return task;
 }
 
 /** The approver's inbox: tasks they may act on or were given, their notifications. */
 @Resolver(() => HumanTask)
 export class InboxResolver {
-  @Query(() => HumanTaskConnection, { description: 'Tasks the caller may act on (a candidate), has claimed or was delegated' })
+  @Query(() => HumanTaskConnection, {
+    description: 'Tasks the caller may act on (a candidate), has claimed or was delegated',
+  })
   myTasks(@Args(() => InboxArgs) args: InboxArgs, @Ctx() { em, identity }: ProcessesContext) {
     const { status, processType, kind, organizationId, assigned, dueBefore, orderBy, ...page } = args;
     const mine = { ...(visibleTo({ ...identity, roles: identity.roles.filter((r) => r !== 'ADMIN') }) as object) };
@@ -47,7 +50,11 @@ export class InboxResolver {
           ...(processType ? { processType } : {}),
           ...(kind ? { kind } : {}),
           ...(organizationId ? { organizationId: requireUuid(organizationId, 'organizationId') } : {}),
-          ...(assigned === 'MINE' ? { assignee: identity.subject } : assigned === 'UNASSIGNED' ? { assignee: null } : {}),
+          ...(assigned === 'MINE'
+            ? { assignee: identity.subject }
+            : assigned === 'UNASSIGNED'
+              ? { assignee: null }
+              : {}),
           ...(dueBefore ? { dueAt: { $lt: dueBefore } } : {}),
         },
       ],
@@ -60,9 +67,17 @@ export class InboxResolver {
     return visibleTask(id, ctx);
   }
 
-  @Query(() => NotificationConnection, { description: 'Reminders and escalations of tasks the caller may act on, newest first' })
+  @Query(() => NotificationConnection, {
+    description: 'Reminders and escalations of tasks the caller may act on, newest first',
+  })
   myNotifications(@Args(() => NotificationArgs) page: NotificationArgs, @Ctx() { em, identity }: ProcessesContext) {
-    return findPage(em, TaskNotification, { audience: { $overlap: callerKeys(identity) } }, { createdAt: 'desc', id: 'desc' }, page);
+    return findPage(
+      em,
+      TaskNotification,
+      { audience: { $overlap: callerKeys(identity) } },
+      { createdAt: 'desc', id: 'desc' },
+      page,
+    );
   }
 
   @FieldResolver(() => OrganizationRef, { description: 'The organization the task concerns' })
@@ -78,7 +93,9 @@ export class InboxResolver {
   @FieldResolver(() => TaskFormShape, { nullable: true, description: "The decision form of the task's kind" })
   form(@Root() task: HumanTask): TaskFormShape | null {
     const form = task.form ?? formOf(task.processType, task.kind);
-    return form ? { outcomes: form.outcomes, fields: form.fields.map((f) => ({ ...f, required: f.required ?? false })) } : null;
+    return form
+      ? { outcomes: form.outcomes, fields: form.fields.map((f) => ({ ...f, required: f.required ?? false })) }
+      : null;
   }
 
   @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The form fields given with the decision' })

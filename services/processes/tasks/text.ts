@@ -6,6 +6,7 @@ import { hasControlCharacters } from '../../../workflows/human-task/form.js';
 export function textProblem(value: string, field: string, max = 2000): { field: string; message: string } | undefined {
   if (value.trim().length === 0) return { field, message: `${field} must not be empty` };
   if (value.length > max) return { field, message: `${field} is longer than ${max} characters` };
-  if (hasControlCharacters(value)) return { field, message: `${field} contains control characters (such as NUL); remove them` };
+  if (hasControlCharacters(value))
+    return { field, message: `${field} contains control characters (such as NUL); remove them` };
   return undefined;
 }

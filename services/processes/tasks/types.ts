@@ -1,4 +1,14 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  ArgsType,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  InterfaceType,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs } from '../../common/connection.js';
 import { Decision, HumanTask, TaskStatus } from './human-task.js';
@@ -56,7 +66,10 @@ export enum TaskOrder {
   PRIORITY = 'PRIORITY',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(TaskOrder, { name: 'TaskOrder', description: 'DUE_AT soonest first; PRIORITY highest first, then due; CREATED_AT newest first' });
+registerEnumType(TaskOrder, {
+  name: 'TaskOrder',
+  description: 'DUE_AT soonest first; PRIORITY highest first, then due; CREATED_AT newest first',
+});
 
 export enum TaskAssignment {
   MINE = 'MINE',
@@ -66,11 +79,13 @@ registerEnumType(TaskAssignment, { name: 'TaskAssignment' });
 
 @ArgsType()
 export class InboxArgs extends PageArgs {
-  @Field(() => TaskStatus, { nullable: true, description: 'Only tasks in this status (default: all)' }) status?: TaskStatus;
+  @Field(() => TaskStatus, { nullable: true, description: 'Only tasks in this status (default: all)' })
+  status?: TaskStatus;
   @Field(() => String, { nullable: true, description: 'e.g. TRAINING_ENROLLMENT' }) processType?: string;
   @Field(() => String, { nullable: true, description: 'e.g. ENDORSE_ENROLLMENT' }) kind?: string;
   @Field(() => ID, { nullable: true }) organizationId?: string;
-  @Field(() => TaskAssignment, { nullable: true, description: 'MINE: claimed by me; UNASSIGNED: nobody claimed it' }) assigned?: TaskAssignment;
+  @Field(() => TaskAssignment, { nullable: true, description: 'MINE: claimed by me; UNASSIGNED: nobody claimed it' })
+  assigned?: TaskAssignment;
   @Field(() => GraphQLISODateTime, { nullable: true }) dueBefore?: Date;
   @Field(() => TaskOrder, { nullable: true, defaultValue: TaskOrder.CREATED_AT }) orderBy?: TaskOrder;
 }

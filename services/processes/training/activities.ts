@@ -49,7 +49,8 @@ export function createTrainingActivities({ orm, registry, temporal, now = () => 
         const enrollment = await em.findOneOrFail(TrainingEnrollment, enrollmentId);
         if (enrollment.status === status) return;
         enrollment.status = status as EnrollmentStatus;
-        if (!['AWAITING_ENDORSEMENT', 'AWAITING_CONFIRMATION', 'ENROLLED', 'WAITLISTED'].includes(status)) enrollment.closedAt = now();
+        if (!['AWAITING_ENDORSEMENT', 'AWAITING_CONFIRMATION', 'ENROLLED', 'WAITLISTED'].includes(status))
+          enrollment.closedAt = now();
       });
     },
 

@@ -2,7 +2,10 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { TrainingCourse } from './course.js';
-import { TRAINING_PROCESS_TYPE, type EnrollmentStatus as WorkflowEnrollmentStatus } from '../../../workflows/training/types.js';
+import {
+  TRAINING_PROCESS_TYPE,
+  type EnrollmentStatus as WorkflowEnrollmentStatus,
+} from '../../../workflows/training/types.js';
 import { Process } from '../tasks/types.js';
 
 export enum EnrollmentStatus {
@@ -23,7 +26,7 @@ registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
 EnrollmentStatus satisfies Record<WorkflowEnrollmentStatus, EnrollmentStatus>;
 
 /** The projection of one training-enrollment workflow (培训报名), written by its activities. */
-@ObjectType({ description: 'One person\'s application for a training course', implements: Process })
+@ObjectType({ description: "One person's application for a training course", implements: Process })
 @Entity({ tableName: 'training_enrollment' })
 @Index({ name: 'training_enrollment_course_status_idx', properties: ['course', 'status'] })
 // One application per person and course; rows of the first version have no person id.
@@ -56,7 +59,10 @@ export class TrainingEnrollment {
   @Property({ type: 'text' })
   personName!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The applicant in the registry (null for the first applications, which had only a name)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The applicant in the registry (null for the first applications, which had only a name)',
+  })
   @Property({ type: 'uuid', nullable: true })
   personId?: string | null;
 

@@ -50,7 +50,9 @@ export function createLegacyTrainingActivities({ orm, now = () => new Date() }: 
     /** Records the decision and, for an approval, claims a seat under the course row lock. */
     async settleEnrollment({ request, decision }) {
       return orm.em.fork().transactional(async (em) => {
-        const course = await em.findOneOrFail(TrainingCourse, request.courseId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const course = await em.findOneOrFail(TrainingCourse, request.courseId, {
+          lockMode: LockMode.PESSIMISTIC_WRITE,
+        });
         const enrollment = await em.findOneOrFail(TrainingEnrollment, request.enrollmentId);
         if (enrollment.status !== EnrollmentStatus.AWAITING_ENDORSEMENT) return { status: enrollment.status };
         if (decision.decision === 'APPROVE') {

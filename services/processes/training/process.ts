@@ -1,6 +1,11 @@
 import type { ProcessDefinition } from '../process-definition.js';
 import {
-  CONFIRM_FORM, CONFIRM_TASK_KIND, ENDORSE_FORM, ENDORSE_TASK_KIND, TRAINING_PROCESS_TYPE, TRAINING_WORKFLOW_TYPE,
+  CONFIRM_FORM,
+  CONFIRM_TASK_KIND,
+  ENDORSE_FORM,
+  ENDORSE_TASK_KIND,
+  TRAINING_PROCESS_TYPE,
+  TRAINING_WORKFLOW_TYPE,
 } from '../../../workflows/training/types.js';
 import { createTrainingActivities } from './activities.js';
 import { createLegacyTrainingActivities } from './legacy-activities.js';
@@ -19,7 +24,9 @@ export const trainingProcess: ProcessDefinition = {
     // A seat it held is free again; the wait-list is promoted by the next withdrawal or confirmation.
     await em.execute(
       `update processes.training_enrollment set status = ?, closed_at = now() where workflow_id = ?
-         and status not in ('REJECTED', 'EXPIRED', 'WITHDRAWN', 'COMPLETED', 'NOT_COMPLETED', 'CANCELLED', 'TERMINATED')`, [end, workflowId]);
+         and status not in ('REJECTED', 'EXPIRED', 'WITHDRAWN', 'COMPLETED', 'NOT_COMPLETED', 'CANCELLED', 'TERMINATED')`,
+      [end, workflowId],
+    );
   },
   loadProcess: ({ loaders }, processId) => loaders.enrollment.load(processId),
 };

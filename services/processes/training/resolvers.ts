@@ -1,5 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { TrainingCourse } from './course.js';
 import { TrainingEnrollment } from './enrollment.js';
@@ -11,7 +15,12 @@ import { OrganizationRef, organizationRef } from '../entities/organization-ref.j
 import { registryRead } from '../registry/refusals.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import {
-  applicationWorkflowId, attendanceUpdate, taskOpenedUpdate, TRAINING_PROCESS_TYPE, TRAINING_WORKFLOW_TYPE, withdrawUpdate,
+  applicationWorkflowId,
+  attendanceUpdate,
+  taskOpenedUpdate,
+  TRAINING_PROCESS_TYPE,
+  TRAINING_WORKFLOW_TYPE,
+  withdrawUpdate,
   type TrainingApplication,
 } from '../../../workflows/training/types.js';
 import type { ProcessesContext } from '../context.js';
@@ -26,7 +35,8 @@ class NewTrainingCourse {
   @Field(() => Int) days!: number;
   @Field(() => Int) capacity!: number;
   @Field(() => String, { description: 'ISO date of the first day, e.g. 2026-12-07; today or later' }) startsOn!: string;
-  @Field(() => Int, { nullable: true, description: 'Days to attend for the certificate (default: every day)' }) completionDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Days to attend for the certificate (default: every day)' })
+  completionDays?: number;
 }
 
 async function enrollmentOf(id: string, { loaders }: ProcessesContext): Promise<TrainingEnrollment> {
@@ -36,7 +46,11 @@ async function enrollmentOf(id: string, { loaders }: ProcessesContext): Promise<
 }
 
 /** Sends an update to an enrollment's run; the workflow's refusal comes back as CONFLICT. */
-async function updateRun<R>(ctx: ProcessesContext, enrollment: TrainingEnrollment, send: (handle: ReturnType<ProcessesContext['temporal']['workflow']['getHandle']>) => Promise<R>) {
+async function updateRun<R>(
+  ctx: ProcessesContext,
+  enrollment: TrainingEnrollment,
+  send: (handle: ReturnType<ProcessesContext['temporal']['workflow']['getHandle']>) => Promise<R>,
+) {
   try {
     return await send(ctx.temporal.workflow.getHandle(enrollment.workflowId));
   } catch (error) {
@@ -58,23 +72,36 @@ export class TrainingResolver {
   }
 
   @Mutation(() => TrainingCourse, { description: 'ADMIN: announce a course' })
-  async createTrainingCourse(@Arg('input', () => NewTrainingCourse) input: NewTrainingCourse, @Ctx() { em, identity }: ProcessesContext) {
+  async createTrainingCourse(
+    @Arg('input', () => NewTrainingCourse) input: NewTrainingCourse,
+    @Ctx() { em, identity }: ProcessesContext,
+  ) {
     requireRole(identity, 'ADMIN');
     const problem = courseProblem(input, todayInChina());
     if (problem) throw badInput(problem.message, problem.field);
-    const course = em.create(TrainingCourse, { ...input, title: input.title.trim(), completionDays: input.completionDays ?? null });
+    const course = em.create(TrainingCourse, {
+      ...input,
+      title: input.title.trim(),
+      completionDays: input.completionDays ?? null,
+    });
     await em.flush();
     return course;
   }
 
   @Mutation(() => TrainingEnrollment, {
-    description: 'Apply for a course for a registry person on behalf of an organization they hold a position in; opens the endorsement task',
+    description:
+      'Apply for a course for a registry person on behalf of an organization they hold a position in; opens the endorsement task',
   })
   async enrollInTraining(
     @Arg('courseId', () => ID) courseId: string,
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('personId', () => ID, { nullable: true, description: 'The applicant, a person in the registry' }) personId: string | undefined,
-    @Arg('personName', () => String, { nullable: true, deprecationReason: 'Give personId; the name comes from the registry' }) personName: string | undefined,
+    @Arg('personId', () => ID, { nullable: true, description: 'The applicant, a person in the registry' })
+    personId: string | undefined,
+    @Arg('personName', () => String, {
+      nullable: true,
+      deprecationReason: 'Give personId; the name comes from the registry',
+    })
+    personName: string | undefined,
     @Ctx() ctx: ProcessesContext,
   ): Promise<TrainingEnrollment> {
     // Everything is checked before the workflow starts, so a refused request leaves no trace.
@@ -86,23 +113,39 @@ export class TrainingResolver {
     const course = await ctx.em.findOne(TrainingCourse, requireUuid(courseId, 'courseId'));
     if (!course) throw notFound(`No training course has id ${courseId}`);
     const today = todayInChina();
-    if (course.startsOn <= today) throw badInput(`The course started on ${course.startsOn}; applications are closed`, 'courseId');
+    if (course.startsOn <= today)
+      throw badInput(`The course started on ${course.startsOn}; applications are closed`, 'courseId');
     const [person, organization] = await Promise.all([
       registryRead(() => ctx.registry.person(requireUuid(personId, 'personId'), ctx.authorization), 'personId'),
-      registryRead(() => ctx.registry.organization(requireUuid(organizationId, 'organizationId'), ctx.authorization), 'organizationId'),
+      registryRead(
+        () => ctx.registry.organization(requireUuid(organizationId, 'organizationId'), ctx.authorization),
+        'organizationId',
+      ),
     ]);
     if (!holdsPositionIn(person.positions, organization.id, today)) {
-      throw badInput(`${person.name} holds no position in ${organization.name} today; apply through their own organization`, 'organizationId');
+      throw badInput(
+        `${person.name} holds no position in ${organization.name} today; apply through their own organization`,
+        'organizationId',
+      );
     }
     const earlier = await ctx.em.findOne(TrainingEnrollment, { course: course.id, personId: person.id });
-    if (earlier) throw conflict(`${person.name} has already applied for this course (enrollment ${earlier.id}, ${earlier.status})`);
+    if (earlier)
+      throw conflict(
+        `${person.name} has already applied for this course (enrollment ${earlier.id}, ${earlier.status})`,
+      );
 
     const enrollmentId = randomUUID();
     const application: TrainingApplication = {
       enrollmentId,
       workflowId: applicationWorkflowId(course.id, person.id),
       endorseTaskId: randomUUID(),
-      course: { id: course.id, title: course.title, days: course.days, startsOn: course.startsOn, completionDays: course.completionDays ?? course.days },
+      course: {
+        id: course.id,
+        title: course.title,
+        days: course.days,
+        startsOn: course.startsOn,
+        completionDays: course.completionDays ?? course.days,
+      },
       personId: person.id,
       personName: person.name,
       organizationId: organization.id,
@@ -130,13 +173,17 @@ export class TrainingResolver {
         }),
       });
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`${person.name} has already applied for this course`);
+      if (error instanceof WorkflowExecutionAlreadyStartedError)
+        throw conflict(`${person.name} has already applied for this course`);
       throw error;
     }
     return ctx.em.findOneOrFail(TrainingEnrollment, enrollmentId);
   }
 
-  @Mutation(() => TrainingEnrollment, { description: 'Withdraw an application before the course starts; a seat it held goes to the first on the waiting list' })
+  @Mutation(() => TrainingEnrollment, {
+    description:
+      'Withdraw an application before the course starts; a seat it held goes to the first on the waiting list',
+  })
   async withdrawTrainingEnrollment(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | undefined,
@@ -144,17 +191,23 @@ export class TrainingResolver {
   ): Promise<TrainingEnrollment> {
     const enrollment = await enrollmentOf(id, ctx);
     const { identity } = ctx;
-    const mayWithdraw = identity.subject === enrollment.requestedBy || identity.roles.includes('ADMIN')
-      || (identity.roles.includes('APPROVER') && identity.organizationIds.includes(enrollment.organizationId));
+    const mayWithdraw =
+      identity.subject === enrollment.requestedBy ||
+      identity.roles.includes('ADMIN') ||
+      (identity.roles.includes('APPROVER') && identity.organizationIds.includes(enrollment.organizationId));
     if (!mayWithdraw) requireRole(identity, 'ADMIN');
     const problem = reason !== undefined ? textProblem(reason, 'reason', 500) : undefined;
     if (problem) throw badInput(problem.message, problem.field);
-    await updateRun(ctx, enrollment, (run) => run.executeUpdate(withdrawUpdate, { args: [{ by: identity.subject, reason: reason ?? null }] }));
+    await updateRun(ctx, enrollment, (run) =>
+      run.executeUpdate(withdrawUpdate, { args: [{ by: identity.subject, reason: reason ?? null }] }),
+    );
     await ctx.em.refresh(enrollment);
     return enrollment;
   }
 
-  @Mutation(() => TrainingEnrollment, { description: 'FEDERATION_OFFICER or ADMIN: record one day of attendance; the last day decides completion' })
+  @Mutation(() => TrainingEnrollment, {
+    description: 'FEDERATION_OFFICER or ADMIN: record one day of attendance; the last day decides completion',
+  })
   async recordAttendance(
     @Arg('enrollmentId', () => ID) enrollmentId: string,
     @Arg('day', () => Int) day: number,
@@ -164,8 +217,11 @@ export class TrainingResolver {
     requireRole(ctx.identity, 'FEDERATION_OFFICER', 'ADMIN');
     const enrollment = await enrollmentOf(enrollmentId, ctx);
     const course = (await ctx.loaders.course.load(enrollment.course.id))!;
-    if (!Number.isInteger(day) || day < 1 || day > course.days) throw badInput(`day must be a day of the course, 1 to ${course.days}`, 'day');
-    await updateRun(ctx, enrollment, (run) => run.executeUpdate(attendanceUpdate, { args: [{ day, attended, recordedBy: ctx.identity.subject }] }));
+    if (!Number.isInteger(day) || day < 1 || day > course.days)
+      throw badInput(`day must be a day of the course, 1 to ${course.days}`, 'day');
+    await updateRun(ctx, enrollment, (run) =>
+      run.executeUpdate(attendanceUpdate, { args: [{ day, attended, recordedBy: ctx.identity.subject }] }),
+    );
     await ctx.em.refresh(enrollment);
     return enrollment;
   }
@@ -193,7 +249,9 @@ export class TrainingResolver {
 
 @Resolver(() => OrganizationRef)
 export class OrganizationTrainingResolver {
-  @FieldResolver(() => [TrainingEnrollment], { description: "Training applications made for this organization's people" })
+  @FieldResolver(() => [TrainingEnrollment], {
+    description: "Training applications made for this organization's people",
+  })
   trainingEnrollments(@Root() organization: OrganizationRef, @Ctx() { loaders }: ProcessesContext) {
     return loaders.enrollmentsByOrganization.load(organization.id);
   }
@@ -201,7 +259,10 @@ export class OrganizationTrainingResolver {
 
 @Resolver(() => HumanTask)
 export class TaskEnrollmentResolver {
-  @FieldResolver(() => TrainingEnrollment, { nullable: true, description: 'The training enrollment, for training tasks (see also process)' })
+  @FieldResolver(() => TrainingEnrollment, {
+    nullable: true,
+    description: 'The training enrollment, for training tasks (see also process)',
+  })
   enrollment(@Root() task: HumanTask, @Ctx() { loaders }: ProcessesContext) {
     return task.processType === TRAINING_PROCESS_TYPE ? loaders.enrollment.load(task.processId) : null;
   }

@@ -27,7 +27,10 @@ describe('training rules', () => {
   });
 
   it('knows whether a person holds a position in an organisation on a day', () => {
-    const positions = [{ validFrom: '2020-01-01', validTo: '2024-12-31', organization: { id: 'a' } }, { validFrom: '2025-01-01', validTo: null, organization: { id: 'b' } }];
+    const positions = [
+      { validFrom: '2020-01-01', validTo: '2024-12-31', organization: { id: 'a' } },
+      { validFrom: '2025-01-01', validTo: null, organization: { id: 'b' } },
+    ];
     expect(holdsPositionIn(positions, 'a', '2024-12-31')).toBe(true);
     expect(holdsPositionIn(positions, 'a', '2025-01-01')).toBe(false);
     expect(holdsPositionIn(positions, 'b', '2026-11-29')).toBe(true);

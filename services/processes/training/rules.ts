@@ -5,7 +5,10 @@ import { hasControlCharacters } from '../../../workflows/human-task/form.js';
 // The rules of training enrollment (培训报名) a resolver or an activity checks.
 
 /** An endorsed, confirmed applicant takes a seat while one is free, otherwise joins the waiting list. */
-export function seatOutcome(enrolledCount: number, capacity: number): EnrollmentStatus.ENROLLED | EnrollmentStatus.WAITLISTED {
+export function seatOutcome(
+  enrolledCount: number,
+  capacity: number,
+): EnrollmentStatus.ENROLLED | EnrollmentStatus.WAITLISTED {
   return enrolledCount < capacity ? EnrollmentStatus.ENROLLED : EnrollmentStatus.WAITLISTED;
 }
 
@@ -24,7 +27,8 @@ export function courseProblem(course: CourseDraft, today: string): { field: stri
   const title = course.title.trim();
   if (title.length === 0) return { field: 'title', message: 'title must not be empty' };
   if (title.length > TITLE_MAX) return { field: 'title', message: `title is longer than ${TITLE_MAX} characters` };
-  if (hasControlCharacters(course.title) || /[\n\r\t]/.test(course.title)) return { field: 'title', message: 'title contains control characters' };
+  if (hasControlCharacters(course.title) || /[\n\r\t]/.test(course.title))
+    return { field: 'title', message: 'title contains control characters' };
   if (!Number.isInteger(course.days) || course.days < 1 || course.days > 365) {
     return { field: 'days', message: 'days must be a whole number from 1 to 365' };
   }
@@ -32,17 +36,25 @@ export function courseProblem(course: CourseDraft, today: string): { field: stri
     return { field: 'capacity', message: 'capacity must be a whole number from 1 to 10000' };
   }
   if (!isIsoDate(course.startsOn)) return { field: 'startsOn', message: notAnIsoDate(course.startsOn) };
-  if (course.startsOn < today) return { field: 'startsOn', message: `startsOn ${course.startsOn} is in the past (today is ${today})` };
+  if (course.startsOn < today)
+    return { field: 'startsOn', message: `startsOn ${course.startsOn} is in the past (today is ${today})` };
   const completion = course.completionDays;
   if (completion != null && (!Number.isInteger(completion) || completion < 1 || completion > course.days)) {
-    return { field: 'completionDays', message: `completionDays must be a whole number from 1 to the course's ${course.days} days` };
+    return {
+      field: 'completionDays',
+      message: `completionDays must be a whole number from 1 to the course's ${course.days} days`,
+    };
   }
   return undefined;
 }
 
 /** Whether the person holds a position in the organisation on `day` (ISO date). */
 export function holdsPositionIn(
-  positions: { validFrom: string; validTo: string | null; organization: { id: string } }[], organizationId: string, day: string,
+  positions: { validFrom: string; validTo: string | null; organization: { id: string } }[],
+  organizationId: string,
+  day: string,
 ): boolean {
-  return positions.some((p) => p.organization.id === organizationId && p.validFrom <= day && (p.validTo === null || day <= p.validTo));
+  return positions.some(
+    (p) => p.organization.id === organizationId && p.validFrom <= day && (p.validTo === null || day <= p.validTo),
+  );
 }

@@ -9,11 +9,19 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 @Index({ name: 'audit_entry_entity_idx', properties: ['entityType', 'entityId'] })
 export class AuditEntry {
   @Field(() => ID) @PrimaryKey({ type: new BigIntType('string'), autoincrement: true }) id!: string;
-  @Field(() => String, { description: 'Subject of the token that made the change' }) @Property({ type: 'text' }) actor!: string;
+  @Field(() => String, { description: 'Subject of the token that made the change' })
+  @Property({ type: 'text' })
+  actor!: string;
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) at: Date = new Date();
   @Field(() => String, { description: 'CREATE, UPDATE or END' }) @Property({ type: 'text' }) action!: string;
   @Field(() => String) @Property({ type: 'text' }) entityType!: string;
   @Field(() => ID) @Property({ type: 'uuid' }) entityId!: string;
-  @Field(() => GraphQLJSONObject, { nullable: true }) @Property({ type: 'json', nullable: true }) before?: Record<string, unknown> | null;
-  @Field(() => GraphQLJSONObject, { nullable: true }) @Property({ type: 'json', nullable: true }) after?: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { nullable: true }) @Property({ type: 'json', nullable: true }) before?: Record<
+    string,
+    unknown
+  > | null;
+  @Field(() => GraphQLJSONObject, { nullable: true }) @Property({ type: 'json', nullable: true }) after?: Record<
+    string,
+    unknown
+  > | null;
 }

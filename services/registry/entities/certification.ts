@@ -31,7 +31,10 @@ export class Certification {
   @Property({ type: 'date' })
   issuedOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO date, the last day it is valid (e.g. an evaluation expert\'s appointment); null: no expiry' })
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO date, the last day it is valid (e.g. an evaluation expert's appointment); null: no expiry",
+  })
   @Property({ type: 'date', nullable: true })
   validUntil?: string | null;
 

@@ -16,7 +16,8 @@ export class AnnualInspection {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => Organization, { fieldName: 'organization_id' }) organization!: Organization;
   @Field(() => Int, { description: 'The year inspected (the inspection itself takes place the year after)' })
-  @Property({ type: 'integer' }) year!: number;
+  @Property({ type: 'integer' })
+  year!: number;
   @Field(() => InspectionResult) @Enum({ items: () => InspectionResult, type: 'text' }) result!: InspectionResult;
 }
 
@@ -25,22 +26,35 @@ export class AnnualInspection {
 @Entity({ tableName: 'administrative_penalty' })
 export class AdministrativePenalty {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'administrative_penalty_organization_idx' }) organization!: Organization;
+  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'administrative_penalty_organization_idx' })
+  organization!: Organization;
   @Field(() => String, { description: 'ISO date of the decision' }) @Property({ type: 'date' }) decidedOn!: string;
-  @Field(() => String, { description: 'Who decided it, e.g. 嘉兴市民政局' }) @Property({ type: 'text' }) authority!: string;
+  @Field(() => String, { description: 'Who decided it, e.g. 嘉兴市民政局' })
+  @Property({ type: 'text' })
+  authority!: string;
   @Field(() => String) @Property({ type: 'text' }) description!: string;
-  @Field(() => String, { nullable: true, description: 'ISO date, the last day of the penalty (e.g. a suspension); null when it has no duration' })
-  @Property({ type: 'date', nullable: true }) servedUntil?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date, the last day of the penalty (e.g. a suspension); null when it has no duration',
+  })
+  @Property({ type: 'date', nullable: true })
+  servedUntil?: string | null;
 }
 
 /** An entry on the abnormal-activity list or the serious-violation list, until removed. */
-@ObjectType({ description: 'An entry on 活动异常名录 or 严重违法失信名单; on the list from listedOn until the day before removedOn' })
+@ObjectType({
+  description: 'An entry on 活动异常名录 or 严重违法失信名单; on the list from listedOn until the day before removedOn',
+})
 @Entity({ tableName: 'list_entry' })
 export class ListEntry {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'list_entry_organization_idx' }) organization!: Organization;
+  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'list_entry_organization_idx' })
+  organization!: Organization;
   @Field(() => ListKind) @Enum({ items: () => ListKind, type: 'text' }) list!: ListKind;
-  @Field(() => String, { description: 'ISO date it was put on the list' }) @Property({ type: 'date' }) listedOn!: string;
+  @Field(() => String, { description: 'ISO date it was put on the list' })
+  @Property({ type: 'date' })
+  listedOn!: string;
   @Field(() => String, { nullable: true, description: 'ISO date it was taken off; null while listed' })
-  @Property({ type: 'date', nullable: true }) removedOn?: string | null;
+  @Property({ type: 'date', nullable: true })
+  removedOn?: string | null;
 }

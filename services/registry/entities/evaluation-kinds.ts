@@ -36,4 +36,7 @@ export enum CreditOutcome {
   PASS = 'PASS', // 合格
   FAIL = 'FAIL', // 不合格
 }
-registerEnumType(CreditOutcome, { name: 'CreditOutcome', description: 'A performance review\'s result: 优秀, 良好, 合格, 不合格' });
+registerEnumType(CreditOutcome, {
+  name: 'CreditOutcome',
+  description: "A performance review's result: 优秀, 良好, 合格, 不合格",
+});

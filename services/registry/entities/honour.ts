@@ -40,11 +40,17 @@ export class Honour {
    * a campaign counts through 31 December of year + 2 (a renewal is a new honour); honours
    * entered by hand without a review date (and the report's) have none and count until revoked.
    */
-  @Field(() => String, { nullable: true, description: 'ISO date, the last day the honour counts (campaign honours: 31 Dec of year + 2); null: until revoked' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date, the last day the honour counts (campaign honours: 31 Dec of year + 2); null: until revoked',
+  })
   @Property({ type: 'date', nullable: true })
   validUntil?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The evaluation campaign that awarded it; null when entered by hand' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The evaluation campaign that awarded it; null when entered by hand',
+  })
   @Property({ type: 'text', nullable: true })
   campaign?: string | null;
 

@@ -5,14 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { OrganizationKind } from './kinds.js';
 
 /** An organization of any kind: the Federation, a chamber, an enterprise, a bank, a village ... */
-@ObjectType({ description: 'An organization in the Federation\'s graph (names in Chinese, optional English name)' })
+@ObjectType({ description: "An organization in the Federation's graph (names in Chinese, optional English name)" })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'organization' })
 // Trigram index: text search over Chinese names is a substring match (ILIKE '%…%'), which a
 // b-tree cannot serve. The pg_trgm extension is created by the registry's migration.
 @Index({
   name: 'organization_name_trgm_idx',
-  expression: 'create index "organization_name_trgm_idx" on "registry"."organization" using gin ("name" public.gin_trgm_ops)',
+  expression:
+    'create index "organization_name_trgm_idx" on "registry"."organization" using gin ("name" public.gin_trgm_ops)',
 })
 export class Organization {
   [OptionalProps]?: 'createdAt' | 'version';
@@ -51,11 +52,18 @@ export class Organization {
   @Property({ type: 'character', length: 18, nullable: true, unique: 'organization_credit_code_unique' })
   creditCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date of registration (登记日期) with the civil-affairs authority; null when not recorded (kinds other than social organizations)' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO date of registration (登记日期) with the civil-affairs authority; null when not recorded (kinds other than social organizations)',
+  })
   @Property({ type: 'date', nullable: true })
   registeredOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date the organization ceased (deregistered, merged); null while active' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date the organization ceased (deregistered, merged); null while active',
+  })
   @Property({ type: 'date', nullable: true })
   endedOn?: string | null;
 

@@ -35,7 +35,10 @@ export class Rating {
   @Property({ type: 'date', nullable: true })
   revokedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The evaluation campaign that awarded it (e.g. RATING-2020); null when entered by hand' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The evaluation campaign that awarded it (e.g. RATING-2020); null when entered by hand',
+  })
   @Property({ type: 'text', nullable: true })
   campaign?: string | null;
 

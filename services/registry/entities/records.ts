@@ -18,15 +18,25 @@ export class PlatformActivity {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => Platform) @Enum({ items: () => Platform, type: 'text' }) platform!: Platform;
   @Field(() => String, { description: 'What kind of event, e.g. JUDGES_INTO_CHAMBERS, INVESTMENT_FAIR, TALENT_SUMMIT' })
-  @Property({ type: 'text' }) kind!: string;
+  @Property({ type: 'text' })
+  kind!: string;
   @Field(() => String) @Property({ type: 'text' }) title!: string;
   @Field(() => String, { description: 'ISO date' }) @Property({ type: 'date' }) heldOn!: string;
-  @ManyToMany(() => Organization, undefined, { pivotTable: 'platform_activity_organizer', joinColumn: 'activity_id', inverseJoinColumn: 'organization_id' })
+  @ManyToMany(() => Organization, undefined, {
+    pivotTable: 'platform_activity_organizer',
+    joinColumn: 'activity_id',
+    inverseJoinColumn: 'organization_id',
+  })
   organizers = new Collection<Organization>(this);
-  @ManyToMany(() => Organization, undefined, { pivotTable: 'platform_activity_participant', joinColumn: 'activity_id', inverseJoinColumn: 'organization_id' })
+  @ManyToMany(() => Organization, undefined, {
+    pivotTable: 'platform_activity_participant',
+    joinColumn: 'activity_id',
+    inverseJoinColumn: 'organization_id',
+  })
   participants = new Collection<Organization>(this);
   @Field(() => Int, { nullable: true, description: 'People who took part' })
-  @Property({ type: 'integer', nullable: true }) participantCount?: number | null;
+  @Property({ type: 'integer', nullable: true })
+  participantCount?: number | null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) outcome?: string | null;
 }
 
@@ -36,7 +46,8 @@ export class PlatformActivity {
 export class LiaisonVisit {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => Person, { fieldName: 'leader_id' }) leader!: Person;
-  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'liaison_visit_organization_idx' }) organization!: Organization;
+  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'liaison_visit_organization_idx' })
+  organization!: Organization;
   @Field(() => String) @Property({ type: 'date', index: 'liaison_visit_date_idx' }) visitedOn!: string;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) notes?: string | null;
 }
@@ -47,7 +58,8 @@ export class LiaisonVisit {
 export class DeliberationSession {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => String, { description: 'SPECIAL_SESSION (界别议事厅专场) or ROTATING_EVENT (服务联盟轮值)' })
-  @Property({ type: 'text' }) kind!: string;
+  @Property({ type: 'text' })
+  kind!: string;
   @Field(() => String) @Property({ type: 'text' }) title!: string;
   @Field(() => String) @Property({ type: 'date' }) heldOn!: string;
   @ManyToOne(() => Organization, { fieldName: 'organization_id', nullable: true }) organization?: Organization | null;
@@ -58,7 +70,8 @@ export class DeliberationSession {
 @Entity({ tableName: 'deliberation_issue' })
 export class DeliberationIssue {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @ManyToOne(() => DeliberationSession, { fieldName: 'session_id', index: 'deliberation_issue_session_idx' }) session!: DeliberationSession;
+  @ManyToOne(() => DeliberationSession, { fieldName: 'session_id', index: 'deliberation_issue_session_idx' })
+  session!: DeliberationSession;
   @Field(() => String) @Property({ type: 'text' }) description!: string;
   @Field(() => String, { nullable: true }) @Property({ type: 'date', nullable: true }) resolvedOn?: string | null;
 }
@@ -69,10 +82,15 @@ export class DeliberationIssue {
 export class JointMeeting {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => String, { description: 'JOINT_MEETING (异地商会联席会议) or GROUP_ACTIVITY (行业协会商会小组活动)' })
-  @Property({ type: 'text' }) kind!: string;
+  @Property({ type: 'text' })
+  kind!: string;
   @Field(() => String) @Property({ type: 'text' }) title!: string;
   @Field(() => String) @Property({ type: 'date' }) heldOn!: string;
-  @ManyToMany(() => Organization, undefined, { pivotTable: 'joint_meeting_participant', joinColumn: 'meeting_id', inverseJoinColumn: 'organization_id' })
+  @ManyToMany(() => Organization, undefined, {
+    pivotTable: 'joint_meeting_participant',
+    joinColumn: 'meeting_id',
+    inverseJoinColumn: 'organization_id',
+  })
   participants = new Collection<Organization>(this);
 }
 
@@ -85,7 +103,8 @@ export class Loan {
   @ManyToOne(() => Organization, { fieldName: 'enterprise_id' }) enterprise!: Organization;
   @ManyToOne(() => Organization, { fieldName: 'bank_id' }) bank!: Organization;
   @Field(() => GraphQLSafeInt, { description: 'Amount in fen (分)' })
-  @Property({ type: new BigIntType('number') }) amountFen!: number;
+  @Property({ type: new BigIntType('number') })
+  amountFen!: number;
   @Field(() => String) @Property({ type: 'date' }) signedOn!: string;
 }
 
@@ -94,11 +113,14 @@ export class Loan {
 @Entity({ tableName: 'mediation_case' })
 export class MediationCase {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @ManyToOne(() => Organization, { fieldName: 'committee_id', index: 'mediation_case_committee_idx' }) committee!: Organization;
+  @ManyToOne(() => Organization, { fieldName: 'committee_id', index: 'mediation_case_committee_idx' })
+  committee!: Organization;
   @Field(() => String) @Property({ type: 'text' }) subject!: string;
   @Field(() => String) @Property({ type: 'date' }) openedOn!: string;
   @Field(() => String, { nullable: true }) @Property({ type: 'date', nullable: true }) closedOn?: string | null;
-  @Field(() => String, { nullable: true, description: 'SETTLED or NOT_SETTLED once closed' }) @Property({ type: 'text', nullable: true }) outcome?: string | null;
+  @Field(() => String, { nullable: true, description: 'SETTLED or NOT_SETTLED once closed' })
+  @Property({ type: 'text', nullable: true })
+  outcome?: string | null;
 }
 
 /** Charity by a chamber or its foundation: money given, an event held, a programme run. */
@@ -106,12 +128,16 @@ export class MediationCase {
 @Entity({ tableName: 'charity_record' })
 export class CharityRecord {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'charity_record_organization_idx' }) organization!: Organization;
-  @Field(() => String, { description: 'DONATION, FUNDRAISING, FOUNDATION_SPENDING, EVENT or PROGRAMME' }) @Property({ type: 'text' }) kind!: string;
+  @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'charity_record_organization_idx' })
+  organization!: Organization;
+  @Field(() => String, { description: 'DONATION, FUNDRAISING, FOUNDATION_SPENDING, EVENT or PROGRAMME' })
+  @Property({ type: 'text' })
+  kind!: string;
   @Field(() => String) @Property({ type: 'text' }) title!: string;
   @Field(() => Int) @Property({ type: 'integer' }) year!: number;
   @Field(() => GraphQLSafeInt, { description: 'Money and goods in fen (分)' })
-  @Property({ type: new BigIntType('number') }) amountFen: number = 0;
+  @Property({ type: new BigIntType('number') })
+  amountFen: number = 0;
   @Field(() => Int, { description: 'People helped' }) @Property({ type: 'integer' }) beneficiaries: number = 0;
 }
 
@@ -123,7 +149,8 @@ export class InvestmentProject {
   @Field(() => String) @Property({ type: 'text' }) name!: string;
   @ManyToOne(() => Organization, { fieldName: 'introduced_by_id' }) introducedBy!: Organization;
   @Field(() => GraphQLSafeInt, { description: 'Investment in fen (分)' })
-  @Property({ type: new BigIntType('number') }) amountFen!: number;
+  @Property({ type: new BigIntType('number') })
+  amountFen!: number;
   @Field(() => String) @Property({ type: 'date' }) signedOn!: string;
 }
 
@@ -135,6 +162,7 @@ export class RewardFundAllocation {
   @Field(() => Int) @Property({ type: 'integer' }) year!: number;
   @Field(() => String, { description: 'BASE or INCREASE' }) @Property({ type: 'text' }) kind!: string;
   @Field(() => GraphQLSafeInt, { description: 'Amount in fen (分)' })
-  @Property({ type: new BigIntType('number') }) amountFen!: number;
+  @Property({ type: new BigIntType('number') })
+  amountFen!: number;
   @Field(() => String) @Property({ type: 'text' }) note!: string;
 }

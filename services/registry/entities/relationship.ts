@@ -14,15 +14,18 @@ import { RelationshipType } from './kinds.js';
 // threshold. The type index serves the statistics' counts by edge type (91 → 25 ms).
 @Index({
   name: 'relationship_from_idx',
-  expression: 'create index "relationship_from_idx" on "registry"."relationship" ("from_id", "type") include ("to_id", "valid_from", "valid_to", "id")',
+  expression:
+    'create index "relationship_from_idx" on "registry"."relationship" ("from_id", "type") include ("to_id", "valid_from", "valid_to", "id")',
 })
 @Index({
   name: 'relationship_to_idx',
-  expression: 'create index "relationship_to_idx" on "registry"."relationship" ("to_id", "type") include ("from_id", "valid_from", "valid_to", "id")',
+  expression:
+    'create index "relationship_to_idx" on "registry"."relationship" ("to_id", "type") include ("from_id", "valid_from", "valid_to", "id")',
 })
 @Index({
   name: 'relationship_type_idx',
-  expression: 'create index "relationship_type_idx" on "registry"."relationship" ("type", "valid_from") include ("to_id", "valid_to")',
+  expression:
+    'create index "relationship_type_idx" on "registry"."relationship" ("type", "valid_from") include ("to_id", "valid_to")',
 })
 export class Relationship {
   [OptionalProps]?: 'attributes' | 'version';

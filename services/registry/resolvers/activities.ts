@@ -1,5 +1,11 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { DeliberationIssue, DeliberationSession, JointMeeting, LiaisonVisit, PlatformActivity } from '../entities/records.js';
+import {
+  DeliberationIssue,
+  DeliberationSession,
+  JointMeeting,
+  LiaisonVisit,
+  PlatformActivity,
+} from '../entities/records.js';
 import { Organization } from '../entities/organization.js';
 import { Person } from '../entities/person.js';
 import { Platform } from '../entities/kinds.js';
@@ -34,24 +40,54 @@ class KindArgs extends DatedPageArgs {
 @Resolver()
 export class ActivityResolver {
   @Query(() => PlatformActivityConnection, { description: 'Activities of the platforms, newest first' })
-  platformActivities(@Args(() => PlatformActivityArgs) { platform, kind, from, to, ...page }: PlatformActivityArgs, @Ctx() { em }: RegistryContext) {
-    return findPage(em, PlatformActivity, given({ platform, kind, heldOn: dateRange({ from, to }) }), { heldOn: 'desc', id: 'desc' }, page);
+  platformActivities(
+    @Args(() => PlatformActivityArgs) { platform, kind, from, to, ...page }: PlatformActivityArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
+    return findPage(
+      em,
+      PlatformActivity,
+      given({ platform, kind, heldOn: dateRange({ from, to }) }),
+      { heldOn: 'desc', id: 'desc' },
+      page,
+    );
   }
 
-  @Query(() => LiaisonVisitConnection, { description: 'Federation leaders\' liaison visits (联挂指导), newest first' })
-  liaisonVisits(@Args(() => LiaisonVisitArgs) { organizationId, from, to, ...page }: LiaisonVisitArgs, @Ctx() { em }: RegistryContext) {
+  @Query(() => LiaisonVisitConnection, { description: "Federation leaders' liaison visits (联挂指导), newest first" })
+  liaisonVisits(
+    @Args(() => LiaisonVisitArgs) { organizationId, from, to, ...page }: LiaisonVisitArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
     const organization = organizationId == null ? undefined : requireUuid(organizationId, 'organizationId');
-    return findPage(em, LiaisonVisit, given({ organization, visitedOn: dateRange({ from, to }) }), { visitedOn: 'desc', id: 'desc' }, page);
+    return findPage(
+      em,
+      LiaisonVisit,
+      given({ organization, visitedOn: dateRange({ from, to }) }),
+      { visitedOn: 'desc', id: 'desc' },
+      page,
+    );
   }
 
   @Query(() => DeliberationSessionConnection, { description: 'Government–chamber sessions (政会沟通), newest first' })
   deliberationSessions(@Args(() => KindArgs) { kind, from, to, ...page }: KindArgs, @Ctx() { em }: RegistryContext) {
-    return findPage(em, DeliberationSession, given({ kind, heldOn: dateRange({ from, to }) }), { heldOn: 'desc', id: 'desc' }, page);
+    return findPage(
+      em,
+      DeliberationSession,
+      given({ kind, heldOn: dateRange({ from, to }) }),
+      { heldOn: 'desc', id: 'desc' },
+      page,
+    );
   }
 
   @Query(() => JointMeetingConnection, { description: 'Joint meetings and group activities (互联互通), newest first' })
   jointMeetings(@Args(() => KindArgs) { kind, from, to, ...page }: KindArgs, @Ctx() { em }: RegistryContext) {
-    return findPage(em, JointMeeting, given({ kind, heldOn: dateRange({ from, to }) }), { heldOn: 'desc', id: 'desc' }, page);
+    return findPage(
+      em,
+      JointMeeting,
+      given({ kind, heldOn: dateRange({ from, to }) }),
+      { heldOn: 'desc', id: 'desc' },
+      page,
+    );
   }
 }
 
@@ -88,8 +124,14 @@ export class DeliberationSessionResolver {
     return loaders.issuesBySession.load(session.id);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'The association the session was held with, if one' })
-  async organization(@Root() session: DeliberationSession, @Ctx() { loaders }: RegistryContext): Promise<Organization | null> {
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: 'The association the session was held with, if one',
+  })
+  async organization(
+    @Root() session: DeliberationSession,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<Organization | null> {
     return session.organization ? loaders.organization.load(session.organization.id) : null;
   }
 }

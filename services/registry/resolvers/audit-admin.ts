@@ -29,10 +29,16 @@ class AuditTrailArgs extends PageArgs {
 @Resolver(() => AuditEntry)
 export class AuditTrailResolver {
   @Query(() => AuditEntryConnection, { description: 'ADMIN: who changed what in the registry, newest first' })
-  auditTrail(@Args(() => AuditTrailArgs) { entityType, entityId, ...page }: AuditTrailArgs, @Ctx() { em, identity }: RegistryContext) {
+  auditTrail(
+    @Args(() => AuditTrailArgs) { entityType, entityId, ...page }: AuditTrailArgs,
+    @Ctx() { em, identity }: RegistryContext,
+  ) {
     requireRole(identity, 'ADMIN');
     if (entityType != null && !AUDITED_TYPES.includes(entityType)) {
-      throw badInput(`"${entityType}" is not an audited entity type (one of ${AUDITED_TYPES.join(', ')})`, 'entityType');
+      throw badInput(
+        `"${entityType}" is not an audited entity type (one of ${AUDITED_TYPES.join(', ')})`,
+        'entityType',
+      );
     }
     const where = {
       ...(entityType != null ? { entityType } : {}),

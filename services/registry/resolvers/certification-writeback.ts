@@ -10,7 +10,7 @@ import { requireUuid } from '../../common/ids.js';
 import { requireIsoDate } from '../../common/dates.js';
 import { badInput, notFound } from '../../common/errors.js';
 
-@InputType({ description: 'A certificate a process writes to a person\'s record' })
+@InputType({ description: "A certificate a process writes to a person's record" })
 class CertificationWrite {
   @Field(() => ID) personId!: string;
   @Field(() => CertificationKind) kind!: CertificationKind;
@@ -25,7 +25,8 @@ const KEY = /^[\w:.-]{1,200}$/;
 @Resolver()
 export class CertificationWritebackResolver {
   @Mutation(() => Certification, {
-    description: 'SYSTEM or ADMIN: record a certificate once per idempotencyKey; the same key again returns the first write',
+    description:
+      'SYSTEM or ADMIN: record a certificate once per idempotencyKey; the same key again returns the first write',
   })
   async recordCertification(
     @Arg('input', () => CertificationWrite) input: CertificationWrite,
@@ -33,9 +34,11 @@ export class CertificationWritebackResolver {
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Certification> {
     requireRole(identity, 'SYSTEM', 'ADMIN');
-    if (!KEY.test(idempotencyKey)) throw badInput('idempotencyKey must be 1 to 200 letters, digits or : . _ -', 'idempotencyKey');
+    if (!KEY.test(idempotencyKey))
+      throw badInput('idempotencyKey must be 1 to 200 letters, digits or : . _ -', 'idempotencyKey');
     const name = input.name.trim();
-    if (!name || name.length > 200 || /[\u0000-\u001f]/.test(name)) throw badInput('name must be 1 to 200 characters without control characters', 'name');
+    if (!name || name.length > 200 || /[\u0000-\u001f]/.test(name))
+      throw badInput('name must be 1 to 200 characters without control characters', 'name');
     const earlier = await em.findOne(Certification, { idempotencyKey });
     if (earlier) return earlier;
     const issuedOn = requireIsoDate(input.issuedOn, 'issuedOn');
@@ -43,14 +46,22 @@ export class CertificationWritebackResolver {
       return await em.transactional(async (tx) => {
         const person = await tx.findOne(Person, requireUuid(input.personId, 'personId'));
         if (!person) throw notFound(`No person has id ${input.personId}`);
-        const certification = tx.create(Certification, { person, kind: input.kind, name, issuer: input.issuer ?? null, issuedOn, idempotencyKey });
+        const certification = tx.create(Certification, {
+          person,
+          kind: input.kind,
+          name,
+          issuer: input.issuer ?? null,
+          issuedOn,
+          idempotencyKey,
+        });
         await tx.flush();
         recordAudit(tx, identity.subject, 'CREATE', certification as unknown as Versioned, null);
         return certification;
       });
     } catch (error) {
       // Two attempts raced: the other committed first, and its row is the answer.
-      if (error instanceof UniqueConstraintViolationException) return em.fork().findOneOrFail(Certification, { idempotencyKey });
+      if (error instanceof UniqueConstraintViolationException)
+        return em.fork().findOneOrFail(Certification, { idempotencyKey });
       throw error;
     }
   }

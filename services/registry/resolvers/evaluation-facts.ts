@@ -15,7 +15,10 @@ import type { RegistryContext } from '../context.js';
 @Resolver(() => Organization)
 export class OrganizationEvaluationFactsResolver {
   @FieldResolver(() => [AnnualInspection], { description: 'Annual inspection (年检) results, latest year first' })
-  annualInspections(@Root() organization: Organization, @Ctx() { loaders }: RegistryContext): Promise<AnnualInspection[]> {
+  annualInspections(
+    @Root() organization: Organization,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<AnnualInspection[]> {
     return loaders.inspectionsByOrganization.load(organization.id);
   }
 
@@ -43,7 +46,8 @@ export class OrganizationEvaluationFactsResolver {
 @Resolver()
 export class EvaluationExpertsResolver {
   @Query(() => [Person], {
-    description: 'The reviewer pool: people holding an EVALUATION_EXPERT certification valid on asOf (default today), by name',
+    description:
+      'The reviewer pool: people holding an EVALUATION_EXPERT certification valid on asOf (default today), by name',
   })
   async evaluationExperts(
     @Arg('asOf', () => String, { nullable: true }) asOf: string | undefined,
@@ -52,11 +56,17 @@ export class EvaluationExpertsResolver {
     const day = asOfDate(asOf);
     const certifications = await em.find(
       Certification,
-      { kind: CertificationKind.EVALUATION_EXPERT, issuedOn: { $lte: day }, $or: [{ validUntil: null }, { validUntil: { $gte: day } }] },
+      {
+        kind: CertificationKind.EVALUATION_EXPERT,
+        issuedOn: { $lte: day },
+        $or: [{ validUntil: null }, { validUntil: { $gte: day } }],
+      },
       { populate: ['person'] },
     );
     const people = new Map(certifications.map((c) => [c.person.id, c.person]));
-    const sorted = [...people.values()].sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
+    const sorted = [...people.values()].sort((a, b) =>
+      a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1,
+    );
     // Fields that come back to these people (a position's person) need not fetch them again.
     for (const person of sorted) loaders.person.prime(person.id, person);
     return sorted;

@@ -29,7 +29,9 @@ class RatingWrite {
   @Field(() => String, { description: 'The campaign, e.g. its workflow id' }) campaign!: string;
 }
 
-@InputType({ description: 'An honour (四好商会) an evaluation campaign awards; it counts through 31 December of year + 2' })
+@InputType({
+  description: 'An honour (四好商会) an evaluation campaign awards; it counts through 31 December of year + 2',
+})
 class HonourWrite {
   @Field(() => ID) organizationId!: string;
   @Field(() => HonourLevel) level!: HonourLevel;
@@ -38,14 +40,15 @@ class HonourWrite {
   @Field(() => String) campaign!: string;
 }
 
-@InputType({ description: 'An entry of an organization\'s credit record (信用记录)' })
+@InputType({ description: "An entry of an organization's credit record (信用记录)" })
 class CreditEntryWrite {
   @Field(() => ID) organizationId!: string;
   @Field(() => CreditEntryKind) kind!: CreditEntryKind;
   @Field(() => String) summary!: string;
   @Field(() => String, { description: 'ISO date it is entered' }) recordedOn!: string;
   @Field(() => String, { description: 'Where it comes from, e.g. the campaign' }) source!: string;
-  @Field(() => CreditOutcome, { nullable: true, description: 'PERFORMANCE only: how the review came out' }) outcome?: CreditOutcome | null;
+  @Field(() => CreditOutcome, { nullable: true, description: 'PERFORMANCE only: how the review came out' })
+  outcome?: CreditOutcome | null;
 }
 
 @InputType({ description: 'A grant from the evaluation reward fund' })
@@ -64,13 +67,17 @@ const currentYear = () => Number(todayInChina().slice(0, 4));
 const organization = (tx: EntityManager, id: string) => referencedRow(tx, Organization, id);
 
 function requireYear(year: number, field: string, last: number): number {
-  if (year < FIRST_HONOUR_YEAR || year > last) throw badInput(`${field} must be between ${FIRST_HONOUR_YEAR} and ${last}, not ${year}`, field);
+  if (year < FIRST_HONOUR_YEAR || year > last)
+    throw badInput(`${field} must be between ${FIRST_HONOUR_YEAR} and ${last}, not ${year}`, field);
   return year;
 }
 
 @Resolver()
 export class EvaluationWritebackResolver {
-  @Mutation(() => Rating, { description: 'SYSTEM or ADMIN: record a campaign\'s grade once per idempotencyKey; the same key again returns the first write' })
+  @Mutation(() => Rating, {
+    description:
+      "SYSTEM or ADMIN: record a campaign's grade once per idempotencyKey; the same key again returns the first write",
+  })
   recordRating(
     @Arg('input', () => RatingWrite) input: RatingWrite,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
@@ -85,11 +92,21 @@ export class EvaluationWritebackResolver {
     return writeOnce(em, identity.subject, Rating, key, async (tx) => {
       const org = await organization(tx, organizationId);
       refuseViolations(ratingViolations({ organizationKind: org.kind, awardedOn }));
-      return tx.create(Rating, { organization: org, grade: input.grade, awardedOn, awardedBy, campaign, idempotencyKey: key });
+      return tx.create(Rating, {
+        organization: org,
+        grade: input.grade,
+        awardedOn,
+        awardedBy,
+        campaign,
+        idempotencyKey: key,
+      });
     });
   }
 
-  @Mutation(() => Honour, { description: 'SYSTEM or ADMIN: record a campaign\'s honour once per idempotencyKey; validUntil is 31 December of year + 2' })
+  @Mutation(() => Honour, {
+    description:
+      "SYSTEM or ADMIN: record a campaign's honour once per idempotencyKey; validUntil is 31 December of year + 2",
+  })
   recordHonour(
     @Arg('input', () => HonourWrite) input: HonourWrite,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
@@ -101,10 +118,17 @@ export class EvaluationWritebackResolver {
     const title = input.title == null ? '四好商会' : requireText(input.title, 'title', 100);
     refuseViolations(honourViolations({ year: input.year, title }, currentYear()));
     const campaign = requireText(input.campaign, 'campaign', 100);
-    return writeOnce(em, identity.subject, Honour, key, async (tx) => tx.create(Honour, {
-      organization: await organization(tx, organizationId), level: input.level, year: input.year, title,
-      validUntil: honourValidUntil(input.year), campaign, idempotencyKey: key,
-    }));
+    return writeOnce(em, identity.subject, Honour, key, async (tx) =>
+      tx.create(Honour, {
+        organization: await organization(tx, organizationId),
+        level: input.level,
+        year: input.year,
+        title,
+        validUntil: honourValidUntil(input.year),
+        campaign,
+        idempotencyKey: key,
+      }),
+    );
   }
 
   @Mutation(() => CreditEntry, { description: 'SYSTEM or ADMIN: add a credit-record entry once per idempotencyKey' })
@@ -119,13 +143,24 @@ export class EvaluationWritebackResolver {
     const summary = requireText(input.summary, 'summary', 500);
     const recordedOn = requireIsoDate(input.recordedOn, 'recordedOn');
     const source = requireText(input.source, 'source', 200);
-    if (input.outcome && input.kind !== CreditEntryKind.PERFORMANCE) throw badInput('outcome is given only for a PERFORMANCE entry', 'outcome');
-    return writeOnce(em, identity.subject, CreditEntry, key, async (tx) => tx.create(CreditEntry, {
-      organization: await organization(tx, organizationId), kind: input.kind, summary, recordedOn, source, outcome: input.outcome ?? null, idempotencyKey: key,
-    }));
+    if (input.outcome && input.kind !== CreditEntryKind.PERFORMANCE)
+      throw badInput('outcome is given only for a PERFORMANCE entry', 'outcome');
+    return writeOnce(em, identity.subject, CreditEntry, key, async (tx) =>
+      tx.create(CreditEntry, {
+        organization: await organization(tx, organizationId),
+        kind: input.kind,
+        summary,
+        recordedOn,
+        source,
+        outcome: input.outcome ?? null,
+        idempotencyKey: key,
+      }),
+    );
   }
 
-  @Mutation(() => RewardGrant, { description: 'SYSTEM or ADMIN: record a grant from the reward fund once per idempotencyKey' })
+  @Mutation(() => RewardGrant, {
+    description: 'SYSTEM or ADMIN: record a grant from the reward fund once per idempotencyKey',
+  })
   recordRewardGrant(
     @Arg('input', () => RewardGrantWrite) input: RewardGrantWrite,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
@@ -139,8 +174,15 @@ export class EvaluationWritebackResolver {
     if (!(input.amountFen > 0)) throw badInput('amountFen must be more than 0', 'amountFen');
     const reason = requireText(input.reason, 'reason', 500);
     const campaign = requireText(input.campaign, 'campaign', 100);
-    return writeOnce(em, identity.subject, RewardGrant, key, async (tx) => tx.create(RewardGrant, {
-      organization: await organization(tx, organizationId), year, amountFen: input.amountFen, reason, campaign, idempotencyKey: key,
-    }));
+    return writeOnce(em, identity.subject, RewardGrant, key, async (tx) =>
+      tx.create(RewardGrant, {
+        organization: await organization(tx, organizationId),
+        year,
+        amountFen: input.amountFen,
+        reason,
+        campaign,
+        idempotencyKey: key,
+      }),
+    );
   }
 }

@@ -33,41 +33,77 @@ class HonourPageArgs extends PageArgs {
 }
 
 /** Positions with the given role, held on `activeOn` (an ISO date), when those are given. */
-export function heldOn(positions: Position[], role: PositionRole | undefined, activeOn: string | undefined): Position[] {
+export function heldOn(
+  positions: Position[],
+  role: PositionRole | undefined,
+  activeOn: string | undefined,
+): Position[] {
   const day = activeOn === undefined ? undefined : requireIsoDate(activeOn, 'activeOn');
   return positions.filter((p) => (!role || p.role === role) && (!day || inEffect(p.validFrom, p.validTo, day)));
 }
 
 @Resolver(() => Organization)
 export class OrganizationConnectionsResolver {
-  @FieldResolver(() => PositionConnection, { description: 'The same positions as `positions`, as a connection (earliest first)' })
-  async positionsConnection(@Root() organization: Organization, @Args(() => PositionPageArgs) { role, activeOn, ...page }: PositionPageArgs, @Ctx() { loaders }: RegistryContext) {
+  @FieldResolver(() => PositionConnection, {
+    description: 'The same positions as `positions`, as a connection (earliest first)',
+  })
+  async positionsConnection(
+    @Root() organization: Organization,
+    @Args(() => PositionPageArgs) { role, activeOn, ...page }: PositionPageArgs,
+    @Ctx() { loaders }: RegistryContext,
+  ) {
     const positions = heldOn(await loaders.positionsByOrganization.load(organization.id), role, activeOn);
     return pageOf(positions, (p) => [p.validFrom, p.id], page);
   }
 
-  @FieldResolver(() => RatingConnection, { description: 'The same grades as `ratings`, as a connection (newest first)' })
-  async ratingsConnection(@Root() organization: Organization, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: RegistryContext) {
+  @FieldResolver(() => RatingConnection, {
+    description: 'The same grades as `ratings`, as a connection (newest first)',
+  })
+  async ratingsConnection(
+    @Root() organization: Organization,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { loaders }: RegistryContext,
+  ) {
     return pageOf(await loaders.ratingsByOrganization.load(organization.id), (r) => [r.awardedOn, r.id], page, 'desc');
   }
 
-  @FieldResolver(() => HonourConnection, { description: 'The same honours as `honours`, as a connection (newest first)' })
-  async honoursConnection(@Root() organization: Organization, @Args(() => HonourPageArgs) { level, year, ...page }: HonourPageArgs, @Ctx() { loaders }: RegistryContext) {
-    const honours = (await loaders.honoursByOrganization.load(organization.id)).filter((h) => (!level || h.level === level) && (year == null || h.year === year));
+  @FieldResolver(() => HonourConnection, {
+    description: 'The same honours as `honours`, as a connection (newest first)',
+  })
+  async honoursConnection(
+    @Root() organization: Organization,
+    @Args(() => HonourPageArgs) { level, year, ...page }: HonourPageArgs,
+    @Ctx() { loaders }: RegistryContext,
+  ) {
+    const honours = (await loaders.honoursByOrganization.load(organization.id)).filter(
+      (h) => (!level || h.level === level) && (year == null || h.year === year),
+    );
     return pageOf(honours, (h) => [h.year, h.id], page, 'desc');
   }
 }
 
 @Resolver(() => Person)
 export class PersonConnectionsResolver {
-  @FieldResolver(() => PositionConnection, { description: 'The same roles as `positions`, as a connection (earliest first)' })
-  async positionsConnection(@Root() person: Person, @Args(() => PositionPageArgs) { role, activeOn, ...page }: PositionPageArgs, @Ctx() { loaders }: RegistryContext) {
+  @FieldResolver(() => PositionConnection, {
+    description: 'The same roles as `positions`, as a connection (earliest first)',
+  })
+  async positionsConnection(
+    @Root() person: Person,
+    @Args(() => PositionPageArgs) { role, activeOn, ...page }: PositionPageArgs,
+    @Ctx() { loaders }: RegistryContext,
+  ) {
     const positions = heldOn(await loaders.positionsByPerson.load(person.id), role, activeOn);
     return pageOf(positions, (p) => [p.validFrom, p.id], page);
   }
 
-  @FieldResolver(() => CertificationConnection, { description: 'The same certifications as `certifications`, as a connection (newest first)' })
-  async certificationsConnection(@Root() person: Person, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: RegistryContext) {
+  @FieldResolver(() => CertificationConnection, {
+    description: 'The same certifications as `certifications`, as a connection (newest first)',
+  })
+  async certificationsConnection(
+    @Root() person: Person,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { loaders }: RegistryContext,
+  ) {
     return pageOf(await loaders.certificationsByPerson.load(person.id), (c) => [c.issuedOn, c.id], page, 'desc');
   }
 }

@@ -25,7 +25,9 @@ class NewOrganization {
   @Field(() => String, { nullable: true, description: 'ISO date of registration (登记日期)' }) registeredOn?: string;
 }
 
-@InputType({ description: 'Fields to change: a field left out is kept, null clears an optional one. The kind cannot change.' })
+@InputType({
+  description: 'Fields to change: a field left out is kept, null clears an optional one. The kind cannot change.',
+})
 class OrganizationPatch {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => String, { nullable: true }) shortName?: string | null;
@@ -52,7 +54,8 @@ async function creditCodeRace<T>(creditCode: string | null | undefined, write: (
     return await write();
   } catch (error) {
     // Two admins gave the same code at once; the check above saw neither.
-    if (error instanceof UniqueConstraintViolationException) throw conflict(`Another organization already has credit code ${creditCode}`);
+    if (error instanceof UniqueConstraintViolationException)
+      throw conflict(`Another organization already has credit code ${creditCode}`);
     throw error;
   }
 }
@@ -67,7 +70,11 @@ export class OrganizationAdminResolver {
   ): Promise<Organization> {
     requireRole(identity, 'ADMIN');
     const draft = { ...input, name: input.name.trim() };
-    refuseViolations([...textViolations(draft), ...dateViolations({ registeredOn: input.registeredOn }), ...organizationViolations(draft)]);
+    refuseViolations([
+      ...textViolations(draft),
+      ...dateViolations({ registeredOn: input.registeredOn }),
+      ...organizationViolations(draft),
+    ]);
     return creditCodeRace(input.creditCode, () =>
       auditedCreate(em, identity.subject, async (tx) => {
         await refuseTakenCreditCode(tx, input.creditCode);
@@ -85,7 +92,9 @@ export class OrganizationAdminResolver {
     );
   }
 
-  @Mutation(() => Organization, { description: 'ADMIN: change an organization as it was at `version`; CONFLICT when it has changed since' })
+  @Mutation(() => Organization, {
+    description: 'ADMIN: change an organization as it was at `version`; CONFLICT when it has changed since',
+  })
   updateOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
@@ -95,7 +104,11 @@ export class OrganizationAdminResolver {
     requireRole(identity, 'ADMIN');
     const target = { entity: Organization, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields({ ...input, name: input.name?.trim() ?? input.name });
-    refuseViolations([...clearedRequired(patch, ['name', 'regionCode']), ...textViolations(patch), ...dateViolations({ registeredOn: input.registeredOn })]);
+    refuseViolations([
+      ...clearedRequired(patch, ['name', 'regionCode']),
+      ...textViolations(patch),
+      ...dateViolations({ registeredOn: input.registeredOn }),
+    ]);
     return creditCodeRace(input.creditCode, () =>
       auditedUpdate(em, identity.subject, target, async (organization, tx) => {
         Object.assign(organization, patch);
@@ -105,7 +118,9 @@ export class OrganizationAdminResolver {
     );
   }
 
-  @Mutation(() => Organization, { description: 'ADMIN: record that an organization ceased (deregistered, merged) on `endedOn`' })
+  @Mutation(() => Organization, {
+    description: 'ADMIN: record that an organization ceased (deregistered, merged) on `endedOn`',
+  })
   endOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,

@@ -43,7 +43,13 @@ export class OrganizationResolver {
     @Ctx() { em, loaders }: RegistryContext,
   ) {
     // Plain rows, as the organization loader gives them (read-only answers).
-    const connection = await findPlainPage(em, Organization, organizationWhere(filter), { name: 'asc', id: 'asc' }, page);
+    const connection = await findPlainPage(
+      em,
+      Organization,
+      organizationWhere(filter),
+      { name: 'asc', id: 'asc' },
+      page,
+    );
     // The page's organizations are loaded already: fields that point back at them (a rating's
     // or honour's organization) must not fetch them again, in whatever tick they ask.
     for (const { node } of connection.edges) loaders.organization.prime(node.id, node);
@@ -63,7 +69,9 @@ export class OrganizationResolver {
     return loaders.relationships.load({ organizationId: organization.id, type, direction, withEnds });
   }
 
-  @FieldResolver(() => RelationshipConnection, { description: 'The same edges as `relationships`, as a connection (oldest first)' })
+  @FieldResolver(() => RelationshipConnection, {
+    description: 'The same edges as `relationships`, as a connection (oldest first)',
+  })
   async relationshipsConnection(
     @Root() organization: Organization,
     @Args(() => RelationshipPageArgs) { type, direction, ...page }: RelationshipPageArgs,
@@ -78,7 +86,8 @@ export class OrganizationResolver {
   async positions(
     @Root() organization: Organization,
     @Arg('role', () => PositionRole, { nullable: true }) role: PositionRole | undefined,
-    @Arg('activeOn', () => String, { nullable: true, description: 'Only positions held on this ISO date' }) activeOn: string | undefined,
+    @Arg('activeOn', () => String, { nullable: true, description: 'Only positions held on this ISO date' })
+    activeOn: string | undefined,
     @Ctx() { loaders }: RegistryContext,
   ): Promise<Position[]> {
     return heldOn(await loaders.positionsByOrganization.load(organization.id), role, activeOn);
@@ -89,7 +98,10 @@ export class OrganizationResolver {
     return loaders.ratingsByOrganization.load(organization.id);
   }
 
-  @FieldResolver(() => Rating, { nullable: true, description: 'The grade in force on asOf (default today); null when none is' })
+  @FieldResolver(() => Rating, {
+    nullable: true,
+    description: 'The grade in force on asOf (default today); null when none is',
+  })
   async currentRating(
     @Root() organization: Organization,
     @Arg('asOf', () => String, { nullable: true }) asOf: string | undefined,

@@ -31,7 +31,8 @@ class NewPosition {
   @Field(() => ID) organizationId!: string;
   @Field(() => PositionRole) role!: PositionRole;
   @Field(() => String, { description: 'ISO date the position starts' }) validFrom!: string;
-  @Field(() => String, { nullable: true, description: 'ISO date it ends (its last day); left out while held' }) validTo?: string;
+  @Field(() => String, { nullable: true, description: 'ISO date it ends (its last day); left out while held' })
+  validTo?: string;
 }
 
 @InputType({ description: 'Fields to change: a field left out is kept; validTo null reopens the position' })
@@ -48,14 +49,19 @@ const nameViolations = (o: { name?: string | null; englishName?: string | null }
 @Resolver()
 export class PersonAdminResolver {
   @Mutation(() => Person, { description: 'ADMIN: add a person to the registry' })
-  createPerson(@Arg('input', () => NewPerson) input: NewPerson, @Ctx() { em, identity }: RegistryContext): Promise<Person> {
+  createPerson(
+    @Arg('input', () => NewPerson) input: NewPerson,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<Person> {
     requireRole(identity, 'ADMIN');
     const draft = { name: input.name.trim(), englishName: input.englishName ?? null };
     refuseViolations([...nameViolations(draft), ...personViolations(draft)]);
     return auditedCreate(em, identity.subject, async (tx) => tx.create(Person, draft));
   }
 
-  @Mutation(() => Person, { description: 'ADMIN: change a person as they were at `version`; CONFLICT when changed since' })
+  @Mutation(() => Person, {
+    description: 'ADMIN: change a person as they were at `version`; CONFLICT when changed since',
+  })
   updatePerson(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
@@ -73,19 +79,33 @@ export class PersonAdminResolver {
   }
 
   @Mutation(() => Position, { description: 'ADMIN: a person takes a role in an organization from validFrom' })
-  createPosition(@Arg('input', () => NewPosition) input: NewPosition, @Ctx() { em, identity }: RegistryContext): Promise<Position> {
+  createPosition(
+    @Arg('input', () => NewPosition) input: NewPosition,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<Position> {
     requireRole(identity, 'ADMIN');
-    const [personId, organizationId] = [requireUuid(input.personId, 'personId'), requireUuid(input.organizationId, 'organizationId')];
+    const [personId, organizationId] = [
+      requireUuid(input.personId, 'personId'),
+      requireUuid(input.organizationId, 'organizationId'),
+    ];
     refuseViolations(dateViolations({ validFrom: input.validFrom, validTo: input.validTo }));
     refuseViolations(periodViolations(input));
     return auditedCreate(em, identity.subject, async (tx) => {
       const person = await referencedRow(tx, Person, personId);
       const organization = await referencedRow(tx, Organization, organizationId);
-      return tx.create(Position, { person, organization, role: input.role, validFrom: input.validFrom, validTo: input.validTo ?? null });
+      return tx.create(Position, {
+        person,
+        organization,
+        role: input.role,
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+      });
     });
   }
 
-  @Mutation(() => Position, { description: 'ADMIN: change a position as it was at `version`; CONFLICT when changed since' })
+  @Mutation(() => Position, {
+    description: 'ADMIN: change a position as it was at `version`; CONFLICT when changed since',
+  })
   updatePosition(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
@@ -95,7 +115,10 @@ export class PersonAdminResolver {
     requireRole(identity, 'ADMIN');
     const target = { entity: Position, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields(input);
-    refuseViolations([...clearedRequired(patch, ['role', 'validFrom']), ...dateViolations({ validFrom: input.validFrom, validTo: input.validTo })]);
+    refuseViolations([
+      ...clearedRequired(patch, ['role', 'validFrom']),
+      ...dateViolations({ validFrom: input.validFrom, validTo: input.validTo }),
+    ]);
     return auditedUpdate(em, identity.subject, target, (position) => {
       Object.assign(position, patch);
       refuseViolations(periodViolations(position));

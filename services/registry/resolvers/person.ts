@@ -40,7 +40,9 @@ export class PersonResolver {
     return loaders.positionsByPerson.load(person.id);
   }
 
-  @FieldResolver(() => [Certification], { description: 'Qualifications, titles and training certificates, newest first' })
+  @FieldResolver(() => [Certification], {
+    description: 'Qualifications, titles and training certificates, newest first',
+  })
   certifications(@Root() person: Person, @Ctx() { loaders }: RegistryContext): Promise<Certification[]> {
     return loaders.certificationsByPerson.load(person.id);
   }

@@ -35,7 +35,11 @@ class NewHonour {
   @Field(() => HonourLevel) level!: HonourLevel;
   @Field(() => Int) year!: number;
   @Field(() => String, { nullable: true, description: 'The honour; 四好商会 when left out' }) title?: string;
-  @Field(() => String, { nullable: true, description: 'ISO date, its last day (a recognition reviewed every two years: 31 Dec of year + 2); left out, it counts until revoked' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO date, its last day (a recognition reviewed every two years: 31 Dec of year + 2); left out, it counts until revoked',
+  })
   validUntil?: string;
 }
 
@@ -53,21 +57,31 @@ const titleTooLong = (title: string | null | undefined) => lengthViolations({ ti
 /** validUntil, when set, is a real day no earlier than the honour's year. */
 const validityViolations = (honour: { year: number; validUntil?: string | null }) => [
   ...dateViolations({ validUntil: honour.validUntil }),
-  ...(honour.validUntil != null && honour.validUntil < `${honour.year}-01-01` ? [{ field: 'validUntil', message: `validUntil ${honour.validUntil} is before the honour's year ${honour.year}` }] : []),
+  ...(honour.validUntil != null && honour.validUntil < `${honour.year}-01-01`
+    ? [{ field: 'validUntil', message: `validUntil ${honour.validUntil} is before the honour's year ${honour.year}` }]
+    : []),
 ];
 
 /** ADMIN mutations on 1A–5A grades and on honours such as 四好商会. */
 @Resolver()
 export class RatingAdminResolver {
   @Mutation(() => Rating, { description: 'ADMIN: award a 1A–5A grade to a social organization' })
-  awardRating(@Arg('input', () => NewRating) input: NewRating, @Ctx() { em, identity }: RegistryContext): Promise<Rating> {
+  awardRating(
+    @Arg('input', () => NewRating) input: NewRating,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<Rating> {
     requireRole(identity, 'ADMIN');
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     refuseViolations([...dateViolations({ awardedOn: input.awardedOn }), ...awardedByTooLong(input.awardedBy)]);
     return auditedCreate(em, identity.subject, async (tx) => {
       const organization = await referencedRow(tx, Organization, organizationId);
       refuseViolations(ratingViolations({ organizationKind: organization.kind, awardedOn: input.awardedOn }));
-      return tx.create(Rating, { organization, grade: input.grade, awardedOn: input.awardedOn, awardedBy: input.awardedBy ?? null });
+      return tx.create(Rating, {
+        organization,
+        grade: input.grade,
+        awardedOn: input.awardedOn,
+        awardedBy: input.awardedBy ?? null,
+      });
     });
   }
 
@@ -82,7 +96,9 @@ export class RatingAdminResolver {
     const target = { entity: Rating, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields(input);
     refuseViolations([
-      ...clearedRequired(patch, ['grade', 'awardedOn']), ...dateViolations({ awardedOn: input.awardedOn }), ...awardedByTooLong(input.awardedBy),
+      ...clearedRequired(patch, ['grade', 'awardedOn']),
+      ...dateViolations({ awardedOn: input.awardedOn }),
+      ...awardedByTooLong(input.awardedBy),
     ]);
     return auditedUpdate(em, identity.subject, target, async (rating, tx) => {
       Object.assign(rating, patch);
@@ -110,18 +126,32 @@ export class RatingAdminResolver {
   }
 
   @Mutation(() => Honour, { description: 'ADMIN: record an honour (e.g. 四好商会) of an organization for a year' })
-  awardHonour(@Arg('input', () => NewHonour) input: NewHonour, @Ctx() { em, identity }: RegistryContext): Promise<Honour> {
+  awardHonour(
+    @Arg('input', () => NewHonour) input: NewHonour,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<Honour> {
     requireRole(identity, 'ADMIN');
     const organizationId = requireUuid(input.organizationId, 'organizationId');
-    const draft = { level: input.level, year: input.year, title: (input.title ?? '四好商会').trim(), validUntil: input.validUntil ?? null };
-    refuseViolations([...titleTooLong(draft.title), ...honourViolations(draft, currentYear()), ...validityViolations(draft)]);
+    const draft = {
+      level: input.level,
+      year: input.year,
+      title: (input.title ?? '四好商会').trim(),
+      validUntil: input.validUntil ?? null,
+    };
+    refuseViolations([
+      ...titleTooLong(draft.title),
+      ...honourViolations(draft, currentYear()),
+      ...validityViolations(draft),
+    ]);
     return auditedCreate(em, identity.subject, async (tx) => {
       const organization = await referencedRow(tx, Organization, organizationId);
       return tx.create(Honour, { organization, ...draft });
     });
   }
 
-  @Mutation(() => Honour, { description: 'ADMIN: correct an honour as it was at `version`; CONFLICT when changed since' })
+  @Mutation(() => Honour, {
+    description: 'ADMIN: correct an honour as it was at `version`; CONFLICT when changed since',
+  })
   updateHonour(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
@@ -150,7 +180,8 @@ export class RatingAdminResolver {
     refuseViolations(dateViolations({ revokedOn }));
     return auditedUpdate(em, identity.subject, target, async (honour) => {
       if (honour.revokedOn != null) throw conflict(`Honour ${honour.id} was already revoked on ${honour.revokedOn}`);
-      if (revokedOn < `${honour.year}-01-01`) throw badInput(`revokedOn ${revokedOn} is before the honour's year ${honour.year}`, 'revokedOn');
+      if (revokedOn < `${honour.year}-01-01`)
+        throw badInput(`revokedOn ${revokedOn} is before the honour's year ${honour.year}`, 'revokedOn');
       honour.revokedOn = revokedOn;
     });
   }

@@ -15,12 +15,16 @@ export class RatingResolver {
     return (await loaders.organization.load(rating.organization.id))!;
   }
 
-  @FieldResolver(() => String, { description: 'ISO date the grade lapses (awardedOn + 5 years); in force on the days before' })
+  @FieldResolver(() => String, {
+    description: 'ISO date the grade lapses (awardedOn + 5 years); in force on the days before',
+  })
   validUntil(@Root() rating: Rating): string {
     return validUntil(rating.awardedOn);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the grade is in force on asOf (default today): awarded, not lapsed, not revoked' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the grade is in force on asOf (default today): awarded, not lapsed, not revoked',
+  })
   inForce(@Root() rating: Rating, @Arg('asOf', () => String, { nullable: true }) asOf: string | undefined): boolean {
     return ratingInForce(rating, asOfDate(asOf));
   }
@@ -33,7 +37,9 @@ export class HonourResolver {
     return (await loaders.organization.load(honour.organization.id))!;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the honour counts on asOf (default today): its year begun, within validUntil, not revoked' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the honour counts on asOf (default today): its year begun, within validUntil, not revoked',
+  })
   inForce(@Root() honour: Honour, @Arg('asOf', () => String, { nullable: true }) asOf: string | undefined): boolean {
     return honourInForce(honour, asOfDate(asOf));
   }

@@ -28,7 +28,11 @@ class MediationCaseArgs extends DatedPageArgs {
 class CharityRecordArgs extends PageArgs {
   @Field(() => ID, { nullable: true }) organizationId?: string;
   @Field(() => Int, { nullable: true }) year?: number;
-  @Field(() => String, { nullable: true, description: 'DONATION, FUNDRAISING, FOUNDATION_SPENDING, EVENT or PROGRAMME' }) kind?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'DONATION, FUNDRAISING, FOUNDATION_SPENDING, EVENT or PROGRAMME',
+  })
+  kind?: string;
 }
 
 @ArgsType()
@@ -42,26 +46,55 @@ const optionalId = (id: string | undefined, field: string) => (id == null ? unde
 export class RecordResolver {
   @Query(() => LoanConnection, { description: 'Loans to member enterprises, newest first (from/to: signing date)' })
   loans(@Args(() => LoanArgs) { product, from, to, ...page }: LoanArgs, @Ctx() { em }: RegistryContext) {
-    return findPage(em, Loan, given({ product, signedOn: dateRange({ from, to }) }), { signedOn: 'desc', id: 'desc' }, page);
+    return findPage(
+      em,
+      Loan,
+      given({ product, signedOn: dateRange({ from, to }) }),
+      { signedOn: 'desc', id: 'desc' },
+      page,
+    );
   }
 
   @Query(() => MediationCaseConnection, { description: 'Disputes mediated, newest first (from/to: opening date)' })
-  mediationCases(@Args(() => MediationCaseArgs) { committeeId, from, to, ...page }: MediationCaseArgs, @Ctx() { em }: RegistryContext) {
+  mediationCases(
+    @Args(() => MediationCaseArgs) { committeeId, from, to, ...page }: MediationCaseArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
     const committee = optionalId(committeeId, 'committeeId');
-    return findPage(em, MediationCase, given({ committee, openedOn: dateRange({ from, to }) }), { openedOn: 'desc', id: 'desc' }, page);
+    return findPage(
+      em,
+      MediationCase,
+      given({ committee, openedOn: dateRange({ from, to }) }),
+      { openedOn: 'desc', id: 'desc' },
+      page,
+    );
   }
 
   @Query(() => CharityRecordConnection, { description: 'Charity by chambers and their foundations, newest year first' })
-  charityRecords(@Args(() => CharityRecordArgs) { organizationId, year, kind, ...page }: CharityRecordArgs, @Ctx() { em }: RegistryContext) {
+  charityRecords(
+    @Args(() => CharityRecordArgs) { organizationId, year, kind, ...page }: CharityRecordArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
     // Charity is recorded per year, not per day, so it filters by year rather than a date range.
     const organization = optionalId(organizationId, 'organizationId');
     return findPage(em, CharityRecord, given({ organization, year, kind }), { year: 'desc', id: 'desc' }, page);
   }
 
-  @Query(() => InvestmentProjectConnection, { description: 'Projects chambers brought to the city, newest first (from/to: signing date)' })
-  investmentProjects(@Args(() => InvestmentProjectArgs) { introducedById, from, to, ...page }: InvestmentProjectArgs, @Ctx() { em }: RegistryContext) {
+  @Query(() => InvestmentProjectConnection, {
+    description: 'Projects chambers brought to the city, newest first (from/to: signing date)',
+  })
+  investmentProjects(
+    @Args(() => InvestmentProjectArgs) { introducedById, from, to, ...page }: InvestmentProjectArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
     const introducedBy = optionalId(introducedById, 'introducedById');
-    return findPage(em, InvestmentProject, given({ introducedBy, signedOn: dateRange({ from, to }) }), { signedOn: 'desc', id: 'desc' }, page);
+    return findPage(
+      em,
+      InvestmentProject,
+      given({ introducedBy, signedOn: dateRange({ from, to }) }),
+      { signedOn: 'desc', id: 'desc' },
+      page,
+    );
   }
 }
 

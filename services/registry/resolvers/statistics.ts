@@ -11,7 +11,9 @@ import { money } from './money.js';
 
 @Resolver(() => RegistryStatistics)
 export class StatisticsResolver {
-  @Query(() => RegistryStatistics, { description: 'The report\'s tables, computed from the records on asOf (ISO date; default today in China)' })
+  @Query(() => RegistryStatistics, {
+    description: "The report's tables, computed from the records on asOf (ISO date; default today in China)",
+  })
   async statistics(
     @Arg('asOf', () => String, { nullable: true }) asOfArgument: string | undefined,
     @Ctx() { em, identity }: RegistryContext,
@@ -19,7 +21,10 @@ export class StatisticsResolver {
     requireRole(identity, 'INTEGRATOR', 'APPROVER', 'ADMIN');
     const asOf = asOfDate(asOfArgument);
     const [standing, figures, charity, activities] = await Promise.all([
-      standingFigures(em, asOf), recordFigures(em, asOf), charityByOrganization(em, asOf), platformActivityCounts(em, asOf),
+      standingFigures(em, asOf),
+      recordFigures(em, asOf),
+      charityByOrganization(em, asOf),
+      platformActivityCounts(em, asOf),
     ]);
     const { fourGoodByLevel, ratingsByGrade } = standing;
     return {
@@ -36,8 +41,12 @@ export class StatisticsResolver {
       bankPairings: figures.bankPairings,
       redLaunchLoans: { count: figures.redLaunchLoans, total: money(figures.redLaunchLoanFen) },
       liaisonVisits: figures.liaisonVisits,
-      rewardFund: { total: money(figures.rewardFundFen), increase: money(figures.rewardFundIncreaseFen),
-        grants: figures.rewardGrants, granted: money(figures.rewardGrantedFen) },
+      rewardFund: {
+        total: money(figures.rewardFundFen),
+        increase: money(figures.rewardFundIncreaseFen),
+        grants: figures.rewardGrants,
+        granted: money(figures.rewardGrantedFen),
+      },
       governmentChamberCommunication: {
         specialSessions: figures.specialSessions,
         specialSessionIssuesResolved: figures.specialSessionIssuesResolved,
@@ -46,8 +55,10 @@ export class StatisticsResolver {
       },
       interconnection: { jointMeetings: figures.jointMeetings, groupActivities: figures.groupActivities },
       investment: {
-        fairs: figures.investmentFairs, matchmakings: figures.projectMatchmakings,
-        projects: figures.investmentProjects, total: money(figures.investmentFen),
+        fairs: figures.investmentFairs,
+        matchmakings: figures.projectMatchmakings,
+        projects: figures.investmentProjects,
+        total: money(figures.investmentFen),
       },
       assistance: { pairedVillages: figures.pairedVillages, projects: figures.assistanceProjects },
       mediation: {
@@ -72,7 +83,10 @@ export class StatisticsResolver {
           programmeYears: row.programmeYears,
         })),
       },
-      platformActivities: activities.map((row): PlatformActivityCount => ({ ...row, platform: row.platform as Platform })),
+      platformActivities: activities.map((row): PlatformActivityCount => ({
+        ...row,
+        platform: row.platform as Platform,
+      })),
     };
   }
 }
@@ -80,7 +94,10 @@ export class StatisticsResolver {
 @Resolver(() => OrganizationCharityStatistics)
 export class OrganizationCharityResolver {
   @FieldResolver(() => Organization)
-  async organization(@Root() row: OrganizationCharityStatistics, @Ctx() { loaders }: RegistryContext): Promise<Organization> {
+  async organization(
+    @Root() row: OrganizationCharityStatistics,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<Organization> {
     return (await loaders.organization.load(row.organizationId))!;
   }
 }

@@ -3,7 +3,13 @@ import { Organization } from '../entities/organization.js';
 import { Relationship } from '../entities/relationship.js';
 import { Direction, RelationshipType } from '../entities/kinds.js';
 import {
-  MAX_NEIGHBOR_DEPTH, MAX_PATH_DEPTH, edgeTypes, findNeighbors, requireDepth, shortestPath, type NeighborKey,
+  MAX_NEIGHBOR_DEPTH,
+  MAX_PATH_DEPTH,
+  edgeTypes,
+  findNeighbors,
+  requireDepth,
+  shortestPath,
+  type NeighborKey,
 } from '../traversal.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
@@ -24,7 +30,9 @@ const NeighborConnection = Connection('Neighbor', Neighbor);
 class OrganizationPath {
   @Field(() => Int, { description: 'Number of edges; 0 when from and to are the same organization' }) length!: number;
   @Field(() => [Organization], { description: 'From `from` to `to`, both included' }) organizations!: Organization[];
-  @Field(() => [Relationship], { description: 'The edges in walking order; an edge may be walked against its direction' })
+  @Field(() => [Relationship], {
+    description: 'The edges in walking order; an edge may be walked against its direction',
+  })
   relationships!: Relationship[];
 }
 
@@ -45,22 +53,32 @@ function neighborKey(cursor: string): NeighborKey {
 @Resolver(() => Organization)
 export class TraversalResolver {
   @FieldResolver(() => NeighborConnection, {
-    description: 'Organizations within `depth` hops (1 to 3) over edges valid on asOf (default today), each once at its '
-      + 'shortest distance, never this organization itself; ordered by distance, then name, then id',
+    description:
+      'Organizations within `depth` hops (1 to 3) over edges valid on asOf (default today), each once at its ' +
+      'shortest distance, never this organization itself; ordered by distance, then name, then id',
   })
   async neighbors(
     @Root() organization: Organization,
-    @Arg('types', () => [RelationshipType], { nullable: true, description: 'Edge types to follow (default: all)' }) types: RelationshipType[] | null | undefined,
-    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'OUTGOING follows from→to, INCOMING to→from' }) direction: Direction,
+    @Arg('types', () => [RelationshipType], { nullable: true, description: 'Edge types to follow (default: all)' })
+    types: RelationshipType[] | null | undefined,
+    @Arg('direction', () => Direction, {
+      defaultValue: Direction.BOTH,
+      description: 'OUTGOING follows from→to, INCOMING to→from',
+    })
+    direction: Direction,
     @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
-    @Arg('asOf', () => String, { nullable: true, description: 'ISO date the edges must be valid on' }) asOf: string | null | undefined,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20)' }) first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | null | undefined,
+    @Arg('asOf', () => String, { nullable: true, description: 'ISO date the edges must be valid on' })
+    asOf: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20)' })
+    first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' })
+    after: string | null | undefined,
     @Ctx() { em, identity, loaders }: RegistryContext,
   ): Promise<ConnectionShape<Neighbor>> {
     requireRole(identity, ...ROLES);
     const size = first ?? 20;
-    if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput(`first must be between 1 and 100; got ${size}`, 'first');
+    if (!Number.isInteger(size) || size < 1 || size > 100)
+      throw badInput(`first must be between 1 and 100; got ${size}`, 'first');
     const page = await findNeighbors(em, {
       start: organization.id,
       direction,
@@ -89,15 +107,18 @@ export class TraversalResolver {
 
   @Query(() => OrganizationPath, {
     nullable: true,
-    description: 'A shortest path between two organizations over edges valid on asOf (default today), walking edges '
-      + 'either way; null when there is none within maxDepth (1 to 6)',
+    description:
+      'A shortest path between two organizations over edges valid on asOf (default today), walking edges ' +
+      'either way; null when there is none within maxDepth (1 to 6)',
   })
   async path(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
-    @Arg('types', () => [RelationshipType], { nullable: true, description: 'Edge types to follow (default: all)' }) types: RelationshipType[] | null | undefined,
+    @Arg('types', () => [RelationshipType], { nullable: true, description: 'Edge types to follow (default: all)' })
+    types: RelationshipType[] | null | undefined,
     @Arg('maxDepth', () => Int, { defaultValue: MAX_PATH_DEPTH }) maxDepth: number,
-    @Arg('asOf', () => String, { nullable: true, description: 'ISO date the edges must be valid on' }) asOf: string | null | undefined,
+    @Arg('asOf', () => String, { nullable: true, description: 'ISO date the edges must be valid on' })
+    asOf: string | null | undefined,
     @Ctx() { em, identity, loaders }: RegistryContext,
   ): Promise<OrganizationPath | null> {
     requireRole(identity, ...ROLES);

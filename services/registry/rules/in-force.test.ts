@@ -47,7 +47,9 @@ describe('an edge or a position valid on a day', () => {
 
 describe('the SQL fragments', () => {
   it('name the alias and repeat the day expression, parenthesized', () => {
-    expect(inEffectSql('e', 'day.as_of')).toBe('(e.valid_from <= day.as_of and (e.valid_to is null or e.valid_to >= day.as_of))');
+    expect(inEffectSql('e', 'day.as_of')).toBe(
+      '(e.valid_from <= day.as_of and (e.valid_to is null or e.valid_to >= day.as_of))',
+    );
     expect(ratingInForceSql('r', '$1::date')).toBe(
       "(r.awarded_on <= $1::date and $1::date < r.awarded_on + interval '5 years' and (r.revoked_on is null or r.revoked_on > $1::date))",
     );

@@ -28,7 +28,8 @@ export function inEffect(validFrom: string, validTo: string | null | undefined, 
 }
 
 /** Not withdrawn by `day`: a record revoked (or ended) on a day no longer counts on that day. */
-export const notRevoked = (revokedOn: string | null | undefined, day: string): boolean => revokedOn == null || revokedOn > day;
+export const notRevoked = (revokedOn: string | null | undefined, day: string): boolean =>
+  revokedOn == null || revokedOn > day;
 
 export interface RatingDates {
   awardedOn: string;
@@ -48,7 +49,11 @@ export interface HonourDates {
 
 /** Counts on `day`: its year has begun, its validity (reviewed every two years) not run out, not revoked. */
 export function honourInForce(honour: HonourDates, day: string): boolean {
-  return Number(day.slice(0, 4)) >= honour.year && (honour.validUntil == null || honour.validUntil >= day) && notRevoked(honour.revokedOn, day);
+  return (
+    Number(day.slice(0, 4)) >= honour.year &&
+    (honour.validUntil == null || honour.validUntil >= day) &&
+    notRevoked(honour.revokedOn, day)
+  );
 }
 
 function repeatable(day: string): string {
@@ -67,13 +72,13 @@ export const notRevokedSql = (alias: string, day: string, column = 'revoked_on')
 
 /** SQL: the rating `alias` (awarded_on, revoked_on) is in force on `day`. */
 export const ratingInForceSql = (alias: string, day: string): string =>
-  `(${alias}.awarded_on <= ${repeatable(day)} and ${day} < ${alias}.awarded_on + interval '${RATING_VALID_YEARS} years'`
-  + ` and ${notRevokedSql(alias, day)})`;
+  `(${alias}.awarded_on <= ${repeatable(day)} and ${day} < ${alias}.awarded_on + interval '${RATING_VALID_YEARS} years'` +
+  ` and ${notRevokedSql(alias, day)})`;
 
 /** SQL: the organization `alias` has not ended on or before `day`. */
 export const activeSql = (alias: string, day: string): string => notRevokedSql(alias, day, 'ended_on');
 
 /** SQL: the honour `alias` (year, valid_until, revoked_on) counts on `day`. */
 export const honourInForceSql = (alias: string, day: string): string =>
-  `(${alias}.year <= extract(year from ${repeatable(day)}) and (${alias}.valid_until is null or ${alias}.valid_until >= ${day})`
-  + ` and ${notRevokedSql(alias, day)})`;
+  `(${alias}.year <= extract(year from ${repeatable(day)}) and (${alias}.valid_until is null or ${alias}.valid_until >= ${day})` +
+  ` and ${notRevokedSql(alias, day)})`;

@@ -4,7 +4,13 @@ import { OrganizationKind as K } from '../entities/kinds.js';
 import { makeCreditCode } from '../credit-code.js';
 
 const valid = makeCreditCode('9', '1', '330402', 'MA2B3C4D5');
-const chamber = { name: '嘉兴市某某商会', kind: K.OUT_OF_TOWN_CHAMBER, regionCode: '330400', homeRegionCode: '330300', creditCode: valid };
+const chamber = {
+  name: '嘉兴市某某商会',
+  kind: K.OUT_OF_TOWN_CHAMBER,
+  regionCode: '330400',
+  homeRegionCode: '330300',
+  creditCode: valid,
+};
 
 describe('organization rules', () => {
   it('accepts a complete, valid organization', () => {
@@ -19,7 +25,9 @@ describe('organization rules', () => {
   });
 
   it('refuses region codes the registry does not know', () => {
-    const fields = organizationViolations({ ...chamber, regionCode: '999999', homeRegionCode: '123456' }).map((v) => v.field);
+    const fields = organizationViolations({ ...chamber, regionCode: '999999', homeRegionCode: '123456' }).map(
+      (v) => v.field,
+    );
     expect(fields).toEqual(['regionCode', 'homeRegionCode']);
   });
 

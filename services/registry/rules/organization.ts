@@ -19,13 +19,19 @@ export function organizationViolations(draft: OrganizationDraft): RuleViolation[
   const problems: RuleViolation[] = [];
   if (draft.name.trim().length === 0) problems.push({ field: 'name', message: 'name must not be empty' });
   if (!regionName(draft.regionCode)) {
-    problems.push({ field: 'regionCode', message: `"${draft.regionCode}" is not a region code the registry knows (GB/T 2260)` });
+    problems.push({
+      field: 'regionCode',
+      message: `"${draft.regionCode}" is not a region code the registry knows (GB/T 2260)`,
+    });
   }
   if (draft.homeRegionCode != null) {
     if (draft.kind !== OrganizationKind.OUT_OF_TOWN_CHAMBER) {
       problems.push({ field: 'homeRegionCode', message: 'only an out-of-town chamber (异地商会) has a home region' });
     } else if (!regionName(draft.homeRegionCode)) {
-      problems.push({ field: 'homeRegionCode', message: `"${draft.homeRegionCode}" is not a region code the registry knows (GB/T 2260)` });
+      problems.push({
+        field: 'homeRegionCode',
+        message: `"${draft.homeRegionCode}" is not a region code the registry knows (GB/T 2260)`,
+      });
     }
   }
   if (draft.creditCode != null) {

@@ -10,7 +10,11 @@ export interface Period {
 }
 
 /** An end before the start; ending on the first day is allowed (a one-day record). */
-export function endBeforeStart(start: string, end: string | null | undefined, fields: { start: string; end: string }): RuleViolation[] {
+export function endBeforeStart(
+  start: string,
+  end: string | null | undefined,
+  fields: { start: string; end: string },
+): RuleViolation[] {
   if (end == null || end >= start) return [];
   return [{ field: fields.end, message: `${fields.end} ${end} is before ${fields.start} ${start}` }];
 }

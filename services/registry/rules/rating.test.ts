@@ -7,13 +7,22 @@ describe('rating and honour rules', () => {
     expect(ratingViolations({ organizationKind: K.INDUSTRY_ASSOCIATION, awardedOn: '2019-12-01' })).toEqual([]);
     expect(ratingViolations({ organizationKind: K.FOUNDATION, awardedOn: '2019-12-01' })).toEqual([]);
     for (const kind of [K.ENTERPRISE, K.BANK, K.FEDERATION, K.COLLEGE]) {
-      expect(ratingViolations({ organizationKind: kind, awardedOn: '2019-12-01' }).map((v) => v.field), kind).toEqual(['organizationId']);
+      expect(
+        ratingViolations({ organizationKind: kind, awardedOn: '2019-12-01' }).map((v) => v.field),
+        kind,
+      ).toEqual(['organizationId']);
     }
   });
 
   it('refuses a revocation before the award', () => {
-    const violations = ratingViolations({ organizationKind: K.OUT_OF_TOWN_CHAMBER, awardedOn: '2019-12-01', revokedOn: '2019-11-30' });
-    expect(violations).toEqual([{ field: 'revokedOn', message: 'revokedOn 2019-11-30 is before awardedOn 2019-12-01' }]);
+    const violations = ratingViolations({
+      organizationKind: K.OUT_OF_TOWN_CHAMBER,
+      awardedOn: '2019-12-01',
+      revokedOn: '2019-11-30',
+    });
+    expect(violations).toEqual([
+      { field: 'revokedOn', message: 'revokedOn 2019-11-30 is before awardedOn 2019-12-01' },
+    ]);
   });
 
   it('keeps honours to years that have begun, with a title', () => {

@@ -33,7 +33,10 @@ export interface HonourDraft {
 export function honourViolations(draft: HonourDraft, currentYear: number): RuleViolation[] {
   const problems: RuleViolation[] = [];
   if (draft.year < FIRST_HONOUR_YEAR || draft.year > currentYear) {
-    problems.push({ field: 'year', message: `year must be between ${FIRST_HONOUR_YEAR} and ${currentYear}, not ${draft.year}` });
+    problems.push({
+      field: 'year',
+      message: `year must be between ${FIRST_HONOUR_YEAR} and ${currentYear}, not ${draft.year}`,
+    });
   }
   if (draft.title.trim() === '') problems.push({ field: 'title', message: 'title must not be empty' });
   return problems;

@@ -13,14 +13,20 @@ type Shape = (value: unknown) => string | undefined;
 const text: Shape = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string');
 const uuid: Shape = (v) => (typeof v === 'string' && UUID_PATTERN.test(v) ? undefined : 'a UUID');
 const isoDate: Shape = (v) => (isIsoDate(v) ? undefined : 'an ISO date (yyyy-mm-dd)');
-const listOf = (item: Shape, noun: string): Shape => (v) =>
-  Array.isArray(v) && v.every((element) => item(element) === undefined) ? undefined : `a list of ${noun}`;
-const record = (fields: Record<string, Shape>, noun: string): Shape => (v) => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return noun;
-  const knownKeysFit = Object.entries(v).every(([key, value]) => fields[key] !== undefined && fields[key](value) === undefined);
-  const fits = knownKeysFit && Object.keys(fields).every((key) => key in v);
-  return fits ? undefined : noun;
-};
+const listOf =
+  (item: Shape, noun: string): Shape =>
+  (v) =>
+    Array.isArray(v) && v.every((element) => item(element) === undefined) ? undefined : `a list of ${noun}`;
+const record =
+  (fields: Record<string, Shape>, noun: string): Shape =>
+  (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return noun;
+    const knownKeysFit = Object.entries(v).every(
+      ([key, value]) => fields[key] !== undefined && fields[key](value) === undefined,
+    );
+    const fits = knownKeysFit && Object.keys(fields).every((key) => key in v);
+    return fits ? undefined : noun;
+  };
 
 const project = record({ title: text, startedOn: isoDate }, '{ title, startedOn }');
 
@@ -34,7 +40,10 @@ export const ATTRIBUTE_SHAPES: Readonly<Record<RelationshipType, Readonly<Record
   // 产教融合: the forms of co-operation, e.g. 共建课堂, 共设基地.
   [RelationshipType.COLLEGE_PARTNERSHIP]: { forms: listOf(text, 'non-empty strings') },
   // 结对帮扶: the campaign and the assistance projects run under the pairing.
-  [RelationshipType.ASSISTANCE_PAIRING]: { programme: text, projects: listOf(project, 'projects { title, startedOn }') },
+  [RelationshipType.ASSISTANCE_PAIRING]: {
+    programme: text,
+    projects: listOf(project, 'projects { title, startedOn }'),
+  },
   [RelationshipType.FOUNDED]: { registeredWith: text, guidedBy: text },
   // 联挂指导: the Federation leader who is the contact (a person in the registry).
   [RelationshipType.LIAISON]: { leaderId: uuid, leader: text, leaderTitle: text },
@@ -57,5 +66,7 @@ export function attributeViolations(type: RelationshipType, attributes: Record<s
 
 /** People an edge's attributes name, which must exist in the registry. */
 export function referencedPeople(type: RelationshipType, attributes: Record<string, unknown>): string[] {
-  return type === RelationshipType.LIAISON && typeof attributes.leaderId === 'string' ? [attributes.leaderId.toLowerCase()] : [];
+  return type === RelationshipType.LIAISON && typeof attributes.leaderId === 'string'
+    ? [attributes.leaderId.toLowerCase()]
+    : [];
 }

@@ -3,19 +3,32 @@ import { overlappingDuplicate, relationshipViolations, sameEdge, type EdgeDraft 
 import { RelationshipType as R } from '../entities/kinds.js';
 import { SEED_EDGES } from '../../../infra/seed/registry-data.js';
 
-const edge = (type: R, fromId: string, toId: string, validFrom: string, validTo: string | null = null): EdgeDraft =>
-  ({ type, fromId, toId, validFrom, validTo });
+const edge = (type: R, fromId: string, toId: string, validFrom: string, validTo: string | null = null): EdgeDraft => ({
+  type,
+  fromId,
+  toId,
+  validFrom,
+  validTo,
+});
 
 describe('relationship rules', () => {
   it('refuses an edge from an organization to itself, and an end before the start', () => {
-    expect(relationshipViolations(edge(R.MEMBER_OF, 'a', 'a', '2020-01-01', '2019-01-01')).map((v) => v.field)).toEqual(['toId', 'validTo']);
+    expect(relationshipViolations(edge(R.MEMBER_OF, 'a', 'a', '2020-01-01', '2019-01-01')).map((v) => v.field)).toEqual(
+      ['toId', 'validTo'],
+    );
     expect(relationshipViolations(edge(R.MEMBER_OF, 'a', 'b', '2020-01-01'))).toEqual([]);
   });
 
   it('treats a pairing in the reverse direction as the same edge, a directed edge not', () => {
-    expect(sameEdge(edge(R.BANK_PAIRING, 'a', 'b', '2020-01-01'), edge(R.BANK_PAIRING, 'b', 'a', '2020-01-01'))).toBe(true);
-    expect(sameEdge(edge(R.ASSISTANCE_PAIRING, 'a', 'b', '2020-01-01'), edge(R.ASSISTANCE_PAIRING, 'b', 'a', '2020-01-01'))).toBe(true);
-    expect(sameEdge(edge(R.SUPERVISES, 'a', 'b', '2020-01-01'), edge(R.SUPERVISES, 'b', 'a', '2020-01-01'))).toBe(false);
+    expect(sameEdge(edge(R.BANK_PAIRING, 'a', 'b', '2020-01-01'), edge(R.BANK_PAIRING, 'b', 'a', '2020-01-01'))).toBe(
+      true,
+    );
+    expect(
+      sameEdge(edge(R.ASSISTANCE_PAIRING, 'a', 'b', '2020-01-01'), edge(R.ASSISTANCE_PAIRING, 'b', 'a', '2020-01-01')),
+    ).toBe(true);
+    expect(sameEdge(edge(R.SUPERVISES, 'a', 'b', '2020-01-01'), edge(R.SUPERVISES, 'b', 'a', '2020-01-01'))).toBe(
+      false,
+    );
     expect(sameEdge(edge(R.SUPERVISES, 'a', 'b', '2020-01-01'), edge(R.MEMBER_OF, 'a', 'b', '2020-01-01'))).toBe(false);
   });
 
@@ -27,10 +40,19 @@ describe('relationship rules', () => {
   });
 
   it('holds for the seed: no self edges, no overlapping duplicates', () => {
-    const drafts = SEED_EDGES.map((e, i) => ({ ...edge(e.type, e.from, e.to, e.validFrom, e.validTo ?? null), id: String(i) }));
+    const drafts = SEED_EDGES.map((e, i) => ({
+      ...edge(e.type, e.from, e.to, e.validFrom, e.validTo ?? null),
+      id: String(i),
+    }));
     for (const draft of drafts) {
       expect(relationshipViolations(draft), draft.id).toEqual([]);
-      expect(overlappingDuplicate(draft, drafts.filter((d) => d.id !== draft.id)), `${draft.type} ${draft.fromId}→${draft.toId}`).toBeUndefined();
+      expect(
+        overlappingDuplicate(
+          draft,
+          drafts.filter((d) => d.id !== draft.id),
+        ),
+        `${draft.type} ${draft.fromId}→${draft.toId}`,
+      ).toBeUndefined();
     }
   });
 });

@@ -19,7 +19,8 @@ export interface EdgeDraft extends Period {
 
 export function relationshipViolations(edge: EdgeDraft): RuleViolation[] {
   const problems: RuleViolation[] = [];
-  if (edge.fromId === edge.toId) problems.push({ field: 'toId', message: 'an organization cannot have a relationship with itself' });
+  if (edge.fromId === edge.toId)
+    problems.push({ field: 'toId', message: 'an organization cannot have a relationship with itself' });
   return [...problems, ...periodViolations(edge)];
 }
 

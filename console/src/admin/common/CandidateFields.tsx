@@ -49,7 +49,11 @@ export function CandidateFields({ name = 'candidates' }: { name?: string }) {
           {fields.map((field, index) => (
             <Space key={field.key} align="start" wrap role="group" aria-label={t('candidate', { n: index + 1 })}>
               <Form.Item name={[field.name, 'role']} label={t('role')}>
-                <Select allowClear style={{ width: 180 }} options={ROLES.map((role) => ({ value: role, label: role }))} />
+                <Select
+                  allowClear
+                  style={{ width: 180 }}
+                  options={ROLES.map((role) => ({ value: role, label: role }))}
+                />
               </Form.Item>
               <Form.Item name={[field.name, 'organizationId']} label={t('organization')}>
                 <OrganizationPicker />
@@ -57,11 +61,21 @@ export function CandidateFields({ name = 'candidates' }: { name?: string }) {
               <Form.Item name={[field.name, 'subject']} label={t('subject')}>
                 <Input style={{ width: 180 }} />
               </Form.Item>
-              {fields.length > 1 && <Button type="text" aria-label={t('remove', { n: index + 1 })} icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} />}
+              {fields.length > 1 && (
+                <Button
+                  type="text"
+                  aria-label={t('remove', { n: index + 1 })}
+                  icon={<MinusCircleOutlined />}
+                  onClick={() => remove(field.name)}
+                  style={{ marginTop: 30 }}
+                />
+              )}
             </Space>
           ))}
           <Form.Item>
-            <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>{t('add')}</Button>
+            <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>
+              {t('add')}
+            </Button>
             <Form.ErrorList errors={errors} />
           </Form.Item>
         </fieldset>
@@ -73,6 +87,10 @@ export function CandidateFields({ name = 'candidates' }: { name?: string }) {
 /** The rows as the API takes them: empty parts left out, empty rows dropped. */
 export function candidatesInput(rows: { role?: string; organizationId?: string; subject?: string }[] | undefined) {
   return (rows ?? [])
-    .map((row) => ({ role: row.role || undefined, organizationId: row.organizationId || undefined, subject: row.subject?.trim() || undefined }))
+    .map((row) => ({
+      role: row.role || undefined,
+      organizationId: row.organizationId || undefined,
+      subject: row.subject?.trim() || undefined,
+    }))
     .filter((row) => row.role || row.subject);
 }

@@ -4,8 +4,20 @@ import { hubProblem, type HubProblem } from '../../shell/errors';
 import { defineMessages, useT } from '../../shell/i18n';
 
 const messages = defineMessages(
-  { reason: '原因', reasonHelp: '写明为什么这样做：会记入审计，其他管理员可见', reasonRequired: '请填写原因', cancel: '返回', failed: '操作未完成（{code}）：{message}' },
-  { reason: 'Reason', reasonHelp: 'Why you do this: it goes into the audit, which other admins read', reasonRequired: 'A reason is required', cancel: 'Back', failed: 'The operation did not happen ({code}): {message}' },
+  {
+    reason: '原因',
+    reasonHelp: '写明为什么这样做：会记入审计，其他管理员可见',
+    reasonRequired: '请填写原因',
+    cancel: '返回',
+    failed: '操作未完成（{code}）：{message}',
+  },
+  {
+    reason: 'Reason',
+    reasonHelp: 'Why you do this: it goes into the audit, which other admins read',
+    reasonRequired: 'A reason is required',
+    cancel: 'Back',
+    failed: 'The operation did not happen ({code}): {message}',
+  },
 );
 
 export interface ReasonDialogProps<V extends object> {
@@ -73,7 +85,13 @@ export function ReasonDialog<V extends object>(props: ReasonDialogProps<V>) {
       destroyOnHidden
     >
       {props.description && <div style={{ marginBottom: 16 }}>{props.description}</div>}
-      <Form form={form} layout="vertical" onFinish={(values) => void finish(values as Record<string, unknown>)} initialValues={props.initialValues} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void finish(values as Record<string, unknown>)}
+        initialValues={props.initialValues}
+        preserve={false}
+      >
         {props.children}
         {props.askReason !== false && (
           <Form.Item
@@ -86,7 +104,14 @@ export function ReasonDialog<V extends object>(props: ReasonDialogProps<V>) {
           </Form.Item>
         )}
       </Form>
-      {problem && <Alert type="error" showIcon role="alert" title={t('failed', { code: problem.code, message: problem.message })} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('failed', { code: problem.code, message: problem.message })}
+        />
+      )}
     </Modal>
   );
 }

@@ -55,7 +55,10 @@ export function CampaignCard({ campaign }: { campaign: Campaign }) {
   const parent = encodeURIComponent(campaign.workflowId);
   const rows = campaign.stageCounts.map((row) => ({ ...row, label: wordFor(STAGE_WORDS, row.stage, locale) }));
   return (
-    <Card title={<h3 style={{ fontSize: 16, margin: 0 }}>{title}</h3>} extra={<Tag>{wordFor(STAGE_WORDS, campaign.stage, locale)}</Tag>}>
+    <Card
+      title={<h3 style={{ fontSize: 16, margin: 0 }}>{title}</h3>}
+      extra={<Tag>{wordFor(STAGE_WORDS, campaign.stage, locale)}</Tag>}
+    >
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('stage')}>{wordFor(STAGE_WORDS, campaign.stage, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('started')}>{when(campaign.startedAt)}</Descriptions.Item>
@@ -63,7 +66,13 @@ export function CampaignCard({ campaign }: { campaign: Campaign }) {
         <Descriptions.Item label={t('ineligible')}>{campaign.ineligibleCount}</Descriptions.Item>
       </Descriptions>
       <p>
-        <Link to={`/runs/${parent}`} style={UNDERLINED}>{t('campaignRun')}</Link> · <Link to={`/runs?parentId=${parent}`} style={UNDERLINED}>{t('applications')}</Link>
+        <Link to={`/runs/${parent}`} style={UNDERLINED}>
+          {t('campaignRun')}
+        </Link>{' '}
+        ·{' '}
+        <Link to={`/runs?parentId=${parent}`} style={UNDERLINED}>
+          {t('applications')}
+        </Link>
       </p>
       <Table
         rowKey="stage"
@@ -73,12 +82,19 @@ export function CampaignCard({ campaign }: { campaign: Campaign }) {
         locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
         columns={[
           { title: t('stageOf'), key: 'stage', render: (row: (typeof rows)[number]) => row.label },
-          { title: t('count'), key: 'count', align: 'right' as const, render: (row: (typeof rows)[number]) => row.count },
+          {
+            title: t('count'),
+            key: 'count',
+            align: 'right' as const,
+            render: (row: (typeof rows)[number]) => row.count,
+          },
           {
             title: t('runs'),
             key: 'runs',
             render: (row: (typeof rows)[number]) => (
-              <Link to={`/runs?parentId=${parent}&stage=${row.stage}`} aria-label={t('seeRuns', { stage: row.label })}>{t('runs')}</Link>
+              <Link to={`/runs?parentId=${parent}&stage=${row.stage}`} aria-label={t('seeRuns', { stage: row.label })}>
+                {t('runs')}
+              </Link>
             ),
           },
         ]}

@@ -10,22 +10,65 @@ import { ProcurementStages } from './ProcurementStages';
 // totalCount (14 aliases, far below the gateway's alias and cost limits).
 const Overview = graphql(`
   query AdminOverview {
-    evaluationCampaigns { id year track stage workflowId startedAt eligibleCount ineligibleCount stageCounts { stage count } }
-    all: procurements(first: 1) { totalCount }
-    bidding: procurements(stage: "BIDDING", first: 1) { totalCount }
-    screening: procurements(stage: "SCREENING", first: 1) { totalCount }
-    scoring: procurements(stage: "SCORING", first: 1) { totalCount }
-    awardApproval: procurements(stage: "AWARD_APPROVAL", first: 1) { totalCount }
-    notice: procurements(stage: "NOTICE", first: 1) { totalCount }
-    objectionReview: procurements(stage: "OBJECTION_REVIEW", first: 1) { totalCount }
-    failed: procurements(stage: "FAILED", first: 1) { totalCount }
-    contracting: procurements(stage: "CONTRACTING", first: 1) { totalCount }
-    performing: procurements(stage: "PERFORMING", first: 1) { totalCount }
-    performanceReview: procurements(stage: "PERFORMANCE_REVIEW", first: 1) { totalCount }
-    completed: procurements(stage: "COMPLETED", first: 1) { totalCount }
-    terminated: procurements(stage: "TERMINATED", first: 1) { totalCount }
-    closed: procurements(stage: "CLOSED", first: 1) { totalCount }
-    cancelled: procurements(stage: "CANCELLED", first: 1) { totalCount }
+    evaluationCampaigns {
+      id
+      year
+      track
+      stage
+      workflowId
+      startedAt
+      eligibleCount
+      ineligibleCount
+      stageCounts {
+        stage
+        count
+      }
+    }
+    all: procurements(first: 1) {
+      totalCount
+    }
+    bidding: procurements(stage: "BIDDING", first: 1) {
+      totalCount
+    }
+    screening: procurements(stage: "SCREENING", first: 1) {
+      totalCount
+    }
+    scoring: procurements(stage: "SCORING", first: 1) {
+      totalCount
+    }
+    awardApproval: procurements(stage: "AWARD_APPROVAL", first: 1) {
+      totalCount
+    }
+    notice: procurements(stage: "NOTICE", first: 1) {
+      totalCount
+    }
+    objectionReview: procurements(stage: "OBJECTION_REVIEW", first: 1) {
+      totalCount
+    }
+    failed: procurements(stage: "FAILED", first: 1) {
+      totalCount
+    }
+    contracting: procurements(stage: "CONTRACTING", first: 1) {
+      totalCount
+    }
+    performing: procurements(stage: "PERFORMING", first: 1) {
+      totalCount
+    }
+    performanceReview: procurements(stage: "PERFORMANCE_REVIEW", first: 1) {
+      totalCount
+    }
+    completed: procurements(stage: "COMPLETED", first: 1) {
+      totalCount
+    }
+    terminated: procurements(stage: "TERMINATED", first: 1) {
+      totalCount
+    }
+    closed: procurements(stage: "CLOSED", first: 1) {
+      totalCount
+    }
+    cancelled: procurements(stage: "CANCELLED", first: 1) {
+      totalCount
+    }
   }
 `);
 
@@ -69,13 +112,19 @@ export function OverviewPage() {
     : [];
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Problem error={overview.error} />
       <ProcurementStages loading={overview.loading && !data} total={data?.all.totalCount} stages={stages} />
       <section aria-labelledby="overview-campaigns">
-        <Typography.Title level={2} id="overview-campaigns" style={{ fontSize: 18 }}>{t('campaigns')}</Typography.Title>
-        {data && data.evaluationCampaigns.length === 0 && <Typography.Paragraph type="secondary">{t('noCampaigns')}</Typography.Paragraph>}
+        <Typography.Title level={2} id="overview-campaigns" style={{ fontSize: 18 }}>
+          {t('campaigns')}
+        </Typography.Title>
+        {data && data.evaluationCampaigns.length === 0 && (
+          <Typography.Paragraph type="secondary">{t('noCampaigns')}</Typography.Paragraph>
+        )}
         <Row gutter={[16, 16]}>
           {data?.evaluationCampaigns.map((campaign) => (
             <Col key={campaign.id} xs={24} xl={12}>

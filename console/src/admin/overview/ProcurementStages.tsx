@@ -29,16 +29,34 @@ const messages = defineMessages(
 );
 
 /** Procurements counted per stage: a table with links to the runs, and the same numbers as bars. */
-export function ProcurementStages({ loading, total, stages }: { loading: boolean; total?: number; stages: [string, number][] }) {
+export function ProcurementStages({
+  loading,
+  total,
+  stages,
+}: {
+  loading: boolean;
+  total?: number;
+  stages: [string, number][];
+}) {
   const t = useT(messages);
   const { locale } = useLocale();
   const rows = stages.map(([stage, count]) => ({ stage, count, label: wordFor(STAGE_WORDS, stage, locale) }));
   const shown = rows.filter((row) => row.count > 0);
   return (
     <section aria-labelledby="overview-procurements" style={{ marginBottom: 24 }}>
-      <Card title={<Typography.Title level={2} id="overview-procurements" style={{ fontSize: 18, margin: 0 }}>{t('title')}</Typography.Title>} loading={loading}>
+      <Card
+        title={
+          <Typography.Title level={2} id="overview-procurements" style={{ fontSize: 18, margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+        }
+        loading={loading}
+      >
         <Typography.Paragraph>
-          <strong>{t('total', { count: total ?? 0 })}</strong> · <Link to="/runs?processType=PROCUREMENT" style={UNDERLINED}>{t('all')}</Link>
+          <strong>{t('total', { count: total ?? 0 })}</strong> ·{' '}
+          <Link to="/runs?processType=PROCUREMENT" style={UNDERLINED}>
+            {t('all')}
+          </Link>
         </Typography.Paragraph>
         <Row gutter={[24, 16]}>
           <Col xs={24} lg={12}>
@@ -49,12 +67,22 @@ export function ProcurementStages({ loading, total, stages }: { loading: boolean
               dataSource={rows}
               columns={[
                 { title: t('stage'), key: 'stage', render: (row: (typeof rows)[number]) => row.label },
-                { title: t('count'), key: 'count', align: 'right' as const, render: (row: (typeof rows)[number]) => row.count },
+                {
+                  title: t('count'),
+                  key: 'count',
+                  align: 'right' as const,
+                  render: (row: (typeof rows)[number]) => row.count,
+                },
                 {
                   title: t('runs'),
                   key: 'runs',
                   render: (row: (typeof rows)[number]) => (
-                    <Link to={`/runs?processType=PROCUREMENT&stage=${row.stage}`} aria-label={t('seeRuns', { stage: row.label })}>{t('runs')}</Link>
+                    <Link
+                      to={`/runs?processType=PROCUREMENT&stage=${row.stage}`}
+                      aria-label={t('seeRuns', { stage: row.label })}
+                    >
+                      {t('runs')}
+                    </Link>
                   ),
                 },
               ]}

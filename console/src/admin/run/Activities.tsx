@@ -44,7 +44,15 @@ const messages = defineMessages(
 );
 
 /** Ordinary activities the run waits on, with attempts and the last failure; each (or all) can be retried now. */
-export function Activities({ runId, activities, onDone }: { runId: string; activities: Activity[]; onDone(result: AdminRunOperationResultFragment): void }) {
+export function Activities({
+  runId,
+  activities,
+  onDone,
+}: {
+  runId: string;
+  activities: Activity[];
+  onDone(result: AdminRunOperationResultFragment): void;
+}) {
   const t = useT(messages);
   // undefined: no dialog; null: every pending activity; else the one to retry.
   const [retrying, setRetrying] = useState<Activity | null>();
@@ -52,21 +60,46 @@ export function Activities({ runId, activities, onDone }: { runId: string; activ
   const columns = [
     { title: t('type'), key: 'type', render: (a: Activity) => `${a.activityType} (${a.activityId})` },
     { title: t('state'), key: 'state', render: (a: Activity) => a.state },
-    { title: t('attempt'), key: 'attempt', render: (a: Activity) => (a.maximumAttempts ? t('of', { attempt: a.attempt, max: a.maximumAttempts }) : t('unlimited', { attempt: a.attempt })) },
-    { title: t('lastFailure'), key: 'lastFailure', render: (a: Activity) => (a.lastFailure ? <Typography.Text type="danger">{a.lastFailure}</Typography.Text> : '—') },
+    {
+      title: t('attempt'),
+      key: 'attempt',
+      render: (a: Activity) =>
+        a.maximumAttempts
+          ? t('of', { attempt: a.attempt, max: a.maximumAttempts })
+          : t('unlimited', { attempt: a.attempt }),
+    },
+    {
+      title: t('lastFailure'),
+      key: 'lastFailure',
+      render: (a: Activity) => (a.lastFailure ? <Typography.Text type="danger">{a.lastFailure}</Typography.Text> : '—'),
+    },
     { title: t('next'), key: 'next', render: (a: Activity) => when(a.nextAttemptAt) },
     {
       title: t('retry'),
       key: 'retry',
       render: (a: Activity) => (
-        <Button size="small" onClick={() => setRetrying(a)} aria-label={`${t('retry')}: ${a.activityType}`}>{t('retry')}</Button>
+        <Button size="small" onClick={() => setRetrying(a)} aria-label={`${t('retry')}: ${a.activityType}`}>
+          {t('retry')}
+        </Button>
       ),
     },
   ];
   return (
     <>
-      <Table<Activity> rowKey="activityId" columns={columns} dataSource={activities} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} scroll={{ x: 'max-content' }} />
-      {activities.length > 1 && <Button style={{ marginTop: 12 }} onClick={() => setRetrying(null)}>{t('retryAll')}</Button>}
+      <Table<Activity>
+        rowKey="activityId"
+        columns={columns}
+        dataSource={activities}
+        pagination={false}
+        size="small"
+        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
+        scroll={{ x: 'max-content' }}
+      />
+      {activities.length > 1 && (
+        <Button style={{ marginTop: 12 }} onClick={() => setRetrying(null)}>
+          {t('retryAll')}
+        </Button>
+      )}
       <ReasonDialog
         open={retrying !== undefined}
         title={retrying ? t('retryTitle', { type: retrying.activityType }) : t('retryAllTitle')}

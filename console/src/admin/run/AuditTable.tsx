@@ -7,8 +7,24 @@ import { EmptyText } from '../common/EmptyText';
 type Entry = AdminProcessRunQuery['processRun']['audit'][number];
 
 const messages = defineMessages(
-  { at: '时间', actor: '操作人', action: '操作', target: '对象', reason: '原因', outcome: '结果', none: '还没有管理员操作过这个运行' },
-  { at: 'At', actor: 'By', action: 'Action', target: 'Target', reason: 'Reason', outcome: 'Outcome', none: 'No admin has acted on this run' },
+  {
+    at: '时间',
+    actor: '操作人',
+    action: '操作',
+    target: '对象',
+    reason: '原因',
+    outcome: '结果',
+    none: '还没有管理员操作过这个运行',
+  },
+  {
+    at: 'At',
+    actor: 'By',
+    action: 'Action',
+    target: 'Target',
+    reason: 'Reason',
+    outcome: 'Outcome',
+    none: 'No admin has acted on this run',
+  },
 );
 
 const COLORS: Record<string, string> = { DONE: 'success', FAILED: 'error', REQUESTED: 'processing' };
@@ -22,7 +38,25 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
     { title: t('action'), key: 'action', render: (e: Entry) => e.action },
     { title: t('target'), key: 'target', render: (e: Entry) => e.target },
     { title: t('reason'), key: 'reason', render: (e: Entry) => e.reason },
-    { title: t('outcome'), key: 'outcome', render: (e: Entry) => <><Tag color={COLORS[e.outcome]}>{e.outcome}</Tag>{e.error ?? ''}</> },
+    {
+      title: t('outcome'),
+      key: 'outcome',
+      render: (e: Entry) => (
+        <>
+          <Tag color={COLORS[e.outcome]}>{e.outcome}</Tag>
+          {e.error ?? ''}
+        </>
+      ),
+    },
   ];
-  return <Table<Entry> rowKey="id" columns={columns} dataSource={entries} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} />;
+  return (
+    <Table<Entry>
+      rowKey="id"
+      columns={columns}
+      dataSource={entries}
+      pagination={false}
+      size="small"
+      locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
+    />
+  );
 }

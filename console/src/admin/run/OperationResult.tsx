@@ -45,7 +45,9 @@ export function OperationResult({ result, onClose }: { result: AdminRunOperation
       title={t('done', { action: audit.action, outcome: audit.outcome })}
       description={
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label={t('status')}>{RUN_STATUS_WORDS[result.status] ? text(RUN_STATUS_WORDS[result.status]) : result.status}</Descriptions.Item>
+          <Descriptions.Item label={t('status')}>
+            {RUN_STATUS_WORDS[result.status] ? text(RUN_STATUS_WORDS[result.status]) : result.status}
+          </Descriptions.Item>
           <Descriptions.Item label={t('tasksClosed')}>{result.tasksClosed}</Descriptions.Item>
           {result.runId && <Descriptions.Item label={t('runId')}>{result.runId}</Descriptions.Item>}
           <Descriptions.Item label={t('reason')}>{audit.reason}</Descriptions.Item>

@@ -32,9 +32,11 @@ const messages = defineMessages(
     cancelTitle: 'Cancel the run {id}?',
     cancelHint: 'The workflow cleans up (closes its tasks, hands back a seat, tells the parties), then ends CANCELLED.',
     terminateTitle: 'Terminate the run {id}?',
-    terminateHint: 'The run ends at once and the workflow gets no say: the hub closes its tasks and marks the process TERMINATED.',
+    terminateHint:
+      'The run ends at once and the workflow gets no say: the hub closes its tasks and marks the process TERMINATED.',
     resetTitle: 'Reset the run {id}?',
-    resetHint: 'A new run starts from the end of an earlier workflow task; tasks the old run opened after that point are closed.',
+    resetHint:
+      'A new run starts from the end of an earlier workflow task; tasks the old run opened after that point are closed.',
     toEventId: 'Reset to event id (a WorkflowTaskCompleted; the last one when empty)',
     notRunning: 'This run has ended: it can only be reset.',
   },
@@ -53,8 +55,12 @@ export function RunOperations({ run, onDone }: { run: Run; onDone(result: AdminR
   return (
     <div role="group" aria-label={t('operations')} style={{ marginBottom: 16 }}>
       <Space wrap>
-        <Button danger disabled={!running} onClick={() => setOperation('cancel')}>{t('cancel')}</Button>
-        <Button danger disabled={!running} onClick={() => setOperation('terminate')}>{t('terminate')}</Button>
+        <Button danger disabled={!running} onClick={() => setOperation('cancel')}>
+          {t('cancel')}
+        </Button>
+        <Button danger disabled={!running} onClick={() => setOperation('terminate')}>
+          {t('terminate')}
+        </Button>
         <Button onClick={() => setOperation('reset')}>{t('reset')}</Button>
       </Space>
       {!running && <Alert style={{ marginTop: 8 }} type="info" title={t('notRunning')} />}
@@ -74,7 +80,9 @@ export function RunOperations({ run, onDone }: { run: Run; onDone(result: AdminR
         okText={t('terminate')}
         danger
         onClose={close}
-        onSubmit={async ({ reason }) => onDone((await terminate({ variables: { id: run.id, reason } })).data!.terminateRun)}
+        onSubmit={async ({ reason }) =>
+          onDone((await terminate({ variables: { id: run.id, reason } })).data!.terminateRun)
+        }
       />
       <ReasonDialog<{ toEventId?: number }>
         open={operation === 'reset'}
@@ -83,7 +91,9 @@ export function RunOperations({ run, onDone }: { run: Run; onDone(result: AdminR
         okText={t('reset')}
         danger
         onClose={close}
-        onSubmit={async ({ reason, toEventId }) => onDone((await reset({ variables: { id: run.id, reason, toEventId: toEventId ?? null } })).data!.resetRun)}
+        onSubmit={async ({ reason, toEventId }) =>
+          onDone((await reset({ variables: { id: run.id, reason, toEventId: toEventId ?? null } })).data!.resetRun)
+        }
       >
         <Form.Item name="toEventId" label={t('toEventId')}>
           <InputNumber min={1} precision={0} style={{ width: '100%' }} />

@@ -19,17 +19,87 @@ import { TaskList } from './TaskList';
 export const ProcessRun = graphql(`
   query AdminProcessRun($id: ID!, $runId: String) {
     processRun(id: $id, runId: $runId) {
-      id runId workflowType processType stage year status startTime closeTime parentId taskQueue summary historyLength failure
-      organization { id name }
-      subject { processId campaignId procurementId }
-      openTasks { id kind title status assignee dueAt escalated candidates { role organizationId subject } }
-      pendingActivities { activityId activityType state attempt maximumAttempts lastFailure lastStartedAt nextAttemptAt }
+      id
+      runId
+      workflowType
+      processType
+      stage
+      year
+      status
+      startTime
+      closeTime
+      parentId
+      taskQueue
+      summary
+      historyLength
+      failure
+      organization {
+        id
+        name
+      }
+      subject {
+        processId
+        campaignId
+        procurementId
+      }
+      openTasks {
+        id
+        kind
+        title
+        status
+        assignee
+        dueAt
+        escalated
+        candidates {
+          role
+          organizationId
+          subject
+        }
+      }
+      pendingActivities {
+        activityId
+        activityType
+        state
+        attempt
+        maximumAttempts
+        lastFailure
+        lastStartedAt
+        nextAttemptAt
+      }
       children(first: 20) {
         totalCount
-        edges { node { id processType stage status startTime organization { name } } }
+        edges {
+          node {
+            id
+            processType
+            stage
+            status
+            startTime
+            organization {
+              name
+            }
+          }
+        }
       }
-      audit { id actor at action target reason outcome error }
-      timeline { at kind zh en actor taskId eventId }
+      audit {
+        id
+        actor
+        at
+        action
+        target
+        reason
+        outcome
+        error
+      }
+      timeline {
+        at
+        kind
+        zh
+        en
+        actor
+        taskId
+        eventId
+      }
     }
   }
 `);
@@ -88,7 +158,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
   return (
     <section aria-labelledby={id} style={{ marginBottom: 16 }}>
-      <Card title={<Typography.Title level={2} id={id} style={{ fontSize: 16, margin: 0 }}>{title}</Typography.Title>}>{children}</Card>
+      <Card
+        title={
+          <Typography.Title level={2} id={id} style={{ fontSize: 16, margin: 0 }}>
+            {title}
+          </Typography.Title>
+        }
+      >
+        {children}
+      </Card>
     </section>
   );
 }
@@ -111,20 +189,29 @@ export function RunPage() {
 
   return (
     <>
-      <Breadcrumb style={{ margin: '16px 0' }} items={[{ title: <Link to="/runs">{t('runs')}</Link> }, { title: id }]} />
+      <Breadcrumb
+        style={{ margin: '16px 0' }}
+        items={[{ title: <Link to="/runs">{t('runs')}</Link> }, { title: id }]}
+      />
       <Problem error={run.error} />
       {!data && run.loading && <Skeleton active />}
       {data && (
         <>
           <Space align="center" wrap style={{ marginBottom: 8 }}>
-            <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{data.summary ?? data.id}</Typography.Title>
-            <Tag color={RUN_STATUS_COLORS[data.status]} data-testid="run-status">{text(RUN_STATUS_WORDS[data.status])}</Tag>
+            <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+              {data.summary ?? data.id}
+            </Typography.Title>
+            <Tag color={RUN_STATUS_COLORS[data.status]} data-testid="run-status">
+              {text(RUN_STATUS_WORDS[data.status])}
+            </Tag>
           </Space>
           {result && <OperationResult result={result} onClose={() => setResult(undefined)} />}
           <RunOperations run={data} onDone={done} />
           <Section title={t('summary')}>
             <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-              <Descriptions.Item label={t('processType')}>{wordFor(PROCESS_TYPE_WORDS, data.processType, locale)}</Descriptions.Item>
+              <Descriptions.Item label={t('processType')}>
+                {wordFor(PROCESS_TYPE_WORDS, data.processType, locale)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('stage')}>{wordFor(STAGE_WORDS, data.stage, locale)}</Descriptions.Item>
               <Descriptions.Item label={t('status')}>{text(RUN_STATUS_WORDS[data.status])}</Descriptions.Item>
               <Descriptions.Item label={t('organization')}>{data.organization?.name ?? '—'}</Descriptions.Item>
@@ -135,9 +222,19 @@ export function RunPage() {
               <Descriptions.Item label={t('runId')}>{data.runId}</Descriptions.Item>
               <Descriptions.Item label={t('history')}>{data.historyLength}</Descriptions.Item>
               <Descriptions.Item label={t('taskQueue')}>{data.taskQueue}</Descriptions.Item>
-              {data.subject.processId && <Descriptions.Item label={t('processId')}>{data.subject.processId}</Descriptions.Item>}
-              {data.parentId && <Descriptions.Item label={t('parent')}><Link to={`/runs/${encodeURIComponent(data.parentId)}`}>{data.parentId}</Link></Descriptions.Item>}
-              {data.failure && <Descriptions.Item label={t('failure')} span={3}><Typography.Text type="danger">{data.failure}</Typography.Text></Descriptions.Item>}
+              {data.subject.processId && (
+                <Descriptions.Item label={t('processId')}>{data.subject.processId}</Descriptions.Item>
+              )}
+              {data.parentId && (
+                <Descriptions.Item label={t('parent')}>
+                  <Link to={`/runs/${encodeURIComponent(data.parentId)}`}>{data.parentId}</Link>
+                </Descriptions.Item>
+              )}
+              {data.failure && (
+                <Descriptions.Item label={t('failure')} span={3}>
+                  <Typography.Text type="danger">{data.failure}</Typography.Text>
+                </Descriptions.Item>
+              )}
             </Descriptions>
           </Section>
           <Section title={t('timeline')}>
@@ -151,7 +248,11 @@ export function RunPage() {
           </Section>
           {data.children.totalCount > 0 && (
             <Section title={t('children', { count: data.children.totalCount })}>
-              <ChildRuns parentId={data.id} runs={data.children.edges.map((edge) => edge.node)} total={data.children.totalCount} />
+              <ChildRuns
+                parentId={data.id}
+                runs={data.children.edges.map((edge) => edge.node)}
+                total={data.children.totalCount}
+              />
             </Section>
           )}
           <Section title={t('audit')}>

@@ -63,11 +63,21 @@ export function TaskList({ tasks, onChanged }: { tasks: Task[]; onChanged(): voi
   const [reassign] = useMutation(ReassignTask);
   const [extend] = useMutation(ExtendTaskDue);
 
-  const candidate = (c: Task['candidates'][number]) => (c.subject ? c.subject : c.organizationId ? t('in', { role: c.role ?? '', org: c.organizationId }) : c.role ?? '');
+  const candidate = (c: Task['candidates'][number]) =>
+    c.subject ? c.subject : c.organizationId ? t('in', { role: c.role ?? '', org: c.organizationId }) : (c.role ?? '');
   const columns = [
     { title: t('title'), key: 'title', render: (task: Task) => task.title },
     { title: t('kind'), key: 'kind', render: (task: Task) => task.kind },
-    { title: t('status'), key: 'status', render: (task: Task) => <Space>{task.status}{task.escalated && <Tag color="warning">{t('escalated')}</Tag>}</Space> },
+    {
+      title: t('status'),
+      key: 'status',
+      render: (task: Task) => (
+        <Space>
+          {task.status}
+          {task.escalated && <Tag color="warning">{t('escalated')}</Tag>}
+        </Space>
+      ),
+    },
     { title: t('candidates'), key: 'candidates', render: (task: Task) => task.candidates.map(candidate).join('；') },
     { title: t('assignee'), key: 'assignee', render: (task: Task) => task.assignee ?? '—' },
     { title: t('due'), key: 'due', render: (task: Task) => when(task.dueAt) },
@@ -76,8 +86,12 @@ export function TaskList({ tasks, onChanged }: { tasks: Task[]; onChanged(): voi
       key: 'actions',
       render: (task: Task) => (
         <Space>
-          <Button size="small" onClick={() => setReassigning(task)} aria-label={`${t('reassign')}: ${task.title}`}>{t('reassign')}</Button>
-          <Button size="small" onClick={() => setExtending(task)} aria-label={`${t('extend')}: ${task.title}`}>{t('extend')}</Button>
+          <Button size="small" onClick={() => setReassigning(task)} aria-label={`${t('reassign')}: ${task.title}`}>
+            {t('reassign')}
+          </Button>
+          <Button size="small" onClick={() => setExtending(task)} aria-label={`${t('extend')}: ${task.title}`}>
+            {t('extend')}
+          </Button>
         </Space>
       ),
     },
@@ -85,7 +99,15 @@ export function TaskList({ tasks, onChanged }: { tasks: Task[]; onChanged(): voi
 
   return (
     <>
-      <Table<Task> rowKey="id" columns={columns} dataSource={tasks} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} scroll={{ x: 'max-content' }} />
+      <Table<Task>
+        rowKey="id"
+        columns={columns}
+        dataSource={tasks}
+        pagination={false}
+        size="small"
+        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
+        scroll={{ x: 'max-content' }}
+      />
       <ReasonDialog<{ candidates: { role?: string; organizationId?: string; subject?: string }[] }>
         open={!!reassigning}
         title={t('reassignTitle', { title: reassigning?.title ?? '' })}
@@ -93,7 +115,13 @@ export function TaskList({ tasks, onChanged }: { tasks: Task[]; onChanged(): voi
         okText={t('reassign')}
         onClose={() => setReassigning(undefined)}
         onSubmit={async (values) => {
-          await reassign({ variables: { taskId: reassigning!.id, candidates: candidatesInput(values.candidates), reason: values.reason } });
+          await reassign({
+            variables: {
+              taskId: reassigning!.id,
+              candidates: candidatesInput(values.candidates),
+              reason: values.reason,
+            },
+          });
           onChanged();
         }}
       >
@@ -107,14 +135,23 @@ export function TaskList({ tasks, onChanged }: { tasks: Task[]; onChanged(): voi
         initialValues={extending ? { dueAt: dayjs(extending.dueAt).add(7, 'day') } : undefined}
         onClose={() => setExtending(undefined)}
         onSubmit={async (values) => {
-          await extend({ variables: { taskId: extending!.id, dueAt: values.dueAt.toISOString(), reason: values.reason } });
+          await extend({
+            variables: { taskId: extending!.id, dueAt: values.dueAt.toISOString(), reason: values.reason },
+          });
           onChanged();
         }}
       >
         <Form.Item
           name="dueAt"
           label={t('dueAt')}
-          rules={[{ required: true, message: t('dueRequired') }, { validator: async (_, value?: Dayjs) => { if (value && extending && !value.isAfter(dayjs(extending.dueAt))) throw new Error(t('dueRequired')); } }]}
+          rules={[
+            { required: true, message: t('dueRequired') },
+            {
+              validator: async (_, value?: Dayjs) => {
+                if (value && extending && !value.isAfter(dayjs(extending.dueAt))) throw new Error(t('dueRequired'));
+              },
+            },
+          ]}
         >
           <DatePicker showTime style={{ width: '100%' }} />
         </Form.Item>

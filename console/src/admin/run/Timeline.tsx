@@ -29,28 +29,28 @@ export function RunTimeline({ entries }: { entries: Entry[] }) {
   if (entries.length === 0) return <Typography.Text type="secondary">{t('empty')}</Typography.Text>;
   return (
     <div data-testid="run-timeline">
-    <Timeline
-      items={entries.map((entry, index) => ({
-        key: `${entry.eventId ?? 'op'}-${index}`,
-        color: COLORS[entry.kind] ?? 'blue',
-        content: (
-          <div>
-            <Typography.Text type="secondary">
-              <time dateTime={entry.at}>{when(entry.at)}</time>
-            </Typography.Text>{' '}
-            <Tag>{entry.kind}</Tag>
-            <div lang={locale === 'zh' ? 'zh-CN' : 'en'}>{locale === 'zh' ? entry.zh : entry.en}</div>
-            {(entry.actor || entry.eventId) && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {entry.actor && t('by', { actor: entry.actor })}
-                {entry.actor && entry.eventId ? ' · ' : ''}
-                {entry.eventId ? t('event', { id: entry.eventId }) : ''}
-              </Typography.Text>
-            )}
-          </div>
-        ),
-      }))}
-    />
+      <Timeline
+        items={entries.map((entry, index) => ({
+          key: `${entry.eventId ?? 'op'}-${index}`,
+          color: COLORS[entry.kind] ?? 'blue',
+          content: (
+            <div>
+              <Typography.Text type="secondary">
+                <time dateTime={entry.at}>{when(entry.at)}</time>
+              </Typography.Text>{' '}
+              <Tag>{entry.kind}</Tag>
+              <div lang={locale === 'zh' ? 'zh-CN' : 'en'}>{locale === 'zh' ? entry.zh : entry.en}</div>
+              {(entry.actor || entry.eventId) && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {entry.actor && t('by', { actor: entry.actor })}
+                  {entry.actor && entry.eventId ? ' · ' : ''}
+                  {entry.eventId ? t('event', { id: entry.eventId }) : ''}
+                </Typography.Text>
+              )}
+            </div>
+          ),
+        }))}
+      />
     </div>
   );
 }

@@ -10,13 +10,26 @@ import { batchPart, fieldsBatchIgnores } from './filter';
 
 const RunningCount = graphql(`
   query AdminBatchCount($filter: ProcessRunFilter!) {
-    processRuns(filter: $filter, first: 1) { totalCount }
+    processRuns(filter: $filter, first: 1) {
+      totalCount
+    }
   }
 `);
 
 const StartBatch = graphql(`
-  mutation AdminStartBatch($filter: BatchFilter!, $action: BatchAction!, $reason: String!, $candidates: [CandidateInput!]) {
-    startBatchOperation(filter: $filter, action: $action, reason: $reason, candidates: $candidates) { id status total done failed }
+  mutation AdminStartBatch(
+    $filter: BatchFilter!
+    $action: BatchAction!
+    $reason: String!
+    $candidates: [CandidateInput!]
+  ) {
+    startBatchOperation(filter: $filter, action: $action, reason: $reason, candidates: $candidates) {
+      id
+      status
+      total
+      done
+      failed
+    }
   }
 `);
 
@@ -54,7 +67,8 @@ const messages = defineMessages(
     stage: 'Stage',
     year: 'Year',
     needOne: 'A batch needs at least one of: process type, organization, stage, year. Filter the list first.',
-    ignored: 'A batch selects running runs by process type, organization, stage and year only; these are left out: {fields}',
+    ignored:
+      'A batch selects running runs by process type, organization, stage and year only; these are left out: {fields}',
     none: 'No running run to act on.',
   },
 );
@@ -71,13 +85,27 @@ function ReassignFields() {
 }
 
 /** Starts CANCEL, TERMINATE or REASSIGN over the running runs the list's filter selects, after saying how many. */
-export function BatchDialog({ open, filter, onClose, onStarted }: { open: boolean; filter: ProcessRunFilter; onClose(): void; onStarted(id: string): void }) {
+export function BatchDialog({
+  open,
+  filter,
+  onClose,
+  onStarted,
+}: {
+  open: boolean;
+  filter: ProcessRunFilter;
+  onClose(): void;
+  onStarted(id: string): void;
+}) {
   const t = useT(messages);
   const text = useBilingual();
   const { locale } = useLocale();
   const part = batchPart(filter);
   const usable = Object.keys(part).length > 0;
-  const count = useQuery(RunningCount, { variables: { filter: { ...part, status: 'RUNNING' } }, skip: !open || !usable, fetchPolicy: 'network-only' });
+  const count = useQuery(RunningCount, {
+    variables: { filter: { ...part, status: 'RUNNING' } },
+    skip: !open || !usable,
+    fetchPolicy: 'network-only',
+  });
   const [start] = useMutation(StartBatch);
   const ignored = fieldsBatchIgnores(filter);
   const total = count.data?.processRuns.totalCount;
@@ -87,16 +115,30 @@ export function BatchDialog({ open, filter, onClose, onStarted }: { open: boolea
       {!usable && <Alert type="warning" showIcon title={t('needOne')} />}
       {usable && (
         <Descriptions size="small" column={1} bordered title={t('conditions')}>
-          {part.processType && <Descriptions.Item label={t('processType')}>{text(PROCESS_TYPE_WORDS[part.processType])}</Descriptions.Item>}
-          {part.organizationId && <Descriptions.Item label={t('organization')}>{part.organizationId}</Descriptions.Item>}
-          {part.stage && <Descriptions.Item label={t('stage')}>{wordFor(STAGE_WORDS, part.stage, locale)}</Descriptions.Item>}
+          {part.processType && (
+            <Descriptions.Item label={t('processType')}>{text(PROCESS_TYPE_WORDS[part.processType])}</Descriptions.Item>
+          )}
+          {part.organizationId && (
+            <Descriptions.Item label={t('organization')}>{part.organizationId}</Descriptions.Item>
+          )}
+          {part.stage && (
+            <Descriptions.Item label={t('stage')}>{wordFor(STAGE_WORDS, part.stage, locale)}</Descriptions.Item>
+          )}
           {part.year && <Descriptions.Item label={t('year')}>{part.year}</Descriptions.Item>}
         </Descriptions>
       )}
-      {ignored.length > 0 && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('ignored', { fields: ignored.join(', ') })} />}
+      {ignored.length > 0 && (
+        <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('ignored', { fields: ignored.join(', ') })} />
+      )}
       {usable && (
         <div style={{ marginTop: 12 }} aria-live="polite" data-testid="batch-count">
-          {count.loading || total === undefined ? <Spin size="small" description={t('counting')} /> : total === 0 ? <Alert type="warning" showIcon title={t('none')} /> : <strong>{t('selects', { count: total })}</strong>}
+          {count.loading || total === undefined ? (
+            <Spin size="small" description={t('counting')} />
+          ) : total === 0 ? (
+            <Alert type="warning" showIcon title={t('none')} />
+          ) : (
+            <strong>{t('selects', { count: total })}</strong>
+          )}
         </div>
       )}
     </>
@@ -114,7 +156,12 @@ export function BatchDialog({ open, filter, onClose, onStarted }: { open: boolea
       onClose={onClose}
       onSubmit={async (values) => {
         const result = await start({
-          variables: { filter: part, action: values.action, reason: values.reason, candidates: values.action === 'REASSIGN' ? candidatesInput(values.candidates) : null },
+          variables: {
+            filter: part,
+            action: values.action,
+            reason: values.reason,
+            candidates: values.action === 'REASSIGN' ? candidatesInput(values.candidates) : null,
+          },
         });
         onStarted(result.data!.startBatchOperation.id);
       }}

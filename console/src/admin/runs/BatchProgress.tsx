@@ -8,13 +8,27 @@ import { ReasonDialog } from '../common/ReasonDialog';
 
 const Batch = graphql(`
   query AdminBatchOperation($id: ID!) {
-    batchOperation(id: $id) { id status total done failed failures }
+    batchOperation(id: $id) {
+      id
+      status
+      total
+      done
+      failed
+      failures
+    }
   }
 `);
 
 const CancelBatch = graphql(`
   mutation AdminCancelBatch($id: ID!, $reason: String!) {
-    cancelBatchOperation(id: $id, reason: $reason) { id status total done failed failures }
+    cancelBatchOperation(id: $id, reason: $reason) {
+      id
+      status
+      total
+      done
+      failed
+      failures
+    }
   }
 `);
 
@@ -71,7 +85,11 @@ export function BatchProgress({ id, onClose, onFinished }: { id: string; onClose
       style={{ marginBottom: 16 }}
       extra={
         <Space>
-          {!finished && <Button danger onClick={() => setStopping(true)}>{t('stop')}</Button>}
+          {!finished && (
+            <Button danger onClick={() => setStopping(true)}>
+              {t('stop')}
+            </Button>
+          )}
           <Button onClick={() => (finished && onFinished?.(), onClose())}>{t('close')}</Button>
         </Space>
       }
@@ -81,11 +99,22 @@ export function BatchProgress({ id, onClose, onFinished }: { id: string; onClose
       {op && (
         <div aria-live="polite">
           <Typography.Paragraph>
-            <strong>{statusWord ? t(statusWord) : op.status}</strong> · {t('progress', { done: op.done, total: op.total, failed: op.failed })}
+            <strong>{statusWord ? t(statusWord) : op.status}</strong> ·{' '}
+            {t('progress', { done: op.done, total: op.total, failed: op.failed })}
           </Typography.Paragraph>
-          <Progress percent={percent} status={op.failed ? 'exception' : finished ? 'success' : 'active'} aria-label={t('progressLabel')} />
+          <Progress
+            percent={percent}
+            status={op.failed ? 'exception' : finished ? 'success' : 'active'}
+            aria-label={t('progressLabel')}
+          />
           {op.failures.length > 0 && (
-            <Alert type="error" title={t('failures')} description={<List size="small" dataSource={op.failures} renderItem={(line) => <List.Item>{line}</List.Item>} />} />
+            <Alert
+              type="error"
+              title={t('failures')}
+              description={
+                <List size="small" dataSource={op.failures} renderItem={(line) => <List.Item>{line}</List.Item>} />
+              }
+            />
           )}
         </div>
       )}

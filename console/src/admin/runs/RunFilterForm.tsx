@@ -58,7 +58,13 @@ const DAY = 86_400;
 
 function toForm(filter: ProcessRunFilter): FormValues {
   const { startedAfter, startedBefore, closedAfter: _a, closedBefore: _b, ...rest } = filter;
-  return { ...(rest as FormValues), started: startedAfter || startedBefore ? [startedAfter ? dayjs(startedAfter) : null, startedBefore ? dayjs(startedBefore) : null] : undefined };
+  return {
+    ...(rest as FormValues),
+    started:
+      startedAfter || startedBefore
+        ? [startedAfter ? dayjs(startedAfter) : null, startedBefore ? dayjs(startedBefore) : null]
+        : undefined,
+  };
 }
 
 function fromForm(values: FormValues, previous: ProcessRunFilter): ProcessRunFilter {
@@ -75,30 +81,55 @@ function fromForm(values: FormValues, previous: ProcessRunFilter): ProcessRunFil
 }
 
 /** The filter of ProcessRunFilter, each field labelled; submitting it searches. */
-export function RunFilterForm({ filter, onSearch }: { filter: ProcessRunFilter; onSearch(filter: ProcessRunFilter): void }) {
+export function RunFilterForm({
+  filter,
+  onSearch,
+}: {
+  filter: ProcessRunFilter;
+  onSearch(filter: ProcessRunFilter): void;
+}) {
   const t = useT(messages);
   const text = useBilingual();
   const [form] = Form.useForm<FormValues>();
   const processType = Form.useWatch('processType', form);
   useEffect(() => form.setFieldsValue({ ...EMPTY, ...toForm(filter) }), [filter, form]);
 
-  const stages = processType ? STAGES_OF[processType] ?? [] : [...new Set(Object.values(STAGES_OF).flat())];
+  const stages = processType ? (STAGES_OF[processType] ?? []) : [...new Set(Object.values(STAGES_OF).flat())];
   return (
-    <Form form={form} layout="vertical" aria-label={t('form')} onFinish={(values) => onSearch(fromForm(values, filter))} initialValues={toForm(filter)}>
+    <Form
+      form={form}
+      layout="vertical"
+      aria-label={t('form')}
+      onFinish={(values) => onSearch(fromForm(values, filter))}
+      initialValues={toForm(filter)}
+    >
       <Row gutter={16}>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="processType" label={t('processType')}>
-            <Select allowClear placeholder={t('any')} options={Object.entries(PROCESS_TYPE_WORDS).map(([value, words]) => ({ value, label: text(words) }))} />
+            <Select
+              allowClear
+              placeholder={t('any')}
+              options={Object.entries(PROCESS_TYPE_WORDS).map(([value, words]) => ({ value, label: text(words) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="status" label={t('status')}>
-            <Select allowClear placeholder={t('any')} options={Object.entries(RUN_STATUS_WORDS).map(([value, words]) => ({ value, label: text(words) }))} />
+            <Select
+              allowClear
+              placeholder={t('any')}
+              options={Object.entries(RUN_STATUS_WORDS).map(([value, words]) => ({ value, label: text(words) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="stage" label={t('stage')}>
-            <Select allowClear showSearch placeholder={t('any')} options={stages.map((value) => ({ value, label: `${text(STAGE_WORDS[value])} (${value})` }))} />
+            <Select
+              allowClear
+              showSearch
+              placeholder={t('any')}
+              options={stages.map((value) => ({ value, label: `${text(STAGE_WORDS[value])} (${value})` }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
@@ -118,7 +149,11 @@ export function RunFilterForm({ filter, onSearch }: { filter: ProcessRunFilter; 
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="waitingLongerThan" label={t('waiting')}>
-            <Select allowClear placeholder={t('any')} options={[1, 3, 7, 14, 30].map((n) => ({ value: n * DAY, label: t('days', { n }) }))} />
+            <Select
+              allowClear
+              placeholder={t('any')}
+              options={[1, 3, 7, 14, 30].map((n) => ({ value: n * DAY, label: t('days', { n }) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
@@ -131,11 +166,23 @@ export function RunFilterForm({ filter, onSearch }: { filter: ProcessRunFilter; 
         <Checkbox>{t('inTrouble')}</Checkbox>
       </Form.Item>
       <Space>
-        <Button type="primary" htmlType="submit">{t('search')}</Button>
+        <Button type="primary" htmlType="submit">
+          {t('search')}
+        </Button>
         <Button onClick={() => onSearch({})}>{t('reset')}</Button>
       </Space>
     </Form>
   );
 }
 
-const EMPTY: FormValues = { processType: undefined, status: undefined, stage: undefined, organizationId: undefined, year: undefined, started: undefined, waitingLongerThan: undefined, inTrouble: undefined, parentId: undefined };
+const EMPTY: FormValues = {
+  processType: undefined,
+  status: undefined,
+  stage: undefined,
+  organizationId: undefined,
+  year: undefined,
+  started: undefined,
+  waitingLongerThan: undefined,
+  inTrouble: undefined,
+  parentId: undefined,
+};

@@ -20,11 +20,31 @@ const ProcessRuns = graphql(`
     processRuns(filter: $filter, view: $view, first: $first, after: $after) {
       totalCount
       candidatesLimited
-      countsByStatus @include(if: $withCounts) { status count }
-      pageInfo { hasNextPage endCursor }
+      countsByStatus @include(if: $withCounts) {
+        status
+        count
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
-        node { id runId processType stage status year startTime closeTime summary organization { id name } }
+        node {
+          id
+          runId
+          processType
+          stage
+          status
+          year
+          startTime
+          closeTime
+          summary
+          organization {
+            id
+            name
+          }
+        }
       }
     }
   }
@@ -41,7 +61,8 @@ const messages = defineMessages(
     total: '共 {count} 个运行',
     counts: '显示各状态的数量',
     countsTitle: '各状态数量',
-    limited: '符合“等待办理”或“有问题”的候选运行超过了数据中台检查的上限：只显示了等待最久、逾期最久和最新的。请加上流程类型或年度缩小范围。',
+    limited:
+      '符合“等待办理”或“有问题”的候选运行超过了数据中台检查的上限：只显示了等待最久、逾期最久和最新的。请加上流程类型或年度缩小范围。',
     id: '运行',
     processType: '流程',
     summary: '内容',
@@ -65,7 +86,8 @@ const messages = defineMessages(
     total: '{count} runs',
     counts: 'Show counts per status',
     countsTitle: 'Counts per status',
-    limited: 'More runs wait or are in trouble than the hub checks: the longest waiting, most overdue and newest are shown. Add a process type or a year to narrow it.',
+    limited:
+      'More runs wait or are in trouble than the hub checks: the longest waiting, most overdue and newest are shown. Add a process type or a year to narrow it.',
     id: 'Run',
     processType: 'Process',
     summary: 'About',
@@ -105,7 +127,10 @@ export function RunsPage() {
   const after = cursors[cursors.length - 1];
   const views = useQuery(RunViews);
   const appliedView = views.data?.runViews.find((v) => v.id === view);
-  const shownFilter = useMemo(() => (appliedView ? { ...(appliedView.filter as ProcessRunFilter), ...filter } : filter), [appliedView, filter]);
+  const shownFilter = useMemo(
+    () => (appliedView ? { ...(appliedView.filter as ProcessRunFilter), ...filter } : filter),
+    [appliedView, filter],
+  );
 
   const runs = useQuery(ProcessRuns, { variables: { filter, view: view ?? null, first: PAGE, after, withCounts } });
   const connection = runs.data?.processRuns;
@@ -128,45 +153,77 @@ export function RunsPage() {
       key: 'id',
       width: 280,
       render: (run: Run) => (
-        <Link to={`/runs/${encodeURIComponent(run.id)}`} style={{ wordBreak: 'break-all', fontSize: 12 }}>{run.id}</Link>
+        <Link to={`/runs/${encodeURIComponent(run.id)}`} style={{ wordBreak: 'break-all', fontSize: 12 }}>
+          {run.id}
+        </Link>
       ),
     },
-    { title: t('processType'), key: 'processType', render: (run: Run) => wordFor(PROCESS_TYPE_WORDS, run.processType, locale) },
+    {
+      title: t('processType'),
+      key: 'processType',
+      render: (run: Run) => wordFor(PROCESS_TYPE_WORDS, run.processType, locale),
+    },
     { title: t('summary'), key: 'summary', render: (run: Run) => run.summary ?? '' },
     { title: t('organization'), key: 'organization', render: (run: Run) => run.organization?.name ?? '' },
     { title: t('stage'), key: 'stage', render: (run: Run) => wordFor(STAGE_WORDS, run.stage, locale) },
-    { title: t('status'), key: 'status', render: (run: Run) => <Tag color={RUN_STATUS_COLORS[run.status]}>{text(RUN_STATUS_WORDS[run.status])}</Tag> },
+    {
+      title: t('status'),
+      key: 'status',
+      render: (run: Run) => <Tag color={RUN_STATUS_COLORS[run.status]}>{text(RUN_STATUS_WORDS[run.status])}</Tag>,
+    },
     { title: t('started'), key: 'started', render: (run: Run) => when(run.startTime) },
     { title: t('closed'), key: 'closed', render: (run: Run) => when(run.closeTime) },
   ];
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      {batchId && <BatchProgress id={batchId} onClose={() => setSearch(searchFromFilter(filter, view))} onFinished={() => void runs.refetch()} />}
+      {batchId && (
+        <BatchProgress
+          id={batchId}
+          onClose={() => setSearch(searchFromFilter(filter, view))}
+          onFinished={() => void runs.refetch()}
+        />
+      )}
       <Card style={{ marginBottom: 16 }}>
-        <SavedViews current={view} filter={shownFilter} onApply={(applied?: AppliedView) => (applied ? go({}, applied.id) : go({}))} />
-        {appliedView && <Alert style={{ marginTop: 12 }} type="info" title={t('viewApplied', { name: appliedView.name })} />}
+        <SavedViews
+          current={view}
+          filter={shownFilter}
+          onApply={(applied?: AppliedView) => (applied ? go({}, applied.id) : go({}))}
+        />
+        {appliedView && (
+          <Alert style={{ marginTop: 12 }} type="info" title={t('viewApplied', { name: appliedView.name })} />
+        )}
       </Card>
       <Card style={{ marginBottom: 16 }}>
         <RunFilterForm filter={shownFilter} onSearch={searchWith} />
       </Card>
       <Problem error={runs.error} />
-      {connection?.candidatesLimited && <Alert style={{ marginBottom: 16 }} type="warning" showIcon title={t('limited')} />}
+      {connection?.candidatesLimited && (
+        <Alert style={{ marginBottom: 16 }} type="warning" showIcon title={t('limited')} />
+      )}
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
         <Space wrap>
-          <Typography.Text strong aria-live="polite" data-testid="runs-total">{connection ? t('total', { count: connection.totalCount }) : ''}</Typography.Text>
+          <Typography.Text strong aria-live="polite" data-testid="runs-total">
+            {connection ? t('total', { count: connection.totalCount }) : ''}
+          </Typography.Text>
           <Switch id="runs-with-counts" checked={withCounts} onChange={setWithCounts} />
           <label htmlFor="runs-with-counts">{t('counts')}</label>
         </Space>
-        <Button danger onClick={() => setBatching(true)}>{t('batch')}</Button>
+        <Button danger onClick={() => setBatching(true)}>
+          {t('batch')}
+        </Button>
       </Space>
       {withCounts && connection?.countsByStatus && (
         <section aria-label={t('countsTitle')} style={{ marginBottom: 12 }}>
           <Space wrap>
             {connection.countsByStatus.map(({ status, count }) => (
-              <Tag key={status} color={RUN_STATUS_COLORS[status]}>{text(RUN_STATUS_WORDS[status])}: {count}</Tag>
+              <Tag key={status} color={RUN_STATUS_COLORS[status]}>
+                {text(RUN_STATUS_WORDS[status])}: {count}
+              </Tag>
             ))}
           </Space>
         </section>
@@ -184,9 +241,16 @@ export function RunsPage() {
       />
       <nav aria-label={t('pages')}>
         <Space style={{ marginTop: 12 }}>
-          <Button disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</Button>
+          <Button disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
+            {t('previous')}
+          </Button>
           <span>{t('page', { n: cursors.length })}</span>
-          <Button disabled={!connection?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, connection!.pageInfo.endCursor ?? null])}>{t('next')}</Button>
+          <Button
+            disabled={!connection?.pageInfo.hasNextPage}
+            onClick={() => setCursors([...cursors, connection!.pageInfo.endCursor ?? null])}
+          >
+            {t('next')}
+          </Button>
         </Space>
       </nav>
       <BatchDialog

@@ -8,13 +8,27 @@ import { defineMessages, useT } from '../../shell/i18n';
 
 export const RunViews = graphql(`
   query AdminRunViews {
-    runViews { id name owner shared mine filter updatedAt }
+    runViews {
+      id
+      name
+      owner
+      shared
+      mine
+      filter
+      updatedAt
+    }
   }
 `);
 
 const SaveRunView = graphql(`
   mutation AdminSaveRunView($name: String!, $filter: ProcessRunFilter!, $shared: Boolean!) {
-    saveRunView(name: $name, filter: $filter, shared: $shared) { id name shared mine filter }
+    saveRunView(name: $name, filter: $filter, shared: $shared) {
+      id
+      name
+      shared
+      mine
+      filter
+    }
   }
 `);
 
@@ -75,7 +89,15 @@ export interface AppliedView {
 }
 
 /** Views of the runs list kept on the server: apply one, save the current filter, delete one's own. */
-export function SavedViews({ current, filter, onApply }: { current?: string; filter: ProcessRunFilter; onApply(view?: AppliedView): void }) {
+export function SavedViews({
+  current,
+  filter,
+  onApply,
+}: {
+  current?: string;
+  filter: ProcessRunFilter;
+  onApply(view?: AppliedView): void;
+}) {
   const t = useT(messages);
   const { message } = App.useApp();
   const views = useQuery(RunViews);
@@ -95,14 +117,18 @@ export function SavedViews({ current, filter, onApply }: { current?: string; fil
       onApply({ id: view.id, filter: view.filter as ProcessRunFilter });
     } catch (error) {
       const problem = hubProblem(error);
-      form.setFields([{ name: 'name', errors: [t('failed', { code: problem?.code ?? '', message: problem?.message ?? '' })] }]);
+      form.setFields([
+        { name: 'name', errors: [t('failed', { code: problem?.code ?? '', message: problem?.message ?? '' })] },
+      ]);
     }
   }
 
   return (
     <Space wrap align="end">
       <div>
-        <label htmlFor="run-views" style={{ display: 'block', marginBottom: 4 }}>{t('views')}</label>
+        <label htmlFor="run-views" style={{ display: 'block', marginBottom: 4 }}>
+          {t('views')}
+        </label>
         <Select
           id="run-views"
           style={{ minWidth: 260 }}
@@ -118,7 +144,8 @@ export function SavedViews({ current, filter, onApply }: { current?: string; fil
             value: view.id,
             label: (
               <span>
-                {view.name} {view.shared && <Tag>{t('shared')}</Tag>} {!view.mine && <span className="visually-hidden">{t('of', { owner: view.owner })}</span>}
+                {view.name} {view.shared && <Tag>{t('shared')}</Tag>}{' '}
+                {!view.mine && <span className="visually-hidden">{t('of', { owner: view.owner })}</span>}
               </span>
             ),
           }))}
@@ -144,9 +171,28 @@ export function SavedViews({ current, filter, onApply }: { current?: string; fil
           <Button danger>{t('remove')}</Button>
         </Popconfirm>
       )}
-      <Modal open={saving} title={t('saveTitle')} okText={t('ok')} cancelText={t('cancel')} onOk={() => form.submit()} onCancel={() => setSaving(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ name: chosen?.mine ? chosen.name : '', shared: chosen?.shared ?? false }} preserve={false}>
-          <Form.Item name="name" label={t('name')} extra={t('sameName')} rules={[{ required: true, whitespace: true, max: 100, pattern: /^[^\n\r]*$/, message: t('nameRequired') }]}>
+      <Modal
+        open={saving}
+        title={t('saveTitle')}
+        okText={t('ok')}
+        cancelText={t('cancel')}
+        onOk={() => form.submit()}
+        onCancel={() => setSaving(false)}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(values) => void submit(values)}
+          initialValues={{ name: chosen?.mine ? chosen.name : '', shared: chosen?.shared ?? false }}
+          preserve={false}
+        >
+          <Form.Item
+            name="name"
+            label={t('name')}
+            extra={t('sameName')}
+            rules={[{ required: true, whitespace: true, max: 100, pattern: /^[^\n\r]*$/, message: t('nameRequired') }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="shared" valuePropName="checked">

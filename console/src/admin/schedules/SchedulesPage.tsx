@@ -7,7 +7,16 @@ import { useT } from '../../shell/i18n';
 import { when } from '../common/format';
 import { Problem } from '../common/Problem';
 import { ReasonDialog } from '../common/ReasonDialog';
-import { BackfillEvaluationCampaigns, BackfillSchedule, PauseEvaluationSchedule, PauseSchedule, ResumeEvaluationSchedule, ResumeSchedule, Schedules, TriggerSchedule } from './operations';
+import {
+  BackfillEvaluationCampaigns,
+  BackfillSchedule,
+  PauseEvaluationSchedule,
+  PauseSchedule,
+  ResumeEvaluationSchedule,
+  ResumeSchedule,
+  Schedules,
+  TriggerSchedule,
+} from './operations';
 import { messages } from './messages';
 import { EmptyText } from '../common/EmptyText';
 
@@ -44,7 +53,8 @@ export function SchedulesPage() {
   const [resumeEvaluation] = useMutation(ResumeEvaluationSchedule, mutationOptions);
   const [backfillEvaluation] = useMutation(BackfillEvaluationCampaigns, mutationOptions);
   const close = () => setDialog(undefined);
-  const done = (audit?: { action: string; outcome: string } | null) => void message.success(audit ? t('doneAudit', audit) : t('done'));
+  const done = (audit?: { action: string; outcome: string } | null) =>
+    void message.success(audit ? t('doneAudit', audit) : t('done'));
 
   const hubColumns = [
     { title: t('id'), key: 'id', render: (s: HubSchedule) => s.id },
@@ -58,19 +68,48 @@ export function SchedulesPage() {
       render: (s: HubSchedule) => (
         <Space wrap>
           {s.paused ? (
-            <Button size="small" onClick={() => setDialog({ kind: 'resume', schedule: s })} aria-label={`${t('resume')}: ${s.id}`}>{t('resume')}</Button>
+            <Button
+              size="small"
+              onClick={() => setDialog({ kind: 'resume', schedule: s })}
+              aria-label={`${t('resume')}: ${s.id}`}
+            >
+              {t('resume')}
+            </Button>
           ) : (
-            <Button size="small" onClick={() => setDialog({ kind: 'pause', schedule: s })} aria-label={`${t('pause')}: ${s.id}`}>{t('pause')}</Button>
+            <Button
+              size="small"
+              onClick={() => setDialog({ kind: 'pause', schedule: s })}
+              aria-label={`${t('pause')}: ${s.id}`}
+            >
+              {t('pause')}
+            </Button>
           )}
-          <Button size="small" onClick={() => setDialog({ kind: 'trigger', schedule: s })} aria-label={`${t('trigger')}: ${s.id}`}>{t('trigger')}</Button>
-          <Button size="small" onClick={() => setDialog({ kind: 'backfill', schedule: s })} aria-label={`${t('backfill')}: ${s.id}`}>{t('backfill')}</Button>
+          <Button
+            size="small"
+            onClick={() => setDialog({ kind: 'trigger', schedule: s })}
+            aria-label={`${t('trigger')}: ${s.id}`}
+          >
+            {t('trigger')}
+          </Button>
+          <Button
+            size="small"
+            onClick={() => setDialog({ kind: 'backfill', schedule: s })}
+            aria-label={`${t('backfill')}: ${s.id}`}
+          >
+            {t('backfill')}
+          </Button>
         </Space>
       ),
     },
   ];
 
   const evaluationColumns = [
-    { title: t('track'), key: 'track', render: (s: EvaluationSchedule) => (s.track === 'RATING' ? t('RATING') : s.track === 'FOUR_GOOD' ? t('FOUR_GOOD') : s.track) },
+    {
+      title: t('track'),
+      key: 'track',
+      render: (s: EvaluationSchedule) =>
+        s.track === 'RATING' ? t('RATING') : s.track === 'FOUR_GOOD' ? t('FOUR_GOOD') : s.track,
+    },
     { title: t('state'), key: 'state', render: (s: EvaluationSchedule) => <State paused={s.paused} note={s.note} /> },
     { title: t('nextRuns'), key: 'nextRuns', render: (s: EvaluationSchedule) => times(s.nextRuns) },
     {
@@ -79,11 +118,29 @@ export function SchedulesPage() {
       render: (s: EvaluationSchedule) => (
         <Space wrap>
           {s.paused ? (
-            <Button size="small" onClick={() => setDialog({ kind: 'resumeEvaluation', schedule: s })} aria-label={`${t('resume')}: ${s.track}`}>{t('resume')}</Button>
+            <Button
+              size="small"
+              onClick={() => setDialog({ kind: 'resumeEvaluation', schedule: s })}
+              aria-label={`${t('resume')}: ${s.track}`}
+            >
+              {t('resume')}
+            </Button>
           ) : (
-            <Button size="small" onClick={() => setDialog({ kind: 'pauseEvaluation', schedule: s })} aria-label={`${t('pause')}: ${s.track}`}>{t('pause')}</Button>
+            <Button
+              size="small"
+              onClick={() => setDialog({ kind: 'pauseEvaluation', schedule: s })}
+              aria-label={`${t('pause')}: ${s.track}`}
+            >
+              {t('pause')}
+            </Button>
           )}
-          <Button size="small" onClick={() => setDialog({ kind: 'backfillEvaluation', schedule: s })} aria-label={`${t('backfillYears')}: ${s.track}`}>{t('backfillYears')}</Button>
+          <Button
+            size="small"
+            onClick={() => setDialog({ kind: 'backfillEvaluation', schedule: s })}
+            aria-label={`${t('backfillYears')}: ${s.track}`}
+          >
+            {t('backfillYears')}
+          </Button>
         </Space>
       ),
     },
@@ -95,45 +152,147 @@ export function SchedulesPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Problem error={schedules.error} />
-      <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('hubSchedules')}</Typography.Title>} style={{ marginBottom: 16 }}>
-        <Table<HubSchedule> rowKey="id" columns={hubColumns} dataSource={schedules.data?.schedules ?? []} loading={schedules.loading} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} scroll={{ x: 'max-content' }} />
+      <Card
+        title={
+          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+            {t('hubSchedules')}
+          </Typography.Title>
+        }
+        style={{ marginBottom: 16 }}
+      >
+        <Table<HubSchedule>
+          rowKey="id"
+          columns={hubColumns}
+          dataSource={schedules.data?.schedules ?? []}
+          loading={schedules.loading}
+          pagination={false}
+          size="small"
+          locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
+          scroll={{ x: 'max-content' }}
+        />
       </Card>
-      <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('evaluationSchedules')}</Typography.Title>}>
-        <Table<EvaluationSchedule> rowKey="id" columns={evaluationColumns} dataSource={schedules.data?.evaluationSchedules ?? []} loading={schedules.loading} pagination={false} size="small" locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }} scroll={{ x: 'max-content' }} />
+      <Card
+        title={
+          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+            {t('evaluationSchedules')}
+          </Typography.Title>
+        }
+      >
+        <Table<EvaluationSchedule>
+          rowKey="id"
+          columns={evaluationColumns}
+          dataSource={schedules.data?.evaluationSchedules ?? []}
+          loading={schedules.loading}
+          pagination={false}
+          size="small"
+          locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
+          scroll={{ x: 'max-content' }}
+        />
       </Card>
 
-      <ReasonDialog open={dialog?.kind === 'pause'} title={t('pauseTitle', { id: hub?.id ?? '' })} okText={t('pause')} reasonField="note" reasonLabel={t('noteLabel')} onClose={close}
-        onSubmit={async ({ reason }) => done((await pause({ variables: { id: hub!.id, note: reason } })).data!.pauseSchedule.audit)} />
-      <ReasonDialog open={dialog?.kind === 'resume'} title={t('resumeTitle', { id: hub?.id ?? '' })} okText={t('resume')} onClose={close}
-        onSubmit={async ({ reason }) => done((await resume({ variables: { id: hub!.id, reason } })).data!.resumeSchedule.audit)} />
-      <ReasonDialog open={dialog?.kind === 'trigger'} title={t('triggerTitle', { id: hub?.id ?? '' })} description={t('triggerHint')} okText={t('trigger')} danger onClose={close}
-        onSubmit={async ({ reason }) => done((await trigger({ variables: { id: hub!.id, reason } })).data!.triggerSchedule.audit)} />
-      <ReasonDialog<{ range: [Dayjs, Dayjs] }> open={dialog?.kind === 'backfill'} title={t('backfillTitle', { id: hub?.id ?? '' })} description={t('backfillHint')} okText={t('backfill')} danger onClose={close}
-        onSubmit={async ({ reason, range }) => done((await backfill({ variables: { id: hub!.id, from: range[0].startOf('day').toISOString(), to: range[1].endOf('day').toISOString(), reason } })).data!.backfillSchedule.audit)}>
+      <ReasonDialog
+        open={dialog?.kind === 'pause'}
+        title={t('pauseTitle', { id: hub?.id ?? '' })}
+        okText={t('pause')}
+        reasonField="note"
+        reasonLabel={t('noteLabel')}
+        onClose={close}
+        onSubmit={async ({ reason }) =>
+          done((await pause({ variables: { id: hub!.id, note: reason } })).data!.pauseSchedule.audit)
+        }
+      />
+      <ReasonDialog
+        open={dialog?.kind === 'resume'}
+        title={t('resumeTitle', { id: hub?.id ?? '' })}
+        okText={t('resume')}
+        onClose={close}
+        onSubmit={async ({ reason }) =>
+          done((await resume({ variables: { id: hub!.id, reason } })).data!.resumeSchedule.audit)
+        }
+      />
+      <ReasonDialog
+        open={dialog?.kind === 'trigger'}
+        title={t('triggerTitle', { id: hub?.id ?? '' })}
+        description={t('triggerHint')}
+        okText={t('trigger')}
+        danger
+        onClose={close}
+        onSubmit={async ({ reason }) =>
+          done((await trigger({ variables: { id: hub!.id, reason } })).data!.triggerSchedule.audit)
+        }
+      />
+      <ReasonDialog<{ range: [Dayjs, Dayjs] }>
+        open={dialog?.kind === 'backfill'}
+        title={t('backfillTitle', { id: hub?.id ?? '' })}
+        description={t('backfillHint')}
+        okText={t('backfill')}
+        danger
+        onClose={close}
+        onSubmit={async ({ reason, range }) =>
+          done(
+            (
+              await backfill({
+                variables: {
+                  id: hub!.id,
+                  from: range[0].startOf('day').toISOString(),
+                  to: range[1].endOf('day').toISOString(),
+                  reason,
+                },
+              })
+            ).data!.backfillSchedule.audit,
+          )
+        }
+      >
         <Form.Item name="range" label={t('between')} rules={[{ required: true, message: t('betweenRequired') }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
       </ReasonDialog>
 
-      <ReasonDialog open={dialog?.kind === 'pauseEvaluation'} title={t('pauseTitle', { id: evaluation?.id ?? '' })} okText={t('pause')} reasonField="note" reasonLabel={t('noteLabel')} onClose={close}
+      <ReasonDialog
+        open={dialog?.kind === 'pauseEvaluation'}
+        title={t('pauseTitle', { id: evaluation?.id ?? '' })}
+        okText={t('pause')}
+        reasonField="note"
+        reasonLabel={t('noteLabel')}
+        onClose={close}
         onSubmit={async ({ reason }) => {
           await pauseEvaluation({ variables: { track: track!, note: reason } });
           done();
-        }} />
-      <ReasonDialog open={dialog?.kind === 'resumeEvaluation'} title={t('resumeTitle', { id: evaluation?.id ?? '' })} okText={t('resume')} askReason={false} onClose={close}
+        }}
+      />
+      <ReasonDialog
+        open={dialog?.kind === 'resumeEvaluation'}
+        title={t('resumeTitle', { id: evaluation?.id ?? '' })}
+        okText={t('resume')}
+        askReason={false}
+        onClose={close}
         onSubmit={async () => {
           await resumeEvaluation({ variables: { track: track! } });
           done();
-        }} />
-      <ReasonDialog<{ fromYear: number; toYear: number }> open={dialog?.kind === 'backfillEvaluation'} title={t('backfillYearsTitle', { id: evaluation?.id ?? '' })} description={t('backfillYearsHint')} okText={t('backfillYears')} askReason={false} danger onClose={close}
+        }}
+      />
+      <ReasonDialog<{ fromYear: number; toYear: number }>
+        open={dialog?.kind === 'backfillEvaluation'}
+        title={t('backfillYearsTitle', { id: evaluation?.id ?? '' })}
+        description={t('backfillYearsHint')}
+        okText={t('backfillYears')}
+        askReason={false}
+        danger
+        onClose={close}
         initialValues={{ fromYear: new Date().getFullYear() - 1, toYear: new Date().getFullYear() - 1 }}
         onSubmit={async ({ fromYear, toYear }) => {
-          const started = (await backfillEvaluation({ variables: { track: track!, fromYear, toYear } })).data!.backfillEvaluationCampaigns;
-          void message.success(t('campaignsStarted', { count: started.length, ids: started.map((c) => c.id).join(', ') || '—' }));
-        }}>
+          const started = (await backfillEvaluation({ variables: { track: track!, fromYear, toYear } })).data!
+            .backfillEvaluationCampaigns;
+          void message.success(
+            t('campaignsStarted', { count: started.length, ids: started.map((c) => c.id).join(', ') || '—' }),
+          );
+        }}
+      >
         <Space>
           <Form.Item name="fromYear" label={t('fromYear')} rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />

@@ -43,7 +43,8 @@ export const messages = defineMessages(
   },
   {
     title: 'Schedules',
-    intro: 'The hub’s Temporal Schedules (the yearly evaluation campaigns today): pausing takes a note; resuming, triggering and backfilling are audited.',
+    intro:
+      'The hub’s Temporal Schedules (the yearly evaluation campaigns today): pausing takes a note; resuming, triggering and backfilling are audited.',
     hubSchedules: 'Hub schedules',
     evaluationSchedules: 'Yearly evaluation schedules',
     id: 'Schedule',

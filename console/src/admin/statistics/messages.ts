@@ -62,7 +62,8 @@ export const messages = defineMessages(
   },
   {
     title: 'Statistics',
-    intro: 'The annual report’s figures, each an aggregate of the registry’s records (as of 31 December of the chosen year).',
+    intro:
+      'The annual report’s figures, each an aggregate of the registry’s records (as of 31 December of the chosen year).',
     year: 'Year',
     asOf: 'As of {asOf}',
     figures: 'Headline figures',
