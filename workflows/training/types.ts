@@ -58,6 +58,9 @@ export interface TrainingState {
   /** Day of the course (1-based) → attended. */
   attendance: Record<string, boolean>;
   certificateId: string | null;
+  /** When the application was made and when it came to its end (epoch ms; null while open). */
+  requestedAt?: number;
+  closedAt?: number | null;
 }
 
 export const ENDORSE_FORM: TaskForm = {

@@ -12,7 +12,8 @@ import {
   Root,
   registerEnumType,
 } from 'type-graphql';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { toRun } from '../update-refusals.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
@@ -27,6 +28,7 @@ import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { lodgeObjectionUpdate, requestRecusalUpdate, type Track } from '../../../workflows/evaluation/types.js';
+import { evaluationLoaders } from './loaders.js';
 
 export enum EvaluationTrack {
   RATING = 'RATING',
@@ -171,12 +173,7 @@ export class EvaluationApplicationResolver {
     application: EvaluationApplication,
     send: (run: ReturnType<ProcessesContext['temporal']['workflow']['getHandle']>) => Promise<unknown>,
   ) {
-    try {
-      await send(ctx.temporal.workflow.getHandle(application.workflowId));
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw conflict(error.cause?.message ?? error.message);
-      throw error;
-    }
+    await toRun(ctx.temporal, application.workflowId, `Evaluation ${application.id}`, send);
     await ctx.em.refresh(application);
     return application;
   }
@@ -225,7 +222,7 @@ export class EvaluationApplicationResolver {
 @Resolver(() => OrganizationRef)
 export class OrganizationEvaluationResolver {
   @FieldResolver(() => [EvaluationApplication], { description: "This organization's evaluations, newest first" })
-  evaluations(@Root() organization: OrganizationRef, @Ctx() { loaders }: ProcessesContext) {
-    return loaders.evaluationsByOrganization.load(organization.id);
+  evaluations(@Root() organization: OrganizationRef, @Ctx() ctx: ProcessesContext) {
+    return evaluationLoaders(ctx).applicationsByOrganization.load(organization.id);
   }
 }

@@ -18,6 +18,8 @@ import { audited } from './audit.js';
 import { RunAudit } from './run-audit.js';
 import { CandidateInput, checkCandidates } from './task-operations.js';
 import { checkFilter, ProcessRunFilter, visibilityClauses } from '../runs/filter.js';
+import { ProcessType } from '../catalog-enums.js';
+import type { ProcessCatalog } from '../process-catalog.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import {
@@ -41,7 +43,7 @@ registerEnumType(BatchAction, {
 
 @InputType({ description: 'Which running runs a batch takes (all given conditions hold)' })
 export class BatchFilter {
-  @Field(() => String, { nullable: true, description: 'e.g. PROCUREMENT' }) processType?: string;
+  @Field(() => ProcessType, { nullable: true, description: 'The same values as the runs filter' }) processType?: string;
   @Field(() => ID, { nullable: true }) organizationId?: string;
   @Field(() => String, { nullable: true, description: 'e.g. BIDDING' }) stage?: string;
   @Field(() => Int, { nullable: true }) year?: number;
@@ -60,7 +62,7 @@ export class BatchOperation {
 }
 
 /** The visibility query of a filter: running runs of the hub's processes (never the batches themselves). */
-export function batchQuery(filter: BatchFilter): string {
+export function batchQuery(filter: BatchFilter, catalog: ProcessCatalog): string {
   // The same checks and clauses as processRuns' filter (runs/filter.ts), so both select alike.
   const chosen = visibilityClauses(
     checkFilter(
@@ -70,6 +72,7 @@ export function batchQuery(filter: BatchFilter): string {
         stage: filter.stage,
         year: filter.year,
       }),
+      catalog,
     ),
   );
   if (!chosen)
@@ -115,7 +118,7 @@ export class BatchOperationsResolver {
     @Ctx() ctx: ProcessesContext,
   ) {
     requireRole(ctx.identity, 'ADMIN');
-    const query = batchQuery(filter);
+    const query = batchQuery(filter, ctx.catalog);
     if (action === BatchAction.REASSIGN && !candidates) throw badInput('REASSIGN needs candidates', 'candidates');
     const checked = candidates ? checkCandidates(candidates) : undefined;
     const id = `batch-${randomUUID()}`;

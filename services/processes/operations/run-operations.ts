@@ -51,7 +51,7 @@ async function closed(run: WorkflowHandle, ms: number): Promise<string> {
 
 /** Cancels or terminates one run and settles its projection: shared by the mutations and the batch. */
 export async function endRun(
-  ctx: Pick<ProcessesContext, 'temporal' | 'em'>,
+  ctx: Pick<ProcessesContext, 'temporal' | 'em' | 'catalog'>,
   workflowId: string,
   end: RunEnd,
   reason: string,
@@ -63,7 +63,8 @@ export async function endRun(
   else await run.terminate(`管理员终止：${reason}`);
   // A cancelled workflow cleans up first (tasks closed, process marked), then closes.
   const status = await closed(run, end === 'CANCELLED' ? 10_000 : 0);
-  const tasksClosed = status === RUNNING ? 0 : await settleProjection(ctx.em.fork(), workflowId, end, reason);
+  const tasksClosed =
+    status === RUNNING ? 0 : await settleProjection(ctx.em.fork(), workflowId, end, reason, ctx.catalog);
   return { status, tasksClosed };
 }
 

@@ -6,6 +6,7 @@ import { RunAudit } from './run-audit.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { requireWorkflowId } from '../../common/ids.js';
+import { DAY } from '../../../workflows/common/time.js';
 
 // Every Temporal Schedule of the hub's namespace (today the yearly evaluation campaigns), by id:
 // see, pause with a note, resume, trigger now, backfill a range. Each change audited.
@@ -90,7 +91,7 @@ export class ScheduleOperationsResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ProcessesContext,
   ) {
-    if (!(from.getTime() < to.getTime()) || to.getTime() - from.getTime() > 10 * 366 * 86_400_000)
+    if (!(from.getTime() < to.getTime()) || to.getTime() - from.getTime() > 10 * 366 * DAY)
       throw badInput('Give from before to, at most ten years apart', 'from');
     return this.operate(ctx, 'BACKFILL_SCHEDULE', id, reason, { from: from.toISOString(), to: to.toISOString() }, (s) =>
       s.backfill({ start: from, end: to, overlap: 'ALLOW_ALL' }),

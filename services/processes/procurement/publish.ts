@@ -19,6 +19,7 @@ import {
   type ProcurementInput,
 } from '../../../workflows/procurement/types.js';
 import { writeProjection } from './projection.js';
+import { DAY } from '../../../workflows/common/time.js';
 
 // Publishing a need (发布采购需求): an agency officer's input checked against the rules and the
 // registry (the agency, the catalogue, the committee), then the procurement's workflow started.
@@ -66,7 +67,7 @@ export class ProcurementNeedInput {
   noticeDays?: number;
 }
 
-const MAX_WINDOW_MS = 90 * 86_400_000;
+const MAX_WINDOW_MS = 90 * DAY;
 
 /** The need as the workflow takes it, or BAD_USER_INPUT / FORBIDDEN naming the field. */
 export async function checkNeed(ctx: ProcessesContext, need: ProcurementNeedInput): Promise<ProcurementInput['need']> {

@@ -13,8 +13,8 @@ import {
 } from 'type-graphql';
 import { WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
 import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
-import { CATALOG } from '../catalog.js';
-import { ProcessType, RunStatus, VISIBILITY_STATUS } from './run.js';
+import { ProcessType } from '../catalog-enums.js';
+import { RunStatus, VISIBILITY_STATUS } from './run.js';
 import type { ProcessesContext } from '../context.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { requireRole } from '../../common/access.js';
@@ -81,13 +81,13 @@ export class WorkflowRunResolver {
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | undefined,
     @Arg('stage', () => String, { nullable: true }) stage: string | undefined,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Ctx() { identity, temporal }: ProcessesContext,
+    @Ctx() { identity, temporal, catalog }: ProcessesContext,
   ): Promise<WorkflowRunList> {
     requireRole(identity, 'ADMIN');
     if (first < 1 || first > 100) throw badInput('first must be between 1 and 100', 'first');
     if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage))
       throw badInput(`"${stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, 'stage');
-    const workflowType = type ? CATALOG.find((p) => p.processType === type)!.workflowType : undefined;
+    const workflowType = type ? Object.keys(catalog.byType(type)!.workflows)[0] : undefined;
     const conditions = [
       workflowType ? `WorkflowType = '${workflowType}'` : undefined,
       status ? `ExecutionStatus = '${VISIBILITY_STATUS[status]}'` : undefined,
@@ -110,7 +110,7 @@ export class WorkflowRunResolver {
   })
   async workflowRun(
     @Arg('id', () => ID) id: string,
-    @Ctx() { identity, temporal }: ProcessesContext,
+    @Ctx() { identity, temporal, catalog }: ProcessesContext,
   ): Promise<WorkflowRun> {
     requireRole(identity, 'ADMIN');
     if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');

@@ -25,7 +25,7 @@ async function visibleView(ctx: ProcessesContext, id: string, field: string): Pr
 
 /** The filter of a saved view the caller may use. */
 export async function viewFilter(ctx: ProcessesContext, id: string): Promise<ProcessRunFilter> {
-  return filterFromJson((await visibleView(ctx, id, 'view')).filter, 'view.filter');
+  return filterFromJson((await visibleView(ctx, id, 'view')).filter, ctx.catalog, 'view.filter');
 }
 
 @Resolver(() => SavedRunView)
@@ -58,7 +58,7 @@ export class RunViewResolver {
       textProblem(name, 'name', NAME_MAX) ??
       (/[\n\r\t]/.test(trimmed) ? { field: 'name', message: 'name must be one line' } : undefined);
     if (problem) throw badInput(problem.message, problem.field);
-    const json = filterToJson(checkFilter(filter));
+    const json = filterToJson(checkFilter(filter, ctx.catalog));
     const owner = ctx.identity.subject;
     const save = async () => {
       const em = ctx.em.fork();

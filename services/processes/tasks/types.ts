@@ -11,7 +11,8 @@ import {
 } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs } from '../../common/connection.js';
-import { Decision, HumanTask, TaskStatus } from './human-task.js';
+import { HumanTask, TaskStatus } from './human-task.js';
+import { Decision, type DecisionCode } from '../catalog-enums.js';
 
 // The GraphQL shapes of the task kit that are not rows: forms, candidates, inputs, payloads.
 
@@ -55,7 +56,7 @@ export abstract class Process {
 
 @InputType({ description: "A decision: the outcome and the kind's form fields" })
 export class DecisionInput {
-  @Field(() => Decision) outcome!: Decision;
+  @Field(() => Decision) outcome!: DecisionCode;
   @Field(() => String, { nullable: true }) comment?: string;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Form fields by name, e.g. { "reason": "名额已满" }' })
   values?: Record<string, unknown>;
