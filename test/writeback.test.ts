@@ -7,7 +7,7 @@ import { createProcessesOrm } from '../services/processes/orm.js';
 import { CATALOG } from '../services/processes/catalog.js';
 import { createRegistryClient } from '../services/processes/registry/client.js';
 import { createTrainingActivities } from '../services/processes/training/activities.js';
-import { collectActivities } from '../services/processes/process-catalog.js';
+import { collectActivities } from '../services/processes/kit/process-catalog.js';
 
 // Writing back to the registry: the worker's SYSTEM identity, idempotency keys, and permanent
 // refusals that fail an activity for good instead of retrying it for ever.

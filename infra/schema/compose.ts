@@ -3,7 +3,7 @@ import { parse, printSchema } from 'graphql';
 import { buildRegistrySchema } from '../../services/registry/schema.js';
 import { buildProcessesSchema } from '../../services/processes/schema.js';
 import { CATALOG } from '../../services/processes/catalog.js';
-import type { ProcessCatalog } from '../../services/processes/process-catalog.js';
+import type { ProcessCatalog } from '../../services/processes/kit/process-catalog.js';
 
 // The subgraph SDL comes from the code; the supergraph is composed in-process. The URLs are
 // placeholders: the gateway routes each subgraph by name to the URL in its configuration.

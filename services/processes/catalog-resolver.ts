@@ -1,9 +1,9 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import { ProcessType } from './catalog-enums.js';
+import { ProcessType } from './kit/catalog-enums.js';
 import { TaskFormShape } from './tasks/types.js';
 import { formShape } from './tasks/form-shape.js';
-import type { ProcessesContext } from './context.js';
-import type { Words } from './process-definition.js';
+import type { ProcessesContext } from './kit/context.js';
+import type { Words } from './kit/process-definition.js';
 
 // The catalog as the API tells it: every process with its stages, task kinds, outcomes, form
 // fields and roles in Chinese and English. The console takes its words from here, so a new

@@ -1,4 +1,5 @@
-import { ProcessCatalog } from './process-catalog.js';
+import { ProcessCatalog } from './kit/process-catalog.js';
+import type { ProcessesContext } from './kit/context.js';
 import { trainingProcess } from './training/process.js';
 import { evaluationProcess } from './evaluation/process.js';
 import { procurementProcess } from './procurement/process.js';
@@ -8,4 +9,4 @@ import { procurementProcess } from './procurement/process.js';
 // builds the ORM, the schema, the worker, the inbox and the runs view from it and imports no
 // process folder. Adding a process is its folder, one line here and its migration.
 
-export const CATALOG = new ProcessCatalog([trainingProcess, evaluationProcess, procurementProcess]);
+export const CATALOG = new ProcessCatalog<ProcessesContext>([trainingProcess, evaluationProcess, procurementProcess]);

@@ -6,12 +6,12 @@ import { startTracing } from '../common/tracing.js';
 import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { connectClient, hubClient } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
-import { processesContext } from './context.js';
+import { processesContext } from './kit/context.js';
 import { buildProcessesSchema } from './schema.js';
 import { createRegistryClient } from './registry/client.js';
-import { registerSearchAttributes } from './search-attributes.js';
+import { registerSearchAttributes } from './kit/search-attributes.js';
 import { CATALOG } from './catalog.js';
-import type { ProcessCatalog } from './process-catalog.js';
+import type { ProcessCatalog } from './kit/process-catalog.js';
 
 /** The processes subgraph for `catalog` (the hub's own unless a test hands it another). */
 export async function startProcesses(settings = config(), catalog: ProcessCatalog = CATALOG) {

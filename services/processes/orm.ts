@@ -1,10 +1,10 @@
 import type { Constructor } from '@mikro-orm/core';
-import { HumanTask } from './tasks/human-task.js';
-import { TaskComment } from './tasks/comment.js';
-import { TaskNotification } from './tasks/notification.js';
-import { RunAudit } from './operations/run-audit.js';
+import { HumanTask } from './kit/human-task.js';
+import { TaskComment } from './kit/comment.js';
+import { TaskNotification } from './kit/notification.js';
+import { RunAudit } from './kit/run-audit.js';
 import { SavedRunView } from './runs/saved-view.js';
-import type { ProcessCatalog } from './process-catalog.js';
+import type { ProcessCatalog } from './kit/process-catalog.js';
 import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The task kit's and the runs view's own tables, whatever processes the catalog holds. */

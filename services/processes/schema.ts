@@ -10,10 +10,10 @@ import { TaskOperationsResolver } from './operations/task-operations.js';
 import { BatchOperationsResolver } from './operations/batch-operations.js';
 import { ScheduleOperationsResolver } from './operations/schedule-operations.js';
 import { CatalogResolver } from './catalog-resolver.js';
-import { OrganizationRef } from './entities/organization-ref.js';
-import { fillCatalogEnums } from './catalog-enums.js';
-import type { ProcessCatalog } from './process-catalog.js';
-import type { ProcessesContext } from './context.js';
+import { OrganizationRef } from './kit/organization-ref.js';
+import { fillCatalogEnums } from './kit/catalog-enums.js';
+import type { ProcessCatalog } from './kit/process-catalog.js';
+import type { ProcessesContext } from './kit/context.js';
 
 /** The task kit's, the runs view's and the operations' resolvers: every hub has them. */
 const KIT_RESOLVERS = [

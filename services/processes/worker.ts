@@ -12,12 +12,12 @@ import { activityTracingInterceptors, workflowSpanSinks } from '../common/tracin
 import { createProcessesOrm } from './orm.js';
 import { createBatchActivities } from './operations/batch-activities.js';
 import { CATALOG } from './catalog.js';
-import { collectActivities, type ProcessCatalog } from './process-catalog.js';
-import type { ActivityDeps } from './process-definition.js';
-import { workflowEntry } from './workflow-bundle.js';
+import { collectActivities, type ProcessCatalog } from './kit/process-catalog.js';
+import type { ActivityDeps } from './kit/process-definition.js';
+import { workflowEntry } from './kit/workflow-bundle.js';
 import { createTaskActivities } from './tasks/activities.js';
 import { createRegistryClient } from './registry/client.js';
-import { registerSearchAttributes } from './search-attributes.js';
+import { registerSearchAttributes } from './kit/search-attributes.js';
 
 /** The bundle's entry point: every workflow of the catalog (the hub's own unless given another). */
 export const workflowsPath = (catalog: ProcessCatalog = CATALOG) => workflowEntry(catalog);

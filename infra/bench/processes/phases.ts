@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import proto, { type temporal as Proto } from '@temporalio/proto';
 import { createProcessesOrm } from '../../../services/processes/orm.js';
-import { createTaskLoaders } from '../../../services/processes/tasks/loaders.js';
+import { createTaskLoaders } from '../../../services/processes/kit/task-loaders.js';
 import { CATALOG } from '../../../services/processes/catalog.js';
-import type { HumanTask } from '../../../services/processes/tasks/human-task.js';
+import type { HumanTask } from '../../../services/processes/kit/human-task.js';
 import type { Identity } from '../../../services/common/identity.js';
 import { percentile } from '../load.js';
 

@@ -9,8 +9,9 @@ import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
 import { EvaluationIneligible } from './ineligible.js';
 import { eligibility } from './eligibility.js';
-import { applicantFacts, committeeMembers, expertPool } from './registry-facts.js';
-import { drawReviewers } from './recusal.js';
+import { applicantFacts, expertPool } from './registry-facts.js';
+import { committeeMembers } from '../shared/committees.js';
+import { drawReviewers } from '../shared/recusal.js';
 import { writeBackResult } from './write-back.js';
 import { applicationRow } from './report.js';
 

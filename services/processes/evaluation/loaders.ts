@@ -1,5 +1,5 @@
 import { byId, childrenOf, perRequest } from '../../common/loaders.js';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { EvaluationApplication } from './application.js';
 
 /** The evaluation's per-request batching. */

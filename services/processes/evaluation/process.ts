@@ -1,4 +1,5 @@
-import type { ProcessDefinition } from '../process-definition.js';
+import type { ProcessDefinition } from '../kit/process-definition.js';
+import type { ProcessesContext } from '../kit/context.js';
 import {
   APPLICATION_WORKFLOW_TYPE,
   CAMPAIGN_WORKFLOW_TYPE,
@@ -17,7 +18,7 @@ import {
   SELF_ASSESSMENT_TASK_KIND,
 } from '../../../workflows/evaluation/types.js';
 import { createEvaluationActivities } from './activities.js';
-import { workflowModule } from '../workflow-bundle.js';
+import { workflowModule } from '../kit/workflow-bundle.js';
 import { runLoaders } from '../runs/loaders.js';
 import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
@@ -36,7 +37,7 @@ import { evaluationWords } from './words.js';
 const here = (path: string) => workflowModule(new URL(path, import.meta.url));
 
 /** The annual evaluation (年度评价) in the process catalog. */
-export const evaluationProcess: ProcessDefinition = {
+export const evaluationProcess: ProcessDefinition<ProcessesContext> = {
   processType: EVALUATION_PROCESS_TYPE,
   label: { zh: '年度评价', en: 'Annual evaluation' },
   workflows: {

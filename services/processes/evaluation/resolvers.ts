@@ -13,7 +13,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { toRun } from '../update-refusals.js';
+import { toRun } from '../kit/update-refusals.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
@@ -21,9 +21,9 @@ import { EvaluationIneligible } from './ineligible.js';
 import { defaultParams } from './params.js';
 import { scoresFor } from './visibility.js';
 import { startCampaign } from './start.js';
-import { textProblem } from '../tasks/text.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import type { ProcessesContext } from '../context.js';
+import { textProblem } from '../kit/text.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';

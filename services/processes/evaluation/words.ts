@@ -1,5 +1,5 @@
-import type { ProcessDefinition } from '../process-definition.js';
-import { clip, text } from '../runs/timeline-words.js';
+import type { ProcessDefinition } from '../kit/process-definition.js';
+import { clip, text } from '../kit/words.js';
 
 // The annual evaluation's words (年度评价): stages of a campaign and of an application, the
 // outcomes and fields of its forms, roles, and its own steps in a run's timeline.

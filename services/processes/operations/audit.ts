@@ -1,6 +1,6 @@
-import type { ProcessesContext } from '../context.js';
-import { RunAudit } from './run-audit.js';
-import { textProblem } from '../tasks/text.js';
+import type { ProcessesContext } from '../kit/context.js';
+import { RunAudit } from '../kit/run-audit.js';
+import { textProblem } from '../kit/text.js';
 import { requireRole } from '../../common/access.js';
 import { badInput } from '../../common/errors.js';
 

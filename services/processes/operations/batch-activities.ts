@@ -4,9 +4,9 @@ import type { Client } from '@temporalio/client';
 import type { BatchActivities } from '../../../workflows/operations/batch.js';
 import { HubError } from '../../common/errors.js';
 import { endRun } from './run-operations.js';
-import { candidateKey } from '../tasks/access.js';
-import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../tasks/human-task.js';
-import type { ProcessCatalog } from '../process-catalog.js';
+import { candidateKey } from '../kit/access.js';
+import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
+import type { ProcessCatalog } from '../kit/process-catalog.js';
 
 const MAX_TARGETS = 10_000;
 

@@ -13,13 +13,13 @@ import {
 } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
-import { RunAudit } from './run-audit.js';
+import { RunAudit } from '../kit/run-audit.js';
 import { CandidateInput, checkCandidates } from './task-operations.js';
 import { checkFilter, ProcessRunFilter, visibilityClauses } from '../runs/filter.js';
-import { ProcessType } from '../catalog-enums.js';
-import type { ProcessCatalog } from '../process-catalog.js';
+import { ProcessType } from '../kit/catalog-enums.js';
+import type { ProcessCatalog } from '../kit/process-catalog.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import {

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 // @temporalio/proto is CommonJS: Node's ESM loader sees only its default export.
 import proto from '@temporalio/proto';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
-import { RunAudit } from './run-audit.js';
+import { RunAudit } from '../kit/run-audit.js';
 import { settleProjection, type RunEnd } from './settle.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, conflict, notFound } from '../../common/errors.js';

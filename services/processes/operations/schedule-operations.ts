@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { ScheduleNotFoundError, type ScheduleHandle } from '@temporalio/client';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
-import { RunAudit } from './run-audit.js';
+import { RunAudit } from '../kit/run-audit.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { requireWorkflowId } from '../../common/ids.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../tasks/human-task.js';
-import type { ProcessCatalog } from '../process-catalog.js';
+import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
+import type { ProcessCatalog } from '../kit/process-catalog.js';
 
 // After a run was cancelled or terminated the projections must agree with it: its open tasks
 // closed and its process marked. Workflows that handle cancellation do this themselves; this

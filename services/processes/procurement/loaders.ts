@@ -1,5 +1,5 @@
 import { byId, childrenOf, perRequest } from '../../common/loaders.js';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { Procurement } from './procurement.js';
 import { ProcurementBid } from './bid.js';
 import { ProcurementPayment } from './payment.js';

@@ -1,4 +1,5 @@
-import type { ProcessDefinition } from '../process-definition.js';
+import type { ProcessDefinition } from '../kit/process-definition.js';
+import type { ProcessesContext } from '../kit/context.js';
 import {
   ACCEPT_MILESTONE_FORM,
   ACCEPT_MILESTONE_TASK_KIND,
@@ -20,7 +21,7 @@ import {
   SCORE_BID_TASK_KIND,
 } from '../../../workflows/procurement/types.js';
 import { createProcurementActivities } from './activities.js';
-import { workflowModule } from '../workflow-bundle.js';
+import { workflowModule } from '../kit/workflow-bundle.js';
 import { runLoaders } from '../runs/loaders.js';
 import { Procurement } from './procurement.js';
 import { ProcurementBid } from './bid.js';
@@ -36,7 +37,7 @@ import { reportedProcurement } from './report.js';
 import { procurementWords } from './words.js';
 
 /** Government service procurement (政府购买服务) in the process catalog. */
-export const procurementProcess: ProcessDefinition = {
+export const procurementProcess: ProcessDefinition<ProcessesContext> = {
   processType: PROCUREMENT_PROCESS_TYPE,
   label: { zh: '政府购买服务', en: 'Government service procurement' },
   workflows: {

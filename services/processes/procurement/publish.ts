@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { Procurement } from './procurement.js';
 import { BIDDER_KINDS, DEFAULT_BIDDER_KINDS, DEFAULT_DEADLINES, GRADES } from './params.js';
 import { registryReference } from '../registry/refusals.js';
-import { textProblem } from '../tasks/text.js';
+import { textProblem } from '../kit/text.js';
 import { badInput, forbidden } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
 import { PROCESS_TYPE, ORGANIZATION_ID, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';

@@ -18,15 +18,15 @@ import {
   ProcurementRecusal,
   ProcurementWeights,
 } from './views.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import { HumanTask } from '../tasks/human-task.js';
-import { textProblem } from '../tasks/text.js';
-import type { ProcessesContext } from '../context.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
+import { HumanTask } from '../kit/human-task.js';
+import { textProblem } from '../kit/text.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { Connection, findPage, PageArgs } from '../../common/connection.js';
 import { hasRole } from '../../common/identity.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
-import { toRun } from '../update-refusals.js';
+import { toRun } from '../kit/update-refusals.js';
 import { chinaDay, contractProblems } from '../../../workflows/procurement/rules.js';
 import { procurementLoaders } from './loaders.js';
 import {

@@ -1,5 +1,5 @@
-import type { ProcessDefinition } from '../process-definition.js';
-import { clip, text, yuan } from '../runs/timeline-words.js';
+import type { ProcessDefinition } from '../kit/process-definition.js';
+import { clip, text, yuan } from '../kit/words.js';
 
 // Government service procurement's words (政府购买服务): its stages, the outcomes and fields of
 // its forms, the roles it names, and its own steps in a run's timeline.

@@ -1,8 +1,8 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import { badInput } from '../../common/errors.js';
 import { requireWorkflowId, UUID_PATTERN, WORKFLOW_ID_PATTERN } from '../../common/ids.js';
-import { ProcessType } from '../catalog-enums.js';
-import type { ProcessCatalog } from '../process-catalog.js';
+import { ProcessType } from '../kit/catalog-enums.js';
+import type { ProcessCatalog } from '../kit/process-catalog.js';
 import { RunStatus, VISIBILITY_STATUS } from './run.js';
 import { and, visibilityTime } from './paging.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';

@@ -12,10 +12,10 @@ import {
   Root,
 } from 'type-graphql';
 import { WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
-import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
-import { ProcessType } from '../catalog-enums.js';
+import { ACTIVE_STATUSES, HumanTask } from '../kit/human-task.js';
+import { ProcessType } from '../kit/catalog-enums.js';
 import { RunStatus, VISIBILITY_STATUS } from './run.js';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';

@@ -16,12 +16,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow/index.js';
-import { HumanTask } from '../tasks/human-task.js';
-import { TaskNotification } from '../tasks/notification.js';
-import { RunAudit } from '../operations/run-audit.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import { Process } from '../tasks/types.js';
-import type { ProcessesContext } from '../context.js';
+import { HumanTask } from '../kit/human-task.js';
+import { TaskNotification } from '../kit/notification.js';
+import { RunAudit } from '../kit/run-audit.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
+import { Process } from '../kit/process.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } from './paging.js';
@@ -39,7 +39,7 @@ import {
 } from './run.js';
 import { describeRun, historyOf, primeDescription, runLoaders } from './loaders.js';
 import { timelineOf } from './timeline.js';
-import { catalogFacts } from './timeline-words.js';
+import { catalogFacts } from './timeline-facts.js';
 import { viewFilter } from './views.js';
 
 export { WorkflowRunResolver } from './legacy.js';

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { ProcessType } from '../catalog-enums.js';
+import { ProcessType } from '../kit/catalog-enums.js';
 import { PageInfo } from '../../common/connection.js';
 import { timestampMicros, type RunKey } from './paging.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';

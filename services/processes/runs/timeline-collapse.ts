@@ -1,4 +1,4 @@
-import type { TimelineEntry } from './timeline.js';
+import type { TimelineEntry } from './timeline-facts.js';
 
 /**
  * Runs of the same repeated entry become one: a campaign's hundreds of child starts and ends,

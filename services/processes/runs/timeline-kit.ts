@@ -1,4 +1,5 @@
-import { clip, senderOf, text, when, type StepWords, type TimelineFacts, type Words } from './timeline-words.js';
+import { clip, senderOf, text, when, type StepWords, type Words } from '../kit/words.js';
+import { type TimelineFacts } from './timeline-facts.js';
 
 // The task kit's steps in a run's timeline, for every process alike: its local activities
 // (tasks opened, reminded, escalated, expired, cancelled) and the decide / extendTask updates.

@@ -1,4 +1,5 @@
-import { clip, type StepWords, type TimelineEntry, type TimelineFacts, type Words } from './timeline-words.js';
+import { clip, type StepWords, type Words } from '../kit/words.js';
+import { type TimelineEntry, type TimelineFacts } from './timeline-facts.js';
 import type { RunEvent } from './history.js';
 import type { Admin } from './timeline-kit.js';
 

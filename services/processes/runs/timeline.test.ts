@@ -5,7 +5,7 @@ import { encodeToPayloads, loadDataConverter } from '@temporalio/common/lib/inte
 import { temporal } from '@temporalio/proto';
 import { readHistory, type RunEvent } from './history.js';
 import { timelineOf, type TimelineFacts } from './timeline.js';
-import { catalogFacts } from './timeline-words.js';
+import { catalogFacts } from './timeline-facts.js';
 import { CATALOG } from '../catalog.js';
 import { hubDataConverter } from '../../common/temporal.js';
 import { parsePayloadKeys } from '../../common/payload-keys.js';

@@ -1,11 +1,12 @@
 import { DAY } from '../../../workflows/common/time.js';
 import type { RunEvent } from './history.js';
 import { collapse } from './timeline-collapse.js';
-import { clip, senderOf, type StepWords, type TimelineEntry, type TimelineFacts } from './timeline-words.js';
+import { clip, senderOf, type StepWords } from '../kit/words.js';
+import { type TimelineEntry, type TimelineFacts } from './timeline-facts.js';
 import { asIs, kitSteps } from './timeline-kit.js';
 import { auditSteps, runStep } from './timeline-run.js';
 
-export type { TimelineEntry, TimelineFacts, TaskFact } from './timeline-words.js';
+export type { TimelineEntry, TimelineFacts, TaskFact } from './timeline-facts.js';
 
 // A run's history in the domain's words, Chinese and English: what an admin reads instead of
 // 300 Temporal events. A plain function of the events (history.ts) and the hub's own facts

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { SavedRunView } from './saved-view.js';
 import { checkFilter, filterFromJson, filterToJson, ProcessRunFilter } from './filter.js';
-import { textProblem } from '../tasks/text.js';
-import type { ProcessesContext } from '../context.js';
+import { textProblem } from '../kit/text.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { requireRole } from '../../common/access.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { UUID_PATTERN } from '../../common/ids.js';

@@ -1,13 +1,13 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { decideUpdate, type DecisionReport, type TaskDecision } from '../../../workflows/human-task/contracts.js';
 import { decisionProblems } from '../../../workflows/human-task/form.js';
-import { ACTIVE_STATUSES, HumanTask, TaskStatus } from './human-task.js';
-import { whyNotDecide } from './access.js';
+import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
+import { whyNotDecide } from '../kit/access.js';
 import { visibleTask } from './inbox.js';
 import { DecideTaskPayload, DecisionInput } from './types.js';
-import { Decision, type DecisionCode } from '../catalog-enums.js';
-import type { ProcessesContext } from '../context.js';
-import { toRun } from '../update-refusals.js';
+import { Decision, type DecisionCode } from '../kit/catalog-enums.js';
+import type { ProcessesContext } from '../kit/context.js';
+import { toRun } from '../kit/update-refusals.js';
 import { badInput, HubError } from '../../common/errors.js';
 
 const outcomeOf = (task: Pick<HumanTask, 'status' | 'decision' | 'decidedBy'>) =>

@@ -1,18 +1,9 @@
-import {
-  ArgsType,
-  Field,
-  GraphQLISODateTime,
-  ID,
-  InputType,
-  Int,
-  InterfaceType,
-  ObjectType,
-  registerEnumType,
-} from 'type-graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs } from '../../common/connection.js';
-import { HumanTask, TaskStatus } from './human-task.js';
-import { Decision, type DecisionCode } from '../catalog-enums.js';
+import { HumanTask, TaskStatus } from '../kit/human-task.js';
+import { Process } from '../kit/process.js';
+import { Decision, type DecisionCode } from '../kit/catalog-enums.js';
 
 // The GraphQL shapes of the task kit that are not rows: forms, candidates, inputs, payloads.
 
@@ -40,18 +31,6 @@ export class TaskFormField {
 export class TaskFormShape {
   @Field(() => [String]) outcomes!: string[];
   @Field(() => [TaskFormField]) fields!: TaskFormField[];
-}
-
-@InterfaceType({
-  description: 'A running or finished process (one workflow run) that tasks belong to',
-  // Processes are MikroORM entities whose class names are their GraphQL type names.
-  resolveType: (value: object) => value.constructor.name,
-})
-export abstract class Process {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'The Temporal workflow id' }) workflowId!: string;
-  @Field(() => String, { description: 'e.g. TRAINING_ENROLLMENT' }) processType!: string;
-  @Field(() => String, { description: 'Where the process stands, e.g. AWAITING_CONFIRMATION' }) stage!: string;
 }
 
 @InputType({ description: "A decision: the outcome and the kind's form fields" })

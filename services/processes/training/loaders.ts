@@ -1,5 +1,5 @@
 import { byId, childrenOf, perRequest } from '../../common/loaders.js';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { TrainingCourse } from './course.js';
 import { TrainingEnrollment } from './enrollment.js';
 import { TrainingAttendance } from './attendance.js';

@@ -1,4 +1,5 @@
-import type { ProcessDefinition } from '../process-definition.js';
+import type { ProcessDefinition } from '../kit/process-definition.js';
+import type { ProcessesContext } from '../kit/context.js';
 import {
   CONFIRM_FORM,
   CONFIRM_TASK_KIND,
@@ -7,7 +8,7 @@ import {
   TRAINING_PROCESS_TYPE,
   TRAINING_WORKFLOW_TYPE,
 } from '../../../workflows/training/types.js';
-import { workflowModule } from '../workflow-bundle.js';
+import { workflowModule } from '../kit/workflow-bundle.js';
 import { createTrainingActivities } from './activities.js';
 import { createLegacyTrainingActivities } from './legacy-activities.js';
 import { TrainingCourse } from './course.js';
@@ -19,7 +20,7 @@ import { reportedEnrollment } from './report.js';
 import { trainingWords } from './words.js';
 
 /** Training enrollment (培训报名) in the process catalog. */
-export const trainingProcess: ProcessDefinition = {
+export const trainingProcess: ProcessDefinition<ProcessesContext> = {
   processType: TRAINING_PROCESS_TYPE,
   label: { zh: '培训报名', en: 'Training enrollment' },
   workflows: {

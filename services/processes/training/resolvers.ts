@@ -9,9 +9,9 @@ import { TrainingCourse } from './course.js';
 import { TrainingEnrollment } from './enrollment.js';
 import { TrainingAttendance } from './attendance.js';
 import { courseProblem, holdsPositionIn } from './rules.js';
-import { HumanTask } from '../tasks/human-task.js';
-import { textProblem } from '../tasks/text.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
+import { HumanTask } from '../kit/human-task.js';
+import { textProblem } from '../kit/text.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import { registryRead } from '../registry/refusals.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import {
@@ -23,8 +23,8 @@ import {
   withdrawUpdate,
   type TrainingApplication,
 } from '../../../workflows/training/types.js';
-import type { ProcessesContext } from '../context.js';
-import { toRun } from '../update-refusals.js';
+import type { ProcessesContext } from '../kit/context.js';
+import { toRun } from '../kit/update-refusals.js';
 import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';

@@ -1,5 +1,5 @@
-import type { ProcessDefinition } from '../process-definition.js';
-import { clip, text } from '../runs/timeline-words.js';
+import type { ProcessDefinition } from '../kit/process-definition.js';
+import { clip, text } from '../kit/words.js';
 
 // Training enrollment's words (培训报名): its stages, outcomes, form fields, roles, and its own
 // steps in a run's timeline. The console and the admins' timeline read them from the catalog.

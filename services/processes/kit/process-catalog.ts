@@ -1,15 +1,15 @@
-import type { TaskForm } from '../../workflows/human-task/contracts.js';
+import type { TaskForm } from '../../../workflows/human-task/contracts.js';
 import type { ProcessDefinition, Words } from './process-definition.js';
 
 // The catalog the plumbing is handed: the records (process-definition.ts) and the look-ups the
 // task kit, the runs view and the schema make of them. It knows no process by name; catalog.ts
 // (the composition root) says which records the hub runs, and a test can hand it others.
 
-export class ProcessCatalog {
-  private readonly byTypeName: ReadonlyMap<string, ProcessDefinition>;
-  private readonly byWorkflowType: ReadonlyMap<string, ProcessDefinition>;
+export class ProcessCatalog<Ctx extends object = object> {
+  private readonly byTypeName: ReadonlyMap<string, ProcessDefinition<Ctx>>;
+  private readonly byWorkflowType: ReadonlyMap<string, ProcessDefinition<Ctx>>;
 
-  constructor(readonly processes: readonly ProcessDefinition[]) {
+  constructor(readonly processes: readonly ProcessDefinition<Ctx>[]) {
     this.byTypeName = uniqueBy(processes, (p) => [p.processType], 'process type');
     this.byWorkflowType = uniqueBy(processes, (p) => Object.keys(p.workflows), 'workflow type');
     uniqueBy(processes, (p) => Object.keys(p.taskKinds), 'task kind');
@@ -29,11 +29,11 @@ export class ProcessCatalog {
   /** Every outcome any process's forms offer, with its words. */
   readonly outcomeWords: Readonly<Record<string, Words>>;
 
-  byType(processType: string | null | undefined): ProcessDefinition | undefined {
+  byType(processType: string | null | undefined): ProcessDefinition<Ctx> | undefined {
     return processType ? this.byTypeName.get(processType) : undefined;
   }
 
-  byWorkflow(workflowType: string): ProcessDefinition | undefined {
+  byWorkflow(workflowType: string): ProcessDefinition<Ctx> | undefined {
     return this.byWorkflowType.get(workflowType);
   }
 

@@ -5,9 +5,9 @@ import {
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { ALREADY_DECIDED, BAD_DECISION } from '../../workflows/human-task/board.js';
-import { BAD_REQUEST, type FieldProblem } from '../../workflows/common/failures.js';
-import { badInput, conflict, HubError } from '../common/errors.js';
+import { ALREADY_DECIDED, BAD_DECISION } from '../../../workflows/human-task/board.js';
+import { BAD_REQUEST, type FieldProblem } from '../../../workflows/common/failures.js';
+import { badInput, conflict, HubError } from '../../common/errors.js';
 
 // The one place a workflow's refusal of an update becomes the API's error: the validators throw
 // typed ApplicationFailures (workflows/common/failures.ts); a refusal of what was sent names its

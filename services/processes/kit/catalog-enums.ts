@@ -1,5 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import type { ProcessCatalog } from './process-catalog.js';
 
 // GraphQL enums whose values are the catalog's: the processes (ProcessType) and the outcomes
 // their forms offer (Decision). type-graphql reads an enum's values when it builds the schema,
@@ -23,8 +22,8 @@ function fill(target: Record<string, string>, codes: string[]): void {
   for (const code of codes) target[code] = code;
 }
 
-/** The enums' values from `catalog`, before type-graphql builds the schema. */
-export function fillCatalogEnums(catalog: ProcessCatalog): void {
+/** The enums' values from the catalog, before type-graphql builds the schema. */
+export function fillCatalogEnums(catalog: { processTypes: string[]; outcomeWords: Record<string, unknown> }): void {
   fill(ProcessType, catalog.processTypes);
   fill(Decision, Object.keys(catalog.outcomeWords));
 }

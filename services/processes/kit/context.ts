@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { identify, tokenVerifier, type Identity } from '../common/identity.js';
-import type { HubConfig } from '../common/config.js';
-import type { RegistryClient } from './registry/client.js';
+import { identify, tokenVerifier, type Identity } from '../../common/identity.js';
+import type { HubConfig } from '../../common/config.js';
+import type { RegistryClient } from '../registry/client.js';
 import type { ProcessCatalog } from './process-catalog.js';
-import { createTaskLoaders, type TaskLoaders } from './tasks/loaders.js';
+import { createTaskLoaders, type TaskLoaders } from './task-loaders.js';
 
 export interface ProcessesContext {
   identity: Identity;
@@ -18,7 +18,7 @@ export interface ProcessesContext {
   registry: RegistryClient;
   settings: HubConfig;
   /** The processes this service runs: the plumbing looks them up here, never by import. */
-  catalog: ProcessCatalog;
+  catalog: ProcessCatalog<ProcessesContext>;
 }
 
 export function processesContext(deps: {
@@ -26,7 +26,7 @@ export function processesContext(deps: {
   temporal: Client;
   registry: RegistryClient;
   settings: HubConfig;
-  catalog: ProcessCatalog;
+  catalog: ProcessCatalog<ProcessesContext>;
 }) {
   const verify = tokenVerifier(deps.settings); // the hub's own tokens and, when configured, the OIDC issuer's
   return async (req: IncomingMessage): Promise<ProcessesContext> => {

@@ -1,14 +1,12 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import type { TaskForm } from '../../workflows/human-task/contracts.js';
-import type { SearchAttributeKey } from '../../workflows/human-task/search-attributes.js';
-import type { Role } from '../common/identity.js';
-import type { ReferenceResolvers } from '../common/subgraph.js';
-import type { RegistryClient } from './registry/client.js';
-import type { ProcessesContext } from './context.js';
-import type { HumanTask } from './tasks/human-task.js';
-import type { ProcessRun } from './runs/run.js';
-import type { TimelineWords, Words } from './runs/timeline-words.js';
+import type { TaskForm } from '../../../workflows/human-task/contracts.js';
+import type { SearchAttributeKey } from '../../../workflows/human-task/search-attributes.js';
+import type { Role } from '../../common/identity.js';
+import type { ReferenceResolvers } from '../../common/subgraph.js';
+import type { RegistryClient } from '../registry/client.js';
+import type { HumanTask } from './human-task.js';
+import type { TimelineWords, Words } from './words.js';
 
 // The shape of one record of the process catalog. A process's folder fills one in (e.g.
 // training/process.ts) and catalog.ts lists them; the plumbing (tasks/, runs/, operations/, the
@@ -27,6 +25,14 @@ export interface TaskKindDefinition {
   form: TaskForm;
 }
 
+/** A run as a process's subject hook sees it (runs/run.ts ProcessRun has these and more). */
+export interface RunFacts {
+  /** The workflow id. */
+  id: string;
+  workflowType: string;
+  processType: string | null;
+}
+
 /** What a run is about, for the admins' run page. */
 export interface RunSubjectFacts {
   /** The process row's id (the enrollment, the evaluation, the procurement), if it has one. */
@@ -38,7 +44,11 @@ export interface RunSubjectFacts {
 // A resolver class, an entity class: type-graphql and MikroORM take classes.
 type Class = Function;
 
-export interface ProcessDefinition {
+/**
+ * `Ctx` is the request's context the hooks are given (ProcessesContext in this service; a
+ * parameter here so that this record's shape does not depend on the context that holds the catalog).
+ */
+export interface ProcessDefinition<Ctx extends object = object> {
   /** Wire name in GraphQL (ProcessType) and in the HubProcessType search attribute. */
   processType: string;
   label: Words;
@@ -73,12 +83,12 @@ export interface ProcessDefinition {
    */
   markEnded(em: EntityManager, workflowId: string, end: 'CANCELLED' | 'TERMINATED', reason: string): Promise<void>;
   /** The process's projection row (a GraphQL type implementing Process), or null. */
-  loadProcess(ctx: ProcessesContext, processId: string): Promise<object | null>;
+  loadProcess(ctx: Ctx, processId: string): Promise<object | null>;
   /**
    * The process as its workflow reported it in the answer to a `decide` update (the object
    * decideTask returns, no second read), or null when the report says nothing of it.
    */
   reported(report: unknown, task: HumanTask): object | null;
   /** What a run is about; without it, only the organisation its search attributes name. */
-  subject?(run: ProcessRun, ctx: ProcessesContext): Promise<RunSubjectFacts>;
+  subject?(run: RunFacts, ctx: Ctx): Promise<RunSubjectFacts>;
 }

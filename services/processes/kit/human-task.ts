@@ -2,7 +2,7 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Candidate, TaskForm } from '../../../workflows/human-task/contracts.js';
-import { Decision, type DecisionCode } from '../catalog-enums.js';
+import { Decision, type DecisionCode } from './catalog-enums.js';
 
 export enum TaskStatus {
   OPEN = 'OPEN',

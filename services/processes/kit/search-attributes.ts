@@ -3,7 +3,7 @@ import type { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 
 const { temporal } = proto;
-import { HUB_SEARCH_ATTRIBUTES, type SearchAttributeKey } from '../../workflows/human-task/search-attributes.js';
+import { HUB_SEARCH_ATTRIBUTES, type SearchAttributeKey } from '../../../workflows/human-task/search-attributes.js';
 
 const TYPES = {
   KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
