@@ -75,6 +75,8 @@ function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistog
 export interface GatewayOptions {
   /** The seeded identities the console offers for dev sign-in (only with the dev secret; infra/dev/identities.ts). */
   devIdentities?: DevIdentity[];
+  /** The composed supergraph to serve instead of the committed schema/supergraph.graphql (a test's own catalog). */
+  supergraphSdl?: string;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   const metrics = new ServiceMetrics('gateway');
   const fetches = subgraphFetchHistogram(metrics);
   const gateway = new ApolloGateway({
-    supergraphSdl: await readFile(SUPERGRAPH, 'utf8'),
+    supergraphSdl: options.supergraphSdl ?? (await readFile(SUPERGRAPH, 'utf8')),
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name],

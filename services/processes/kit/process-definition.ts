@@ -82,6 +82,11 @@ export interface ProcessDefinition<Ctx extends object = object> {
    * row ended unless it already is (operations/settle.ts). A no-op when no row of this process has that id.
    */
   markEnded(em: EntityManager, workflowId: string, end: 'CANCELLED' | 'TERMINATED', reason: string): Promise<void>;
+  /**
+   * The process's id for a run of it, when a process keeps no projection row keyed by workflow id
+   * (the runs view finds those rows by itself).
+   */
+  processIdOf?(workflowId: string): string | null;
   /** The process's projection row (a GraphQL type implementing Process), or null. */
   loadProcess(ctx: Ctx, processId: string): Promise<object | null>;
   /**

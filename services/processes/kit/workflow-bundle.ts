@@ -16,7 +16,7 @@ export function workflowModule(url: URL): string {
 
 /** The task kit's workflows, in every bundle: admins' batch operations. */
 const KIT_WORKFLOWS: Record<string, string> = {
-  runBatch: workflowModule(new URL('../../workflows/operations/batch.ts', import.meta.url)),
+  runBatch: workflowModule(new URL('../../../workflows/operations/batch.ts', import.meta.url)),
 };
 
 /** Every workflow type the bundle exports, with its module. */

@@ -289,7 +289,7 @@ export class ProcessRunResolver {
   async process(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<object | null> {
     const definition = ctx.catalog.byType(run.processType);
     if (!definition) return null;
-    const processId = await runLoaders(ctx).processId.load(run.id);
+    const processId = definition.processIdOf?.(run.id) ?? (await runLoaders(ctx).processId.load(run.id));
     return processId ? definition.loadProcess(ctx, processId) : null;
   }
 
@@ -297,7 +297,7 @@ export class ProcessRunResolver {
   async subject(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<RunSubject> {
     const definition = ctx.catalog.byType(run.processType);
     const facts = (await definition?.subject?.(run, ctx)) ?? {
-      processId: await runLoaders(ctx).processId.load(run.id),
+      processId: definition?.processIdOf?.(run.id) ?? (await runLoaders(ctx).processId.load(run.id)),
     };
     const references = Object.entries(facts.references ?? {}).flatMap(([name, id]) => (id ? [{ name, id }] : []));
     return {
