@@ -10,7 +10,7 @@ import { ProcessCatalog } from '../services/processes/kit/process-catalog.js';
 import type { ProcessesContext } from '../services/processes/kit/context.js';
 import { composeSupergraph } from '../infra/schema/compose.js';
 import { acknowledgementProcess } from './fixtures/acknowledgement/process.js';
-import { freePort } from './support/ports.js';
+import { freePort } from '../infra/dev/ports.js';
 import { gql, orgId, token } from './support/hub.js';
 import { until } from './support/until.js';
 

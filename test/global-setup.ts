@@ -6,7 +6,7 @@ import { startHub } from '../infra/dev/hub.js';
 import { migrate } from '../infra/db/migrate.js';
 import { seed } from '../infra/seed/run.js';
 import { freshTestDatabase } from './support/database.js';
-import { freePort } from './support/ports.js';
+import { freePort } from '../infra/dev/ports.js';
 import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, workflowsPath } from '../services/processes/worker.js';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';

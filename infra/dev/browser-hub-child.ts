@@ -16,7 +16,7 @@ import { buildConsole } from './console-build.js';
 import { seedOrganizationId } from '../seed/run.js';
 import { startOidcIssuer, type OidcUser } from '../../test/support/oidc-issuer.js';
 import { freshTestDatabase } from '../../test/support/database.js';
-import { freePort } from '../../test/support/ports.js';
+import { freePort } from './ports.js';
 
 // The child process infra/dev/browser-hub.ts starts: everything the browser tests need, as the
 // vitest global setup makes it (test/global-setup.ts) plus the console, the dev sign-in and the

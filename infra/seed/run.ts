@@ -8,6 +8,7 @@ import { TrainingCourse } from '../../services/processes/training/course.js';
 import { SEED_COMMITTEES, SEED_ORGANIZATIONS } from './registry-data.js';
 import { SEED_TABLES, type SeedTable } from './tables.js';
 import { seedId } from './ids.js';
+import { isEntryPoint } from '../../services/common/entry.js';
 
 // Inserts what is missing and leaves what exists: running the seed twice changes nothing.
 
@@ -78,7 +79,7 @@ export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
 /** The seeded organization's id, for docs and tests. */
 export const seedOrganizationId = (key: string) => seedId(`org:${key}`);
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const { config } = await import('../../services/common/config.js');
   await seed(config().databaseUrl);
 }

@@ -17,6 +17,7 @@ import { costLimit, limitRules, parseOptions } from './limits/index.js';
 import { RateLimiter } from './limits/rate.js';
 import type { DevIdentity } from './session.js';
 import { gatewayRoutes } from './web.js';
+import { isEntryPoint } from '../common/entry.js';
 
 interface GatewayContext {
   identity: Identity;
@@ -139,7 +140,7 @@ function unauthenticated401(message: string): HubError {
   return new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const { config } = await import('../common/config.js');
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'gateway');

@@ -12,6 +12,7 @@ import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './kit/search-attributes.js';
 import { CATALOG } from './catalog.js';
 import type { ProcessCatalog } from './kit/process-catalog.js';
+import { isEntryPoint } from '../common/entry.js';
 
 /** The processes subgraph for `catalog` (the hub's own unless a test hands it another). */
 export async function startProcesses(settings = config(), catalog: ProcessCatalog = CATALOG) {
@@ -54,7 +55,7 @@ export async function startProcesses(settings = config(), catalog: ProcessCatalo
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'processes');
   const processes = await startProcesses();

@@ -18,6 +18,7 @@ import { workflowEntry } from './kit/workflow-bundle.js';
 import { createTaskActivities } from './tasks/activities.js';
 import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './kit/search-attributes.js';
+import { isEntryPoint } from '../common/entry.js';
 
 /** The bundle's entry point: every workflow of the catalog (the hub's own unless given another). */
 export const workflowsPath = (catalog: ProcessCatalog = CATALOG) => workflowEntry(catalog);
@@ -114,7 +115,7 @@ export async function startWorker(
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'worker');
   const { metricsAddress } = quietTemporalLogs({ metricsAddress: config().workerMetricsAddress });
