@@ -585,7 +585,7 @@ describe('understanding one run (processRun)', () => {
       expect(done.timeline.at(-1)).toMatchObject({ kind: 'COMPLETED', zh: '流程完成' });
       expect(done.timeline.find((e: { kind: string }) => e.kind === 'TASK_DECIDED')).toMatchObject({
         zh: `secretary-${tag} 决定「商会推荐」：不同意（意见：本期不参加）`,
-        en: `secretary-${tag} decided Chamber endorsement: rejected ("本期不参加")`,
+        en: `secretary-${tag} decided Chamber endorsement: Reject ("本期不参加")`,
       });
     },
   );

@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Arg,
   Ctx,
   Field,
@@ -24,7 +25,6 @@ import { startCampaign } from './start.js';
 import { textProblem } from '../kit/text.js';
 import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import type { ProcessesContext } from '../kit/context.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { lodgeObjectionUpdate, requestRecusalUpdate, type Track } from '../../../workflows/evaluation/types.js';
@@ -65,6 +65,7 @@ export class EvaluationCampaignResolver {
     return campaign;
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => EvaluationCampaign, {
     description: 'ADMIN: start (or backfill) the campaign of a year now; params override the defaults',
   })
@@ -78,7 +79,6 @@ export class EvaluationCampaignResolver {
     overrides: Record<string, unknown> | undefined,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw badInput('year must be a year from 2000 to 2100', 'year');
     const params = { ...defaultParams(year, track as Track), ...(overrides ?? {}), year, track: track as Track };

@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Arg,
   Ctx,
   Field,
@@ -20,7 +21,6 @@ import { CandidateInput, checkCandidates } from './task-operations.js';
 import { checkFilter, ProcessRunFilter, visibilityClauses } from '../runs/filter.js';
 import { ProcessType } from '../kit/catalog-enums.js';
 import type { ProcessCatalog } from '../kit/process-catalog.js';
-import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import {
   BATCH_WORKFLOW_TYPE,
@@ -105,6 +105,7 @@ async function progressOf(ctx: ProcessesContext, id: string): Promise<BatchProgr
 
 @Resolver()
 export class BatchOperationsResolver {
+  @Authorized('ADMIN')
   @Mutation(() => BatchOperation, {
     description:
       'ADMIN: cancel or terminate every running run a filter selects, or reassign their open tasks; runs as a workflow, its progress in batchOperation',
@@ -117,7 +118,6 @@ export class BatchOperationsResolver {
     candidates: CandidateInput[] | undefined,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     const query = batchQuery(filter, ctx.catalog);
     if (action === BatchAction.REASSIGN && !candidates) throw badInput('REASSIGN needs candidates', 'candidates');
     const checked = candidates ? checkCandidates(candidates) : undefined;
@@ -145,19 +145,19 @@ export class BatchOperationsResolver {
     return view(id, await progressOf(ctx, id), audit);
   }
 
+  @Authorized('ADMIN')
   @Query(() => BatchOperation, { description: "ADMIN: a batch operation's progress (done / failed / total)" })
   async batchOperation(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext) {
-    requireRole(ctx.identity, 'ADMIN');
     return view(id, await progressOf(ctx, id));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => BatchOperation, { description: 'ADMIN: stop a batch between runs; what it did stays done' })
   async cancelBatchOperation(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     await progressOf(ctx, id);
     const { audit } = await audited(ctx, { action: 'CANCEL_BATCH', target: id, reason }, async () => {
       const run = ctx.temporal.workflow.getHandle(id);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
@@ -54,6 +54,7 @@ async function openTask(ctx: ProcessesContext, id: string): Promise<HumanTask> {
 
 @Resolver()
 export class TaskOperationsResolver {
+  @Authorized('ADMIN')
   @Mutation(() => HumanTask, {
     description: 'ADMIN: give an open task to other candidates (its claim is released); they are notified',
   })
@@ -93,6 +94,7 @@ export class TaskOperationsResolver {
     return value;
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => HumanTask, {
     description: "ADMIN: move an open task's due date later; the workflow's deadline moves with it",
   })

@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Arg,
   Ctx,
   Field,
@@ -17,7 +18,6 @@ import { ProcessType } from '../kit/catalog-enums.js';
 import { RunStatus, VISIBILITY_STATUS } from './run.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { badInput, notFound } from '../../common/errors.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 
@@ -71,6 +71,7 @@ async function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>, summary: string |
 
 @Resolver(() => WorkflowRun)
 export class WorkflowRunResolver {
+  @Authorized('ADMIN')
   @Query(() => WorkflowRunList, {
     description: 'ADMIN: workflow runs (at most 100, running first)',
     deprecationReason: 'Use processRuns: a connection, newest first, more filters and counts',
@@ -83,7 +84,6 @@ export class WorkflowRunResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() { identity, temporal, catalog }: ProcessesContext,
   ): Promise<WorkflowRunList> {
-    requireRole(identity, 'ADMIN');
     if (first < 1 || first > 100) throw badInput('first must be between 1 and 100', 'first');
     if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage))
       throw badInput(`"${stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, 'stage');
@@ -104,6 +104,7 @@ export class WorkflowRunResolver {
     return { totalCount: count, runs };
   }
 
+  @Authorized('ADMIN')
   @Query(() => WorkflowRun, {
     description: 'ADMIN: the latest run of a workflow id',
     deprecationReason: 'Use processRun(id): tasks, activities, children, audit and the timeline',
@@ -112,7 +113,6 @@ export class WorkflowRunResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { identity, temporal, catalog }: ProcessesContext,
   ): Promise<WorkflowRun> {
-    requireRole(identity, 'ADMIN');
     if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');
     try {
       const described = await temporal.workflow.getHandle(id).describe();

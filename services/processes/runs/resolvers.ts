@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Arg,
   Ctx,
   Field,
@@ -22,7 +23,6 @@ import { RunAudit } from '../kit/run-audit.js';
 import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import { Process } from '../kit/process.js';
 import type { ProcessesContext } from '../kit/context.js';
-import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } from './paging.js';
 import { checkFilter, mergeFilters, ProcessRunFilter } from './filter.js';
@@ -213,6 +213,7 @@ const ACTIVITY_STATES = ['UNSPECIFIED', 'SCHEDULED', 'STARTED', 'CANCEL_REQUESTE
 
 @Resolver(() => ProcessRun)
 export class ProcessRunResolver {
+  @Authorized('ADMIN')
   @Query(() => ProcessRunConnection, {
     description:
       "ADMIN: runs of the Federation's processes, newest first (by start), with counts per status. `view` applies a saved view; fields given in `filter` override its own",
@@ -227,13 +228,13 @@ export class ProcessRunResolver {
     @Ctx() ctx: ProcessesContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ProcessRunConnection> {
-    requireRole(ctx.identity, 'ADMIN');
     const given = filter ? checkFilter(filter, ctx.catalog) : undefined;
     const effective =
       view != null ? mergeFilters(await viewFilter(ctx, view), given) : (given ?? new ProcessRunFilter());
     return runsPage(ctx, effective, first, after ?? undefined, info);
   }
 
+  @Authorized('ADMIN')
   @Query(() => ProcessRun, {
     description: 'ADMIN: one run (the latest of the workflow id, or `runId`), to understand it',
   })
@@ -242,7 +243,6 @@ export class ProcessRunResolver {
     @Arg('runId', () => String, { nullable: true }) runId: string | undefined,
     @Ctx() ctx: ProcessesContext,
   ): Promise<ProcessRun> {
-    requireRole(ctx.identity, 'ADMIN');
     requireWorkflowId(id);
     if (runId != null && !/^[\w-]{1,64}$/.test(runId)) throw badInput(`"${runId}" is not a run id`, 'runId');
     try {

@@ -1,4 +1,17 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
@@ -25,10 +38,9 @@ import {
 } from '../../../workflows/training/types.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { toRun } from '../kit/update-refusals.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
-import { badInput, conflict, notFound } from '../../common/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { trainingLoaders } from './loaders.js';
 
 @InputType()
@@ -66,12 +78,12 @@ export class TrainingResolver {
     return enrollmentOf(id, ctx);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => TrainingCourse, { description: 'ADMIN: announce a course' })
   async createTrainingCourse(
     @Arg('input', () => NewTrainingCourse) input: NewTrainingCourse,
     @Ctx() { em, identity }: ProcessesContext,
   ) {
-    requireRole(identity, 'ADMIN');
     const problem = courseProblem(input, todayInChina());
     if (problem) throw badInput(problem.message, problem.field);
     const course = em.create(TrainingCourse, {
@@ -190,7 +202,8 @@ export class TrainingResolver {
       identity.subject === enrollment.requestedBy ||
       identity.roles.includes('ADMIN') ||
       (identity.roles.includes('APPROVER') && identity.organizationIds.includes(enrollment.organizationId));
-    if (!mayWithdraw) requireRole(identity, 'ADMIN');
+    if (!mayWithdraw)
+      throw forbidden('Only the applicant, an approver of the organization or an admin may withdraw this application');
     const problem = reason !== undefined ? textProblem(reason, 'reason', 500) : undefined;
     if (problem) throw badInput(problem.message, problem.field);
     await updateRun(ctx, enrollment, (run) =>
@@ -200,6 +213,7 @@ export class TrainingResolver {
     return enrollment;
   }
 
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => TrainingEnrollment, {
     description: 'FEDERATION_OFFICER or ADMIN: record one day of attendance; the last day decides completion',
   })
@@ -209,7 +223,6 @@ export class TrainingResolver {
     @Arg('attended', () => Boolean) attended: boolean,
     @Ctx() ctx: ProcessesContext,
   ): Promise<TrainingEnrollment> {
-    requireRole(ctx.identity, 'FEDERATION_OFFICER', 'ADMIN');
     const enrollment = await enrollmentOf(enrollmentId, ctx);
     const course = (await trainingLoaders(ctx).course.load(enrollment.course.id))!;
     if (!Number.isInteger(day) || day < 1 || day > course.days)
