@@ -69,7 +69,8 @@ export const ENDORSE_FORM: TaskForm = {
     { name: 'reason', label: '不同意理由', type: 'TEXT', maxLength: 500, required: true, forOutcomes: ['REJECT'] },
   ],
 };
-export const CONFIRM_FORM: TaskForm = ENDORSE_FORM;
+/** The Federation confirms with the same choices as the chamber endorses. */
+export const CONFIRM_FORM: TaskForm = { ...ENDORSE_FORM };
 
 export interface Withdrawal {
   by: string;

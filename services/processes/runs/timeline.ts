@@ -6,7 +6,7 @@ import { type TimelineEntry, type TimelineFacts } from './timeline-facts.js';
 import { asIs, kitSteps } from './timeline-kit.js';
 import { auditSteps, runStep } from './timeline-run.js';
 
-export type { TimelineEntry, TimelineFacts, TaskFact } from './timeline-facts.js';
+export type { TimelineEntry, TimelineFacts } from './timeline-facts.js';
 
 // A run's history in the domain's words, Chinese and English: what an admin reads instead of
 // 300 Temporal events. A plain function of the events (history.ts) and the hub's own facts
