@@ -195,7 +195,7 @@ describe('console sign-in settings', () => {
   it('refuses dev tokens with FORBIDDEN on the test hub', async () => {
     const answer = await raw(`${gateway()}/console/session/dev-token`, { body: JSON.stringify({ identity: 'admin' }) });
     expectRefusal(answer, 'FORBIDDEN', 403);
-    expect(answer.json!.errors![0]!.message).toMatch(/dev secret/);
+    expect(answer.json!.errors![0].message).toMatch(/dev secret/);
   });
 });
 
@@ -219,8 +219,8 @@ describe('dev sign-in on a gateway with the dev secret', () => {
     expect(config.identities.map((i: { id: string }) => i.id)).toEqual(DEV_IDENTITIES.map((i) => i.id));
     expect(config.identities[1]).toEqual({
       id: 'approver-wenzhou',
-      name: DEV_IDENTITIES[1]!.name,
-      description: DEV_IDENTITIES[1]!.description,
+      name: DEV_IDENTITIES[1].name,
+      description: DEV_IDENTITIES[1].description,
       roles: ['APPROVER'],
     });
   });
@@ -255,7 +255,7 @@ describe('dev sign-in on a gateway with the dev secret', () => {
   it('refuses an unknown identity naming the known ones, and malformed bodies', async () => {
     const unknown = await devToken(JSON.stringify({ identity: 'root' }));
     expectRefusal(unknown, 'BAD_USER_INPUT', 400);
-    expect(unknown.json!.errors![0]!.message).toContain('admin, approver-wenzhou');
+    expect(unknown.json!.errors![0].message).toContain('admin, approver-wenzhou');
     expectRefusal(await devToken('{"identity":'), 'BAD_REQUEST', 400);
     expectRefusal(await devToken('[]'), 'BAD_USER_INPUT', 400);
     expectRefusal(

@@ -105,7 +105,7 @@ describe("the seed's evaluation facts", () => {
     expect(experts.map((e) => e.name)).not.toContain('俞国芳'); // appointment ran out in 2018
     const at = (key: string) => experts.filter((e) => e.positions.some((p) => p.organization.id === orgId(key)));
     expect(at('garment').map((e) => e.name)).toEqual(['沈丽华']); // holds a post there
-    const wenzhou = at('wenzhou')[0]!.positions.find((p) => p.organization.id === orgId('wenzhou'))!;
+    const wenzhou = at('wenzhou')[0].positions.find((p) => p.organization.id === orgId('wenzhou'))!;
     expect(wenzhou.validTo! > addYears(START, -2)).toBe(true); // left less than two years before
     expect(
       (await gql('{ evaluationExperts(asOf: "2018-06-01") { name } }', {}, await token(['INTEGRATOR']))).data

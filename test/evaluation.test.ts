@@ -86,7 +86,7 @@ describe('annual evaluation through the gateway', () => {
     };
     const tooMuch = await gql(DECIDE, { id: self.id, input: { outcome: 'SUBMIT', values } }, approver);
     expect(codeOf(tooMuch)).toBe('BAD_USER_INPUT');
-    expect(tooMuch.errors![0]!.extensions!.field).toBe('internalGovernance');
+    expect(tooMuch.errors![0].extensions!.field).toBe('internalGovernance');
     expect(
       (
         await gql(
@@ -109,7 +109,7 @@ describe('annual evaluation through the gateway', () => {
     );
     const [first, second] = application.reviewers as { personId: string; name: string }[];
     expect(application.reviewers.map((r: any) => r.name)).not.toContain('吴建国'); // left the chamber in 2018: recused
-    const expert = await token(['INTEGRATOR'], [], first!.personId);
+    const expert = await token(['INTEGRATOR'], [], first.personId);
     const review = await until(
       async () =>
         (await gql('{ myTasks(kind: "EXPERT_REVIEW", status: OPEN) { edges { node { id } } } }', {}, expert)).data
@@ -128,7 +128,7 @@ describe('annual evaluation through the gateway', () => {
       'the score',
     );
     expect(seen.data.evaluationApplication.reviewerScores).toEqual([
-      { reviewerId: first!.personId, total: 910, ...scores },
+      { reviewerId: first.personId, total: 910, ...scores },
     ]);
     expect(
       (await gql(SCORES, { id: application.id }, await token(['INTEGRATOR']))).data.evaluationApplication
@@ -138,10 +138,10 @@ describe('annual evaluation through the gateway', () => {
     // The chamber asks the second reviewer to step aside; others may not ask.
     const RECUSE =
       'mutation ($a: ID!, $r: ID!) { requestReviewerRecusal(applicationId: $a, reviewerId: $r, reason: "曾为本会提供咨询") { id } }';
-    expect(codeOf(await gql(RECUSE, { a: application.id, r: second!.personId }, await token(['INTEGRATOR'])))).toBe(
+    expect(codeOf(await gql(RECUSE, { a: application.id, r: second.personId }, await token(['INTEGRATOR'])))).toBe(
       'FORBIDDEN',
     );
-    expect((await gql(RECUSE, { a: application.id, r: second!.personId }, approver)).errors).toBeUndefined();
+    expect((await gql(RECUSE, { a: application.id, r: second.personId }, approver)).errors).toBeUndefined();
     // The workflow takes the reviewer off and draws a replacement right after answering.
     const after = await until(
       () =>
@@ -151,12 +151,12 @@ describe('annual evaluation through the gateway', () => {
           approver,
         ),
       (r) =>
-        r.data.evaluationApplication.recusals.some((x: any) => x.personId === second!.personId) &&
+        r.data.evaluationApplication.recusals.some((x: any) => x.personId === second.personId) &&
         r.data.evaluationApplication.reviewerCount === 3,
       'the replacement',
     );
     expect(after.data.evaluationApplication.recusals).toContainEqual({
-      personId: second!.personId,
+      personId: second.personId,
       reason: '申请回避：曾为本会提供咨询',
     });
     // Objections wait for the public notice.

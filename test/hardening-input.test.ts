@@ -102,7 +102,7 @@ describe('malformed inputs are BAD_USER_INPUT', () => {
     for (const url of [inject('gatewayUrl'), inject('registryUrl')]) {
       const answer = await post(url, query, variables, admin);
       expectRefusal(answer, 'BAD_USER_INPUT', 400);
-      expect(answer.json!.errors![0]!.extensions!.field).toBe('name');
+      expect(answer.json!.errors![0].extensions!.field).toBe('name');
     }
     const nul = await post(
       inject('processesUrl'),
@@ -111,7 +111,7 @@ describe('malformed inputs are BAD_USER_INPUT', () => {
       await token(['INTEGRATOR']),
     );
     expectRefusal(nul, 'BAD_USER_INPUT', 400);
-    expect(nul.json!.errors![0]!.extensions!.field).toBe('kind');
+    expect(nul.json!.errors![0].extensions!.field).toBe('kind');
   });
 
   it('still accepts surrogate pairs and ordinary Chinese text', async () => {

@@ -59,7 +59,7 @@ describe('the in-force SQL agrees with the plain predicates', () => {
       expect(row.param, JSON.stringify(c)).toBe(ratingInForce(c, c.day));
     }
     // The boundaries themselves, so a drift in both twins at once still fails.
-    const inForce = (c: { awardedOn: string; revokedOn: string | null; day: string }) => rows[cases.indexOf(c)]!.column;
+    const inForce = (c: { awardedOn: string; revokedOn: string | null; day: string }) => rows[cases.indexOf(c)].column;
     const find = (awardedOn: string, revokedOn: string | null, day: string) =>
       cases.find((c) => c.awardedOn === awardedOn && c.revokedOn === revokedOn && c.day === day)!;
     expect(inForce(find('2020-06-01', null, '2025-05-31'))).toBe(true);
@@ -84,7 +84,7 @@ describe('the in-force SQL agrees with the plain predicates', () => {
     );
     expect(rows.map((row) => row.valid)).toEqual(cases.map((c) => inEffect(c.validFrom, c.validTo, c.day)));
     const last = cases.findIndex((c) => c.validTo === '2020-05-31' && c.day === '2020-05-31');
-    expect([rows[last]!.valid, rows[last + 1]!.valid]).toEqual([true, false]);
+    expect([rows[last].valid, rows[last + 1].valid]).toEqual([true, false]);
   });
 
   it('for withdrawn honours and ended organizations: not counted from that day', async () => {

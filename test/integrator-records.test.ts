@@ -136,7 +136,7 @@ describe('platform and mechanism records', () => {
     const refused = async (query: string) => {
       const r = await gql(query, {}, reader);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
-      return r.errors![0]!.extensions!.field;
+      return r.errors![0].extensions!.field;
     };
     expect(await refused('{ platformActivities(from: "2026-1-1") { totalCount } }')).toBe('from');
     expect(await refused('{ loans(from: "2026-06-01", to: "2026-01-01") { totalCount } }')).toBe('from');

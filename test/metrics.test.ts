@@ -42,7 +42,7 @@ async function post(query: string, bearer: string | undefined, requestId = `metr
   return {
     status: response.status,
     requestId: response.headers.get('x-request-id'),
-    body: (await response.json()) as any,
+    body: await response.json(),
   };
 }
 
@@ -104,7 +104,7 @@ describe('/metrics on every HTTP service', () => {
     expect(buckets.find((s) => s.labels.le === '+Inf')!.value).toBe(
       metricValue(after, 'hub_graphql_operation_duration_seconds_count', labels),
     );
-    for (let i = 1; i < buckets.length; i++) expect(buckets[i]!.value).toBeGreaterThanOrEqual(buckets[i - 1]!.value);
+    for (let i = 1; i < buckets.length; i++) expect(buckets[i].value).toBeGreaterThanOrEqual(buckets[i - 1].value);
     // The registry saw the gateway's query of that operation (Apollo names it MetricsProbe__registry__<n>).
     const registryAfter = await scrape(services().registry);
     const probeAtRegistry = (metrics: typeof registryAfter) =>
@@ -193,7 +193,7 @@ describe('/metrics on every HTTP service', () => {
       const refused = await fetch(url);
       expect(refused.status).toBe(401);
       expect(refused.headers.get('www-authenticate')).toBe('Bearer');
-      expect(((await refused.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       expect((await fetch(url, { headers: { authorization: 'Bearer a-metrics-token-of-some' } })).status).toBe(401);
       const allowed = await fetch(url, { headers: { authorization: 'Bearer a-metrics-token-of-some-length' } });
       expect(allowed.status).toBe(200);
@@ -329,7 +329,7 @@ describe('structured logs', () => {
     const atRegistry = lines.find((l) => l.requestId === requestId && l.service === 'registry' && l.level === 'error')!;
     expect(atRegistry).toBeDefined();
     expect(JSON.stringify(atRegistry.error)).toMatch(/invalid message format|0x00|null character/i);
-    expect(JSON.stringify(masked[0]!.error)).toContain(`reference ${atRegistry.reference}`);
+    expect(JSON.stringify(masked[0].error)).toContain(`reference ${atRegistry.reference}`);
     // And the request lines name the references, so either is found from the other.
     const gatewayRequest = lines.find(
       (l) => l.requestId === requestId && l.msg === 'request' && l.service === 'gateway',

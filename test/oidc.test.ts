@@ -173,7 +173,7 @@ describe('signing in at the issuer with the authorization code and PKCE', () => 
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(/<button type="submit" name="user" value="dev-approver">[^<]+<\/button>/);
-    const action = new URL(/action="([^"]+)"/.exec(html)![1]!, config.oidc.authorizationEndpoint);
+    const action = new URL(/action="([^"]+)"/.exec(html)![1], config.oidc.authorizationEndpoint);
     const back = await fetch(action, {
       method: 'POST',
       body: new URLSearchParams({ ...params, user }),
@@ -210,7 +210,7 @@ describe('signing in at the issuer with the authorization code and PKCE', () => 
     ] as Record<string, string>[]) {
       const refused = await exchange(tokenEndpoint, { ...fields, ...wrong });
       expect(refused.status).toBe(400);
-      expect(((await refused.json()) as any).error).toBe('invalid_grant');
+      expect((await refused.json()).error).toBe('invalid_grant');
     }
     const traded = await exchange(tokenEndpoint, { ...fields, code_verifier: verifier });
     expect(traded.status).toBe(200);
@@ -221,7 +221,7 @@ describe('signing in at the issuer with the authorization code and PKCE', () => 
     expect(answer.errors).toBeUndefined();
     expect(answer.data.organization.name).toBe('嘉兴市温州商会');
     const again = await exchange(tokenEndpoint, { ...fields, code_verifier: verifier });
-    expect(((await again.json()) as any).error).toBe('invalid_grant');
+    expect((await again.json()).error).toBe('invalid_grant');
   });
 
   it('refuses an authorization request without S256 PKCE', async () => {

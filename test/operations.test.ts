@@ -286,7 +286,7 @@ describe('operating runs through the gateway', () => {
       .catch(() => undefined);
     const attempt = async () => (await run.describe()).raw.pendingActivities?.[0]?.attempt ?? 0;
     const before = await until(attempt, (n) => n >= 4, 'the fourth attempt', { tries: 300, everyMs: 100 });
-    const pending = (await run.describe()).raw.pendingActivities![0]!;
+    const pending = (await run.describe()).raw.pendingActivities![0];
     expect(pending.activityType?.name).toBe('screenBids');
     expect(pending.lastFailure?.message).toBeTruthy();
     const r = await gql(

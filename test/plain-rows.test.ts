@@ -47,9 +47,9 @@ describe('plain rows of the read loaders', () => {
 
   it('relationships hold what the entities hold, ends as { id }, attributes as objects', async () => {
     const em = orm.em.fork();
-    const [withAttributes] = await em.find(Relationship, { attributes: { $ne: {} } } as never, { limit: 1 });
+    const [withAttributes] = await em.find(Relationship, { attributes: { $ne: {} } }, { limit: 1 });
     expect(withAttributes).toBeDefined();
-    const center = withAttributes!.from.id;
+    const center = withAttributes.from.id;
     const entities = await em.find(
       Relationship,
       { $or: [{ from: center }, { to: center }] },

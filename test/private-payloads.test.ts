@@ -62,7 +62,7 @@ function expectNothingPersonal(history: History, secrets: string[]) {
 }
 
 async function expectReadableWithTheKey(secrets: string[]) {
-  const decoded = await decodeHistory(await rawHistory(), testDataConverter().payloadCodecs![0]!);
+  const decoded = await decodeHistory(await rawHistory(), testDataConverter().payloadCodecs![0]);
   const { readable } = inspect(decoded);
   for (const secret of secrets) expect(readable).toContain(secret);
 }
@@ -104,19 +104,19 @@ describe('the codec endpoint for the Temporal UI', () => {
     });
   /** The application as the server stores it: the start event's input, in the UI's proto JSON. */
   const startInput = async () => {
-    const started = (await rawHistory()).events![0]!.workflowExecutionStartedEventAttributes!;
+    const started = (await rawHistory()).events![0].workflowExecutionStartedEventAttributes!;
     return started.input!.payloads!.map((p) => Payload().toObject(Payload().create(p), { bytes: String }));
   };
   const json = (payload: { data: string }) => JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8'));
 
   it('decodes a stored payload back to the application for an ADMIN', async () => {
     const sealed = await startInput();
-    expect(Buffer.from(sealed[0]!.metadata.encoding, 'base64').toString()).toBe('binary/encrypted');
+    expect(Buffer.from(sealed[0].metadata.encoding, 'base64').toString()).toBe('binary/encrypted');
     const response = await call('decode', sealed, { authorization: `Bearer ${await token(['ADMIN'])}` });
     expect(response.status).toBe(200);
     const { payloads } = (await response.json()) as { payloads: { metadata: { encoding: string }; data: string }[] };
-    expect(Buffer.from(payloads[0]!.metadata.encoding, 'base64').toString()).toBe('json/plain');
-    expect(JSON.stringify(json(payloads[0]!))).toContain(personName);
+    expect(Buffer.from(payloads[0].metadata.encoding, 'base64').toString()).toBe('json/plain');
+    expect(JSON.stringify(json(payloads[0]))).toContain(personName);
   });
 
   it('encodes and decodes round trip for an ADMIN', async () => {
@@ -126,9 +126,9 @@ describe('the codec endpoint for the Temporal UI', () => {
       data: Buffer.from(JSON.stringify({ comment })).toString('base64'),
     };
     const encoded = (await (await call('encode', [original], admin)).json()) as { payloads: { data: string }[] };
-    expect(Buffer.from(encoded.payloads[0]!.data, 'base64').toString('utf8')).not.toContain(comment);
+    expect(Buffer.from(encoded.payloads[0].data, 'base64').toString('utf8')).not.toContain(comment);
     const decoded = (await (await call('decode', encoded.payloads, admin)).json()) as { payloads: { data: string }[] };
-    expect(json(decoded.payloads[0]!)).toEqual({ comment });
+    expect(json(decoded.payloads[0])).toEqual({ comment });
   });
 
   it('refuses everyone else: 401 without a valid token, 403 for other roles', async () => {

@@ -27,7 +27,7 @@ describe('procurement facts in the registry', () => {
       const r = await gql('{ serviceCategories { id code name description } }', {}, await token([...roles]));
       expect(r.errors).toBeUndefined();
       expect(r.data.serviceCategories.map((c: { code: string; name: string }) => [c.code, c.name])).toEqual(
-        SERVICE_CATEGORIES.map((c) => [c.code, c.name]).sort(([a], [b]) => (a! < b! ? -1 : 1)),
+        SERVICE_CATEGORIES.map((c) => [c.code, c.name]).sort(([a], [b]) => (a < b ? -1 : 1)),
       );
     }
     const names = (await gql('{ serviceCategories { name } }', {}, reader)).data.serviceCategories.map(
@@ -114,7 +114,7 @@ describe('procurement facts in the registry', () => {
       expect(
         (await sql('select count(*)::int as n from registry.credit_entry where idempotency_key = $1', [key]))[0].n,
       ).toBe(1);
-      ids.push(answers[0]!.data.recordCreditEntry.id);
+      ids.push(answers[0].data.recordCreditEntry.id);
     }
     const record = await gql(RECORD, { id: provider }, reader);
     expect(record.errors).toBeUndefined();

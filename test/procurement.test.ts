@@ -81,7 +81,7 @@ describe('government service procurement through the gateway', () => {
     for (const [overrides, code, field] of cases) {
       const r = await gql(PUBLISH, { need: need(overrides) }, officer);
       expect([codeOf(r), fieldOf(r)], JSON.stringify(overrides)).toEqual([code, field]);
-      expect(r.errors![0]!.message).not.toMatch(/\n\s+at /);
+      expect(r.errors![0].message).not.toMatch(/\n\s+at /);
     }
     // Only the agency's own officers publish, and only for a government agency.
     expect(codeOf(await gql(PUBLISH, { need: need() }, await token(['AGENCY_OFFICER'], [world.bidders.jia.id])))).toBe(

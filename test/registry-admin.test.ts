@@ -37,8 +37,8 @@ const SIGNATURES: Record<string, [string, string]> = {
 };
 
 function mutation(name: string): string {
-  const [params, fields] = SIGNATURES[name]!;
-  const names = params.split(', ').map((p) => p.split(':')[0]!);
+  const [params, fields] = SIGNATURES[name];
+  const names = params.split(', ').map((p) => p.split(':')[0]);
   return `mutation(${params
     .split(', ')
     .map((p) => `$${p}`)
@@ -74,7 +74,7 @@ async function refused(
   const before = await fingerprint();
   const r = await call(name, variables, as);
   expect(codeOf(r), `${name} ${JSON.stringify(variables)} → ${JSON.stringify(r.errors ?? r.data)}`).toBe(code);
-  if (field) expect(r.errors![0]!.extensions!.field).toBe(field);
+  if (field) expect(r.errors![0].extensions!.field).toBe(field);
   expect(r.data).toBeNull();
   expect(await fingerprint()).toEqual(before);
   return r;
@@ -165,7 +165,7 @@ describe('registry admin mutations', () => {
     expect(entries[2]!.after).toMatchObject({ endedOn: '2026-03-31', version: 3 });
 
     const stale = await refused('updateOrganization', { id: org.id, version: 1, input: { name: '改名' } }, 'CONFLICT');
-    expect(stale.errors![0]!.message).toMatch(/was changed by someone else.*reload/);
+    expect(stale.errors![0].message).toMatch(/was changed by someone else.*reload/);
     await refused('endOrganization', { id: org.id, version: 3, endedOn: '2026-04-01' }, 'CONFLICT');
 
     const TRAIL =
@@ -283,7 +283,7 @@ describe('registry admin mutations', () => {
     const reverse = { ...pairing, fromId: b.id, toId: a.id, validFrom: '2020-01-01' };
     await refused('createRelationship', { input: { ...pairing, validFrom: '2021-01-01' } }, 'CONFLICT');
     const r = await refused('createRelationship', { input: reverse }, 'CONFLICT');
-    expect(r.errors![0]!.message).toContain(edge.id);
+    expect(r.errors![0].message).toContain(edge.id);
     await refused('endRelationship', { id: edge.id, version: 1, validTo: '2019-05-01' }, 'BAD_USER_INPUT', 'validTo');
     await ok('endRelationship', { id: edge.id, version: 1, validTo: '2020-05-31' });
     await refused('endRelationship', { id: edge.id, version: 2, validTo: '2020-06-30' }, 'CONFLICT');
@@ -377,7 +377,7 @@ describe('concurrent edits and atomicity', () => {
     expect(winners).toHaveLength(1);
     expect(answers.filter((r) => codeOf(r) === 'CONFLICT')).toHaveLength(5);
     const [row] = await sql('select name, version from registry.person where id = $1', [person.id]);
-    expect(row).toEqual({ name: winners[0]!.data.updatePerson.name, version: 2 });
+    expect(row).toEqual({ name: winners[0].data.updatePerson.name, version: 2 });
     expect((await audits(person.id)).map((e) => e.action)).toEqual(['CREATE', 'UPDATE']);
   });
 
@@ -403,8 +403,8 @@ describe('concurrent edits and atomicity', () => {
       const outcomes = await Promise.allSettled([rename(`先${run}`), rename(`后${run}`)]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const [lost] = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
-      expect(lost!.reason.extensions).toEqual({ code: 'CONFLICT' });
-      expect(lost!.reason.message).toMatch(new RegExp(`^Person ${person.id} was changed by someone else.*reload`));
+      expect(lost.reason.extensions).toEqual({ code: 'CONFLICT' });
+      expect(lost.reason.message).toMatch(new RegExp(`^Person ${person.id} was changed by someone else.*reload`));
     } finally {
       await orm.close();
     }

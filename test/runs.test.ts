@@ -172,7 +172,7 @@ beforeAll(async () => {
       await new Promise((done) => setTimeout(done, 50));
     }
   }
-  [endorsed, rejected] = [training[4]!, training[5]!];
+  [endorsed, rejected] = [training[4], training[5]];
   expect((await decide(endorsed.taskId, 'APPROVE', approver, '同意推荐')).errors).toBeUndefined();
   expect(
     (await decide(rejected.taskId, 'REJECT', approver, '本期不参加', { reason: '名额已报满' })).errors,
@@ -332,9 +332,9 @@ describe('finding runs (processRuns)', () => {
     const ours = training.map((t) => t.workflowId);
     // The first application's endorsement has waited two hours (its row says so).
     await sql("update processes.human_task set created_at = now() - interval '2 hours' where id = $1", [
-      training[0]!.taskId,
+      training[0].taskId,
     ]);
-    await listsExactly({ organizationId: chamber, waitingLongerThan: 3600 }, ours, [training[0]!.workflowId]);
+    await listsExactly({ organizationId: chamber, waitingLongerThan: 3600 }, ours, [training[0].workflowId]);
     // Everything still open has waited a second; the rejected run waits for nobody.
     await new Promise((done) => setTimeout(done, 1100));
     await listsExactly(
@@ -352,7 +352,7 @@ describe('finding runs (processRuns)', () => {
     async () => {
       // The second application's endorsement fell due an hour ago.
       await sql("update processes.human_task set due_at = now() - interval '1 hour' where id = $1", [
-        training[1]!.taskId,
+        training[1].taskId,
       ]);
       const candidates = [
         ...training.map((t) => t.workflowId),
@@ -376,7 +376,7 @@ describe('finding runs (processRuns)', () => {
         campaigns.retrying,
       ]);
       await listsExactly({ inTrouble: true, year: 2015 }, candidates, [campaigns.retrying]);
-      await listsExactly({ inTrouble: true, organizationId: chamber }, candidates, [training[1]!.workflowId]);
+      await listsExactly({ inTrouble: true, organizationId: chamber }, candidates, [training[1].workflowId]);
       // false is no condition at all.
       await listsExactly(
         { inTrouble: false, organizationId: chamber },

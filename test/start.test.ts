@@ -43,8 +43,8 @@ async function npmStart(dataDir: string, databaseUrl?: string, consoleDir?: stri
   }
   return {
     output: () => output,
-    gatewayUrl: output.match(/GraphQL gateway\s+(\S+)/)![1]!,
-    adminToken: output.match(/Dev token \(ADMIN\):\s+(\S+)/)![1]!,
+    gatewayUrl: output.match(/GraphQL gateway\s+(\S+)/)![1],
+    adminToken: output.match(/Dev token \(ADMIN\):\s+(\S+)/)![1],
     async stop() {
       process.kill(-child.pid!, 'SIGINT');
       return closed;

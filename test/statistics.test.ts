@@ -332,7 +332,7 @@ describe('statistics on the shared hub', () => {
     for (const asOf of ['2019-02-30', '31/12/2019', '2019-12-31T00:00:00Z', '']) {
       const r = await gql('query ($asOf: String) { statistics(asOf: $asOf) { year } }', { asOf }, integrator);
       expect(codeOf(r), asOf).toBe('BAD_USER_INPUT');
-      expect(r.errors![0]!.extensions!.field).toBe('asOf');
+      expect(r.errors![0].extensions!.field).toBe('asOf');
     }
   });
 });

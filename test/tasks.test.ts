@@ -118,7 +118,7 @@ describe('working a task', () => {
       await approverA(),
     );
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
-    expect(r.errors![0]!.extensions!.field).toBe('body');
+    expect(r.errors![0].extensions!.field).toBe('body');
     expect(await sql('select 1 from processes.task_comment where task_id = $1', [taskId])).toEqual([]);
   });
 
@@ -133,9 +133,9 @@ describe('working a task', () => {
     const losers = results.filter((r) => r.errors);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
-    expect(codeOf(losers[0]!)).toBe('CONFLICT');
-    const won = winners[0]!.data.decideTask.task;
-    expect(losers[0]!.errors![0]!.message).toContain(`${won.decision} by ${won.decidedBy}`);
+    expect(codeOf(losers[0])).toBe('CONFLICT');
+    const won = winners[0].data.decideTask.task;
+    expect(losers[0].errors![0].message).toContain(`${won.decision} by ${won.decidedBy}`);
     const [row] = await sql('select decision, decided_by from processes.human_task where id = $1', [taskId]);
     expect(row).toEqual({ decision: won.decision, decided_by: won.decidedBy });
   });
@@ -144,7 +144,7 @@ describe('working a task', () => {
     const { taskId } = await enrolled(await createCourse(5), wenzhou);
     const r = await decide(taskId, 'APPROVE', await approverA(), undefined, { score: 90 });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
-    expect(r.errors![0]!.extensions!.field).toBe('score');
+    expect(r.errors![0].extensions!.field).toBe('score');
   });
 });
 

@@ -81,7 +81,7 @@ describe('training enrollment through the gateway', () => {
     const approver = await token(['APPROVER'], [wenzhou]);
     const noReason = await decide(taskId, 'REJECT', approver);
     expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
-    expect(noReason.errors![0]!.extensions!.field).toBe('reason');
+    expect(noReason.errors![0].extensions!.field).toBe('reason');
     const [open] = await sql('select status from processes.human_task where id = $1', [taskId]);
     expect(open.status).toBe('OPEN');
 
@@ -143,7 +143,7 @@ describe('training enrollment through the gateway', () => {
     expect(codeOf(again)).toBe('CONFLICT');
     const elsewhere = await enroll(courseId, orgId('hubei'), await staffOf(wenzhou));
     expect(codeOf(elsewhere)).toBe('BAD_USER_INPUT');
-    expect(elsewhere.errors![0]!.extensions!.field).toBe('organizationId');
+    expect(elsewhere.errors![0].extensions!.field).toBe('organizationId');
     const [count] = await sql('select count(*)::int as n from processes.training_enrollment where course_id = $1', [
       courseId,
     ]);

@@ -31,7 +31,8 @@ const WRITE =
 describe('registry write-back', () => {
   it('writes a certificate once however often the activity runs', async () => {
     const { id, personId } = await enrolled(await createCourse(5), orgId('wenzhou'));
-    const issue = (await activities()).issueCertificate;
+    const acts = await activities();
+    const issue = (input: Parameters<typeof acts.issueCertificate>[0]) => acts.issueCertificate(input);
     const input = { enrollmentId: id, personId, courseTitle: '重放测试班', issuedOn: '2026-12-10' };
     const first = await issue(input);
     const second = await issue(input);
@@ -44,7 +45,8 @@ describe('registry write-back', () => {
 
   it('fails the activity for good when the registry refuses (no endless retries)', async () => {
     const { id } = await enrolled(await createCourse(5), orgId('wenzhou'));
-    const issue = (await activities()).issueCertificate;
+    const acts = await activities();
+    const issue = (input: Parameters<typeof acts.issueCertificate>[0]) => acts.issueCertificate(input);
     const refused = issue({
       enrollmentId: id,
       personId: '00000000-0000-4000-8000-00000000dead',

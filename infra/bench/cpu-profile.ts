@@ -31,7 +31,7 @@ export function placeOf(url: string, functionName: string): string {
   const modules = path.lastIndexOf('/node_modules/');
   if (modules >= 0) {
     const parts = path.slice(modules + '/node_modules/'.length).split('/');
-    return `pkg:${parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]}`;
+    return `pkg:${parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]}`;
   }
   return relative(ROOT, path);
 }
@@ -53,11 +53,11 @@ export function selfTimes(file: string, fromUs: number, toUs: number): SelfTimes
   let [busyMs, idleMs] = [0, 0];
   let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
-    at += profile.timeDeltas[i]!;
+    at += profile.timeDeltas[i];
     // A sample's weight is the interval up to the next one.
     const weight = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     if (at < fromUs || at > toUs) continue;
-    const { callFrame } = byId.get(profile.samples[i]!)!;
+    const { callFrame } = byId.get(profile.samples[i])!;
     if (callFrame.functionName === '(idle)') {
       idleMs += weight;
       continue;

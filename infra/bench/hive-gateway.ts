@@ -36,13 +36,15 @@ export async function startHiveGateway(settings: HubConfig) {
   const rules = limitRules(settings.limits);
   const hubChecks: GatewayPlugin = {
     // The token is verified before anything is parsed, as at the hub's gateway.
-    async onRequest({ request, endResponse }) {
-      const token = bearerToken(request.headers.get('authorization') ?? undefined);
-      if (!token) return endResponse(unauthenticated('A bearer token is required'));
+    async onRequest(payload) {
+      const token = bearerToken(payload.request.headers.get('authorization') ?? undefined);
+      if (!token) return payload.endResponse(unauthenticated('A bearer token is required'));
       try {
         await verify(token);
       } catch (error) {
-        endResponse(unauthenticated(error instanceof GraphQLError ? error.message : 'The bearer token is not valid'));
+        payload.endResponse(
+          unauthenticated(error instanceof GraphQLError ? error.message : 'The bearer token is not valid'),
+        );
       }
     },
     onValidate({ addValidationRule }) {
@@ -64,7 +66,7 @@ export async function startHiveGateway(settings: HubConfig) {
     },
     plugins: () => [hubChecks],
   });
-  const server = createServer(runtime);
+  const server = createServer((request, response) => void runtime(request, response));
   await new Promise<void>((resolve) => server.listen(settings.gatewayPort, settings.listenHost, resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -13,7 +13,7 @@ const totalAndRows = (rows: any[]) => `total ${rows[0]?.total ?? 0}, ${rows.leng
 
 /** Organization number n's id, as the generator made it. */
 const orgId = async (db: pg.Pool, n: number): Promise<string> =>
-  (await db.query<{ id: string }>(`select md5('org' || $1::int)::uuid as id`, [n])).rows[0]!.id;
+  (await db.query<{ id: string }>(`select md5('org' || $1::int)::uuid as id`, [n])).rows[0].id;
 
 // Valid on `day` by the registry's own fragment (validTo is the last valid day). `day` is a
 // parameter holding today in China (the registry's asOf default): a constant, where
@@ -69,7 +69,7 @@ export async function benchQueries(db: pg.Pool): Promise<BenchQuery[]> {
       name: 'detail + edges',
       rate: 40,
       graphql: `query Detail($id: ID!) { organization(id: $id) { name kind relationships { type validFrom from { name } to { name } } } }`,
-      variables: { id: chamber!.id },
+      variables: { id: chamber.id },
       sql: `select o.name, o.kind, e.type, e.valid_from, f.name as from_name, t.name as to_name
         from registry.organization o
         cross join lateral (
@@ -80,7 +80,7 @@ export async function benchQueries(db: pg.Pool): Promise<BenchQuery[]> {
         join registry.organization f on f.id = e.from_id
         join registry.organization t on t.id = e.to_id
         where o.id = $1 order by e.valid_from, e.id`,
-      params: [chamber!.id],
+      params: [chamber.id],
       graphqlSize: (d) => d.organization.relationships.length,
       sqlSize: (rows) => rows.length,
       answer: (rows) => `${rows.length} relationships`,

@@ -34,7 +34,7 @@ export async function machineLine(db: pg.Pool, servers: string): Promise<string>
   const memory = (os.totalmem() / 2 ** 30).toFixed(1);
   return (
     `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${memory} GiB RAM, ` +
-    `Node ${process.version}, PostgreSQL ${rows[0]!.server_version}; servers: ${servers}`
+    `Node ${process.version}, PostgreSQL ${rows[0].server_version}; servers: ${servers}`
   );
 }
 
@@ -62,7 +62,7 @@ export function formatTable(results: QueryResult[], options: { seconds: number; 
   const ratios = (result: QueryResult, pick: (cell: CellResult) => number) => {
     const floor = result.cells.sql ? pick(result.cells.sql) : NaN;
     return shown
-      .map((way) => (result.cells[way] && floor > 0 ? (pick(result.cells[way]!) / floor).toFixed(1) : '—'))
+      .map((way) => (result.cells[way] && floor > 0 ? (pick(result.cells[way]) / floor).toFixed(1) : '—'))
       .join(' / ');
   };
   for (const result of results) {
@@ -82,7 +82,7 @@ export function formatTable(results: QueryResult[], options: { seconds: number; 
   lines.push('', 'answers:', ...results.map((r) => `  ${r.name}: ${r.answer}`));
   const failures = results.flatMap((r) =>
     WAYS.flatMap((way) => [
-      ...(r.cells[way]?.firstError ? [`  ${r.name} / ${way}: ${r.cells[way]!.firstError}`] : []),
+      ...(r.cells[way]?.firstError ? [`  ${r.name} / ${way}: ${r.cells[way].firstError}`] : []),
       ...(r.ceilings[way]?.steps
         .filter((s) => s.firstError)
         .slice(0, 1)

@@ -67,7 +67,7 @@ export async function startStack(o: {
   stops: Stops;
 }) {
   const server = await startTemporal(false);
-  o.stops.push(server.stop);
+  o.stops.push(() => server.stop());
   o.log(`Temporal dev server at ${server.address}`);
   const env = await hubChildEnv(o.databaseUrl, server.address, o.taskQueue);
   const settings = readConfig({ ...process.env, ...env });
@@ -75,7 +75,7 @@ export async function startStack(o: {
     `starting the hub (registry, processes, worker, gateway) and ${o.sideWorker} in one child process; bundling ...`,
   );
   const hub = await startHubChild(env, { entry: o.hubEntry, readyWithinMs: 180_000 });
-  o.stops.push(hub.stop);
+  o.stops.push(() => hub.stop());
   const memory = watchMemory(hub.pid);
   o.stops.push(async () => memory.stop());
   const idle = memory.mark('idle');

@@ -11,7 +11,7 @@ export function graphqlSend(url: string, token: string, query: BenchQuery, expec
     // Node's fetch (undici) keeps connections alive and opens more as requests overlap.
     const response = await fetch(url, { method: 'POST', headers, body, signal });
     const result = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-    if (result.errors?.length) throw new Error(`GraphQL error: ${result.errors[0]!.message}`);
+    if (result.errors?.length) throw new Error(`GraphQL error: ${result.errors[0].message}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const size = query.graphqlSize(result.data);
     if (size !== expected) throw new Error(`wrong answer: size ${size}, the SQL says ${expected}`);

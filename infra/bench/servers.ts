@@ -30,8 +30,8 @@ function startChild(name: string, entry: string, env: NodeJS.ProcessEnv, nodeArg
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Only failures are worth showing; the servers' own "ready" lines are noise here.
-  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
-  child.stdout!.resume();
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
+  child.stdout.resume();
   return child;
 }
 
@@ -105,10 +105,10 @@ export async function startServers(
   };
   try {
     children.push(startChild('registry', 'services/registry/main.ts', env, options.registryNodeArgs));
-    await waitUntilServing('registry', children[0]!, registryUrl, token);
+    await waitUntilServing('registry', children[0], registryUrl, token);
     if (options.gateway !== false) {
       children.push(startChild('gateway', 'services/gateway/main.ts', env, options.gatewayNodeArgs));
-      await waitUntilServing('gateway', children[1]!, gatewayUrl, token);
+      await waitUntilServing('gateway', children[1], gatewayUrl, token);
     }
     if (options.hive) {
       hive = startChild('hive', 'infra/bench/hive-gateway.ts', { ...env, GATEWAY_PORT: String(hivePort) });
@@ -119,13 +119,13 @@ export async function startServers(
     await stop();
     throw error;
   }
-  const gatewayPid = options.gateway !== false ? children[1]!.pid! : NaN;
+  const gatewayPid = options.gateway !== false ? children[1].pid! : NaN;
   return {
     gatewayUrl: options.gateway !== false ? gatewayUrl : '',
     hiveUrl: hive ? hiveUrl : '',
     registryUrl,
     token,
-    pids: { registry: children[0]!.pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN },
+    pids: { registry: children[0].pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN },
     stop,
   };
 }

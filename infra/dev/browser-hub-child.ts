@@ -54,9 +54,9 @@ async function main() {
   const name = process.env.E2E_DATABASE || 'hub_e2e';
   say(`fresh database ${name}, Temporal dev server…`);
   const database = await freshTestDatabase(name);
-  stops.unshift(database.stop);
+  stops.unshift(() => database.stop());
   const temporal = await startDevTemporal();
-  stops.unshift(temporal.stop);
+  stops.unshift(() => temporal.stop());
   await migrate(database.url);
   await seed(database.url);
 
@@ -86,7 +86,7 @@ async function main() {
   });
   say('starting the hub…');
   const hub = await startHub(settings, { devIdentities: DEV_IDENTITIES });
-  stops.unshift(hub.stop);
+  stops.unshift(() => hub.stop());
   const gatewayUrl = new URL(hub.gatewayUrl).origin;
   say(`hub ready at ${gatewayUrl}/console/ (OIDC issuer ${oidc.issuer})`);
   console.log(
@@ -108,7 +108,7 @@ const OIDC_USERS: OidcUser[] = [
 /** The test OIDC issuer (test/support/oidc-issuer.ts): authorization code + PKCE, RS256 tokens. */
 async function startIssuer() {
   const issuer = await startOidcIssuer({ users: OIDC_USERS, clientId: OIDC_CLIENT_ID, audience: OIDC_AUDIENCE });
-  stops.unshift(issuer.stop);
+  stops.unshift(() => issuer.stop());
   return { issuer: issuer.issuer, users: OIDC_USERS };
 }
 

@@ -59,7 +59,7 @@ export async function startE2eHub(options: StartOptions = {}): Promise<E2eHub & 
   const ready = new Promise<E2eHub>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the e2e hub was not ready within 5 minutes')), 300_000);
     void exited.then(([code]) => reject(new Error(`the e2e hub exited with code ${code} before it was ready`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (!line.startsWith('E2E_READY ')) return void process.stdout.write(`${line}\n`);
       clearTimeout(timer);
       resolve(JSON.parse(line.slice('E2E_READY '.length)) as E2eHub);

@@ -138,8 +138,8 @@ function clusterDir(dataDir: string, user: User | undefined, shared: string): st
 
 function run(command: string, args: string[], user: User | undefined, log: NodeJS.WritableStream): ChildProcess {
   const child = spawn(command, args, { ...user, env: { LC_ALL: 'C', LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.pipe(log, { end: false });
-  child.stderr!.pipe(log, { end: false });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
   return child;
 }
 
@@ -190,7 +190,7 @@ export async function startDevPostgres(options: {
       user,
       log,
     );
-    const [code] = await once(init, 'exit');
+    const [code] = (await once(init, 'exit')) as [number | null];
     rmSync(passwordFile, { force: true });
     if (code !== 0) throw new Error(`initdb failed (exit ${code}); see ${logFile}`);
   }

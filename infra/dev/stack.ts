@@ -58,7 +58,7 @@ try {
   if (!databaseUrl) {
     console.log(`[stack] starting embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in ${dataDir})`);
     const pg: DevPostgres = await startDevPostgres({ dataDir, port: EMBEDDED_PG_PORT });
-    stops.push(pg.stop);
+    stops.push(() => pg.stop());
     databaseUrl = pg.url;
   }
   let temporalAddress = env.TEMPORAL_ADDRESS;
@@ -73,7 +73,7 @@ try {
       dbFile: resolve(dataDir, 'temporal.db'),
       uiCodecEndpoint,
     });
-    stops.push(temporal.stop);
+    stops.push(() => temporal.stop());
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
   }
@@ -90,7 +90,7 @@ try {
     console.log(`[stack] console built in ${((await buildConsole(settings.consoleDir)) / 1000).toFixed(1)} s`);
   }
   const hub = await startHub(settings, { devIdentities: DEV_IDENTITIES });
-  stops.push(hub.stop);
+  stops.push(() => hub.stop());
   const devSignIn = settings.jwtSecret === DEV_JWT_SECRET;
 
   // Three of the console's dev identities, as tokens for curl and the GraphQL IDE.

@@ -73,7 +73,7 @@ export async function startDevTemporal(
   ];
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  child.stderr.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
   const exited = once(child, 'exit');
   const address = `127.0.0.1:${port}`;
   const stop = async () => {

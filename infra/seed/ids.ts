@@ -4,5 +4,5 @@ import { createHash } from 'node:crypto';
 export function seedId(naturalKey: string): string {
   const hex = createHash('sha1').update(`chamber-hub:${naturalKey}`).digest('hex');
   // Shaped as a version-5 UUID (name-based, SHA-1).
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

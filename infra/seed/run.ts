@@ -29,7 +29,7 @@ function checkSeedData(): void {
   for (const table of SEED_TABLES) {
     const ids = new Set(table.rows.map((row) => row.id));
     if (ids.size !== table.rows.length)
-      throw new Error(`seed table ${String(table.entity)}: two rows share a natural key`);
+      throw new Error(`seed table ${(table.entity as { name: string }).name}: two rows share a natural key`);
   }
 }
 

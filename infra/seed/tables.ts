@@ -42,7 +42,7 @@ import { seedId } from './ids.js';
 // and names other rows by id, so inserting only the missing ids makes the seed idempotent.
 
 export interface SeedTable {
-  entity: EntityName<any>;
+  entity: EntityName<{ id: string }>;
   rows: ({ id: string } & Record<string, unknown>)[];
 }
 

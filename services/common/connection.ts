@@ -107,7 +107,7 @@ export function decodeCursor(cursor: string, keyLength: number | undefined, fiel
 
 /** Pages come from MikroORM's keyset cursors (em.findByCursor); this shapes one for GraphQL. */
 export function fromCursor<T extends object>(cursor: Cursor<T, never, never, never, true>): ConnectionShape<T> {
-  const edges = cursor.items.map((node) => ({ node: node as T, cursor: cursor.from(node) }));
+  const edges = cursor.items.map((node) => ({ node: node, cursor: cursor.from(node) }));
   return {
     edges,
     totalCount: cursor.totalCount,
@@ -135,7 +135,8 @@ export async function pageOrBadCursor<T>(fetch: () => Promise<T>, cursors: strin
     // Class 22 (data exception), or a value of a type the column cannot be compared with
     // (42883 no operator uuid > integer, 42804 datatype mismatch, 42846 cannot coerce): only a
     // cursor's values reach the statement untyped.
-    const sqlState = String((error as { code?: unknown }).code ?? '');
+    const code = (error as { code?: unknown }).code;
+    const sqlState = typeof code === 'string' ? code : '';
     const dataException = sqlState.startsWith('22') || ['42883', '42804', '42846'].includes(sqlState);
     if (field && (dataException || /cursor|JSON|Unexpected token|base64/i.test(String(error)))) {
       throw badInput(`"${given[field]}" is not a cursor this list gave out`, field);
@@ -161,7 +162,7 @@ export async function findPage<T extends object>(
   if (window.before != null) decodeCursor(window.before, keyLength, 'before');
   const options = { where, orderBy, ...window, includeCount: true } as FindByCursorOptions<T>;
   const cursor = await pageOrBadCursor(() => em.findByCursor(entity, options as never), args);
-  return fromCursor(cursor as unknown as Cursor<T, never, never, never, true>);
+  return fromCursor(cursor);
 }
 
 type SortValue = string | number | null;
@@ -191,7 +192,7 @@ export function pageOf<T>(
   // `items` come sorted by sortKey in `direction` (every key part the same way).
   const compare = (a: SortValue[], b: unknown[]) => (direction === 'asc' ? compareKeys(a, b) : -compareKeys(a, b));
   const window = pageWindow(args);
-  const keyLength = items.length > 0 ? sortKey(items[0]!).length : undefined;
+  const keyLength = items.length > 0 ? sortKey(items[0]).length : undefined;
   const after = window.after != null ? decodeCursor(window.after, keyLength, 'after') : undefined;
   const before = window.before != null ? decodeCursor(window.before, keyLength, 'before') : undefined;
   const inRange = items.filter(

@@ -26,7 +26,7 @@ export interface PlainSelect<T> {
   map(row: Record<string, unknown>, prefix?: string): T;
 }
 
-const selects = new WeakMap<object, PlainSelect<any>>();
+const selects = new WeakMap<object, PlainSelect<object>>();
 
 /**
  * Reading an entity's rows as plain objects (property names, values typed as the entity's), not
@@ -39,7 +39,7 @@ const selects = new WeakMap<object, PlainSelect<any>>();
 export function plainSelect<T extends object>(em: EntityManager, entity: EntityName<T>): PlainSelect<T> {
   const meta = em.getMetadata().get(entity);
   const known = selects.get(meta);
-  if (known) return known;
+  if (known) return known as PlainSelect<T>;
   const props = meta.props.filter(
     (p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false,
   );
@@ -48,13 +48,13 @@ export function plainSelect<T extends object>(em: EntityManager, entity: EntityN
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const table = `${quote(meta.schema ?? em.config.get('schema') ?? 'public')}.${quote(meta.tableName)}`;
   const select: PlainSelect<T> = {
-    sql: `select ${props.map((p) => `${quote(p.fieldNames[0]!)} as ${quote(p.name)}`).join(', ')} from ${table}`,
+    sql: `select ${props.map((p) => `${quote(p.fieldNames[0])} as ${quote(p.name)}`).join(', ')} from ${table}`,
     table,
     columns: (alias, prefix = '') =>
-      props.map((p) => `${quote(alias)}.${quote(p.fieldNames[0]!)} as ${quote(prefix + p.name)}`).join(', '),
+      props.map((p) => `${quote(alias)}.${quote(p.fieldNames[0])} as ${quote(prefix + p.name)}`).join(', '),
     map(row, prefix) {
       const own = prefix === undefined ? row : Object.fromEntries(names.map((name) => [name, row[prefix + name]]));
-      for (const name of dates) if (typeof own[name] === 'string') own[name] = new Date(own[name] as string);
+      for (const name of dates) if (typeof own[name] === 'string') own[name] = new Date(own[name]);
       return own as T;
     },
   };

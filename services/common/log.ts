@@ -195,7 +195,7 @@ export function temporalLine(
   meta: LogMetadata = {},
 ): { level: Level; msg: string; fields: Fields } | undefined {
   const hubLevel = FROM_TEMPORAL[level] ?? 'info';
-  const component = meta.sdkComponent;
+  const component = meta.sdkComponent as string | undefined;
   const internal = component !== 'workflow' && component !== 'activity';
   if (internal && RANK[hubLevel] < RANK.warn) return undefined;
   // The task token completes the activity through Temporal's API: it stays out of the log.

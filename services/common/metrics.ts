@@ -158,7 +158,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export function metricsAuthorized(request: IncomingMessage, token: string | undefined): boolean {
   if (!token) return true;
   const match = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '');
-  return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
+  return match !== null && timingSafeEqual(digest(match[1]), digest(token));
 }
 
 /**

@@ -13,32 +13,32 @@ describe('AesGcmPayloadCodec', () => {
   it('encrypts to binary/encrypted with the key id, and decrypts to the same payload', async () => {
     const codec = new AesGcmPayloadCodec(parsePayloadKeys(keyOf('k1')));
     const [sealed] = await codec.encode([plain()]);
-    expect(text(sealed!.metadata!.encoding)).toBe(ENCRYPTED_ENCODING);
-    expect(text(sealed!.metadata![KEY_ID_METADATA])).toBe('k1');
-    expect(Buffer.from(sealed!.data!).toString('utf8')).not.toContain('张三');
+    expect(text(sealed.metadata!.encoding)).toBe(ENCRYPTED_ENCODING);
+    expect(text(sealed.metadata![KEY_ID_METADATA])).toBe('k1');
+    expect(Buffer.from(sealed.data!).toString('utf8')).not.toContain('张三');
     expect(JSON.stringify(sealed)).not.toContain('json/plain'); // the inner encoding is sealed too
-    const [opened] = await codec.decode([sealed!]);
-    expect(defaultPayloadConverter.fromPayload(opened!)).toEqual(application);
+    const [opened] = await codec.decode([sealed]);
+    expect(defaultPayloadConverter.fromPayload(opened)).toEqual(application);
   });
 
   it('reads payloads of the old key after rotation, and writes with the new one', async () => {
     const old = keyOf('k0');
     const [sealed] = await new AesGcmPayloadCodec(parsePayloadKeys(old)).encode([plain()]);
     const rotated = new AesGcmPayloadCodec(parsePayloadKeys(`${keyOf('k1')},${old}`));
-    expect(defaultPayloadConverter.fromPayload((await rotated.decode([sealed!]))[0]!)).toEqual(application);
-    expect(text((await rotated.encode([plain()]))[0]!.metadata![KEY_ID_METADATA])).toBe('k1');
+    expect(defaultPayloadConverter.fromPayload((await rotated.decode([sealed]))[0])).toEqual(application);
+    expect(text((await rotated.encode([plain()]))[0].metadata![KEY_ID_METADATA])).toBe('k1');
   });
 
   it('refuses tampered ciphertext and a relabelled key id', async () => {
     const keys = parsePayloadKeys(`${keyOf('k1')},${keyOf('k0')}`);
     const codec = new AesGcmPayloadCodec(keys);
     const [sealed] = await codec.encode([plain()]);
-    const flipped = Buffer.from(sealed!.data!);
-    flipped[20]! ^= 1;
+    const flipped = Buffer.from(sealed.data!);
+    flipped[20] ^= 1;
     await expect(codec.decode([{ ...sealed, data: flipped }])).rejects.toThrow(/failed authentication/);
     const relabelled = {
       ...sealed,
-      metadata: { ...sealed!.metadata, [KEY_ID_METADATA]: new TextEncoder().encode('k0') },
+      metadata: { ...sealed.metadata, [KEY_ID_METADATA]: new TextEncoder().encode('k0') },
     };
     await expect(codec.decode([relabelled])).rejects.toThrow(/failed authentication/);
   });
@@ -46,7 +46,7 @@ describe('AesGcmPayloadCodec', () => {
   it('names an unknown key id and the ids it holds', async () => {
     const [sealed] = await new AesGcmPayloadCodec(parsePayloadKeys(keyOf('gone'))).encode([plain()]);
     const codec = new AesGcmPayloadCodec(parsePayloadKeys(keyOf('k1')));
-    await expect(codec.decode([sealed!])).rejects.toThrow(
+    await expect(codec.decode([sealed])).rejects.toThrow(
       'key id "gone", which TEMPORAL_PAYLOAD_KEYS does not hold (it holds k1)',
     );
   });

@@ -30,7 +30,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
-    const { id, key } = this.keys[0]!;
+    const { id, key } = this.keys[0];
     return payloads.map((payload) => {
       // The whole Payload message (its metadata too: the encoding says "json/plain") is sealed.
       const plain = temporal.api.common.v1.Payload.encode(payload).finish();

@@ -42,7 +42,7 @@ export function parsePayloadKeys(raw: string, name = 'TEMPORAL_PAYLOAD_KEYS'): P
 /** Refuses, in production, any key that is the public dev key (by its bytes, under any id). */
 export function assertProductionKeys(keys: PayloadKey[], env: NodeJS.ProcessEnv = process.env): void {
   if (env.NODE_ENV !== 'production') return;
-  const dev = parsePayloadKeys(DEV_PAYLOAD_KEYS)[0]!.key;
+  const dev = parsePayloadKeys(DEV_PAYLOAD_KEYS)[0].key;
   if (keys.some((k) => k.key.equals(dev))) {
     throw new Error(
       'NODE_ENV=production with the dev-only Temporal payload key: set TEMPORAL_PAYLOAD_KEYS to a secret key (openssl rand -base64 32)',

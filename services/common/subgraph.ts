@@ -9,7 +9,8 @@ import { authorizedRoles } from './access.js';
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, context: any) => unknown }>;
+/** Federation's __resolveReference per type: the key's fields and the request's context in, the object out. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (ref: never, context: never) => unknown }>;
 
 export interface Subgraph {
   schema: GraphQLSchema;
@@ -27,10 +28,10 @@ export async function buildSubgraph(options: BuildSchemaOptions, references: Ref
     authMode: 'error',
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeSchema)}\n`;
-  const resolvers = createResolversMap(typeSchema) as Record<string, any>;
+  const resolvers = createResolversMap(typeSchema) as Record<string, object>;
   for (const [type, reference] of Object.entries(references)) {
     resolvers[type] = { ...(resolvers[type] ?? {}), ...reference };
   }
-  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never });
   return { schema, sdl };
 }

@@ -28,7 +28,7 @@ describe('the hub data converter', () => {
     expect(stored).not.toContain('张三');
     const base64Plain = Buffer.from('张三').toString('base64');
     expect(stored).not.toContain(base64Plain);
-    expect(new TextDecoder().decode(failure.encodedAttributes!.metadata!.encoding!)).toBe('binary/encrypted');
+    expect(new TextDecoder().decode(failure.encodedAttributes!.metadata!.encoding)).toBe('binary/encrypted');
     const back = await decodeOptionalFailureToOptionalError(converter, failure);
     expect(back?.message).toBe('张三的申请被拒绝：材料不全');
     expect((back as ApplicationFailure).details).toEqual([{ reason: '材料不全' }]);

@@ -114,7 +114,7 @@ describe('the tracing interceptors and workflows/', () => {
   const ROOT = fileURLToPath(new URL('../..', import.meta.url));
   const lint = async (file: string, text: string) => {
     const [result] = await new ESLint({ cwd: ROOT }).lintText(text, { filePath: `${ROOT}${file}` });
-    return result!.messages.map((m) => `${m.line}:${m.ruleId}`);
+    return result.messages.map((m) => `${m.line}:${m.ruleId}`);
   };
 
   it("may not live in workflows/, which refuses OpenTelemetry and the SDK's interceptors", async () => {

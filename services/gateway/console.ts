@@ -165,7 +165,7 @@ export function consoleFiles(dir: string, trustedOrigins: () => string[]): Conso
             segments[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache',
           );
         // A name with an extension is a file the page asked for; without one, a page of the console's router.
-        if (extname(segments[segments.length - 1]!))
+        if (extname(segments[segments.length - 1]))
           return sendError(res, 404, 'NOT_FOUND', `No console file ${segments.join('/')}`);
       }
       const info = await fileAt(index);

@@ -1,4 +1,4 @@
-import { buildSubgraph } from '../common/subgraph.js';
+import { buildSubgraph, type ReferenceResolvers } from '../common/subgraph.js';
 import { InboxResolver, visibleTaskOrNull } from './tasks/inbox.js';
 import { TaskActionsResolver } from './tasks/actions.js';
 import { DecideResolver } from './tasks/decide.js';
@@ -37,7 +37,7 @@ export function buildProcessesSchema(catalog: ProcessCatalog) {
   const [first, ...rest] = [...KIT_RESOLVERS, ...catalog.processes.flatMap((p) => p.resolvers)];
   return buildSubgraph(
     {
-      resolvers: [first!, ...rest] as [Function, ...Function[]],
+      resolvers: [first, ...rest],
       // Organization is only extended here; without this, buildSchema would drop it.
       orphanedTypes: [OrganizationRef, ...catalog.processes.flatMap((p) => p.orphanedTypes ?? [])],
     },
@@ -47,7 +47,7 @@ export function buildProcessesSchema(catalog: ProcessCatalog) {
       HumanTask: {
         __resolveReference: (ref: { id: string }, ctx: ProcessesContext) => visibleTaskOrNull(ref.id, ctx),
       },
-      ...Object.assign({}, ...catalog.processes.map((p) => p.references ?? {})),
+      ...(Object.assign({}, ...catalog.processes.map((p) => p.references ?? {})) as ReferenceResolvers),
     },
   );
 }

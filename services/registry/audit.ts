@@ -24,7 +24,7 @@ export function snapshot(em: EntityManager, entity: object): Snapshot {
     const value = (entity as Record<string, unknown>)[prop.name];
     if (prop.kind === ReferenceKind.SCALAR) values[prop.name] = value instanceof Date ? value.toISOString() : value;
     else if (prop.kind === ReferenceKind.MANY_TO_ONE)
-      values[`${prop.name}Id`] = (value as { id?: string } | null)?.id ?? null;
+      values[`${String(prop.name)}Id`] = (value as { id?: string } | null)?.id ?? null;
   }
   return values;
 }

@@ -8,11 +8,11 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 export function creditCodeCheckCharacter(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = ALPHABET.indexOf(first17[i]!);
+    const value = ALPHABET.indexOf(first17[i]);
     if (value < 0) throw new Error(`"${first17[i]}" is not a credit-code character`);
-    sum += value * WEIGHTS[i]!;
+    sum += value * WEIGHTS[i];
   }
-  return ALPHABET[(31 - (sum % 31)) % 31]!;
+  return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
 /** Why a code is invalid, in words a clerk can act on; undefined when it is valid. */

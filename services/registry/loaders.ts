@@ -86,7 +86,7 @@ export function createRegistryLoaders(em: EntityManager) {
       }
       const byKey = new Map<string, Relationship[]>();
       for (const group of groups.values()) {
-        const { type, direction, withEnds } = group[0]!;
+        const { type, direction, withEnds } = group[0];
         const rows = await edgesAt(
           group.map((k) => k.organizationId),
           type,

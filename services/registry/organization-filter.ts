@@ -64,8 +64,9 @@ export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c)
 const DAY = '(select ?::date as as_of) day';
 
 /** An SQL condition on the organization row (`o` is its alias in the outer query). */
-const condition = (sql: (o: string) => string, params: unknown[] = []): FilterQuery<Organization> =>
-  ({ [raw((o: string) => sql(o), params)]: [] }) as FilterQuery<Organization>;
+const condition = (sql: (o: string) => string, params: unknown[] = []): FilterQuery<Organization> => ({
+  [raw((o: string) => sql(o), params)]: [],
+});
 
 export function organizationWhere(filter: OrganizationFilter | undefined): FilterQuery<Organization> {
   if (!filter) return {};
@@ -129,5 +130,5 @@ export function organizationWhere(filter: OrganizationFilter | undefined): Filte
     const type = filter.hasRelationship;
     all.push(condition((o) => `(${edge('from_id', o)} or ${edge('to_id', o)})`, [asOf, type, asOf, type]));
   }
-  return all.length === 0 ? {} : all.length === 1 ? all[0]! : ({ $and: all } as FilterQuery<Organization>);
+  return all.length === 0 ? {} : all.length === 1 ? all[0] : { $and: all };
 }

@@ -19,7 +19,7 @@ type Order = Record<string, 'asc' | 'desc'>;
 const TOTAL = '__totalCount';
 
 /** Rows strictly after (or before) `values` in `orderBy` order: (k0 > v0) or (k0 = v0 and k1 > v1) ... */
-function beyond(orderBy: Order, values: unknown[], side: 'after' | 'before'): FilterQuery<any> {
+function beyond(orderBy: Order, values: unknown[], side: 'after' | 'before'): FilterQuery<object> {
   const keys = Object.keys(orderBy);
   return {
     $or: keys.map((key, i) => {
@@ -68,11 +68,7 @@ export async function findPlainPage<T extends object>(
       .where(where as never)
       .getCount();
   const [rows, total] = await pageOrBadCursor(
-    () =>
-      Promise.all([
-        page.execute('all') as Promise<(T & { [TOTAL]?: number | string })[]>,
-        counted ? undefined : count(),
-      ]),
+    () => Promise.all([page.execute<(T & { [TOTAL]?: number | string })[]>('all'), counted ? undefined : count()]),
     args,
   );
   const totalCount = total ?? Number(rows[0]?.[TOTAL] ?? 0);

@@ -36,7 +36,7 @@ beforeAll(async () => {
   cleanup.add('database', database.stop);
   env = await hubEnv({ DATABASE_URL: database.url });
   ({ registry } = await startParts(['registry', 'processes', 'worker'], env, cleanup));
-  proxy = await startDelayProxy(env.REGISTRY_URL!, cleanup);
+  proxy = await startDelayProxy(env.REGISTRY_URL, cleanup);
   const slowEnv = {
     ...env,
     GATEWAY_PORT: String(await freePort()),
@@ -61,7 +61,7 @@ function expectClean(r: GraphQLResponse) {
 /** The error of the failed registry fetch, which must say which service failed. */
 function registryError(r: GraphQLResponse) {
   expect(r.errors, JSON.stringify(r.errors)).toHaveLength(1);
-  const error = r.errors![0]!;
+  const error = r.errors![0];
   expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', serviceName: 'registry' });
   expect(error.message).toMatch(/^The registry service /);
   return error;

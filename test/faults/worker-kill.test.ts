@@ -38,7 +38,7 @@ beforeAll(async () => {
   cleanup.add('pool', () => db.end());
   env = await hubEnv({ DATABASE_URL: database.url });
   ({ registry } = await startParts(['registry', 'processes'], env, cleanup));
-  proxy = await startDelayProxy(env.REGISTRY_URL!, cleanup);
+  proxy = await startDelayProxy(env.REGISTRY_URL, cleanup);
   [worker] = await Promise.all([
     startPart('worker', { ...env, REGISTRY_URL: proxy.url }, cleanup),
     startPart('gateway', env, cleanup),
@@ -89,10 +89,10 @@ describe('the worker killed in the middle of an activity', () => {
     expect(result.status).toBe('COMPLETED');
     const rows = await certificates(enrollment.personId);
     expect(rows).toHaveLength(1);
-    expect(result.certificateId).toBe(rows[0]!.id);
+    expect(result.certificateId).toBe(rows[0].id);
     const [row] = (
       await db.query('select status, certificate_id from processes.training_enrollment where id = $1', [enrollment.id])
     ).rows;
-    expect(row).toEqual({ status: 'COMPLETED', certificate_id: rows[0]!.id });
+    expect(row).toEqual({ status: 'COMPLETED', certificate_id: rows[0].id });
   }, 120_000);
 });

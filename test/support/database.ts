@@ -20,7 +20,7 @@ export async function freshTestDatabase(name: string): Promise<{ url: string; st
     dataDir: mkdtempSync(join(tmpdir(), 'hub-test-pg-')),
     port: await freePort(),
   });
-  return { url: await recreate(embedded.url, name), stop: embedded.stop };
+  return { url: await recreate(embedded.url, name), stop: () => embedded.stop() };
 }
 
 async function reachable(url: string): Promise<boolean> {

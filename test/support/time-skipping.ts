@@ -77,6 +77,6 @@ export function createHubWorker(
 export async function maybeSaveHistory(folder: URL, name: string, handle: WorkflowHandle): Promise<void> {
   if (process.env.SAVE_HISTORIES !== '1') return;
   mkdirSync(folder, { recursive: true });
-  const history = await decodeHistory(await handle.fetchHistory(), testDataConverter().payloadCodecs![0]!);
+  const history = await decodeHistory(await handle.fetchHistory(), testDataConverter().payloadCodecs![0]);
   writeFileSync(new URL(`${name}.json`, folder), `${JSON.stringify(history, null, 2)}\n`);
 }

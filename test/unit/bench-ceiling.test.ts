@@ -19,7 +19,7 @@ async function climb(table: Record<number, [number, number, number?]>, bound = '
   const found = await findCeiling(
     async (n) => {
       seen.push(n);
-      const [throughput, p99, errors] = table[n]!;
+      const [throughput, p99, errors] = table[n];
       return step(n, throughput, p99, errors);
     },
     { maxConcurrency, bound: parseBound(bound) },

@@ -24,7 +24,7 @@ describe('lint rules', () => {
   it('reject Node built-ins, service imports and floating promises in workflows/, and allow the rest', async () => {
     const eslint = new ESLint({ cwd: ROOT });
     const [result] = await eslint.lintText(FIXTURE, { filePath: `${ROOT}workflows/training/lint-fixture.ts` });
-    const found = result!.messages.map((m) => `${m.line}:${m.ruleId}`);
+    const found = result.messages.map((m) => `${m.line}:${m.ruleId}`);
     expect(found).toEqual([
       '2:@typescript-eslint/no-restricted-imports', // node:fs
       '3:@typescript-eslint/no-restricted-imports', // ../../services

@@ -100,6 +100,6 @@ describe("the hub's Grafana dashboard", () => {
         expect(known.has(metric), `${panel} reads ${metric}, which nothing exports`).toBe(true);
     }
     // The task queue variable reads the worker's slots.
-    expect(dashboard.templating.list[0]!.query.query).toContain('temporal_worker_task_slots_available');
+    expect(dashboard.templating.list[0].query.query).toContain('temporal_worker_task_slots_available');
   });
 });

@@ -85,7 +85,7 @@ async function throughReview(app: { id: string; workflow_id: string }, reviews: 
         (t) => t.length === 1,
         'the invitation',
       )
-    )[0]!,
+    )[0],
     'APPLY',
   );
   await decide(
@@ -95,7 +95,7 @@ async function throughReview(app: { id: string; workflow_id: string }, reviews: 
         (t) => t.length === 1,
         'the self-assessment',
       )
-    )[0]!,
+    )[0],
     'SUBMIT',
     { ...scores(140, 280, 370, 130), evidence: '章程、财务报告、活动记录' },
   );
@@ -104,7 +104,7 @@ async function throughReview(app: { id: string; workflow_id: string }, reviews: 
     (t) => t.length === 3,
     'three reviewers',
   );
-  for (const [i, task] of reviewTasks.entries()) await decide(task, 'SUBMIT', reviews[i] ?? reviews[0]!);
+  for (const [i, task] of reviewTasks.entries()) await decide(task, 'SUBMIT', reviews[i] ?? reviews[0]);
 }
 
 async function vote(app: { id: string }, approvals: number) {
@@ -152,7 +152,7 @@ describe('an evaluation campaign on the time-skipping server', () => {
       (a) => a.every(Boolean),
       'five applications',
     );
-    const [wenzhou, hubei, henan, fashion, lishui] = apps.map((a) => a!) as [
+    const [wenzhou, hubei, henan, fashion, lishui] = apps.map((a) => a) as [
       { id: string; workflow_id: string; status: string },
       ...{ id: string; workflow_id: string; status: string }[],
     ];
@@ -165,7 +165,7 @@ describe('an evaluation campaign on the time-skipping server', () => {
           (t) => t.length === 1,
           'invite',
         )
-      )[0]!,
+      )[0],
       'APPLY',
     );
     await decide(
@@ -175,7 +175,7 @@ describe('an evaluation campaign on the time-skipping server', () => {
           (t) => t.length === 1,
           'self',
         )
-      )[0]!,
+      )[0],
       'SUBMIT',
       { ...scores(140, 280, 370, 130), evidence: '材料' },
     );
@@ -184,10 +184,10 @@ describe('an evaluation campaign on the time-skipping server', () => {
       (t) => t.length === 3,
       'three reviewers',
     );
-    const recusedId = subjectOf(drawn[0]!);
-    const afterRecusal = (await env.client.workflow.getHandle(wenzhou.workflow_id).executeUpdate(requestRecusalUpdate, {
+    const recusedId = subjectOf(drawn[0]);
+    const afterRecusal = await env.client.workflow.getHandle(wenzhou.workflow_id).executeUpdate(requestRecusalUpdate, {
       args: [{ reviewerId: recusedId, reason: '曾为本会提供咨询', requestedBy: 'secretary-wenzhou' }],
-    })) as ApplicationState;
+    });
     expect(afterRecusal.reviewers.map((r) => r.personId)).not.toContain(recusedId);
     expect(afterRecusal.reviewers).toHaveLength(2); // the replacement is drawn next
     // The drawn experts never include one who left the chamber less than two years before.
@@ -207,7 +207,7 @@ describe('an evaluation campaign on the time-skipping server', () => {
       (t) => t.length === 1,
       'a fourth reviewer',
     );
-    await decide(fourth[0]!, 'SUBMIT', scores(140, 280, 370, 130));
+    await decide(fourth[0], 'SUBMIT', scores(140, 280, 370, 130));
     await throughReview(henan, [scores(130, 260, 330, 120)]); // 840: A4
     await throughReview(fashion, [scores(120, 240, 300, 110)]); // 770: A3
     await throughReview(lishui, [scores(130, 260, 330, 120)]);
@@ -217,7 +217,7 @@ describe('an evaluation campaign on the time-skipping server', () => {
     for (const app of [wenzhou, henan])
       await until(
         () => application(seedOrganizationId(app === wenzhou ? 'wenzhou' : 'henan')),
-        (a) => a!.status === 'NOTICE',
+        (a) => a.status === 'NOTICE',
         'the notice',
       );
     const objection = (app: { workflow_id: string }, reason: string) =>
@@ -233,8 +233,8 @@ describe('an evaluation campaign on the time-skipping server', () => {
       (t) => t.length === 1,
       'the quorum escalation',
     );
-    expect(escalated[0]!.candidate_keys).toEqual(['role:FEDERATION_OFFICER']);
-    await decide(escalated[0]!, 'APPROVE');
+    expect(escalated[0].candidate_keys).toEqual(['role:FEDERATION_OFFICER']);
+    await decide(escalated[0], 'APPROVE');
     // Wenzhou's grade is changed by three of five; Henan's stands (two of five is no majority of all).
     const ballots = async (app: { id: string }, changes: number, grade: string) => {
       const tasks = await until(
@@ -267,13 +267,13 @@ describe('an evaluation campaign on the time-skipping server', () => {
       'select reviews, total from processes.evaluation_application where id = ?',
       hubei.id,
     );
-    expect(hubeiRow!.reviews).toHaveLength(4);
-    expect(hubeiRow!.total).toBe(857);
+    expect(hubeiRow.reviews).toHaveLength(4);
+    expect(hubeiRow.total).toBe(857);
     const credit = await sql<{ n: number }>(
       'select count(*)::int as n from registry.credit_entry where source = ?',
       input.campaignId,
     );
-    expect(credit[0]!.n).toBe(5);
+    expect(credit[0].n).toBe(5);
     const objections = await sql<{ objections: { outcome: string }[] }>(
       'select objections from processes.evaluation_application where id in (?, ?) order by organization_name',
       wenzhou.id,
@@ -307,7 +307,7 @@ describe('an evaluation campaign on the time-skipping server', () => {
       input.campaignId,
       seedOrganizationId('fashion'),
     );
-    expect(written[0]!.n).toBe(1);
+    expect(written[0].n).toBe(1);
   });
 });
 
@@ -326,7 +326,7 @@ describe('a Four-Good campaign on the time-skipping server', () => {
       workflowId: input.campaignId,
       args: [input],
     });
-    const hubei = (await until(() => application(seedOrganizationId('hubei')), Boolean, 'the application'))!;
+    const hubei = await until(() => application(seedOrganizationId('hubei')), Boolean, 'the application');
     await throughReview(hubei, [scores(148, 295, 390, 145)]); // 978
     await vote(hubei, 5);
     const result = await campaign.result(); // the notice passes; the other invitations expire

@@ -79,6 +79,6 @@ export async function reviewObjection(
   if (!reviewChangesGrade(members.length, changes.length)) return { changed: false, grade };
   const counts = new Map<string, number>();
   for (const g of changes) counts.set(g, (counts.get(g) ?? 0) + 1);
-  const [winner] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+  const [winner] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
   return { changed: true, grade: winner === 'NONE' ? null : (winner as Grade) };
 }

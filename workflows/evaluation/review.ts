@@ -1,7 +1,13 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import { meanScores, spread, total, type Scores } from './rules.js';
 import { evaluationActivities, type ApplicationContext } from './context.js';
-import { EXPERT_REVIEW_FORM, EXPERT_REVIEW_TASK_KIND, requestRecusalUpdate, type Reviewer } from './types.js';
+import {
+  EXPERT_REVIEW_FORM,
+  EXPERT_REVIEW_TASK_KIND,
+  requestRecusalUpdate,
+  type RecusalRequest,
+  type Reviewer,
+} from './types.js';
 import { badRequest, notNow } from '../common/failures.js';
 
 // Expert review (专家评估): reviewers drawn from the pool with recusal, each scoring on their
@@ -73,7 +79,7 @@ export async function expertReviews(ctx: ApplicationContext): Promise<Scores> {
       return state;
     },
     {
-      validator: (request) => {
+      validator: (request: RecusalRequest) => {
         if (state.status !== 'EXPERT_REVIEW') throw notNow('Recusal can be asked only while the experts review');
         if (!state.reviewers.some((r) => r.personId === request.reviewerId))
           throw badRequest(`${request.reviewerId} is not a reviewer of this application`, 'reviewerId');

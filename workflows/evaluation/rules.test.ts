@@ -29,7 +29,7 @@ describe('evaluation rules', () => {
 
   it('averages reviewers and measures their spread', () => {
     const scores = [s(150, 280, 380, 140), s(140, 260, 350, 130)];
-    expect(total(scores[0]!)).toBe(950);
+    expect(total(scores[0])).toBe(950);
     expect(meanScores(scores)).toEqual(s(145, 270, 365, 135));
     expect(spread(scores)).toBe(70);
   });

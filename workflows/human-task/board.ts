@@ -81,7 +81,7 @@ export function createTaskBoard(report: () => DecisionReport) {
         }
         const problems = decisionProblems(task.form, decision);
         if (problems.length) {
-          throw ApplicationFailure.create({ type: BAD_DECISION, message: problems[0]!.message, details: problems });
+          throw ApplicationFailure.create({ type: BAD_DECISION, message: problems[0].message, details: problems });
         }
       },
     },
@@ -94,7 +94,7 @@ export function createTaskBoard(report: () => DecisionReport) {
       return { taskId, dueAt };
     },
     {
-      validator: ({ taskId, dueAt }) => {
+      validator: ({ taskId, dueAt }: { taskId: string; dueAt: number }) => {
         if (!open.has(taskId))
           throw ApplicationFailure.create({ type: NOT_OPEN, message: `Task ${taskId} is not open in this process` });
         if (!Number.isFinite(dueAt) || dueAt <= Date.now())

@@ -95,3 +95,9 @@ function valueProblem(field: TaskForm['fields'][number], value: unknown): string
     }
   }
 }
+
+/** A decision's form field as text ('' when it was not given or is not text). */
+export function textField(values: Record<string, unknown> | null | undefined, name: string): string {
+  const value = values?.[name];
+  return typeof value === 'string' ? value : '';
+}

@@ -9,6 +9,7 @@ import {
   type Bid,
 } from './types.js';
 import { DAY } from '../common/time.js';
+import { textField } from '../human-task/form.js';
 
 // The award: the agency head approves the best-ranked bid, the result is shown for the notice
 // period (公示), and objections lodged in it go to the review committee, which sets the award
@@ -33,7 +34,7 @@ export async function award(ctx: ProcurementContext, ranking: Bid[]): Promise<Bi
     if (approval.kind !== 'DECIDED' || approval.decision.decision !== 'APPROVE') {
       state.closeReason =
         approval.kind === 'DECIDED'
-          ? `单位负责人不予批准：${String(approval.decision.values?.reason ?? '')}`
+          ? `单位负责人不予批准：${textField(approval.decision.values, 'reason')}`
           : '单位负责人未在期限内审批';
       return null;
     }

@@ -2,7 +2,14 @@ import { setHandler, uuid4 } from '@temporalio/workflow';
 import { bidProblems } from './rules.js';
 import { badRequest, notNow } from '../common/failures.js';
 import type { ProcurementContext } from './context.js';
-import { lodgeObjectionUpdate, submitBidUpdate, withdrawBidUpdate, type Bid } from './types.js';
+import {
+  lodgeObjectionUpdate,
+  submitBidUpdate,
+  withdrawBidUpdate,
+  type Bid,
+  type BidInput,
+  type Objection,
+} from './types.js';
 
 // Bids and objections arrive as updates: the validator refuses a late, over-budget or malformed
 // bid before anything reaches history, and the caller gets the bid as recorded. One bid per
@@ -55,9 +62,9 @@ export function acceptBids(ctx: ProcurementContext): void {
       return answer;
     },
     {
-      validator: (offer) => {
+      validator: (offer: BidInput) => {
         const problems = bidProblems(input.need, { open: windowOpen() }, offer);
-        if (problems.length) throw refuse(problems[0]!.message, problems[0]!.field);
+        if (problems.length) throw refuse(problems[0].message, problems[0].field);
       },
     },
   );
@@ -73,7 +80,7 @@ export function acceptBids(ctx: ProcurementContext): void {
       return answer;
     },
     {
-      validator: ({ organizationId }) => {
+      validator: ({ organizationId }: { organizationId: string; by: string }) => {
         if (!windowOpen()) throw refuse('Bidding has closed for this procurement; a bid can no longer be withdrawn');
         if (current(organizationId)?.status !== 'SUBMITTED')
           throw refuse('This organization has no bid to withdraw in this round', 'organizationId');
@@ -89,7 +96,7 @@ export function acceptBids(ctx: ProcurementContext): void {
       return state;
     },
     {
-      validator: (objection) => {
+      validator: (objection: Objection) => {
         if (state.stage !== 'NOTICE') throw refuse('Objections (质疑) are taken during the award notice (公示) only');
         if (
           !state.bids.some(

@@ -20,9 +20,11 @@ import {
   signContractUpdate,
   type Bid,
   type Milestone,
+  type ContractTerms,
 } from './types.js';
 import { DAY } from '../common/time.js';
 import { badRequest, notNow } from '../common/failures.js';
+import { textField } from '../human-task/form.js';
 
 // After the award: the contract (terms checked by the same rules as the resolver's), then each
 // milestone in turn (the provider delivers, the agency accepts or rejects with a new due date,
@@ -47,7 +49,7 @@ export async function contract(ctx: ProcurementContext, bid: Bid): Promise<boole
         milestones: terms.milestones.map((m, i): Milestone => ({
           ...m,
           no: i + 1,
-          amountFen: amounts[i]!,
+          amountFen: amounts[i],
           status: 'PENDING',
           currentDueOn: m.dueOn,
           submissions: [],
@@ -60,11 +62,11 @@ export async function contract(ctx: ProcurementContext, bid: Bid): Promise<boole
       return state;
     },
     {
-      validator: (terms) => {
+      validator: (terms: ContractTerms) => {
         if (state.stage !== 'CONTRACTING' || state.contract)
           throw notNow('The contract is signed after the award notice, once');
         const problems = contractProblems(terms, chinaDay(Date.now()));
-        if (problems.length) throw badRequest(problems[0]!.message, problems[0]!.field);
+        if (problems.length) throw badRequest(problems[0].message, problems[0].field);
       },
     },
   );
@@ -120,17 +122,17 @@ export async function deliver(ctx: ProcurementContext): Promise<boolean> {
           { escalateTo: ctx.agency.head },
         );
         if (overdue.kind === 'DECIDED' && overdue.decision.decision === 'EXTEND') {
-          milestone.currentDueOn = String(overdue.decision.values?.newDueOn);
+          milestone.currentDueOn = textField(overdue.decision.values, 'newDueOn');
           continue;
         }
         state.closeReason =
           overdue.kind === 'DECIDED'
-            ? `合同终止：${String(overdue.decision.values?.reason ?? '')}`
+            ? `合同终止：${textField(overdue.decision.values, 'reason')}`
             : `第 ${milestone.no} 期成果逾期，合同终止`;
         return false;
       }
       milestone.submissions.push({
-        summary: String(delivered.decision.values?.summary ?? ''),
+        summary: textField(delivered.decision.values, 'summary'),
         by: delivered.decision.decidedBy,
         at: Date.now(),
       });
@@ -197,7 +199,7 @@ export async function reviewPerformance(ctx: ProcurementContext, terminated: boo
   );
   const scores = results.flatMap((r, i) =>
     r.kind === 'DECIDED'
-      ? [{ by: r.decision.decidedBy, role: reviewers[i]!.role, score: Number(r.decision.values?.score) }]
+      ? [{ by: r.decision.decidedBy, role: reviewers[i].role, score: Number(r.decision.values?.score) }]
       : [],
   );
   const score = performanceScore(scores);

@@ -129,7 +129,7 @@ export function contractProblems(terms: ContractTerms, today: string): Problem[]
       problems.push({ field: `${field}.dueOn`, message: 'dueOn must be a calendar date (YYYY-MM-DD)' });
     else if (m.dueOn < terms.startsOn || m.dueOn > terms.endsOn)
       problems.push({ field: `${field}.dueOn`, message: `milestone ${i + 1} is due outside the contract's term` });
-    else if (i > 0 && m.dueOn < terms.milestones[i - 1]!.dueOn)
+    else if (i > 0 && m.dueOn < terms.milestones[i - 1].dueOn)
       problems.push({ field: `${field}.dueOn`, message: `milestone ${i + 1} is due before milestone ${i}` });
     if (!Number.isInteger(m.sharePercent) || m.sharePercent < 1 || m.sharePercent > 100)
       problems.push({ field: `${field}.sharePercent`, message: 'a share is a whole percent from 1 to 100' });
@@ -153,7 +153,7 @@ export function contractProblems(terms: ContractTerms, today: string): Problem[]
 /** Each milestone's payment in fen: its share of the price, the last taking the rounding, so they sum to the price. */
 export function paymentAmounts(priceFen: number, shares: number[]): number[] {
   const amounts = shares.map((share) => Math.floor((priceFen * share) / 100));
-  amounts[amounts.length - 1]! += priceFen - amounts.reduce((a, b) => a + b, 0);
+  amounts[amounts.length - 1] += priceFen - amounts.reduce((a, b) => a + b, 0);
   return amounts;
 }
 

@@ -210,8 +210,8 @@ describe('government service procurement on the time-skipping server', () => {
       for (const task of scoring)
         await decide(task, 'SUBMIT', { technical: task.organization_id === bidders.jia.id ? 88 : 70 });
       const [approval] = await openTasks(input.procurementId, 'APPROVE_AWARD', 1);
-      expect(approval!.candidate_keys).toEqual([`role:AGENCY_HEAD@org:${world.agency.id}`]);
-      await decide(approval!, 'APPROVE');
+      expect(approval.candidate_keys).toEqual([`role:AGENCY_HEAD@org:${world.agency.id}`]);
+      await decide(approval, 'APPROVE');
       await until(
         () => stageOf(input.procurementId),
         (s) => s === 'NOTICE',
@@ -267,7 +267,7 @@ describe('government service procurement on the time-skipping server', () => {
       expect(await refusalOf(sign({ ...terms, endsOn: inDays(400) }))).toContain('at most one year');
       expect(
         await refusalOf(
-          sign({ ...terms, milestones: [{ ...terms.milestones[0]!, sharePercent: 30 }, terms.milestones[1]!] }),
+          sign({ ...terms, milestones: [{ ...terms.milestones[0], sharePercent: 30 }, terms.milestones[1]] }),
         ),
       ).toContain('sum to 100 percent, not 90');
       expect(
@@ -280,10 +280,10 @@ describe('government service procurement on the time-skipping server', () => {
       expect(signed.contract!.milestones.map((m) => m.amountFen)).toEqual([10_000_000, 15_000_000]);
 
       // Milestone 1: delivered, rejected once with a new due date, delivered again, accepted, paid.
-      await decide((await openTasks(input.procurementId, 'DELIVER_MILESTONE', 1))[0]!, 'SUBMIT', {
+      await decide((await openTasks(input.procurementId, 'DELIVER_MILESTONE', 1))[0], 'SUBMIT', {
         summary: '第一季度报告初稿',
       });
-      await decide((await openTasks(input.procurementId, 'ACCEPT_MILESTONE', 1))[0]!, 'REJECT', {
+      await decide((await openTasks(input.procurementId, 'ACCEPT_MILESTONE', 1))[0], 'REJECT', {
         reason: '缺少海宁片区数据',
         newDueOn: inDays(100),
       });
@@ -292,31 +292,31 @@ describe('government service procurement on the time-skipping server', () => {
         status: 'REJECTED',
         currentDueOn: inDays(100),
       });
-      await decide(again[0]!, 'SUBMIT', { summary: '第一季度报告（补充海宁片区）' });
-      await decide((await openTasks(input.procurementId, 'ACCEPT_MILESTONE', 1))[0]!, 'ACCEPT');
+      await decide(again[0], 'SUBMIT', { summary: '第一季度报告（补充海宁片区）' });
+      await decide((await openTasks(input.procurementId, 'ACCEPT_MILESTONE', 1))[0], 'ACCEPT');
       // Milestone 2 comes late: a reminder three days before, then at the due date the agency is
       // asked (OVERDUE_MILESTONE) and extends it.
       const [late] = await openTasks(input.procurementId, 'DELIVER_MILESTONE', 1);
       await env.sleep(Date.parse(`${inDays(281)}T00:00:00+08:00`) - (await env.currentTimeMs()));
       const [overdue] = await openTasks(input.procurementId, 'OVERDUE_MILESTONE', 1);
-      expect(overdue!.candidate_keys).toEqual([`role:AGENCY_OFFICER@org:${world.agency.id}`]);
+      expect(overdue.candidate_keys).toEqual([`role:AGENCY_OFFICER@org:${world.agency.id}`]);
       expect((await tasksOf(input.procurementId, 'DELIVER_MILESTONE', ['EXPIRED'])).map((t) => t.id)).toEqual([
-        late!.id,
+        late.id,
       ]);
       const notices = await sql<{ kind: string; message: string }>(
         'select kind, message from processes.task_notification where task_id = ? or (process_id = ? and notice_key like ?) order by created_at',
-        late!.id,
+        late.id,
         input.procurementId,
         'overdue-%',
       );
       expect(notices.map((n) => n.kind)).toEqual(['REMINDER', 'NOTICE']);
-      expect(notices[1]!.message).toContain(`第 2 期成果（年度运行报告）已于 ${inDays(280)} 逾期`);
-      expect((await handle.query<ProcurementState>('state')).contract!.milestones[1]!.status).toBe('OVERDUE');
-      await decide(overdue!, 'EXTEND', { newDueOn: inDays(295) });
+      expect(notices[1].message).toContain(`第 2 期成果（年度运行报告）已于 ${inDays(280)} 逾期`);
+      expect((await handle.query<ProcurementState>('state')).contract!.milestones[1].status).toBe('OVERDUE');
+      await decide(overdue, 'EXTEND', { newDueOn: inDays(295) });
       const [extended] = await openTasks(input.procurementId, 'DELIVER_MILESTONE', 1);
-      expect(extended!.id).not.toBe(late!.id);
-      await decide(extended!, 'SUBMIT', { summary: '年度运行报告' });
-      await decide((await openTasks(input.procurementId, 'ACCEPT_MILESTONE', 1))[0]!, 'ACCEPT');
+      expect(extended.id).not.toBe(late.id);
+      await decide(extended, 'SUBMIT', { summary: '年度运行报告' });
+      await decide((await openTasks(input.procurementId, 'ACCEPT_MILESTONE', 1))[0], 'ACCEPT');
 
       // The performance review: a poor one (50 points, 不合格) that the next screening will see.
       const reviews = await openTasks(input.procurementId, 'PERFORMANCE_REVIEW', 3);
@@ -405,7 +405,7 @@ describe('government service procurement on the time-skipping server', () => {
       await bid(handle, bidders.yi.id, 20_000_000);
       await env.sleep(5 * DAY + 60_000);
       const [failed] = await openTasks(input.procurementId, 'FAILED_PROCUREMENT', 1);
-      expect(failed!.candidate_keys).toEqual([`role:AGENCY_OFFICER@org:${world.agency.id}`]);
+      expect(failed.candidate_keys).toEqual([`role:AGENCY_OFFICER@org:${world.agency.id}`]);
       const afterRound1 = await handle.query<ProcurementState>('state');
       expect(afterRound1).toMatchObject({
         stage: 'FAILED',
@@ -419,7 +419,7 @@ describe('government service procurement on the time-skipping server', () => {
       ]);
 
       // Republished for five more days: round 2 takes new bids.
-      await decide(failed!, 'REPUBLISH', { days: 5 });
+      await decide(failed, 'REPUBLISH', { days: 5 });
       await until(
         () => stageOf(input.procurementId),
         (s) => s === 'BIDDING',
@@ -454,8 +454,8 @@ describe('government service procurement on the time-skipping server', () => {
         "select message, audience from processes.task_notification where process_id = ? and notice_key = 'cancelled'",
         input.procurementId,
       );
-      expect(notice!.message).toContain('预算调整，项目取消');
-      expect(notice!.audience).toEqual(
+      expect(notice.message).toContain('预算调整，项目取消');
+      expect(notice.audience).toEqual(
         expect.arrayContaining([
           `role:AGENCY_OFFICER@org:${world.agency.id}`,
           `role:AGENCY_HEAD@org:${world.agency.id}`,

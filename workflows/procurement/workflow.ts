@@ -21,6 +21,7 @@ import {
   type ProcurementInput,
   type ProcurementState,
   type Stage,
+  type Cancellation,
 } from './types.js';
 import { DAY } from '../common/time.js';
 import { badRequest } from '../common/failures.js';
@@ -61,7 +62,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementS
       return state;
     },
     {
-      validator: ({ reason }) => {
+      validator: ({ reason }: Cancellation) => {
         if (!CANCELLABLE.includes(state.stage) || state.cancelReason !== null) {
           throw ApplicationFailure.create({
             type: NOT_CANCELLABLE,

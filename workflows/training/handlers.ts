@@ -8,6 +8,7 @@ import {
   stateQuery,
   taskOpenedUpdate,
   withdrawUpdate,
+  type AttendanceRecord,
   type Withdrawal,
 } from './types.js';
 
@@ -17,7 +18,7 @@ import {
 
 export function takeMessages(ctx: TrainingContext): void {
   const { app, state, tasks, heard } = ctx;
-  setHandler(stateQuery, ctx.snapshot);
+  setHandler(stateQuery, () => ctx.snapshot());
   setHandler(taskOpenedUpdate, async () => {
     await condition(() => tasks.openTaskIds().length > 0 || state.status !== 'AWAITING_ENDORSEMENT');
     return ctx.snapshot();
@@ -48,6 +49,6 @@ export function takeMessages(ctx: TrainingContext): void {
       await trainingActivities.recordAttendance({ enrollmentId: app.enrollmentId, ...record });
       return ctx.snapshot();
     },
-    { validator: (record) => attendanceRules(state.status, app.course.days, record) },
+    { validator: (record: AttendanceRecord) => attendanceRules(state.status, app.course.days, record) },
   );
 }

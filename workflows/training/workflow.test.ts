@@ -133,7 +133,7 @@ const taskRow = (id: string) =>
   sql<{ status: string; escalated: boolean; candidate_keys: string[] }>(
     'select status, escalated, candidate_keys from processes.human_task where id = ?',
     id,
-  ).then((rows) => rows[0]!);
+  ).then((rows) => rows[0]);
 const notificationKinds = (taskId: string) =>
   sql<{ kind: string }>(
     'select kind from processes.task_notification where task_id = ? order by created_at',
@@ -141,7 +141,7 @@ const notificationKinds = (taskId: string) =>
   ).then((rows) => rows.map((r) => r.kind));
 const enrollmentStatus = (id: string) =>
   sql<{ status: string }>('select status from processes.training_enrollment where id = ?', id).then(
-    (rows) => rows[0]!.status,
+    (rows) => rows[0].status,
   );
 
 describe('trainingEnrollment on the time-skipping server', () => {

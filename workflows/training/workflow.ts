@@ -23,7 +23,7 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
   takeMessages(ctx);
 
   // Any stage until the course starts may end in a withdrawal, which wins the race with a task.
-  const watchWithdrawal = condition(ctx.withdrawn).then(() => tasks.cancelOpen('申请已撤回'));
+  const watchWithdrawal = condition(() => ctx.withdrawn()).then(() => tasks.cancelOpen('申请已撤回'));
   // An admin's cancellation rejects it too; the handler below cleans up.
   watchWithdrawal.catch(() => undefined);
 

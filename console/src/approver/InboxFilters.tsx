@@ -70,7 +70,8 @@ export function filterFromParams(params: URLSearchParams): InboxFilter {
 
 export function paramsFromFilter(filter: InboxFilter): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(filter) as [string, string | undefined][])
+    if (value) params.set(key, value);
   return params;
 }
 

@@ -73,7 +73,7 @@ export default function GraphQLIde() {
         },
         body: JSON.stringify(params),
       });
-      return response.json();
+      return (await response.json()) as Awaited<ReturnType<Fetcher>>;
     },
     [token],
   );

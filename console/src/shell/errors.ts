@@ -23,8 +23,13 @@ export function hubProblem(error: unknown): HubProblem | undefined {
           fields[name] = String(message);
       }
     }
-    return { code: String(extensions.code ?? 'ERROR'), message: first?.message ?? error.message, fields };
+    const code = typeof extensions.code === 'string' ? extensions.code : 'ERROR';
+    return { code, message: first?.message ?? error.message, fields };
   }
   if (ServerError.is(error)) return { code: `HTTP_${error.statusCode}`, message: error.message, fields: {} };
-  return { code: 'NETWORK_ERROR', message: error instanceof Error ? error.message : String(error), fields: {} };
+  return {
+    code: 'NETWORK_ERROR',
+    message: error instanceof Error ? error.message : 'The hub could not be reached',
+    fields: {},
+  };
 }

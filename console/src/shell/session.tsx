@@ -44,6 +44,7 @@ export function sessionFromToken(
   claimNames = { roles: 'roles', orgs: 'orgs' },
 ): Session {
   const payload = JSON.parse(base64UrlDecode(token.split('.')[1] ?? '')) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const claim = (path: string) =>
     path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], payload);
   const rawRoles = claim(claimNames.roles);
@@ -53,8 +54,8 @@ export function sessionFromToken(
     .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return {
     token,
-    subject: String(payload.sub ?? ''),
-    name: String(payload.name ?? payload.preferred_username ?? payload.sub ?? ''),
+    subject: text(payload.sub),
+    name: text(payload.name) || text(payload.preferred_username) || text(payload.sub),
     roles,
     organizationIds: Array.isArray(rawOrgs) ? rawOrgs.map(String) : [],
     expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : Number.MAX_SAFE_INTEGER,

@@ -15,7 +15,7 @@ export interface BuiltFile {
 
 export function measureBundle(dir: string): BuiltFile[] {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const referenced = new Set([...html.matchAll(/(?:src|href)="\/console\/([^"]+)"/g)].map((match) => match[1]!));
+  const referenced = new Set([...html.matchAll(/(?:src|href)="\/console\/([^"]+)"/g)].map((match) => match[1]));
   const files: BuiltFile[] = [];
   const walk = (folder: string) => {
     for (const name of readdirSync(folder)) {

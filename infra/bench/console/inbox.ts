@@ -50,12 +50,12 @@ export async function loadInbox(browser: Browser, gatewayUrl: string, session: o
       undefined,
       { polling: 'raf', timeout: 30_000 },
     );
-    const inboxVisible = (await shown.jsonValue()) as number;
+    const inboxVisible = await shown.jsonValue();
     // Read before the click: what the inbox's first load took, not the task page's requests.
     const timing = await page.evaluate(() => {
       // No named helper functions in here: tsx would wrap them in a __name() the page lacks.
-      const navigation = (performance.getEntriesByType('navigation' as 'mark') as unknown as Timing[])[0]!;
-      const resources = performance.getEntriesByType('resource' as 'mark') as unknown as Timing[];
+      const navigation = (performance.getEntriesByType('navigation') as unknown as Timing[])[0];
+      const resources = performance.getEntriesByType('resource') as unknown as Timing[];
       return {
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
         dcl: navigation.domContentLoadedEventEnd,
@@ -74,7 +74,7 @@ export async function loadInbox(browser: Browser, gatewayUrl: string, session: o
         undefined,
         { polling: 'raf' },
       );
-      rowClickWorks = (await opened.jsonValue()) as number;
+      rowClickWorks = await opened.jsonValue();
     }
     return {
       firstContentfulPaint: timing.fcp,

@@ -45,7 +45,7 @@ try {
       `run ${run}/${RUNS}: inbox visible at ${load.inboxVisible.toFixed(0)} ms, ${(load.bytes / 1024).toFixed(0)} KiB`,
     );
   }
-  console.log(report(loads, await browser.version()));
+  console.log(report(loads, browser.version()));
 } finally {
   await browser.close();
   await hub.stop();
@@ -56,8 +56,8 @@ function report(loads: InboxLoad[], version: string): string {
   const stats = (values: number[]) => {
     const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
     if (!sorted.length) return '—';
-    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-    return `${sorted[0]!.toFixed(0).padStart(6)} ${median.toFixed(0).padStart(7)} ${sorted.at(-1)!.toFixed(0).padStart(6)}`;
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    return `${sorted[0].toFixed(0).padStart(6)} ${median.toFixed(0).padStart(7)} ${sorted.at(-1)!.toFixed(0).padStart(6)}`;
   };
   const row = (label: string, pick: (load: InboxLoad) => number) => `${label.padEnd(46)} ${stats(loads.map(pick))}`;
   return [

@@ -43,7 +43,7 @@ export async function prepareInbox(url: string, identity: string): Promise<{ ses
       (await gql(url, '{ myTasks(status: OPEN, first: 1) { totalCount } }', token)).data?.myTasks.totalCount ?? 0;
   }
   // What console/src/shell/session.tsx keeps after a dev sign-in.
-  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
     sub: string;
     roles: string[];
     orgs: string[];

@@ -36,7 +36,7 @@ const openTasks = async (pool: pg.Pool, kind: string) =>
       "select count(*)::int as n from processes.human_task where process_type = 'EVALUATION' and kind = $1 and status in ('OPEN', 'CLAIMED')",
       [kind],
     )
-  ).rows[0]!.n;
+  ).rows[0].n;
 
 /** Polls every 250 ms until `done`, logging progress every 5 s. */
 async function until(what: string, poll: () => Promise<{ done: boolean; progress: string }>, log: Log): Promise<void> {
@@ -122,7 +122,7 @@ export async function runApplies(client: Client, pool: pg.Pool, concurrency: num
   let next = 0;
   const lane = async () => {
     while (next < tasks.length) {
-      const task = tasks[next++]!;
+      const task = tasks[next++];
       const sent = performance.now();
       // What decideTask sends after its checks (services/processes/tasks); updateId = task id, as there.
       await client.workflow.getHandle(task.workflow_id).executeUpdate(decideUpdate, {
@@ -133,9 +133,9 @@ export async function runApplies(client: Client, pool: pg.Pool, concurrency: num
     }
   };
   const decided = Promise.all(Array.from({ length: concurrency }, lane)).then(() => (performance.now() - began) / 1000);
-  let failed: unknown;
+  let failed: Error | undefined;
   void decided.catch((error: unknown) => {
-    failed = error;
+    failed = error instanceof Error ? error : new Error(String(error));
   });
   await until(
     'self-assessments',

@@ -75,7 +75,7 @@ runBench(async (stops) => {
     await pool.query<{ n: number }>(
       "select count(*)::int as n from processes.evaluation_ineligible where organization_name like '评估压测%'",
     )
-  ).rows[0]!.n;
+  ).rows[0].n;
   if (refused) throw new Error(`${refused} synthetic associations were judged ineligible`);
   log(`campaign: ${invitations.eligible} invitations open after ${invitations.seconds.toFixed(1)} s`);
   memory.mark('applies');

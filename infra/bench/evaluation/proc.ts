@@ -41,7 +41,7 @@ export function cpuMeter(hubPid: number, temporalAddress: string): () => number[
   let before = now();
   return () => {
     const current = now();
-    const spent = current.map((v, i) => v - before[i]!);
+    const spent = current.map((v, i) => v - before[i]);
     before = current;
     return spent;
   };

@@ -21,7 +21,7 @@ export interface Figures {
 
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 const f0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
-const cpu = ([hub, server]: number[]) => `${f1(hub!)} / ${f1(server!)}`;
+const cpu = ([hub, server]: number[]) => `${f1(hub)} / ${f1(server)}`;
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 export function formatReport(o: Figures): string {

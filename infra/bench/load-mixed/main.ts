@@ -67,16 +67,16 @@ async function main() {
   const honestBodies = queries.map((q) => JSON.stringify({ query: q.graphql, variables: q.variables }));
   const hostileBodies = hostileQueries(startId).map((q) => JSON.stringify({ query: q.query }));
   const honest = async (i: number, signal: AbortSignal) => {
-    const response = await post(servers.gatewayUrl, servers.token, honestBodies[i % honestBodies.length]!, signal);
+    const response = await post(servers.gatewayUrl, servers.token, honestBodies[i % honestBodies.length], signal);
     const body = (await response.json()) as { errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(body.errors[0]!.message);
+    if (body.errors?.length) throw new Error(body.errors[0].message);
   };
   // A hostile request "succeeds" here when it is refused: any answer that carries errors.
   const hostile = async (i: number, signal: AbortSignal) => {
     const response = await post(
       servers.gatewayUrl,
       attacker,
-      hostileBodies[Math.floor(i / 10) % hostileBodies.length]!,
+      hostileBodies[Math.floor(i / 10) % hostileBodies.length],
       signal,
     );
     const body = (await response.json()) as { errors?: unknown[] };

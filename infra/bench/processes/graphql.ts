@@ -15,7 +15,7 @@ export async function gql<T = any>(
     ...(signal ? { signal } : {}),
   });
   const result = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (result.errors?.length) throw new Error(`GraphQL error: ${result.errors[0]!.message}`);
+  if (result.errors?.length) throw new Error(`GraphQL error: ${result.errors[0].message}`);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return result.data!;
 }

@@ -59,7 +59,7 @@ async function main() {
     log(`fresh database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}: migrations and seed`);
     await freshDatabase(databaseUrl);
     const server = await startTemporal(flags.eager);
-    stops.push(server.stop);
+    stops.push(() => server.stop());
     log(`Temporal dev server at ${server.address}${flags.eager ? ' (eager activity dispatch on)' : ''}`);
     const env = {
       // The hub child runs with NODE_ENV=production, which refuses the public dev payload key.
@@ -77,7 +77,7 @@ async function main() {
       'starting the hub (registry, processes, worker, gateway) and the trivial worker in a child process; bundling ...',
     );
     const hub: HubChild = await startHubChild(env);
-    stops.push(hub.stop);
+    stops.push(() => hub.stop());
     log(`hub ready: gateway ${hub.gatewayUrl}`);
     // The same codec as the hub's, so the bare calls pay for encryption as decideTask does.
     const connection = await connectClient(settings);
@@ -130,17 +130,17 @@ async function main() {
     log(`round trips: ${warmup} warm-up + ${samples} samples of each cell, in turns`);
     const [gateway, subgraph, direct, bare, grpc] = await roundTrips(
       [
-        { name: 'decideTask via gateway', send: (i) => decide(hub.gatewayUrl, viaGateway[i]!)() },
+        { name: 'decideTask via gateway', send: (i) => decide(hub.gatewayUrl, viaGateway[i])() },
         {
           name: 'decideTask via processes subgraph',
           every: BREAKDOWN,
-          send: (i) => decide(hub.processesUrl, viaSubgraph[i]!)(),
+          send: (i) => decide(hub.processesUrl, viaSubgraph[i])(),
         },
         {
           name: 'decide update, Temporal client',
           every: BREAKDOWN,
           send: async (i) => {
-            const task = viaClient[i]!;
+            const task = viaClient[i];
             await client.workflow
               .getHandle(task.workflowId)
               .executeUpdate(decideUpdate, { args: [decision(task)], updateId: task.taskId });
@@ -149,7 +149,7 @@ async function main() {
         {
           name: 'bare Workflow Update (trivial)',
           send: async (i) =>
-            void (await client.workflow.getHandle(echoIds[i]!).executeUpdate(pingUpdate, { args: ['x'] })),
+            void (await client.workflow.getHandle(echoIds[i]).executeUpdate(pingUpdate, { args: ['x'] })),
         },
         { name: 'gRPC getSystemInfo', send: async () => void (await client.workflowService.getSystemInfo({})) },
       ],
@@ -158,7 +158,7 @@ async function main() {
       log,
     );
     for (const r of [gateway, subgraph, direct, bare, grpc])
-      log(`${r!.name}: p50 ${r!.p50.toFixed(1)} ms, p99 ${r!.p99.toFixed(1)} ms, ${r!.errors} errors`);
+      log(`${r.name}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`);
 
     const load: LoadOptions = { rate, seconds, warmupSeconds: warmup / rate, timeoutMs: 30_000 };
     let nextPair = decided;
@@ -220,7 +220,7 @@ async function main() {
         samples,
         seconds,
         rate,
-        trips: { gateway: gateway!, subgraph: subgraph!, direct: direct!, bare: bare!, grpc: grpc! },
+        trips: { gateway: gateway, subgraph: subgraph, direct: direct, bare: bare, grpc: grpc },
         sustained,
         breakdown: { db, anatomy },
       })}\n\nmachine: ${machine()}; Temporal dev server ${flags.eager ? 'with eager activities' : '(defaults)'}; ` +

@@ -69,10 +69,10 @@ export async function updateAnatomy(
       (e, i) => i > start && e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
     );
     if (start < 0 || end < 0) continue;
-    spans.push(at(events[end]!) - at(events[start]!));
+    spans.push(at(events[end]) - at(events[start]));
     const scheduled = new Map<number, Event>();
     const started = new Map<number, Event>();
-    let stepEnd = at(events[start]!);
+    let stepEnd = at(events[start]);
     let tasks = 0;
     for (const e of events.slice(start, end + 1)) {
       if (e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) tasks += 1;

@@ -62,7 +62,7 @@ export async function openTasks(
   const lane = async () => {
     while (next < pairs.length) {
       const i = next++;
-      const enrolled = await enroll(gatewayUrl, adminToken, pairs[i]!);
+      const enrolled = await enroll(gatewayUrl, adminToken, pairs[i]);
       const task = enrolled.tasks.find((t) => t.status === 'OPEN');
       if (!task) throw new Error(`application ${enrolled.id} has no open task: ${JSON.stringify(enrolled.tasks)}`);
       result[i] = { taskId: task.id, workflowId: enrolled.workflowId, enrollmentId: enrolled.id };

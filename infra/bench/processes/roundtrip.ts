@@ -42,27 +42,27 @@ export async function roundTrips(
       if (i % (cell.every ?? 1) !== 0) continue;
       const started = performance.now();
       try {
-        await cell.send(sent[c]!++);
-        if (i >= warmup) latencies[c]!.push(performance.now() - started);
+        await cell.send(sent[c]++);
+        if (i >= warmup) latencies[c].push(performance.now() - started);
       } catch (error) {
         if (i < warmup) continue;
-        errors[c]!.count += 1;
-        errors[c]!.first ??= error instanceof Error ? error.message : String(error);
+        errors[c].count += 1;
+        errors[c].first ??= error instanceof Error ? error.message : String(error);
       }
     }
     if ((i + 1) % 25 === 0 || i + 1 === warmup + samples)
       log(`  round trips: ${i + 1} of ${warmup + samples} (${warmup} warm-up)`);
   }
   return cells.map((cell, c) => {
-    const sorted = latencies[c]!.sort((a, b) => a - b);
+    const sorted = latencies[c].sort((a, b) => a - b);
     return {
       name: cell.name,
       samples: sorted.length,
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
-      errors: errors[c]!.count,
-      ...(errors[c]!.first ? { firstError: errors[c]!.first } : {}),
+      errors: errors[c].count,
+      ...(errors[c].first ? { firstError: errors[c].first } : {}),
       latencies: sorted,
     };
   });

@@ -102,7 +102,7 @@ export async function startHubChild(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[hub] ${chunk}`));
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[hub] ${chunk.toString()}`));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');

@@ -5,7 +5,7 @@ import { freshDatabase } from '../processes/stack.js';
 import { machine } from '../processes/report.js';
 import { progressLog, runBench, startStack, wholeFlag } from '../run.js';
 import { addBidders, addCommittee } from './world.js';
-import { bidderTokens, officers, publishNeed, submitBid, type Officer } from './api.js';
+import { bidderTokens, officers, publishNeed, submitBid } from './api.js';
 import { ping, startInboxes } from './floor.js';
 import { inLanes, type LaneResult } from './lanes.js';
 import { watchScreening } from './screening.js';
@@ -79,7 +79,7 @@ runBench(async (stops) => {
         count,
         concurrency,
         async (i) => {
-          ids[i] = await publishNeed(hub.gatewayUrl, agencies[i % agencies.length] as Officer, committee, closesAt, i);
+          ids[i] = await publishNeed(hub.gatewayUrl, agencies[i % agencies.length], committee, closesAt, i);
         },
         log,
       );
@@ -98,14 +98,14 @@ runBench(async (stops) => {
         concurrency,
         async (i) => {
           const [p, k] = [i % ids.length, Math.floor(i / ids.length)];
-          await submitBid(hub.gatewayUrl, tokens[p * bids + k]!, ids[p]!, bidders[p * bids + k]!, k);
+          await submitBid(hub.gatewayUrl, tokens[p * bids + k], ids[p], bidders[p * bids + k], k);
         },
         log,
       ),
     );
   const pingAll = (what: string, ids: string[], perWorkflow: number) =>
     diagnosed(pool, () =>
-      inLanes(what, ids.length * perWorkflow, concurrency, (i) => ping(client, ids[i % ids.length]!), log),
+      inLanes(what, ids.length * perWorkflow, concurrency, (i) => ping(client, ids[i % ids.length]), log),
     );
 
   // The pilot: a few procurements (closing in an hour, after this run) and as many empty
@@ -171,7 +171,7 @@ runBench(async (stops) => {
       'select count(*)::int as n from processes.procurement_bid where procurement_id = any($1::uuid[])',
       [published.ids],
     )
-  ).rows[0]!.n;
+  ).rows[0].n;
   if (recorded !== submit.ok) throw new Error(`${submit.ok} bids accepted but ${recorded} in the projection`);
   if (idleBeforeClosing < 0)
     log(`  WARNING: bidding went on ${(-idleBeforeClosing).toFixed(1)} s past closing; late bids were refused`);

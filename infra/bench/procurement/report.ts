@@ -26,7 +26,7 @@ export interface Figures {
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const f0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
-const cpu = ([hub, server]: number[]) => `${f1(hub!)} / ${f1(server!)}`;
+const cpu = ([hub, server]: number[]) => `${f1(hub)} / ${f1(server)}`;
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const errors = (r: LaneResult) => (r.errors ? `✗${r.errors}` : '0');
 const lanes = (name: string, r: LaneResult, o: Figures, phase: Phase) =>
@@ -88,4 +88,4 @@ export function formatReport(o: Figures): string {
 }
 
 const sum = (o: Figures, side: 0 | 1) =>
-  (['floor', 'publish', 'bids', 'screening'] as const).reduce((total, phase) => total + o.cpu[phase][side]!, 0);
+  (['floor', 'publish', 'bids', 'screening'] as const).reduce((total, phase) => total + o.cpu[phase][side], 0);

@@ -34,7 +34,7 @@ const scoreTasks = async (pool: pg.Pool, ids: string[]) =>
       "select count(*)::int as n, max(created_at) as last from processes.human_task where process_id = any($1::uuid[]) and kind = 'SCORE_BID'",
       [ids],
     )
-  ).rows[0]!;
+  ).rows[0];
 
 /** Polls every 250 ms from closing until every procurement is SCORING and every member's SCORE_BID task is open. */
 export async function watchScreening(

@@ -70,10 +70,10 @@ export function cellsOf(population: Population): Cell[] {
   const { runs, organizations, startWindow, closedMark } = population;
   const count = (pick: (run: SyntheticRun) => boolean) => runs.filter(pick).length;
   const [processType, stage, organizationId, year] = [
-    CATALOG.processes[1]!.processType,
-    STAGES[3]!,
-    organizations[5]!,
-    YEARS[3]!,
+    CATALOG.processes[1].processType,
+    STAGES[3],
+    organizations[5],
+    YEARS[3],
   ];
   const all = runs.length;
   return [
@@ -231,14 +231,14 @@ export async function measureCell(o: {
   let after: string | undefined;
   let nextPageToken: Uint8Array | undefined;
   if (cell.kind === 'next') {
-    const first = await gql(o.gatewayUrl, tokens[0]!, PAGE, variables);
+    const first = await gql(o.gatewayUrl, tokens[0], PAGE, variables);
     after = first.processRuns.pageInfo.endCursor as string;
     nextPageToken = (await rawPage(client, query, cell.first)).nextPageToken ?? undefined;
     if (!nextPageToken?.length) throw new Error(`${cell.name}: Temporal gave no next page token`);
   }
 
   const gateway = async (i: number) => {
-    const token = tokens[i % TOKENS]!;
+    const token = tokens[i % TOKENS];
     if (cell.kind === 'counts') {
       const data = await gql(o.gatewayUrl, token, COUNTS, variables);
       const counts = data.processRuns.countsByStatus as { count: number }[];

@@ -50,14 +50,14 @@ export interface Population {
 
 export function syntheticRuns(count: number, organizations: string[]): SyntheticRun[] {
   return Array.from({ length: count }, (_, i) => {
-    const process = CATALOG.processes[i % CATALOG.processes.length]!;
+    const process = CATALOG.processes[i % CATALOG.processes.length];
     return {
       workflowId: `bench-runs-${i}`,
-      workflowType: Object.keys(process.workflows)[0]!,
+      workflowType: Object.keys(process.workflows)[0],
       processType: process.processType,
-      organizationId: organizations[i % organizations.length]!,
-      stage: STAGES[i % STAGES.length]!,
-      year: YEARS[i % YEARS.length]!,
+      organizationId: organizations[i % organizations.length],
+      stage: STAGES[i % STAGES.length],
+      year: YEARS[i % YEARS.length],
       closed: i % CLOSED_EVERY === CLOSED_EVERY - 1,
     };
   });
@@ -77,7 +77,7 @@ export async function populate(client: Client, count: number, log: (line: string
     count,
     LANES,
     async (i) => {
-      const run = runs[i]!;
+      const run = runs[i];
       sentAt[i] = new Date();
       await client.workflow.start(run.workflowType, {
         workflowId: run.workflowId,
@@ -105,7 +105,7 @@ export async function populate(client: Client, count: number, log: (line: string
     async (i) => {
       if (i === Math.floor(closing.length / 2)) closedMark = new Date();
       await client.workflow
-        .getHandle(closing[i]!.workflowId)
+        .getHandle(closing[i].workflowId)
         .terminate('bench:runs: a closed run for the status and closedAfter filters');
     },
     log,
@@ -119,7 +119,7 @@ export async function populate(client: Client, count: number, log: (line: string
     runs,
     organizations,
     closedMark,
-    startWindow: { after: sentAt[Math.floor(count * 0.6)]!, before: sentAt[Math.floor(count * 0.7)]! },
+    startWindow: { after: sentAt[Math.floor(count * 0.6)], before: sentAt[Math.floor(count * 0.7)] },
     seconds: { start: started.seconds, terminate: terminated.seconds, visible },
   };
 }

@@ -76,7 +76,7 @@ export function formatReport(o: {
     "CPU seconds while each side was measured, hub child (gateway, subgraphs, worker) / Temporal dev server (the direct side's client runs in the parent, not counted):",
     ...o.cells.map(
       ({ cell, cpu }) =>
-        `  ${cell.name.padEnd(width)} processRuns ${f1(cpu.gateway[0]!)} / ${f1(cpu.gateway[1]!)}, direct ${f1(cpu.direct[0]!)} / ${f1(cpu.direct[1]!)}`,
+        `  ${cell.name.padEnd(width)} processRuns ${f1(cpu.gateway[0])} / ${f1(cpu.gateway[1])}, direct ${f1(cpu.direct[0])} / ${f1(cpu.direct[1])}`,
     ),
     '',
     `Populating: ${o.runs} starts in ${f1(p.seconds.start)} s (${f0(o.runs / p.seconds.start)}/s), ${closed} terminations in ${f1(p.seconds.terminate)} s, ` +

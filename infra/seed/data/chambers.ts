@@ -135,7 +135,7 @@ export const grassrootsKey = (county: string, town: string) => `grassroots-${cou
 
 const GRASSROOTS_CHAMBERS: SeedOrganization[] = Object.entries(GRASSROOTS).flatMap(([county, towns]) =>
   Object.entries(towns).map(([town, townName]) => {
-    const { region, place } = COUNTY_FEDERATIONS[county]!;
+    const { region, place } = COUNTY_FEDERATIONS[county];
     return chamber(grassrootsKey(county, town), `${place}${townName}商会`, K.GRASSROOTS_CHAMBER, region);
   }),
 );

@@ -62,10 +62,10 @@ export const CORE_ORGANIZATIONS: SeedOrganization[] = [
     creditCode: legacy('1', '1', 1),
   },
   ...Object.values(COUNTY_FEDERATIONS).map(({ key, region, place }) => government(key, `${place}工商业联合会`, region)),
-  government(HOME_FEDERATIONS['330300']!, '温州市工商业联合会', '330300'),
-  government(HOME_FEDERATIONS['420000']!, '湖北省工商业联合会', '420000'),
-  government(HOME_FEDERATIONS['410000']!, '河南省工商业联合会', '410000'),
-  government(HOME_FEDERATIONS['331100']!, '丽水市工商业联合会', '331100'),
+  government(HOME_FEDERATIONS['330300'], '温州市工商业联合会', '330300'),
+  government(HOME_FEDERATIONS['420000'], '湖北省工商业联合会', '420000'),
+  government(HOME_FEDERATIONS['410000'], '河南省工商业联合会', '410000'),
+  government(HOME_FEDERATIONS['331100'], '丽水市工商业联合会', '331100'),
 
   {
     key: 'bank',

@@ -41,14 +41,14 @@ export const STRUCTURE_EDGES: SeedEdge[] = [
     Object.keys(towns).map((town) => ({
       type: R.MEMBER_OF,
       from: grassrootsKey(county, town),
-      to: COUNTY_FEDERATIONS[county]!.key,
+      to: COUNTY_FEDERATIONS[county].key,
       validFrom: '2012-01-01',
     })),
   ),
   ...CHAMBERS.filter((c) => c.homeRegionCode).map((c) => ({
     type: R.HOME_REGION,
     from: c.key,
-    to: HOME_FEDERATIONS[c.homeRegionCode!]!,
+    to: HOME_FEDERATIONS[c.homeRegionCode!],
     validFrom: '2010-01-01',
   })),
   // 产教融合: "enterprises into colleges", "teachers and students into enterprises".

@@ -89,7 +89,7 @@ function awardDay(index: number): string {
 }
 
 const BY = '嘉兴市民政局';
-const current: SeedRating[] = PLAN.map((grade, i) => ({ org: CITY_LEVEL[i]!, grade, awardedOn: awardDay(i) }));
+const current: SeedRating[] = PLAN.map((grade, i) => ({ org: CITY_LEVEL[i], grade, awardedOn: awardDay(i) }));
 const [expiredA, expiredB, expiredC, revoked] = CITY_LEVEL.slice(PLAN.length, PLAN.length + 4) as [
   string,
   string,
@@ -102,8 +102,8 @@ export const SEED_RATINGS: (SeedRating & { awardedBy: string })[] = [
   // Re-rated: an older grade that has lapsed; the current one is the later award.
   { org: 'hubei', grade: Grade.A4, awardedOn: '2013-11-20' },
   { org: 'solar', grade: Grade.A3, awardedOn: '2014-04-16' },
-  { org: CITY_LEVEL[20]!, grade: Grade.A3, awardedOn: '2014-09-09' },
-  { org: CITY_LEVEL[40]!, grade: Grade.A2, awardedOn: '2013-06-25' },
+  { org: CITY_LEVEL[20], grade: Grade.A3, awardedOn: '2014-09-09' },
+  { org: CITY_LEVEL[40], grade: Grade.A2, awardedOn: '2013-06-25' },
   // Lapsed and not renewed.
   { org: expiredA, grade: Grade.A4, awardedOn: '2014-03-10' },
   { org: expiredB, grade: Grade.A3, awardedOn: '2014-06-18' },

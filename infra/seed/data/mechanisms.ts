@@ -133,6 +133,6 @@ export const JOINT_MEETINGS: SeedJointMeeting[] = [
     kind: 'GROUP_ACTIVITY',
     title: `行业协会商会${topic}小组活动`,
     heldOn: new Date(Date.UTC(2019, i, 15 + (i % 2) * 7)).toISOString().slice(0, 10),
-    participants: [0, 1, 2, 3].map((k) => CITY_ASSOCIATION_KEYS[(i * 4 + k) % CITY_ASSOCIATION_KEYS.length]!),
+    participants: [0, 1, 2, 3].map((k) => CITY_ASSOCIATION_KEYS[(i * 4 + k) % CITY_ASSOCIATION_KEYS.length]),
   })),
 ];

@@ -69,7 +69,7 @@ const offsets = FOUNDERS.map((_, f) => FOUNDERS.slice(0, f).reduce((sum, [, , co
 export const MEDIATORS: SeedPerson[] = FOUNDERS.flatMap(([chamber, , count], f) =>
   Array.from({ length: count }, (_, m) => ({
     key: `mediator-${chamber}-${m + 1}`,
-    name: personName(FIRST_MEDIATOR_NAME + offsets[f]! + m),
+    name: personName(FIRST_MEDIATOR_NAME + offsets[f] + m),
   })),
 );
 
@@ -108,7 +108,7 @@ const SUBJECTS = [
 const LAST_DAY = Date.UTC(2019, 11, 20);
 
 export const MEDIATION_CASES: SeedMediationCase[] = Array.from({ length: 57 }, (_, i) => {
-  const [chamber, foundedOn] = FOUNDERS[(i * 5) % FOUNDERS.length]!;
+  const [chamber, foundedOn] = FOUNDERS[(i * 5) % FOUNDERS.length];
   const founded = Date.parse(foundedOn);
   const opened = founded + ((i * 37 + 20) % Math.max(1, Math.floor((LAST_DAY - founded) / DAY))) * DAY;
   const closed = opened + (10 + (i % 4) * 9) * DAY;
@@ -118,7 +118,7 @@ export const MEDIATION_CASES: SeedMediationCase[] = Array.from({ length: 57 }, (
   return {
     key: `mediation-case-${String(i + 1).padStart(2, '0')}`,
     committee: committeeKey(chamber),
-    subject: SUBJECTS[i % SUBJECTS.length]!,
+    subject: SUBJECTS[i % SUBJECTS.length],
     openedOn: iso(opened),
     ...(open ? {} : { closedOn: iso(closed), outcome: i % 9 === 4 ? 'NOT_SETTLED' : 'SETTLED' }),
   };

@@ -60,5 +60,5 @@ const GIVEN = [
 /** The n-th name (n ≥ 0); the first few hundred are distinct. */
 export function personName(n: number): string {
   // Stepping by co-prime strides spreads surnames and given names evenly.
-  return SURNAMES[(n * 3) % SURNAMES.length]! + GIVEN[(n * 11 + Math.floor(n / SURNAMES.length)) % GIVEN.length]!;
+  return SURNAMES[(n * 3) % SURNAMES.length] + GIVEN[(n * 11 + Math.floor(n / SURNAMES.length)) % GIVEN.length];
 }

@@ -95,7 +95,7 @@ export const LIAISON_VISITS: SeedVisit[] = LEADERS.flatMap((leader, l) =>
       leader: leader.key,
       org,
       visitedOn,
-      notes: TOPICS[(index + v) % TOPICS.length]!,
+      notes: TOPICS[(index + v) % TOPICS.length],
     }));
   }),
 );
@@ -130,7 +130,7 @@ export const POSITIONS: SeedPosition[] = [
   })),
   // Counsel engaged over 2018–2019; by the end of 2019 every chamber has one.
   ...chamberKeys.map((org, i) => ({
-    person: COUNSELS[Math.floor(i / 2)]!.key,
+    person: COUNSELS[Math.floor(i / 2)].key,
     org,
     role: PositionRole.LEGAL_COUNSEL,
     validFrom: i % 3 === 0 ? dayOf(2018, (i * 13) % 300) : dayOf(2019, (i * 7) % 280),

@@ -210,7 +210,7 @@ export const ACTIVITIES: SeedActivity[] = [
     kind: 'INVESTMENT_FAIR',
     title: `嘉兴（${place}）投资推介暨经贸洽谈会`,
     heldOn: day(2 + Math.floor((i * 10) / 12), 8 + (i % 3) * 6),
-    organizers: ['federation', OUT_OF_TOWN_KEYS[i % 4]!],
+    organizers: ['federation', OUT_OF_TOWN_KEYS[i % 4]],
   })),
   ...MATCH_TOPICS.map((topic, i): SeedActivity => ({
     key: `matchmaking-${i + 1}`,
@@ -218,7 +218,7 @@ export const ACTIVITIES: SeedActivity[] = [
     kind: 'PROJECT_MATCHMAKING',
     title: `${topic}产业项目对接会`,
     heldOn: day(3 + Math.floor((i * 9) / 11), 10 + (i % 4) * 4),
-    organizers: [CITY_ASSOCIATION_KEYS[i]!],
+    organizers: [CITY_ASSOCIATION_KEYS[i]],
   })),
   {
     key: 'ciie-2019',

@@ -94,8 +94,8 @@ const VILLAGE_NAMES = [
 ];
 
 export const VILLAGES: SeedOrganization[] = VILLAGE_NAMES.map((name, i) => {
-  const [county, towns] = TOWNS[i % TOWNS.length]!;
-  const town = towns[Math.floor(i / TOWNS.length) % towns.length]!;
+  const [county, towns] = TOWNS[i % TOWNS.length];
+  const town = towns[Math.floor(i / TOWNS.length) % towns.length];
   const key = `village-${String(i + 1).padStart(2, '0')}`;
   return {
     key,
@@ -178,7 +178,7 @@ const offsets = PAIRERS.map((_, p) => PAIRERS.slice(0, p).reduce((sum, [, count]
 
 export const ASSISTANCE_EDGES: SeedEdge[] = PAIRERS.flatMap(([chamber, count], p) =>
   Array.from({ length: count }, (_, j) => {
-    const village = VILLAGES[offsets[p]! + j]!;
+    const village = VILLAGES[offsets[p] + j];
     const projects = (PROJECTS[chamber] ?? [])
       .filter(([index]) => index === j)
       .map(([, title, startedOn]) => ({ title, startedOn }));

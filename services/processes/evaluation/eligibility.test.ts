@@ -112,6 +112,6 @@ describe('recusal', () => {
       asOf,
       edgeTypes: [],
     });
-    expect(first.drawn.map((d) => d.personId)).not.toContain(again.drawn[0]!.personId);
+    expect(first.drawn.map((d) => d.personId)).not.toContain(again.drawn[0].personId);
   });
 });

@@ -81,7 +81,7 @@ export class EvaluationCampaignResolver {
   ) {
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw badInput('year must be a year from 2000 to 2100', 'year');
-    const params = { ...defaultParams(year, track as Track), ...(overrides ?? {}), year, track: track as Track };
+    const params = { ...defaultParams(year, track), ...(overrides ?? {}), year, track: track as Track };
     try {
       return await startCampaign(ctx, params);
     } catch (error) {

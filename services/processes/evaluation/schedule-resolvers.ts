@@ -19,7 +19,6 @@ import { startCampaign } from './start.js';
 import { textProblem } from '../kit/text.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { badInput } from '../../common/errors.js';
-import type { Track } from '../../../workflows/evaluation/types.js';
 
 @ObjectType({ description: 'The yearly Temporal Schedule of one evaluation track' })
 class EvaluationSchedule implements ScheduleView {
@@ -35,7 +34,7 @@ class EvaluationSchedule implements ScheduleView {
 export class EvaluationScheduleResolver {
   @Authorized('ADMIN')
   @Query(() => [EvaluationSchedule])
-  async evaluationSchedules(@Ctx() { identity, temporal }: ProcessesContext) {
+  async evaluationSchedules(@Ctx() { temporal }: ProcessesContext) {
     return Promise.all(TRACKS.map((track) => describeSchedule(temporal, track)));
   }
 
@@ -48,8 +47,8 @@ export class EvaluationScheduleResolver {
   ) {
     const problem = textProblem(note, 'note', 500);
     if (problem) throw badInput(problem.message, problem.field);
-    await ctx.temporal.schedule.getHandle(scheduleId(track as Track)).pause(`${note} (${ctx.identity.subject})`);
-    return describeSchedule(ctx.temporal, track as Track);
+    await ctx.temporal.schedule.getHandle(scheduleId(track)).pause(`${note} (${ctx.identity.subject})`);
+    return describeSchedule(ctx.temporal, track);
   }
 
   @Authorized('ADMIN')
@@ -58,8 +57,8 @@ export class EvaluationScheduleResolver {
     @Arg('track', () => EvaluationTrack) track: EvaluationTrack,
     @Ctx() ctx: ProcessesContext,
   ) {
-    await ctx.temporal.schedule.getHandle(scheduleId(track as Track)).unpause(`resumed by ${ctx.identity.subject}`);
-    return describeSchedule(ctx.temporal, track as Track);
+    await ctx.temporal.schedule.getHandle(scheduleId(track)).unpause(`resumed by ${ctx.identity.subject}`);
+    return describeSchedule(ctx.temporal, track);
   }
 
   @Authorized('ADMIN')
@@ -77,7 +76,7 @@ export class EvaluationScheduleResolver {
     const started: EvaluationCampaign[] = [];
     for (let year = fromYear; year <= toYear; year++) {
       try {
-        started.push(await startCampaign(ctx, defaultParams(year, track as Track)));
+        started.push(await startCampaign(ctx, defaultParams(year, track)));
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }

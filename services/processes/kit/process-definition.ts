@@ -41,8 +41,8 @@ export interface RunSubjectFacts {
   references?: Record<string, string | null>;
 }
 
-// A resolver class, an entity class: type-graphql and MikroORM take classes.
-type Class = Function;
+/** A resolver class, an entity class: type-graphql and MikroORM take classes. */
+type Class = abstract new (...args: never[]) => object;
 
 /**
  * `Ctx` is the request's context the hooks are given (ProcessesContext in this service; a

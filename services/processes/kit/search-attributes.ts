@@ -30,7 +30,7 @@ export async function registerSearchAttributes(
   try {
     await connection.operatorService.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, TYPES[key.type as keyof typeof TYPES]])),
+      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, TYPES[key.type]])),
     });
   } catch (error) {
     // Another process registered them between our list and add.

@@ -13,15 +13,19 @@ export function createTaskLoaders(em: EntityManager, identity: Identity) {
     task: byId(em, HumanTask),
     commentsByTask: childrenOf(em, TaskComment, 'taskId', { createdAt: 'asc', id: 'asc' }),
     visibleTasksByProcess: new DataLoader<string, HumanTask[]>(async (ids) => {
-      const rows = await em.find(HumanTask, { $and: [{ processId: { $in: [...ids] } }, visible] } as never, {
-        orderBy: { createdAt: 'asc', id: 'asc' },
-      });
+      const rows = await em.find(
+        HumanTask,
+        { $and: [{ processId: { $in: [...ids] } }, visible] },
+        {
+          orderBy: { createdAt: 'asc', id: 'asc' },
+        },
+      );
       return ids.map((id) => rows.filter((row) => row.processId === id));
     }),
     openTasksByOrganization: new DataLoader<string, HumanTask[]>(async (ids) => {
       const rows = await em.find(
         HumanTask,
-        { $and: [{ organizationId: { $in: [...ids] }, status: { $in: ACTIVE_STATUSES } }, visible] } as never,
+        { $and: [{ organizationId: { $in: [...ids] }, status: { $in: ACTIVE_STATUSES } }, visible] },
         { orderBy: { dueAt: 'asc', id: 'asc' } },
       );
       return ids.map((id) => rows.filter((row) => row.organizationId === id));

@@ -55,7 +55,7 @@ async function view(handle: ScheduleHandle): Promise<HubSchedule> {
 export class ScheduleOperationsResolver {
   @Authorized('ADMIN')
   @Query(() => [HubSchedule], { description: 'ADMIN: every schedule of the hub' })
-  async schedules(@Ctx() { identity, temporal }: ProcessesContext) {
+  async schedules(@Ctx() { temporal }: ProcessesContext) {
     const all: HubSchedule[] = [];
     for await (const listed of temporal.schedule.list())
       all.push(await view(temporal.schedule.getHandle(listed.scheduleId)));

@@ -104,12 +104,12 @@ export function createProcurementActivities({ orm, registry }: { orm: MikroORM; 
         'select id, amount_fen from processes.procurement_payment where procurement_id = ? and milestone_no = ?',
         [procurementId, milestoneNo],
       );
-      if (Number(row!.amount_fen) !== amountFen)
+      if (Number(row.amount_fen) !== amountFen)
         throw ApplicationFailure.nonRetryable(
           `milestone ${milestoneNo} was already paid a different amount`,
           'PaymentMismatch',
         );
-      return { paymentId: row!.id };
+      return { paymentId: row.id };
     },
 
     async recordPerformance({ input, contract, score, outcome, terminated }) {

@@ -87,7 +87,7 @@ export async function checkNeed(ctx: ProcessesContext, need: ProcurementNeedInpu
     throw badInput('budgetFen must be a whole number of fen above 0', 'need.budgetFen');
   const weights = { price: need.priceWeight, technical: need.technicalWeight };
   const problems = [...weightProblems(weights), ...committeeProblems(need.committee)];
-  if (problems.length) throw badInput(problems[0]!.message, `need.${problems[0]!.field}`);
+  if (problems.length) throw badInput(problems[0].message, `need.${problems[0].field}`);
   if (need.minimumGrade != null && !(GRADES as readonly string[]).includes(need.minimumGrade))
     throw badInput(`minimumGrade must be one of ${GRADES.join(', ')}`, 'need.minimumGrade');
   const years = need.minimumYearsRegistered ?? 0;

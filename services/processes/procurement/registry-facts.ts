@@ -44,7 +44,7 @@ export async function bidderFacts(
       Object.fromEntries(chunk.map((id, i) => [`i${i}`, id])),
     );
     for (const i of chunk.keys()) {
-      const { positions, relationships, ...node } = data[`b${i}`]!;
+      const { positions, relationships, ...node } = data[`b${i}`];
       const edges = relationships.filter(liveOn(day)).map((r) => ({
         type: r.type,
         attributes: r.attributes,
@@ -71,5 +71,5 @@ export async function memberFacts(registry: RegistryClient, ids: string[]): Prom
     query,
     Object.fromEntries(ids.map((id, i) => [`p${i}`, id])),
   );
-  return ids.map((_, i) => data[`m${i}`]!);
+  return ids.map((_, i) => data[`m${i}`]);
 }

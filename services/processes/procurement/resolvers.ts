@@ -175,7 +175,7 @@ export class ProcurementResolver {
     requireAgencyOfficer(ctx, procurement, 'sign its contract');
     const terms = { ...contract, subcontracts: contract.subcontracts ?? [], signedBy: ctx.identity.subject };
     const problems = contractProblems(terms, chinaDay(Date.now()));
-    if (problems.length) throw badInput(problems[0]!.message, `contract.${problems[0]!.field}`);
+    if (problems.length) throw badInput(problems[0].message, `contract.${problems[0].field}`);
     if (procurement.stage !== 'CONTRACTING')
       throw conflict(`The contract is signed after the award notice; this procurement is at ${procurement.stage}`);
     for (const field of ['serviceUserId', 'expertId'] as const) {

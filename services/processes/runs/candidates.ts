@@ -59,12 +59,12 @@ export const overdueRuns = (em: EntityManager, processType?: string) =>
   taskRuns(em, 'due_at < now()', 'min(due_at)', [], processType);
 
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]!);
+      results[i] = await work(items[i]);
     }
   });
   await Promise.all(lanes);

@@ -153,7 +153,9 @@ export function filterFromJson(
     const value = json[name];
     if (value == null) continue;
     if (['startedAfter', 'startedBefore', 'closedAfter', 'closedBefore'].includes(name)) {
-      (filter as Record<string, unknown>)[name] = new Date(String(value));
+      (filter as Record<string, unknown>)[name] = new Date(
+        typeof value === 'string' || typeof value === 'number' ? value : NaN,
+      );
     } else {
       (filter as Record<string, unknown>)[name] = value;
     }

@@ -4,7 +4,7 @@ import {
   decodeArrayFromPayloads,
   decodeOptionalFailureToOptionalError,
 } from '@temporalio/common/lib/internal-non-workflow/index.js';
-import { timestampMicros } from './paging.js';
+import { timestampMicros, wholeSeconds } from './paging.js';
 import { STAGE } from '../../../workflows/human-task/search-attributes.js';
 
 // A workflow history read into plain events (what timeline.ts puts into words): every payload
@@ -53,7 +53,7 @@ export type RunEvent = { eventId: number; at: Date } & (
 
 const toDate = (ts: HistoryEvent['eventTime']) => new Date(Number(timestampMicros(ts) / 1000n));
 const durationMs = (d: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
-  d ? Number(String(d.seconds ?? 0)) * 1000 + Math.floor((d.nanos ?? 0) / 1e6) : 0;
+  d ? Number(wholeSeconds(d.seconds)) * 1000 + Math.floor((d.nanos ?? 0) / 1e6) : 0;
 
 /** Reads a history into RunEvents (only the events the timeline speaks of; the rest are left out). */
 export async function readHistory(events: HistoryEvent[], converter: LoadedDataConverter): Promise<RunEvent[]> {
@@ -78,7 +78,7 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
   // Search attribute payloads are plain JSON (the server indexes them): a keyword, or a list of one.
   const stageName = async (payload: temporal.api.common.v1.IPayload): Promise<string | null> => {
     const [value] = await values({ payloads: [payload] });
-    const name = Array.isArray(value) ? value[0] : value;
+    const name: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
     return typeof name === 'string' ? name : null;
   };
   const scheduled = new Map<string, { activityType: string; args: Payloads }>();

@@ -57,10 +57,10 @@ async function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>, summary: string |
     runId: info.runId,
     type: info.type,
     status: info.status.name,
-    processType: (attributes.get(PROCESS_TYPE) as string | undefined) ?? null,
-    organizationId: (attributes.get(ORGANIZATION_ID) as string | undefined) ?? null,
-    stage: (attributes.get(STAGE) as string | undefined) ?? null,
-    year: (attributes.get(YEAR) as number | undefined) ?? null,
+    processType: attributes.get(PROCESS_TYPE) ?? null,
+    organizationId: attributes.get(ORGANIZATION_ID) ?? null,
+    stage: attributes.get(STAGE) ?? null,
+    year: attributes.get(YEAR) ?? null,
     summary,
     startTime: info.startTime,
     closeTime: info.closeTime ?? null,
@@ -82,7 +82,7 @@ export class WorkflowRunResolver {
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | undefined,
     @Arg('stage', () => String, { nullable: true }) stage: string | undefined,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Ctx() { identity, temporal, catalog }: ProcessesContext,
+    @Ctx() { temporal, catalog }: ProcessesContext,
   ): Promise<WorkflowRunList> {
     if (first < 1 || first > 100) throw badInput('first must be between 1 and 100', 'first');
     if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage))
@@ -109,10 +109,7 @@ export class WorkflowRunResolver {
     description: 'ADMIN: the latest run of a workflow id',
     deprecationReason: 'Use processRun(id): tasks, activities, children, audit and the timeline',
   })
-  async workflowRun(
-    @Arg('id', () => ID) id: string,
-    @Ctx() { identity, temporal, catalog }: ProcessesContext,
-  ): Promise<WorkflowRun> {
+  async workflowRun(@Arg('id', () => ID) id: string, @Ctx() { temporal }: ProcessesContext): Promise<WorkflowRun> {
     if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');
     try {
       const described = await temporal.workflow.getHandle(id).describe();

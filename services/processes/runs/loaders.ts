@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
 import { ACTIVE_STATUSES, HumanTask } from '../kit/human-task.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { readHistory, type RunEvent } from './history.js';
@@ -21,8 +20,8 @@ function projectionTables(em: EntityManager): { table: string; id: string; workf
     .filter((meta) => meta.properties.workflowId?.unique && meta.primaryKeys.length === 1)
     .map((meta) => ({
       table: `"${meta.schema ?? schema}"."${meta.tableName}"`,
-      id: meta.properties[meta.primaryKeys[0] as never]!.fieldNames[0]!,
-      workflowId: meta.properties.workflowId!.fieldNames[0]!,
+      id: meta.properties[meta.primaryKeys[0] as never].fieldNames[0],
+      workflowId: meta.properties.workflowId.fieldNames[0],
     }));
 }
 
@@ -41,10 +40,7 @@ function createRunLoaders(em: EntityManager, client: Client) {
         keys.map(async (key) => {
           const [workflowId, runId] = splitKey(key);
           const history = await client.workflow.getHandle(workflowId, runId || undefined).fetchHistory();
-          return readHistory(
-            (history.events ?? []) as temporal.api.history.v1.IHistoryEvent[],
-            client.options.loadedDataConverter,
-          );
+          return readHistory(history.events ?? [], client.options.loadedDataConverter);
         }),
       ),
     ),

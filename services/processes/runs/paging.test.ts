@@ -33,7 +33,7 @@ function store(runs: FakeRun[]): Visibility<FakeRun> & { calls: string[] } {
       clauses.every((clause) => {
         const time = /^StartTime (<=|>=) '(.+)'$/.exec(clause);
         if (time)
-          return time[1] === '<=' ? run.startMicros <= parseTime(time[2]!) : run.startMicros >= parseTime(time[2]!);
+          return time[1] === '<=' ? run.startMicros <= parseTime(time[2]) : run.startMicros >= parseTime(time[2]);
         const tag = /^Tag = '(.+)'$/.exec(clause);
         if (tag) return run.tag === tag[1];
         throw new Error(`the fake store does not know ${clause}`);

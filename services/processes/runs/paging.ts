@@ -49,7 +49,15 @@ export function visibilityTime(micros: bigint): string {
 /** Microseconds since the epoch of a protobuf timestamp (seconds may be a Long, a string or a number). */
 export function timestampMicros(ts: { seconds?: unknown; nanos?: number | null } | null | undefined): bigint {
   if (!ts) return 0n;
-  return BigInt(String(ts.seconds ?? 0)) * 1_000_000n + BigInt(Math.floor((ts.nanos ?? 0) / 1000));
+  return wholeSeconds(ts.seconds) * 1_000_000n + BigInt(Math.floor((ts.nanos ?? 0) / 1000));
+}
+
+/** A protobuf int64 as a bigint: a Long (its own toString), a string or a number. */
+export function wholeSeconds(value: unknown): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' || typeof value === 'string') return BigInt(value);
+  if (value && typeof value === 'object') return BigInt((value as { toString(): string }).toString());
+  return 0n;
 }
 
 /** Clauses joined with AND, each in parentheses; undefined when there are none. */
@@ -123,7 +131,7 @@ export async function newestFirst<R extends RunKey>(
   const probe = await list(window(undefined), probeSize);
   if (probe.length < probeSize) return finish(probe);
   const fresh = probe.filter(unseen).sort(newerFirst);
-  let lo = fresh.length >= need ? fresh[need - 1]!.startMicros : undefined;
+  let lo = fresh.length >= need ? fresh[need - 1].startMicros : undefined;
 
   // 2. The window the probe vouches for. When the probe holds all of it (the store lists open
   //    runs newest first, so a page of open runs often does), it is the page.

@@ -24,7 +24,7 @@ import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import { Process } from '../kit/process.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { badInput, notFound } from '../../common/errors.js';
-import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } from './paging.js';
+import { and, decodeRunCursor, encodeRunCursor, newestFirst, timestampMicros, type Visibility } from './paging.js';
 import { checkFilter, mergeFilters, ProcessRunFilter } from './filter.js';
 import { requireWorkflowId } from '../../common/ids.js';
 import { asksFor } from '../../common/selection.js';
@@ -206,7 +206,7 @@ async function messageOf(
 }
 
 const dateOf = (ts: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
-  ts ? new Date(Number(String(ts.seconds ?? 0)) * 1000 + Math.floor((ts.nanos ?? 0) / 1e6)) : null;
+  ts ? new Date(Number(timestampMicros(ts) / 1000n)) : null;
 
 // Short state names from the enum's (PENDING_ACTIVITY_STATE_STARTED → STARTED).
 const ACTIVITY_STATES = ['UNSPECIFIED', 'SCHEDULED', 'STARTED', 'CANCEL_REQUESTED', 'PAUSED', 'PAUSE_REQUESTED'];

@@ -72,16 +72,16 @@ export function toProcessRun(info: Omit<WorkflowExecutionInfo, 'raw'> & { raw: o
   // The client's status names are ours; PAUSED (a paused run, newer servers) is still open.
   const status = info.status.name in VISIBILITY_STATUS ? (info.status.name as RunStatus) : RunStatus.RUNNING;
   // A value the catalog no longer has (a retired process) would not fit the enum: null, like runs outside it.
-  const declared = attributes.get(PROCESS_TYPE) as string | undefined;
+  const declared = attributes.get(PROCESS_TYPE);
   const processType = declared && declared in ProcessType ? declared : null;
   return Object.assign(new ProcessRun(), {
     id: info.workflowId,
     runId: info.runId,
     workflowType: info.type,
     processType,
-    organizationId: (attributes.get(ORGANIZATION_ID) as string | undefined) ?? null,
-    stage: (attributes.get(STAGE) as string | undefined) ?? null,
-    year: (attributes.get(YEAR) as number | undefined) ?? null,
+    organizationId: attributes.get(ORGANIZATION_ID) ?? null,
+    stage: attributes.get(STAGE) ?? null,
+    year: attributes.get(YEAR) ?? null,
     status,
     startTime: info.startTime,
     closeTime: info.closeTime ?? null,

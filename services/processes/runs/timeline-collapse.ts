@@ -7,14 +7,14 @@ import type { TimelineEntry } from './timeline-facts.js';
 export function collapse(entries: TimelineEntry[]): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (let i = 0; i < entries.length;) {
-    const first = entries[i]!;
+    const first = entries[i];
     let j = i + 1;
     const same = (e: TimelineEntry) =>
       e.kind === first.kind &&
       (first.kind === 'CHILD_STARTED' ||
         first.kind === 'CHILD_CLOSED' ||
         (first.kind === 'WORKFLOW_TASK_FAILED' && e.en === first.en));
-    while (j < entries.length && same(entries[j]!)) j++;
+    while (j < entries.length && same(entries[j])) j++;
     const n = j - i;
     if (n === 1) out.push(first);
     else if (first.kind === 'CHILD_STARTED')

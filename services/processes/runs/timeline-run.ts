@@ -24,7 +24,7 @@ export function runStep(event: RunEvent, admin: Admin): { step: StepWords; actor
     case 'CHILD_STARTED':
       return step('CHILD_STARTED', `启动子流程 ${event.workflowId}`, `Child run started: ${event.workflowId}`);
     case 'CHILD_CLOSED': {
-      const o = CHILD_OUTCOMES[event.outcome]!;
+      const o = CHILD_OUTCOMES[event.outcome];
       return step('CHILD_CLOSED', `子流程 ${event.workflowId} ${o.zh}`, `Child run ${event.workflowId} ${o.en}`);
     }
     case 'WORKFLOW_TASK_FAILED':

@@ -38,7 +38,7 @@ describe("a run's timeline", () => {
     // put the NOTICE stage where the workflow moved to it (just before the 7-day sleep).
     const sleep = events.findIndex((e) => e.type === 'TIMER_STARTED' && e.durationMs === 7 * 86_400_000);
     expect(sleep).toBeGreaterThan(0);
-    events.splice(sleep, 0, { type: 'STAGE', stage: 'NOTICE', eventId: events[sleep]!.eventId, at: events[sleep]!.at });
+    events.splice(sleep, 0, { type: 'STAGE', stage: 'NOTICE', eventId: events[sleep].eventId, at: events[sleep].at });
     const timeline = timelineOf(events, { ...noFacts, ...catalogFacts(CATALOG, procurement) });
     const kinds = timeline.map((e) => e.kind);
 

@@ -64,7 +64,7 @@ export function timelineOf(events: RunEvent[], facts: TimelineFacts): TimelineEn
         const told = kit.update(event.name, arg, event.at);
         if (told) add(event, told.step, told.actor ?? actor, told.taskId);
         else if (event.name in (own.updates ?? {})) {
-          const step = own.updates![event.name]!(arg);
+          const step = own.updates![event.name](arg);
           if (step) add(event, step, actor);
         } else add(event, { kind: 'UPDATE', zh: `收到更新 ${event.name}`, en: `Update ${event.name}` }, actor);
         break;

@@ -51,7 +51,7 @@ export class DecideResolver {
     const form = task.form ?? ctx.catalog.formOf(task.processType, task.kind);
     const problems = form ? decisionProblems(form, taken) : [];
     if (problems.length)
-      throw badInput(problems[0]!.message, problems[0]!.field === 'outcome' ? 'input.outcome' : problems[0]!.field);
+      throw badInput(problems[0].message, problems[0].field === 'outcome' ? 'input.outcome' : problems[0].field);
 
     // The task id is the update id: a retried request is answered from the first one.
     const report = (await toRun(ctx.temporal, task.workflowId, `The process behind task ${id}`, (run) =>

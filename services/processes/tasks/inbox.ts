@@ -42,7 +42,7 @@ export class InboxResolver {
   })
   myTasks(@Args(() => InboxArgs) args: InboxArgs, @Ctx() { em, identity }: ProcessesContext) {
     const { status, processType, kind, organizationId, assigned, dueBefore, orderBy, ...page } = args;
-    const mine = { ...(visibleTo({ ...identity, roles: identity.roles.filter((r) => r !== 'ADMIN') }) as object) };
+    const mine = { ...visibleTo({ ...identity, roles: identity.roles.filter((r) => r !== 'ADMIN') }) };
     const where = {
       $and: [
         mine,

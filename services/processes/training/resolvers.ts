@@ -82,7 +82,7 @@ export class TrainingResolver {
   @Mutation(() => TrainingCourse, { description: 'ADMIN: announce a course' })
   async createTrainingCourse(
     @Arg('input', () => NewTrainingCourse) input: NewTrainingCourse,
-    @Ctx() { em, identity }: ProcessesContext,
+    @Ctx() { em }: ProcessesContext,
   ) {
     const problem = courseProblem(input, todayInChina());
     if (problem) throw badInput(problem.message, problem.field);

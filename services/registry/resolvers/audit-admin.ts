@@ -31,7 +31,7 @@ export class AuditTrailResolver {
   @Query(() => AuditEntryConnection, { description: 'ADMIN: who changed what in the registry, newest first' })
   auditTrail(
     @Args(() => AuditTrailArgs) { entityType, entityId, ...page }: AuditTrailArgs,
-    @Ctx() { em, identity }: RegistryContext,
+    @Ctx() { em }: RegistryContext,
   ) {
     if (entityType != null && !AUDITED_TYPES.includes(entityType)) {
       throw badInput(

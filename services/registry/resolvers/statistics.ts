@@ -16,7 +16,7 @@ export class StatisticsResolver {
   })
   async statistics(
     @Arg('asOf', () => String, { nullable: true }) asOfArgument: string | undefined,
-    @Ctx() { em, identity }: RegistryContext,
+    @Ctx() { em }: RegistryContext,
   ): Promise<RegistryStatistics> {
     const asOf = asOfDate(asOfArgument);
     const [standing, figures, charity, activities] = await Promise.all([

@@ -72,7 +72,7 @@ export class TraversalResolver {
     first: number | null | undefined,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' })
     after: string | null | undefined,
-    @Ctx() { em, identity, loaders }: RegistryContext,
+    @Ctx() { em, loaders }: RegistryContext,
   ): Promise<ConnectionShape<Neighbor>> {
     const size = first ?? 20;
     if (!Number.isInteger(size) || size < 1 || size > 100)
@@ -118,7 +118,7 @@ export class TraversalResolver {
     @Arg('maxDepth', () => Int, { defaultValue: MAX_PATH_DEPTH }) maxDepth: number,
     @Arg('asOf', () => String, { nullable: true, description: 'ISO date the edges must be valid on' })
     asOf: string | null | undefined,
-    @Ctx() { em, identity, loaders }: RegistryContext,
+    @Ctx() { em, loaders }: RegistryContext,
   ): Promise<OrganizationPath | null> {
     const query = {
       from: requireUuid(from, 'from'),

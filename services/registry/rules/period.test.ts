@@ -8,7 +8,7 @@ describe('periods', () => {
     ]);
     expect(periodViolations({ validFrom: '2020-05-01', validTo: '2020-05-01' })).toEqual([]);
     expect(periodViolations({ validFrom: '2020-05-01', validTo: null })).toEqual([]);
-    expect(endBeforeStart('2020-01-01', '2019-12-31', { start: 'awardedOn', end: 'revokedOn' })[0]!.field).toBe(
+    expect(endBeforeStart('2020-01-01', '2019-12-31', { start: 'awardedOn', end: 'revokedOn' })[0].field).toBe(
       'revokedOn',
     );
   });

@@ -58,7 +58,10 @@ export function ReasonDialog<V extends object>(props: ReasonDialogProps<V>) {
     setBusy(true);
     setProblem(undefined);
     try {
-      await props.onSubmit({ ...values, reason: String(values[reasonField] ?? '').trim() } as V & { reason: string });
+      const reason = values[reasonField];
+      await props.onSubmit({ ...values, reason: typeof reason === 'string' ? reason.trim() : '' } as V & {
+        reason: string;
+      });
       form.resetFields();
       props.onClose();
     } catch (error) {

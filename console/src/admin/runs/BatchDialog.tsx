@@ -80,7 +80,7 @@ interface Values {
 
 function ReassignFields() {
   const form = Form.useFormInstance();
-  const action = Form.useWatch('action', form);
+  const action = Form.useWatch<string | undefined>('action', form);
   return action === 'REASSIGN' ? <CandidateFields /> : null;
 }
 

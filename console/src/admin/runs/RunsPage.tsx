@@ -144,7 +144,7 @@ export function RunsPage() {
 
   function searchWith(next: ProcessRunFilter) {
     // The form shows the view's filter: unchanged, the view stays; changed, it is the admin's own.
-    if (appliedView && sameFilter(next as Record<string, unknown>, appliedView.filter)) go({}, appliedView.id);
+    if (appliedView && sameFilter(next, appliedView.filter)) go({}, appliedView.id);
     else go(next);
   }
 

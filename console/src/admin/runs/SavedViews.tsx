@@ -114,7 +114,7 @@ export function SavedViews({
       const view = result.data!.saveRunView;
       void message.success(t('saved', { name: view.name }));
       setSaving(false);
-      onApply({ id: view.id, filter: view.filter as ProcessRunFilter });
+      onApply({ id: view.id, filter: view.filter });
     } catch (error) {
       const problem = hubProblem(error);
       form.setFields([
@@ -138,7 +138,7 @@ export function SavedViews({
           loading={views.loading}
           onChange={(id?: string) => {
             const view = list.find((v) => v.id === id);
-            onApply(view ? { id: view.id, filter: view.filter as ProcessRunFilter } : undefined);
+            onApply(view ? { id: view.id, filter: view.filter } : undefined);
           }}
           options={list.map((view) => ({
             value: view.id,

@@ -49,7 +49,7 @@ export function cleanFilter(filter: Record<string, unknown>): ProcessRunFilter {
     Object.entries(filter).filter(
       ([, value]) => value !== undefined && value !== null && value !== '' && value !== false,
     ),
-  ) as ProcessRunFilter;
+  );
 }
 
 export function sameFilter(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
