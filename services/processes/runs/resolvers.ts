@@ -27,7 +27,7 @@ import { requireRole } from '../../common/access.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } from './paging.js';
 import { checkFilter, mergeFilters, ProcessRunFilter } from './filter.js';
-import { requireWorkflowId } from '../../common/ids.js';
+import { requireRunId, requireWorkflowId } from '../../common/ids.js';
 import { asksFor } from '../../common/selection.js';
 import { runQuery } from './candidates.js';
 import {
@@ -237,7 +237,7 @@ export class ProcessRunResolver {
   ): Promise<ProcessRun> {
     requireRole(ctx.identity, 'ADMIN');
     requireWorkflowId(id);
-    if (runId != null && !/^[\w-]{1,64}$/.test(runId)) throw badInput(`"${runId}" is not a run id`, 'runId');
+    if (runId != null) requireRunId(runId);
     try {
       const described = await ctx.temporal.workflow.getHandle(id, runId ?? undefined).describe();
       primeDescription(ctx, described);
