@@ -1,6 +1,7 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import pg from 'pg';
 import { MIGRATING_ORMS } from './orms.js';
+import { isEntryPoint, parseCli } from '../../services/common/cli.js';
 
 /** Creates the database when it is missing (a new machine), so the first start needs no psql. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
@@ -37,7 +38,12 @@ export async function migrate(databaseUrl: string): Promise<number> {
   return applied;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
+  parseCli({
+    usage: 'npm run migrate',
+    about:
+      'Applies the committed migrations of the registry and processes schemas to DATABASE_URL (creating the database when missing).',
+  });
   const { config } = await import('../../services/common/config.js');
   await migrate(config().databaseUrl);
 }

@@ -7,6 +7,7 @@ import { TrainingCourse } from '../../services/processes/training/course.js';
 import { SEED_COMMITTEES, SEED_ORGANIZATIONS } from './registry-data.js';
 import { SEED_TABLES, type SeedTable } from './tables.js';
 import { seedId } from './ids.js';
+import { isEntryPoint, parseCli } from '../../services/common/cli.js';
 
 // Inserts what is missing and leaves what exists: running the seed twice changes nothing.
 
@@ -77,7 +78,11 @@ export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
 /** The seeded organization's id, for docs and tests. */
 export const seedOrganizationId = (key: string) => seedId(`org:${key}`);
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
+  parseCli({
+    usage: 'npm run seed',
+    about: "Inserts the seed's records (the report's facts) that DATABASE_URL lacks; a second run changes nothing.",
+  });
   const { config } = await import('../../services/common/config.js');
   await seed(config().databaseUrl);
 }

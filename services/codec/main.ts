@@ -18,11 +18,15 @@ import { configureLogs, log } from '../common/log.js';
 import { LATENCY_BUCKETS, metricsAuthorized, ServiceMetrics } from '../common/metrics.js';
 import { newRequestScope, REQUEST_ID_HEADER, runInRequestScope } from '../common/request-scope.js';
 import client from 'prom-client';
+import { isEntryPoint } from '../common/cli.js';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
 const ProtoPayload = proto.temporal.api.common.v1.Payload;
 
-type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'> &
+type CodecSettings = Pick<
+  HubConfig,
+  'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins' | 'tokenMaxLifetimeMs'
+> &
   Partial<Pick<HubConfig, 'metricsToken' | 'oidc'>>;
 
 class HttpError extends Error {
@@ -172,7 +176,7 @@ export async function startCodecServer(settings: CodecSettings = config()) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const codec = await startCodecServer();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void codec.stop());

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { HubConfig } from '../common/config.js';
 import { bearerToken, tokenVerifier } from '../common/identity.js';
 import { limitRules } from './limits/index.js';
+import { isEntryPoint } from '../common/cli.js';
 
 // The Guild's Hive Gateway on the same committed supergraph and the same subgraphs, measured
 // beside Apollo Gateway by `npm run bench:registry -- --ways gateway,hive,...` (issue 12).
@@ -75,7 +76,7 @@ export async function startHiveGateway(settings: HubConfig) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const { config } = await import('../common/config.js');
   const gateway = await startHiveGateway(config());
   console.log(`hive gateway ready at ${gateway.url}`);

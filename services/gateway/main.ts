@@ -19,6 +19,7 @@ import type { DevIdentity } from './session.js';
 import { SubgraphSource, type GatewayContext } from './data-source.js';
 import { checkScalarVariables, scalarLiteralRule } from './scalars.js';
 import { gatewayRoutes } from './web.js';
+import { isEntryPoint } from '../common/cli.js';
 
 const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -129,7 +130,7 @@ function unauthenticated401(message: string): HubError {
   return new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const { config } = await import('../common/config.js');
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'gateway');

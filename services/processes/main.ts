@@ -11,6 +11,7 @@ import { buildProcessesSchema } from './schema.js';
 import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './search-attributes.js';
 import { ensureEvaluationSchedules } from './evaluation/schedule.js';
+import { isEntryPoint } from '../common/cli.js';
 
 export async function startProcesses(settings = config()) {
   const orm = await createProcessesOrm(settings.databaseUrl);
@@ -47,7 +48,7 @@ export async function startProcesses(settings = config()) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'processes');
   const processes = await startProcesses();

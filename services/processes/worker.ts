@@ -16,6 +16,7 @@ import type { ActivityDeps } from './process-definition.js';
 import { createTaskActivities } from './tasks/activities.js';
 import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './search-attributes.js';
+import { isEntryPoint, parseCli } from '../common/cli.js';
 
 /** The bundle's entry point: every workflow the hub runs. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
@@ -101,7 +102,12 @@ export async function startWorker(settings: HubConfig = config(), options: { orm
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
+  parseCli({
+    usage: 'npm run worker',
+    about:
+      "The Temporal worker alone: the hub's workflows and activities on TEMPORAL_TASK_QUEUE (configured by the environment).",
+  });
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'worker');
   const { metricsAddress } = quietTemporalLogs({ metricsAddress: config().workerMetricsAddress });

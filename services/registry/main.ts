@@ -7,6 +7,7 @@ import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
 import { buildRegistrySchema } from './schema.js';
+import { isEntryPoint } from '../common/cli.js';
 
 export async function startRegistry(settings = config()) {
   const orm = await createRegistryOrm(settings.databaseUrl);
@@ -31,7 +32,7 @@ export async function startRegistry(settings = config()) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'registry');
   const registry = await startRegistry();
