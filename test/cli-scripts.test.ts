@@ -49,4 +49,15 @@ describe('command-line scripts', () => {
       expect(bogus.stdout + bogus.stderr).not.toContain('    at ');
     });
   }
+
+  it('npm run token: a lifetime beyond TOKEN_MAX_LIFETIME_HOURS is refused in one line, one within it is printed', async () => {
+    const [long, day] = await Promise.all([
+      run('infra/dev/token.ts', ['--hours', '48']),
+      run('infra/dev/token.ts', ['--hours', '24']),
+    ]);
+    expect(long.code).toBe(2);
+    expect(long.stderr.trim().split('\n')).toEqual([expect.stringMatching(/TOKEN_MAX_LIFETIME_HOURS=24/)]);
+    expect(day.code).toBe(0);
+    expect(day.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  });
 });

@@ -16,6 +16,7 @@ export async function startFuzzHub() {
     RATE_LIMIT_PER_SECOND: '100000',
     RATE_LIMIT_BURST: '100000',
     LOG_LEVEL: 'error',
+    TEMPORAL_TASK_QUEUE: `fuzz-${Math.random().toString(36).slice(2, 8)}`,
   });
   process.env.HUB_WORKFLOW_BUNDLE = inject('workflowBundle');
   const settings = readConfig(env);
