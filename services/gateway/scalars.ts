@@ -62,7 +62,8 @@ function fieldOf(ancestors: readonly (ASTNode | readonly ASTNode[])[]): string |
 export function scalarLiteralRule(context: ValidationContext): ASTVisitor {
   const check = (node: ASTNode, ancestors: readonly (ASTNode | readonly ASTNode[])[]) => {
     // Only where the value itself is the scalar: a list of them is checked item by item.
-    const input = context.getInputType();
+    // TypeInfo has already stepped into a list's items when a ListValue is entered.
+    const input = node.kind === Kind.LIST ? context.getParentInputType() : context.getInputType();
     const type = input ? getNullableType(input) : undefined;
     const scalar = type && isScalarType(type) ? type : undefined;
     const implementation = scalar ? CHECKED[scalar.name] : undefined;
