@@ -145,6 +145,29 @@ describe('cursors no list gave out are BAD_USER_INPUT naming `after`', () => {
   });
 });
 
+describe('_entities at a subgraph', () => {
+  it('refuses representations that are not an entity of the subgraph with a UUID id', async () => {
+    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+    const admin = await token(['ADMIN']);
+    for (const url of [inject('registryUrl'), inject('processesUrl')]) {
+      for (const bad of [
+        'x',
+        [1, 2],
+        { __typename: 'NoSuchType', id: SOME_ID },
+        { __typename: 'Organization' },
+        { __typename: 'Organization', id: 'not-a-uuid' },
+        { __typename: 'Organization', id: 5 },
+      ]) {
+        const answer = await post(url, query, { r: [bad] }, admin);
+        expectRefusal(answer, 'BAD_USER_INPUT');
+        expect(answer.json!.errors![0]!.extensions!.field, JSON.stringify(bad)).toBe('representations');
+      }
+      const good = await post(url, query, { r: [{ __typename: 'Organization', id: wenzhou }] }, admin);
+      expect(good.json, url).toEqual({ data: { _entities: [{ __typename: 'Organization' }] } });
+    }
+  });
+});
+
 describe('run ids', () => {
   it('processRun(id: "__main__", runId: "__main__") is BAD_USER_INPUT naming runId', async () => {
     const answer = await post(

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isObjectType, Kind, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { badInput } from './errors.js';
+import { UUID_PATTERN } from './ids.js';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
 // Federation 2 needs the @link header; type-graphql prints the @key directives given via
@@ -29,38 +30,48 @@ export async function buildSubgraph(options: BuildSchemaOptions, references: Ref
   return { schema, sdl };
 }
 
-/** The entity types of a subgraph: those with @key in its SDL (resolved here, or only extended). */
-function keyedTypes(sdl: string): string[] {
-  return parse(sdl)
-    .definitions.filter(
-      (d) =>
-        (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) &&
-        d.directives?.some((directive) => directive.name.value === 'key'),
-    )
-    .map((d) => (d as { name: { value: string } }).name.value);
+/** The entity types of a subgraph (those with @key in its SDL, resolved here or only extended) and their key fields. */
+function keyedTypes(sdl: string): Map<string, string[]> {
+  const keyed = new Map<string, string[]>();
+  for (const d of parse(sdl).definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    for (const directive of d.directives ?? []) {
+      const fields = directive.arguments?.find((a) => a.name.value === 'fields')?.value;
+      if (directive.name.value === 'key' && fields?.kind === Kind.STRING)
+        keyed.set(d.name.value, fields.value.split(/\s+/).filter(Boolean));
+    }
+  }
+  return keyed;
 }
 
 /**
  * `_entities(representations: [_Any!]!)` takes any JSON; @apollo/subgraph's resolver read a
- * string's or an unknown type's `__typename` and threw a plain Error (INTERNAL_SERVER_ERROR).
- * The gateway only ever sends objects naming an entity type this subgraph resolves, so
- * anything else is a caller's mistake, refused before the resolver runs.
+ * string's or an unknown type's `__typename` and threw a plain Error, and a missing or malformed
+ * key reached a loader or PostgreSQL (INTERNAL_SERVER_ERROR). The gateway only ever sends
+ * objects naming an entity type of this subgraph with its key, and the hub's keys are `id`s,
+ * UUIDs (ids.ts): anything else is a caller's mistake, refused before the resolver runs.
  */
-function checkRepresentations(schema: GraphQLSchema, entityTypes: string[]): void {
+function checkRepresentations(schema: GraphQLSchema, entityTypes: Map<string, string[]>): void {
   const field = schema.getQueryType()?.getFields()._entities;
   if (!field?.resolve) return;
   const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve;
-  const known = new Set(entityTypes.filter((name) => isObjectType(schema.getType(name))));
+  const known = new Map([...entityTypes].filter(([name]) => isObjectType(schema.getType(name))));
+  const refuse = (message: string) => badInput(message, 'representations');
   field.resolve = (source, args: { representations?: unknown[] }, context, info) => {
     for (const representation of args.representations ?? []) {
-      const typename = (representation as { __typename?: unknown } | null)?.__typename;
       if (typeof representation !== 'object' || representation === null || Array.isArray(representation))
-        throw badInput('Each representation is an object with __typename and the key fields', 'representations');
-      if (typeof typename !== 'string' || !known.has(typename))
-        throw badInput(
-          `__typename ${JSON.stringify(typename) ?? '(none)'} is not an entity of this service (${[...known].join(', ')})`,
-          'representations',
+        throw refuse('Each representation is an object with __typename and the key fields');
+      const { __typename: typename, ...key } = representation as Record<string, unknown>;
+      const fields = typeof typename === 'string' ? known.get(typename) : undefined;
+      if (!fields)
+        throw refuse(
+          `__typename ${JSON.stringify(typename) ?? '(none)'} is not an entity of this service (${[...known.keys()].join(', ')})`,
         );
+      for (const name of fields) {
+        const value = key[name];
+        if (typeof value !== 'string' || (name === 'id' && !UUID_PATTERN.test(value)))
+          throw refuse(`A ${typename} representation needs its ${name}${name === 'id' ? ' (a UUID)' : ''}`);
+      }
     }
     return resolve(source, args, context, info);
   };

@@ -136,25 +136,41 @@ export function positions(field: Pick<GraphQLField<unknown, unknown>, 'args'>, d
   return found;
 }
 
-/** The arguments with every required one plausible, and `value` at `path` (a copy; the path is made). */
+/** The type at `path` below `type` (list items by index, input fields by name). */
+function typeAt(type: GraphQLInputType, path: (string | number)[]): GraphQLInputType {
+  let current = type;
+  for (const step of path) {
+    const nullable = getNullableType(current);
+    if (typeof step === 'number' && isListType(nullable)) current = nullable.ofType;
+    else if (typeof step === 'string' && isInputObjectType(nullable)) current = nullable.getFields()[step]!.type;
+  }
+  return current;
+}
+
+/** The arguments with every required one plausible, and `value` at `path` (a copy; what the path passes through is made plausible). */
 export function argumentsWith(field: RootField, path: (string | number)[], value: unknown): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const arg of field.args) if (isNonNullType(arg.type)) args[arg.name] = plausible(arg.type, arg.name);
-  const [argName] = path as [string];
-  if (!(argName in args)) args[argName] = plausible(field.args.find((a) => a.name === argName)!.type, argName);
+  const [argName, ...rest] = path as [string, ...(string | number)[]];
+  const argType = field.args.find((a) => a.name === argName)!.type;
+  if (!(argName in args)) args[argName] = plausible(argType, argName);
+  if (rest.length === 0) {
+    args[argName] = value;
+    return args;
+  }
   let holder = args as Record<string | number, unknown>;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i]!;
+  let key: string | number = argName;
+  for (let i = 0; i < rest.length; i++) {
     const next = holder[key];
     holder[key] = Array.isArray(next)
       ? [...next]
       : next && typeof next === 'object'
         ? { ...next }
-        : typeof path[i + 1] === 'number'
-          ? []
-          : {};
+        : (plausible(typeAt(argType, rest.slice(0, i)), String(key)) ?? {});
+    if (holder[key] === null || typeof holder[key] !== 'object') holder[key] = typeof rest[i] === 'number' ? [] : {};
     holder = holder[key] as Record<string | number, unknown>;
+    key = rest[i]!;
   }
-  holder[path.at(-1)!] = value;
+  holder[key] = value;
   return args;
 }
