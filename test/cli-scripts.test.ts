@@ -20,7 +20,7 @@ function run(file: string, args: string[]): Promise<{ code: number | null; stdou
       process.execPath,
       ['--import', 'tsx', file, ...args],
       // No database, no Temporal: --help and a bad flag must not need (or touch) either.
-      { cwd: ROOT, timeout: 60_000, env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } },
+      { cwd: ROOT, timeout: 150_000, env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
@@ -47,7 +47,7 @@ describe('command-line scripts', () => {
       expect(bogus.stderr.trim().split('\n')).toHaveLength(1);
       expect(bogus.stderr).toMatch(/no-such-flag/);
       expect(bogus.stdout + bogus.stderr).not.toContain('    at ');
-    });
+    }, 180_000); // each loads its imports (the ORM, Temporal's SDK) before it reads its arguments: seconds, more under load
   }
 
   it('npm run token: a lifetime beyond TOKEN_MAX_LIFETIME_HOURS is refused in one line, one within it is printed', async () => {
