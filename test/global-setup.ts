@@ -6,8 +6,8 @@ import { startHub } from '../infra/dev/hub.js';
 import { migrate } from '../infra/db/migrate.js';
 import { seed } from '../infra/seed/run.js';
 import { freshTestDatabase } from './support/database.js';
-import { freePort } from './support/ports.js';
-import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../services/processes/worker.js';
+import { freePort } from '../infra/dev/ports.js';
+import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, workflowsPath } from '../services/processes/worker.js';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +61,7 @@ export default async function setup(project: TestProject) {
   // It carries the hub's failure converter (failure messages travel encrypted, as in production)
   // and the workflow interceptors (the traces'), as a worker's own bundle does.
   const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
+    workflowsPath: workflowsPath(),
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: new DefaultLogger('WARN'),

@@ -5,7 +5,7 @@ import { readConfig } from '../services/common/config.js';
 import { tokenVerifier } from '../services/common/identity.js';
 import { codeOf, gql, orgId } from './support/hub.js';
 import { mintAt, type MintOptions } from './support/oidc-issuer.js';
-import { freePort } from './support/ports.js';
+import { freePort } from '../infra/dev/ports.js';
 
 // The hub accepts tokens of an OIDC issuer (the global set-up's test issuer: discovery, JWKS,
 // code + PKCE) at the gateway and again at each subgraph: verified with the issuer's published

@@ -11,6 +11,7 @@ import { sharedBundle, testDataConverter } from './support/time-skipping.js';
 import { until as poll } from './support/until.js';
 import { hubActivities, quietTemporalLogs } from '../services/processes/worker.js';
 import { createProcessesOrm } from '../services/processes/orm.js';
+import { CATALOG } from '../services/processes/catalog.js';
 import { createRegistryClient } from '../services/processes/registry/client.js';
 import { defaultParams } from '../services/processes/evaluation/params.js';
 import { CAMPAIGN_WORKFLOW_TYPE, EVALUATION_PROCESS_TYPE, type CampaignInput } from '../workflows/evaluation/types.js';
@@ -146,7 +147,7 @@ beforeAll(async () => {
 
   // The test's own worker for the campaigns.
   quietTemporalLogs();
-  orm = await createProcessesOrm(inject('databaseUrl'), { poolMax: 4 });
+  orm = await createProcessesOrm(CATALOG, inject('databaseUrl'), { poolMax: 4 });
   connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const registry = createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') });
   worker = await Worker.create({
@@ -556,7 +557,7 @@ describe('understanding one run (processRun)', () => {
         actor: `secretary-${tag}`,
         taskId: endorsed.taskId,
         zh: `secretary-${tag} 决定「商会推荐」：同意（意见：同意推荐）`,
-        en: `secretary-${tag} decided Chamber endorsement: approved ("同意推荐")`,
+        en: `secretary-${tag} decided Chamber endorsement: Approve ("同意推荐")`,
       });
       expect(timeline[3]).toMatchObject({ zh: '进入阶段：待工商联确认', en: 'Stage: awaiting confirmation' });
       expect(timeline[4]).toMatchObject({
@@ -584,7 +585,7 @@ describe('understanding one run (processRun)', () => {
       expect(done.timeline.at(-1)).toMatchObject({ kind: 'COMPLETED', zh: '流程完成' });
       expect(done.timeline.find((e: { kind: string }) => e.kind === 'TASK_DECIDED')).toMatchObject({
         zh: `secretary-${tag} 决定「商会推荐」：不同意（意见：本期不参加）`,
-        en: `secretary-${tag} decided Chamber endorsement: rejected ("本期不参加")`,
+        en: `secretary-${tag} decided Chamber endorsement: Reject ("本期不参加")`,
       });
     },
   );

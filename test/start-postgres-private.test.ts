@@ -4,7 +4,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startDevPostgres } from '../infra/dev/postgres.js';
-import { freePort } from './support/ports.js';
+import { freePort } from '../infra/dev/ports.js';
 
 // As root, embedded PostgreSQL runs as the user `postgres`, which cannot enter a clone in a
 // private folder (under /root, or `mktemp -d`: 0700): neither its binaries nor `.data/`. This

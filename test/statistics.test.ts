@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { codeOf, gql, token } from './support/hub.js';
-import { freePort } from './support/ports.js';
+import { freePort } from '../infra/dev/ports.js';
 import { readConfig } from '../services/common/config.js';
 import { startRegistry } from '../services/registry/main.js';
 import { startGateway } from '../services/gateway/main.js';

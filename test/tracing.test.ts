@@ -7,7 +7,7 @@ import { Cleanup, hubEnv, seededDatabase, startParts } from './support/processes
 import { until } from './support/until.js';
 import { sharedBundle, testDataConverter } from './support/time-skipping.js';
 import { workflowSpanSinks } from '../services/common/tracing-worker.js';
-import { quietTemporalLogs, WORKFLOWS_PATH } from '../services/processes/worker.js';
+import { quietTemporalLogs, workflowsPath } from '../services/processes/worker.js';
 import { FAILURE_CONVERTER_PATH } from '../services/common/temporal.js';
 
 // One decision is one trace (issue 10 §4), read back from an in-memory OTLP receiver. The hub's
@@ -282,7 +282,7 @@ describe('traces', () => {
         workflowId,
       );
       const untraced = await bundleWorkflowCode({
-        workflowsPath: WORKFLOWS_PATH,
+        workflowsPath: workflowsPath(),
         failureConverterPath: FAILURE_CONVERTER_PATH,
         logger: new DefaultLogger('WARN'),
       });

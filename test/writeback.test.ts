@@ -4,16 +4,17 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { codeOf, gql, orgId, sql, temporalClient, token } from './support/hub.js';
 import { createCourse, enrolled } from './support/training.js';
 import { createProcessesOrm } from '../services/processes/orm.js';
+import { CATALOG } from '../services/processes/catalog.js';
 import { createRegistryClient } from '../services/processes/registry/client.js';
 import { createTrainingActivities } from '../services/processes/training/activities.js';
-import { collectActivities } from '../services/processes/catalog.js';
+import { collectActivities } from '../services/processes/kit/process-catalog.js';
 
 // Writing back to the registry: the worker's SYSTEM identity, idempotency keys, and permanent
 // refusals that fail an activity for good instead of retrying it for ever.
 
 let orm: MikroORM;
 beforeAll(async () => {
-  orm = await createProcessesOrm(inject('databaseUrl'), { poolMax: 2 });
+  orm = await createProcessesOrm(CATALOG, inject('databaseUrl'), { poolMax: 2 });
 });
 afterAll(() => orm?.close());
 

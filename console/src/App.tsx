@@ -16,6 +16,7 @@ import { ConsoleLayout } from './shell/Layout';
 import type { ConsolePage } from './shell/routes';
 import { hasRole, useSession } from './shell/session';
 import { SignIn } from './shell/SignIn';
+import { CatalogWordsProvider } from './shell/words';
 import { CONSOLE_THEME } from './shell/theme';
 
 const PAGES: ConsolePage[] = [...approverPages, ...adminPages, ...integratorPages];
@@ -58,7 +59,9 @@ function Routed() {
         <Route
           element={
             <RequireSession>
-              <ConsoleLayout pages={PAGES} />
+              <CatalogWordsProvider>
+                <ConsoleLayout pages={PAGES} />
+              </CatalogWordsProvider>
             </RequireSession>
           }
         >

@@ -6,7 +6,7 @@ import type { CpuTotals } from './cpu.js';
 
 // The printed result: one row per query, the ways side by side, and the ratios of the
 // latencies with the hand-written SQL as 1. `hive` is The Guild's Hive Gateway on the same
-// supergraph and subgraph (services/gateway/hive.ts), measured beside Apollo Gateway.
+// supergraph and subgraph (infra/bench/hive-gateway.ts), measured beside Apollo Gateway.
 
 export const WAYS = ['gateway', 'hive', 'subgraph', 'sql'] as const;
 const LABELS: Record<Way, string> = {

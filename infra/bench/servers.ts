@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../../services/common/config.js';
 import { signToken } from '../../services/common/identity.js';
+import { freePort } from '../dev/ports.js';
 
 // The registry subgraph and the gateway run as CHILD PROCESSES (their own `main.ts`, through
 // tsx), each with its own event loop: the load generator in the parent process would
@@ -21,16 +21,6 @@ export interface BenchServers {
   /** The children's process ids, for their memory. */
   pids: { registry: number; gateway: number; hive: number };
   stop(): Promise<void>;
-}
-
-/** A port nothing listens on right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 function startChild(name: string, entry: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
@@ -121,7 +111,7 @@ export async function startServers(
       await waitUntilServing('gateway', children[1]!, gatewayUrl, token);
     }
     if (options.hive) {
-      hive = startChild('hive', 'services/gateway/hive.ts', { ...env, GATEWAY_PORT: String(hivePort) });
+      hive = startChild('hive', 'infra/bench/hive-gateway.ts', { ...env, GATEWAY_PORT: String(hivePort) });
       children.push(hive);
       await waitUntilServing('hive', hive, hiveUrl, token);
     }

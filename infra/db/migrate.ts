@@ -1,7 +1,8 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import pg from 'pg';
 import { MIGRATING_ORMS } from './orms.js';
-import { isEntryPoint, parseCli } from '../../services/common/cli.js';
+import { isEntryPoint } from '../../services/common/entry.js';
+import { parseCli } from '../../services/common/cli.js';
 
 /** Creates the database when it is missing (a new machine), so the first start needs no psql. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { registryOrmSpec } from '../../services/registry/orm.js';
 import { processesOrmSpec } from '../../services/processes/orm.js';
+import { CATALOG } from '../../services/processes/catalog.js';
 import { registryMigrations } from '../migrations/registry/index.js';
 import { processesMigrations } from '../migrations/processes/index.js';
 import { createOrm } from '../../services/common/orm.js';
@@ -8,5 +9,6 @@ import { createOrm } from '../../services/common/orm.js';
 // schema-agreement test use. Infra hands the lists over, so services never import infra.
 export const MIGRATING_ORMS = {
   registry: (databaseUrl: string) => createOrm({ ...registryOrmSpec, migrations: registryMigrations }, databaseUrl),
-  processes: (databaseUrl: string) => createOrm({ ...processesOrmSpec, migrations: processesMigrations }, databaseUrl),
+  processes: (databaseUrl: string) =>
+    createOrm({ ...processesOrmSpec(CATALOG), migrations: processesMigrations }, databaseUrl),
 } as const;

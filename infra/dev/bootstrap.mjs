@@ -298,6 +298,21 @@ try {
               ['node_modules/typescript/bin/tsc', '-p', 'e2e/tsconfig.json', '--noEmit'],
               ['node_modules/eslint/bin/eslint.js', '.'],
               ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
+              // The import rules (.dependency-cruiser.cjs) and unused files, exports, dependencies (knip.jsonc).
+              [
+                'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs',
+                '--config',
+                '.dependency-cruiser.cjs',
+                '--output-type',
+                'err',
+                'services',
+                'workflows',
+                'infra',
+                'test',
+                'console/src',
+                'e2e',
+              ],
+              ['node_modules/knip/bin/knip.js', '--no-progress'],
               ['node_modules/vitest/vitest.mjs', 'run', ...args],
               ...(browserTests ? [playwright] : []),
             ];

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEV_JWT_SECRET, readConfig } from '../../services/common/config.js';
 import { FAILURE_CONVERTER_PATH } from '../../services/common/temporal.js';
-import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from '../../services/processes/worker.js';
+import { quietTemporalLogs, WORKFLOW_INTERCEPTOR_MODULES, workflowsPath } from '../../services/processes/worker.js';
 import { migrate } from '../db/migrate.js';
 import { seed } from '../seed/run.js';
 import { startDevTemporal } from './temporal.js';
@@ -16,7 +16,7 @@ import { buildConsole } from './console-build.js';
 import { seedOrganizationId } from '../seed/run.js';
 import { startOidcIssuer, type OidcUser } from '../../test/support/oidc-issuer.js';
 import { freshTestDatabase } from '../../test/support/database.js';
-import { freePort } from '../../test/support/ports.js';
+import { freePort } from './ports.js';
 
 // The child process infra/dev/browser-hub.ts starts: everything the browser tests need, as the
 // vitest global setup makes it (test/global-setup.ts) plus the console, the dev sign-in and the
@@ -41,7 +41,7 @@ async function main() {
   quietTemporalLogs();
   say('bundling the workflows…');
   const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
+    workflowsPath: workflowsPath(),
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: new DefaultLogger('WARN'),

@@ -2,9 +2,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { freePort } from './ports.js';
 
 /** An executable: the path in `override` when given, else `name` on PATH; undefined when none is executable. */
 export function findExecutable(
@@ -115,16 +115,6 @@ async function untilServing(address: string, child: ChildProcess, errors: () => 
     }
   }
   throw new Error(`the Temporal dev server did not serve on ${address} within 60 s: ${errors()}`);
-}
-
-/** A TCP port that was free a moment ago on loopback. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 /** The SDK's own way, which downloads the CLI where none is installed. */

@@ -2,13 +2,19 @@ import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
 import { buildRegistrySchema } from '../../services/registry/schema.js';
 import { buildProcessesSchema } from '../../services/processes/schema.js';
+import { CATALOG } from '../../services/processes/catalog.js';
+import type { ProcessCatalog } from '../../services/processes/kit/process-catalog.js';
 
 // The subgraph SDL comes from the code; the supergraph is composed in-process. The URLs are
 // placeholders: the gateway routes each subgraph by name to the URL in its configuration.
 export const SUBGRAPH_NAMES = ['registry', 'processes'] as const;
 
-export async function composeSupergraph(): Promise<Record<string, string>> {
-  const subgraphs = { registry: (await buildRegistrySchema()).sdl, processes: (await buildProcessesSchema()).sdl };
+/** The SDL files of the hub (or of a hub running `catalog`, as a test may start one). */
+export async function composeSupergraph(catalog: ProcessCatalog = CATALOG): Promise<Record<string, string>> {
+  const subgraphs = {
+    registry: (await buildRegistrySchema()).sdl,
+    processes: (await buildProcessesSchema(catalog)).sdl,
+  };
   const result = composeServices(
     SUBGRAPH_NAMES.map((name) => ({ name, url: `http://${name}.invalid/graphql`, typeDefs: parse(subgraphs[name]) })),
   );

@@ -2,12 +2,14 @@ import 'reflect-metadata'; // type-graphql's decorators need it before any of th
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createRegistryOrm } from '../../services/registry/orm.js';
 import { createProcessesOrm } from '../../services/processes/orm.js';
+import { CATALOG } from '../../services/processes/catalog.js';
 import { organizationViolations } from '../../services/registry/rules/organization.js';
 import { TrainingCourse } from '../../services/processes/training/course.js';
 import { SEED_COMMITTEES, SEED_ORGANIZATIONS } from './registry-data.js';
 import { SEED_TABLES, type SeedTable } from './tables.js';
 import { seedId } from './ids.js';
-import { isEntryPoint, parseCli } from '../../services/common/cli.js';
+import { isEntryPoint } from '../../services/common/entry.js';
+import { parseCli } from '../../services/common/cli.js';
 
 // Inserts what is missing and leaves what exists: running the seed twice changes nothing.
 
@@ -57,7 +59,7 @@ export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
   } finally {
     await registry.close();
   }
-  const processes = await createProcessesOrm(databaseUrl);
+  const processes = await createProcessesOrm(CATALOG, databaseUrl);
   try {
     const em = processes.em.fork();
     if (!(await em.findOne(TrainingCourse, SEED_COURSE.id))) {

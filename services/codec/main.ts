@@ -18,7 +18,7 @@ import { configureLogs, log } from '../common/log.js';
 import { LATENCY_BUCKETS, metricsAuthorized, ServiceMetrics } from '../common/metrics.js';
 import { newRequestScope, REQUEST_ID_HEADER, runInRequestScope } from '../common/request-scope.js';
 import client from 'prom-client';
-import { isEntryPoint } from '../common/cli.js';
+import { isEntryPoint } from '../common/entry.js';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
 const ProtoPayload = proto.temporal.api.common.v1.Payload;

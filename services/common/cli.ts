@@ -1,27 +1,11 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
 // What every command-line script of the hub does with its arguments (npm run token, migrate,
 // seed, schema, worker, migration:create, bench:*): `--help` prints its usage and exits 0
 // before anything starts; a flag it does not know, or a value it cannot use, is one line on
 // stderr and exit code 2 (no stack trace). It lives in services/common, not infra, because the
-// worker is one of those scripts and services never import infra.
-
-/**
- * Whether the module at `moduleUrl` (its import.meta.url) is the script node was started with,
- * rather than imported by another. Compares real paths: node may be given a relative path or a
- * symlink, and a URL escapes characters a path keeps.
- */
-export function isEntryPoint(moduleUrl: string): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
-  } catch {
-    return false;
-  }
-}
+// worker is one of those scripts and services never import infra. Whether a file is the script
+// node runs is entry.ts's one check.
 
 export interface CliSpec<O extends ParseArgsOptionsConfig> {
   /** The command as a person types it, with its flags: `npm run token -- --role <role> [--hours 12]`. */

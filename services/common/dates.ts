@@ -62,3 +62,18 @@ export function addYears(isoDate: string, years: number): string {
   const date = new Date(Date.UTC(year + years, month - 1, Math.min(day, lastDay)));
   return date.toISOString().slice(0, 10);
 }
+
+const CHINA_MINUTE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as people in China read it, to the minute: 2026-12-08 07:30 (Asia/Shanghai). */
+export function chinaMinute(at: Date): string {
+  return CHINA_MINUTE.format(at).replace(', ', ' ');
+}

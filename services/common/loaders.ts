@@ -95,3 +95,17 @@ export function childrenOf<T extends object>(
     return ids.map((id) => groups.get(id)!);
   });
 }
+
+/**
+ * Loaders made once per request, on first use, by whoever owns them (a process's folder, the
+ * runs view): kept beside the request's context in a WeakMap, so no shared list of every
+ * loader has to name them.
+ */
+export function perRequest<C extends object, L>(make: (ctx: C) => L): (ctx: C) => L {
+  const made = new WeakMap<C, L>();
+  return (ctx) => {
+    let loaders = made.get(ctx);
+    if (!loaders) made.set(ctx, (loaders = make(ctx)));
+    return loaders;
+  };
+}

@@ -166,13 +166,6 @@ function emit(level: Level, msg: string, fields?: Fields, human?: string): void 
   }
 }
 
-/** Whether any sink would take a line of this level (to skip building costly fields). */
-export function logs(level: Level): boolean {
-  if (RANK[level] >= RANK[consoleOut.level]) return true;
-  for (const sink of extraSinks) if (RANK[level] >= RANK[sink.level]) return true;
-  return false;
-}
-
 /** `human`: the whole pretty line instead of "message key=value ..." (the request lines). */
 export const log = {
   debug: (msg: string, fields?: Fields, human?: string) => emit('debug', msg, fields, human),

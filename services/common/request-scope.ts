@@ -57,12 +57,6 @@ export function currentRequest(): RequestScope | undefined {
   return storage.getStore();
 }
 
-/** Names the run this request acts on, for its log lines (a resolver that starts or decides one). */
-export function annotateRequest(fields: Pick<RequestScope, 'workflowId'>): void {
-  const scope = storage.getStore();
-  if (scope && fields.workflowId) scope.workflowId = fields.workflowId;
-}
-
 /**
  * Headers that carry the current request id (and the run, when known) to another hub service,
  * so its log lines for this call share them: the gateway's subgraph fetches, the processes

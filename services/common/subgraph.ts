@@ -4,6 +4,7 @@ import { isObjectType, Kind, parse, type GraphQLFieldResolver, type GraphQLSchem
 import { badInput } from './errors.js';
 import { UUID_PATTERN } from './ids.js';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { authorizedRoles } from './access.js';
 
 // Federation 2 needs the @link header; type-graphql prints the @key directives given via
 // @Directive, and buildSubgraphSchema then adds _entities/_service.
@@ -19,7 +20,14 @@ export interface Subgraph {
 }
 
 export async function buildSubgraph(options: BuildSchemaOptions, references: ReferenceResolvers): Promise<Subgraph> {
-  const typeSchema = await buildSchema({ ...options, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  const typeSchema = await buildSchema({
+    ...options,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+    // Who may call what is declared with @Authorized beside each field and checked here only.
+    authChecker: authorizedRoles,
+    authMode: 'error',
+  });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeSchema)}\n`;
   const resolvers = createResolversMap(typeSchema) as Record<string, any>;
   for (const [type, reference] of Object.entries(references)) {

@@ -19,7 +19,7 @@ import type { DevIdentity } from './session.js';
 import { SubgraphSource, type GatewayContext } from './data-source.js';
 import { checkScalarVariables, scalarLiteralRule } from './scalars.js';
 import { gatewayRoutes } from './web.js';
-import { isEntryPoint } from '../common/cli.js';
+import { isEntryPoint } from '../common/entry.js';
 
 const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -72,6 +72,8 @@ function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistog
 export interface GatewayOptions {
   /** The seeded identities the console offers for dev sign-in (only with the dev secret; infra/dev/identities.ts). */
   devIdentities?: DevIdentity[];
+  /** The composed supergraph to serve instead of the committed schema/supergraph.graphql (a test's own catalog). */
+  supergraphSdl?: string;
 }
 
 /**
@@ -83,7 +85,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   const metrics = new ServiceMetrics('gateway');
   const fetches = subgraphFetchHistogram(metrics);
   const gateway = new ApolloGateway({
-    supergraphSdl: await readFile(SUPERGRAPH, 'utf8'),
+    supergraphSdl: options.supergraphSdl ?? (await readFile(SUPERGRAPH, 'utf8')),
     buildService: ({ name }) =>
       new SubgraphSource(urls[name]!, subgraphFetcher(name, settings.subgraphTimeoutMs, fetches)),
   });

@@ -1,37 +1,12 @@
-import type { TaskForm } from '../../workflows/human-task/contracts.js';
-import type { ProcessDefinition } from './process-definition.js';
+import { ProcessCatalog } from './kit/process-catalog.js';
+import type { ProcessesContext } from './kit/context.js';
 import { trainingProcess } from './training/process.js';
 import { evaluationProcess } from './evaluation/process.js';
 import { procurementProcess } from './procurement/process.js';
 
-// One record per process (a ProcessDefinition): its workflow type, task kinds with their
-// decision forms, activities, and how to load its projection. The worker, the inbox and the runs view read it, so a new
-// process is one folder plus one line below, not an edit of the plumbing.
+// The composition root of the processes service: the processes the hub runs, one record each
+// (process-definition.ts). main.ts, worker.ts and infra hand this catalog to the plumbing, which
+// builds the ORM, the schema, the worker, the inbox and the runs view from it and imports no
+// process folder. Adding a process is its folder, one line here and its migration.
 
-export const CATALOG: readonly ProcessDefinition[] = [trainingProcess, evaluationProcess, procurementProcess];
-
-export function processByType(processType: string): ProcessDefinition | undefined {
-  return CATALOG.find((p) => p.processType === processType);
-}
-
-/** The form of a task kind, for tasks whose row predates forms. */
-export function formOf(processType: string, kind: string): TaskForm | undefined {
-  return processByType(processType)?.taskKinds[kind]?.form;
-}
-
-/**
- * Every activity the worker registers: the task kit's and each process's. A name given twice
- * would silently replace the first, so it is refused.
- */
-export function collectActivities(sets: Record<string, Record<string, unknown>>): Record<string, unknown> {
-  const all: Record<string, unknown> = {};
-  const owner: Record<string, string> = {};
-  for (const [setName, activities] of Object.entries(sets)) {
-    for (const [name, fn] of Object.entries(activities)) {
-      if (owner[name]) throw new Error(`activity "${name}" is defined by both ${owner[name]} and ${setName}`);
-      owner[name] = setName;
-      all[name] = fn;
-    }
-  }
-  return all;
-}
+export const CATALOG = new ProcessCatalog<ProcessesContext>([trainingProcess, evaluationProcess, procurementProcess]);

@@ -6,22 +6,28 @@ import { startTracing } from '../common/tracing.js';
 import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { connectClient, hubClient } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
-import { processesContext } from './context.js';
+import { processesContext } from './kit/context.js';
 import { buildProcessesSchema } from './schema.js';
 import { createRegistryClient } from './registry/client.js';
-import { registerSearchAttributes } from './search-attributes.js';
-import { ensureEvaluationSchedules } from './evaluation/schedule.js';
-import { isEntryPoint } from '../common/cli.js';
+import { registerSearchAttributes } from './kit/search-attributes.js';
+import { CATALOG } from './catalog.js';
+import type { ProcessCatalog } from './kit/process-catalog.js';
+import { isEntryPoint } from '../common/entry.js';
 
-export async function startProcesses(settings = config()) {
-  const orm = await createProcessesOrm(settings.databaseUrl);
+/** The processes subgraph for `catalog` (the hub's own unless a test hands it another). */
+export async function startProcesses(settings = config(), catalog: ProcessCatalog = CATALOG) {
+  const orm = await createProcessesOrm(catalog, settings.databaseUrl);
   const connection = await connectClient(settings);
   // Runs are started with the hub's search attributes: they must exist first.
-  await registerSearchAttributes(connection, settings.temporalNamespace);
+  await registerSearchAttributes(
+    connection,
+    settings.temporalNamespace,
+    catalog.processes.flatMap((p) => p.searchAttributes ?? []),
+  );
   const temporal = hubClient(connection, settings); // encrypts what it sends, decrypts what it reads
-  // The yearly evaluation campaigns, made once in whatever Temporal namespace the hub uses.
-  await ensureEvaluationSchedules(temporal, settings.taskQueue);
-  const { schema } = await buildProcessesSchema();
+  // What the processes need made once per Temporal namespace (the yearly Schedules ...).
+  for (const process of catalog.processes) await process.onStart?.({ temporal, taskQueue: settings.taskQueue });
+  const { schema } = await buildProcessesSchema(catalog);
   const metrics = new ServiceMetrics('processes');
   metrics.watchPool('processes', await ormPool(orm));
   const served = await serveSubgraph({
@@ -36,6 +42,7 @@ export async function startProcesses(settings = config()) {
       temporal,
       registry: createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret }),
       settings,
+      catalog,
     }),
   });
   return {

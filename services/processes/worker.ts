@@ -11,15 +11,18 @@ import { startTracing } from '../common/tracing.js';
 import { activityTracingInterceptors, workflowSpanSinks } from '../common/tracing-worker.js';
 import { createProcessesOrm } from './orm.js';
 import { createBatchActivities } from './operations/batch-activities.js';
-import { CATALOG, collectActivities } from './catalog.js';
-import type { ActivityDeps } from './process-definition.js';
+import { CATALOG } from './catalog.js';
+import { collectActivities, type ProcessCatalog } from './kit/process-catalog.js';
+import type { ActivityDeps } from './kit/process-definition.js';
+import { workflowEntry } from './kit/workflow-bundle.js';
 import { createTaskActivities } from './tasks/activities.js';
 import { createRegistryClient } from './registry/client.js';
-import { registerSearchAttributes } from './search-attributes.js';
-import { isEntryPoint, parseCli } from '../common/cli.js';
+import { registerSearchAttributes } from './kit/search-attributes.js';
+import { isEntryPoint } from '../common/entry.js';
+import { parseCli } from '../common/cli.js';
 
-/** The bundle's entry point: every workflow the hub runs. */
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+/** The bundle's entry point: every workflow of the catalog (the hub's own unless given another). */
+export const workflowsPath = (catalog: ProcessCatalog = CATALOG) => workflowEntry(catalog);
 
 /**
  * The bundle's workflow interceptors: the traces' (services/common/tracing-workflow.ts), in every bundle, since
@@ -41,47 +44,58 @@ export function quietTemporalLogs(options: TemporalRuntimeOptions = {}): { metri
 }
 
 /** The task kit's activities and every catalogued process's, with a duplicate name refused. */
-export function hubActivities(deps: ActivityDeps) {
+export function hubActivities(deps: ActivityDeps, catalog: ProcessCatalog = CATALOG) {
   return collectActivities({
     'the task kit': createTaskActivities({ orm: deps.orm }),
-    'batch operations': createBatchActivities(deps),
-    ...Object.fromEntries(CATALOG.map((process) => [process.processType, process.activities(deps)])),
+    'batch operations': createBatchActivities({ ...deps, catalog }),
+    ...Object.fromEntries(catalog.processes.map((process) => [process.processType, process.activities(deps)])),
   });
 }
 
 /**
  * Where the workflow code comes from: a bundle built once (tests share one per run, handed over
- * in HUB_WORKFLOW_BUNDLE, built with WORKFLOW_INTERCEPTOR_MODULES) or the source, bundled by this
- * worker with them.
+ * in HUB_WORKFLOW_BUNDLE, built with WORKFLOW_INTERCEPTOR_MODULES from the hub's catalog) or the
+ * catalog's workflows, bundled by this worker with them (always for a catalog of one's own).
  */
-export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & {
+export function workflowSource(catalog: ProcessCatalog = CATALOG): Pick<
+  WorkerOptions,
+  'workflowBundle' | 'workflowsPath'
+> & {
   workflowModules: string[];
 } {
-  const bundle = process.env.HUB_WORKFLOW_BUNDLE;
+  const bundle = catalog === CATALOG ? process.env.HUB_WORKFLOW_BUNDLE : undefined;
   return bundle
     ? { workflowBundle: { codePath: bundle }, workflowModules: [] }
-    : { workflowsPath: WORKFLOWS_PATH, workflowModules: WORKFLOW_INTERCEPTOR_MODULES };
+    : { workflowsPath: workflowsPath(catalog), workflowModules: WORKFLOW_INTERCEPTOR_MODULES };
 }
 
-/** Runs the hub's workflows and activities until stopped. */
-export async function startWorker(settings: HubConfig = config(), options: { orm?: MikroORM } = {}) {
-  const orm = options.orm ?? (await createProcessesOrm(settings.databaseUrl));
+/** Runs the catalog's workflows and activities (the hub's own unless a test hands it another) until stopped. */
+export async function startWorker(
+  settings: HubConfig = config(),
+  options: { orm?: MikroORM; catalog?: ProcessCatalog } = {},
+) {
+  const catalog = options.catalog ?? CATALOG;
+  const orm = options.orm ?? (await createProcessesOrm(catalog, settings.databaseUrl));
   // The same TLS / API key and the same payload codec for the worker and its client.
   const connection = await NativeConnection.connect(connectionOptions(settings));
   const clientConnection = await connectClient(settings);
-  await registerSearchAttributes(clientConnection, settings.temporalNamespace);
+  await registerSearchAttributes(
+    clientConnection,
+    settings.temporalNamespace,
+    catalog.processes.flatMap((p) => p.searchAttributes ?? []),
+  );
   const temporal = hubClient(clientConnection, settings);
   const registry = createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret });
   // The worker's pool on the SDK's exporter (a no-op meter when the Runtime has no metrics).
   const stopPoolReport = reportPoolToTemporal(Runtime.instance().metricMeter, 'processes', await ormPool(orm));
-  const { workflowModules, ...source } = workflowSource();
+  const { workflowModules, ...source } = workflowSource(catalog);
   const worker = await Worker.create({
     connection,
     namespace: settings.temporalNamespace,
     taskQueue: settings.taskQueue,
     dataConverter: hubDataConverter(settings),
     ...source,
-    activities: hubActivities({ orm, registry, temporal }),
+    activities: hubActivities({ orm, registry, temporal }, catalog),
     // Traces (services/common/tracing-worker.ts): the activities' spans when this process traces;
     // the workflows' spans come through the sink, registered either way.
     interceptors: { activity: activityTracingInterceptors(), workflowModules },

@@ -7,7 +7,7 @@ import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
 import { buildRegistrySchema } from './schema.js';
-import { isEntryPoint } from '../common/cli.js';
+import { isEntryPoint } from '../common/entry.js';
 
 export async function startRegistry(settings = config()) {
   const orm = await createRegistryOrm(settings.databaseUrl);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gql, token, type GraphQLResponse } from '../support/hub.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../infra/dev/ports.js';
 import { Cleanup, eventually, hubEnv, startParts } from '../support/processes.js';
 import { startDevPostgres, type DevPostgres } from '../../infra/dev/postgres.js';
 import { migrate } from '../../infra/db/migrate.js';

@@ -12,7 +12,7 @@ import {
   type DelayProxy,
 } from '../support/processes.js';
 import { applyForTraining } from '../support/remote-training.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../infra/dev/ports.js';
 
 // A subgraph down, and a subgraph slower than the gateway's deadline. A hub of the test's own
 // (child processes on free ports): registry, processes and a worker, one gateway straight to

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { token } from '../support/hub.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../infra/dev/ports.js';
 import { Cleanup, eventually, hubEnv, seededDatabase, startParts } from '../support/processes.js';
 import { applyForTraining, decide, OFFICER, openTask } from '../support/remote-training.js';
 import { startDevTemporal, type DevTemporal } from '../../infra/dev/temporal.js';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevPostgres } from '../../infra/dev/postgres.js';
-import { freePort } from './ports.js';
+import { freePort } from '../../infra/dev/ports.js';
 
 /**
  * A fresh, empty test database on a real PostgreSQL: TEST_DATABASE_URL's server, else the

@@ -4,7 +4,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { freshTestDatabase } from './database.js';
-import { freePort } from './ports.js';
+import { freePort } from '../../infra/dev/ports.js';
 import { migrate } from '../../infra/db/migrate.js';
 import { seed } from '../../infra/seed/run.js';
 

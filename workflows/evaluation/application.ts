@@ -15,8 +15,8 @@ import {
   type ApplicationState,
   type Objection,
 } from './types.js';
-
-const DAY = 86_400_000;
+import { DAY } from '../common/time.js';
+import { badRequest, notNow } from '../common/failures.js';
 
 /**
  * One organisation in one campaign (a child of evaluationCampaign, so a thousand applications are
@@ -35,7 +35,7 @@ export async function evaluationApplication(input: ApplicationInput): Promise<Ap
     grade: null,
     objections: [],
   };
-  const tasks = createTaskBoard(() => state);
+  const tasks = createTaskBoard(() => ({ input, state }));
   const ctx = applicationContext(input, state, tasks);
   const { params } = input;
   const secretariat = [{ role: 'APPROVER', organizationId: input.organizationId }];
@@ -48,8 +48,8 @@ export async function evaluationApplication(input: ApplicationInput): Promise<Ap
     },
     {
       validator: (objection: Objection) => {
-        if (state.status !== 'NOTICE') throw new Error('Objections are taken during the public notice (公示) only');
-        if (!objection.reason.trim()) throw new Error('An objection needs a reason');
+        if (state.status !== 'NOTICE') throw notNow('Objections are taken during the public notice (公示) only');
+        if (!objection.reason.trim()) throw badRequest('An objection needs a reason', 'reason');
       },
     },
   );

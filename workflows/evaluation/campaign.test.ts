@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createProcessesOrm } from '../../services/processes/orm.js';
+import { CATALOG } from '../../services/processes/catalog.js';
 import { defaultParams } from '../../services/processes/evaluation/params.js';
 import { createEvaluationActivities } from '../../services/processes/evaluation/activities.js';
 import { createRegistryClient } from '../../services/processes/registry/client.js';
@@ -18,6 +19,7 @@ import {
   type CampaignInput,
 } from './types.js';
 import { until as poll } from '../../test/support/until.js';
+import { DAY } from '../common/time.js';
 
 // A whole 2020 rating campaign on the time-skipping server, with the hub's real activities (its
 // PostgreSQL, its registry through GraphQL): eligibility with reasons, five applications taken
@@ -25,7 +27,6 @@ import { until as poll } from '../../test/support/until.js';
 // its quorum (escalated), an objection that changes a grade and one that does not, and the
 // write-back seen in the registry, written once however often it runs.
 
-const DAY = 86_400_000;
 let env: TestWorkflowEnvironment;
 let orm: MikroORM;
 let worker: Worker;
@@ -34,7 +35,7 @@ const taskQueue = `evaluation-${randomUUID()}`;
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  orm = await createProcessesOrm(inject('databaseUrl'), { poolMax: 4 });
+  orm = await createProcessesOrm(CATALOG, inject('databaseUrl'), { poolMax: 4 });
   worker = await createHubWorker(env, { orm, taskQueue });
   running = worker.run();
 });

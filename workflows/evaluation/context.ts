@@ -2,6 +2,7 @@ import { proxyActivities, proxyLocalActivities, uuid4, workflowInfo } from '@tem
 import type { TaskBoard } from '../human-task/board.js';
 import type { Candidate, TaskSpec } from '../human-task/contracts.js';
 import { markStage } from '../human-task/search-attributes.js';
+import { ACTIVITY_RETRY } from '../common/retry.js';
 import type { EvaluationActivities } from './activities.js';
 import {
   EVALUATION_PROCESS_TYPE,
@@ -13,11 +14,10 @@ import {
 // What the steps of one application share: its input and state, the task board, the activities,
 // and how a task of this application is specified.
 
-const retry = { maximumInterval: '30 seconds', maximumAttempts: 20, nonRetryableErrorTypes: ['RegistryRefused'] };
 // The projection row is a short write to the hub's own database (a local activity); the registry
 // reads and the write-back go over the network (ordinary activities).
-const local = proxyLocalActivities<EvaluationActivities>({ startToCloseTimeout: '30 seconds', retry });
-const remote = proxyActivities<EvaluationActivities>({ startToCloseTimeout: '2 minutes', retry });
+const local = proxyLocalActivities<EvaluationActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
+const remote = proxyActivities<EvaluationActivities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 export const evaluationActivities = {
   openCampaign: local.openCampaign,
   closeCampaign: local.closeCampaign,

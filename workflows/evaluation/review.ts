@@ -2,6 +2,7 @@ import { condition, setHandler } from '@temporalio/workflow';
 import { meanScores, spread, total, type Scores } from './rules.js';
 import { evaluationActivities, type ApplicationContext } from './context.js';
 import { EXPERT_REVIEW_FORM, EXPERT_REVIEW_TASK_KIND, requestRecusalUpdate, type Reviewer } from './types.js';
+import { badRequest, notNow } from '../common/failures.js';
 
 // Expert review (专家评估): reviewers drawn from the pool with recusal, each scoring on their
 // own; the organisation may ask to recuse a named reviewer before they submit, and a replacement
@@ -73,11 +74,11 @@ export async function expertReviews(ctx: ApplicationContext): Promise<Scores> {
     },
     {
       validator: (request) => {
-        if (state.status !== 'EXPERT_REVIEW') throw new Error('Recusal can be asked only while the experts review');
+        if (state.status !== 'EXPERT_REVIEW') throw notNow('Recusal can be asked only while the experts review');
         if (!state.reviewers.some((r) => r.personId === request.reviewerId))
-          throw new Error(`${request.reviewerId} is not a reviewer of this application`);
+          throw badRequest(`${request.reviewerId} is not a reviewer of this application`, 'reviewerId');
         if (state.reviews.some((r) => r.personId === request.reviewerId))
-          throw new Error('This reviewer has already scored; recusal comes too late');
+          throw notNow('This reviewer has already scored; recusal comes too late');
       },
     },
   );

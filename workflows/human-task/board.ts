@@ -8,6 +8,7 @@ import {
 import {
   decideUpdate,
   extendTaskUpdate,
+  type DecisionReport,
   type DuePolicy,
   type TaskDecision,
   type TaskForm,
@@ -15,6 +16,7 @@ import {
   type TaskSpec,
 } from './contracts.js';
 import { decisionProblems } from './form.js';
+import { ACTIVITY_RETRY } from '../common/retry.js';
 import type { HumanTaskActivities } from './activities.js';
 
 // The helper a workflow uses to ask people things: open a task, remind at the follow-up date,
@@ -26,8 +28,7 @@ import type { HumanTaskActivities } from './activities.js';
 // update, measured with npm run bench:processes).
 const kit = proxyLocalActivities<HumanTaskActivities>({
   startToCloseTimeout: '30 seconds',
-  // Bounded: a permanent failure must surface as a failed run, not retry for ever.
-  retry: { maximumInterval: '30 seconds', maximumAttempts: 20 },
+  retry: ACTIVITY_RETRY,
 });
 
 /** Failure types the decide validator raises; the resolver maps them to GraphQL codes. */
@@ -44,10 +45,11 @@ interface OpenTask {
 }
 
 /**
- * One per workflow run. `state` is what a decision's caller gets back: the process as it stands
- * once the workflow has acted on the decision (the next task opened, or a waiting point reached).
+ * One per workflow run. `report` is what a decision's caller gets back, with the decision taken:
+ * the process as it stands once the workflow has acted on it (the next task opened, or a waiting
+ * point reached), as a DecisionReport (contracts.ts).
  */
-export function createTaskBoard<S>(state: () => S) {
+export function createTaskBoard(report: () => DecisionReport) {
   const open = new Map<string, OpenTask>();
   const awaitingWorkflow = new Set<string>();
 
@@ -57,7 +59,9 @@ export function createTaskBoard<S>(state: () => S) {
       open.get(decision.taskId)!.decision = decision;
       awaitingWorkflow.add(decision.taskId);
       await condition(() => !awaitingWorkflow.has(decision.taskId));
-      return state();
+      // The decision taken goes along: a second caller with the same update id gets this answer,
+      // and learns from it whether it was their decision that was taken.
+      return { ...report(), decision };
     },
     {
       // Runs before anything is written to history: a refused decision leaves no trace.

@@ -76,8 +76,21 @@ export interface DuePolicy {
   escalatedDueInMs?: number;
 }
 
+/**
+ * What a `decide` update answers once the workflow has acted on the decision: the process's input
+ * and state as the workflow has them, from which the hub shows the process to the decider with
+ * no second read (each process's `reported` in services/processes). Runs of the first training
+ * version answer their state alone.
+ */
+export interface DecisionReport<I = unknown, S = unknown> {
+  input: I;
+  state: S;
+  /** The decision the update took (set by the task board). */
+  decision?: TaskDecision;
+}
+
 // An update, not a signal: the approver waits for the outcome, and the validator refuses a stale
-// or malformed decision before anything reaches history. The result is the process state.
+// or malformed decision before anything reaches history. The result is the DecisionReport.
 export const decideUpdate = defineUpdate<unknown, [TaskDecision]>('decide');
 
 /** An admin moves an open task's due date (services/processes/operations); the workflow's timer follows. */

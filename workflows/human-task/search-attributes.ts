@@ -6,7 +6,7 @@ import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 // A search attribute key as the SDK takes it: a name and an indexed type (declared here, since
 // workflow code imports nothing but @temporalio/workflow).
-interface Key<T extends 'KEYWORD' | 'INT'> {
+export interface Key<T extends 'KEYWORD' | 'INT' = 'KEYWORD' | 'INT'> {
   name: string;
   type: T;
 }
@@ -15,7 +15,9 @@ export const ORGANIZATION_ID: Key<'KEYWORD'> = { name: 'HubOrganizationId', type
 export const STAGE: Key<'KEYWORD'> = { name: 'HubStage', type: 'KEYWORD' };
 export const YEAR: Key<'INT'> = { name: 'HubYear', type: 'INT' };
 
-export const HUB_SEARCH_ATTRIBUTES = [PROCESS_TYPE, ORGANIZATION_ID, STAGE, YEAR];
+export type SearchAttributeKey = Key;
+
+export const HUB_SEARCH_ATTRIBUTES: SearchAttributeKey[] = [PROCESS_TYPE, ORGANIZATION_ID, STAGE, YEAR];
 
 /**
  * Records the run's stage. Runs started without the hub's attributes (workflow tests on a bare

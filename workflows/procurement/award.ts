@@ -8,13 +8,12 @@ import {
   OBJECTION_BALLOT_TASK_KIND,
   type Bid,
 } from './types.js';
+import { DAY } from '../common/time.js';
 
 // The award: the agency head approves the best-ranked bid, the result is shown for the notice
 // period (公示), and objections lodged in it go to the review committee, which sets the award
 // aside only with a majority of ALL its members (as in the evaluation). A bid set aside passes
 // the award to the next in the ranking.
-
-const DAY = 86_400_000;
 
 /** The awarded bid, or null when the head refused or no bid survived the objections. */
 export async function award(ctx: ProcurementContext, ranking: Bid[]): Promise<Bid | null> {

@@ -1,5 +1,6 @@
-import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
+import { setHandler, uuid4 } from '@temporalio/workflow';
 import { bidProblems } from './rules.js';
+import { badRequest, notNow } from '../common/failures.js';
 import type { ProcurementContext } from './context.js';
 import { lodgeObjectionUpdate, submitBidUpdate, withdrawBidUpdate, type Bid } from './types.js';
 
@@ -7,10 +8,9 @@ import { lodgeObjectionUpdate, submitBidUpdate, withdrawBidUpdate, type Bid } fr
 // bid before anything reaches history, and the caller gets the bid as recorded. One bid per
 // organisation and round: submitting again revises it, withdrawing takes it out.
 
-export const BAD_BID = 'BadBid';
-
-const refuse = (message: string, field = 'procurementId') =>
-  ApplicationFailure.create({ type: BAD_BID, message, details: [{ field, message }] });
+/** Bad terms name their field (BAD_USER_INPUT); a closed window or a passed stage is where the procurement stands. */
+const refuse = (message: string, field?: string) =>
+  field && field !== 'procurementId' ? badRequest(message, field) : notNow(message);
 
 export function acceptBids(ctx: ProcurementContext): void {
   const { state, input } = ctx;

@@ -2,17 +2,17 @@ import { proxyActivities, proxyLocalActivities, uuid4, workflowInfo } from '@tem
 import type { TaskBoard } from '../human-task/board.js';
 import type { Candidate, TaskSpec } from '../human-task/contracts.js';
 import { markStage } from '../human-task/search-attributes.js';
+import { ACTIVITY_RETRY } from '../common/retry.js';
 import type { ProcurementActivities } from './activities.js';
 import { PROCUREMENT_PROCESS_TYPE, type ProcurementInput, type ProcurementState, type Stage } from './types.js';
 
 // What the steps of one procurement share: its input and state, the task board, the activities,
 // and how a task or a party of this procurement is named.
 
-const retry = { maximumInterval: '30 seconds', maximumAttempts: 20, nonRetryableErrorTypes: ['RegistryRefused'] };
 // Projection rows and notices are short writes to the hub's own database (local activities);
 // registry reads, write-backs and payments go over the network (ordinary activities).
-const local = proxyLocalActivities<ProcurementActivities>({ startToCloseTimeout: '30 seconds', retry });
-const remote = proxyActivities<ProcurementActivities>({ startToCloseTimeout: '2 minutes', retry });
+const local = proxyLocalActivities<ProcurementActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
+const remote = proxyActivities<ProcurementActivities>({ startToCloseTimeout: '2 minutes', retry: ACTIVITY_RETRY });
 export const procurementActivities = {
   recordProcurement: local.recordProcurement,
   notifyParties: local.notifyParties,

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import { procurementActivities, type ProcurementContext } from './context.js';
 import {
   chinaDay,
@@ -21,14 +21,13 @@ import {
   type Bid,
   type Milestone,
 } from './types.js';
+import { DAY } from '../common/time.js';
+import { badRequest, notNow } from '../common/failures.js';
 
 // After the award: the contract (terms checked by the same rules as the resolver's), then each
 // milestone in turn (the provider delivers, the agency accepts or rejects with a new due date,
 // an accepted milestone is paid once; an overdue one reminds, then goes to the agency to extend
 // or terminate), and at the end the performance review written to the provider's credit record.
-
-export const BAD_CONTRACT = 'BadContract';
-const DAY = 86_400_000;
 
 /** Waits for the signed contract; false when none came in time. */
 export async function contract(ctx: ProcurementContext, bid: Bid): Promise<boolean> {
@@ -63,13 +62,9 @@ export async function contract(ctx: ProcurementContext, bid: Bid): Promise<boole
     {
       validator: (terms) => {
         if (state.stage !== 'CONTRACTING' || state.contract)
-          throw ApplicationFailure.create({
-            type: BAD_CONTRACT,
-            message: 'The contract is signed after the award notice, once',
-          });
+          throw notNow('The contract is signed after the award notice, once');
         const problems = contractProblems(terms, chinaDay(Date.now()));
-        if (problems.length)
-          throw ApplicationFailure.create({ type: BAD_CONTRACT, message: problems[0]!.message, details: problems });
+        if (problems.length) throw badRequest(problems[0]!.message, problems[0]!.field);
       },
     },
   );

@@ -1,5 +1,6 @@
 import { hasControlCharacters } from '../human-task/form.js';
 import type { Bid, ContractTerms, Need, Weights } from './types.js';
+import { chinaDay, DAY } from '../common/time.js';
 
 // The procurement's rules as plain functions (政府购买服务管理办法, 财政部令第102号): the workflow's
 // validators and the resolvers call the same ones, and tests call them directly. Deterministic,
@@ -10,7 +11,6 @@ export interface Problem {
   message: string;
 }
 
-const DAY = 86_400_000;
 const CHINA = 8 * 3_600_000;
 
 export function isCalendarDate(value: unknown): value is string {
@@ -19,8 +19,7 @@ export function isCalendarDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** The calendar day in Beijing of an instant. */
-export const chinaDay = (ms: number): string => new Date(ms + CHINA).toISOString().slice(0, 10);
+export { chinaDay };
 /** The last millisecond of a Beijing calendar day: a deliverable due on a day may come all that day. */
 export const endOfChinaDay = (day: string): number => Date.parse(`${day}T00:00:00Z`) - CHINA + DAY - 1;
 /** The same day `years` later (29 February becomes 28 February). */

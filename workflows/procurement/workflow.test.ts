@@ -6,6 +6,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createProcessesOrm } from '../../services/processes/orm.js';
+import { CATALOG } from '../../services/processes/catalog.js';
 import { DEFAULT_DEADLINES } from '../../services/processes/procurement/params.js';
 import { createHubWorker, createTimeSkippingEnv, maybeSaveHistory } from '../../test/support/time-skipping.js';
 import { procurementWorld } from '../../test/support/procurement-world.js';
@@ -25,6 +26,7 @@ import {
   type ProcurementInput,
   type ProcurementState,
 } from './types.js';
+import { DAY } from '../common/time.js';
 
 // Government service procurement on the time-skipping server, with the hub's real activities
 // (its PostgreSQL, its registry through GraphQL): one procurement run to its last payment (a bid
@@ -33,7 +35,6 @@ import {
 // performance in the credit record); then a procurement that fails (流标), is republished and
 // is cancelled with every open task closed and every party told.
 
-const DAY = 86_400_000;
 let env: TestWorkflowEnvironment;
 let orm: MikroORM;
 let worker: Worker;
@@ -45,7 +46,7 @@ const paymentAttempts: { milestoneNo: number; attempt: number }[] = [];
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  orm = await createProcessesOrm(inject('databaseUrl'), { poolMax: 4 });
+  orm = await createProcessesOrm(CATALOG, inject('databaseUrl'), { poolMax: 4 });
   world = await procurementWorld(tag);
   worker = await createHubWorker(env, {
     orm,

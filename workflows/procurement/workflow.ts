@@ -22,8 +22,9 @@ import {
   type ProcurementState,
   type Stage,
 } from './types.js';
+import { DAY } from '../common/time.js';
+import { badRequest } from '../common/failures.js';
 
-const DAY = 86_400_000;
 /** The agency may cancel until the contract is signed. */
 const CANCELLABLE: Stage[] = [
   'BIDDING',
@@ -45,7 +46,7 @@ export const NOT_CANCELLABLE = 'NotCancellable';
  */
 export async function procurement(input: ProcurementInput): Promise<ProcurementState> {
   const state: ProcurementState = openingState(input.closesAt);
-  const tasks = createTaskBoard(() => state);
+  const tasks = createTaskBoard(() => ({ input, state }));
   const ctx = procurementContext(input, state, tasks);
   setHandler(procurementStateQuery, () => state);
   acceptBids(ctx);
@@ -67,8 +68,7 @@ export async function procurement(input: ProcurementInput): Promise<ProcurementS
             message: `A procurement at ${state.stage} can no longer be cancelled (only before the contract is signed)`,
           });
         }
-        if (!reason.trim())
-          throw ApplicationFailure.create({ type: NOT_CANCELLABLE, message: 'A cancellation needs a reason' });
+        if (!reason.trim()) throw badRequest('A cancellation needs a reason', 'reason');
       },
     },
   );

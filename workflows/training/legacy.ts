@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 import { stateQuery, taskOpenedUpdate, type EnrollmentStatus } from './types.js';
+import { badRequest, notNow } from '../common/failures.js';
 
 // The first version of the training process (one endorsement, then a seat), kept so that runs
 // started before the task kit still replay and finish: trainingEnrollment sends them here when
@@ -68,12 +69,12 @@ export async function legacyTrainingEnrollment(request: LegacyEnrollmentRequest)
     },
     {
       validator: (decision: LegacyDecision) => {
-        if (state.decision !== null || isFinal()) throw new Error('This task has already been decided');
-        if (state.openTaskId === null) throw new Error('The endorsement task is not open yet; try again in a moment');
+        if (state.decision !== null || isFinal()) throw notNow('This task has already been decided');
+        if (state.openTaskId === null) throw notNow('The endorsement task is not open yet; try again in a moment');
         if (decision.taskId !== state.openTaskId)
-          throw new Error(`Task ${decision.taskId} is not open in this enrollment`);
+          throw notNow(`Task ${decision.taskId} is not open in this enrollment`);
         if (decision.decision !== 'APPROVE' && decision.decision !== 'REJECT') {
-          throw new Error(`Unknown decision "${String(decision.decision)}"; use APPROVE or REJECT`);
+          throw badRequest(`Unknown decision "${String(decision.decision)}"; use APPROVE or REJECT`, 'decision');
         }
       },
     },

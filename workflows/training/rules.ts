@@ -1,21 +1,21 @@
 import type { AttendanceRecord, EnrollmentStatus } from './types.js';
+import { DAY } from '../common/time.js';
+import { badRequest, notNow } from '../common/failures.js';
 
 // Plain rules of the training process, deterministic so the workflow can call them and tests
 // can too.
 
-const DAY_MS = 86_400_000;
-
 /** A course's first moment and the moment after its last day, in Beijing time (UTC+8). */
 export function courseBounds(course: { startsOn: string; days: number }): { startsAt: number; endsAt: number } {
   const startsAt = Date.parse(`${course.startsOn}T00:00:00+08:00`);
-  return { startsAt, endsAt: startsAt + course.days * DAY_MS };
+  return { startsAt, endsAt: startsAt + course.days * DAY };
 }
 
 /** Throws, with a message a person can act on, when this attendance record cannot be taken. */
 export function attendanceRules(status: EnrollmentStatus, days: number, record: AttendanceRecord): void {
-  if (status !== 'ENROLLED') throw new Error(`Attendance is recorded for ENROLLED participants; this one is ${status}`);
+  if (status !== 'ENROLLED') throw notNow(`Attendance is recorded for ENROLLED participants; this one is ${status}`);
   if (!Number.isInteger(record.day) || record.day < 1 || record.day > days) {
-    throw new Error(`day must be a day of the course, 1 to ${days}`);
+    throw badRequest(`day must be a day of the course, 1 to ${days}`, 'day');
   }
 }
 

@@ -58,6 +58,9 @@ export interface TrainingState {
   /** Day of the course (1-based) → attended. */
   attendance: Record<string, boolean>;
   certificateId: string | null;
+  /** When the application was made and when it came to its end (epoch ms; null while open). */
+  requestedAt?: number;
+  closedAt?: number | null;
 }
 
 export const ENDORSE_FORM: TaskForm = {
@@ -66,7 +69,8 @@ export const ENDORSE_FORM: TaskForm = {
     { name: 'reason', label: '不同意理由', type: 'TEXT', maxLength: 500, required: true, forOutcomes: ['REJECT'] },
   ],
 };
-export const CONFIRM_FORM: TaskForm = ENDORSE_FORM;
+/** The Federation confirms with the same choices as the chamber endorses. */
+export const CONFIRM_FORM: TaskForm = { ...ENDORSE_FORM };
 
 export interface Withdrawal {
   by: string;

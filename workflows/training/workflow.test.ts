@@ -5,6 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createProcessesOrm } from '../../services/processes/orm.js';
+import { CATALOG } from '../../services/processes/catalog.js';
 import { TrainingCourse } from '../../services/processes/training/course.js';
 import { seedOrganizationId } from '../../infra/seed/run.js';
 import {
@@ -13,7 +14,7 @@ import {
   maybeSaveHistory as saveHistory,
 } from '../../test/support/time-skipping.js';
 import { staffOf } from '../../test/support/training.js';
-import { decideUpdate, extendTaskUpdate, type TaskDecision } from '../human-task/contracts.js';
+import { decideUpdate, extendTaskUpdate, type DecisionReport, type TaskDecision } from '../human-task/contracts.js';
 import {
   applicationWorkflowId,
   attendanceUpdate,
@@ -40,7 +41,7 @@ const workers: { worker: Worker; running: Promise<void> }[] = [];
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  orm = await createProcessesOrm(inject('databaseUrl'), { poolMax: 4 });
+  orm = await createProcessesOrm(CATALOG, inject('databaseUrl'), { poolMax: 4 });
 });
 
 afterAll(async () => {
@@ -99,10 +100,12 @@ async function decide(
   value: string,
   decidedBy?: string,
 ): Promise<TrainingState> {
-  return (await handle.executeUpdate(decideUpdate, {
+  // The update answers a DecisionReport: the application and its state once the workflow has acted.
+  const report = (await handle.executeUpdate(decideUpdate, {
     args: [decision(taskId, value, decidedBy)],
     updateId: taskId,
-  })) as TrainingState;
+  })) as DecisionReport<TrainingApplication, TrainingState>;
+  return report.state;
 }
 
 /** Endorsed and confirmed: the update answers once the seat rule has placed the application. */

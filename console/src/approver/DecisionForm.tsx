@@ -7,7 +7,7 @@ import type { Decision } from '../gql/graphql';
 import { hubProblem, type HubProblem } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { appliesTo, decisionValues, formPathOf, type FormField, type FormShape } from './decision';
-import { FIELD_LABELS_EN, OUTCOMES, STAGES, useWords } from './labels';
+import { useWords, useCatalogWords } from './labels';
 import { DECIDE } from './operations';
 
 const messages = defineMessages(
@@ -55,6 +55,7 @@ const COMMENT_MAX = 2000;
 export function DecisionForm({ taskId, form: shape }: { taskId: string; form: FormShape }) {
   const t = useT(messages);
   const word = useWords();
+  const words = useCatalogWords();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -70,7 +71,7 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
     },
   });
 
-  const labelOf = (field: FormField) => (locale === 'en' ? (FIELD_LABELS_EN[field.name] ?? field.label) : field.label);
+  const labelOf = (field: FormField) => (locale === 'en' ? (words.fields[field.name]?.en ?? field.label) : field.label);
 
   function rulesOf(field: FormField): Rule[] {
     const label = labelOf(field);
@@ -132,8 +133,11 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
           },
         },
       });
-      const stage = word(STAGES, data?.decideTask.process?.stage);
-      void message.success(t(stage ? 'decided' : 'decidedOnly', { outcome: word(OUTCOMES, raw.outcome), stage }), 6);
+      const stage = word(words.stages, data?.decideTask.process?.stage);
+      void message.success(
+        t(stage ? 'decided' : 'decidedOnly', { outcome: word(words.outcomes, raw.outcome), stage }),
+        6,
+      );
       void navigate('/tasks');
     } catch (error) {
       const found = hubProblem(error)!;
@@ -178,7 +182,7 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
         scrollToFirstError={{ focus: true, block: 'center' }}
       >
         <Form.Item name="outcome" label={t('outcome')} rules={[{ required: true, message: t('chooseOutcome') }]}>
-          <Radio.Group options={shape.outcomes.map((code) => ({ value: code, label: word(OUTCOMES, code) }))} />
+          <Radio.Group options={shape.outcomes.map((code) => ({ value: code, label: word(words.outcomes, code) }))} />
         </Form.Item>
         {shape.fields
           .filter((field) => appliesTo(field, outcome))

@@ -1,7 +1,7 @@
 import { Button, DatePicker, Form, Select } from 'antd';
 import dayjs from 'dayjs';
 import { defineMessages, useT } from '../shell/i18n';
-import { PROCESS_TYPES, TASK_KINDS, TASK_STATUSES, useWords } from './labels';
+import { TASK_STATUSES, useWords, useCatalogWords } from './labels';
 import { OrganizationPicker } from './OrganizationPicker';
 
 export const filterMessages = defineMessages(
@@ -77,8 +77,9 @@ export function paramsFromFilter(filter: InboxFilter): URLSearchParams {
 export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChange(next: InboxFilter): void }) {
   const t = useT(filterMessages);
   const word = useWords();
+  const words = useCatalogWords();
   const set = (change: Partial<InboxFilter>) => onChange({ ...filter, ...change });
-  const kinds = Object.entries(TASK_KINDS).filter(
+  const kinds = Object.entries(words.taskKinds).filter(
     ([, kind]) => !filter.processType || kind.processType === filter.processType,
   );
 
@@ -104,7 +105,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           onChange={(processType: string) => set({ processType: processType || undefined, kind: undefined })}
           options={[
             { value: '', label: t('any') },
-            ...Object.keys(PROCESS_TYPES).map((code) => ({ value: code, label: word(PROCESS_TYPES, code) })),
+            ...Object.keys(words.processTypes).map((code) => ({ value: code, label: word(words.processTypes, code) })),
           ]}
         />
       </Form.Item>
@@ -116,7 +117,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           onChange={(kind: string) => set({ kind: kind || undefined })}
           options={[
             { value: '', label: t('any') },
-            ...kinds.map(([code]) => ({ value: code, label: word(TASK_KINDS, code) })),
+            ...kinds.map(([code]) => ({ value: code, label: word(words.taskKinds, code) })),
           ]}
         />
       </Form.Item>

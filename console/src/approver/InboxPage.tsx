@@ -9,7 +9,7 @@ import { hubProblem } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { dateTime, isOverdue } from './format';
 import { filterFromParams, InboxFilters, paramsFromFilter } from './InboxFilters';
-import { PROCESS_TYPES, TASK_KINDS, useWords } from './labels';
+import { useWords, useCatalogWords } from './labels';
 import { Notifications } from './Notifications';
 import { INBOX } from './operations';
 import { StatusTag } from './StatusTag';
@@ -70,6 +70,7 @@ type Row = ApproverInboxQuery['myTasks']['edges'][number]['node'];
 export function InboxPage() {
   const t = useT(messages);
   const word = useWords();
+  const words = useCatalogWords();
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const filterKey = params.toString();
@@ -110,8 +111,8 @@ export function InboxPage() {
       ),
     },
     { title: t('organization'), key: 'organization', render: (_, task) => task.organization.name },
-    { title: t('processType'), key: 'processType', render: (_, task) => word(PROCESS_TYPES, task.processType) },
-    { title: t('kind'), key: 'kind', render: (_, task) => word(TASK_KINDS, task.kind) },
+    { title: t('processType'), key: 'processType', render: (_, task) => word(words.processTypes, task.processType) },
+    { title: t('kind'), key: 'kind', render: (_, task) => word(words.taskKinds, task.kind) },
     { title: t('status'), key: 'status', render: (_, task) => <StatusTag status={task.status} /> },
     {
       title: t('due'),

@@ -2,7 +2,7 @@ import { Card, Descriptions, Table, Typography } from 'antd';
 import type { ApproverTaskQuery } from '../gql/graphql';
 import { defineMessages, useT } from '../shell/i18n';
 import { dateTime, yuan } from './format';
-import { OUTCOMES, PROCESS_TYPES, STAGES, TASK_KINDS, useWords } from './labels';
+import { useWords, useCatalogWords } from './labels';
 import { StatusTag } from './StatusTag';
 
 const messages = defineMessages(
@@ -80,14 +80,15 @@ type EarlierTask = Extract<Process, { tasks: unknown }>['tasks'][number];
 export function ProcessContext({ task }: { task: Task }) {
   const t = useT(messages);
   const word = useWords();
+  const words = useCatalogWords();
   const process = task.process;
   if (!process) return null;
   const dash = (value: string | number | null | undefined) =>
     value === null || value === undefined || value === '' ? t('notShown') : value;
 
   const items = [
-    { key: 'type', label: t('type'), children: word(PROCESS_TYPES, process.processType) },
-    { key: 'stage', label: t('stage'), children: word(STAGES, process.stage) },
+    { key: 'type', label: t('type'), children: word(words.processTypes, process.processType) },
+    { key: 'stage', label: t('stage'), children: word(words.stages, process.stage) },
   ];
   if (process.__typename === 'TrainingEnrollment') {
     items.push(
@@ -143,9 +144,9 @@ export function ProcessContext({ task }: { task: Task }) {
             dataSource={earlier}
             locale={{ emptyText: <span className="approver-empty">{t('none')}</span> }}
             columns={[
-              { key: 'kind', title: t('kind'), render: (_, row) => word(TASK_KINDS, row.kind) },
+              { key: 'kind', title: t('kind'), render: (_, row) => word(words.taskKinds, row.kind) },
               { key: 'status', title: t('status'), render: (_, row) => <StatusTag status={row.status} /> },
-              { key: 'decision', title: t('decision'), render: (_, row) => word(OUTCOMES, row.decision) },
+              { key: 'decision', title: t('decision'), render: (_, row) => word(words.outcomes, row.decision) },
               { key: 'decidedBy', title: t('decidedBy'), render: (_, row) => row.decidedBy },
               { key: 'comment', title: t('comment'), render: (_, row) => row.comment },
               { key: 'completedAt', title: t('completedAt'), render: (_, row) => dateTime(row.completedAt) },

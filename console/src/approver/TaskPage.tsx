@@ -8,7 +8,7 @@ import { useSession } from '../shell/session';
 import { Comments } from './Comments';
 import { DecisionForm } from './DecisionForm';
 import { dateTime, isActive, isOverdue } from './format';
-import { OUTCOMES, PROCESS_TYPES, ROLES, TASK_KINDS, useWords } from './labels';
+import { useWords, useCatalogWords } from './labels';
 import { TASK } from './operations';
 import { ProcessContext } from './ProcessContext';
 import { StatusTag } from './StatusTag';
@@ -107,11 +107,12 @@ export function TaskPage() {
 function TaskView({ task, refetch }: { task: Task; refetch(): void }) {
   const t = useT(messages);
   const word = useWords();
+  const words = useCatalogWords();
   const { session } = useSession();
   const me = session?.subject;
   const candidate = (c: Task['candidates'][number]) => {
     if (c.subject) return t('person', { who: c.subject });
-    const role = word(ROLES, c.role);
+    const role = word(words.roles, c.role);
     if (!c.organizationId) return role;
     return t('within', {
       role,
@@ -121,8 +122,8 @@ function TaskView({ task, refetch }: { task: Task; refetch(): void }) {
   const items = [
     { key: 'summary', label: t('summary'), children: <span lang="zh-CN">{task.summary}</span>, span: 2 },
     { key: 'organization', label: t('organization'), children: task.organization.name },
-    { key: 'processType', label: t('processType'), children: word(PROCESS_TYPES, task.processType) },
-    { key: 'kind', label: t('kind'), children: word(TASK_KINDS, task.kind) },
+    { key: 'processType', label: t('processType'), children: word(words.processTypes, task.processType) },
+    { key: 'kind', label: t('kind'), children: word(words.taskKinds, task.kind) },
     { key: 'priority', label: t('priority'), children: String(task.priority) },
     { key: 'candidates', label: t('candidates'), children: task.candidates.map(candidate).join('；') },
     { key: 'assignee', label: t('assignee'), children: task.assignee ?? t('nobody') },
@@ -133,7 +134,7 @@ function TaskView({ task, refetch }: { task: Task; refetch(): void }) {
     ...(task.completedAt ? [{ key: 'completed', label: t('completed'), children: dateTime(task.completedAt) }] : []),
     ...(task.decision
       ? [
-          { key: 'decision', label: t('decision'), children: word(OUTCOMES, task.decision) },
+          { key: 'decision', label: t('decision'), children: word(words.outcomes, task.decision) },
           { key: 'decidedBy', label: t('decidedBy'), children: task.decidedBy ?? '' },
           ...(task.comment ? [{ key: 'comment', label: t('comment'), children: task.comment }] : []),
           ...(task.decisionValues && Object.keys(task.decisionValues).length

@@ -52,6 +52,7 @@ type Documents = {
     "\n  mutation ApproverReturnTask($id: ID!, $comment: String) {\n    returnTask(id: $id, comment: $comment) {\n      id\n      status\n      assignee\n      delegatedTo\n    }\n  }\n": typeof types.ApproverReturnTaskDocument,
     "\n  mutation ApproverAddTaskComment($id: ID!, $body: String!) {\n    addTaskComment(id: $id, body: $body) {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": typeof types.ApproverAddTaskCommentDocument,
     "\n  mutation ApproverDecideTask($id: ID!, $input: DecisionInput!) {\n    decideTask(id: $id, input: $input) {\n      task {\n        id\n        status\n        decision\n        decidedBy\n        completedAt\n      }\n      process {\n        __typename\n        id\n        stage\n      }\n    }\n  }\n": typeof types.ApproverDecideTaskDocument,
+    "\n  query ShellProcessCatalog {\n    processCatalog {\n      processes {\n        processType\n        zh\n        en\n        stages {\n          code\n          zh\n          en\n        }\n        taskKinds {\n          code\n          zh\n          en\n        }\n        outcomes {\n          code\n          zh\n          en\n        }\n        fields {\n          code\n          zh\n          en\n        }\n      }\n      roles {\n        code\n        zh\n        en\n      }\n    }\n  }\n": typeof types.ShellProcessCatalogDocument,
 };
 const documents: Documents = {
     "\n  query AdminOrganizationsByName($name: String) {\n    organizations(filter: { nameContains: $name }, first: 20) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AdminOrganizationsByNameDocument,
@@ -92,6 +93,7 @@ const documents: Documents = {
     "\n  mutation ApproverReturnTask($id: ID!, $comment: String) {\n    returnTask(id: $id, comment: $comment) {\n      id\n      status\n      assignee\n      delegatedTo\n    }\n  }\n": types.ApproverReturnTaskDocument,
     "\n  mutation ApproverAddTaskComment($id: ID!, $body: String!) {\n    addTaskComment(id: $id, body: $body) {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": types.ApproverAddTaskCommentDocument,
     "\n  mutation ApproverDecideTask($id: ID!, $input: DecisionInput!) {\n    decideTask(id: $id, input: $input) {\n      task {\n        id\n        status\n        decision\n        decidedBy\n        completedAt\n      }\n      process {\n        __typename\n        id\n        stage\n      }\n    }\n  }\n": types.ApproverDecideTaskDocument,
+    "\n  query ShellProcessCatalog {\n    processCatalog {\n      processes {\n        processType\n        zh\n        en\n        stages {\n          code\n          zh\n          en\n        }\n        taskKinds {\n          code\n          zh\n          en\n        }\n        outcomes {\n          code\n          zh\n          en\n        }\n        fields {\n          code\n          zh\n          en\n        }\n      }\n      roles {\n        code\n        zh\n        en\n      }\n    }\n  }\n": types.ShellProcessCatalogDocument,
 };
 
 /**
@@ -260,6 +262,10 @@ export function graphql(source: "\n  mutation ApproverAddTaskComment($id: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApproverDecideTask($id: ID!, $input: DecisionInput!) {\n    decideTask(id: $id, input: $input) {\n      task {\n        id\n        status\n        decision\n        decidedBy\n        completedAt\n      }\n      process {\n        __typename\n        id\n        stage\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApproverDecideTask($id: ID!, $input: DecisionInput!) {\n    decideTask(id: $id, input: $input) {\n      task {\n        id\n        status\n        decision\n        decidedBy\n        completedAt\n      }\n      process {\n        __typename\n        id\n        stage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellProcessCatalog {\n    processCatalog {\n      processes {\n        processType\n        zh\n        en\n        stages {\n          code\n          zh\n          en\n        }\n        taskKinds {\n          code\n          zh\n          en\n        }\n        outcomes {\n          code\n          zh\n          en\n        }\n        fields {\n          code\n          zh\n          en\n        }\n      }\n      roles {\n        code\n        zh\n        en\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShellProcessCatalog {\n    processCatalog {\n      processes {\n        processType\n        zh\n        en\n        stages {\n          code\n          zh\n          en\n        }\n        taskKinds {\n          code\n          zh\n          en\n        }\n        outcomes {\n          code\n          zh\n          en\n        }\n        fields {\n          code\n          zh\n          en\n        }\n      }\n      roles {\n        code\n        zh\n        en\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -4,7 +4,6 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 // its pages (defineMessages), so the dictionaries grow with the pages and never drift apart:
 // the English side must name every key the Chinese side has, or it does not type-check.
 export type Locale = 'zh' | 'en';
-export const LOCALES: Locale[] = ['zh', 'en'];
 const STORAGE_KEY = 'console.locale';
 
 export interface MessageBundle<K extends string> {

@@ -1,15 +1,16 @@
 import type { Client } from '@temporalio/client';
 import proto, { type temporal as Proto } from '@temporalio/proto';
 import { createProcessesOrm } from '../../../services/processes/orm.js';
-import { createProcessesLoaders } from '../../../services/processes/loaders.js';
-import { processByType } from '../../../services/processes/catalog.js';
-import type { HumanTask } from '../../../services/processes/tasks/human-task.js';
+import { createTaskLoaders } from '../../../services/processes/kit/task-loaders.js';
+import { CATALOG } from '../../../services/processes/catalog.js';
+import type { HumanTask } from '../../../services/processes/kit/human-task.js';
 import type { Identity } from '../../../services/common/identity.js';
 import { percentile } from '../load.js';
 
 // Where decideTask's time goes, measured from outside (services/ is not touched): the resolver's
-// three database steps run again here with the same ORM and loaders, and the `decide` update's
-// work inside the workflow is read off the event times in each run's history.
+// one database step (the task's row) runs again here with the same ORM and loaders, and the
+// `decide` update's work inside the workflow is read off the event times in each run's history.
+// The process in the answer is the workflow's report: no read (the task row is not read again).
 
 const { temporal } = proto;
 const EventType = temporal.api.enums.v1.EventType;
@@ -21,31 +22,21 @@ const median = (values: number[]) =>
     50,
   );
 
-/** Median ms of each database step of decide.ts, on tasks already decided (the rows are warm). */
+/** Median ms of decide.ts's database step, on tasks already decided (the rows are warm). */
 export async function databasePhases(databaseUrl: string, identity: Identity, taskIds: string[]) {
-  const orm = await createProcessesOrm(databaseUrl);
-  const times = { load: [] as number[], refresh: [] as number[], process: [] as number[] };
+  const orm = await createProcessesOrm(CATALOG, databaseUrl);
+  const times: number[] = [];
   try {
     for (const id of taskIds) {
-      let t = performance.now();
+      const t = performance.now();
       const em = orm.em.fork(); // one per request, as processesContext does
-      const task = (await createProcessesLoaders(em, identity).task.load(id)) as HumanTask; // visibleTask
-      times.load.push(performance.now() - t);
-      t = performance.now();
-      await em.refresh(task); // after the update
-      times.refresh.push(performance.now() - t);
-      t = performance.now();
-      const fresh = em.fork();
-      await processByType(task.processType)!.loadProcess(
-        { em: fresh, loaders: createProcessesLoaders(fresh, identity) },
-        task.processId,
-      );
-      times.process.push(performance.now() - t);
+      (await createTaskLoaders(em, identity).task.load(id)) as HumanTask; // visibleTask
+      times.push(performance.now() - t);
     }
   } finally {
     await orm.close();
   }
-  return { load: median(times.load), refresh: median(times.refresh), process: median(times.process) };
+  return { load: median(times) };
 }
 
 export interface UpdateAnatomy {

@@ -1,5 +1,6 @@
 import { seedOrganizationId } from '../../seed/run.js';
 import { CREATE_COURSE, CREATE_PERSON, CREATE_POSITION, ENROLL, gql, type Enrolled } from './graphql.js';
+import { DAY } from '../../../workflows/common/time.js';
 
 // Applications need a registry person holding a position in the organisation, and one
 // application per person and course. A grid of P people × C courses gives P·C distinct pairs
@@ -20,7 +21,7 @@ export interface OpenTask {
 
 export async function makePairs(gatewayUrl: string, adminToken: string, count: number): Promise<Pair[]> {
   const side = Math.ceil(Math.sqrt(count));
-  const startsOn = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const startsOn = new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10);
   const people: string[] = [];
   const courses: string[] = [];
   for (let i = 0; i < side; i++) {

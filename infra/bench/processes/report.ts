@@ -28,7 +28,7 @@ export interface Sustained {
 }
 
 export interface Breakdown {
-  db: { load: number; refresh: number; process: number };
+  db: { load: number };
   anatomy: UpdateAnatomy;
 }
 
@@ -66,7 +66,7 @@ export function formatReport(o: {
     "Where decideTask's time goes (p50, ms):",
     `  gateway hop (gateway − subgraph)                         ${ms(t.gateway.p50 - t.subgraph.p50)}`,
     `  processes subgraph around the update (subgraph − update) ${ms(t.subgraph.p50 - t.direct.p50)}`,
-    `    of which the resolver's DB steps: task load ${ms(b.db.load)}, refresh ${ms(b.db.refresh)}, process load ${ms(b.db.process)}`,
+    `    of which the resolver's DB step: task load ${ms(b.db.load)} (the process comes in the workflow's answer)`,
     `  the decide update itself (Temporal client → answer)      ${ms(t.direct.p50)}`,
     `    bare update on a trivial workflow                      ${ms(t.bare.p50)}`,
     `    in history, accepted → completed                       ${ms(b.anatomy.acceptedToCompleted)} ` +

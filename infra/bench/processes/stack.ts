@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -9,21 +8,12 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { findTemporalCli, startDevTemporal, type DevTemporal } from '../../dev/temporal.js';
 import { migrate } from '../../db/migrate.js';
 import { seed } from '../../seed/run.js';
+import { freePort } from '../../dev/ports.js';
 
 // What the processes benchmark runs on: a fresh database (dropped and re-created, migrated and
 // seeded), a Temporal dev server on a free port, and the hub in a child process (hub.ts).
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** A port nothing listens on right now (the OS picks it): never the hub's defaults. */
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Drops the bench database (only ever this one) and builds it again: migrations, then seed. */
 export async function freshDatabase(databaseUrl: string): Promise<void> {

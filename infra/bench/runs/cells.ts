@@ -63,13 +63,14 @@ const COUNTS = `query BenchRunCounts($filter: ProcessRunFilter) {
 /** Admin tokens the requests take turns with: the gateway's rate limit (100/s by default) is per subject. */
 const TOKENS = 16;
 
-const filterOf = (fields: Partial<ProcessRunFilter>) => checkFilter(Object.assign(new ProcessRunFilter(), fields));
+const filterOf = (fields: Partial<ProcessRunFilter>) =>
+  checkFilter(Object.assign(new ProcessRunFilter(), fields), CATALOG);
 
 export function cellsOf(population: Population): Cell[] {
   const { runs, organizations, startWindow, closedMark } = population;
   const count = (pick: (run: SyntheticRun) => boolean) => runs.filter(pick).length;
   const [processType, stage, organizationId, year] = [
-    CATALOG[1]!.processType,
+    CATALOG.processes[1]!.processType,
     STAGES[3]!,
     organizations[5]!,
     YEARS[3]!,

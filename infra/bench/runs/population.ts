@@ -50,10 +50,10 @@ export interface Population {
 
 export function syntheticRuns(count: number, organizations: string[]): SyntheticRun[] {
   return Array.from({ length: count }, (_, i) => {
-    const process = CATALOG[i % CATALOG.length]!;
+    const process = CATALOG.processes[i % CATALOG.processes.length]!;
     return {
       workflowId: `bench-runs-${i}`,
-      workflowType: process.workflowType,
+      workflowType: Object.keys(process.workflows)[0]!,
       processType: process.processType,
       organizationId: organizations[i % organizations.length]!,
       stage: STAGES[i % STAGES.length]!,
@@ -70,7 +70,7 @@ export async function populate(client: Client, count: number, log: (line: string
   const sentAt: Date[] = new Array(count);
 
   log(
-    `starting ${count} runs of ${CATALOG.map((p) => p.workflowType).join(', ')} on ${UNPOLLED_TASK_QUEUE} (no worker), ${LANES} at a time`,
+    `starting ${count} runs of ${CATALOG.processes.map((p) => Object.keys(p.workflows)[0]).join(', ')} on ${UNPOLLED_TASK_QUEUE} (no worker), ${LANES} at a time`,
   );
   const started = await inLanes(
     'starting runs',

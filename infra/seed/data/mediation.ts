@@ -6,6 +6,7 @@ import {
 import { CHAMBERS } from './chambers.js';
 import { personName } from './names.js';
 import type { SeedEdge, SeedOrganization, SeedPerson, SeedPosition } from '../types.js';
+import { DAY } from '../../../workflows/common/time.js';
 
 // People's mediation committees (人民调解委员会) set up by chambers: 24 committees ("20多个"),
 // 112 mediators ("100多名"), 57 cases ("50多件"). A committee is not a registered legal
@@ -104,7 +105,6 @@ const SUBJECTS = [
   '物流运输损失赔偿',
   '股东合伙纠纷',
 ];
-const DAY = 86_400_000;
 const LAST_DAY = Date.UTC(2019, 11, 20);
 
 export const MEDIATION_CASES: SeedMediationCase[] = Array.from({ length: 57 }, (_, i) => {

@@ -2,16 +2,18 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EvaluationActivities } from '../../../workflows/evaluation/activities.js';
 import { rewardFor } from '../../../workflows/evaluation/rules.js';
-import { evaluationApplicationWorkflowId } from '../../../workflows/evaluation/types.js';
 import type { RegistryClient } from '../registry/client.js';
 import { permanentOnRefusal } from '../registry/refusals.js';
+import { REGISTRY_REFUSED } from '../../../workflows/common/failures.js';
 import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
 import { EvaluationIneligible } from './ineligible.js';
 import { eligibility } from './eligibility.js';
-import { applicantFacts, committeeMembers, expertPool } from './registry-facts.js';
-import { drawReviewers } from './recusal.js';
+import { applicantFacts, expertPool } from './registry-facts.js';
+import { committeeMembers } from '../shared/committees.js';
+import { drawReviewers } from '../shared/recusal.js';
 import { writeBackResult } from './write-back.js';
+import { applicationRow } from './report.js';
 
 // The evaluation's side effects: projection rows, registry reads for eligibility and recusal,
 // and the result written back. Idempotent: rows are upserted, draws are seeded, writes keyed.
@@ -92,28 +94,10 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
 
     async recordEvaluation({ application, state }) {
       await inTransaction(async (em) => {
-        const row =
-          (await em.findOne(EvaluationApplication, application.applicationId)) ??
-          em.create(EvaluationApplication, {
-            id: application.applicationId,
-            campaignId: application.campaignId,
-            workflowId: evaluationApplicationWorkflowId(application.campaignId, application.organizationId),
-            organizationId: application.organizationId,
-            organizationName: application.organizationName,
-            status: state.status,
-          });
-        Object.assign(row, {
-          status: state.status,
-          selfScores: state.selfScores,
-          reviewers: state.reviewers,
-          recused: state.recused,
-          reviews: state.reviews,
-          total: state.total,
-          proposedGrade: state.proposedGrade,
-          grade: state.grade,
-          objections: state.objections,
-          updatedAt: new Date(),
-        });
+        const row = applicationRow(application, state);
+        const known = await em.findOne(EvaluationApplication, row.id);
+        if (known) Object.assign(known, row);
+        else em.create(EvaluationApplication, row);
       });
     },
 
@@ -129,7 +113,7 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
         if (!facts)
           throw ApplicationFailure.nonRetryable(
             `organization ${application.organizationId} is no longer in the registry`,
-            'RegistryRefused',
+            REGISTRY_REFUSED,
           );
         return drawReviewers(pool, facts, {
           seed: application.applicationId,

@@ -1,7 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
-import { Process } from '../tasks/types.js';
+import { Process } from '../kit/process.js';
 import {
   EVALUATION_PROCESS_TYPE,
   type ApplicationState,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eligibility, type OrganizationFacts } from './eligibility.js';
-import { drawReviewers, recusalReason } from './recusal.js';
-import type { ApplicantFacts, ExpertFacts } from './registry-facts.js';
+import { drawReviewers, recusalReason, type ExpertFacts } from '../shared/recusal.js';
+import type { ApplicantFacts } from './registry-facts.js';
 
 const rules = { year: 2020, track: 'RATING' as const, asOf: '2020-01-01', rerateAfterTwoYears: false };
 const sound: OrganizationFacts = {

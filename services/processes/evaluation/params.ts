@@ -1,7 +1,6 @@
 import { DEFAULT_CUTOFFS, type Grade } from '../../../workflows/evaluation/rules.js';
 import type { CampaignParams, Track } from '../../../workflows/evaluation/types.js';
-
-const DAY = 86_400_000;
+import { DAY } from '../../../workflows/common/time.js';
 
 /**
  * A campaign's defaults (README, "Annual evaluation"): one county's cut-offs, 7 days of public

@@ -1,5 +1,7 @@
-import type { ProcessDefinition } from '../process-definition.js';
+import type { ProcessDefinition } from '../kit/process-definition.js';
+import type { ProcessesContext } from '../kit/context.js';
 import {
+  APPLICATION_WORKFLOW_TYPE,
   CAMPAIGN_WORKFLOW_TYPE,
   COMMITTEE_VOTE_FORM,
   COMMITTEE_VOTE_TASK_KIND,
@@ -16,12 +18,32 @@ import {
   SELF_ASSESSMENT_TASK_KIND,
 } from '../../../workflows/evaluation/types.js';
 import { createEvaluationActivities } from './activities.js';
+import { workflowModule } from '../kit/workflow-bundle.js';
+import { runLoaders } from '../runs/loaders.js';
+import { EvaluationCampaign } from './campaign.js';
+import { EvaluationApplication } from './application.js';
+import { EvaluationIneligible } from './ineligible.js';
+import {
+  EvaluationApplicationResolver,
+  EvaluationCampaignResolver,
+  OrganizationEvaluationResolver,
+} from './resolvers.js';
+import { EvaluationScheduleResolver } from './schedule-resolvers.js';
+import { ensureEvaluationSchedules } from './schedule.js';
+import { evaluationLoaders } from './loaders.js';
+import { reportedApplication } from './report.js';
+import { evaluationWords } from './words.js';
+
+const here = (path: string) => workflowModule(new URL(path, import.meta.url));
 
 /** The annual evaluation (年度评价) in the process catalog. */
-export const evaluationProcess: ProcessDefinition = {
+export const evaluationProcess: ProcessDefinition<ProcessesContext> = {
   processType: EVALUATION_PROCESS_TYPE,
-  workflowType: CAMPAIGN_WORKFLOW_TYPE,
   label: { zh: '年度评价', en: 'Annual evaluation' },
+  workflows: {
+    [CAMPAIGN_WORKFLOW_TYPE]: here('../../../workflows/evaluation/campaign.ts'),
+    [APPLICATION_WORKFLOW_TYPE]: here('../../../workflows/evaluation/application.ts'),
+  },
   taskKinds: {
     [INVITE_TASK_KIND]: { label: { zh: '申请参评', en: 'Apply or decline' }, form: INVITE_FORM },
     [SELF_ASSESSMENT_TASK_KIND]: { label: { zh: '自评', en: 'Self-assessment' }, form: SELF_ASSESSMENT_FORM },
@@ -30,7 +52,16 @@ export const evaluationProcess: ProcessDefinition = {
     [QUORUM_ESCALATION_TASK_KIND]: { label: { zh: '未达法定人数', en: 'Quorum missed' }, form: QUORUM_FORM },
     [REVIEW_BALLOT_TASK_KIND]: { label: { zh: '复核表决', en: 'Review ballot' }, form: REVIEW_BALLOT_FORM },
   },
+  ...evaluationWords,
+  entities: [EvaluationCampaign, EvaluationApplication, EvaluationIneligible],
+  resolvers: [
+    EvaluationCampaignResolver,
+    EvaluationApplicationResolver,
+    OrganizationEvaluationResolver,
+    EvaluationScheduleResolver,
+  ],
   activities: (deps) => createEvaluationActivities(deps),
+  onStart: ({ temporal, taskQueue }) => ensureEvaluationSchedules(temporal, taskQueue),
   async markEnded(em, workflowId, end) {
     await em.execute(
       `update processes.evaluation_application set status = ?, updated_at = now() where workflow_id = ?
@@ -42,5 +73,18 @@ export const evaluationProcess: ProcessDefinition = {
       workflowId,
     ]);
   },
-  loadProcess: ({ loaders }, processId) => loaders.evaluationApplication.load(processId),
+  loadProcess: (ctx, processId) => evaluationLoaders(ctx).application.load(processId),
+  reported: reportedApplication,
+  async subject(run, ctx) {
+    const processId = await runLoaders(ctx).processId.load(run.id);
+    const row = processId ? await evaluationLoaders(ctx).application.load(processId) : null;
+    // An application's row names its campaign; a campaign run is its campaign's (scheduled ones too).
+    const campaign =
+      row || run.workflowType !== CAMPAIGN_WORKFLOW_TYPE
+        ? null
+        : await ctx.em.findOne(EvaluationCampaign, { workflowId: run.id });
+    const campaignId =
+      row?.campaignId ?? (campaign ? campaign.id : run.workflowType === CAMPAIGN_WORKFLOW_TYPE ? run.id : null);
+    return { processId, references: { campaignId } };
+  },
 };

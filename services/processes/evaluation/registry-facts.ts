@@ -1,20 +1,12 @@
 import type { RegistryClient } from '../registry/client.js';
 import type { OrganizationFacts } from './eligibility.js';
+import type { AssessedFacts, ExpertFacts } from '../shared/recusal.js';
 
 // What the evaluation reads from the registry, through its GraphQL API with the worker's SYSTEM
 // identity: the social organisations' facts (paged), the expert pool and the committees.
 
-/** An expert of the pool with the positions recusal looks at. */
-export interface ExpertFacts {
-  id: string;
-  name: string;
-  positions: { role: string; validFrom: string; validTo: string | null; organization: { id: string } }[];
-}
-
-export interface ApplicantFacts extends OrganizationFacts {
-  /** Live edges at the organisation: the other end's id and the type. */
-  edges: { type: string; otherId: string; attributes: Record<string, unknown>; validTo: string | null }[];
-}
+/** An applicant with the facts eligibility reads and recusal's live edges. */
+export interface ApplicantFacts extends OrganizationFacts, AssessedFacts {}
 
 const FACTS = `query ($after: String, $kinds: [OrganizationKind!]!, $asOf: String!) {
   organizations(first: 100, after: $after, filter: { kinds: $kinds, active: true, asOf: $asOf }) {
@@ -76,23 +68,4 @@ export async function expertPool(registry: RegistryClient, asOf: string): Promis
     { asOf },
   );
   return data.evaluationExperts;
-}
-
-/** The members (person ids) of the evaluation and review committees on `asOf`. */
-export async function committeeMembers(
-  registry: RegistryClient,
-  asOf: string,
-): Promise<{ evaluation: string[]; review: string[] }> {
-  const data = await registry.asSystem<{
-    organizations: { edges: { node: { kind: string; positions: { person: { id: string } }[] } }[] };
-  }>(
-    `query ($asOf: String!) { organizations(first: 10, filter: { kinds: [EVALUATION_COMMITTEE, REVIEW_COMMITTEE], asOf: $asOf }) {
-      edges { node { kind positions(role: COMMITTEE_MEMBER, activeOn: $asOf) { person { id } } } } } }`,
-    { asOf },
-  );
-  const members = (kind: string) =>
-    data.organizations.edges
-      .filter((e) => e.node.kind === kind)
-      .flatMap((e) => e.node.positions.map((p) => p.person.id));
-  return { evaluation: members('EVALUATION_COMMITTEE'), review: members('REVIEW_COMMITTEE') };
 }

@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Arg,
   Ctx,
   Field,
@@ -12,7 +13,8 @@ import {
   Root,
   registerEnumType,
 } from 'type-graphql';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { toRun } from '../kit/update-refusals.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
@@ -20,13 +22,13 @@ import { EvaluationIneligible } from './ineligible.js';
 import { defaultParams } from './params.js';
 import { scoresFor } from './visibility.js';
 import { startCampaign } from './start.js';
-import { textProblem } from '../tasks/text.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import type { ProcessesContext } from '../context.js';
-import { requireRole } from '../../common/access.js';
+import { textProblem } from '../kit/text.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { lodgeObjectionUpdate, requestRecusalUpdate, type Track } from '../../../workflows/evaluation/types.js';
+import { evaluationLoaders } from './loaders.js';
 
 export enum EvaluationTrack {
   RATING = 'RATING',
@@ -63,6 +65,7 @@ export class EvaluationCampaignResolver {
     return campaign;
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => EvaluationCampaign, {
     description: 'ADMIN: start (or backfill) the campaign of a year now; params override the defaults',
   })
@@ -76,7 +79,6 @@ export class EvaluationCampaignResolver {
     overrides: Record<string, unknown> | undefined,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw badInput('year must be a year from 2000 to 2100', 'year');
     const params = { ...defaultParams(year, track as Track), ...(overrides ?? {}), year, track: track as Track };
@@ -171,12 +173,7 @@ export class EvaluationApplicationResolver {
     application: EvaluationApplication,
     send: (run: ReturnType<ProcessesContext['temporal']['workflow']['getHandle']>) => Promise<unknown>,
   ) {
-    try {
-      await send(ctx.temporal.workflow.getHandle(application.workflowId));
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw conflict(error.cause?.message ?? error.message);
-      throw error;
-    }
+    await toRun(ctx.temporal, application.workflowId, `Evaluation ${application.id}`, send);
     await ctx.em.refresh(application);
     return application;
   }
@@ -225,7 +222,7 @@ export class EvaluationApplicationResolver {
 @Resolver(() => OrganizationRef)
 export class OrganizationEvaluationResolver {
   @FieldResolver(() => [EvaluationApplication], { description: "This organization's evaluations, newest first" })
-  evaluations(@Root() organization: OrganizationRef, @Ctx() { loaders }: ProcessesContext) {
-    return loaders.evaluationsByOrganization.load(organization.id);
+  evaluations(@Root() organization: OrganizationRef, @Ctx() ctx: ProcessesContext) {
+    return evaluationLoaders(ctx).applicationsByOrganization.load(organization.id);
   }
 }

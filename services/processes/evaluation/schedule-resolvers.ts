@@ -1,13 +1,23 @@
-import { Arg, Ctx, Field, GraphQLISODateTime, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Ctx,
+  Field,
+  GraphQLISODateTime,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { describeSchedule, scheduleId, TRACKS, type ScheduleView } from './schedule.js';
 import { EvaluationTrack } from './resolvers.js';
 import { EvaluationCampaign } from './campaign.js';
 import { defaultParams } from './params.js';
 import { startCampaign } from './start.js';
-import { textProblem } from '../tasks/text.js';
-import type { ProcessesContext } from '../context.js';
-import { requireRole } from '../../common/access.js';
+import { textProblem } from '../kit/text.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { badInput } from '../../common/errors.js';
 import type { Track } from '../../../workflows/evaluation/types.js';
 
@@ -23,35 +33,36 @@ class EvaluationSchedule implements ScheduleView {
 /** ADMIN: the yearly schedules: see, pause with a note, resume, run now, and backfill past years. */
 @Resolver()
 export class EvaluationScheduleResolver {
+  @Authorized('ADMIN')
   @Query(() => [EvaluationSchedule])
   async evaluationSchedules(@Ctx() { identity, temporal }: ProcessesContext) {
-    requireRole(identity, 'ADMIN');
     return Promise.all(TRACKS.map((track) => describeSchedule(temporal, track)));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => EvaluationSchedule)
   async pauseEvaluationSchedule(
     @Arg('track', () => EvaluationTrack) track: EvaluationTrack,
     @Arg('note', () => String) note: string,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     const problem = textProblem(note, 'note', 500);
     if (problem) throw badInput(problem.message, problem.field);
     await ctx.temporal.schedule.getHandle(scheduleId(track as Track)).pause(`${note} (${ctx.identity.subject})`);
     return describeSchedule(ctx.temporal, track as Track);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => EvaluationSchedule)
   async resumeEvaluationSchedule(
     @Arg('track', () => EvaluationTrack) track: EvaluationTrack,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     await ctx.temporal.schedule.getHandle(scheduleId(track as Track)).unpause(`resumed by ${ctx.identity.subject}`);
     return describeSchedule(ctx.temporal, track as Track);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => [EvaluationCampaign], {
     description: 'Start the campaigns of past years that never ran (skipping those that did)',
   })
@@ -61,7 +72,6 @@ export class EvaluationScheduleResolver {
     @Arg('toYear', () => Int) toYear: number,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     if (!(fromYear >= 2000 && toYear >= fromYear && toYear - fromYear < 10))
       throw badInput('Give 2000 <= fromYear <= toYear, at most ten years', 'fromYear');
     const started: EvaluationCampaign[] = [];

@@ -1,4 +1,4 @@
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { EvaluationCampaign } from './campaign.js';
 import { PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import {

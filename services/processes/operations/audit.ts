@@ -1,19 +1,17 @@
-import type { ProcessesContext } from '../context.js';
-import { RunAudit } from './run-audit.js';
-import { textProblem } from '../tasks/text.js';
-import { requireRole } from '../../common/access.js';
+import type { ProcessesContext } from '../kit/context.js';
+import { RunAudit } from '../kit/run-audit.js';
+import { textProblem } from '../kit/text.js';
 import { badInput } from '../../common/errors.js';
 
 // Every admin operation leaves an audit entry: written (REQUESTED) before anything is sent, so
 // an operation that crashes half-way is still on record, then marked DONE or FAILED.
 
-/** ADMIN only; a reason is required. Runs `work` and records its outcome; returns both. */
+/** A reason is required (the operations are ADMIN's: @Authorized). Runs `work` and records its outcome; returns both. */
 export async function audited<T>(
   ctx: ProcessesContext,
   entry: { action: string; target: string; reason: string; details?: Record<string, unknown> },
   work: () => Promise<T>,
 ): Promise<{ value: T; audit: RunAudit }> {
-  requireRole(ctx.identity, 'ADMIN');
   const problem = textProblem(entry.reason, 'reason', 1000);
   if (problem) throw badInput(`${problem.message}: every admin operation says why`, problem.field);
   const em = ctx.em.fork();

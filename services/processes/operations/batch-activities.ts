@@ -4,13 +4,22 @@ import type { Client } from '@temporalio/client';
 import type { BatchActivities } from '../../../workflows/operations/batch.js';
 import { HubError } from '../../common/errors.js';
 import { endRun } from './run-operations.js';
-import { candidateKey } from '../tasks/access.js';
-import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../tasks/human-task.js';
+import { candidateKey } from '../kit/access.js';
+import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
+import type { ProcessCatalog } from '../kit/process-catalog.js';
 
 const MAX_TARGETS = 10_000;
 
 /** The batch workflow's activities: list the runs, act on one run. */
-export function createBatchActivities({ orm, temporal }: { orm: MikroORM; temporal: Client }) {
+export function createBatchActivities({
+  orm,
+  temporal,
+  catalog,
+}: {
+  orm: MikroORM;
+  temporal: Client;
+  catalog: ProcessCatalog;
+}) {
   return {
     async listBatchTargets({ query }) {
       const ids: string[] = [];
@@ -38,7 +47,7 @@ export function createBatchActivities({ orm, temporal }: { orm: MikroORM; tempor
           return;
         }
         await endRun(
-          { temporal, em: orm.em.fork() },
+          { temporal, em: orm.em.fork(), catalog },
           workflowId,
           action === 'CANCEL' ? 'CANCELLED' : 'TERMINATED',
           reason,

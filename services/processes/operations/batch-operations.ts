@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Arg,
   Ctx,
   Field,
@@ -13,12 +14,13 @@ import {
 } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
-import { RunAudit } from './run-audit.js';
+import { RunAudit } from '../kit/run-audit.js';
 import { CandidateInput, checkCandidates } from './task-operations.js';
 import { checkFilter, ProcessRunFilter, visibilityClauses } from '../runs/filter.js';
-import { requireRole } from '../../common/access.js';
+import { ProcessType } from '../kit/catalog-enums.js';
+import type { ProcessCatalog } from '../kit/process-catalog.js';
 import { badInput, notFound } from '../../common/errors.js';
 import {
   BATCH_WORKFLOW_TYPE,
@@ -41,7 +43,7 @@ registerEnumType(BatchAction, {
 
 @InputType({ description: 'Which running runs a batch takes (all given conditions hold)' })
 export class BatchFilter {
-  @Field(() => String, { nullable: true, description: 'e.g. PROCUREMENT' }) processType?: string;
+  @Field(() => ProcessType, { nullable: true, description: 'The same values as the runs filter' }) processType?: string;
   @Field(() => ID, { nullable: true }) organizationId?: string;
   @Field(() => String, { nullable: true, description: 'e.g. BIDDING' }) stage?: string;
   @Field(() => Int, { nullable: true }) year?: number;
@@ -60,7 +62,7 @@ export class BatchOperation {
 }
 
 /** The visibility query of a filter: running runs of the hub's processes (never the batches themselves). */
-export function batchQuery(filter: BatchFilter): string {
+export function batchQuery(filter: BatchFilter, catalog: ProcessCatalog): string {
   // The same checks and clauses as processRuns' filter (runs/filter.ts), so both select alike.
   const chosen = visibilityClauses(
     checkFilter(
@@ -70,6 +72,7 @@ export function batchQuery(filter: BatchFilter): string {
         stage: filter.stage,
         year: filter.year,
       }),
+      catalog,
     ),
   );
   if (!chosen)
@@ -102,6 +105,7 @@ async function progressOf(ctx: ProcessesContext, id: string): Promise<BatchProgr
 
 @Resolver()
 export class BatchOperationsResolver {
+  @Authorized('ADMIN')
   @Mutation(() => BatchOperation, {
     description:
       'ADMIN: cancel or terminate every running run a filter selects, or reassign their open tasks; runs as a workflow, its progress in batchOperation',
@@ -114,8 +118,7 @@ export class BatchOperationsResolver {
     candidates: CandidateInput[] | undefined,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
-    const query = batchQuery(filter);
+    const query = batchQuery(filter, ctx.catalog);
     if (action === BatchAction.REASSIGN && !candidates) throw badInput('REASSIGN needs candidates', 'candidates');
     const checked = candidates ? checkCandidates(candidates) : undefined;
     const id = `batch-${randomUUID()}`;
@@ -142,19 +145,19 @@ export class BatchOperationsResolver {
     return view(id, await progressOf(ctx, id), audit);
   }
 
+  @Authorized('ADMIN')
   @Query(() => BatchOperation, { description: "ADMIN: a batch operation's progress (done / failed / total)" })
   async batchOperation(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext) {
-    requireRole(ctx.identity, 'ADMIN');
     return view(id, await progressOf(ctx, id));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => BatchOperation, { description: 'ADMIN: stop a batch between runs; what it did stays done' })
   async cancelBatchOperation(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     await progressOf(ctx, id);
     const { audit } = await audited(ctx, { action: 'CANCEL_BATCH', target: id, reason }, async () => {
       const run = ctx.temporal.workflow.getHandle(id);

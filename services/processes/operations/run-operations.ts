@@ -1,13 +1,12 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 // @temporalio/proto is CommonJS: Node's ESM loader sees only its default export.
 import proto from '@temporalio/proto';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
-import { RunAudit } from './run-audit.js';
+import { RunAudit } from '../kit/run-audit.js';
 import { settleProjection, type RunEnd } from './settle.js';
-import { requireRole } from '../../common/access.js';
 import { badInput, conflict, notFound } from '../../common/errors.js';
 import { requireWorkflowId } from '../../common/ids.js';
 
@@ -51,7 +50,7 @@ async function closed(run: WorkflowHandle, ms: number): Promise<string> {
 
 /** Cancels or terminates one run and settles its projection: shared by the mutations and the batch. */
 export async function endRun(
-  ctx: Pick<ProcessesContext, 'temporal' | 'em'>,
+  ctx: Pick<ProcessesContext, 'temporal' | 'em' | 'catalog'>,
   workflowId: string,
   end: RunEnd,
   reason: string,
@@ -63,12 +62,14 @@ export async function endRun(
   else await run.terminate(`管理员终止：${reason}`);
   // A cancelled workflow cleans up first (tasks closed, process marked), then closes.
   const status = await closed(run, end === 'CANCELLED' ? 10_000 : 0);
-  const tasksClosed = status === RUNNING ? 0 : await settleProjection(ctx.em.fork(), workflowId, end, reason);
+  const tasksClosed =
+    status === RUNNING ? 0 : await settleProjection(ctx.em.fork(), workflowId, end, reason, ctx.catalog);
   return { status, tasksClosed };
 }
 
 @Resolver()
 export class RunOperationsResolver {
+  @Authorized('ADMIN')
   @Mutation(() => RunOperationResult, {
     description:
       'ADMIN: cancel a run; the workflow closes its tasks and marks its process, and the projection is settled',
@@ -81,6 +82,7 @@ export class RunOperationsResolver {
     return this.end(ctx, requireWorkflowId(id), 'CANCELLED', reason);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => RunOperationResult, {
     description:
       'ADMIN: terminate a run at once (the workflow gets no say); its tasks are closed and its process marked TERMINATED',
@@ -102,6 +104,7 @@ export class RunOperationsResolver {
     return { workflowId, runId: null, ...value, audit };
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => RunOperationResult, {
     description:
       "ADMIN: retry a failing activity now (attempts start again at 1); all of the run's pending activities when activityId is left out",
@@ -138,6 +141,7 @@ export class RunOperationsResolver {
     return { workflowId, runId: null, status: RUNNING, tasksClosed: 0, audit };
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => RunOperationResult, {
     description:
       'ADMIN: reset a run to the end of an earlier workflow task (toEventId, a WorkflowTaskCompleted event; the last one when left out). Temporal starts a new run from there; tasks the old run opened after that point are closed',
@@ -190,6 +194,7 @@ export class RunOperationsResolver {
     return { workflowId, status: RUNNING, ...value, audit };
   }
 
+  @Authorized('ADMIN')
   @Query(() => [RunAudit], {
     description:
       'ADMIN: admin operations, newest first; on one target (a workflow, task, batch or schedule id) when given',
@@ -199,7 +204,6 @@ export class RunOperationsResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Ctx() ctx: ProcessesContext,
   ) {
-    requireRole(ctx.identity, 'ADMIN');
     if (first < 1 || first > 200) throw badInput('first must be between 1 and 200', 'first');
     return ctx.em.find(RunAudit, target ? { target } : {}, { orderBy: { at: 'desc', id: 'desc' }, limit: first });
   }

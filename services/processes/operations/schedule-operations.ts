@@ -1,11 +1,22 @@
-import { Arg, Ctx, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Ctx,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { ScheduleNotFoundError, type ScheduleHandle } from '@temporalio/client';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
-import { RunAudit } from './run-audit.js';
-import { requireRole } from '../../common/access.js';
+import { RunAudit } from '../kit/run-audit.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { requireWorkflowId } from '../../common/ids.js';
+import { DAY } from '../../../workflows/common/time.js';
 
 // Every Temporal Schedule of the hub's namespace (today the yearly evaluation campaigns), by id:
 // see, pause with a note, resume, trigger now, backfill a range. Each change audited.
@@ -42,15 +53,16 @@ async function view(handle: ScheduleHandle): Promise<HubSchedule> {
 
 @Resolver()
 export class ScheduleOperationsResolver {
+  @Authorized('ADMIN')
   @Query(() => [HubSchedule], { description: 'ADMIN: every schedule of the hub' })
   async schedules(@Ctx() { identity, temporal }: ProcessesContext) {
-    requireRole(identity, 'ADMIN');
     const all: HubSchedule[] = [];
     for await (const listed of temporal.schedule.list())
       all.push(await view(temporal.schedule.getHandle(listed.scheduleId)));
     return all.sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => HubSchedule, { description: 'ADMIN: pause a schedule; the note says why (shown to other admins)' })
   pauseSchedule(
     @Arg('id', () => ID) id: string,
@@ -60,6 +72,7 @@ export class ScheduleOperationsResolver {
     return this.operate(ctx, 'PAUSE_SCHEDULE', id, note, {}, (s) => s.pause(`${note} (${ctx.identity.subject})`));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => HubSchedule, { description: 'ADMIN: resume a paused schedule' })
   resumeSchedule(
     @Arg('id', () => ID) id: string,
@@ -71,6 +84,7 @@ export class ScheduleOperationsResolver {
     );
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => HubSchedule, { description: 'ADMIN: start its action now, whatever the calendar says' })
   triggerSchedule(
     @Arg('id', () => ID) id: string,
@@ -80,6 +94,7 @@ export class ScheduleOperationsResolver {
     return this.operate(ctx, 'TRIGGER_SCHEDULE', id, reason, {}, (s) => s.trigger('ALLOW_ALL'));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => HubSchedule, {
     description: 'ADMIN: start the runs the schedule would have started between from and to (at most ten years)',
   })
@@ -90,7 +105,7 @@ export class ScheduleOperationsResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ProcessesContext,
   ) {
-    if (!(from.getTime() < to.getTime()) || to.getTime() - from.getTime() > 10 * 366 * 86_400_000)
+    if (!(from.getTime() < to.getTime()) || to.getTime() - from.getTime() > 10 * 366 * DAY)
       throw badInput('Give from before to, at most ten years apart', 'from');
     return this.operate(ctx, 'BACKFILL_SCHEDULE', id, reason, { from: from.toISOString(), to: to.toISOString() }, (s) =>
       s.backfill({ start: from, end: to, overlap: 'ALLOW_ALL' }),

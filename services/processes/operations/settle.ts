@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../tasks/human-task.js';
-import { CATALOG } from '../catalog.js';
+import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
+import type { ProcessCatalog } from '../kit/process-catalog.js';
 
 // After a run was cancelled or terminated the projections must agree with it: its open tasks
 // closed and its process marked. Workflows that handle cancellation do this themselves; this
@@ -14,6 +14,7 @@ export async function settleProjection(
   workflowId: string,
   end: RunEnd,
   reason: string,
+  catalog: ProcessCatalog,
 ): Promise<number> {
   return em.transactional(async (tx) => {
     const open = await tx.find(HumanTask, { workflowId, status: { $in: ACTIVE_STATUSES } });
@@ -24,7 +25,7 @@ export async function settleProjection(
         completedAt: new Date(),
       });
     // The run's projection row, whichever process it belongs to (each keys it by workflow id).
-    for (const process of CATALOG) await process.markEnded(tx, workflowId, end, reason);
+    for (const process of catalog.processes) await process.markEnded(tx, workflowId, end, reason);
     return open.length;
   });
 }

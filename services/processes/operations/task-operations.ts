@@ -1,10 +1,10 @@
-import { Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
-import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../tasks/human-task.js';
-import { candidateKey } from '../tasks/access.js';
-import { NotificationKind, TaskNotification } from '../tasks/notification.js';
+import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
+import { candidateKey } from '../kit/access.js';
+import { NotificationKind, TaskNotification } from '../kit/notification.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, notFound } from '../../common/errors.js';
 import { ROLES, type Role } from '../../common/identity.js';
@@ -54,6 +54,7 @@ async function openTask(ctx: ProcessesContext, id: string): Promise<HumanTask> {
 
 @Resolver()
 export class TaskOperationsResolver {
+  @Authorized('ADMIN')
   @Mutation(() => HumanTask, {
     description: 'ADMIN: give an open task to other candidates (its claim is released); they are notified',
   })
@@ -95,6 +96,7 @@ export class TaskOperationsResolver {
     return value;
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => HumanTask, {
     description: "ADMIN: move an open task's due date later; the workflow's deadline moves with it",
   })

@@ -4,10 +4,10 @@ import type { ProcurementActivities } from '../../../workflows/procurement/activ
 import { OUTCOME_WORDS } from '../../../workflows/procurement/rules.js';
 import type { RegistryClient } from '../registry/client.js';
 import { permanentOnRefusal } from '../registry/refusals.js';
-import { candidateKey } from '../tasks/access.js';
-import { NotificationKind, TaskNotification } from '../tasks/notification.js';
-import { committeeMembers } from '../evaluation/registry-facts.js';
-import { recusalReason } from '../evaluation/recusal.js';
+import { candidateKey } from '../kit/access.js';
+import { NotificationKind, TaskNotification } from '../kit/notification.js';
+import { committeeMembers } from '../shared/committees.js';
+import { recusalReason } from '../shared/recusal.js';
 import { todayInChina } from '../../common/dates.js';
 import { bidderFacts, memberFacts } from './registry-facts.js';
 import { writeProjection } from './projection.js';

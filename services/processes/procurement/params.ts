@@ -1,6 +1,5 @@
 import type { Deadlines } from '../../../workflows/procurement/types.js';
-
-const DAY = 86_400_000;
+import { DAY } from '../../../workflows/common/time.js';
 
 /**
  * How long each step may take (README, "Government service procurement"): the committee scores

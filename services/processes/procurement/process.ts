@@ -1,4 +1,5 @@
-import type { ProcessDefinition } from '../process-definition.js';
+import type { ProcessDefinition } from '../kit/process-definition.js';
+import type { ProcessesContext } from '../kit/context.js';
 import {
   ACCEPT_MILESTONE_FORM,
   ACCEPT_MILESTONE_TASK_KIND,
@@ -20,12 +21,28 @@ import {
   SCORE_BID_TASK_KIND,
 } from '../../../workflows/procurement/types.js';
 import { createProcurementActivities } from './activities.js';
+import { workflowModule } from '../kit/workflow-bundle.js';
+import { runLoaders } from '../runs/loaders.js';
+import { Procurement } from './procurement.js';
+import { ProcurementBid } from './bid.js';
+import { ProcurementPayment } from './payment.js';
+import {
+  OrganizationContractsResolver,
+  ProcurementBidResolver,
+  ProcurementContractResolver,
+  ProcurementResolver,
+} from './resolvers.js';
+import { procurementLoaders } from './loaders.js';
+import { reportedProcurement } from './report.js';
+import { procurementWords } from './words.js';
 
 /** Government service procurement (政府购买服务) in the process catalog. */
-export const procurementProcess: ProcessDefinition = {
+export const procurementProcess: ProcessDefinition<ProcessesContext> = {
   processType: PROCUREMENT_PROCESS_TYPE,
-  workflowType: PROCUREMENT_WORKFLOW_TYPE,
   label: { zh: '政府购买服务', en: 'Government service procurement' },
+  workflows: {
+    [PROCUREMENT_WORKFLOW_TYPE]: workflowModule(new URL('../../../workflows/procurement/workflow.ts', import.meta.url)),
+  },
   taskKinds: {
     [SCORE_BID_TASK_KIND]: { label: { zh: '评审打分', en: 'Score a bid' }, form: SCORE_BID_FORM },
     [APPROVE_AWARD_TASK_KIND]: { label: { zh: '审批中标结果', en: 'Approve the award' }, form: APPROVE_AWARD_FORM },
@@ -48,6 +65,9 @@ export const procurementProcess: ProcessDefinition = {
       form: PERFORMANCE_REVIEW_FORM,
     },
   },
+  ...procurementWords,
+  entities: [Procurement, ProcurementBid, ProcurementPayment],
+  resolvers: [ProcurementResolver, ProcurementBidResolver, ProcurementContractResolver, OrganizationContractsResolver],
   activities: (deps) => createProcurementActivities(deps),
   async markEnded(em, workflowId, end, reason) {
     // Past any revision the workflow could still write, so a late projection write cannot undo it.
@@ -57,5 +77,10 @@ export const procurementProcess: ProcessDefinition = {
       [end, `管理员${end === 'CANCELLED' ? '取消' : '终止'}：${reason}`, workflowId],
     );
   },
-  loadProcess: ({ loaders }, processId) => loaders.procurement.load(processId),
+  loadProcess: (ctx, processId) => procurementLoaders(ctx).procurement.load(processId),
+  reported: reportedProcurement,
+  async subject(run, ctx) {
+    const processId = await runLoaders(ctx).processId.load(run.id);
+    return { processId, references: { procurementId: processId } };
+  },
 };

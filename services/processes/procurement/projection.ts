@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProcurementInput, ProcurementState } from '../../../workflows/procurement/types.js';
+import { procurementRow } from './report.js';
 
 // The procurement's projection: its row and its bids, written whole from the workflow's state
 // at each step (and once by publishProcurement before the workflow starts, so the answer never
@@ -16,7 +17,10 @@ export async function writeProjection(
   state: ProcurementState,
   revision: number,
 ): Promise<boolean> {
-  const { need } = input;
+  const row = procurementRow(input, state);
+  // Nullable columns get SQL null; the others JSON (null included, as the rules may be JSON null).
+  const json = (value: unknown) => JSON.stringify(value);
+  const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(value));
   const written = await em.execute<{ affectedRows: number }>(
     `insert into processes.procurement (id, workflow_id, agency_id, agency_name, category_code, category_name, title, description, budget_fen, method,
        weights, eligibility, committee, notice_days, year, round, closes_at, stage, awarded_bid_id, provider_id, recusals, objections, contract, performance,
@@ -27,33 +31,33 @@ export async function writeProjection(
        performance = excluded.performance, cancel_reason = excluded.cancel_reason, close_reason = excluded.close_reason, updated_at = now(), revision = excluded.revision
      where procurement.revision < excluded.revision`,
     [
-      input.procurementId,
-      `procurement-${input.procurementId}`,
-      need.agencyId,
-      need.agencyName,
-      need.categoryCode,
-      need.categoryName,
-      need.title,
-      need.description,
-      need.budgetFen,
-      need.method,
-      JSON.stringify(need.weights),
-      JSON.stringify(need.eligibility),
-      JSON.stringify(need.committee),
-      need.noticeDays,
-      input.year,
-      state.round,
-      new Date(state.closesAt),
-      state.stage,
-      state.awardedBidId,
-      state.contract?.providerId ?? null,
-      JSON.stringify(state.recusals),
-      JSON.stringify(state.objections),
-      state.contract ? JSON.stringify(state.contract) : null,
-      state.performance ? JSON.stringify(state.performance) : null,
-      state.cancelReason,
-      state.closeReason,
-      input.publishedBy,
+      row.id,
+      row.workflowId,
+      row.agencyId,
+      row.agencyName,
+      row.categoryCode,
+      row.categoryName,
+      row.title,
+      row.description,
+      row.budgetFen,
+      row.method,
+      json(row.weights),
+      json(row.eligibility),
+      json(row.committee),
+      row.noticeDays,
+      row.year,
+      row.round,
+      row.closesAt,
+      row.stage,
+      row.awardedBidId,
+      row.providerId,
+      json(row.recusals),
+      json(row.objections),
+      jsonOrNull(row.contract),
+      jsonOrNull(row.performance),
+      row.cancelReason,
+      row.closeReason,
+      row.publishedBy,
       revision,
     ],
     'run',

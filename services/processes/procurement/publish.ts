@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import type { ProcessesContext } from '../context.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { Procurement } from './procurement.js';
 import { BIDDER_KINDS, DEFAULT_BIDDER_KINDS, DEFAULT_DEADLINES, GRADES } from './params.js';
 import { registryReference } from '../registry/refusals.js';
-import { textProblem } from '../tasks/text.js';
+import { textProblem } from '../kit/text.js';
 import { badInput, forbidden } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
 import { PROCESS_TYPE, ORGANIZATION_ID, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
@@ -19,6 +19,7 @@ import {
   type ProcurementInput,
 } from '../../../workflows/procurement/types.js';
 import { writeProjection } from './projection.js';
+import { DAY } from '../../../workflows/common/time.js';
 
 // Publishing a need (发布采购需求): an agency officer's input checked against the rules and the
 // registry (the agency, the catalogue, the committee), then the procurement's workflow started.
@@ -66,7 +67,7 @@ export class ProcurementNeedInput {
   noticeDays?: number;
 }
 
-const MAX_WINDOW_MS = 90 * 86_400_000;
+const MAX_WINDOW_MS = 90 * DAY;
 
 /** The need as the workflow takes it, or BAD_USER_INPUT / FORBIDDEN naming the field. */
 export async function checkNeed(ctx: ProcessesContext, need: ProcurementNeedInput): Promise<ProcurementInput['need']> {

@@ -1,5 +1,5 @@
 import type { PersonFacts, RegistryClient } from '../registry/client.js';
-import type { ApplicantFacts } from '../evaluation/registry-facts.js';
+import type { AssessedFacts } from '../shared/recusal.js';
 import type { BidderFacts } from './screening.js';
 
 // What procurement reads from the registry through its GraphQL API: bidders' facts on the
@@ -33,8 +33,8 @@ export async function bidderFacts(
   registry: RegistryClient,
   ids: string[],
   day: string,
-): Promise<{ bidder: BidderFacts; applicant: ApplicantFacts }[]> {
-  const all: { bidder: BidderFacts; applicant: ApplicantFacts }[] = [];
+): Promise<{ bidder: BidderFacts; applicant: AssessedFacts }[]> {
+  const all: { bidder: BidderFacts; applicant: AssessedFacts }[] = [];
   for (let start = 0; start < ids.length; start += 20) {
     const chunk = ids.slice(start, start + 20);
     const query = `query (${chunk.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${chunk.map((_, i) => `b${i}: organization(id: $i${i}) { ...Bidder }`).join(' ')} }
@@ -56,7 +56,7 @@ export async function bidderFacts(
         .map((p) => p.person.id);
       all.push({
         bidder: { ...node, heads, edges: edges.map(({ type, otherId }) => ({ type, otherId })) },
-        applicant: { ...node, annualInspections: [], edges },
+        applicant: { id: node.id, name: node.name, edges },
       });
     }
   }

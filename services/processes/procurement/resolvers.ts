@@ -1,10 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import {
-  ApplicationFailure,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type WorkflowHandle,
-} from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Procurement } from './procurement.js';
@@ -23,17 +18,17 @@ import {
   ProcurementRecusal,
   ProcurementWeights,
 } from './views.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import { HumanTask } from '../tasks/human-task.js';
-import { textProblem } from '../tasks/text.js';
-import type { ProcessesContext } from '../context.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
+import { HumanTask } from '../kit/human-task.js';
+import { textProblem } from '../kit/text.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { Connection, findPage, PageArgs } from '../../common/connection.js';
 import { hasRole } from '../../common/identity.js';
 import { requireUuid } from '../../common/ids.js';
-import { badInput, conflict, forbidden, notFound, type HubError } from '../../common/errors.js';
-import { BAD_BID } from '../../../workflows/procurement/bidding.js';
-import { BAD_CONTRACT } from '../../../workflows/procurement/delivery.js';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
+import { toRun } from '../kit/update-refusals.js';
 import { chinaDay, contractProblems } from '../../../workflows/procurement/rules.js';
+import { procurementLoaders } from './loaders.js';
 import {
   cancelProcurementUpdate,
   lodgeObjectionUpdate,
@@ -72,29 +67,8 @@ function requireBidder(ctx: ProcessesContext, organizationId: string): string {
   return id;
 }
 
-/** A refused update in the API's codes: a closed window or a step passed is CONFLICT, bad terms BAD_USER_INPUT. */
-function refusal(error: WorkflowUpdateFailedError): HubError {
-  const cause = error.cause;
-  if (!(cause instanceof ApplicationFailure)) return conflict(cause?.message ?? error.message);
-  const field = (cause.details?.[0] as { field?: string } | undefined)?.field;
-  if ((cause.type === BAD_BID && field && field !== 'procurementId') || (cause.type === BAD_CONTRACT && field))
-    return badInput(cause.message, field);
-  return conflict(cause.message);
-}
-
-async function send<T>(
-  ctx: ProcessesContext,
-  procurement: Procurement,
-  update: (run: WorkflowHandle) => Promise<T>,
-): Promise<T> {
-  try {
-    return await update(ctx.temporal.workflow.getHandle(procurement.workflowId));
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw refusal(error);
-    if (error instanceof WorkflowNotFoundError) throw conflict(`Procurement ${procurement.id} has already ended`);
-    throw error;
-  }
-}
+const send = <T>(ctx: ProcessesContext, procurement: Procurement, update: (run: WorkflowHandle) => Promise<T>) =>
+  toRun(ctx.temporal, procurement.workflowId, `Procurement ${procurement.id}`, update);
 
 @Resolver(() => Procurement)
 export class ProcurementResolver {
@@ -265,21 +239,25 @@ export class ProcurementResolver {
   async bids(
     @Root() procurement: Procurement,
     @Arg('round', () => Int, { nullable: true }) round: number | undefined,
-    @Ctx() { loaders, identity }: ProcessesContext,
+    @Ctx() ctx: ProcessesContext,
   ) {
-    const bids = await loaders.bidsByProcurement.load(procurement.id);
+    const { identity } = ctx;
+    const bids = await procurementLoaders(ctx).bidsByProcurement.load(procurement.id);
     return visibleBids(procurement, bids, identity).filter((b) => round == null || b.round === round);
   }
 
   @FieldResolver(() => ProcurementBid, { nullable: true, description: 'The awarded bid, once the award is public' })
-  async award(@Root() procurement: Procurement, @Ctx() { loaders, identity }: ProcessesContext) {
+  async award(@Root() procurement: Procurement, @Ctx() ctx: ProcessesContext) {
+    const { identity } = ctx;
     if (
       !procurement.awardedBidId ||
       !(procurement.awardPublic || hasRole(identity, 'ADMIN') || isAgencyStaff(procurement, identity))
     )
       return null;
     return (
-      (await loaders.bidsByProcurement.load(procurement.id)).find((b) => b.id === procurement.awardedBidId) ?? null
+      (await procurementLoaders(ctx).bidsByProcurement.load(procurement.id)).find(
+        (b) => b.id === procurement.awardedBidId,
+      ) ?? null
     );
   }
 
@@ -348,13 +326,16 @@ export class ProcurementContractResolver {
   }
 
   @FieldResolver(() => [ProcurementPayment], { description: 'Payments made, one per accepted milestone' })
-  payments(@Root() contract: ProcurementContract, @Ctx() { loaders }: ProcessesContext) {
-    return loaders.paymentsByProcurement.load(contract.id);
+  payments(@Root() contract: ProcurementContract, @Ctx() ctx: ProcessesContext) {
+    return procurementLoaders(ctx).paymentsByProcurement.load(contract.id);
   }
 
   @FieldResolver(() => GraphQLSafeInt, { description: 'Paid so far, in fen' })
-  async paidFen(@Root() contract: ProcurementContract, @Ctx() { loaders }: ProcessesContext) {
-    return (await loaders.paymentsByProcurement.load(contract.id)).reduce((sum, p) => sum + p.amountFen, 0);
+  async paidFen(@Root() contract: ProcurementContract, @Ctx() ctx: ProcessesContext) {
+    return (await procurementLoaders(ctx).paymentsByProcurement.load(contract.id)).reduce(
+      (sum, p) => sum + p.amountFen,
+      0,
+    );
   }
 }
 
@@ -363,7 +344,9 @@ export class OrganizationContractsResolver {
   @FieldResolver(() => [ProcurementContract], {
     description: 'Government service contracts this organization holds as the provider, newest first',
   })
-  async contracts(@Root() organization: OrganizationRef, @Ctx() { loaders }: ProcessesContext) {
-    return (await loaders.contractsByProvider.load(organization.id)).flatMap((row) => contractView(row) ?? []);
+  async contracts(@Root() organization: OrganizationRef, @Ctx() ctx: ProcessesContext) {
+    return (await procurementLoaders(ctx).contractsByProvider.load(organization.id)).flatMap(
+      (row) => contractView(row) ?? [],
+    );
   }
 }

@@ -2,6 +2,7 @@ import { asyncLocalStorage as activityContext } from '@temporalio/activity';
 import { signToken } from '../../common/identity.js';
 import { correlationHeaders } from '../../common/request-scope.js';
 import { inClientSpan } from '../../common/tracing.js';
+import { REGISTRY_REFUSED } from '../../../workflows/common/failures.js';
 
 // How the processes side reads and writes the registry: through its GraphQL API, never its
 // tables. Reads on behalf of a caller pass on the caller's token, so the registry applies the
@@ -12,7 +13,7 @@ import { inClientSpan } from '../../common/tracing.js';
 
 /** The registry refused the request (bad input, not found, forbidden, conflict): retrying cannot help. */
 export class RegistryRefused extends Error {
-  override name = 'RegistryRefused';
+  override name = REGISTRY_REFUSED;
   constructor(
     readonly code: string,
     message: string,

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { RegistryRefused, RegistryUnavailable } from './client.js';
 import { badInput, forbidden, HubError, notFound } from '../../common/errors.js';
+import { REGISTRY_REFUSED } from '../../../workflows/common/failures.js';
 
 /**
  * A registry read made for a caller: the registry's refusal becomes the caller's error, naming
@@ -37,7 +38,7 @@ export async function permanentOnRefusal<T>(work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (error) {
-    if (error instanceof RegistryRefused) throw ApplicationFailure.nonRetryable(error.message, 'RegistryRefused');
+    if (error instanceof RegistryRefused) throw ApplicationFailure.nonRetryable(error.message, REGISTRY_REFUSED);
     throw error;
   }
 }

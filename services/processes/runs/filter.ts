@@ -1,8 +1,9 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import { badInput } from '../../common/errors.js';
 import { requireWorkflowId, UUID_PATTERN, WORKFLOW_ID_PATTERN } from '../../common/ids.js';
-import { processByType } from '../catalog.js';
-import { ProcessType, RunStatus, VISIBILITY_STATUS } from './run.js';
+import { ProcessType } from '../kit/catalog-enums.js';
+import type { ProcessCatalog } from '../kit/process-catalog.js';
+import { RunStatus, VISIBILITY_STATUS } from './run.js';
 import { and, visibilityTime } from './paging.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 
@@ -62,9 +63,9 @@ export const STAGE_PATTERN = /^[A-Z][A-Z0-9_]{0,59}$/;
 const MAX_WAIT_SECONDS = 10 * 366 * 86_400;
 
 /** Refuses a filter that cannot be a visibility query, naming the field (filter.<name>). */
-export function checkFilter(filter: ProcessRunFilter, prefix = 'filter'): ProcessRunFilter {
+export function checkFilter(filter: ProcessRunFilter, catalog: ProcessCatalog, prefix = 'filter'): ProcessRunFilter {
   const field = (name: string) => `${prefix}.${name}`;
-  if (filter.processType != null && !processByType(filter.processType))
+  if (filter.processType != null && !catalog.byType(filter.processType))
     throw badInput(`"${filter.processType}" is not a process of the catalog`, field('processType'));
   if (filter.status != null && !(filter.status in VISIBILITY_STATUS))
     throw badInput(`"${filter.status}" is not a run status`, field('status'));
@@ -142,7 +143,11 @@ export function filterToJson(filter: ProcessRunFilter): Record<string, unknown> 
 }
 
 /** A stored filter back as a ProcessRunFilter (checked again: a view outlives the rules it was saved under). */
-export function filterFromJson(json: Record<string, unknown>, prefix: string): ProcessRunFilter {
+export function filterFromJson(
+  json: Record<string, unknown>,
+  catalog: ProcessCatalog,
+  prefix: string,
+): ProcessRunFilter {
   const filter = new ProcessRunFilter();
   for (const name of FILTER_FIELDS) {
     const value = json[name];
@@ -153,7 +158,7 @@ export function filterFromJson(json: Record<string, unknown>, prefix: string): P
       (filter as Record<string, unknown>)[name] = value;
     }
   }
-  return checkFilter(filter, prefix);
+  return checkFilter(filter, catalog, prefix);
 }
 
 /** The view's filter with the fields given in `over` taking precedence. */

@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Arg,
   Ctx,
   Field,
@@ -12,12 +13,11 @@ import {
   Root,
 } from 'type-graphql';
 import { WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
-import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
-import { CATALOG } from '../catalog.js';
-import { ProcessType, RunStatus, VISIBILITY_STATUS } from './run.js';
-import type { ProcessesContext } from '../context.js';
+import { ACTIVE_STATUSES, HumanTask } from '../kit/human-task.js';
+import { ProcessType } from '../kit/catalog-enums.js';
+import { RunStatus, VISIBILITY_STATUS } from './run.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { badInput, notFound } from '../../common/errors.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 
@@ -71,6 +71,7 @@ async function toRun(info: Omit<WorkflowExecutionInfo, 'raw'>, summary: string |
 
 @Resolver(() => WorkflowRun)
 export class WorkflowRunResolver {
+  @Authorized('ADMIN')
   @Query(() => WorkflowRunList, {
     description: 'ADMIN: workflow runs (at most 100, running first)',
     deprecationReason: 'Use processRuns: a connection, newest first, more filters and counts',
@@ -81,13 +82,12 @@ export class WorkflowRunResolver {
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | undefined,
     @Arg('stage', () => String, { nullable: true }) stage: string | undefined,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Ctx() { identity, temporal }: ProcessesContext,
+    @Ctx() { identity, temporal, catalog }: ProcessesContext,
   ): Promise<WorkflowRunList> {
-    requireRole(identity, 'ADMIN');
     if (first < 1 || first > 100) throw badInput('first must be between 1 and 100', 'first');
     if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage))
       throw badInput(`"${stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, 'stage');
-    const workflowType = type ? CATALOG.find((p) => p.processType === type)!.workflowType : undefined;
+    const workflowType = type ? Object.keys(catalog.byType(type)!.workflows)[0] : undefined;
     const conditions = [
       workflowType ? `WorkflowType = '${workflowType}'` : undefined,
       status ? `ExecutionStatus = '${VISIBILITY_STATUS[status]}'` : undefined,
@@ -104,15 +104,15 @@ export class WorkflowRunResolver {
     return { totalCount: count, runs };
   }
 
+  @Authorized('ADMIN')
   @Query(() => WorkflowRun, {
     description: 'ADMIN: the latest run of a workflow id',
     deprecationReason: 'Use processRun(id): tasks, activities, children, audit and the timeline',
   })
   async workflowRun(
     @Arg('id', () => ID) id: string,
-    @Ctx() { identity, temporal }: ProcessesContext,
+    @Ctx() { identity, temporal, catalog }: ProcessesContext,
   ): Promise<WorkflowRun> {
-    requireRole(identity, 'ADMIN');
     if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');
     try {
       const described = await temporal.workflow.getHandle(id).describe();

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
-import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
-import type { ProcessesContext } from '../context.js';
+import { ACTIVE_STATUSES, HumanTask } from '../kit/human-task.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { readHistory, type RunEvent } from './history.js';
 
 // Per request, so a page of runs costs one call per kind of fact however many runs it shows:

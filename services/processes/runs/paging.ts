@@ -1,5 +1,6 @@
 import { badInput } from '../../common/errors.js';
 import { readCursor } from '../../common/cursor.js';
+import { DAY } from '../../../workflows/common/time.js';
 
 // Newest first over Temporal visibility, in pages with cursors.
 //
@@ -125,7 +126,7 @@ export async function newestFirst<R extends RunKey>(
   if (inWindow > WINDOW_CAP) {
     // 3. Narrow it: more than WINDOW_CAP from `tooMany` on, fewer than `need` from `tooFew` on.
     let tooMany = lo ?? 0n;
-    let tooFew = after ? after.startMicros + 1n : BigInt(now() + 86_400_000) * 1000n;
+    let tooFew = after ? after.startMicros + 1n : BigInt(now() + DAY) * 1000n;
     let found = false;
     while (tooFew - tooMany > 1n) {
       const mid = tooMany + (tooFew - tooMany) / 2n;

@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Arg,
   Ctx,
   Field,
@@ -16,14 +17,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow/index.js';
-import { HumanTask } from '../tasks/human-task.js';
-import { TaskNotification } from '../tasks/notification.js';
-import { RunAudit } from '../operations/run-audit.js';
-import { processByType } from '../catalog.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import { Process } from '../tasks/types.js';
-import type { ProcessesContext } from '../context.js';
-import { requireRole } from '../../common/access.js';
+import { HumanTask } from '../kit/human-task.js';
+import { TaskNotification } from '../kit/notification.js';
+import { RunAudit } from '../kit/run-audit.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
+import { Process } from '../kit/process.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } from './paging.js';
 import { checkFilter, mergeFilters, ProcessRunFilter } from './filter.js';
@@ -40,10 +39,8 @@ import {
 } from './run.js';
 import { describeRun, historyOf, primeDescription, runLoaders } from './loaders.js';
 import { timelineOf } from './timeline.js';
+import { catalogFacts } from './timeline-facts.js';
 import { viewFilter } from './views.js';
-import { EvaluationCampaign } from '../evaluation/campaign.js';
-import { PROCUREMENT_PROCESS_TYPE } from '../../../workflows/procurement/types.js';
-import { CAMPAIGN_WORKFLOW_TYPE } from '../../../workflows/evaluation/types.js';
 
 export { WorkflowRunResolver } from './legacy.js';
 
@@ -88,6 +85,12 @@ class RunTimelineEntry {
   eventId!: number | null;
 }
 
+@ObjectType({ description: 'Another record a run belongs to, by name (e.g. campaignId)' })
+class RunReference {
+  @Field(() => String, { description: 'e.g. campaignId, procurementId' }) name!: string;
+  @Field(() => ID) id!: string;
+}
+
 @ObjectType({ description: 'What a run is about' })
 class RunSubject {
   @Field(() => OrganizationRef, {
@@ -100,12 +103,16 @@ class RunSubject {
     description: "The process row's id (the enrollment, the evaluation, the procurement)",
   })
   processId!: string | null;
+  @Field(() => [RunReference], { description: 'Other records it belongs to, as its process names them' })
+  references!: RunReference[];
   @Field(() => String, {
     nullable: true,
     description: 'The evaluation campaign (its workflow id), for campaigns and their applications',
+    deprecationReason: 'Use references (name campaignId)',
   })
   campaignId!: string | null;
-  @Field(() => ID, { nullable: true }) procurementId!: string | null;
+  @Field(() => ID, { nullable: true, deprecationReason: 'Use references (name procurementId)' })
+  procurementId!: string | null;
 }
 
 function visibilityOf(temporal: Client): Visibility<ProcessRun> {
@@ -206,6 +213,7 @@ const ACTIVITY_STATES = ['UNSPECIFIED', 'SCHEDULED', 'STARTED', 'CANCEL_REQUESTE
 
 @Resolver(() => ProcessRun)
 export class ProcessRunResolver {
+  @Authorized('ADMIN')
   @Query(() => ProcessRunConnection, {
     description:
       "ADMIN: runs of the Federation's processes, newest first (by start), with counts per status. `view` applies a saved view; fields given in `filter` override its own",
@@ -220,13 +228,13 @@ export class ProcessRunResolver {
     @Ctx() ctx: ProcessesContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ProcessRunConnection> {
-    requireRole(ctx.identity, 'ADMIN');
-    const given = filter ? checkFilter(filter) : undefined;
+    const given = filter ? checkFilter(filter, ctx.catalog) : undefined;
     const effective =
       view != null ? mergeFilters(await viewFilter(ctx, view), given) : (given ?? new ProcessRunFilter());
     return runsPage(ctx, effective, first, after ?? undefined, info);
   }
 
+  @Authorized('ADMIN')
   @Query(() => ProcessRun, {
     description: 'ADMIN: one run (the latest of the workflow id, or `runId`), to understand it',
   })
@@ -235,7 +243,6 @@ export class ProcessRunResolver {
     @Arg('runId', () => String, { nullable: true }) runId: string | undefined,
     @Ctx() ctx: ProcessesContext,
   ): Promise<ProcessRun> {
-    requireRole(ctx.identity, 'ADMIN');
     requireWorkflowId(id);
     if (runId != null) requireRunId(runId);
     try {
@@ -280,27 +287,25 @@ export class ProcessRunResolver {
       'The process row (TrainingEnrollment, EvaluationApplication, Procurement ...); null for runs without one (an evaluation campaign)',
   })
   async process(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<object | null> {
-    const definition = run.processType ? processByType(run.processType) : undefined;
+    const definition = ctx.catalog.byType(run.processType);
     if (!definition) return null;
-    const processId = await runLoaders(ctx).processId.load(run.id);
+    const processId = definition.processIdOf?.(run.id) ?? (await runLoaders(ctx).processId.load(run.id));
     return processId ? definition.loadProcess(ctx, processId) : null;
   }
 
   @FieldResolver(() => RunSubject)
   async subject(@Root() run: ProcessRun, @Ctx() ctx: ProcessesContext): Promise<RunSubject> {
-    const processId = await runLoaders(ctx).processId.load(run.id);
-    const row = (await this.process(run, ctx)) as { campaignId?: string } | null;
-    // An application's row names its campaign; a campaign run is its campaign's (scheduled ones too).
-    const campaignId =
-      row?.campaignId ??
-      (run.workflowType === CAMPAIGN_WORKFLOW_TYPE
-        ? ((await ctx.em.findOne(EvaluationCampaign, { workflowId: run.id }))?.id ?? run.id)
-        : null);
+    const definition = ctx.catalog.byType(run.processType);
+    const facts = (await definition?.subject?.(run, ctx)) ?? {
+      processId: definition?.processIdOf?.(run.id) ?? (await runLoaders(ctx).processId.load(run.id)),
+    };
+    const references = Object.entries(facts.references ?? {}).flatMap(([name, id]) => (id ? [{ name, id }] : []));
     return {
       organization: this.organization(run),
-      processId,
-      campaignId,
-      procurementId: run.processType === PROCUREMENT_PROCESS_TYPE ? processId : null,
+      processId: facts.processId,
+      references,
+      campaignId: facts.references?.campaignId ?? null,
+      procurementId: facts.references?.procurementId ?? null,
     };
   }
 
@@ -385,10 +390,9 @@ export class ProcessRunResolver {
       em.find(RunAudit, { target: { $in: [run.id, ...taskIds] } }),
     ]);
     // The run's own process, else the one its tasks name (a run started without the attributes).
-    const definition = processByType(run.processType ?? tasks[0]?.processType ?? '');
+    const definition = ctx.catalog.byType(run.processType ?? tasks[0]?.processType);
     return timelineOf(events, {
-      processLabel: definition?.label,
-      kindLabel: (kind) => definition?.taskKinds[kind]?.label,
+      ...catalogFacts(ctx.catalog, definition),
       tasks: tasks.map((t) => ({
         id: t.id,
         kind: t.kind,

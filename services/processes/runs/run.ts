@@ -1,18 +1,12 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { CATALOG } from '../catalog.js';
+import { ProcessType } from '../kit/catalog-enums.js';
 import { PageInfo } from '../../common/connection.js';
-import { timestampMicros, type RunKey } from './paging.js';
+import { timestampMicros } from './paging.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 
 // One run as the admins' lists show it: what visibility reports (ids, type, the hub's search
 // attributes, status, times); the detail fields are resolved on demand (resolvers.ts).
-
-export const ProcessType = Object.fromEntries(CATALOG.map((p) => [p.processType, p.processType])) as Record<
-  string,
-  string
->;
-registerEnumType(ProcessType, { name: 'ProcessType', description: 'The processes of the catalog' });
 
 export enum RunStatus {
   RUNNING = 'RUNNING',
@@ -67,8 +61,6 @@ export class ProcessRun {
   listedHistoryLength!: number;
   startMicros!: bigint;
 }
-
-export const runKey = (run: ProcessRun): RunKey => ({ startMicros: run.startMicros, runId: run.runId });
 
 /** A list entry or a description from the Temporal client, as a ProcessRun. */
 export function toProcessRun(info: Omit<WorkflowExecutionInfo, 'raw'> & { raw: object }): ProcessRun {

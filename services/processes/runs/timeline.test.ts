@@ -5,7 +5,8 @@ import { encodeToPayloads, loadDataConverter } from '@temporalio/common/lib/inte
 import { temporal } from '@temporalio/proto';
 import { readHistory, type RunEvent } from './history.js';
 import { timelineOf, type TimelineFacts } from './timeline.js';
-import { processByType } from '../catalog.js';
+import { catalogFacts } from './timeline-facts.js';
+import { CATALOG } from '../catalog.js';
 import { hubDataConverter } from '../../common/temporal.js';
 import { parsePayloadKeys } from '../../common/payload-keys.js';
 
@@ -24,8 +25,8 @@ const saved = (path: string) => {
   return (history.events ?? []) as temporal.api.history.v1.IHistoryEvent[];
 };
 const noFacts: TimelineFacts = { kindLabel: () => undefined, tasks: [], notifications: [], audit: [] };
-const procurement = processByType('PROCUREMENT')!;
-const training = processByType('TRAINING_ENROLLMENT')!;
+const procurement = CATALOG.byType('PROCUREMENT')!;
+const training = CATALOG.byType('TRAINING_ENROLLMENT')!;
 
 describe("a run's timeline", () => {
   it('tells a saved procurement in words, decisions with who and what, payments with amounts', async () => {
@@ -38,7 +39,7 @@ describe("a run's timeline", () => {
     const sleep = events.findIndex((e) => e.type === 'TIMER_STARTED' && e.durationMs === 7 * 86_400_000);
     expect(sleep).toBeGreaterThan(0);
     events.splice(sleep, 0, { type: 'STAGE', stage: 'NOTICE', eventId: events[sleep]!.eventId, at: events[sleep]!.at });
-    const timeline = timelineOf(events, { ...noFacts, processLabel: procurement.label });
+    const timeline = timelineOf(events, { ...noFacts, ...catalogFacts(CATALOG, procurement) });
     const kinds = timeline.map((e) => e.kind);
 
     expect(timeline[0]).toMatchObject({
@@ -57,7 +58,7 @@ describe("a run's timeline", () => {
     const award = timeline.find((e) => e.kind === 'TASK_DECIDED' && e.actor === 'agency-officer')!;
     expect(award).toMatchObject({
       zh: 'agency-officer 决定「待办」：同意',
-      en: 'agency-officer decided a task: approved',
+      en: 'agency-officer decided a task: Approve',
       taskId: '2565e03c-9469-4518-8c13-6c04a89caa70',
     });
     expect(timeline.find((e) => e.kind === 'NOTICE_STARTED')).toMatchObject({
@@ -143,8 +144,7 @@ describe("a run's timeline", () => {
       { eventId: 18, at: at(18), type: 'CLOSED', outcome: 'CANCELLED', result: null, message: null },
     ];
     const facts: TimelineFacts = {
-      processLabel: training.label,
-      kindLabel: (kind) => training.taskKinds[kind]?.label,
+      ...catalogFacts(CATALOG, training),
       tasks: [
         { id: 't2', kind: 'CONFIRM_ENROLLMENT', createdAt: at(10), status: 'EXPIRED', completedAt: at(11) },
         { id: 't1', kind: 'ENDORSE_ENROLLMENT', createdAt: at(3), status: 'DONE', completedAt: at(8) },
@@ -213,7 +213,7 @@ describe("a run's timeline", () => {
       {
         kind: 'TASK_DECIDED',
         zh: 'secretary-wenzhou 决定「商会推荐」：同意（意见：同意推荐）',
-        en: 'secretary-wenzhou decided Chamber endorsement: approved ("同意推荐")',
+        en: 'secretary-wenzhou decided Chamber endorsement: Approve ("同意推荐")',
         actor: 'secretary-wenzhou',
         taskId: 't1',
       },
@@ -279,7 +279,7 @@ describe("a run's timeline", () => {
       ],
       converter,
     );
-    expect(timelineOf(events, noFacts)[0]).toMatchObject({
+    expect(timelineOf(events, { ...noFacts, ...catalogFacts(CATALOG, training) })[0]).toMatchObject({
       kind: 'TASK_DECIDED',
       actor: 'officer-li',
       zh: 'officer-li 决定「待办」：不同意（意见：名额已满）',

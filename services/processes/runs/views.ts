@@ -1,10 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { SavedRunView } from './saved-view.js';
 import { checkFilter, filterFromJson, filterToJson, ProcessRunFilter } from './filter.js';
-import { textProblem } from '../tasks/text.js';
-import type { ProcessesContext } from '../context.js';
-import { requireRole } from '../../common/access.js';
+import { textProblem } from '../kit/text.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { UUID_PATTERN } from '../../common/ids.js';
 
@@ -25,16 +24,16 @@ async function visibleView(ctx: ProcessesContext, id: string, field: string): Pr
 
 /** The filter of a saved view the caller may use. */
 export async function viewFilter(ctx: ProcessesContext, id: string): Promise<ProcessRunFilter> {
-  return filterFromJson((await visibleView(ctx, id, 'view')).filter, 'view.filter');
+  return filterFromJson((await visibleView(ctx, id, 'view')).filter, ctx.catalog, 'view.filter');
 }
 
 @Resolver(() => SavedRunView)
 export class RunViewResolver {
+  @Authorized('ADMIN')
   @Query(() => [SavedRunView], {
     description: 'ADMIN: my saved views of runs and those shared with every admin, by name',
   })
   runViews(@Ctx() ctx: ProcessesContext): Promise<SavedRunView[]> {
-    requireRole(ctx.identity, 'ADMIN');
     return ctx.em.find(
       SavedRunView,
       { $or: [{ owner: ctx.identity.subject }, { shared: true }] },
@@ -42,6 +41,7 @@ export class RunViewResolver {
     );
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => SavedRunView, {
     description:
       'ADMIN: saves a filter of processRuns under a name (the same name again replaces it); shared: every admin sees it',
@@ -52,13 +52,12 @@ export class RunViewResolver {
     @Arg('shared', () => Boolean, { defaultValue: false }) shared: boolean,
     @Ctx() ctx: ProcessesContext,
   ): Promise<SavedRunView> {
-    requireRole(ctx.identity, 'ADMIN');
     const trimmed = name.trim();
     const problem =
       textProblem(name, 'name', NAME_MAX) ??
       (/[\n\r\t]/.test(trimmed) ? { field: 'name', message: 'name must be one line' } : undefined);
     if (problem) throw badInput(problem.message, problem.field);
-    const json = filterToJson(checkFilter(filter));
+    const json = filterToJson(checkFilter(filter, ctx.catalog));
     const owner = ctx.identity.subject;
     const save = async () => {
       const em = ctx.em.fork();
@@ -77,9 +76,9 @@ export class RunViewResolver {
     }
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ID, { description: 'ADMIN: deletes one of my saved views; returns its id' })
   async deleteRunView(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext): Promise<string> {
-    requireRole(ctx.identity, 'ADMIN');
     const view = await visibleView(ctx, id, 'id');
     if (view.owner !== ctx.identity.subject)
       throw forbidden(`The view "${view.name}" is ${view.owner}'s; only they may delete it`);

@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { ACTIVE_STATUSES, HumanTask, TaskStatus } from './human-task.js';
-import { TaskComment } from './comment.js';
-import { isCandidate } from './access.js';
+import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
+import { TaskComment } from '../kit/comment.js';
+import { isCandidate } from '../kit/access.js';
 import { visibleTask } from './inbox.js';
-import { textProblem } from './text.js';
-import type { ProcessesContext } from '../context.js';
+import { textProblem } from '../kit/text.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { badInput, conflict, forbidden } from '../../common/errors.js';
 
 // Working a task before its decision: claim it, give it back, hand it to a named person who

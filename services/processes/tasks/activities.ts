@@ -1,8 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HumanTaskActivities } from '../../../workflows/human-task/activities.js';
-import { ACTIVE_STATUSES, TaskStatus, type Decision, HumanTask } from './human-task.js';
-import { NotificationKind, TaskNotification } from './notification.js';
-import { candidateKey } from './access.js';
+import { ACTIVE_STATUSES, TaskStatus, HumanTask } from '../kit/human-task.js';
+import { NotificationKind, TaskNotification } from '../kit/notification.js';
+import { candidateKey } from '../kit/access.js';
 
 // The task kit's side effects: the projection rows of tasks and their notifications. Each call
 // takes its own EntityManager fork and is idempotent (a retried activity changes nothing more).
@@ -86,7 +86,7 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
         if (!ACTIVE_STATUSES.includes(task.status)) return;
         Object.assign(task, {
           status: TaskStatus.DONE,
-          decision: decision.decision as Decision,
+          decision: decision.decision,
           decisionValues: decision.values ?? null,
           comment: decision.comment ?? null,
           decidedBy: decision.decidedBy,

@@ -1,12 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { HumanTask } from './human-task.js';
-import { TaskComment } from './comment.js';
-import { TaskNotification } from './notification.js';
-import { callerKeys, maySee, visibleTo } from './access.js';
-import { InboxArgs, Process, TaskCandidate, TaskFormShape, TaskOrder } from './types.js';
-import { formOf, processByType } from '../catalog.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import type { ProcessesContext } from '../context.js';
+import { HumanTask } from '../kit/human-task.js';
+import { TaskComment } from '../kit/comment.js';
+import { TaskNotification } from '../kit/notification.js';
+import { callerKeys, maySee, visibleTo } from '../kit/access.js';
+import { formShape } from './form-shape.js';
+import { InboxArgs, TaskCandidate, TaskFormShape, TaskOrder } from './types.js';
+import { Process } from '../kit/process.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { Connection, PageArgs, findPage } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
 import { forbidden, notFound } from '../../common/errors.js';
@@ -91,11 +92,9 @@ export class InboxResolver {
   }
 
   @FieldResolver(() => TaskFormShape, { nullable: true, description: "The decision form of the task's kind" })
-  form(@Root() task: HumanTask): TaskFormShape | null {
-    const form = task.form ?? formOf(task.processType, task.kind);
-    return form
-      ? { outcomes: form.outcomes, fields: form.fields.map((f) => ({ ...f, required: f.required ?? false })) }
-      : null;
+  form(@Root() task: HumanTask, @Ctx() { catalog }: ProcessesContext): TaskFormShape | null {
+    const form = task.form ?? catalog.formOf(task.processType, task.kind);
+    return form ? formShape(form) : null;
   }
 
   @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The form fields given with the decision' })
@@ -110,7 +109,7 @@ export class InboxResolver {
 
   @FieldResolver(() => Process, { nullable: true, description: 'The process the task belongs to' })
   process(@Root() task: HumanTask, @Ctx() ctx: ProcessesContext) {
-    return processByType(task.processType)?.loadProcess(ctx, task.processId) ?? null;
+    return ctx.catalog.byType(task.processType)?.loadProcess(ctx, task.processId) ?? null;
   }
 }
 

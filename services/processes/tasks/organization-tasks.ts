@@ -1,8 +1,8 @@
 import { Args, ArgsType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { HumanTask } from './human-task.js';
+import { HumanTask } from '../kit/human-task.js';
 import { HumanTaskConnection } from './inbox.js';
-import { OrganizationRef } from '../entities/organization-ref.js';
-import type { ProcessesContext } from '../context.js';
+import { OrganizationRef } from '../kit/organization-ref.js';
+import type { ProcessesContext } from '../kit/context.js';
 import { PageArgs, pageOf } from '../../common/connection.js';
 
 @ArgsType()

@@ -1,17 +1,9 @@
-import {
-  ArgsType,
-  Field,
-  GraphQLISODateTime,
-  ID,
-  InputType,
-  Int,
-  InterfaceType,
-  ObjectType,
-  registerEnumType,
-} from 'type-graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs } from '../../common/connection.js';
-import { Decision, HumanTask, TaskStatus } from './human-task.js';
+import { HumanTask, TaskStatus } from '../kit/human-task.js';
+import { Process } from '../kit/process.js';
+import { Decision, type DecisionCode } from '../kit/catalog-enums.js';
 
 // The GraphQL shapes of the task kit that are not rows: forms, candidates, inputs, payloads.
 
@@ -41,21 +33,9 @@ export class TaskFormShape {
   @Field(() => [TaskFormField]) fields!: TaskFormField[];
 }
 
-@InterfaceType({
-  description: 'A running or finished process (one workflow run) that tasks belong to',
-  // Processes are MikroORM entities whose class names are their GraphQL type names.
-  resolveType: (value: object) => value.constructor.name,
-})
-export abstract class Process {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'The Temporal workflow id' }) workflowId!: string;
-  @Field(() => String, { description: 'e.g. TRAINING_ENROLLMENT' }) processType!: string;
-  @Field(() => String, { description: 'Where the process stands, e.g. AWAITING_CONFIRMATION' }) stage!: string;
-}
-
 @InputType({ description: "A decision: the outcome and the kind's form fields" })
 export class DecisionInput {
-  @Field(() => Decision) outcome!: Decision;
+  @Field(() => Decision) outcome!: DecisionCode;
   @Field(() => String, { nullable: true }) comment?: string;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Form fields by name, e.g. { "reason": "名额已满" }' })
   values?: Record<string, unknown>;

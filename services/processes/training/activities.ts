@@ -1,6 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { TrainingActivities } from '../../../workflows/training/activities.js';
 import { seatGrantedSignal } from '../../../workflows/training/types.js';
@@ -8,7 +7,8 @@ import { TrainingCourse } from './course.js';
 import { EnrollmentStatus, TrainingEnrollment } from './enrollment.js';
 import { TrainingAttendance } from './attendance.js';
 import { seatOutcome } from './rules.js';
-import { RegistryRefused, type RegistryClient } from '../registry/client.js';
+import type { RegistryClient } from '../registry/client.js';
+import { permanentOnRefusal } from '../registry/refusals.js';
 
 // The training process's side effects: its projection rows, seat accounting under the course
 // row lock, and the certificate written back to the registry. All idempotent.
@@ -100,17 +100,13 @@ export function createTrainingActivities({ orm, registry, temporal, now = () => 
     },
 
     async issueCertificate({ enrollmentId, personId, courseTitle, issuedOn }) {
-      let certificateId: string;
-      try {
-        certificateId = await registry.recordCertification(
+      // A refusal will not change on a retry: it fails the activity for good, with the reason.
+      const certificateId = await permanentOnRefusal(() =>
+        registry.recordCertification(
           { personId, kind: 'TRAINING_COMPLETION', name: `${courseTitle}结业证书`, issuer: '嘉兴市工商联', issuedOn },
           `training-certificate:${enrollmentId}`,
-        );
-      } catch (error) {
-        // A refusal will not change on a retry: fail the activity for good, with the reason.
-        if (error instanceof RegistryRefused) throw ApplicationFailure.nonRetryable(error.message, 'RegistryRefused');
-        throw error;
-      }
+        ),
+      );
       await inTransaction(async (em) => {
         const enrollment = await em.findOneOrFail(TrainingEnrollment, enrollmentId);
         enrollment.certificateId = certificateId;

@@ -6,7 +6,7 @@ import {
   TRAINING_PROCESS_TYPE,
   type EnrollmentStatus as WorkflowEnrollmentStatus,
 } from '../../../workflows/training/types.js';
-import { Process } from '../tasks/types.js';
+import { Process } from '../kit/process.js';
 
 export enum EnrollmentStatus {
   AWAITING_ENDORSEMENT = 'AWAITING_ENDORSEMENT',

@@ -2,8 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { TrainingCourse } from './course.js';
 import { EnrollmentStatus, TrainingEnrollment } from './enrollment.js';
-import { Decision as TaskDecision, HumanTask, TaskStatus } from '../tasks/human-task.js';
-import { candidateKey } from '../tasks/access.js';
+import { HumanTask, TaskStatus } from '../kit/human-task.js';
+import { candidateKey } from '../kit/access.js';
 import { seatOutcome } from './rules.js';
 import { ENDORSE_TASK_KIND, trainingWorkflowId } from '../../../workflows/training/types.js';
 import type { LegacyTrainingActivities } from '../../../workflows/training/legacy.js';
@@ -65,7 +65,7 @@ export function createLegacyTrainingActivities({ orm, now = () => new Date() }: 
         const task = await em.findOneOrFail(HumanTask, decision.taskId);
         Object.assign(task, {
           status: TaskStatus.DONE,
-          decision: decision.decision as TaskDecision,
+          decision: decision.decision,
           comment: decision.comment ?? null,
           decidedBy: decision.decidedBy,
           completedAt: now(),

@@ -1,17 +1,30 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
-  WorkflowUpdateFailedError,
+  type WorkflowHandle,
 } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { TrainingCourse } from './course.js';
 import { TrainingEnrollment } from './enrollment.js';
 import { TrainingAttendance } from './attendance.js';
 import { courseProblem, holdsPositionIn } from './rules.js';
-import { HumanTask } from '../tasks/human-task.js';
-import { textProblem } from '../tasks/text.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
+import { HumanTask } from '../kit/human-task.js';
+import { textProblem } from '../kit/text.js';
+import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import { registryRead } from '../registry/refusals.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import {
@@ -23,11 +36,12 @@ import {
   withdrawUpdate,
   type TrainingApplication,
 } from '../../../workflows/training/types.js';
-import type { ProcessesContext } from '../context.js';
-import { requireRole } from '../../common/access.js';
+import type { ProcessesContext } from '../kit/context.js';
+import { toRun } from '../kit/update-refusals.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
-import { badInput, conflict, notFound } from '../../common/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
+import { trainingLoaders } from './loaders.js';
 
 @InputType()
 class NewTrainingCourse {
@@ -39,25 +53,18 @@ class NewTrainingCourse {
   completionDays?: number;
 }
 
-async function enrollmentOf(id: string, { loaders }: ProcessesContext): Promise<TrainingEnrollment> {
-  const enrollment = await loaders.enrollment.load(requireUuid(id));
+async function enrollmentOf(id: string, ctx: ProcessesContext): Promise<TrainingEnrollment> {
+  const enrollment = await trainingLoaders(ctx).enrollment.load(requireUuid(id));
   if (!enrollment) throw notFound(`No training enrollment has id ${id}`);
   return enrollment;
 }
 
-/** Sends an update to an enrollment's run; the workflow's refusal comes back as CONFLICT. */
-async function updateRun<R>(
+/** Sends an update to an enrollment's run, its refusal in the API's codes. */
+const updateRun = <R>(
   ctx: ProcessesContext,
   enrollment: TrainingEnrollment,
-  send: (handle: ReturnType<ProcessesContext['temporal']['workflow']['getHandle']>) => Promise<R>,
-) {
-  try {
-    return await send(ctx.temporal.workflow.getHandle(enrollment.workflowId));
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw conflict(error.cause?.message ?? error.message);
-    throw error;
-  }
-}
+  send: (run: WorkflowHandle) => Promise<R>,
+) => toRun(ctx.temporal, enrollment.workflowId, `Enrollment ${enrollment.id}`, send);
 
 @Resolver(() => TrainingEnrollment)
 export class TrainingResolver {
@@ -71,12 +78,12 @@ export class TrainingResolver {
     return enrollmentOf(id, ctx);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => TrainingCourse, { description: 'ADMIN: announce a course' })
   async createTrainingCourse(
     @Arg('input', () => NewTrainingCourse) input: NewTrainingCourse,
     @Ctx() { em, identity }: ProcessesContext,
   ) {
-    requireRole(identity, 'ADMIN');
     const problem = courseProblem(input, todayInChina());
     if (problem) throw badInput(problem.message, problem.field);
     const course = em.create(TrainingCourse, {
@@ -195,7 +202,8 @@ export class TrainingResolver {
       identity.subject === enrollment.requestedBy ||
       identity.roles.includes('ADMIN') ||
       (identity.roles.includes('APPROVER') && identity.organizationIds.includes(enrollment.organizationId));
-    if (!mayWithdraw) requireRole(identity, 'ADMIN');
+    if (!mayWithdraw)
+      throw forbidden('Only the applicant, an approver of the organization or an admin may withdraw this application');
     const problem = reason !== undefined ? textProblem(reason, 'reason', 500) : undefined;
     if (problem) throw badInput(problem.message, problem.field);
     await updateRun(ctx, enrollment, (run) =>
@@ -205,6 +213,7 @@ export class TrainingResolver {
     return enrollment;
   }
 
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => TrainingEnrollment, {
     description: 'FEDERATION_OFFICER or ADMIN: record one day of attendance; the last day decides completion',
   })
@@ -214,9 +223,8 @@ export class TrainingResolver {
     @Arg('attended', () => Boolean) attended: boolean,
     @Ctx() ctx: ProcessesContext,
   ): Promise<TrainingEnrollment> {
-    requireRole(ctx.identity, 'FEDERATION_OFFICER', 'ADMIN');
     const enrollment = await enrollmentOf(enrollmentId, ctx);
-    const course = (await ctx.loaders.course.load(enrollment.course.id))!;
+    const course = (await trainingLoaders(ctx).course.load(enrollment.course.id))!;
     if (!Number.isInteger(day) || day < 1 || day > course.days)
       throw badInput(`day must be a day of the course, 1 to ${course.days}`, 'day');
     await updateRun(ctx, enrollment, (run) =>
@@ -227,8 +235,8 @@ export class TrainingResolver {
   }
 
   @FieldResolver(() => TrainingCourse)
-  async course(@Root() enrollment: TrainingEnrollment, @Ctx() { loaders }: ProcessesContext) {
-    return (await loaders.course.load(enrollment.course.id))!;
+  async course(@Root() enrollment: TrainingEnrollment, @Ctx() ctx: ProcessesContext) {
+    return (await trainingLoaders(ctx).course.load(enrollment.course.id))!;
   }
 
   @FieldResolver(() => OrganizationRef)
@@ -242,8 +250,8 @@ export class TrainingResolver {
   }
 
   @FieldResolver(() => [TrainingAttendance], { description: 'Attendance recorded so far, by day' })
-  attendance(@Root() enrollment: TrainingEnrollment, @Ctx() { loaders }: ProcessesContext) {
-    return loaders.attendanceByEnrollment.load(enrollment.id);
+  attendance(@Root() enrollment: TrainingEnrollment, @Ctx() ctx: ProcessesContext) {
+    return trainingLoaders(ctx).attendanceByEnrollment.load(enrollment.id);
   }
 }
 
@@ -252,8 +260,8 @@ export class OrganizationTrainingResolver {
   @FieldResolver(() => [TrainingEnrollment], {
     description: "Training applications made for this organization's people",
   })
-  trainingEnrollments(@Root() organization: OrganizationRef, @Ctx() { loaders }: ProcessesContext) {
-    return loaders.enrollmentsByOrganization.load(organization.id);
+  trainingEnrollments(@Root() organization: OrganizationRef, @Ctx() ctx: ProcessesContext) {
+    return trainingLoaders(ctx).enrollmentsByOrganization.load(organization.id);
   }
 }
 
@@ -263,7 +271,7 @@ export class TaskEnrollmentResolver {
     nullable: true,
     description: 'The training enrollment, for training tasks (see also process)',
   })
-  enrollment(@Root() task: HumanTask, @Ctx() { loaders }: ProcessesContext) {
-    return task.processType === TRAINING_PROCESS_TYPE ? loaders.enrollment.load(task.processId) : null;
+  enrollment(@Root() task: HumanTask, @Ctx() ctx: ProcessesContext) {
+    return task.processType === TRAINING_PROCESS_TYPE ? trainingLoaders(ctx).enrollment.load(task.processId) : null;
   }
 }

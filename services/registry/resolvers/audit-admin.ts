@@ -1,4 +1,4 @@
-import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { Authorized, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { AuditEntry } from '../entities/audit-entry.js';
 import { Organization } from '../entities/organization.js';
 import { Person } from '../entities/person.js';
@@ -8,7 +8,6 @@ import { Rating } from '../entities/rating.js';
 import { Honour } from '../entities/honour.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, findPage } from '../../common/connection.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput } from '../../common/errors.js';
 
@@ -28,12 +27,12 @@ class AuditTrailArgs extends PageArgs {
 
 @Resolver(() => AuditEntry)
 export class AuditTrailResolver {
+  @Authorized('ADMIN')
   @Query(() => AuditEntryConnection, { description: 'ADMIN: who changed what in the registry, newest first' })
   auditTrail(
     @Args(() => AuditTrailArgs) { entityType, entityId, ...page }: AuditTrailArgs,
     @Ctx() { em, identity }: RegistryContext,
   ) {
-    requireRole(identity, 'ADMIN');
     if (entityType != null && !AUDITED_TYPES.includes(entityType)) {
       throw badInput(
         `"${entityType}" is not an audited entity type (one of ${AUDITED_TYPES.join(', ')})`,

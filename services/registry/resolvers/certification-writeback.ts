@@ -1,11 +1,10 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Certification } from '../entities/certification.js';
 import { Person } from '../entities/person.js';
 import { CertificationKind } from '../entities/kinds.js';
 import { recordAudit, type Versioned } from '../audit.js';
 import type { RegistryContext } from '../context.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { requireIsoDate } from '../../common/dates.js';
 import { badInput, notFound } from '../../common/errors.js';
@@ -24,6 +23,7 @@ const KEY = /^[\w:.-]{1,200}$/;
 /** Write-backs from the processes: idempotent by key, audited like an admin's change. */
 @Resolver()
 export class CertificationWritebackResolver {
+  @Authorized('SYSTEM', 'ADMIN')
   @Mutation(() => Certification, {
     description:
       'SYSTEM or ADMIN: record a certificate once per idempotencyKey; the same key again returns the first write',
@@ -33,7 +33,6 @@ export class CertificationWritebackResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Certification> {
-    requireRole(identity, 'SYSTEM', 'ADMIN');
     if (!KEY.test(idempotencyKey))
       throw badInput('idempotencyKey must be 1 to 200 letters, digits or : . _ -', 'idempotencyKey');
     const name = input.name.trim();

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Rating } from '../entities/rating.js';
@@ -12,7 +12,6 @@ import { refuseViolations } from '../rules/violation.js';
 import { referencedRow } from '../audit.js';
 import { requireIdempotencyKey, requireText, writeOnce } from '../write-once.js';
 import type { RegistryContext } from '../context.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 import { requireIsoDate, todayInChina } from '../../common/dates.js';
 import { badInput } from '../../common/errors.js';
@@ -74,6 +73,7 @@ function requireYear(year: number, field: string, last: number): number {
 
 @Resolver()
 export class EvaluationWritebackResolver {
+  @Authorized('SYSTEM', 'ADMIN')
   @Mutation(() => Rating, {
     description:
       "SYSTEM or ADMIN: record a campaign's grade once per idempotencyKey; the same key again returns the first write",
@@ -83,7 +83,6 @@ export class EvaluationWritebackResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Rating> {
-    requireRole(identity, 'SYSTEM', 'ADMIN');
     const key = requireIdempotencyKey(idempotencyKey);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const awardedOn = requireIsoDate(input.awardedOn, 'awardedOn');
@@ -103,6 +102,7 @@ export class EvaluationWritebackResolver {
     });
   }
 
+  @Authorized('SYSTEM', 'ADMIN')
   @Mutation(() => Honour, {
     description:
       "SYSTEM or ADMIN: record a campaign's honour once per idempotencyKey; validUntil is 31 December of year + 2",
@@ -112,7 +112,6 @@ export class EvaluationWritebackResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Honour> {
-    requireRole(identity, 'SYSTEM', 'ADMIN');
     const key = requireIdempotencyKey(idempotencyKey);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const title = input.title == null ? '四好商会' : requireText(input.title, 'title', 100);
@@ -131,13 +130,13 @@ export class EvaluationWritebackResolver {
     );
   }
 
+  @Authorized('SYSTEM', 'ADMIN')
   @Mutation(() => CreditEntry, { description: 'SYSTEM or ADMIN: add a credit-record entry once per idempotencyKey' })
   recordCreditEntry(
     @Arg('input', () => CreditEntryWrite) input: CreditEntryWrite,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<CreditEntry> {
-    requireRole(identity, 'SYSTEM', 'ADMIN');
     const key = requireIdempotencyKey(idempotencyKey);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const summary = requireText(input.summary, 'summary', 500);
@@ -158,6 +157,7 @@ export class EvaluationWritebackResolver {
     );
   }
 
+  @Authorized('SYSTEM', 'ADMIN')
   @Mutation(() => RewardGrant, {
     description: 'SYSTEM or ADMIN: record a grant from the reward fund once per idempotencyKey',
   })
@@ -166,7 +166,6 @@ export class EvaluationWritebackResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<RewardGrant> {
-    requireRole(identity, 'SYSTEM', 'ADMIN');
     const key = requireIdempotencyKey(idempotencyKey);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     // Up to next year: a campaign closing in December may book its grants on the coming year's fund.

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../entities/organization.js';
@@ -10,7 +10,6 @@ import { auditedCreate, auditedUpdate } from '../audit.js';
 import { dateViolations } from '../rules/period.js';
 import type { RegistryContext } from '../context.js';
 import { conflict } from '../../common/errors.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 
 @InputType()
@@ -63,12 +62,12 @@ async function creditCodeRace<T>(creditCode: string | null | undefined, write: (
 /** ADMIN mutations on organizations; each writes an audit entry in its own transaction. */
 @Resolver(() => Organization)
 export class OrganizationAdminResolver {
+  @Authorized('ADMIN')
   @Mutation(() => Organization, { description: 'ADMIN: add an organization to the registry' })
   createOrganization(
     @Arg('input', () => NewOrganization) input: NewOrganization,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Organization> {
-    requireRole(identity, 'ADMIN');
     const draft = { ...input, name: input.name.trim() };
     refuseViolations([
       ...textViolations(draft),
@@ -92,6 +91,7 @@ export class OrganizationAdminResolver {
     );
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Organization, {
     description: 'ADMIN: change an organization as it was at `version`; CONFLICT when it has changed since',
   })
@@ -101,7 +101,6 @@ export class OrganizationAdminResolver {
     @Arg('input', () => OrganizationPatch) input: OrganizationPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Organization> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Organization, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields({ ...input, name: input.name?.trim() ?? input.name });
     refuseViolations([
@@ -118,6 +117,7 @@ export class OrganizationAdminResolver {
     );
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Organization, {
     description: 'ADMIN: record that an organization ceased (deregistered, merged) on `endedOn`',
   })
@@ -127,7 +127,6 @@ export class OrganizationAdminResolver {
     @Arg('endedOn', () => String) endedOn: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Organization> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Organization, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ endedOn }));
     return auditedUpdate(em, identity.subject, target, (organization) => {

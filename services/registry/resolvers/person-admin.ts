@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { Person } from '../entities/person.js';
 import { Position } from '../entities/position.js';
 import { Organization } from '../entities/organization.js';
@@ -10,7 +10,6 @@ import { clearedRequired, patchedFields } from '../rules/patch.js';
 import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
 import type { RegistryContext } from '../context.js';
 import { conflict } from '../../common/errors.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 
 @InputType()
@@ -48,17 +47,18 @@ const nameViolations = (o: { name?: string | null; englishName?: string | null }
 /** ADMIN mutations on people and the positions they hold (职务). */
 @Resolver()
 export class PersonAdminResolver {
+  @Authorized('ADMIN')
   @Mutation(() => Person, { description: 'ADMIN: add a person to the registry' })
   createPerson(
     @Arg('input', () => NewPerson) input: NewPerson,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Person> {
-    requireRole(identity, 'ADMIN');
     const draft = { name: input.name.trim(), englishName: input.englishName ?? null };
     refuseViolations([...nameViolations(draft), ...personViolations(draft)]);
     return auditedCreate(em, identity.subject, async (tx) => tx.create(Person, draft));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Person, {
     description: 'ADMIN: change a person as they were at `version`; CONFLICT when changed since',
   })
@@ -68,7 +68,6 @@ export class PersonAdminResolver {
     @Arg('input', () => PersonPatch) input: PersonPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Person> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Person, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields({ ...input, name: input.name?.trim() ?? input.name });
     refuseViolations([...clearedRequired(patch, ['name']), ...nameViolations(patch)]);
@@ -78,12 +77,12 @@ export class PersonAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Position, { description: 'ADMIN: a person takes a role in an organization from validFrom' })
   createPosition(
     @Arg('input', () => NewPosition) input: NewPosition,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Position> {
-    requireRole(identity, 'ADMIN');
     const [personId, organizationId] = [
       requireUuid(input.personId, 'personId'),
       requireUuid(input.organizationId, 'organizationId'),
@@ -103,6 +102,7 @@ export class PersonAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Position, {
     description: 'ADMIN: change a position as it was at `version`; CONFLICT when changed since',
   })
@@ -112,7 +112,6 @@ export class PersonAdminResolver {
     @Arg('input', () => PositionPatch) input: PositionPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Position> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Position, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields(input);
     refuseViolations([
@@ -125,6 +124,7 @@ export class PersonAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Position, { description: 'ADMIN: the position ends on validTo (its last day)' })
   endPosition(
     @Arg('id', () => ID) id: string,
@@ -132,7 +132,6 @@ export class PersonAdminResolver {
     @Arg('validTo', () => String) validTo: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Position> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Position, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ validTo }));
     return auditedUpdate(em, identity.subject, target, (position) => {

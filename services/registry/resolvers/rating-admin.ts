@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { Rating } from '../entities/rating.js';
 import { Honour } from '../entities/honour.js';
 import { Organization } from '../entities/organization.js';
@@ -11,7 +11,6 @@ import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
 import { todayInChina } from '../../common/dates.js';
 import type { RegistryContext } from '../context.js';
 import { badInput, conflict } from '../../common/errors.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 
 @InputType()
@@ -65,12 +64,12 @@ const validityViolations = (honour: { year: number; validUntil?: string | null }
 /** ADMIN mutations on 1A–5A grades and on honours such as 四好商会. */
 @Resolver()
 export class RatingAdminResolver {
+  @Authorized('ADMIN')
   @Mutation(() => Rating, { description: 'ADMIN: award a 1A–5A grade to a social organization' })
   awardRating(
     @Arg('input', () => NewRating) input: NewRating,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Rating> {
-    requireRole(identity, 'ADMIN');
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     refuseViolations([...dateViolations({ awardedOn: input.awardedOn }), ...awardedByTooLong(input.awardedBy)]);
     return auditedCreate(em, identity.subject, async (tx) => {
@@ -85,6 +84,7 @@ export class RatingAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Rating, { description: 'ADMIN: correct a grade as it was at `version`; CONFLICT when changed since' })
   updateRating(
     @Arg('id', () => ID) id: string,
@@ -92,7 +92,6 @@ export class RatingAdminResolver {
     @Arg('input', () => RatingPatch) input: RatingPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Rating> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Rating, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields(input);
     refuseViolations([
@@ -107,6 +106,7 @@ export class RatingAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Rating, { description: 'ADMIN: withdraw a grade early; it is no longer in force from revokedOn' })
   revokeRating(
     @Arg('id', () => ID) id: string,
@@ -114,7 +114,6 @@ export class RatingAdminResolver {
     @Arg('revokedOn', () => String) revokedOn: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Rating> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Rating, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ revokedOn }));
     return auditedUpdate(em, identity.subject, target, async (rating, tx) => {
@@ -125,12 +124,12 @@ export class RatingAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Honour, { description: 'ADMIN: record an honour (e.g. 四好商会) of an organization for a year' })
   awardHonour(
     @Arg('input', () => NewHonour) input: NewHonour,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Honour> {
-    requireRole(identity, 'ADMIN');
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const draft = {
       level: input.level,
@@ -149,6 +148,7 @@ export class RatingAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Honour, {
     description: 'ADMIN: correct an honour as it was at `version`; CONFLICT when changed since',
   })
@@ -158,7 +158,6 @@ export class RatingAdminResolver {
     @Arg('input', () => HonourPatch) input: HonourPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Honour> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Honour, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields({ ...input, title: input.title?.trim() ?? input.title });
     refuseViolations([...clearedRequired(patch, ['level', 'year', 'title']), ...titleTooLong(patch.title)]);
@@ -168,6 +167,7 @@ export class RatingAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Honour, { description: 'ADMIN: withdraw an honour; it no longer counts from revokedOn' })
   revokeHonour(
     @Arg('id', () => ID) id: string,
@@ -175,7 +175,6 @@ export class RatingAdminResolver {
     @Arg('revokedOn', () => String) revokedOn: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Honour> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Honour, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ revokedOn }));
     return auditedUpdate(em, identity.subject, target, async (honour) => {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Relationship } from '../entities/relationship.js';
@@ -18,7 +18,6 @@ import { clearedRequired, patchedFields } from '../rules/patch.js';
 import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
 import type { RegistryContext } from '../context.js';
 import { conflict } from '../../common/errors.js';
-import { requireRole } from '../../common/access.js';
 import { requireUuid } from '../../common/ids.js';
 
 @InputType()
@@ -88,6 +87,7 @@ async function refuseDuplicate(tx: EntityManager, edge: EdgeDraft, ownId?: strin
 /** ADMIN mutations on the dated edges between organizations. */
 @Resolver()
 export class RelationshipAdminResolver {
+  @Authorized('ADMIN')
   @Mutation(() => Relationship, {
     description: 'ADMIN: add an edge; refused when it duplicates one over overlapping dates',
   })
@@ -95,7 +95,6 @@ export class RelationshipAdminResolver {
     @Arg('input', () => NewRelationship) input: NewRelationship,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Relationship> {
-    requireRole(identity, 'ADMIN');
     const edge: EdgeDraft = {
       type: input.type,
       fromId: requireUuid(input.fromId, 'fromId'),
@@ -125,6 +124,7 @@ export class RelationshipAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Relationship, {
     description: "ADMIN: change an edge's dates or attributes as it was at `version`; CONFLICT when changed since",
   })
@@ -134,7 +134,6 @@ export class RelationshipAdminResolver {
     @Arg('input', () => RelationshipPatch) input: RelationshipPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Relationship> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Relationship, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields(input);
     refuseViolations([
@@ -150,6 +149,7 @@ export class RelationshipAdminResolver {
     });
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Relationship, { description: 'ADMIN: the edge ends on validTo (its last day)' })
   endRelationship(
     @Arg('id', () => ID) id: string,
@@ -157,7 +157,6 @@ export class RelationshipAdminResolver {
     @Arg('validTo', () => String) validTo: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Relationship> {
-    requireRole(identity, 'ADMIN');
     const target = { entity: Relationship, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ validTo }));
     return auditedUpdate(em, identity.subject, target, (edge) => {

@@ -1,16 +1,16 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Grade, HonourLevel, type Platform } from '../entities/kinds.js';
 import { Organization } from '../entities/organization.js';
 import { charityByOrganization, platformActivityCounts, recordFigures, standingFigures } from '../statistics.js';
 import { gradesAtLeast } from '../rating-rules.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
-import { requireRole } from '../../common/access.js';
 import { OrganizationCharityStatistics, PlatformActivityCount, RegistryStatistics } from './statistics-types.js';
 import { money } from './money.js';
 
 @Resolver(() => RegistryStatistics)
 export class StatisticsResolver {
+  @Authorized('INTEGRATOR', 'APPROVER', 'ADMIN')
   @Query(() => RegistryStatistics, {
     description: "The report's tables, computed from the records on asOf (ISO date; default today in China)",
   })
@@ -18,7 +18,6 @@ export class StatisticsResolver {
     @Arg('asOf', () => String, { nullable: true }) asOfArgument: string | undefined,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<RegistryStatistics> {
-    requireRole(identity, 'INTEGRATOR', 'APPROVER', 'ADMIN');
     const asOf = asOfDate(asOfArgument);
     const [standing, figures, charity, activities] = await Promise.all([
       standingFigures(em, asOf),

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from '../entities/organization.js';
 import { Relationship } from '../entities/relationship.js';
 import { Direction, RelationshipType } from '../entities/kinds.js';
@@ -15,8 +15,6 @@ import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, encodeCursor, type ConnectionShape } from '../../common/connection.js';
 import { decodeCursor } from '../../common/cursor.js';
-import { requireRole } from '../../common/access.js';
-import { ROLES } from '../../common/identity.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, notFound } from '../../common/errors.js';
 
@@ -51,6 +49,7 @@ function neighborKey(cursor: string): NeighborKey {
 /** Organization.neighbors and Query.path: traversals of the relationship graph (SQL in ../traversal.ts). */
 @Resolver(() => Organization)
 export class TraversalResolver {
+  @Authorized()
   @FieldResolver(() => NeighborConnection, {
     description:
       'Organizations within `depth` hops (1 to 3) over edges valid on asOf (default today), each once at its ' +
@@ -74,7 +73,6 @@ export class TraversalResolver {
     after: string | null | undefined,
     @Ctx() { em, identity, loaders }: RegistryContext,
   ): Promise<ConnectionShape<Neighbor>> {
-    requireRole(identity, ...ROLES);
     const size = first ?? 20;
     if (!Number.isInteger(size) || size < 1 || size > 100)
       throw badInput(`first must be between 1 and 100; got ${size}`, 'first');
@@ -104,6 +102,7 @@ export class TraversalResolver {
     };
   }
 
+  @Authorized()
   @Query(() => OrganizationPath, {
     nullable: true,
     description:
@@ -120,7 +119,6 @@ export class TraversalResolver {
     asOf: string | null | undefined,
     @Ctx() { em, identity, loaders }: RegistryContext,
   ): Promise<OrganizationPath | null> {
-    requireRole(identity, ...ROLES);
     const query = {
       from: requireUuid(from, 'from'),
       to: requireUuid(to, 'to'),

@@ -1,7 +1,7 @@
 import type { Bilingual } from '../../shell/i18n';
 
 // Words for the codes the runs API answers with; a code without a word is shown as it is.
-// Process types and stages are the whole console's (shell/words.ts).
+// Process types and stages are the hub's catalog's (shell/words.ts).
 
 export const RUN_STATUS_WORDS: Record<string, Bilingual> = {
   RUNNING: { zh: '运行中', en: 'Running' },
@@ -22,49 +22,4 @@ export const RUN_STATUS_COLORS: Record<string, string> = {
   TIMED_OUT: 'error',
 };
 
-export { PROCESS_TYPES as PROCESS_TYPE_WORDS, STAGE_WORDS, wordFor } from '../../shell/words';
-
-/** The stages each process passes through, in order (for filters and overviews). */
-export const STAGES_OF: Record<string, string[]> = {
-  TRAINING_ENROLLMENT: [
-    'AWAITING_ENDORSEMENT',
-    'AWAITING_CONFIRMATION',
-    'ENROLLED',
-    'WAITLISTED',
-    'REJECTED',
-    'EXPIRED',
-    'WITHDRAWN',
-    'COMPLETED',
-    'NOT_COMPLETED',
-  ],
-  EVALUATION: [
-    'ELIGIBILITY',
-    'APPLICATIONS',
-    'INVITED',
-    'DECLINED',
-    'SELF_ASSESSMENT',
-    'EXPERT_REVIEW',
-    'COMMITTEE',
-    'NOTICE',
-    'REVIEW',
-    'PUBLISHED',
-    'NOT_GRADED',
-    'CLOSED',
-  ],
-  PROCUREMENT: [
-    'BIDDING',
-    'SCREENING',
-    'SCORING',
-    'AWARD_APPROVAL',
-    'NOTICE',
-    'OBJECTION_REVIEW',
-    'FAILED',
-    'CONTRACTING',
-    'PERFORMING',
-    'PERFORMANCE_REVIEW',
-    'COMPLETED',
-    'TERMINATED',
-    'CLOSED',
-    'CANCELLED',
-  ],
-};
+export { useCatalogWords, wordFor } from '../../shell/words';

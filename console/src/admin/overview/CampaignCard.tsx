@@ -4,7 +4,7 @@ import type { AdminOverviewQuery } from '../../gql/graphql';
 import { defineMessages, useLocale, useT } from '../../shell/i18n';
 import { BarChart } from '../common/BarChart';
 import { UNDERLINED, when } from '../common/format';
-import { STAGE_WORDS, wordFor } from '../common/words';
+import { wordFor, useCatalogWords } from '../common/words';
 import { EmptyText } from '../common/EmptyText';
 
 type Campaign = AdminOverviewQuery['evaluationCampaigns'][number];
@@ -50,17 +50,18 @@ const messages = defineMessages(
 export function CampaignCard({ campaign }: { campaign: Campaign }) {
   const t = useT(messages);
   const { locale } = useLocale();
+  const words = useCatalogWords();
   const track = campaign.track === 'RATING' || campaign.track === 'FOUR_GOOD' ? t(campaign.track) : campaign.track;
   const title = t('title', { year: campaign.year, track });
   const parent = encodeURIComponent(campaign.workflowId);
-  const rows = campaign.stageCounts.map((row) => ({ ...row, label: wordFor(STAGE_WORDS, row.stage, locale) }));
+  const rows = campaign.stageCounts.map((row) => ({ ...row, label: wordFor(words.stages, row.stage, locale) }));
   return (
     <Card
       title={<h3 style={{ fontSize: 16, margin: 0 }}>{title}</h3>}
-      extra={<Tag>{wordFor(STAGE_WORDS, campaign.stage, locale)}</Tag>}
+      extra={<Tag>{wordFor(words.stages, campaign.stage, locale)}</Tag>}
     >
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label={t('stage')}>{wordFor(STAGE_WORDS, campaign.stage, locale)}</Descriptions.Item>
+        <Descriptions.Item label={t('stage')}>{wordFor(words.stages, campaign.stage, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('started')}>{when(campaign.startedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('eligible')}>{campaign.eligibleCount}</Descriptions.Item>
         <Descriptions.Item label={t('ineligible')}>{campaign.ineligibleCount}</Descriptions.Item>

@@ -2,7 +2,7 @@ import { Card, Col, Row, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { defineMessages, useLocale, useT } from '../../shell/i18n';
 import { BarChart } from '../common/BarChart';
-import { STAGE_WORDS, wordFor } from '../common/words';
+import { wordFor, useCatalogWords } from '../common/words';
 import { UNDERLINED } from '../common/format';
 
 const messages = defineMessages(
@@ -40,7 +40,8 @@ export function ProcurementStages({
 }) {
   const t = useT(messages);
   const { locale } = useLocale();
-  const rows = stages.map(([stage, count]) => ({ stage, count, label: wordFor(STAGE_WORDS, stage, locale) }));
+  const words = useCatalogWords();
+  const rows = stages.map(([stage, count]) => ({ stage, count, label: wordFor(words.stages, stage, locale) }));
   const shown = rows.filter((row) => row.count > 0);
   return (
     <section aria-labelledby="overview-procurements" style={{ marginBottom: 24 }}>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { AdminProcessRunQuery } from '../../gql/graphql';
 import { defineMessages, useBilingual, useLocale, useT } from '../../shell/i18n';
 import { UNDERLINED, when } from '../common/format';
-import { RUN_STATUS_COLORS, RUN_STATUS_WORDS, STAGE_WORDS, wordFor } from '../common/words';
+import { RUN_STATUS_COLORS, RUN_STATUS_WORDS, wordFor, useCatalogWords } from '../common/words';
 
 type Child = AdminProcessRunQuery['processRun']['children']['edges'][number]['node'];
 
@@ -31,6 +31,7 @@ export function ChildRuns({ parentId, runs, total }: { parentId: string; runs: C
   const t = useT(messages);
   const text = useBilingual();
   const { locale } = useLocale();
+  const words = useCatalogWords();
   const columns = [
     {
       title: t('id'),
@@ -38,7 +39,7 @@ export function ChildRuns({ parentId, runs, total }: { parentId: string; runs: C
       render: (run: Child) => <Link to={`/runs/${encodeURIComponent(run.id)}`}>{run.id}</Link>,
     },
     { title: t('organization'), key: 'organization', render: (run: Child) => run.organization?.name ?? '' },
-    { title: t('stage'), key: 'stage', render: (run: Child) => wordFor(STAGE_WORDS, run.stage, locale) },
+    { title: t('stage'), key: 'stage', render: (run: Child) => wordFor(words.stages, run.stage, locale) },
     {
       title: t('status'),
       key: 'status',

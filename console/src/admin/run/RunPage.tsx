@@ -7,7 +7,7 @@ import type { AdminRunOperationResultFragment } from '../../gql/graphql';
 import { defineMessages, useBilingual, useLocale, useT } from '../../shell/i18n';
 import { when } from '../common/format';
 import { Problem } from '../common/Problem';
-import { PROCESS_TYPE_WORDS, RUN_STATUS_COLORS, RUN_STATUS_WORDS, STAGE_WORDS, wordFor } from '../common/words';
+import { RUN_STATUS_COLORS, RUN_STATUS_WORDS, wordFor, useCatalogWords } from '../common/words';
 import { Activities } from './Activities';
 import { AuditTable } from './AuditTable';
 import { ChildRuns } from './ChildRuns';
@@ -176,6 +176,7 @@ export function RunPage() {
   const t = useT(messages);
   const text = useBilingual();
   const { locale } = useLocale();
+  const words = useCatalogWords();
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const run = useQuery(ProcessRun, { variables: { id, runId: search.get('runId') }, fetchPolicy: 'cache-and-network' });
@@ -210,9 +211,9 @@ export function RunPage() {
           <Section title={t('summary')}>
             <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
               <Descriptions.Item label={t('processType')}>
-                {wordFor(PROCESS_TYPE_WORDS, data.processType, locale)}
+                {wordFor(words.processTypes, data.processType, locale)}
               </Descriptions.Item>
-              <Descriptions.Item label={t('stage')}>{wordFor(STAGE_WORDS, data.stage, locale)}</Descriptions.Item>
+              <Descriptions.Item label={t('stage')}>{wordFor(words.stages, data.stage, locale)}</Descriptions.Item>
               <Descriptions.Item label={t('status')}>{text(RUN_STATUS_WORDS[data.status])}</Descriptions.Item>
               <Descriptions.Item label={t('organization')}>{data.organization?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('year')}>{data.year ?? '—'}</Descriptions.Item>

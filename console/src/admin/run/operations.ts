@@ -3,7 +3,8 @@ import { graphql } from '../../gql';
 // The operations an admin runs on one run or its tasks; each needs a reason and answers with
 // its audit entry.
 
-export const RunOperationResultFields = graphql(`
+// Registered for codegen by this call; the operations below spread it.
+void graphql(`
   fragment AdminRunOperationResult on RunOperationResult {
     workflowId
     status

@@ -5,7 +5,7 @@ import type { BatchAction, ProcessRunFilter } from '../../gql/graphql';
 import { defineMessages, useBilingual, useLocale, useT } from '../../shell/i18n';
 import { CandidateFields, candidatesInput } from '../common/CandidateFields';
 import { ReasonDialog } from '../common/ReasonDialog';
-import { PROCESS_TYPE_WORDS, STAGE_WORDS, wordFor } from '../common/words';
+import { wordFor, useCatalogWords } from '../common/words';
 import { batchPart, fieldsBatchIgnores } from './filter';
 
 const RunningCount = graphql(`
@@ -99,6 +99,7 @@ export function BatchDialog({
   const t = useT(messages);
   const text = useBilingual();
   const { locale } = useLocale();
+  const words = useCatalogWords();
   const part = batchPart(filter);
   const usable = Object.keys(part).length > 0;
   const count = useQuery(RunningCount, {
@@ -116,13 +117,13 @@ export function BatchDialog({
       {usable && (
         <Descriptions size="small" column={1} bordered title={t('conditions')}>
           {part.processType && (
-            <Descriptions.Item label={t('processType')}>{text(PROCESS_TYPE_WORDS[part.processType])}</Descriptions.Item>
+            <Descriptions.Item label={t('processType')}>{text(words.processTypes[part.processType])}</Descriptions.Item>
           )}
           {part.organizationId && (
             <Descriptions.Item label={t('organization')}>{part.organizationId}</Descriptions.Item>
           )}
           {part.stage && (
-            <Descriptions.Item label={t('stage')}>{wordFor(STAGE_WORDS, part.stage, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('stage')}>{wordFor(words.stages, part.stage, locale)}</Descriptions.Item>
           )}
           {part.year && <Descriptions.Item label={t('year')}>{part.year}</Descriptions.Item>}
         </Descriptions>

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { ProcessRunFilter } from '../../gql/graphql';
 import { defineMessages, useBilingual, useT } from '../../shell/i18n';
 import { OrganizationPicker } from '../common/OrganizationPicker';
-import { PROCESS_TYPE_WORDS, RUN_STATUS_WORDS, STAGES_OF, STAGE_WORDS } from '../common/words';
+import { RUN_STATUS_WORDS, useCatalogWords } from '../common/words';
 import { cleanFilter } from './filter';
 
 const messages = defineMessages(
@@ -90,11 +90,12 @@ export function RunFilterForm({
 }) {
   const t = useT(messages);
   const text = useBilingual();
+  const words = useCatalogWords();
   const [form] = Form.useForm<FormValues>();
   const processType = Form.useWatch('processType', form);
   useEffect(() => form.setFieldsValue({ ...EMPTY, ...toForm(filter) }), [filter, form]);
 
-  const stages = processType ? (STAGES_OF[processType] ?? []) : [...new Set(Object.values(STAGES_OF).flat())];
+  const stages = processType ? (words.stagesOf[processType] ?? []) : [...new Set(Object.values(words.stagesOf).flat())];
   return (
     <Form
       form={form}
@@ -109,7 +110,7 @@ export function RunFilterForm({
             <Select
               allowClear
               placeholder={t('any')}
-              options={Object.entries(PROCESS_TYPE_WORDS).map(([value, words]) => ({ value, label: text(words) }))}
+              options={Object.entries(words.processTypes).map(([value, words]) => ({ value, label: text(words) }))}
             />
           </Form.Item>
         </Col>
@@ -128,7 +129,7 @@ export function RunFilterForm({
               allowClear
               showSearch
               placeholder={t('any')}
-              options={stages.map((value) => ({ value, label: `${text(STAGE_WORDS[value])} (${value})` }))}
+              options={stages.map((value) => ({ value, label: `${text(words.stages[value])} (${value})` }))}
             />
           </Form.Item>
         </Col>

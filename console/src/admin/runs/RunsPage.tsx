@@ -8,7 +8,7 @@ import { defineMessages, useBilingual, useLocale, useT } from '../../shell/i18n'
 import { EmptyText } from '../common/EmptyText';
 import { when } from '../common/format';
 import { Problem } from '../common/Problem';
-import { PROCESS_TYPE_WORDS, RUN_STATUS_COLORS, RUN_STATUS_WORDS, STAGE_WORDS, wordFor } from '../common/words';
+import { RUN_STATUS_COLORS, RUN_STATUS_WORDS, wordFor, useCatalogWords } from '../common/words';
 import { BatchDialog } from './BatchDialog';
 import { BatchProgress } from './BatchProgress';
 import { filterFromSearch, sameFilter, searchFromFilter } from './filter';
@@ -112,6 +112,7 @@ export function RunsPage() {
   const t = useT(messages);
   const text = useBilingual();
   const { locale } = useLocale();
+  const words = useCatalogWords();
   const [search, setSearch] = useSearchParams();
   const view = search.get('view') ?? undefined;
   const batchId = search.get('batch') ?? undefined;
@@ -161,11 +162,11 @@ export function RunsPage() {
     {
       title: t('processType'),
       key: 'processType',
-      render: (run: Run) => wordFor(PROCESS_TYPE_WORDS, run.processType, locale),
+      render: (run: Run) => wordFor(words.processTypes, run.processType, locale),
     },
     { title: t('summary'), key: 'summary', render: (run: Run) => run.summary ?? '' },
     { title: t('organization'), key: 'organization', render: (run: Run) => run.organization?.name ?? '' },
-    { title: t('stage'), key: 'stage', render: (run: Run) => wordFor(STAGE_WORDS, run.stage, locale) },
+    { title: t('stage'), key: 'stage', render: (run: Run) => wordFor(words.stages, run.stage, locale) },
     {
       title: t('status'),
       key: 'status',

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Candidate, TaskForm } from '../../../workflows/human-task/contracts.js';
+import { Decision, type DecisionCode } from './catalog-enums.js';
 
 export enum TaskStatus {
   OPEN = 'OPEN',
@@ -14,24 +15,6 @@ registerEnumType(TaskStatus, { name: 'TaskStatus' });
 
 /** Statuses in which a task still waits for a person. */
 export const ACTIVE_STATUSES = [TaskStatus.OPEN, TaskStatus.CLAIMED];
-
-/** The outcomes task forms offer. New processes add values here (never rename). */
-export enum Decision {
-  APPROVE = 'APPROVE',
-  REJECT = 'REJECT',
-  APPLY = 'APPLY', // evaluation: take part
-  DECLINE = 'DECLINE',
-  SUBMIT = 'SUBMIT', // a self-assessment or an expert's scores
-  UPHOLD = 'UPHOLD', // a review ballot: the grade stands
-  CHANGE = 'CHANGE', // a review ballot: the grade changes
-  SUSTAIN = 'SUSTAIN', // procurement: an objection is sustained, the award set aside
-  REPUBLISH = 'REPUBLISH', // procurement: a failed round (流标) is published again
-  CLOSE = 'CLOSE', // procurement: a failed round ends the procurement
-  ACCEPT = 'ACCEPT', // procurement: a milestone's deliverable is accepted
-  EXTEND = 'EXTEND', // procurement: an overdue milestone gets a new due date
-  TERMINATE = 'TERMINATE', // procurement: the contract is terminated for default
-}
-registerEnumType(Decision, { name: 'Decision' });
 
 /**
  * A decision a workflow waits for (the approver's inbox), generic over processes. Workflows
@@ -106,7 +89,7 @@ export class HumanTask {
 
   @Field(() => Decision, { nullable: true, description: 'The outcome chosen' })
   @Property({ type: 'text', nullable: true })
-  decision?: Decision | null;
+  decision?: DecisionCode | null;
 
   @Property({ type: 'json', nullable: true })
   decisionValues?: Record<string, unknown> | null;

@@ -1,14 +1,28 @@
 import { createHash } from 'node:crypto';
 import { addYears } from '../../common/dates.js';
-import type { ApplicantFacts, ExpertFacts } from './registry-facts.js';
 
 // Recusal (回避): who may not assess an organisation, in words; and a draw from the pool that is
 // fixed for an application (the same seed gives the same order), so a retried activity draws
-// the same people.
+// the same people. Shared by the evaluation (its experts) and procurement (its committee).
+
+/** An expert or committee member with the positions recusal looks at. */
+export interface ExpertFacts {
+  id: string;
+  name: string;
+  positions: { role: string; validFrom: string; validTo: string | null; organization: { id: string } }[];
+}
+
+/** The organisation being assessed, as recusal sees it: its name and live edges. */
+export interface AssessedFacts {
+  id: string;
+  name: string;
+  /** Live edges at the organisation: the other end's id and the type. */
+  edges: { type: string; otherId: string; attributes: Record<string, unknown>; validTo: string | null }[];
+}
 
 export function recusalReason(
   expert: ExpertFacts,
-  applicant: ApplicantFacts,
+  applicant: AssessedFacts,
   asOf: string,
   edgeTypes: string[],
 ): string | null {
@@ -36,7 +50,7 @@ export interface Draw {
 /** `count` reviewers not excluded and not recused, in an order fixed by the seed. */
 export function drawReviewers(
   pool: ExpertFacts[],
-  applicant: ApplicantFacts,
+  applicant: AssessedFacts,
   options: { seed: string; count: number; exclude: string[]; asOf: string; edgeTypes: string[] },
 ): Draw {
   const rank = (id: string) => createHash('sha1').update(`${options.seed}:${id}`).digest('hex');

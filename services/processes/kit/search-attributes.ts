@@ -3,7 +3,7 @@ import type { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 
 const { temporal } = proto;
-import { HUB_SEARCH_ATTRIBUTES } from '../../workflows/human-task/search-attributes.js';
+import { HUB_SEARCH_ATTRIBUTES, type SearchAttributeKey } from '../../../workflows/human-task/search-attributes.js';
 
 const TYPES = {
   KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
@@ -12,15 +12,20 @@ const TYPES = {
 
 /**
  * Registers the hub's search attributes in the namespace (the dev server, docker-compose's
- * server, a production cluster alike), adding only those missing. Idempotent.
+ * server, a production cluster alike) with `extra` ones the catalog's processes bring, adding
+ * only those missing. Idempotent.
  */
-export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+export async function registerSearchAttributes(
+  connection: Connection,
+  namespace: string,
+  extra: SearchAttributeKey[] = [],
+): Promise<void> {
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const known = new Set([
     ...Object.keys(existing.customAttributes ?? {}),
     ...Object.keys(existing.systemAttributes ?? {}),
   ]);
-  const missing = HUB_SEARCH_ATTRIBUTES.filter((key) => !known.has(key.name));
+  const missing = [...HUB_SEARCH_ATTRIBUTES, ...extra].filter((key) => !known.has(key.name));
   if (!missing.length) return;
   try {
     await connection.operatorService.addSearchAttributes({

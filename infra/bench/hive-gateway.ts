@@ -3,10 +3,10 @@ import { GraphQLError } from 'graphql';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HubConfig } from '../common/config.js';
-import { bearerToken, tokenVerifier } from '../common/identity.js';
-import { limitRules } from './limits/index.js';
-import { isEntryPoint } from '../common/cli.js';
+import type { HubConfig } from '../../services/common/config.js';
+import { bearerToken, tokenVerifier } from '../../services/common/identity.js';
+import { limitRules } from '../../services/gateway/limits/index.js';
+import { isEntryPoint } from '../../services/common/entry.js';
 
 // The Guild's Hive Gateway on the same committed supergraph and the same subgraphs, measured
 // beside Apollo Gateway by `npm run bench:registry -- --ways gateway,hive,...` (issue 12).
@@ -77,7 +77,7 @@ export async function startHiveGateway(settings: HubConfig) {
 }
 
 if (isEntryPoint(import.meta.url)) {
-  const { config } = await import('../common/config.js');
+  const { config } = await import('../../services/common/config.js');
   const gateway = await startHiveGateway(config());
   console.log(`hive gateway ready at ${gateway.url}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const)

@@ -1,0 +1,12 @@
+import { byId, childrenOf, perRequest } from '../../common/loaders.js';
+import type { ProcessesContext } from '../kit/context.js';
+import { EvaluationApplication } from './application.js';
+
+/** The evaluation's per-request batching. */
+export const evaluationLoaders = perRequest(({ em }: Pick<ProcessesContext, 'em'>) => ({
+  application: byId(em, EvaluationApplication),
+  applicationsByOrganization: childrenOf(em, EvaluationApplication, 'organizationId', {
+    updatedAt: 'desc',
+    id: 'desc',
+  }),
+}));

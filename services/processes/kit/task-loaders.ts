@@ -1,0 +1,32 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ACTIVE_STATUSES, HumanTask } from './human-task.js';
+import { TaskComment } from './comment.js';
+import { visibleTo } from './access.js';
+import { byId, childrenOf } from '../../common/loaders.js';
+import type { Identity } from '../../common/identity.js';
+
+/** The task kit's per-request batching; task lists only hold what the caller may see. */
+export function createTaskLoaders(em: EntityManager, identity: Identity) {
+  const visible = visibleTo(identity);
+  return {
+    task: byId(em, HumanTask),
+    commentsByTask: childrenOf(em, TaskComment, 'taskId', { createdAt: 'asc', id: 'asc' }),
+    visibleTasksByProcess: new DataLoader<string, HumanTask[]>(async (ids) => {
+      const rows = await em.find(HumanTask, { $and: [{ processId: { $in: [...ids] } }, visible] } as never, {
+        orderBy: { createdAt: 'asc', id: 'asc' },
+      });
+      return ids.map((id) => rows.filter((row) => row.processId === id));
+    }),
+    openTasksByOrganization: new DataLoader<string, HumanTask[]>(async (ids) => {
+      const rows = await em.find(
+        HumanTask,
+        { $and: [{ organizationId: { $in: [...ids] }, status: { $in: ACTIVE_STATUSES } }, visible] } as never,
+        { orderBy: { dueAt: 'asc', id: 'asc' } },
+      );
+      return ids.map((id) => rows.filter((row) => row.organizationId === id));
+    }),
+  };
+}
+
+export type TaskLoaders = ReturnType<typeof createTaskLoaders>;
