@@ -35,7 +35,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/*.test.ts', 'test/faults/*.test.ts', ...INTEGRATION_IN_WORKFLOWS],
+          include: ['test/*.test.ts', 'test/faults/*.test.ts', 'test/fuzz/*.test.ts', ...INTEGRATION_IN_WORKFLOWS],
           globalSetup: ['test/global-setup.ts'],
           // One hub for the run: files take turns so they do not race for its seats and ports.
           fileParallelism: false,

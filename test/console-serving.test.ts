@@ -268,4 +268,41 @@ describe('dev sign-in on a gateway with the dev secret', () => {
     );
     expectRefusal(await raw(`${dev.url}console/session/dev-token`, { method: 'GET' }), 'BAD_REQUEST', 405);
   });
+
+  it('answers only a loopback Host: a rebound name gets 403 and no identities', async () => {
+    // fetch sets Host from the URL; a DNS-rebinding page's request carries its own name.
+    const asHost = (host: string, path: string, body?: string) =>
+      new Promise<{ status: number; json: any }>((resolve, reject) => {
+        const url = new URL(path, dev.url);
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: body ? 'POST' : 'GET',
+            headers: { host, 'content-type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const body = JSON.stringify({ identity: 'admin' });
+    for (const host of ['evil.example', 'evil.example:4000', '127.0.0.1.nip.io', '192.168.1.20:4000']) {
+      const refused = await asHost(host, 'console/session/dev-token', body);
+      expect(refused.status, host).toBe(403);
+      expect(refused.json.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(refused.json.errors[0].message).toMatch(/loopback/);
+      expect((await asHost(host, 'console/session/config')).json).toEqual({ devSignIn: false, identities: [] });
+    }
+    for (const host of ['127.0.0.1', `localhost:${new URL(dev.url).port}`, '[::1]:4000']) {
+      const answered = await asHost(host, 'console/session/dev-token', body);
+      expect(answered.status, host).toBe(200);
+      expect(typeof answered.json.token).toBe('string');
+    }
+  });
 });

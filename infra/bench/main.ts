@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // migrate() loads the entities, whose decorators need it
 import pg from 'pg';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../services/common/cli.js';
 import { migrate } from '../db/migrate.js';
 import { cityExists, generateCity, ORGANIZATIONS, RELATIONSHIPS } from './generate.js';
 import { startServers, type BenchServers } from './servers.js';
@@ -31,7 +31,11 @@ import { cpuWindow, type CpuTotals } from './cpu.js';
 // loop), then each way's throughput ceiling (closed loop, rising concurrency), with the CPU each
 // server process spent per request.
 
-const { values: flags } = parseArgs({
+const { values: flags } = parseCli({
+  usage:
+    'npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--ways gateway,hive,subgraph,sql] [--rate N] [--seconds N] [--warmup N] [--no-open-loop] [--no-ceilings] [--p99-bound 250|5x|5x,250] [--ceiling-seconds N] [--ceiling-warmup N] [--max-concurrency N] [--explain]',
+  about:
+    "Builds (once) a synthetic city in its own database, starts the registry subgraph, the gateway and The Guild's Hive Gateway (same supergraph, same subgraph) as child processes, and measures each query each way (through either gateway, at the subgraph, in SQL): at a fixed arrival rate (open loop), then each way's throughput ceiling (closed loop, rising concurrency), with the CPU each server process spent per request.",
   options: {
     regenerate: { type: 'boolean', default: false },
     queries: { type: 'string' },
@@ -47,7 +51,6 @@ const { values: flags } = parseArgs({
     'ceiling-warmup': { type: 'string', default: '1' },
     'max-concurrency': { type: 'string', default: '64' },
   },
-  allowNegative: true,
 });
 const ways = flags.ways
   .split(',')

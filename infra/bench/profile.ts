@@ -3,7 +3,7 @@ import pg from 'pg';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../services/common/cli.js';
 import { cityExists, ORGANIZATIONS, RELATIONSHIPS } from './generate.js';
 import { startServers } from './servers.js';
 import { benchQueries, pickQueries } from './queries.js';
@@ -19,7 +19,11 @@ import { selfTimes } from './cpu-profile.js';
 // profile's self time by function and by place (package or file), counting only the samples of
 // the measured seconds. Needs the bench city (npm run bench:registry builds it).
 
-const { values: flags } = parseArgs({
+const { values: flags } = parseCli({
+  usage:
+    'npm run bench:registry:profile -- [--server registry|gateway] [--queries list,detail] [--seconds 10] [--warmup 3] [--concurrency 2] [--top 25] [--interval 500]',
+  about:
+    "Where the registry subgraph's time goes (or, with --server gateway, the gateway's): for each query, that child under `node --cpu-prof`, driven by a closed loop at it directly, then the profile's self time by function and by place (package or file), counting only the samples of the measured seconds. Needs the bench city (npm run bench:registry builds it).",
   options: {
     server: { type: 'string', default: 'registry' },
     queries: { type: 'string', default: 'list,detail' },

@@ -4,14 +4,18 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { MIGRATING_ORMS } from './orms.js';
 import { config } from '../../services/common/config.js';
+import { parseCli, usageError } from '../../services/common/cli.js';
 
-const [service, name] = process.argv.slice(2);
+const { positionals } = parseCli({
+  usage: 'npm run migration:create -- registry|processes [name]',
+  about:
+    "Writes a migration for the difference between a service's entities and its migrations (run it against a scratch\ndatabase, DATABASE_URL, that holds exactly the committed migrations); add the file to the folder's index.ts.",
+  positionals: { min: 1, max: 2 },
+});
+const [service, name] = positionals;
 const factories = MIGRATING_ORMS;
 const factory = factories[service as keyof typeof factories];
-if (!factory) {
-  console.error('usage: npm run migration:create -- registry|processes [name]');
-  process.exit(2);
-}
+if (!factory) usageError(`the first argument names the service, registry or processes; got "${service}"`);
 const orm = await factory(config().databaseUrl);
 try {
   await orm.migrator.up();

@@ -2,6 +2,7 @@ import 'reflect-metadata'; // type-graphql's decorators need it before any of th
 import pg from 'pg';
 import { MIGRATING_ORMS } from './orms.js';
 import { isEntryPoint } from '../../services/common/entry.js';
+import { parseCli } from '../../services/common/cli.js';
 
 /** Creates the database when it is missing (a new machine), so the first start needs no psql. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
@@ -39,6 +40,11 @@ export async function migrate(databaseUrl: string): Promise<number> {
 }
 
 if (isEntryPoint(import.meta.url)) {
+  parseCli({
+    usage: 'npm run migrate',
+    about:
+      'Applies the committed migrations of the registry and processes schemas to DATABASE_URL (creating the database when missing).',
+  });
   const { config } = await import('../../services/common/config.js');
   await migrate(config().databaseUrl);
 }

@@ -5,7 +5,7 @@ import 'reflect-metadata'; // type-graphql's decorators need it before any of th
 import { mkdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { DEV_JWT_SECRET, EMBEDDED_PG_PORT, readConfig } from '../../services/common/config.js';
-import { signToken } from '../../services/common/identity.js';
+import { devTokenLifetime, signToken } from '../../services/common/identity.js';
 import { startDevPostgres, type DevPostgres } from './postgres.js';
 import { startDevTemporal, type DevTemporal } from './temporal.js';
 import { startHub } from './hub.js';
@@ -96,7 +96,11 @@ try {
   // Three of the console's dev identities, as tokens for curl and the GraphQL IDE.
   const tokenOf = (id: string) => {
     const { subject, roles, organizationIds } = DEV_IDENTITIES.find((identity) => identity.id === id)!;
-    return signToken({ subject, roles, organizationIds }, settings.jwtSecret);
+    return signToken(
+      { subject, roles, organizationIds },
+      settings.jwtSecret,
+      devTokenLifetime(settings.tokenMaxLifetimeMs),
+    );
   };
   const wenzhou = seedOrganizationId('wenzhou');
   const [admin, approver, officer] = await Promise.all(

@@ -9,6 +9,7 @@ import { SEED_COMMITTEES, SEED_ORGANIZATIONS } from './registry-data.js';
 import { SEED_TABLES, type SeedTable } from './tables.js';
 import { seedId } from './ids.js';
 import { isEntryPoint } from '../../services/common/entry.js';
+import { parseCli } from '../../services/common/cli.js';
 
 // Inserts what is missing and leaves what exists: running the seed twice changes nothing.
 
@@ -80,6 +81,10 @@ export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
 export const seedOrganizationId = (key: string) => seedId(`org:${key}`);
 
 if (isEntryPoint(import.meta.url)) {
+  parseCli({
+    usage: 'npm run seed',
+    about: "Inserts the seed's records (the report's facts) that DATABASE_URL lacks; a second run changes nothing.",
+  });
   const { config } = await import('../../services/common/config.js');
   await seed(config().databaseUrl);
 }

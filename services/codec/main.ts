@@ -23,7 +23,10 @@ import { isEntryPoint } from '../common/entry.js';
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Temporal's own payload limit is 2 MB; a batch may hold several
 const ProtoPayload = proto.temporal.api.common.v1.Payload;
 
-type CodecSettings = Pick<HubConfig, 'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins'> &
+type CodecSettings = Pick<
+  HubConfig,
+  'codecPort' | 'listenHost' | 'jwtSecret' | 'payloadKeys' | 'codecCorsOrigins' | 'tokenMaxLifetimeMs'
+> &
   Partial<Pick<HubConfig, 'metricsToken' | 'oidc'>>;
 
 class HttpError extends Error {

@@ -11,6 +11,9 @@ export const EMBEDDED_PG_PORT = 54329;
  */
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
 
+/** TOKEN_MAX_LIFETIME_HOURS when unset: a working day and then some (dev tokens live 12 hours). */
+export const DEFAULT_TOKEN_MAX_LIFETIME_HOURS = 24;
+
 /** Where `npm run console:build` writes the console; the gateway serves it at /console/. */
 const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
@@ -20,6 +23,11 @@ export interface HubConfig {
   temporalNamespace: string;
   taskQueue: string;
   jwtSecret: string;
+  /**
+   * TOKEN_MAX_LIFETIME_HOURS: the longest a bearer token may live (exp - iat), the hub's own and
+   * the OIDC issuer's alike; npm run token and dev sign-in stay within it.
+   */
+  tokenMaxLifetimeMs: number;
   /** Address the HTTP servers bind: loopback for the dev stack, 0.0.0.0 in containers. */
   listenHost: string;
   gatewayPort: number;
@@ -279,6 +287,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE || 'hub',
     jwtSecret,
+    tokenMaxLifetimeMs: hours('TOKEN_MAX_LIFETIME_HOURS', DEFAULT_TOKEN_MAX_LIFETIME_HOURS, env),
     listenHost: env.LISTEN_HOST || '127.0.0.1',
     gatewayPort: port('GATEWAY_PORT', 4000, env),
     registryPort,

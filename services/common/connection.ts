@@ -8,6 +8,7 @@ import {
   type FindByCursorOptions,
 } from '@mikro-orm/core';
 import { badInput } from './errors.js';
+import { decodeCursor, keyColumns, type KeyColumn, type KeyType } from './cursor.js';
 
 // Relay-style connections shared by every list the hub serves.
 
@@ -79,31 +80,12 @@ export function pageWindow(args: PageArgs): { first?: number; last?: number; aft
   return args.last != null ? { ...cursors, last: args.last } : { ...cursors, first: args.first ?? DEFAULT_PAGE_SIZE };
 }
 
-// The hub's one cursor codec. A cursor is MikroORM's (base64url of the JSON array of the sort
-// key's values), made by MikroORM's own Cursor.encode/decode: pages cut by findByCursor, in
-// memory (pageOf) and by hand-written SQL (the traversals) then take each other's cursors.
+// Cursors are MikroORM's (base64url of the JSON array of the sort key's values), made by its own
+// Cursor.encode: pages cut by findByCursor, in memory (pageOf) and by hand-written SQL (the
+// traversals) take each other's cursors. They are read by the one decoder, cursor.ts.
 
 /** The cursor for a row whose sort key has these values (ending in the id). */
 export const encodeCursor = (values: unknown[]): string => Cursor.encode(values);
-
-/**
- * The sort key's values in a cursor a list gave out, or BAD_USER_INPUT naming `field` when it is
- * not one: not base64url JSON, not an array of `keyLength` plain values (when keyLength is given).
- */
-export function decodeCursor(cursor: string, keyLength: number | undefined, field: 'after' | 'before'): unknown[] {
-  let values: unknown;
-  try {
-    values = Cursor.decode(cursor);
-  } catch {
-    values = undefined;
-  }
-  // MikroORM silently ignores a cursor of the wrong length; a client must hear about it.
-  const shaped = Array.isArray(values) && (keyLength === undefined || values.length === keyLength);
-  if (!shaped || (values as unknown[]).some((v) => v !== null && typeof v === 'object')) {
-    throw badInput(`"${cursor}" is not a cursor this list gave out`, field);
-  }
-  return values as unknown[];
-}
 
 /** Pages come from MikroORM's keyset cursors (em.findByCursor); this shapes one for GraphQL. */
 export function fromCursor<T extends object>(cursor: Cursor<T, never, never, never, true>): ConnectionShape<T> {
@@ -121,31 +103,6 @@ export function fromCursor<T extends object>(cursor: Cursor<T, never, never, nev
 }
 
 /**
- * MikroORM throws on a cursor it cannot decode, and PostgreSQL on one whose values do not fit
- * the columns (a data exception, or no operator for the value's type); the client gets
- * BAD_USER_INPUT instead.
- * `cursors` is the page's arguments (or, as before, the `after` string alone).
- */
-export async function pageOrBadCursor<T>(fetch: () => Promise<T>, cursors: string | PageArgs | undefined): Promise<T> {
-  const given = typeof cursors === 'string' ? { after: cursors } : { after: cursors?.after, before: cursors?.before };
-  try {
-    return await fetch();
-  } catch (error) {
-    const field = given.after != null ? 'after' : given.before != null ? 'before' : undefined;
-    // Class 22 (data exception), or a value of a type the column cannot be compared with
-    // (42883 no operator uuid > integer, 42804 datatype mismatch, 42846 cannot coerce): only a
-    // cursor's values reach the statement untyped.
-    const code = (error as { code?: unknown }).code;
-    const sqlState = typeof code === 'string' ? code : '';
-    const dataException = sqlState.startsWith('22') || ['42883', '42804', '42846'].includes(sqlState);
-    if (field && (dataException || /cursor|JSON|Unexpected token|base64/i.test(String(error)))) {
-      throw badInput(`"${given[field]}" is not a cursor this list gave out`, field);
-    }
-    throw error;
-  }
-}
-
-/**
  * One page of a table: one SQL statement for the items plus one count. `orderBy` must end in a
  * unique column (id) so the order is total and cursors are stable.
  */
@@ -157,11 +114,12 @@ export async function findPage<T extends object>(
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
   const window = pageWindow(args);
-  const keyLength = Object.keys(orderBy).length;
-  if (window.after != null) decodeCursor(window.after, keyLength, 'after');
-  if (window.before != null) decodeCursor(window.before, keyLength, 'before');
+  // Every value checked against its column before MikroORM builds any SQL from it.
+  const key = keyColumns(em, entity as EntityName<object>, Object.keys(orderBy));
+  if (window.after != null) decodeCursor(window.after, key, 'after');
+  if (window.before != null) decodeCursor(window.before, key, 'before');
   const options = { where, orderBy, ...window, includeCount: true } as FindByCursorOptions<T>;
-  const cursor = await pageOrBadCursor(() => em.findByCursor(entity, options as never), args);
+  const cursor = await em.findByCursor(entity, options as never);
   return fromCursor(cursor);
 }
 
@@ -186,15 +144,15 @@ function compareKeys(a: SortValue[], b: unknown[]): number {
 export function pageOf<T>(
   items: readonly T[],
   sortKey: (item: T) => SortValue[],
+  keyTypes: readonly (KeyType | KeyColumn)[],
   args: PageArgs,
   direction: 'asc' | 'desc' = 'asc',
 ): ConnectionShape<T> {
   // `items` come sorted by sortKey in `direction` (every key part the same way).
   const compare = (a: SortValue[], b: unknown[]) => (direction === 'asc' ? compareKeys(a, b) : -compareKeys(a, b));
   const window = pageWindow(args);
-  const keyLength = items.length > 0 ? sortKey(items[0]).length : undefined;
-  const after = window.after != null ? decodeCursor(window.after, keyLength, 'after') : undefined;
-  const before = window.before != null ? decodeCursor(window.before, keyLength, 'before') : undefined;
+  const after = window.after != null ? decodeCursor(window.after, keyTypes, 'after') : undefined;
+  const before = window.before != null ? decodeCursor(window.before, keyTypes, 'before') : undefined;
   const inRange = items.filter(
     (item) => (!after || compare(sortKey(item), after) > 0) && (!before || compare(sortKey(item), before) < 0),
   );

@@ -61,6 +61,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // graphql's variable coercion stops after 50 errors with one of its own, without a code or a
+  // variable node (so Apollo Server does not mark it as it marks the 50 before it).
+  if (formatted.message.startsWith('Too many errors processing variables')) {
+    return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   // type-graphql's argument validation reports as ArgumentValidationError without a code.
   const original = (error as { originalError?: { name?: string } })?.originalError;
   if (original?.name === 'ArgumentValidationError') {

@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { HUB_ISSUER, signToken, tokenVerifier } from './identity.js';
+import { checkLifetime, devTokenLifetime, HUB_ISSUER, signToken, tokenVerifier } from './identity.js';
 
 const secret = 'a-test-secret-that-is-long-enough';
-const settings = { jwtSecret: secret, oidc: undefined };
+const settings = { jwtSecret: secret, oidc: undefined, tokenMaxLifetimeMs: 24 * 3_600_000 };
 
 describe('tokenVerifier remembers proven tokens', () => {
   it('answers a proven token again without verifying it, and never past its expiry', async () => {
@@ -25,5 +25,65 @@ describe('tokenVerifier remembers proven tokens', () => {
       .sign(new TextEncoder().encode('another-secret-that-is-long-enough'));
     await expect(verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     await expect(verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('token lifetimes', () => {
+  const day = 24 * 3_600_000;
+  const hub = (claims: { iat?: number; exp?: number }) => {
+    const jwt = new SignJWT({ roles: ['INTEGRATOR'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x');
+    jwt.setIssuer(HUB_ISSUER);
+    if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+    if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
+    return jwt.sign(new TextEncoder().encode(secret));
+  };
+  const now = () => Math.floor(Date.now() / 1000);
+  const refused = (message: RegExp) =>
+    expect.objectContaining({
+      message: expect.stringMatching(message),
+      extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    });
+
+  it('requires an expiry and an issue time on the hub own tokens', async () => {
+    const verify = tokenVerifier(settings);
+    await expect(verify(await hub({ iat: now() }))).rejects.toThrow(refused(/exp/));
+    await expect(verify(await hub({ exp: now() + 60 }))).rejects.toThrow(refused(/iat/));
+  });
+
+  it('refuses a token issued in the future beyond the clocks tolerance, takes one within it', async () => {
+    const verify = tokenVerifier(settings);
+    await expect(verify(await hub({ iat: now() + 24 * 3600, exp: now() + 25 * 3600 }))).rejects.toThrow(
+      refused(/issued in the future/),
+    );
+    expect((await verify(await hub({ iat: now() + 10, exp: now() + 3600 }))).subject).toBe('x');
+  });
+
+  it('refuses a lifetime beyond TOKEN_MAX_LIFETIME_HOURS, takes one exactly at it', async () => {
+    const verify = tokenVerifier(settings);
+    await expect(verify(await hub({ iat: now(), exp: now() + 24 * 3600 + 1 }))).rejects.toThrow(
+      refused(/longer than the hub allows/),
+    );
+    expect((await verify(await hub({ iat: now(), exp: now() + 24 * 3600 }))).subject).toBe('x');
+    const strict = tokenVerifier({ ...settings, tokenMaxLifetimeMs: 3_600_000 });
+    await expect(
+      strict(await signToken({ subject: 'y', roles: ['ADMIN'], organizationIds: [] }, secret)),
+    ).rejects.toThrow(refused(/12 hours, longer than the hub allows \(1 hours/));
+  });
+
+  it('lets every token the hub mints pass: dev tokens, dev sign-in, the worker', async () => {
+    const verify = tokenVerifier(settings);
+    const identity = { subject: 'z', roles: ['SYSTEM' as const], organizationIds: [] };
+    for (const lifetime of ['12h', '5m', devTokenLifetime(day), devTokenLifetime(3_600_000)])
+      expect((await verify(await signToken(identity, secret, lifetime))).subject).toBe('z');
+    expect(devTokenLifetime(3_600_000)).toBe('3600s');
+  });
+
+  it('checks OIDC claims the same way (iat optional, counted from now without it)', () => {
+    const t = 1_800_000_000;
+    expect(() => checkLifetime({ exp: t + 3600 }, day, t * 1000)).not.toThrow();
+    expect(() => checkLifetime({ exp: t + 25 * 3600 }, day, t * 1000)).toThrow(refused(/longer/));
+    expect(() => checkLifetime({ iat: t + 31, exp: t + 3600 }, day, t * 1000)).toThrow(refused(/future/));
+    expect(() => checkLifetime({ iat: t + 30, exp: t + 3600 }, day, t * 1000)).not.toThrow();
+    expect(() => checkLifetime({}, day, t * 1000)).toThrow(refused(/no expiry/));
   });
 });

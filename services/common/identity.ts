@@ -44,7 +44,7 @@ const ASYMMETRIC_ALGORITHMS = [
   'Ed25519',
 ];
 /** Clocks of the issuer and the hub may differ a little, not more. */
-const CLOCK_TOLERANCE_S = 30;
+export const CLOCK_TOLERANCE_S = 30;
 
 /** `claims` adds to the token (e.g. a display name for the console); it cannot replace sub, roles or orgs. */
 export async function signToken(
@@ -62,6 +62,10 @@ export async function signToken(
     .sign(key(secret));
 }
 
+/** How long a dev token lives (npm start's printed tokens, dev sign-in): 12 hours, or less when tokens may not live that long. */
+export const devTokenLifetime = (maxLifetimeMs: number): string =>
+  `${Math.min(12 * 3600, Math.floor(maxLifetimeMs / 1000))}s`;
+
 /** Proves a bearer token: the identity it carries, or UNAUTHENTICATED / FORBIDDEN (see tokenVerifier). */
 export type TokenVerifier = (token: string) => Promise<Identity>;
 
@@ -76,7 +80,7 @@ export type TokenVerifier = (token: string) => Promise<Identity>;
  * hub's roles (it proves who, but allows nothing).
  */
 export function tokenVerifier(
-  settings: Pick<HubConfig, 'jwtSecret' | 'oidc'>,
+  settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 'tokenMaxLifetimeMs'>,
   shared: { issuer?: OidcIssuer } = {},
 ): TokenVerifier {
   const secret = key(settings.jwtSecret);
@@ -90,7 +94,10 @@ export function tokenVerifier(
       throw unauthenticated(`The bearer token is not valid: ${(error as Error).message}`);
     }
     if (issuer === HUB_ISSUER) {
-      const { payload } = await verified(() => jwtVerify(token, secret, { algorithms: ['HS256'], issuer: HUB_ISSUER }));
+      const { payload } = await verified(() =>
+        jwtVerify(token, secret, { algorithms: ['HS256'], issuer: HUB_ISSUER, requiredClaims: ['exp', 'iat'] }),
+      );
+      checkLifetime(payload, settings.tokenMaxLifetimeMs);
       return identityOf(payload, 'roles', 'orgs', ROLES);
     }
     if (oidc && issuer === oidc.settings.issuer) {
@@ -103,6 +110,7 @@ export function tokenVerifier(
           requiredClaims: ['exp'],
         }),
       );
+      checkLifetime(payload, settings.tokenMaxLifetimeMs);
       // SYSTEM is the worker's service identity: only the hub's own secret grants it.
       return identityOf(
         payload,
@@ -150,6 +158,25 @@ async function verified<T>(verify: () => Promise<T>): Promise<T> {
     if (error instanceof IssuerKeysUnavailable) throw unauthenticated(error.message);
     throw unauthenticated(`The bearer token is not valid: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A token must end (exp, required) and may not live longer than TOKEN_MAX_LIFETIME_HOURS
+ * (exp - iat; from now when an OIDC token has no iat), nor be issued in the future beyond the
+ * clocks' tolerance: a token with no end, or minted for tomorrow, would outlive any revocation.
+ */
+export function checkLifetime(payload: JWTPayload, maxLifetimeMs: number, now = Date.now()): void {
+  const nowS = Math.floor(now / 1000);
+  const { exp, iat } = payload;
+  if (typeof exp !== 'number') throw unauthenticated('The bearer token is not valid: it has no expiry (exp)');
+  if (iat !== undefined && (typeof iat !== 'number' || iat > nowS + CLOCK_TOLERANCE_S))
+    throw unauthenticated('The bearer token is not valid: it was issued in the future (iat)');
+  const lifetimeS = exp - (iat ?? nowS);
+  const maxS = Math.floor(maxLifetimeMs / 1000);
+  if (lifetimeS > maxS)
+    throw unauthenticated(
+      `The bearer token is not valid: it lives ${Math.round(lifetimeS / 360) / 10} hours, longer than the hub allows (${Math.round(maxS / 360) / 10} hours, TOKEN_MAX_LIFETIME_HOURS)`,
+    );
 }
 
 /** A claim by name or dotted path (realm_access.roles). */

@@ -15,3 +15,9 @@ export function requireWorkflowId(id: string, field = 'id', noun = 'workflow'): 
   if (!WORKFLOW_ID_PATTERN.test(id)) throw badInput(`"${id}" is not a ${noun} id`, field);
   return id;
 }
+
+/** Temporal run ids are UUIDs; anything else would reach the server and come back as its failure. */
+export function requireRunId(id: string, field = 'runId'): string {
+  if (!UUID_PATTERN.test(id)) throw badInput(`"${id}" is not a run id (expected a UUID)`, field);
+  return id.toLowerCase();
+}

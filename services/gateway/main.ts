@@ -1,13 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { readFile } from 'node:fs/promises';
 import type { HubConfig } from '../common/config.js';
 import { HubError } from '../common/errors.js';
 import { edgeGuard } from '../common/edge-guard.js';
 import { commonServerOptions, serveGraphQL } from '../common/http.js';
-import { bearerToken, tokenVerifier, type Identity } from '../common/identity.js';
+import { bearerToken, tokenVerifier } from '../common/identity.js';
 import { OidcIssuer } from '../common/oidc.js';
 import { configureLogs, log } from '../common/log.js';
 import { ServiceMetrics, subgraphFetchHistogram } from '../common/metrics.js';
@@ -16,14 +16,10 @@ import { injectTraceContext, startTracing } from '../common/tracing.js';
 import { costLimit, limitRules, parseOptions } from './limits/index.js';
 import { RateLimiter } from './limits/rate.js';
 import type { DevIdentity } from './session.js';
+import { SubgraphSource, type GatewayContext } from './data-source.js';
+import { checkScalarVariables, scalarLiteralRule } from './scalars.js';
 import { gatewayRoutes } from './web.js';
 import { isEntryPoint } from '../common/entry.js';
-
-interface GatewayContext {
-  identity: Identity;
-  /** The verified token, forwarded unchanged so each subgraph checks it too. */
-  token: string;
-}
 
 const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -91,21 +87,17 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? (await readFile(SUPERGRAPH, 'utf8')),
     buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: urls[name],
-        fetcher: subgraphFetcher(name, settings.subgraphTimeoutMs, fetches),
-        willSendRequest({ request, context }) {
-          if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
-        },
-      }),
+      new SubgraphSource(urls[name], subgraphFetcher(name, settings.subgraphTimeoutMs, fetches)),
   });
+  // Before Apollo Server's own listener: the first request already meets the checked scalars.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarVariables(apiSchema));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...commonServerOptions(settings),
     // Limits run before the query plan: tokens while parsing, depth/aliases/directives while
     // validating, bad text and cost once the operation and its variables are known.
     parseOptions: parseOptions(settings.limits),
-    validationRules: limitRules(settings.limits),
+    validationRules: [...limitRules(settings.limits), scalarLiteralRule],
     // No cache hints anywhere in the hub: the cache-control plugin's per-field hook is pure cost.
     plugins: [ApolloServerPluginCacheControlDisabled(), edgeGuard(), costLimit(settings.limits)],
   });

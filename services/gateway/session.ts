@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEV_JWT_SECRET, type HubConfig } from '../common/config.js';
 import { sendError } from '../common/http.js';
 import { BodyError, readJsonBody } from '../common/http-body.js';
-import { signToken, type Role } from '../common/identity.js';
+import { devTokenLifetime, signToken, type Role } from '../common/identity.js';
 import { log } from '../common/log.js';
 import type { OidcIssuer } from '../common/oidc.js';
 
@@ -26,7 +26,16 @@ export interface DevIdentity {
   organizationIds: string[];
 }
 
-const DEV_TOKEN_LIFETIME = '12h';
+/**
+ * Whether a request's Host header names this machine's loopback (127.0.0.1, localhost, [::1],
+ * any port). Dev sign-in answers only those: a page elsewhere that rebinds its own name to
+ * 127.0.0.1 (DNS rebinding) reaches the developer's stack with its own name as Host, and must
+ * not be handed an ADMIN token.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const match = /^(\[[^\]]*\]|[^:]*)(:\d{1,5})?$/.exec((host ?? '').trim().toLowerCase());
+  return !!match && ['127.0.0.1', 'localhost', '[::1]'].includes(match[1]);
+}
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function sendJson(res: ServerResponse, body: unknown) {
@@ -35,7 +44,7 @@ function sendJson(res: ServerResponse, body: unknown) {
 }
 
 export function consoleSession(
-  settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 'http'>,
+  settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 'http' | 'tokenMaxLifetimeMs'>,
   devIdentities: DevIdentity[],
   oidc: OidcIssuer | undefined,
 ) {
@@ -47,10 +56,12 @@ export function consoleSession(
       res.setHeader('allow', 'GET, HEAD');
       return sendError(res, 405, 'BAD_REQUEST', 'GET /console/session/config');
     }
-    const identities = devSignIn
+    // Offered only where it would be answered (see isLoopbackHost).
+    const offered = devSignIn && isLoopbackHost(req.headers.host);
+    const identities = offered
       ? devIdentities.map(({ id, name, description, roles }) => ({ id, name, description, roles }))
       : [];
-    if (!oidc) return sendJson(res, { devSignIn, identities });
+    if (!oidc) return sendJson(res, { devSignIn: offered, identities });
     let discovery;
     try {
       discovery = await oidc.discovery();
@@ -64,7 +75,7 @@ export function consoleSession(
     }
     const { issuer, clientId, scope, rolesClaim, orgsClaim } = oidc.settings;
     sendJson(res, {
-      devSignIn,
+      devSignIn: offered,
       identities,
       oidc: {
         issuer,
@@ -93,6 +104,14 @@ export function consoleSession(
         'Dev sign-in exists only while the hub runs with its dev secret (JWT_SECRET unset) under npm start; sign in with the OIDC issuer instead',
       );
     }
+    if (!isLoopbackHost(req.headers.host)) {
+      return sendError(
+        res,
+        403,
+        'FORBIDDEN',
+        `Dev sign-in answers only on this machine's loopback address (http://127.0.0.1, http://localhost or http://[::1], any port), not for the host "${String(req.headers.host ?? '').slice(0, 100)}"`,
+      );
+    }
     let body: unknown;
     try {
       body = await readJsonBody(req, settings.http);
@@ -113,7 +132,7 @@ export function consoleSession(
     const token = await signToken(
       { subject: identity.subject, roles: identity.roles, organizationIds: identity.organizationIds },
       settings.jwtSecret,
-      DEV_TOKEN_LIFETIME,
+      devTokenLifetime(settings.tokenMaxLifetimeMs),
       { name: identity.name.zh },
     );
     log.info(`dev sign-in as ${identity.id} (${identity.subject})`, { identity: identity.id });

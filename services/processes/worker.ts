@@ -19,6 +19,7 @@ import { createTaskActivities } from './tasks/activities.js';
 import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './kit/search-attributes.js';
 import { isEntryPoint } from '../common/entry.js';
+import { parseCli } from '../common/cli.js';
 
 /** The bundle's entry point: every workflow of the catalog (the hub's own unless given another). */
 export const workflowsPath = (catalog: ProcessCatalog = CATALOG) => workflowEntry(catalog);
@@ -116,6 +117,11 @@ export async function startWorker(
 }
 
 if (isEntryPoint(import.meta.url)) {
+  parseCli({
+    usage: 'npm run worker',
+    about:
+      "The Temporal worker alone: the hub's workflows and activities on TEMPORAL_TASK_QUEUE (configured by the environment).",
+  });
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'worker');
   const { metricsAddress } = quietTemporalLogs({ metricsAddress: config().workerMetricsAddress });

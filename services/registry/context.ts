@@ -11,7 +11,7 @@ export interface RegistryContext {
 }
 
 /** Each request: the caller's verified identity, its own EntityManager fork and loaders. */
-export function registryContext(orm: MikroORM, settings: Pick<HubConfig, 'jwtSecret' | 'oidc'>) {
+export function registryContext(orm: MikroORM, settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 'tokenMaxLifetimeMs'>) {
   const verify = tokenVerifier(settings); // the hub's own tokens and, when configured, the OIDC issuer's
   return async (req: IncomingMessage): Promise<RegistryContext> => {
     const identity = await identify(req.headers.authorization, verify);

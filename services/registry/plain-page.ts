@@ -1,12 +1,6 @@
 import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
-import {
-  decodeCursor,
-  encodeCursor,
-  pageOrBadCursor,
-  pageWindow,
-  type ConnectionShape,
-  type PageArgs,
-} from '../common/connection.js';
+import { encodeCursor, pageWindow, type ConnectionShape, type PageArgs } from '../common/connection.js';
+import { decodeCursor, keyColumns } from '../common/cursor.js';
 
 // The same page as findPage (common/connection.ts: keyset cursors, MikroORM's cursor format and
 // hasNextPage/hasPreviousPage rules), with its nodes as plain rows from the QueryBuilder instead
@@ -43,8 +37,9 @@ export async function findPlainPage<T extends object>(
 ): Promise<ConnectionShape<T>> {
   const window = pageWindow(args);
   const keys = Object.keys(orderBy);
-  const after = window.after != null ? decodeCursor(window.after, keys.length, 'after') : undefined;
-  const before = window.before != null ? decodeCursor(window.before, keys.length, 'before') : undefined;
+  const key = keyColumns(em, entity as EntityName<object>, keys);
+  const after = window.after != null ? decodeCursor(window.after, key, 'after') : undefined;
+  const before = window.before != null ? decodeCursor(window.before, key, 'before') : undefined;
   const backward = window.last != null;
   const size = window.last ?? window.first!;
   const bounds = [
@@ -67,10 +62,10 @@ export async function findPlainPage<T extends object>(
       .createQueryBuilder(entity, 'o0')
       .where(where as never)
       .getCount();
-  const [rows, total] = await pageOrBadCursor(
-    () => Promise.all([page.execute<(T & { [TOTAL]?: number | string })[]>('all'), counted ? undefined : count()]),
-    args,
-  );
+  const [rows, total] = await Promise.all([
+    page.execute<(T & { [TOTAL]?: number | string })[]>('all'),
+    counted ? undefined : count(),
+  ]);
   const totalCount = total ?? Number(rows[0]?.[TOTAL] ?? 0);
   if (counted) for (const row of rows) delete row[TOTAL];
   const more = rows.length > size;

@@ -7,11 +7,18 @@ import { startE2eHub } from '../../dev/browser-hub.js';
 import { bundleReport, measureBundle } from './bundle.js';
 import { loadInbox, type InboxLoad } from './inbox.js';
 import { prepareInbox } from './prepare.js';
+import { parseCli } from '../../../services/common/cli.js';
 
 // npm run bench:console: the console's figures. The production build's size (raw and gzip,
 // first load against lazy chunks), then N cold loads of the approver's inbox in headless
 // Chromium (CHROMIUM_PATH) against a whole hub started as the browser tests start it.
 // CONSOLE_BENCH_RUNS sets N (default 5).
+
+parseCli({
+  usage: 'npm run bench:console   (CONSOLE_BENCH_RUNS=5, CHROMIUM_PATH=/usr/bin/chromium)',
+  about:
+    "The console's figures: the production build's size (raw and gzip), then CONSOLE_BENCH_RUNS cold loads of the approver's\ninbox in headless Chromium against a whole hub started as the browser tests start it.",
+});
 
 const RUNS = Number(process.env.CONSOLE_BENCH_RUNS ?? 5);
 const say = (line: string) => console.error(`[bench] ${line}`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata'; // migrate() loads the entities, whose decorators need it
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../../services/common/cli.js';
 import pg from 'pg';
 import { signToken } from '../../../services/common/identity.js';
 import { freshDatabase } from '../processes/stack.js';
@@ -17,7 +17,10 @@ import { formatReport } from './report.js';
 // `decide` update, --concurrency at a time) until every self-assessment is open, with the hub's
 // memory; beside it, in the same run, as many empty child workflows of a trivial parent.
 
-const { values: flags } = parseArgs({
+const { values: flags } = parseCli({
+  usage: 'npm run bench:evaluation -- [--applications 1000] [--concurrency 20]',
+  about:
+    "A 2020 rating campaign over --applications synthetic eligible organisations on a Temporal dev server: time until every invitation is open, then (every invitation decided APPLY through the `decide` update, --concurrency at a time) until every self-assessment is open, with the hub's memory; beside it, in the same run, as many empty child workflows of a trivial parent.",
   options: { applications: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '20' } },
 });
 const applications = wholeFlag('applications', flags.applications);

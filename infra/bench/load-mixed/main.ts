@@ -1,7 +1,7 @@
 import 'reflect-metadata'; // migrate() loads the entities, whose decorators need it
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../../services/common/cli.js';
 import { migrate } from '../../db/migrate.js';
 import { cityExists, generateCity, ORGANIZATIONS, RELATIONSHIPS } from '../generate.js';
 import { startServers } from '../servers.js';
@@ -18,7 +18,10 @@ import { runMixed, type ClassResult, type MixedOptions } from './mixed-loop.js';
 // requests alone, then with every tenth request hostile (from another identity). Prints the
 // honest requests' p50/p99 both ways, error rates, and the servers' memory at start and end.
 
-const { values: flags } = parseArgs({
+const { values: flags } = parseCli({
+  usage: 'npm run bench:load -- [--rate 20] [--seconds 60] [--warmup 5]',
+  about:
+    "A mixed integrator workload (list pages, details, traversal, statistics, paths) through the gateway at a fixed arrival rate on the benchmark city (see bench:registry), twice: honest requests alone, then with every tenth request hostile (from another identity). Prints the honest requests' p50/p99 both ways, error rates, and the servers' memory at start and end.",
   options: {
     rate: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '60' },

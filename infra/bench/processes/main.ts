@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // migrate() and the phase timing load the entities, whose decorators need it
 import { Runtime } from '@temporalio/worker';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../../services/common/cli.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { connectClient, hubClient } from '../../../services/common/temporal.js';
@@ -26,7 +26,10 @@ import { benchEcho, benchEmpty, pingUpdate } from './trivial-workflows.js';
 // requests (each cell's first N are not recorded); --eager switches on the server's eager
 // activity dispatch (an experiment, see stack.ts).
 
-const { values: flags } = parseArgs({
+const { values: flags } = parseCli({
+  usage: 'npm run bench:processes -- [--samples 100] [--warmup 10] [--rate 5] [--seconds 15] [--eager]',
+  about:
+    "decideTask and enrollInTraining through the gateway, beside the Temporal floors on the same dev server: a bare Workflow Update, a bare gRPC call, an empty workflow start. --warmup counts requests (each cell's first N are not recorded); --eager switches on the server's eager activity dispatch (an experiment, see stack.ts).",
   options: {
     samples: { type: 'string', default: '100' },
     warmup: { type: 'string', default: '10' },

@@ -1,5 +1,5 @@
 import 'reflect-metadata'; // migrate() loads the entities, whose decorators need it
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../../services/common/cli.js';
 import pg from 'pg';
 import { freshDatabase } from '../processes/stack.js';
 import { machine } from '../processes/report.js';
@@ -20,7 +20,10 @@ import { formatReport, type Phase } from './report.js';
 // child's memory and CPU. Beside it, in the same run, as many no-op updates to as many empty
 // workflows. A small pilot first warms the hub and measures the rates closing is set from.
 
-const { values: flags } = parseArgs({
+const { values: flags } = parseCli({
+  usage: 'npm run bench:procurement -- [--procurements 100] [--bids 10] [--concurrency 20]',
+  about:
+    "--procurements concurrent procurements on a Temporal dev server, --bids bids each through the gateway (--concurrency at a time, each from its own synthetic bidder): bids accepted per second; all closing at one instant, the time screening takes until each is SCORING; the hub child's memory and CPU. Beside it, in the same run, as many no-op updates to as many empty workflows. A small pilot first warms the hub and measures the rates closing is set from.",
   options: {
     procurements: { type: 'string', default: '100' },
     bids: { type: 'string', default: '10' },

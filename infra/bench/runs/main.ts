@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // migrate() and the runs' filter load type-graphql's decorators, which need it
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../../../services/common/cli.js';
 import { freshDatabase } from '../processes/stack.js';
 import { machine } from '../processes/report.js';
 import { progressLog, runBench, startStack, wholeFlag } from '../run.js';
@@ -17,7 +17,10 @@ import { formatReport } from './report.js';
 // The runs are started with the client on a task queue no worker polls, carrying the hub's
 // search attributes, an eighth of them terminated (population.ts).
 
-const { values: flags } = parseArgs({
+const { values: flags } = parseCli({
+  usage: 'npm run bench:runs -- [--runs 10000] [--requests 200] [--concurrency 4]',
+  about:
+    "The admins' processRuns (issue 10 §1) over --runs runs on a Temporal dev server of its own: for each filter, --requests requests through the gateway, --concurrency at a time, p50/p99 and requests per second, beside the same visibility query sent to Temporal directly in the same run (list one page, the next page by token, count GROUP BY ExecutionStatus), with the ratios. The runs are started with the client on a task queue no worker polls, carrying the hub's search attributes, an eighth of them terminated (population.ts).",
   options: {
     runs: { type: 'string', default: '10000' },
     requests: { type: 'string', default: '200' },

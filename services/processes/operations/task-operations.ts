@@ -64,6 +64,8 @@ export class TaskOperationsResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ProcessesContext,
   ) {
+    // A malformed id is refused before the audit: only operations on a real target are on record.
+    requireUuid(taskId, 'taskId');
     const checked = checkCandidates(candidates);
     const { value } = await audited(
       ctx,
@@ -104,6 +106,7 @@ export class TaskOperationsResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ProcessesContext,
   ) {
+    requireUuid(taskId, 'taskId');
     const { value } = await audited(
       ctx,
       { action: 'EXTEND_TASK', target: taskId, reason, details: { dueAt: dueAt.toISOString() } },

@@ -1,4 +1,5 @@
 import { badInput } from '../../common/errors.js';
+import { readCursor } from '../../common/cursor.js';
 import { DAY } from '../../../workflows/common/time.js';
 
 // Newest first over Temporal visibility, in pages with cursors.
@@ -80,14 +81,7 @@ export function encodeRunCursor(run: RunKey): string {
 
 /** The position a cursor names, or BAD_USER_INPUT (field `after`) for anything this list did not give out. */
 export function decodeRunCursor(cursor: string): RunKey {
-  let value: unknown;
-  try {
-    value = /^[A-Za-z0-9_-]{1,400}$/.test(cursor)
-      ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-      : undefined;
-  } catch {
-    value = undefined;
-  }
+  const value = readCursor(cursor, 'after');
   const { s, r } = (value ?? {}) as { s?: unknown; r?: unknown };
   if (typeof s !== 'string' || !/^\d{1,17}$/.test(s) || typeof r !== 'string' || !/^[\w-]{1,64}$/.test(r)) {
     throw badInput(`"${cursor}" is not a cursor this list gave out`, 'after');

@@ -26,7 +26,7 @@ import type { ProcessesContext } from '../kit/context.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { and, decodeRunCursor, encodeRunCursor, newestFirst, timestampMicros, type Visibility } from './paging.js';
 import { checkFilter, mergeFilters, ProcessRunFilter } from './filter.js';
-import { requireWorkflowId } from '../../common/ids.js';
+import { requireRunId, requireWorkflowId } from '../../common/ids.js';
 import { asksFor } from '../../common/selection.js';
 import { runQuery } from './candidates.js';
 import {
@@ -244,7 +244,7 @@ export class ProcessRunResolver {
     @Ctx() ctx: ProcessesContext,
   ): Promise<ProcessRun> {
     requireWorkflowId(id);
-    if (runId != null && !/^[\w-]{1,64}$/.test(runId)) throw badInput(`"${runId}" is not a run id`, 'runId');
+    if (runId != null) requireRunId(runId);
     try {
       const described = await ctx.temporal.workflow.getHandle(id, runId ?? undefined).describe();
       primeDescription(ctx, described);

@@ -21,6 +21,6 @@ export class OrganizationTasksResolver {
     @Ctx() { loaders }: ProcessesContext,
   ) {
     const tasks = await loaders.openTasksByOrganization.load(organization.id);
-    return pageOf<HumanTask>(tasks, (task) => [task.dueAt.toISOString(), task.id], page);
+    return pageOf<HumanTask>(tasks, (task) => [task.dueAt.toISOString(), task.id], ['timestamp', 'uuid'], page);
   }
 }

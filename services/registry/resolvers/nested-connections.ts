@@ -10,6 +10,11 @@ import { inEffect } from '../rules/in-force.js';
 import { requireIsoDate } from '../../common/dates.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, pageOf } from '../../common/connection.js';
+import type { KeyType } from '../../common/cursor.js';
+
+// The in-memory pages' sort keys, for the cursor decoder (common/cursor.ts).
+const DAY_ID: KeyType[] = ['date', 'uuid'];
+const YEAR_ID: KeyType[] = ['integer', 'uuid'];
 
 // The nested lists as Relay connections too. Each reads the same per-request batch as its
 // plain list field (so a list of organizations still costs one query per relation) and cuts
@@ -53,7 +58,7 @@ export class OrganizationConnectionsResolver {
     @Ctx() { loaders }: RegistryContext,
   ) {
     const positions = heldOn(await loaders.positionsByOrganization.load(organization.id), role, activeOn);
-    return pageOf(positions, (p) => [p.validFrom, p.id], page);
+    return pageOf(positions, (p) => [p.validFrom, p.id], DAY_ID, page);
   }
 
   @FieldResolver(() => RatingConnection, {
@@ -64,7 +69,13 @@ export class OrganizationConnectionsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { loaders }: RegistryContext,
   ) {
-    return pageOf(await loaders.ratingsByOrganization.load(organization.id), (r) => [r.awardedOn, r.id], page, 'desc');
+    return pageOf(
+      await loaders.ratingsByOrganization.load(organization.id),
+      (r) => [r.awardedOn, r.id],
+      DAY_ID,
+      page,
+      'desc',
+    );
   }
 
   @FieldResolver(() => HonourConnection, {
@@ -78,7 +89,7 @@ export class OrganizationConnectionsResolver {
     const honours = (await loaders.honoursByOrganization.load(organization.id)).filter(
       (h) => (!level || h.level === level) && (year == null || h.year === year),
     );
-    return pageOf(honours, (h) => [h.year, h.id], page, 'desc');
+    return pageOf(honours, (h) => [h.year, h.id], YEAR_ID, page, 'desc');
   }
 }
 
@@ -93,7 +104,7 @@ export class PersonConnectionsResolver {
     @Ctx() { loaders }: RegistryContext,
   ) {
     const positions = heldOn(await loaders.positionsByPerson.load(person.id), role, activeOn);
-    return pageOf(positions, (p) => [p.validFrom, p.id], page);
+    return pageOf(positions, (p) => [p.validFrom, p.id], DAY_ID, page);
   }
 
   @FieldResolver(() => CertificationConnection, {
@@ -104,6 +115,12 @@ export class PersonConnectionsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { loaders }: RegistryContext,
   ) {
-    return pageOf(await loaders.certificationsByPerson.load(person.id), (c) => [c.issuedOn, c.id], page, 'desc');
+    return pageOf(
+      await loaders.certificationsByPerson.load(person.id),
+      (c) => [c.issuedOn, c.id],
+      DAY_ID,
+      page,
+      'desc',
+    );
   }
 }

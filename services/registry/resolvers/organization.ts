@@ -79,7 +79,7 @@ export class OrganizationResolver {
   ) {
     // All of the page's organizations' edges come in one batch; the page is cut in memory.
     const edges = await loaders.relationships.load({ organizationId: organization.id, type, direction });
-    return pageOf(edges, (edge) => [edge.validFrom, edge.id], page);
+    return pageOf(edges, (edge) => [edge.validFrom, edge.id], ['date', 'uuid'], page);
   }
 
   @FieldResolver(() => [Position], { description: 'Who holds which role here, earliest first' })

@@ -13,8 +13,9 @@ import {
 } from '../traversal.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, decodeCursor, encodeCursor, type ConnectionShape } from '../../common/connection.js';
-import { requireUuid, UUID_PATTERN } from '../../common/ids.js';
+import { Connection, encodeCursor, type ConnectionShape } from '../../common/connection.js';
+import { decodeCursor } from '../../common/cursor.js';
+import { requireUuid } from '../../common/ids.js';
 import { badInput, notFound } from '../../common/errors.js';
 
 @ObjectType({ description: 'An organization reached from another, and in how many hops' })
@@ -39,12 +40,10 @@ class OrganizationPath {
 const cursorOf = (key: NeighborKey) => encodeCursor([key.distance, key.name, key.id]);
 
 function neighborKey(cursor: string): NeighborKey {
-  const [distance, name, id] = decodeCursor(cursor, 3, 'after');
-  const hops = Number.isInteger(distance) && (distance as number) >= 1 && (distance as number) <= MAX_NEIGHBOR_DEPTH;
-  if (hops && typeof name === 'string' && typeof id === 'string' && UUID_PATTERN.test(id)) {
-    return { distance: distance as number, name, id };
-  }
-  throw badInput(`"${cursor}" is not a cursor this list gave out`, 'after');
+  const [distance, name, id] = decodeCursor(cursor, ['integer', 'text', 'uuid'], 'after') as [number, string, string];
+  if (distance < 1 || distance > MAX_NEIGHBOR_DEPTH)
+    throw badInput(`"${cursor}" is not a cursor this list gave out`, 'after');
+  return { distance, name, id };
 }
 
 /** Organization.neighbors and Query.path: traversals of the relationship graph (SQL in ../traversal.ts). */
