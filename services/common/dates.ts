@@ -1,4 +1,5 @@
 import { badInput } from './errors.js';
+import { chinaDay } from '../../workflows/china-time.js';
 
 // The one check of a calendar day written as an ISO date (yyyy-mm-dd), for every subgraph, the
 // seed and the benchmark: the registry's dated records and arguments, the processes' course days.
@@ -38,18 +39,11 @@ export function requireIsoDate(value: string, field: string): string {
  */
 export const isoDateShapeSql = (text: string): string => `(${text} ~ '${ISO_DATE_SHAPE.source}')`;
 
-// Made once: constructing an Intl.DateTimeFormat (locale and time-zone data) took about 0.3 ms,
-// a tenth of the registry's CPU per organization list page, which asks for today every time.
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+export { chinaDay, chinaMinute } from '../../workflows/china-time.js';
 
 /** Today in China (Asia/Shanghai), the Federation's calendar, whatever the server's time zone. */
 export function todayInChina(now = new Date()): string {
-  return CHINA_DAY.format(now);
+  return chinaDay(now);
 }
 
 /**

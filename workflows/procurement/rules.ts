@@ -19,8 +19,7 @@ export function isCalendarDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** The calendar day in Beijing of an instant. */
-export const chinaDay = (ms: number): string => new Date(ms + CHINA).toISOString().slice(0, 10);
+export { chinaDay } from '../china-time.js';
 /** The last millisecond of a Beijing calendar day: a deliverable due on a day may come all that day. */
 export const endOfChinaDay = (day: string): number => Date.parse(`${day}T00:00:00Z`) - CHINA + DAY - 1;
 /** The same day `years` later (29 February becomes 28 February). */

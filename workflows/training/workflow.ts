@@ -14,6 +14,7 @@ import type { TaskSpec } from '../human-task/contracts.js';
 import { legacyTrainingEnrollment, type LegacyEnrollmentRequest } from './legacy.js';
 import type { TrainingActivities } from './activities.js';
 import { attendanceRules, completionOf, courseBounds } from './rules.js';
+import { chinaDay } from '../china-time.js';
 import {
   attendanceUpdate,
   CONFIRM_FORM,
@@ -195,7 +196,8 @@ export async function trainingEnrollment(input: TrainingApplication | LegacyEnro
         if (!withdrawn()) {
           const completed = completionOf(state.attendance, app.course.completionDays);
           if (completed) {
-            const issuedOn = new Date(Math.min(Date.now(), endsAt)).toISOString().slice(0, 10);
+            // The certificate is dated on the Beijing day the course ended (or today, if earlier).
+            const issuedOn = chinaDay(Math.min(Date.now(), endsAt));
             state.certificateId = await activities.issueCertificate({
               enrollmentId: app.enrollmentId,
               personId: app.personId,

@@ -1,5 +1,6 @@
 import { STAGE_WORDS } from '../../../workflows/stage-words.js';
 import type { RunEvent } from './history.js';
+import { chinaMinute } from '../../common/dates.js';
 
 // A run's history in the domain's words, Chinese and English: what an admin reads instead of
 // 300 Temporal events. A plain function of the events (history.ts) and the hub's own facts
@@ -73,7 +74,7 @@ const yuan = (fen: unknown) =>
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value);
 const clip = (value: string, max = 120) => (value.length > max ? `${value.slice(0, max)}…` : value);
-const day = (epochMs: unknown) => new Date(Number(epochMs)).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const day = (epochMs: unknown) => chinaMinute(Number(epochMs));
 
 /** Who a message says sent it: the usual field names of the hub's update arguments. */
 function senderOf(arg: unknown): string | null {
@@ -289,7 +290,10 @@ export function timelineOf(events: RunEvent[], facts: TimelineFacts): TimelineEn
             add(
               event,
               'TASK_EXTENDED',
-              { zh: `「${k.zh}」截止时间延至 ${day(arg.dueAt)}`, en: `${k.en}: due date moved to ${day(arg.dueAt)}` },
+              {
+                zh: `「${k.zh}」截止时间延至 ${day(arg.dueAt)}（北京时间）`,
+                en: `${k.en}: due date moved to ${day(arg.dueAt)} (Beijing time)`,
+              },
               by?.actor ?? actor,
               taskId,
             );
