@@ -7,6 +7,7 @@ import { TrainingCourse } from '../../services/processes/training/course.js';
 import { SEED_COMMITTEES, SEED_ORGANIZATIONS } from './registry-data.js';
 import { SEED_TABLES, type SeedTable } from './tables.js';
 import { seedId } from './ids.js';
+import { actAs } from '../../services/registry/changes/actor.js';
 
 // Inserts what is missing and leaves what exists: running the seed twice changes nothing.
 
@@ -34,6 +35,7 @@ function checkSeedData(): void {
 /** One transaction per table: read which ids exist, insert the others in batches. */
 async function insertMissing(orm: MikroORM, table: SeedTable): Promise<number> {
   return orm.em.fork().transactional(async (em) => {
+    await actAs(em, 'seed'); // the change feed's "by whom" of every seeded row
     const found = await em.find(
       table.entity,
       { id: { $in: table.rows.map((row) => row.id) } },
