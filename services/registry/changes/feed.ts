@@ -84,7 +84,7 @@ export async function readChanges(
   types: readonly string[] | null,
 ): Promise<FeedChange[]> {
   const from = after ?? { seq: '0', id: '0' };
-  const typed = types ? ' and c.entity_type = any(?)' : '';
+  const typed = types ? ' and c.entity_type in (?)' : '';
   const typeParams = types ? [types] : [];
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `(${SELECT} where k.seq = ? and c.id > ?${typed} order by c.id limit ?)
