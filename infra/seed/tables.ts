@@ -37,9 +37,18 @@ import { ACTIVITIES, INVESTMENT_PROJECTS } from './data/platforms.js';
 import { CHARITY } from './data/charity.js';
 import { SERVICE_CATEGORIES } from './data/agencies.js';
 import { seedId } from './ids.js';
+import {
+  reappointedExperts,
+  recentInspections,
+  recentListEntries,
+  recentPenalties,
+  renewedRatings,
+} from './data/current.js';
 
 // The seed as table batches in foreign-key order: each row carries its id, seedId(natural key),
 // and names other rows by id, so inserting only the missing ids makes the seed idempotent.
+// `today` places what a walk-through or a Schedule needs now (data/current.ts); the report's
+// own facts are fixed.
 
 export interface SeedTable {
   entity: EntityName<any>;
@@ -50,7 +59,7 @@ const org = (key: string) => seedId(`org:${key}`);
 const person = (key: string) => seedId(`person:${key}`);
 const sessionId = (key: string) => seedId(`session:${key}`);
 
-export const SEED_TABLES: SeedTable[] = [
+export const seedTables = (today: string): SeedTable[] => [
   {
     entity: Organization,
     rows: [...SEED_ORGANIZATIONS, ...SEED_COMMITTEES].map(({ key, ...fields }) => ({
@@ -85,7 +94,7 @@ export const SEED_TABLES: SeedTable[] = [
   },
   {
     entity: Certification,
-    rows: EXPERTS.map((e) => ({
+    rows: [...EXPERTS, ...reappointedExperts(today)].map((e) => ({
       id: seedId(`certification:${e.key}:EVALUATION_EXPERT:${e.issuedOn}`),
       person: person(e.key),
       kind: CertificationKind.EVALUATION_EXPERT,
@@ -97,7 +106,7 @@ export const SEED_TABLES: SeedTable[] = [
   },
   {
     entity: AnnualInspection,
-    rows: INSPECTIONS.map((i) => ({
+    rows: [...INSPECTIONS, ...recentInspections(today)].map((i) => ({
       id: seedId(`inspection:${i.org}:${i.year}`),
       organization: org(i.org),
       year: i.year,
@@ -106,23 +115,27 @@ export const SEED_TABLES: SeedTable[] = [
   },
   {
     entity: AdministrativePenalty,
-    rows: PENALTIES.map((p) => ({
+    rows: [...PENALTIES, ...recentPenalties(today)].map((p) => ({
       id: seedId(`penalty:${p.key}`),
       organization: org(p.org),
       decidedOn: p.decidedOn,
       authority: p.authority,
+      kind: p.kind,
+      documentNumber: p.documentNumber,
       description: p.description,
       servedUntil: p.servedUntil ?? null,
     })),
   },
   {
     entity: ListEntry,
-    rows: LIST_ENTRIES.map((l) => ({
+    rows: [...LIST_ENTRIES, ...recentListEntries(today)].map((l) => ({
       id: seedId(`list-entry:${l.org}:${l.list}:${l.listedOn}`),
       organization: org(l.org),
       list: l.list,
       listedOn: l.listedOn,
+      reason: l.reason,
       removedOn: l.removedOn ?? null,
+      removalReason: l.removalReason ?? null,
     })),
   },
   {
@@ -136,7 +149,7 @@ export const SEED_TABLES: SeedTable[] = [
   },
   {
     entity: Rating,
-    rows: SEED_RATINGS.map((r) => ({
+    rows: [...SEED_RATINGS, ...renewedRatings(today).map((r) => ({ ...r, awardedBy: '嘉兴市民政局' }))].map((r) => ({
       id: seedId(`rating:${r.org}:${r.awardedOn}`),
       organization: org(r.org),
       grade: r.grade,

@@ -56,3 +56,8 @@ export function addYears(isoDate: string, years: number): string {
   const date = new Date(Date.UTC(year + years, month - 1, Math.min(day, lastDay)));
   return date.toISOString().slice(0, 10);
 }
+
+/** The day `days` later (earlier when negative). */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -7,5 +7,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Names `actor` (a token's subject, "seed") as the author of what `tx` writes. */
 export async function actAs(tx: EntityManager, actor: string): Promise<void> {
-  await tx.execute(`select set_config('hub.actor', ?, true)`, [actor]);
+  // PostgreSQL's protocol cannot carry a NUL; the audit entry, written later, refuses such a subject itself.
+  await tx.execute(`select set_config('hub.actor', ?, true)`, [actor.replaceAll('\u0000', '')]);
 }
