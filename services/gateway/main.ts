@@ -17,6 +17,10 @@ import { costLimit, limitRules, parseOptions } from './limits/index.js';
 import { RateLimiter } from './limits/rate.js';
 import type { DevIdentity } from './session.js';
 import { gatewayRoutes } from './web.js';
+import { exportProxy } from './export.js';
+import { forwardIdentity } from './forward.js';
+import type { HttpHandler } from '../common/http.js';
+import type { IncomingMessage } from 'node:http';
 
 interface GatewayContext {
   identity: Identity;
@@ -92,7 +96,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
         url: urls[name],
         fetcher: subgraphFetcher(name, settings.subgraphTimeoutMs, fetches),
         willSendRequest({ request, context }) {
-          if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
+          if (request.http) forwardIdentity(request.http.headers, context.token);
         },
       }),
   });
@@ -116,7 +120,10 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     limits: settings.http,
     metrics,
     metricsToken: settings.metricsToken,
-    route: gatewayRoutes(settings, options.devIdentities ?? [], oidc),
+    route: routes(
+      exportProxy({ registryUrl: settings.registryUrl, verify, rate, timeoutMs: settings.subgraphTimeoutMs }),
+      gatewayRoutes(settings, options.devIdentities ?? [], oidc),
+    ),
     context: async (req) => {
       const token = bearerToken(req.headers.authorization);
       if (!token)
@@ -132,6 +139,17 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   log.info(`ready at ${url}`, { service: 'gateway' });
   return { url, stop: () => server.stop() };
 }
+
+/** The first of `routers` that takes the request (the exports, then the console's files). */
+const routes =
+  (...routers: ((req: IncomingMessage) => HttpHandler | undefined)[]) =>
+  (req: IncomingMessage): HttpHandler | undefined => {
+    for (const router of routers) {
+      const handler = router(req);
+      if (handler) return handler;
+    }
+    return undefined;
+  };
 
 function unauthenticated401(message: string): HubError {
   return new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-gr
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ListEntry } from '../entities/evaluation-facts.js';
 import { ListKind } from '../entities/evaluation-kinds.js';
+import { LIST_WORDS } from '../words.js';
 import { Organization } from '../entities/organization.js';
 import {
   dayViolations,
@@ -23,11 +24,6 @@ import { todayInChina } from '../../common/dates.js';
 // 活动异常名录 and 严重违法失信名单: an organisation is put on a list (列入) with a day and a
 // reason and taken off (移出) with a day; one stay at a time per list. Eligibility and
 // screening read the stays as of their own day.
-
-const LIST_WORDS: Record<ListKind, string> = {
-  ABNORMAL_ACTIVITY: '活动异常名录',
-  SERIOUS_VIOLATION: '严重违法失信名单',
-};
 
 @InputType({ description: 'Putting an organisation on a list (列入)' })
 class NewListEntry {

@@ -1,6 +1,7 @@
 import { isIsoDate } from '../../common/dates.js';
-import { OrganizationKind, SOCIAL_ORGANIZATION_KINDS } from '../entities/kinds.js';
+import { type OrganizationKind, SOCIAL_ORGANIZATION_KINDS } from '../entities/kinds.js';
 import type { RuleViolation } from './violation.js';
+import { ORGANIZATION_KIND_WORDS } from '../words.js';
 
 // The rules of the facts officers keep (年检, 行政处罚, 活动异常名录 / 严重违法失信名单, 信用记录),
 // as plain functions. Officers read the refusals in the console, so they are in Chinese and
@@ -8,26 +9,6 @@ import type { RuleViolation } from './violation.js';
 
 /** The first year an annual inspection can be for: 社会团体登记管理条例 dates from 1989. */
 export const FIRST_INSPECTION_YEAR = 1989;
-
-const KIND_WORDS: Record<OrganizationKind, string> = {
-  FEDERATION: '工商联',
-  INDUSTRY_ASSOCIATION: '行业协会商会',
-  OUT_OF_TOWN_CHAMBER: '异地商会',
-  GRASSROOTS_CHAMBER: '基层商会',
-  ENTERPRISE: '企业',
-  COLLEGE: '院校',
-  BANK: '银行',
-  BANK_BRANCH: '支行',
-  COURT: '法院',
-  PROCURATORATE: '检察院',
-  POLICE: '公安机关',
-  GOVERNMENT_AGENCY: '政府部门',
-  FOUNDATION: '基金会',
-  VILLAGE: '结对村',
-  MEDIATION_COMMITTEE: '人民调解委员会',
-  EVALUATION_COMMITTEE: '评估委员会',
-  REVIEW_COMMITTEE: '复核委员会',
-};
 
 /** A text the record keeps: required (unless `optional`), at most `max` characters, no control characters. */
 export function textViolations(
@@ -63,7 +44,7 @@ export function dayViolations(
 /** Inspections and list entries concern social organisations, which civil affairs registers. */
 export function socialOrganizationViolations(organization: { name: string; kind: OrganizationKind }): RuleViolation[] {
   if (SOCIAL_ORGANIZATION_KINDS.includes(organization.kind)) return [];
-  const kind = KIND_WORDS[organization.kind];
+  const kind = ORGANIZATION_KIND_WORDS[organization.kind];
   return [
     {
       field: 'organizationId',
