@@ -12,6 +12,9 @@ import {
   ListEntry,
 } from '../../services/registry/entities/evaluation-facts.js';
 import { ServiceCategory } from '../../services/registry/entities/service-category.js';
+import { CreditEntry } from '../../services/registry/entities/credit.js';
+import { CreditEntryKind } from '../../services/registry/entities/evaluation-kinds.js';
+import { gradeWord } from '../../services/registry/words.js';
 import { CertificationKind } from '../../services/registry/entities/kinds.js';
 import {
   CharityRecord,
@@ -58,6 +61,12 @@ export interface SeedTable {
 const org = (key: string) => seedId(`org:${key}`);
 const person = (key: string) => seedId(`person:${key}`);
 const sessionId = (key: string) => seedId(`session:${key}`);
+
+/** The report's grades and those renewed since (relative to today). */
+const ratingsOf = (today: string) => [
+  ...SEED_RATINGS,
+  ...renewedRatings(today).map((r) => ({ ...r, awardedBy: '嘉兴市民政局' })),
+];
 
 export const seedTables = (today: string): SeedTable[] => [
   {
@@ -149,13 +158,26 @@ export const seedTables = (today: string): SeedTable[] => [
   },
   {
     entity: Rating,
-    rows: [...SEED_RATINGS, ...renewedRatings(today).map((r) => ({ ...r, awardedBy: '嘉兴市民政局' }))].map((r) => ({
+    rows: ratingsOf(today).map((r) => ({
       id: seedId(`rating:${r.org}:${r.awardedOn}`),
       organization: org(r.org),
       grade: r.grade,
       awardedOn: r.awardedOn,
       awardedBy: r.awardedBy,
       revokedOn: r.revokedOn ?? null,
+    })),
+  },
+  {
+    // Grades are credit information (社会组织信用信息管理办法): each one in the record, entered on its day.
+    entity: CreditEntry,
+    rows: ratingsOf(today).map((r) => ({
+      id: seedId(`credit:rating:${r.org}:${r.awardedOn}`),
+      organization: org(r.org),
+      kind: CreditEntryKind.RATING,
+      summary: `社会组织评估等级 ${gradeWord(r.grade)}（${r.awardedBy}评定）`,
+      recordedOn: r.awardedOn,
+      source: `${r.awardedBy}评估结论`,
+      idempotencyKey: `seed:credit:rating:${r.org}:${r.awardedOn}`,
     })),
   },
   {

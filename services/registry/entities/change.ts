@@ -10,8 +10,9 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 @Index({ name: 'change_txid_idx', properties: ['txid', 'id'] })
 export class RegistryChange {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true }) id!: string;
-  /** The writing transaction (pg_current_xact_id(), epoch-extended, never reused). */
-  @Property({ type: new BigIntType('string'), defaultRaw: 'pg_current_xact_id()::text::bigint' }) txid!: string;
+  /** The writing transaction (pg_current_xact_id(), epoch-extended, never reused); the default as PostgreSQL prints it. */
+  @Property({ type: new BigIntType('string'), defaultRaw: '((pg_current_xact_id())::text)::bigint' })
+  txid!: string;
   @Property({ type: 'text' }) entityType!: string;
   @Property({ type: 'uuid' }) entityId!: string;
   /** CREATE, UPDATE or DELETE. */

@@ -1,0 +1,77 @@
+import 'reflect-metadata'; // migrate() loads the entities, whose decorators need it
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { freshDatabase } from '../processes/stack.js';
+import { machine } from '../processes/report.js';
+import { progressLog, runBench, wholeFlag } from '../run.js';
+import { startServers } from '../servers.js';
+import { writeChanges } from './writes.js';
+import { consume } from './consumer.js';
+import { download } from './exports.js';
+import { todayInChina } from '../../../services/common/dates.js';
+
+// npm run bench:feed -- [--changes 100000] [--batch 500] [--first 1000]
+//
+// On a fresh database (BENCH_FEED_DATABASE_URL, default …/hub_bench_feed: migrated, seeded),
+// --changes / 2 organisations are created and then each changed once, in transactions of
+// --batch rows (beside the same statements on a table without the feed's triggers); then a
+// consumer reads the whole feed through the gateway, --first changes a page, from the
+// beginning; then every organisation is exported as CSV and XLSX through the gateway while
+// the registry's memory is sampled. The registry and gateway run as child processes.
+
+const { values: flags } = parseArgs({
+  options: {
+    changes: { type: 'string', default: '100000' },
+    batch: { type: 'string', default: '500' },
+    first: { type: 'string', default: '1000' },
+  },
+});
+const changes = wholeFlag('changes', flags.changes);
+const batch = wholeFlag('batch', flags.batch);
+const first = wholeFlag('first', flags.first);
+const databaseUrl = process.env.BENCH_FEED_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_feed';
+const log = progressLog();
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+
+runBench(async (stops) => {
+  log(`fresh database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}: migrations and seed`);
+  await freshDatabase(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  stops.push(() => pool.end());
+  log(`writing ${n(changes)} changes (${n(changes / 2)} organisations created, then changed), ${batch} a transaction`);
+  const writes = await writeChanges(pool, Math.ceil(changes / 2), batch);
+  const [{ total }] = (await pool.query<{ total: number }>('select count(*)::int as total from registry.change')).rows;
+  log(`writes: ${writes.seconds.toFixed(1)} s with the feed's triggers, ${writes.floorSeconds.toFixed(1)} s without`);
+
+  const servers = await startServers(databaseUrl);
+  stops.push(servers.stop);
+  log(`consumer: the whole feed (${n(total!)} changes) through the gateway, ${first} a page`);
+  const feed = await consume(servers.gatewayUrl, servers.token, first);
+  if (feed.changes !== total) throw new Error(`the consumer read ${feed.changes} changes of ${total}`);
+  log(`consumer: ${n(feed.changes / feed.seconds)} changes/s`);
+
+  const exported = [];
+  for (const path of [
+    '/export/organizations.csv',
+    '/export/organizations.xlsx',
+    '/export/organizations.csv?filter=%7B%22nameContains%22%3A%22%E5%8E%8B%E6%B5%8B%E4%BC%81%E4%B8%9A1%22%7D',
+  ]) {
+    log(`export ${decodeURIComponent(path)}`);
+    exported.push(await download(servers.gatewayUrl, servers.token, path, servers.pids.registry));
+  }
+
+  console.log(`\n## Change feed and exports (npm run bench:feed), ${todayInChina()}\n`);
+  console.log(`Machine: ${machine()}\n`);
+  console.log('| phase | n | s | per second | note |');
+  console.log('| --- | --: | --: | --: | --- |');
+  console.log(
+    `| writes recorded by the triggers | ${n(writes.rows)} | ${writes.seconds.toFixed(1)} | ${n(writes.rows / writes.seconds)} | ${batch} rows a transaction; the same without triggers ${writes.floorSeconds.toFixed(1)} s (${(writes.seconds / writes.floorSeconds).toFixed(1)}×) |`,
+  );
+  console.log(
+    `| consumer through the gateway | ${n(feed.changes)} | ${feed.seconds.toFixed(1)} | ${n(feed.changes / feed.seconds)} | ${feed.pages} pages of ${first}, p50 ${feed.pageMs.p50.toFixed(0)} ms, p99 ${feed.pageMs.p99.toFixed(0)} ms, ${(feed.bytes / 2 ** 20).toFixed(0)} MiB |`,
+  );
+  for (const e of exported)
+    console.log(
+      `| export ${decodeURIComponent(e.path)} | ${Number.isNaN(e.rows) ? '' : n(e.rows)} | ${e.seconds.toFixed(1)} | ${Number.isNaN(e.rows) ? '' : n(e.rows / e.seconds)} | ${(e.bytes / 2 ** 20).toFixed(1)} MiB; registry RSS ${e.rssBeforeMiB.toFixed(0)} → peak ${e.rssPeakMiB.toFixed(0)} MiB (+${(e.rssPeakMiB - e.rssBeforeMiB).toFixed(0)}) |`,
+    );
+});
