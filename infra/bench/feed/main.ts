@@ -51,11 +51,10 @@ runBench(async (stops) => {
   log(`consumer: ${n(feed.changes / feed.seconds)} changes/s`);
 
   const exported = [];
-  for (const path of [
-    '/export/organizations.csv',
-    '/export/organizations.xlsx',
-    '/export/organizations.csv?filter=%7B%22nameContains%22%3A%22%E5%8E%8B%E6%B5%8B%E4%BC%81%E4%B8%9A1%22%7D',
-  ]) {
+  // A fifth of the list first (it also warms the registry up), then the whole list both ways:
+  // streamed, the memory a download takes does not follow its length.
+  const fifth = `/export/organizations.csv?filter=${encodeURIComponent('{"nameContains":"压测企业1"}')}`;
+  for (const path of [fifth, '/export/organizations.csv', '/export/organizations.xlsx']) {
     log(`export ${decodeURIComponent(path)}`);
     exported.push(await download(servers.gatewayUrl, servers.token, path, servers.pids.registry));
   }
