@@ -63,11 +63,26 @@ export function decodeCursor(cursor: string): FeedPosition {
   return { seq: match[1]!, id: match[2]! };
 }
 
-/** A column name as the GraphQL field reads: organization_id → organizationId. */
-export const fieldName = (column: string): string => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+// The registry has a few hundred column names: each is converted once (a page of 1000 changes
+// has some 30,000 keys, and converting them each time was a sixth of the registry's work).
+const fieldNames = new Map<string, string>();
 
-const fieldsOf = (row: Record<string, unknown> | null) =>
-  row == null ? null : Object.fromEntries(Object.entries(row).map(([key, value]) => [fieldName(key), value]));
+/** A column name as the GraphQL field reads: organization_id → organizationId. */
+export function fieldName(column: string): string {
+  let name = fieldNames.get(column);
+  if (name === undefined) {
+    name = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    if (fieldNames.size < 10_000) fieldNames.set(column, name);
+  }
+  return name;
+}
+
+function fieldsOf(row: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (row == null) return null;
+  const fields: Record<string, unknown> = {};
+  for (const key in row) fields[fieldName(key)] = row[key];
+  return fields;
+}
 
 const SELECT = `select k.seq, c.id, c.entity_type, c.entity_id, c.operation, c.version,
   c.changed_fields, c.after, c.as_of, c.actor, k.committed_at
