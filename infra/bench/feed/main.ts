@@ -8,6 +8,8 @@ import { startServers } from '../servers.js';
 import { writeChanges } from './writes.js';
 import { consume } from './consumer.js';
 import { download } from './exports.js';
+import { cpuWindow } from '../cpu.js';
+import { exportHeap } from './heap.js';
 import { todayInChina } from '../../../services/common/dates.js';
 
 // npm run bench:feed -- [--changes 100000] [--batch 500] [--first 1000]
@@ -46,7 +48,19 @@ runBench(async (stops) => {
   const servers = await startServers(databaseUrl);
   stops.push(servers.stop);
   log(`consumer: the whole feed (${n(total!)} changes) through the gateway, ${first} a page`);
+  // The CPU each side spends per change, from the kernel's counters: the machine is shared, so
+  // a pace alone says as much about the neighbours as about the feed.
+  const sampler = new pg.Client({ connectionString: databaseUrl });
+  await sampler.connect();
+  stops.push(() => sampler.end());
+  const window = await cpuWindow({
+    registryPid: servers.pids.registry,
+    gatewayPid: servers.pids.gateway,
+    sampler,
+    database: new URL(databaseUrl).pathname.slice(1),
+  });
   const feed = await consume(servers.gatewayUrl, servers.token, first);
+  const cpu = await window.stop();
   if (feed.changes !== total) throw new Error(`the consumer read ${feed.changes} changes of ${total}`);
   log(`consumer: ${n(feed.changes / feed.seconds)} changes/s`);
 
@@ -60,6 +74,9 @@ runBench(async (stops) => {
     exported.push(await download(servers.gatewayUrl, servers.token, path, servers.pids.registry));
   }
 
+  log('export heap: the export code in this process, a full collection every 50 pages');
+  const heap = await exportHeap(databaseUrl);
+
   console.log(`\n## Change feed and exports (npm run bench:feed), ${todayInChina()}\n`);
   console.log(`Machine: ${machine()}\n`);
   console.log('| phase | n | s | per second | note |');
@@ -70,6 +87,15 @@ runBench(async (stops) => {
   console.log(
     `| consumer through the gateway | ${n(feed.changes)} | ${feed.seconds.toFixed(1)} | ${n(feed.changes / feed.seconds)} | ${feed.pages} pages of ${first}, p50 ${feed.pageMs.p50.toFixed(0)} ms, p99 ${feed.pageMs.p99.toFixed(0)} ms, ${(feed.bytes / 2 ** 20).toFixed(0)} MiB |`,
   );
+  const perThousand = (ms: number) => (ms / feed.changes) * 1000;
+  const serial = perThousand(cpu.registry) + perThousand(cpu.gateway) + perThousand(cpu.postgres);
+  console.log(
+    `| CPU per 1,000 changes read | | | | registry ${perThousand(cpu.registry).toFixed(0)} ms, gateway ${perThousand(cpu.gateway).toFixed(0)} ms, PostgreSQL ${perThousand(cpu.postgres).toFixed(0)} ms: one consumer on a machine to itself ≈ ${n(1_000_000 / serial)} changes/s |`,
+  );
+  for (const h of heap)
+    console.log(
+      `| export heap: organizations, ${h.label} | ${h.pages} pages | | | ${h.mebibytes.toFixed(1)} MiB written; live heap after a full collection at most +${h.liveGrowthMiB.toFixed(1)} MiB over its start |`,
+    );
   for (const e of exported)
     console.log(
       `| export ${decodeURIComponent(e.path)} | ${Number.isNaN(e.rows) ? '' : n(e.rows)} | ${e.seconds.toFixed(1)} | ${Number.isNaN(e.rows) ? '' : n(e.rows / e.seconds)} | ${(e.bytes / 2 ** 20).toFixed(1)} MiB; registry RSS ${e.rssBeforeMiB.toFixed(0)} → peak ${e.rssPeakMiB.toFixed(0)} MiB (+${(e.rssPeakMiB - e.rssBeforeMiB).toFixed(0)}) |`,
