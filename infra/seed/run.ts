@@ -6,28 +6,36 @@ import { CATALOG } from '../../services/processes/catalog.js';
 import { organizationViolations } from '../../services/registry/rules/organization.js';
 import { TrainingCourse } from '../../services/processes/training/course.js';
 import { SEED_COMMITTEES, SEED_ORGANIZATIONS } from './registry-data.js';
-import { SEED_TABLES, type SeedTable } from './tables.js';
+import { seedTables, type SeedTable } from './tables.js';
+import { courseStart } from './data/current.js';
+import { config } from '../../services/common/config.js';
+import { todayInChina } from '../../services/common/dates.js';
 import { seedId } from './ids.js';
 import { isEntryPoint } from '../../services/common/entry.js';
 import { parseCli } from '../../services/common/cli.js';
+import { actAs } from '../../services/registry/changes/actor.js';
 
 // Inserts what is missing and leaves what exists: running the seed twice changes nothing.
+// What walk-throughs and Schedules need now is placed relative to `today` (data/current.ts).
 
-export const SEED_COURSE = {
-  id: seedId('course:secretariat-2026'),
-  title: '商协会专职人员素质提升培训班',
-  days: 4,
-  capacity: 50,
-  startsOn: '2026-12-07',
-};
+const COURSE_TITLE = '商协会专职人员素质提升培训班';
+
+/** The walk-through's course (4 days, 50 seats), starting thirty days after `today`. */
+export function seedCourse(today: string) {
+  const startsOn = courseStart(today);
+  return { id: seedId(`course:secretariat:${startsOn}`), title: COURSE_TITLE, days: 4, capacity: 50, startsOn };
+}
+
+/** The seed's "today": HUB_SEED_TODAY when set, else today in China. */
+export const seedToday = (): string => config().seedToday ?? todayInChina();
 
 /** Refuses data that breaks a registry rule, before anything is written. */
-function checkSeedData(): void {
+function checkSeedData(tables: SeedTable[]): void {
   for (const org of [...SEED_ORGANIZATIONS, ...SEED_COMMITTEES]) {
     const problem = organizationViolations(org)[0];
     if (problem) throw new Error(`seed organization ${org.key}: ${problem.message}`);
   }
-  for (const table of SEED_TABLES) {
+  for (const table of tables) {
     const ids = new Set(table.rows.map((row) => row.id));
     if (ids.size !== table.rows.length)
       throw new Error(`seed table ${(table.entity as { name: string }).name}: two rows share a natural key`);
@@ -37,6 +45,7 @@ function checkSeedData(): void {
 /** One transaction per table: read which ids exist, insert the others in batches. */
 async function insertMissing(orm: MikroORM, table: SeedTable): Promise<number> {
   return orm.em.fork().transactional(async (em) => {
+    await actAs(em, 'seed'); // the change feed's "by whom" of every seeded row
     const found = await em.find(
       table.entity,
       { id: { $in: table.rows.map((row) => row.id) } },
@@ -49,21 +58,23 @@ async function insertMissing(orm: MikroORM, table: SeedTable): Promise<number> {
   });
 }
 
-export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
-  checkSeedData();
+export async function seed(databaseUrl: string, today: string = seedToday()): Promise<{ inserted: number }> {
+  const tables = seedTables(today);
+  checkSeedData(tables);
   const started = Date.now();
   let inserted = 0;
   const registry = await createRegistryOrm(databaseUrl);
   try {
-    for (const table of SEED_TABLES) inserted += await insertMissing(registry, table);
+    for (const table of tables) inserted += await insertMissing(registry, table);
   } finally {
     await registry.close();
   }
   const processes = await createProcessesOrm(CATALOG, databaseUrl);
   try {
+    // A course open for applications: added when the last one has started (a long-lived hub).
     const em = processes.em.fork();
-    if (!(await em.findOne(TrainingCourse, SEED_COURSE.id))) {
-      em.create(TrainingCourse, SEED_COURSE);
+    if (!(await em.findOne(TrainingCourse, { title: COURSE_TITLE, startsOn: { $gt: today } }))) {
+      em.create(TrainingCourse, seedCourse(today));
       await em.flush();
       inserted++;
     }
@@ -72,7 +83,7 @@ export async function seed(databaseUrl: string): Promise<{ inserted: number }> {
   }
   const took = `${Date.now() - started} ms`;
   console.log(
-    `[seed] ${inserted ? `inserted ${inserted} records in ${took}` : `already seeded; nothing to do (${took})`}`,
+    `[seed] ${inserted ? `inserted ${inserted} records in ${took}` : `already seeded; nothing to do (${took})`} (today ${today})`,
   );
   return { inserted };
 }
@@ -85,6 +96,5 @@ if (isEntryPoint(import.meta.url)) {
     usage: 'npm run seed',
     about: "Inserts the seed's records (the report's facts) that DATABASE_URL lacks; a second run changes nothing.",
   });
-  const { config } = await import('../../services/common/config.js');
   await seed(config().databaseUrl);
 }

@@ -12,6 +12,9 @@ import {
   ListEntry,
 } from '../../services/registry/entities/evaluation-facts.js';
 import { ServiceCategory } from '../../services/registry/entities/service-category.js';
+import { CreditEntry } from '../../services/registry/entities/credit.js';
+import { CreditEntryKind } from '../../services/registry/entities/evaluation-kinds.js';
+import { gradeWord } from '../../services/registry/words.js';
 import { CertificationKind } from '../../services/registry/entities/kinds.js';
 import {
   CharityRecord,
@@ -37,9 +40,18 @@ import { ACTIVITIES, INVESTMENT_PROJECTS } from './data/platforms.js';
 import { CHARITY } from './data/charity.js';
 import { SERVICE_CATEGORIES } from './data/agencies.js';
 import { seedId } from './ids.js';
+import {
+  reappointedExperts,
+  recentInspections,
+  recentListEntries,
+  recentPenalties,
+  renewedRatings,
+} from './data/current.js';
 
 // The seed as table batches in foreign-key order: each row carries its id, seedId(natural key),
 // and names other rows by id, so inserting only the missing ids makes the seed idempotent.
+// `today` places what a walk-through or a Schedule needs now (data/current.ts); the report's
+// own facts are fixed.
 
 export interface SeedTable {
   entity: EntityName<{ id: string }>;
@@ -50,7 +62,13 @@ const org = (key: string) => seedId(`org:${key}`);
 const person = (key: string) => seedId(`person:${key}`);
 const sessionId = (key: string) => seedId(`session:${key}`);
 
-export const SEED_TABLES: SeedTable[] = [
+/** The report's grades and those renewed since (relative to today). */
+const ratingsOf = (today: string) => [
+  ...SEED_RATINGS,
+  ...renewedRatings(today).map((r) => ({ ...r, awardedBy: '嘉兴市民政局' })),
+];
+
+export const seedTables = (today: string): SeedTable[] => [
   {
     entity: Organization,
     rows: [...SEED_ORGANIZATIONS, ...SEED_COMMITTEES].map(({ key, ...fields }) => ({
@@ -85,7 +103,7 @@ export const SEED_TABLES: SeedTable[] = [
   },
   {
     entity: Certification,
-    rows: EXPERTS.map((e) => ({
+    rows: [...EXPERTS, ...reappointedExperts(today)].map((e) => ({
       id: seedId(`certification:${e.key}:EVALUATION_EXPERT:${e.issuedOn}`),
       person: person(e.key),
       kind: CertificationKind.EVALUATION_EXPERT,
@@ -97,7 +115,7 @@ export const SEED_TABLES: SeedTable[] = [
   },
   {
     entity: AnnualInspection,
-    rows: INSPECTIONS.map((i) => ({
+    rows: [...INSPECTIONS, ...recentInspections(today)].map((i) => ({
       id: seedId(`inspection:${i.org}:${i.year}`),
       organization: org(i.org),
       year: i.year,
@@ -106,23 +124,27 @@ export const SEED_TABLES: SeedTable[] = [
   },
   {
     entity: AdministrativePenalty,
-    rows: PENALTIES.map((p) => ({
+    rows: [...PENALTIES, ...recentPenalties(today)].map((p) => ({
       id: seedId(`penalty:${p.key}`),
       organization: org(p.org),
       decidedOn: p.decidedOn,
       authority: p.authority,
+      kind: p.kind,
+      documentNumber: p.documentNumber,
       description: p.description,
       servedUntil: p.servedUntil ?? null,
     })),
   },
   {
     entity: ListEntry,
-    rows: LIST_ENTRIES.map((l) => ({
+    rows: [...LIST_ENTRIES, ...recentListEntries(today)].map((l) => ({
       id: seedId(`list-entry:${l.org}:${l.list}:${l.listedOn}`),
       organization: org(l.org),
       list: l.list,
       listedOn: l.listedOn,
+      reason: l.reason,
       removedOn: l.removedOn ?? null,
+      removalReason: l.removalReason ?? null,
     })),
   },
   {
@@ -136,13 +158,26 @@ export const SEED_TABLES: SeedTable[] = [
   },
   {
     entity: Rating,
-    rows: SEED_RATINGS.map((r) => ({
+    rows: ratingsOf(today).map((r) => ({
       id: seedId(`rating:${r.org}:${r.awardedOn}`),
       organization: org(r.org),
       grade: r.grade,
       awardedOn: r.awardedOn,
       awardedBy: r.awardedBy,
       revokedOn: r.revokedOn ?? null,
+    })),
+  },
+  {
+    // Grades are credit information (社会组织信用信息管理办法): each one in the record, entered on its day.
+    entity: CreditEntry,
+    rows: ratingsOf(today).map((r) => ({
+      id: seedId(`credit:rating:${r.org}:${r.awardedOn}`),
+      organization: org(r.org),
+      kind: CreditEntryKind.RATING,
+      summary: `社会组织评估等级 ${gradeWord(r.grade)}（${r.awardedBy}评定）`,
+      recordedOn: r.awardedOn,
+      source: `${r.awardedBy}评估结论`,
+      idempotencyKey: `seed:credit:rating:${r.org}:${r.awardedOn}`,
     })),
   },
   {

@@ -78,6 +78,11 @@ export interface HubConfig {
   oidc?: OidcSettings;
   /** CONSOLE_DIR: the built console the gateway serves at /console/ (default console/dist). */
   consoleDir: string;
+  /**
+   * HUB_SEED_TODAY: the day (ISO date) the seed places what walk-throughs and Schedules need
+   * around (a course to apply for, last year's inspections); unset: today in China.
+   */
+  seedToday?: string;
 }
 
 export interface OidcSettings {
@@ -131,6 +136,16 @@ function port(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
     throw new Error(`${name} must be a TCP port number, got "${raw}"`);
   }
   return value;
+}
+
+function isoDay(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  // A real calendar day (dates.ts's isIsoDate, not imported: it loads the logger, which loads this file).
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== raw)
+    throw new Error(`${name} must be a day in the form yyyy-mm-dd, got "${raw}"`);
+  return raw;
 }
 
 function hours(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -332,6 +347,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     tracing: readTraceSettings(env),
     oidc: oidcSettings(env),
     consoleDir: env.CONSOLE_DIR || DEFAULT_CONSOLE_DIR,
+    seedToday: isoDay('HUB_SEED_TODAY', env),
   };
 }
 

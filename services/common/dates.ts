@@ -1,4 +1,5 @@
 import { badInput } from './errors.js';
+import { chinaDay } from '../../workflows/common/china-time.js';
 
 // The one check of a calendar day written as an ISO date (yyyy-mm-dd), for every subgraph, the
 // seed and the benchmark: the registry's dated records and arguments, the processes' course days.
@@ -38,18 +39,11 @@ export function requireIsoDate(value: string, field: string): string {
  */
 export const isoDateShapeSql = (text: string): string => `(${text} ~ '${ISO_DATE_SHAPE.source}')`;
 
-// Made once: constructing an Intl.DateTimeFormat (locale and time-zone data) took about 0.3 ms,
-// a tenth of the registry's CPU per organization list page, which asks for today every time.
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+export { chinaDay, chinaMinute } from '../../workflows/common/china-time.js';
 
 /** Today in China (Asia/Shanghai), the Federation's calendar, whatever the server's time zone. */
 export function todayInChina(now = new Date()): string {
-  return CHINA_DAY.format(now);
+  return chinaDay(now);
 }
 
 /**
@@ -63,17 +57,7 @@ export function addYears(isoDate: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-const CHINA_MINUTE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An instant as people in China read it, to the minute: 2026-12-08 07:30 (Asia/Shanghai). */
-export function chinaMinute(at: Date): string {
-  return CHINA_MINUTE.format(at).replace(', ', ' ');
+/** The day `days` later (earlier when negative). */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

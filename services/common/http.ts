@@ -268,6 +268,8 @@ export async function serveSubgraph<C extends BaseContext>(options: {
   settings: Pick<HubConfig, 'http' | 'introspection' | 'metricsToken'>;
   /** The service's metrics, to which the caller adds its pool (metrics.ts). */
   metrics?: ServiceMetrics;
+  /** Requests that are not GraphQL (the registry's exports), as for serveGraphQL. */
+  route?: (req: IncomingMessage) => HttpHandler | undefined;
 }) {
   const server = new ApolloServer<C>({
     schema: options.schema,

@@ -43,6 +43,11 @@ export function createOrm(spec: OrmSpec, databaseUrl: string, options: { debug?:
       ignoreSchema: ['public', ...SERVICE_SCHEMAS.filter((schema) => schema !== spec.schema)],
       // The migrator's own bookkeeping table is not an entity.
       skipTables: ['mikro_orm_migrations'],
+      // The registry's change-feed triggers and their functions are written by hand in its
+      // migrations (one shared function for every table); no entity declares them, so the
+      // diff must neither drop nor alter them.
+      ignoreTriggers: true,
+      ignoreRoutines: true,
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
   });

@@ -4,9 +4,9 @@ import { SubgraphSource } from './data-source.js';
 // A subgraph's refusal of the client's request keeps its code and message through the gateway;
 // anything else stays Apollo Gateway's anonymous error (masked as INTERNAL by formatError).
 
-const source = new SubgraphSource('http://127.0.0.1:1/graphql', (() => {
+const source = new SubgraphSource('http://127.0.0.1:1/graphql', () => {
   throw new Error('not called');
-}));
+});
 const answer = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }) as never;
 

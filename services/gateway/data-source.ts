@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { Identity } from '../common/identity.js';
+import { forwardIdentity } from './forward.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -24,7 +25,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     request,
     context,
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
-    if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
+    if (request.http) forwardIdentity(request.http.headers, context.token as string | undefined);
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {

@@ -20,6 +20,9 @@ import { SubgraphSource, type GatewayContext } from './data-source.js';
 import { checkScalarVariables, scalarLiteralRule } from './scalars.js';
 import { gatewayRoutes } from './web.js';
 import { isEntryPoint } from '../common/entry.js';
+import { exportProxy } from './export.js';
+import type { HttpHandler } from '../common/http.js';
+import type { IncomingMessage } from 'node:http';
 
 const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
@@ -111,7 +114,10 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     limits: settings.http,
     metrics,
     metricsToken: settings.metricsToken,
-    route: gatewayRoutes(settings, options.devIdentities ?? [], oidc),
+    route: routes(
+      exportProxy({ registryUrl: settings.registryUrl, verify, rate, timeoutMs: settings.subgraphTimeoutMs }),
+      gatewayRoutes(settings, options.devIdentities ?? [], oidc),
+    ),
     context: async (req) => {
       const token = bearerToken(req.headers.authorization);
       if (!token)
@@ -127,6 +133,17 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   log.info(`ready at ${url}`, { service: 'gateway' });
   return { url, stop: () => server.stop() };
 }
+
+/** The first of `routers` that takes the request (the exports, then the console's files). */
+const routes =
+  (...routers: ((req: IncomingMessage) => HttpHandler | undefined)[]) =>
+  (req: IncomingMessage): HttpHandler | undefined => {
+    for (const router of routers) {
+      const handler = router(req);
+      if (handler) return handler;
+    }
+    return undefined;
+  };
 
 function unauthenticated401(message: string): HubError {
   return new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });

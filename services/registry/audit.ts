@@ -2,10 +2,12 @@ import { OptimisticLockError, ReferenceKind, type EntityName } from '@mikro-orm/
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry } from './entities/audit-entry.js';
 import { conflict, notFound } from '../common/errors.js';
+import { actAs } from './changes/actor.js';
 
-// Every change an admin makes to the registry goes through here: one transaction holds the
-// change and its audit entry, so either both are written or neither is; an update starts
-// from the version the client read, so a concurrent edit is refused, never overwritten.
+// Every change an admin or officer makes to the registry goes through here: one transaction
+// holds the change, its audit entry (who, when, why, before, after) and, by the tables'
+// triggers, its change-feed rows, so all are written or none is; an update starts from the
+// version the client read, so a concurrent edit is refused, never overwritten.
 
 export type AuditAction = 'CREATE' | 'UPDATE' | 'END';
 export type Snapshot = Record<string, unknown>;
@@ -39,10 +41,12 @@ export function recordAudit(
   action: AuditAction,
   entity: Versioned,
   before: Snapshot | null,
+  reason: string | null = null,
 ): AuditEntry {
   return em.create(AuditEntry, {
     actor,
     action,
+    reason,
     at: new Date(),
     entityType: entityType(em, entity),
     entityId: entity.id,
@@ -53,11 +57,16 @@ export function recordAudit(
 
 /** The change was based on a version someone else has since replaced. */
 const staleVersion = (type: string, id: string, detail = '') =>
-  conflict(`${type} ${id} was changed by someone else${detail}; reload it and apply your change again`);
+  conflict(
+    `${type} ${id} was changed by someone else${detail}; reload it and apply your change again（该记录已被他人修改，请重新读取后再改）`,
+  );
 
-async function inTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+async function inTransaction<T>(em: EntityManager, actor: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   try {
-    return await em.transactional(work);
+    return await em.transactional(async (tx) => {
+      await actAs(tx, actor);
+      return work(tx);
+    });
   } catch (error) {
     // The UPDATE … WHERE version = ? found no row: another transaction committed first.
     if (error instanceof OptimisticLockError) {
@@ -73,11 +82,12 @@ export function auditedCreate<T extends Versioned>(
   em: EntityManager,
   actor: string,
   build: (tx: EntityManager) => Promise<T>,
+  reason: string | null = null,
 ): Promise<T> {
-  return inTransaction(em, async (tx) => {
+  return inTransaction(em, actor, async (tx) => {
     const entity = await build(tx);
     await tx.flush();
-    recordAudit(tx, actor, 'CREATE', entity, null);
+    recordAudit(tx, actor, 'CREATE', entity, null, reason);
     return entity;
   });
 }
@@ -89,10 +99,10 @@ export function auditedCreate<T extends Versioned>(
 export function auditedUpdate<T extends Versioned>(
   em: EntityManager,
   actor: string,
-  target: { entity: EntityName<T>; id: string; version: number; action: 'UPDATE' | 'END' },
+  target: { entity: EntityName<T>; id: string; version: number; action: 'UPDATE' | 'END'; reason?: string | null },
   apply: (row: T, tx: EntityManager) => Promise<void> | void,
 ): Promise<T> {
-  return inTransaction(em, async (tx) => {
+  return inTransaction(em, actor, async (tx) => {
     // refresh: the version check is against the row as committed, not as this request last saw it.
     const row = (await tx.findOne(target.entity, { id: target.id } as never, { refresh: true })) as T | null;
     const type = tx.getMetadata(target.entity).className;
@@ -109,7 +119,7 @@ export function auditedUpdate<T extends Versioned>(
     // The UPDATE carries "where version = <read version>"; a concurrent commit makes it miss.
     await tx.flush();
     if (JSON.stringify(snapshot(tx, row)) !== JSON.stringify(before))
-      recordAudit(tx, actor, target.action, row, before);
+      recordAudit(tx, actor, target.action, row, before, target.reason ?? null);
     return row;
   });
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from '../common/config.js';
-import { identify, tokenVerifier, type Identity } from '../common/identity.js';
+import { identify, tokenVerifier, type Identity, type TokenVerifier } from '../common/identity.js';
 import { createRegistryLoaders, type RegistryLoaders } from './loaders.js';
 
 export interface RegistryContext {
@@ -11,8 +11,12 @@ export interface RegistryContext {
 }
 
 /** Each request: the caller's verified identity, its own EntityManager fork and loaders. */
-export function registryContext(orm: MikroORM, settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 'tokenMaxLifetimeMs'>) {
-  const verify = tokenVerifier(settings); // the hub's own tokens and, when configured, the OIDC issuer's
+export function registryContext(
+  orm: MikroORM,
+  settings: Pick<HubConfig, 'jwtSecret' | 'oidc' | 'tokenMaxLifetimeMs'>,
+  // The hub's own tokens and, when configured, the OIDC issuer's (one verifier for GraphQL and exports).
+  verify: TokenVerifier = tokenVerifier(settings),
+) {
   return async (req: IncomingMessage): Promise<RegistryContext> => {
     const identity = await identify(req.headers.authorization, verify);
     const em = orm.em.fork();

@@ -8,10 +8,13 @@ import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
 import { buildRegistrySchema } from './schema.js';
 import { isEntryPoint } from '../common/entry.js';
+import { exportRoutes } from './export/http.js';
+import { tokenVerifier } from '../common/identity.js';
 
 export async function startRegistry(settings = config()) {
   const orm = await createRegistryOrm(settings.databaseUrl);
   const { schema } = await buildRegistrySchema();
+  const verify = tokenVerifier(settings);
   const metrics = new ServiceMetrics('registry');
   metrics.watchPool('registry', await ormPool(orm));
   const served = await serveSubgraph({
@@ -21,7 +24,9 @@ export async function startRegistry(settings = config()) {
     port: settings.registryPort,
     host: settings.listenHost,
     settings,
-    context: registryContext(orm, settings),
+    context: registryContext(orm, settings, verify),
+    // GET /export/<list>.csv|.xlsx: the lists and the statistics report as files (export/http.ts).
+    route: exportRoutes({ schema, orm, verify }),
   });
   return {
     ...served,

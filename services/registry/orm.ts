@@ -21,6 +21,7 @@ import {
 import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/evaluation-facts.js';
 import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { ServiceCategory } from './entities/service-category.js';
+import { ChangeCommit, RegistryChange } from './entities/change.js';
 import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The registry service's tables; infra/db adds the migration list (services never import infra). */
@@ -51,6 +52,8 @@ export const registryOrmSpec: OrmSpec = {
     CreditEntry,
     RewardGrant,
     ServiceCategory,
+    RegistryChange,
+    ChangeCommit,
   ],
 };
 

@@ -29,6 +29,18 @@ import { OrganizationConnectionsResolver, PersonConnectionsResolver } from './re
 import { EvaluationExpertsResolver, OrganizationEvaluationFactsResolver } from './resolvers/evaluation-facts.js';
 import { EvaluationWritebackResolver } from './resolvers/evaluation-writeback.js';
 import { ServiceCategoryResolver } from './resolvers/procurement-facts.js';
+import { RegistryChangesResolver } from './resolvers/changes.js';
+import { InspectionKeepingResolver } from './resolvers/inspection-keeping.js';
+import { PenaltyKeepingResolver } from './resolvers/penalty-keeping.js';
+import { ListKeepingResolver } from './resolvers/list-keeping.js';
+import { CreditKeepingResolver } from './resolvers/credit-keeping.js';
+import {
+  AdministrativePenaltyResolver,
+  AnnualInspectionResolver,
+  CreditEntryResolver,
+  FactListsResolver,
+  ListEntryResolver,
+} from './resolvers/fact-lists.js';
 import type { RegistryContext } from './context.js';
 
 /** The registry subgraph: organizations and the edges between them. */
@@ -68,6 +80,16 @@ export function buildRegistrySchema() {
         EvaluationExpertsResolver,
         EvaluationWritebackResolver,
         ServiceCategoryResolver,
+        RegistryChangesResolver,
+        InspectionKeepingResolver,
+        PenaltyKeepingResolver,
+        ListKeepingResolver,
+        CreditKeepingResolver,
+        FactListsResolver,
+        AnnualInspectionResolver,
+        AdministrativePenaltyResolver,
+        ListEntryResolver,
+        CreditEntryResolver,
       ],
     },
     {

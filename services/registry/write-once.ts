@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityName } from '@mikro-orm/
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit, type Versioned } from './audit.js';
 import { badInput } from '../common/errors.js';
+import { actAs } from './changes/actor.js';
 
 // Write-backs from the processes: an activity may run more than once (a retry after a timeout
 // whose first attempt did commit), so each write carries an idempotency key, kept in a unique
@@ -40,6 +41,7 @@ export async function writeOnce<T extends { id: string; idempotencyKey?: string 
   if (earlier) return earlier;
   try {
     return await em.transactional(async (tx) => {
+      await actAs(tx, actor);
       const row = await build(tx);
       await tx.flush();
       recordAudit(tx, actor, 'CREATE', row as unknown as Versioned, null);

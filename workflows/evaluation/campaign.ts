@@ -1,5 +1,6 @@
 import { setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import { markStage, ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../human-task/search-attributes.js';
+import { chinaDay } from '../common/china-time.js';
 import { evaluationActivities } from './context.js';
 import { evaluationApplication } from './application.js';
 import {
@@ -18,7 +19,7 @@ export async function evaluationCampaign(
   scheduled: CampaignInput,
 ): Promise<{ eligible: number; ineligible: number; finished: number }> {
   // The yearly Schedule passes year 0: the campaign is for the year it starts in (Beijing time).
-  const year = scheduled.params.year || new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const year = scheduled.params.year || Number(chinaDay(Date.now()).slice(0, 4));
   const track = scheduled.params.track;
   const input: CampaignInput = {
     ...scheduled,

@@ -1,6 +1,7 @@
 import { hasControlCharacters } from '../human-task/form.js';
 import type { Bid, ContractTerms, Need, Weights } from './types.js';
-import { chinaDay, DAY } from '../common/time.js';
+import { DAY } from '../common/time.js';
+import { chinaDay } from '../common/china-time.js';
 
 // The procurement's rules as plain functions (政府购买服务管理办法, 财政部令第102号): the workflow's
 // validators and the resolvers call the same ones, and tests call them directly. Deterministic,

@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import type { TaskResult } from '../human-task/contracts.js';
-import { chinaDay, DAY } from '../common/time.js';
+import { DAY } from '../common/time.js';
+import { chinaDay } from '../common/china-time.js';
 import { trainingActivities as activities, type TrainingContext } from './context.js';
 import { completionOf } from './rules.js';
 import { CONFIRM_FORM, CONFIRM_TASK_KIND, ENDORSE_FORM, ENDORSE_TASK_KIND } from './types.js';

@@ -7,6 +7,8 @@ import { Migration20261129035021_certification_idempotency_key } from './Migrati
 import { Migration20261129042637_evaluation_facts } from './Migration20261129042637_evaluation_facts.js';
 import { Migration20261129052738_procurement_facts } from './Migration20261129052738_procurement_facts.js';
 import { Migration20261129061204_credit_outcome } from './Migration20261129061204_credit_outcome.js';
+import { Migration20261207173805_facts_keeping_and_change_feed } from './Migration20261207173805_facts_keeping_and_change_feed.js';
+import { Migration20261207180000_change_feed_triggers } from './Migration20261207180000_change_feed_triggers.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -18,4 +20,6 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261129042637_evaluation_facts', class: Migration20261129042637_evaluation_facts },
   { name: 'Migration20261129052738_procurement_facts', class: Migration20261129052738_procurement_facts },
   { name: 'Migration20261129061204_credit_outcome', class: Migration20261129061204_credit_outcome },
+  { name: 'Migration20261207173805_facts_keeping_and_change_feed', class: Migration20261207173805_facts_keeping_and_change_feed },
+  { name: 'Migration20261207180000_change_feed_triggers', class: Migration20261207180000_change_feed_triggers },
 ];

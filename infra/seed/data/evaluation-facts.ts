@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InspectionResult as I, ListKind } from '../../../services/registry/entities/evaluation-kinds.js';
+import { InspectionResult as I, ListKind, PenaltyKind } from '../../../services/registry/entities/evaluation-kinds.js';
 import { OrganizationKind as K } from '../../../services/registry/entities/kinds.js';
 import { CHAMBERS } from './chambers.js';
 
@@ -10,7 +10,7 @@ import { CHAMBERS } from './chambers.js';
 // counts changes: no rating, honour, edge or position of 2019 depends on these rows.
 
 /** Social organisations with a registration: associations, chambers and the foundation. */
-const REGISTERED = [...CHAMBERS.map((c) => c.key), 'wenzhou-foundation'];
+export const REGISTERED = [...CHAMBERS.map((c) => c.key), 'wenzhou-foundation'];
 
 /** Registered less than two full years before a 2020 campaign: not eligible yet. */
 export const RECENTLY_REGISTERED: Record<string, string> = { 'photovoltaic-equipment': '2018-03-26' };
@@ -72,6 +72,8 @@ export interface SeedPenalty {
   org: string;
   decidedOn: string;
   authority: string;
+  kind: PenaltyKind;
+  documentNumber: string;
   description: string;
   servedUntil?: string;
 }
@@ -83,6 +85,8 @@ export const PENALTIES: SeedPenalty[] = [
     org: 'young-entrepreneurs',
     decidedOn: '2019-06-10',
     authority: '嘉兴市民政局',
+    kind: PenaltyKind.WARNING,
+    documentNumber: '嘉民罚字〔2019〕5号',
     description: '未按规定报送年度工作报告，予以警告',
   },
   // Older, but still being served in 2020.
@@ -91,6 +95,8 @@ export const PENALTIES: SeedPenalty[] = [
     org: 'tongxiang-wenzhou',
     decidedOn: '2018-10-15',
     authority: '桐乡市民政局',
+    kind: PenaltyKind.SUSPENSION,
+    documentNumber: '桐民罚字〔2018〕9号',
     description: '违规开展评比表彰活动，责令停止相关活动十八个月',
     servedUntil: '2020-04-14',
   },
@@ -100,6 +106,8 @@ export const PENALTIES: SeedPenalty[] = [
     org: 'grassroots-xiuzhou-youchegang',
     decidedOn: '2018-05-09',
     authority: '嘉兴市秀洲区民政局',
+    kind: PenaltyKind.SUSPENSION,
+    documentNumber: '秀民罚字〔2018〕2号',
     description: '超出章程规定的宗旨和业务范围开展活动，停止活动六个月',
     servedUntil: '2018-11-08',
   },
@@ -109,17 +117,31 @@ export interface SeedListEntry {
   org: string;
   list: ListKind;
   listedOn: string;
+  reason: string;
   removedOn?: string;
+  removalReason?: string;
 }
 
 export const LIST_ENTRIES: SeedListEntry[] = [
-  { org: 'grassroots-pinghu-zhapu', list: ListKind.ABNORMAL_ACTIVITY, listedOn: '2019-08-12' },
-  { org: 'grassroots-haiyan-baibu', list: ListKind.SERIOUS_VIOLATION, listedOn: '2019-11-05' },
+  {
+    org: 'grassroots-pinghu-zhapu',
+    list: ListKind.ABNORMAL_ACTIVITY,
+    listedOn: '2019-08-12',
+    reason: '通过登记的住所无法取得联系',
+  },
+  {
+    org: 'grassroots-haiyan-baibu',
+    list: ListKind.SERIOUS_VIOLATION,
+    listedOn: '2019-11-05',
+    reason: '被列入活动异常名录满两年仍未改正',
+  },
   // Taken off in 2018: no bar.
   {
     org: 'grassroots-haiyan-shendang',
     list: ListKind.ABNORMAL_ACTIVITY,
     listedOn: '2017-06-01',
+    reason: '未按规定报送年度工作报告',
     removedOn: '2018-03-20',
+    removalReason: '已补报年度工作报告',
   },
 ];

@@ -45,6 +45,8 @@ describe('eligibility', () => {
     expect(reasons({ penalties: [{ decidedOn: '2017-05-01', servedUntil: '2020-06-30' }] })).toEqual([
       '行政处罚尚在执行期（至 2020-06-30）',
     ]);
+    // Judged as of its day: a penalty decided after the campaign's start does not count for it.
+    expect(reasons({ penalties: [{ decidedOn: '2020-03-01', servedUntil: '2020-09-30' }] })).toEqual([]);
     expect(reasons({ listEntries: [{ list: 'ABNORMAL_ACTIVITY', listedOn: '2019-09-01', removedOn: null }] })).toEqual([
       '列入活动异常名录（2019-09-01）',
     ]);

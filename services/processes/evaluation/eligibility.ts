@@ -61,7 +61,8 @@ function conductReasons(org: OrganizationFacts, rules: EligibilityRules): string
   for (const penalty of org.penalties) {
     if (penalty.decidedOn.startsWith(String(rules.year - 1)))
       reasons.push(`${rules.year - 1} 年受到行政处罚（${penalty.decidedOn}）`);
-    else if (penalty.servedUntil && penalty.servedUntil >= rules.asOf)
+    // Being served on the day judged: decided by then (a later decision is not yet known then).
+    else if (penalty.decidedOn <= rules.asOf && penalty.servedUntil && penalty.servedUntil >= rules.asOf)
       reasons.push(`行政处罚尚在执行期（至 ${penalty.servedUntil}）`);
   }
   for (const entry of org.listEntries) {

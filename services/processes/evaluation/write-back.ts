@@ -1,11 +1,10 @@
 import type { RegistryClient } from '../registry/client.js';
+import { todayInChina } from '../../common/dates.js';
 import type { ApplicationInput, ApplicationState } from '../../../workflows/evaluation/types.js';
 
 // The result of one application written to the registry: the rating (or the Four-Good honour),
 // a credit-record entry and the reward grant. Each write has a key of its own, so a retried
 // activity finds the first write instead of making a second.
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export async function writeBackResult(
   registry: RegistryClient,
@@ -16,7 +15,7 @@ export async function writeBackResult(
   const { params, applicationId, organizationId, campaignId } = application;
   const grade = state.grade!;
   const key = (what: string) => `evaluation:${applicationId}:${what}`;
-  const awardedOn = today();
+  const awardedOn = todayInChina();
   if (params.track === 'RATING') {
     await registry.asSystem(
       'mutation ($input: RatingWrite!, $key: String!) { recordRating(input: $input, idempotencyKey: $key) { id } }',

@@ -41,7 +41,7 @@ export const yuan = (fen: unknown) =>
   `¥${(Number(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** An instant (epoch ms) as people read it: Beijing time to the minute. */
-export const when = (epochMs: unknown) => `${chinaMinute(new Date(Number(epochMs)))} 北京时间`;
+export const when = (epochMs: unknown) => `${chinaMinute(new Date(Number(epochMs)))}（北京时间）`;
 
 /** Who a message says sent it: the usual field names of the hub's update arguments. */
 export function senderOf(arg: unknown): string | null {

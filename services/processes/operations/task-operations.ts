@@ -9,6 +9,7 @@ import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, notFound } from '../../common/errors.js';
 import { ROLES, type Role } from '../../common/identity.js';
 import { extendTaskUpdate } from '../../../workflows/human-task/contracts.js';
+import { chinaMinute } from '../../common/dates.js';
 
 // An admin's hand on one task: give it to someone else, or give it more time. Both audited.
 // Who may decide is the inbox's business (the workflow waits for any decision), so a reassign
@@ -113,7 +114,10 @@ export class TaskOperationsResolver {
       async () => {
         const task = await openTask(ctx, taskId);
         if (dueAt.getTime() <= task.dueAt.getTime())
-          throw badInput(`dueAt must be later than the task's due date (${task.dueAt.toISOString()})`, 'dueAt');
+          throw badInput(
+            `dueAt must be later than the task's due date (${chinaMinute(task.dueAt)} Beijing time)`,
+            'dueAt',
+          );
         try {
           await ctx.temporal.workflow
             .getHandle(task.workflowId)

@@ -29,6 +29,7 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors.js'
 import { toRun } from '../kit/update-refusals.js';
 import { chinaDay, contractProblems } from '../../../workflows/procurement/rules.js';
 import { procurementLoaders } from './loaders.js';
+import { chinaMinute } from '../../common/dates.js';
 import {
   cancelProcurementUpdate,
   lodgeObjectionUpdate,
@@ -114,7 +115,7 @@ export class ProcurementResolver {
       throw badInput('The buying agency cannot bid for its own procurement', 'bid.organizationId');
     if (procurement.stage !== 'BIDDING' || procurement.closesAt.getTime() <= Date.now()) {
       throw conflict(
-        `Bidding for this procurement closed at ${procurement.closesAt.toISOString()}; late bids are refused`,
+        `Bidding for this procurement closed at ${chinaMinute(procurement.closesAt)} (Beijing time); late bids are refused`,
       );
     }
     const problem = textProblem(bid.proposal, 'bid.proposal', 2000);

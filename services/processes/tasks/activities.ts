@@ -3,6 +3,7 @@ import type { HumanTaskActivities } from '../../../workflows/human-task/activiti
 import { ACTIVE_STATUSES, TaskStatus, HumanTask } from '../kit/human-task.js';
 import { NotificationKind, TaskNotification } from '../kit/notification.js';
 import { candidateKey } from '../kit/access.js';
+import { chinaDay } from '../../common/dates.js';
 
 // The task kit's side effects: the projection rows of tasks and their notifications. Each call
 // takes its own EntityManager fork and is idempotent (a retried activity changes nothing more).
@@ -50,7 +51,7 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
           em,
           task,
           NotificationKind.REMINDER,
-          `提醒：「${task.title}」将于 ${task.dueAt.toISOString().slice(0, 10)} 到期，请及时处理`,
+          `提醒：「${task.title}」将于 ${chinaDay(task.dueAt)} 到期，请及时处理`,
         );
       });
     },

@@ -14,6 +14,12 @@ export class AuditEntry {
   actor!: string;
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) at: Date = new Date();
   @Field(() => String, { description: 'CREATE, UPDATE or END' }) @Property({ type: 'text' }) action!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, as the person who made the change gave it (a correction must say why)',
+  })
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
   @Field(() => String) @Property({ type: 'text' }) entityType!: string;
   @Field(() => ID) @Property({ type: 'uuid' }) entityId!: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) @Property({ type: 'json', nullable: true }) before?: Record<

@@ -1,4 +1,4 @@
-import { BigIntType } from '@mikro-orm/core';
+import { BigIntType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
@@ -16,6 +16,7 @@ import { CreditEntryKind, CreditOutcome } from './evaluation-kinds.js';
 })
 @Entity({ tableName: 'credit_entry' })
 export class CreditEntry {
+  [OptionalProps]?: 'version';
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => Organization, { fieldName: 'organization_id', index: 'credit_entry_organization_idx' })
   organization!: Organization;
@@ -29,6 +30,9 @@ export class CreditEntry {
   @Enum({ items: () => CreditOutcome, type: 'text', nullable: true })
   outcome?: CreditOutcome | null;
   @Property({ type: 'text', unique: 'credit_entry_idempotency_key_unique' }) idempotencyKey!: string;
+  @Field(() => Int, { description: 'Optimistic-lock version; send it back when correcting (correctCreditEntry)' })
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }
 
 /** A grant paid from the evaluation reward fund (评价激励奖金) to an organisation. */

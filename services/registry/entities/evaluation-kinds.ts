@@ -12,6 +12,24 @@ export enum InspectionResult {
 }
 registerEnumType(InspectionResult, { name: 'InspectionResult' });
 
+/**
+ * The kind of an administrative penalty (行政处罚种类) a registration authority may decide
+ * against a social organisation (社会团体登记管理条例 第三十条, 民办非企业单位 and 基金会 alike).
+ */
+export enum PenaltyKind {
+  WARNING = 'WARNING', // 警告
+  FINE = 'FINE', // 罚款
+  CONFISCATION = 'CONFISCATION', // 没收违法所得、非法财产
+  SUSPENSION = 'SUSPENSION', // 责令限期停止活动
+  REPLACE_LEADERS = 'REPLACE_LEADERS', // 责令撤换直接负责的主管人员
+  DEREGISTRATION = 'DEREGISTRATION', // 撤销登记
+  OTHER = 'OTHER', // 其他
+}
+registerEnumType(PenaltyKind, {
+  name: 'PenaltyKind',
+  description: '处罚种类: 警告, 罚款, 没收违法所得/非法财产, 限期停止活动, 责令撤换负责人, 撤销登记, 其他',
+});
+
 /** The public lists an organisation can be put on by the civil-affairs authority. */
 export enum ListKind {
   ABNORMAL_ACTIVITY = 'ABNORMAL_ACTIVITY', // 活动异常名录

@@ -6,6 +6,9 @@ import { Position } from '../entities/position.js';
 import { Relationship } from '../entities/relationship.js';
 import { Rating } from '../entities/rating.js';
 import { Honour } from '../entities/honour.js';
+import { Certification } from '../entities/certification.js';
+import { AdministrativePenalty, AnnualInspection, ListEntry } from '../entities/evaluation-facts.js';
+import { CreditEntry, RewardGrant } from '../entities/credit.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, findPage } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
@@ -13,8 +16,21 @@ import { badInput } from '../../common/errors.js';
 
 const AuditEntryConnection = Connection('AuditEntry', AuditEntry);
 
-/** The entity types the admin mutations change, as audit entries name them. */
-const AUDITED_TYPES = [Organization, Person, Position, Relationship, Rating, Honour].map((entity) => entity.name);
+/** The entity types the admin and officer mutations and the write-backs change, as audit entries name them. */
+const AUDITED_TYPES = [
+  Organization,
+  Person,
+  Position,
+  Relationship,
+  Rating,
+  Honour,
+  Certification,
+  AnnualInspection,
+  AdministrativePenalty,
+  ListEntry,
+  CreditEntry,
+  RewardGrant,
+].map((entity) => entity.name);
 
 @ArgsType()
 class AuditTrailArgs extends PageArgs {
@@ -27,8 +43,10 @@ class AuditTrailArgs extends PageArgs {
 
 @Resolver(() => AuditEntry)
 export class AuditTrailResolver {
-  @Authorized('ADMIN')
-  @Query(() => AuditEntryConnection, { description: 'ADMIN: who changed what in the registry, newest first' })
+  @Authorized('ADMIN', 'FEDERATION_OFFICER')
+  @Query(() => AuditEntryConnection, {
+    description: 'ADMIN or FEDERATION_OFFICER: who changed what in the registry, when and why, newest first',
+  })
   auditTrail(
     @Args(() => AuditTrailArgs) { entityType, entityId, ...page }: AuditTrailArgs,
     @Ctx() { em }: RegistryContext,

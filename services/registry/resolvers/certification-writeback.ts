@@ -4,6 +4,7 @@ import { Certification } from '../entities/certification.js';
 import { Person } from '../entities/person.js';
 import { CertificationKind } from '../entities/kinds.js';
 import { recordAudit, type Versioned } from '../audit.js';
+import { actAs } from '../changes/actor.js';
 import type { RegistryContext } from '../context.js';
 import { requireUuid } from '../../common/ids.js';
 import { requireIsoDate } from '../../common/dates.js';
@@ -43,6 +44,7 @@ export class CertificationWritebackResolver {
     const issuedOn = requireIsoDate(input.issuedOn, 'issuedOn');
     try {
       return await em.transactional(async (tx) => {
+        await actAs(tx, identity.subject);
         const person = await tx.findOne(Person, requireUuid(input.personId, 'personId'));
         if (!person) throw notFound(`No person has id ${input.personId}`);
         const certification = tx.create(Certification, {

@@ -22,9 +22,18 @@ export class OrganizationEvaluationFactsResolver {
     return loaders.inspectionsByOrganization.load(organization.id);
   }
 
-  @FieldResolver(() => [AdministrativePenalty], { description: 'Administrative penalties (行政处罚), latest first' })
-  penalties(@Root() organization: Organization, @Ctx() { loaders }: RegistryContext): Promise<AdministrativePenalty[]> {
-    return loaders.penaltiesByOrganization.load(organization.id);
+  @FieldResolver(() => [AdministrativePenalty], {
+    description:
+      'Administrative penalties (行政处罚), latest first; a revoked (撤销) decision only with includeRevoked',
+  })
+  async penalties(
+    @Root() organization: Organization,
+    @Arg('includeRevoked', () => Boolean, { defaultValue: false }) includeRevoked: boolean,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<AdministrativePenalty[]> {
+    // A revoked decision is void: eligibility and screening, which read this list, must not count it.
+    const penalties = await loaders.penaltiesByOrganization.load(organization.id);
+    return includeRevoked ? penalties : penalties.filter((penalty) => penalty.revokedOn == null);
   }
 
   @FieldResolver(() => [ListEntry], { description: 'Entries on 活动异常名录 and 严重违法失信名单, latest first' })

@@ -38,9 +38,7 @@ export function literal(value: unknown, type: GraphQLInputType | undefined): str
     return items.every((i) => i !== undefined) ? `[${items.join(', ')}]` : undefined;
   }
   if (typeof value === 'object') {
-    const fields = Object.entries(value).map(([k, v]) =>
-      NAME.test(k) ? `${k}: ${literal(v, undefined)}` : undefined,
-    );
+    const fields = Object.entries(value).map(([k, v]) => (NAME.test(k) ? `${k}: ${literal(v, undefined)}` : undefined));
     return fields.every((f) => f !== undefined && !f.endsWith('undefined')) ? `{ ${fields.join(', ')} }` : undefined;
   }
   return undefined;

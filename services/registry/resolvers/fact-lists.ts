@@ -1,0 +1,133 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { AdministrativePenalty, AnnualInspection, ListEntry } from '../entities/evaluation-facts.js';
+import { CreditEntry } from '../entities/credit.js';
+import { Organization } from '../entities/organization.js';
+import { CreditEntryKind, InspectionResult, ListKind } from '../entities/evaluation-kinds.js';
+import type { RegistryContext } from '../context.js';
+import { Connection, PageArgs, findPage } from '../../common/connection.js';
+import { requireUuid } from '../../common/ids.js';
+import { requireIsoDate } from '../../common/dates.js';
+import { DatedPageArgs, dateRange, given } from './dated-page.js';
+
+// The facts officers keep, as lists over all organisations (newest first), for the console
+// and the exports; and each fact's organisation. Each organisation's own come as its fields.
+
+const AnnualInspectionConnection = Connection('AnnualInspection', AnnualInspection);
+const AdministrativePenaltyConnection = Connection('AdministrativePenalty', AdministrativePenalty);
+const ListEntryConnection = Connection('ListEntry', ListEntry);
+const CreditEntryConnection = Connection('CreditEntry', CreditEntry);
+
+@ArgsType()
+class InspectionArgs extends PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Only this year' }) year?: number;
+  @Field(() => InspectionResult, { nullable: true }) result?: InspectionResult;
+  @Field(() => ID, { nullable: true }) organizationId?: string;
+}
+
+@ArgsType()
+class PenaltyArgs extends DatedPageArgs {
+  @Field(() => ID, { nullable: true }) organizationId?: string;
+  @Field(() => Boolean, { defaultValue: false, description: 'Also revoked (撤销) decisions' }) includeRevoked!: boolean;
+}
+
+@ArgsType()
+class ListEntryArgs extends PageArgs {
+  @Field(() => ListKind, { nullable: true }) list?: ListKind;
+  @Field(() => ID, { nullable: true }) organizationId?: string;
+  @Field(() => String, { nullable: true, description: 'Only stays on the list on this ISO date' }) activeOn?: string;
+}
+
+@ArgsType()
+class CreditEntryArgs extends DatedPageArgs {
+  @Field(() => CreditEntryKind, { nullable: true }) kind?: CreditEntryKind;
+  @Field(() => ID, { nullable: true }) organizationId?: string;
+}
+
+const organizationIn = (id: string | undefined) => (id == null ? undefined : requireUuid(id, 'organizationId'));
+
+@Resolver()
+export class FactListsResolver {
+  @Query(() => AnnualInspectionConnection, { description: 'Annual inspection results, latest year first' })
+  annualInspections(
+    @Args(() => InspectionArgs) { year, result, organizationId, ...page }: InspectionArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
+    const organization = organizationIn(organizationId);
+    return findPage(em, AnnualInspection, given({ year, result, organization }), { year: 'desc', id: 'desc' }, page);
+  }
+
+  @Query(() => AdministrativePenaltyConnection, {
+    description:
+      'Administrative penalties, latest decision first (from/to: decision date); revoked ones only when asked',
+  })
+  administrativePenalties(
+    @Args(() => PenaltyArgs) { organizationId, includeRevoked, from, to, ...page }: PenaltyArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
+    const where = given({
+      organization: organizationIn(organizationId),
+      decidedOn: dateRange({ from, to }),
+      revokedOn: includeRevoked ? undefined : null,
+    });
+    return findPage(em, AdministrativePenalty, where, { decidedOn: 'desc', id: 'desc' }, page);
+  }
+
+  @Query(() => ListEntryConnection, { description: 'Entries on 活动异常名录 and 严重违法失信名单, latest first' })
+  listEntries(
+    @Args(() => ListEntryArgs) { list, organizationId, activeOn, ...page }: ListEntryArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
+    const day = activeOn == null ? undefined : requireIsoDate(activeOn, 'activeOn');
+    const where = {
+      ...given({ list, organization: organizationIn(organizationId) }),
+      ...(day ? { listedOn: { $lte: day }, $or: [{ removedOn: null }, { removedOn: { $gt: day } }] } : {}),
+    };
+    return findPage(em, ListEntry, where, { listedOn: 'desc', id: 'desc' }, page);
+  }
+
+  @Query(() => CreditEntryConnection, { description: 'Credit-record entries, newest first (from/to: entry date)' })
+  creditEntries(
+    @Args(() => CreditEntryArgs) { kind, organizationId, from, to, ...page }: CreditEntryArgs,
+    @Ctx() { em }: RegistryContext,
+  ) {
+    const where = given({ kind, organization: organizationIn(organizationId), recordedOn: dateRange({ from, to }) });
+    return findPage(em, CreditEntry, where, { recordedOn: 'desc', id: 'desc' }, page);
+  }
+}
+
+/** The organisation a fact is about, through the per-request loader. */
+async function organizationOf(fact: { organization: { id: string } }, { loaders }: RegistryContext) {
+  return (await loaders.organization.load(fact.organization.id))!;
+}
+
+@Resolver(() => AnnualInspection)
+export class AnnualInspectionResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() fact: AnnualInspection, @Ctx() ctx: RegistryContext) {
+    return organizationOf(fact, ctx);
+  }
+}
+
+@Resolver(() => AdministrativePenalty)
+export class AdministrativePenaltyResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() fact: AdministrativePenalty, @Ctx() ctx: RegistryContext) {
+    return organizationOf(fact, ctx);
+  }
+}
+
+@Resolver(() => ListEntry)
+export class ListEntryResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() fact: ListEntry, @Ctx() ctx: RegistryContext) {
+    return organizationOf(fact, ctx);
+  }
+}
+
+@Resolver(() => CreditEntry)
+export class CreditEntryResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() fact: CreditEntry, @Ctx() ctx: RegistryContext) {
+    return organizationOf(fact, ctx);
+  }
+}
