@@ -40,8 +40,9 @@ export const clip = (value: string, max = 120) => (value.length > max ? `${value
 export const yuan = (fen: unknown) =>
   `¥${(Number(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-/** An instant (epoch ms) as people read it: Beijing time to the minute. */
-export const when = (epochMs: unknown) => `${chinaMinute(new Date(Number(epochMs)))}（北京时间）`;
+/** An instant (epoch ms) as people read it: Beijing time to the minute, said so in each language. */
+export const when = (epochMs: unknown, language: 'zh' | 'en') =>
+  `${chinaMinute(new Date(Number(epochMs)))}${language === 'zh' ? '（北京时间）' : ' (Beijing time)'}`;
 
 /** Who a message says sent it: the usual field names of the hub's update arguments. */
 export function senderOf(arg: unknown): string | null {

@@ -101,8 +101,8 @@ export function kitSteps(facts: TimelineFacts) {
         const by = taskId ? admin('EXTEND_TASK', at, taskId) : undefined;
         const step = {
           kind: 'TASK_EXTENDED',
-          zh: `「${k.zh}」截止时间延至 ${when(arg.dueAt)}`,
-          en: `${k.en}: due date moved to ${when(arg.dueAt)}`,
+          zh: `「${k.zh}」截止时间延至 ${when(arg.dueAt, 'zh')}`,
+          en: `${k.en}: due date moved to ${when(arg.dueAt, 'en')}`,
         };
         return { step, actor: by?.actor ?? null, taskId };
       }
