@@ -20,7 +20,7 @@ afterAll(() => orm?.close());
 const activities = async () =>
   createTrainingActivities({
     orm,
-    registry: createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') }),
+    registry: createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret'), subgraphSecrets: [inject('subgraphSecret')] }),
     temporal: await temporalClient(),
   });
 

@@ -1,5 +1,5 @@
 // Writes a migration for the difference between a service's entities and its migrations:
-//   npm run migration:create -- registry|processes [name]
+//   npm run migration:create -- registry|processes|gateway [name]
 // Run against a scratch database that holds exactly the committed migrations.
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { MIGRATING_ORMS } from './orms.js';
@@ -9,7 +9,7 @@ const [service, name] = process.argv.slice(2);
 const factories = MIGRATING_ORMS;
 const factory = factories[service as keyof typeof factories];
 if (!factory) {
-  console.error('usage: npm run migration:create -- registry|processes [name]');
+  console.error('usage: npm run migration:create -- registry|processes|gateway [name]');
   process.exit(2);
 }
 const orm = await factory(config().databaseUrl);

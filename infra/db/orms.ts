@@ -2,6 +2,8 @@ import { registryOrmSpec } from '../../services/registry/orm.js';
 import { processesOrmSpec } from '../../services/processes/orm.js';
 import { registryMigrations } from '../migrations/registry/index.js';
 import { processesMigrations } from '../migrations/processes/index.js';
+import { gatewayOrmSpec } from '../../services/gateway/rate-bucket.js';
+import { gatewayMigrations } from '../migrations/gateway/index.js';
 import { createOrm } from '../../services/common/orm.js';
 
 // The services' ORMs with their committed migrations: what migrate, migration:create and the
@@ -9,4 +11,5 @@ import { createOrm } from '../../services/common/orm.js';
 export const MIGRATING_ORMS = {
   registry: (databaseUrl: string) => createOrm({ ...registryOrmSpec, migrations: registryMigrations }, databaseUrl),
   processes: (databaseUrl: string) => createOrm({ ...processesOrmSpec, migrations: processesMigrations }, databaseUrl),
+  gateway: (databaseUrl: string) => createOrm({ ...gatewayOrmSpec, migrations: gatewayMigrations }, databaseUrl),
 } as const;

@@ -12,7 +12,8 @@ import type { Payload } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { config, type HubConfig } from '../common/config.js';
 import { bearerToken, hasRole, tokenVerifier, type TokenVerifier } from '../common/identity.js';
-import { AesGcmPayloadCodec } from '../common/payload-codec.js';
+import { AesGcmPayloadCodec, refusalOf } from '../common/payload-codec.js';
+import { Health, stopOnSignals } from '../common/health.js';
 import { assertProductionKeys } from '../common/payload-keys.js';
 import { configureLogs, log } from '../common/log.js';
 import { LATENCY_BUCKETS, metricsAuthorized, ServiceMetrics } from '../common/metrics.js';
@@ -97,7 +98,10 @@ export async function startCodecServer(settings: CodecSettings = config()) {
     buckets: LATENCY_BUCKETS,
     registers: [metrics.registry],
   });
+  // Nothing to wait for: the keys are loaded, and the codec reaches no other service.
+  const health = new Health('codec');
   const server = createServer((request, response) => {
+    if (health.handles(request, response)) return;
     const scope = newRequestScope('codec', request.headers);
     response.setHeader(REQUEST_ID_HEADER, scope.requestId);
     const started = performance.now();
@@ -145,8 +149,11 @@ export async function startCodecServer(settings: CodecSettings = config()) {
       const payloads = await readPayloads(request);
       // X-Namespace names the UI's namespace; one key set serves them all, so it changes nothing.
       const result = await codec[operation](payloads).catch((error: Error) => {
-        throw new HttpError(400, error.message); // unknown key id, tampered ciphertext
+        throw new HttpError(400, error.message);
       });
+      // Plain JSON (sent by someone without the key), an unknown key id, tampered ciphertext.
+      const refused = result.map(refusalOf).findIndex((reason) => reason !== undefined);
+      if (refused !== -1) throw new HttpError(400, `Payload ${refused} refused: ${refusalOf(result[refused]!)}`);
       send(response, 200, {
         payloads: result.map((p) => ProtoPayload.toObject(ProtoPayload.create(p), { bytes: String })),
       });
@@ -164,6 +171,7 @@ export async function startCodecServer(settings: CodecSettings = config()) {
   log.info(`Temporal UI codec endpoint at ${url}`, { service: 'codec' });
   return {
     url,
+    health,
     async stop() {
       server.closeAllConnections();
       server.close();
@@ -175,5 +183,5 @@ export async function startCodecServer(settings: CodecSettings = config()) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
   const codec = await startCodecServer();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void codec.stop());
+  stopOnSignals(codec.health, () => codec.stop(), { delayMs: config().shutdownDelayMs });
 }

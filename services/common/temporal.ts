@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import type { HubConfig } from './config.js';
-import { AesGcmPayloadCodec } from './payload-codec.js';
+import { AesGcmPayloadCodec, type PlaintextPolicy } from './payload-codec.js';
 import { assertProductionKeys } from './payload-keys.js';
 import { temporalClientInterceptors } from './tracing.js';
 
@@ -36,15 +36,17 @@ export function connectionOptions(settings: Omit<TemporalSettings, 'payloadKeys'
 
 /**
  * The payload codec (AES-256-GCM, services/common/payload-codec.ts) and failures whose message
- * and stack travel as an encoded payload too (services/common/failure-converter.ts).
+ * and stack travel as an encoded payload too (services/common/failure-converter.ts). Plain
+ * payloads are refused; `plaintext: 'accept'` is for replaying the repository's saved histories.
  */
 export function hubDataConverter(
   settings: Pick<HubConfig, 'payloadKeys'>,
   env: NodeJS.ProcessEnv = process.env,
+  plaintext: PlaintextPolicy = 'refuse',
 ): DataConverter {
   assertProductionKeys(settings.payloadKeys, env);
   return {
-    payloadCodecs: [new AesGcmPayloadCodec(settings.payloadKeys)],
+    payloadCodecs: [new AesGcmPayloadCodec(settings.payloadKeys, plaintext)],
     failureConverterPath: FAILURE_CONVERTER_PATH,
   };
 }

@@ -11,6 +11,7 @@ import { buildProcessesSchema } from './schema.js';
 import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './search-attributes.js';
 import { ensureEvaluationSchedules } from './evaluation/schedule.js';
+import { Health, stopOnSignals } from '../common/health.js';
 
 export async function startProcesses(settings = config()) {
   const orm = await createProcessesOrm(settings.databaseUrl);
@@ -23,22 +24,28 @@ export async function startProcesses(settings = config()) {
   const { schema } = await buildProcessesSchema();
   const metrics = new ServiceMetrics('processes');
   metrics.watchPool('processes', await ormPool(orm));
+  const health = new Health('processes', {
+    postgres: () => orm.em.getConnection().execute('select 1'),
+    temporal: () => connection.workflowService.getSystemInfo({}),
+  });
   const served = await serveSubgraph({
     name: 'processes',
     schema,
     metrics,
+    health,
     port: settings.processesPort,
     host: settings.listenHost,
     settings,
     context: processesContext({
       orm,
       temporal,
-      registry: createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret }),
+      registry: createRegistryClient(settings.registryUrl, settings),
       settings,
     }),
   });
   return {
     ...served,
+    health,
     stop: async () => {
       await served.stop();
       await connection.close();
@@ -51,13 +58,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'processes');
   const processes = await startProcesses();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(
-      signal,
-      () =>
-        void processes
-          .stop()
-          .finally(() => tracing.shutdown())
-          .finally(() => process.exit(0)),
-    );
+  stopOnSignals(processes.health, () => processes.stop().finally(() => tracing.shutdown()), {
+    delayMs: config().shutdownDelayMs,
+  });
 }

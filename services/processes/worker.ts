@@ -16,6 +16,7 @@ import type { ActivityDeps } from './process-definition.js';
 import { createTaskActivities } from './tasks/activities.js';
 import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './search-attributes.js';
+import { Health, serveProbes, stopOnSignals } from '../common/health.js';
 
 /** The bundle's entry point: every workflow the hub runs. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
@@ -62,6 +63,19 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
     : { workflowsPath: WORKFLOWS_PATH, workflowModules: WORKFLOW_INTERCEPTOR_MODULES };
 }
 
+/**
+ * The worker's slots and sticky cache from WORKER_* (config.ts), each left to the SDK when unset.
+ * One worker is one process: to run more workflow tasks at once, add replicas on the same task
+ * queue before raising the slots (docs/operations.md says what each costs).
+ */
+export function workerTuning(settings: Pick<HubConfig, 'worker'>): Partial<WorkerOptions> {
+  const { shutdownGraceMs, ...slots } = settings.worker;
+  const defined = Object.fromEntries(Object.entries(slots).filter(([, value]) => value !== undefined));
+  // On SIGTERM: no new tasks are polled, running activities get this long to finish, and what
+  // is still running then is cancelled so that Temporal retries it on another worker.
+  return { ...defined, shutdownGraceTime: shutdownGraceMs };
+}
+
 /** Runs the hub's workflows and activities until stopped. */
 export async function startWorker(settings: HubConfig = config(), options: { orm?: MikroORM } = {}) {
   const orm = options.orm ?? (await createProcessesOrm(settings.databaseUrl));
@@ -70,7 +84,7 @@ export async function startWorker(settings: HubConfig = config(), options: { orm
   const clientConnection = await connectClient(settings);
   await registerSearchAttributes(clientConnection, settings.temporalNamespace);
   const temporal = hubClient(clientConnection, settings);
-  const registry = createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret });
+  const registry = createRegistryClient(settings.registryUrl, settings);
   // The worker's pool on the SDK's exporter (a no-op meter when the Runtime has no metrics).
   const stopPoolReport = reportPoolToTemporal(Runtime.instance().metricMeter, 'processes', await ormPool(orm));
   const { workflowModules, ...source } = workflowSource();
@@ -85,11 +99,20 @@ export async function startWorker(settings: HubConfig = config(), options: { orm
     // the workflows' spans come through the sink, registered either way.
     interceptors: { activity: activityTracingInterceptors(), workflowModules },
     sinks: workflowSpanSinks(),
+    ...workerTuning(settings),
   });
   const running = worker.run();
   log.info(`polling task queue "${settings.taskQueue}" at ${settings.temporalAddress}`, { service: 'worker' });
+  const health = new Health('worker', {
+    worker: async () => {
+      if (worker.getState() !== 'RUNNING') throw new Error(`the worker is ${worker.getState().toLowerCase()}`);
+    },
+    temporal: () => clientConnection.workflowService.getSystemInfo({}),
+    postgres: () => orm.em.getConnection().execute('select 1'),
+  });
   return {
     worker,
+    health,
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
@@ -107,6 +130,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { metricsAddress } = quietTemporalLogs({ metricsAddress: config().workerMetricsAddress });
   if (metricsAddress) log.info(`worker metrics at http://${metricsAddress}/metrics`, { service: 'worker' });
   const running = await startWorker();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => void running.stop().finally(() => tracing.shutdown()));
+  // The worker has no HTTP server of its own: a small one answers the probes.
+  const probes = await serveProbes(running.health, config().workerProbePort, config().listenHost);
+  log.info(`worker probes at ${probes.url}/healthz and /readyz`, { service: 'worker' });
+  stopOnSignals(
+    running.health,
+    async () => {
+      await running.stop(); // finishes (or hands back) its tasks first
+      await probes.stop();
+      await tracing.shutdown();
+    },
+    { delayMs: 0, deadlineMs: config().worker.shutdownGraceMs + 30_000 },
+  );
 }

@@ -7,16 +7,19 @@ import { ormPool, ServiceMetrics } from '../common/metrics.js';
 import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
 import { buildRegistrySchema } from './schema.js';
+import { Health, stopOnSignals } from '../common/health.js';
 
 export async function startRegistry(settings = config()) {
   const orm = await createRegistryOrm(settings.databaseUrl);
   const { schema } = await buildRegistrySchema();
   const metrics = new ServiceMetrics('registry');
   metrics.watchPool('registry', await ormPool(orm));
+  const health = new Health('registry', { postgres: () => orm.em.getConnection().execute('select 1') });
   const served = await serveSubgraph({
     name: 'registry',
     schema,
     metrics,
+    health,
     port: settings.registryPort,
     host: settings.listenHost,
     settings,
@@ -24,6 +27,7 @@ export async function startRegistry(settings = config()) {
   });
   return {
     ...served,
+    health,
     stop: async () => {
       await served.stop();
       await orm.close();
@@ -35,13 +39,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'registry');
   const registry = await startRegistry();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(
-      signal,
-      () =>
-        void registry
-          .stop()
-          .finally(() => tracing.shutdown())
-          .finally(() => process.exit(0)),
-    );
+  stopOnSignals(registry.health, () => registry.stop().finally(() => tracing.shutdown()), {
+    delayMs: config().shutdownDelayMs,
+  });
 }
