@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { composeSupergraph } from '../infra/schema/compose.js';
 import { createRegistryOrm } from '../services/registry/orm.js';
 import { createProcessesOrm } from '../services/processes/orm.js';
+import { createGatewayOrm } from '../services/gateway/rate-bucket.js';
 
 describe('committed schema', () => {
   it('matches what the code produces (run `npm run schema` after changing the API)', async () => {
@@ -26,7 +27,7 @@ describe('committed schema', () => {
 
 describe('migrations', () => {
   it('agree with the entities (no schema change left to generate)', async () => {
-    for (const create of [createRegistryOrm, createProcessesOrm]) {
+    for (const create of [createRegistryOrm, createProcessesOrm, createGatewayOrm]) {
       const orm = await create(inject('databaseUrl'));
       try {
         const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
