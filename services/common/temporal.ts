@@ -2,7 +2,7 @@
 // the tests and the replayer all connect and (de)serialise the same way, so a payload one of
 // them encrypts the others can read, and a TLS or API-key setting cannot be missed in one of them.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { moduleFile } from './module-path.js';
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import type { HubConfig } from './config.js';
@@ -14,7 +14,7 @@ import { temporalClientInterceptors } from './tracing.js';
  * The failure converter's module (the SDK requires it by path). Workflow bundles must be built
  * with it too: bundleWorkflowCode({ failureConverterPath: FAILURE_CONVERTER_PATH }).
  */
-export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('./failure-converter.ts', import.meta.url));
+export const FAILURE_CONVERTER_PATH = moduleFile('./failure-converter', import.meta.url);
 
 type TemporalSettings = Pick<HubConfig, 'temporalAddress' | 'temporalTls' | 'temporalApiKey' | 'payloadKeys'>;
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { fileURLToPath } from 'node:url';
+import { moduleFile } from '../common/module-path.js';
 import { config, type HubConfig } from '../common/config.js';
 import { connectClient, connectionOptions, hubClient, hubDataConverter } from '../common/temporal.js';
 import { configureLogs, log } from '../common/log.js';
@@ -19,7 +19,7 @@ import { registerSearchAttributes } from './search-attributes.js';
 import { Health, serveProbes, stopOnSignals } from '../common/health.js';
 
 /** The bundle's entry point: every workflow the hub runs. */
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+export const WORKFLOWS_PATH = moduleFile('../../workflows/index', import.meta.url);
 
 /**
  * The bundle's workflow interceptors: the traces' (services/common/tracing-workflow.ts), in every bundle, since
@@ -27,7 +27,7 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', 
  * A bundle built elsewhere (test/global-setup.ts) must list them too: bundleWorkflowCode({
  * workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES }).
  */
-export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../common/tracing-workflow.ts', import.meta.url))];
+export const WORKFLOW_INTERCEPTOR_MODULES = [moduleFile('../common/tracing-workflow', import.meta.url)];
 
 /**
  * Installs the process's Temporal Runtime (services/common/temporal-runtime.ts): the SDK's lines
