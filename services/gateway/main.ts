@@ -10,7 +10,7 @@ import { commonServerOptions, serveGraphQL } from '../common/http.js';
 import { bearerToken, tokenVerifier, type Identity } from '../common/identity.js';
 import { OidcIssuer } from '../common/oidc.js';
 import { configureLogs, log } from '../common/log.js';
-import { ServiceMetrics, subgraphFetchHistogram } from '../common/metrics.js';
+import { dependencyGauge, ServiceMetrics, subgraphFetchHistogram } from '../common/metrics.js';
 import { correlationHeaders } from '../common/request-scope.js';
 import { injectTraceContext, startTracing } from '../common/tracing.js';
 import { costLimit, limitRules, parseOptions } from './limits/index.js';
@@ -131,6 +131,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     },
     ...rate.readinessChecks(),
   });
+  dependencyGauge(metrics, () => health.readiness());
   const oidc = settings.oidc ? new OidcIssuer(settings.oidc) : undefined;
   const verify = tokenVerifier(settings, { issuer: oidc });
   const { url } = await serveGraphQL(server, {

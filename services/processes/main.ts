@@ -3,7 +3,7 @@ import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
 import { configureLogs } from '../common/log.js';
 import { startTracing } from '../common/tracing.js';
-import { ormPool, ServiceMetrics } from '../common/metrics.js';
+import { dependencyGauge, ormPool, pastDueTasksGauge, PAST_DUE_GRACE_MINUTES, ServiceMetrics } from '../common/metrics.js';
 import { connectClient, hubClient } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
 import { processesContext } from './context.js';
@@ -27,6 +27,15 @@ export async function startProcesses(settings = config()) {
   const health = new Health('processes', {
     postgres: () => orm.em.getConnection().execute('select 1'),
     temporal: () => connection.workflowService.getSystemInfo({}),
+  });
+  dependencyGauge(metrics, () => health.readiness());
+  pastDueTasksGauge(metrics, async () => {
+    const [row] = await orm.em
+      .getConnection()
+      .execute<{ count: string }[]>(
+        `select count(*) from processes.human_task where status in ('OPEN', 'CLAIMED') and due_at < now() - interval '${PAST_DUE_GRACE_MINUTES} minutes'`,
+      );
+    return Number(row?.count ?? 0);
   });
   const served = await serveSubgraph({
     name: 'processes',

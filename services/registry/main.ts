@@ -3,7 +3,7 @@ import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
 import { configureLogs } from '../common/log.js';
 import { startTracing } from '../common/tracing.js';
-import { ormPool, ServiceMetrics } from '../common/metrics.js';
+import { dependencyGauge, ormPool, ServiceMetrics } from '../common/metrics.js';
 import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
 import { buildRegistrySchema } from './schema.js';
@@ -15,6 +15,7 @@ export async function startRegistry(settings = config()) {
   const metrics = new ServiceMetrics('registry');
   metrics.watchPool('registry', await ormPool(orm));
   const health = new Health('registry', { postgres: () => orm.em.getConnection().execute('select 1') });
+  dependencyGauge(metrics, () => health.readiness());
   const served = await serveSubgraph({
     name: 'registry',
     schema,
