@@ -48,9 +48,9 @@ describe('two gateway replicas', () => {
     expect(limited).toHaveLength(10 - allowed);
     expect(limited.every((a) => a.status === 429)).toBe(true);
     // Another subject has its own bucket.
-    expect((await gql('{ __typename }', {}, await token(['INTEGRATOR'], [], `${subject}-other`), gatewayB)).status).toBe(
-      200,
-    );
+    expect(
+      (await gql('{ __typename }', {}, await token(['INTEGRATOR'], [], `${subject}-other`), gatewayB)).status,
+    ).toBe(200);
   });
 
   it('falls back to counting in memory when PostgreSQL does not answer, and costs one short statement a request', async () => {

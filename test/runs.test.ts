@@ -148,7 +148,10 @@ beforeAll(async () => {
   quietTemporalLogs();
   orm = await createProcessesOrm(inject('databaseUrl'), { poolMax: 4 });
   connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const registry = createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret'), subgraphSecrets: [inject('subgraphSecret')] });
+  const registry = createRegistryClient(inject('registryUrl'), {
+    jwtSecret: inject('jwtSecret'),
+    subgraphSecrets: [inject('subgraphSecret')],
+  });
   worker = await Worker.create({
     connection,
     taskQueue,

@@ -19,11 +19,17 @@ describe('a subgraph reached without the gateway', () => {
     const integrator = await token(['INTEGRATOR']);
     for (const [name, url] of Object.entries(subgraphs())) {
       const started = performance.now();
-      const unsigned = await raw(url, { body: JSON.stringify({ query: ISSUE_QUERY }), token: integrator, signed: false });
+      const unsigned = await raw(url, {
+        body: JSON.stringify({ query: ISSUE_QUERY }),
+        token: integrator,
+        signed: false,
+      });
       expectRefusal(unsigned, 'UNAUTHENTICATED', 401);
       expect(unsigned.json!.errors![0]!.extensions!.signature, name).toBe('missing');
       expect(unsigned.json!.errors![0]!.message).toMatch(/only requests that come through the hub/);
-      console.log(`[walls] ${name}: unsigned 1,000-alias query refused in ${(performance.now() - started).toFixed(1)} ms`);
+      console.log(
+        `[walls] ${name}: unsigned 1,000-alias query refused in ${(performance.now() - started).toFixed(1)} ms`,
+      );
 
       const body = JSON.stringify({ query: '{ __typename }' });
       const authorization = `Bearer ${integrator}`;
@@ -56,7 +62,10 @@ describe('a subgraph reached without the gateway', () => {
 
   it("still meets the gateway's limits when signed: the issue's query is QUERY_TOO_COMPLEX at the registry", async () => {
     const integrator = await token(['INTEGRATOR']);
-    const answer = await raw(inject('registryUrl'), { body: JSON.stringify({ query: ISSUE_QUERY }), token: integrator });
+    const answer = await raw(inject('registryUrl'), {
+      body: JSON.stringify({ query: ISSUE_QUERY }),
+      token: integrator,
+    });
     expectRefusal(answer, 'QUERY_TOO_COMPLEX', 400);
     // The subgraph's parser stops first (twice the gateway's MAX_QUERY_TOKENS), as the gateway's does.
     expect(answer.json!.errors![0]!.extensions!.limit).toBe('tokens');

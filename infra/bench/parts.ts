@@ -141,8 +141,7 @@ export function treeRss(pid: number): number {
     }
   }
   const tree = [pid];
-  for (let i = 0; i < tree.length; i++)
-    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
   let total = 0;
   for (const member of tree) {
     try {

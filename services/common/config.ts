@@ -206,9 +206,13 @@ function subgraphSecrets(env: NodeJS.ProcessEnv): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
   if (secrets.length === 0 || secrets.some((s) => s.length < 32))
-    throw new Error('SUBGRAPH_SECRET must hold secrets of at least 32 characters each (openssl rand -base64 32), comma-separated');
+    throw new Error(
+      'SUBGRAPH_SECRET must hold secrets of at least 32 characters each (openssl rand -base64 32), comma-separated',
+    );
   if (env.NODE_ENV === 'production' && secrets.includes(DEV_SUBGRAPH_SECRET))
-    throw new Error('NODE_ENV=production with the dev-only SUBGRAPH_SECRET: set a secret of your own (openssl rand -base64 32)');
+    throw new Error(
+      'NODE_ENV=production with the dev-only SUBGRAPH_SECRET: set a secret of your own (openssl rand -base64 32)',
+    );
   return secrets;
 }
 

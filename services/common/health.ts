@@ -71,7 +71,8 @@ export class Health {
       send(200, { status: 'alive', service: this.service });
     } else {
       this.readiness().then(
-        ({ ready, checks }) => send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: this.service, checks }),
+        ({ ready, checks }) =>
+          send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: this.service, checks }),
         () => send(503, { status: 'not ready', service: this.service }),
       );
     }
@@ -85,7 +86,8 @@ export class Health {
  */
 export async function serveProbes(health: Health, port: number, host: string) {
   const server = createServer((req, res) => {
-    if (!health.handles(req, res)) res.writeHead(404, { 'content-type': 'application/json' }).end('{"status":"not found"}');
+    if (!health.handles(req, res))
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"status":"not found"}');
   });
   server.listen(port, host);
   await once(server, 'listening');
@@ -121,10 +123,13 @@ export function stopOnSignals(
     stopping = true;
     health?.markStopping();
     log.info(`${signal}: not ready any more; stopping in ${options.delayMs} ms`, { service: health?.service });
-    const deadline = setTimeout(() => {
-      log.error(`still stopping after ${options.deadlineMs ?? 60_000} ms: exiting`, { service: health?.service });
-      process.exit(1);
-    }, options.delayMs + (options.deadlineMs ?? 60_000));
+    const deadline = setTimeout(
+      () => {
+        log.error(`still stopping after ${options.deadlineMs ?? 60_000} ms: exiting`, { service: health?.service });
+        process.exit(1);
+      },
+      options.delayMs + (options.deadlineMs ?? 60_000),
+    );
     deadline.unref();
     setTimeout(() => {
       stop().then(

@@ -193,7 +193,11 @@ export async function serveGraphQL<C extends BaseContext>(
     }
     let body: unknown;
     try {
-      body = await readJsonBody(req, options.limits, options.requireSignature && verifySignature(req, options.requireSignature));
+      body = await readJsonBody(
+        req,
+        options.limits,
+        options.requireSignature && verifySignature(req, options.requireSignature),
+      );
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
       res.setHeader('connection', 'close'); // the rest of an oversized body is not read

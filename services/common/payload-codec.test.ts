@@ -62,7 +62,9 @@ describe('AesGcmPayloadCodec', () => {
   it('refuses payloads the hub did not encrypt: converting one fails, naming why', async () => {
     const codec = new AesGcmPayloadCodec(parsePayloadKeys(DEV_PAYLOAD_KEYS));
     const forged = await opened(codec, defaultPayloadConverter.toPayload({ outcome: 'REJECT', decidedBy: 'nobody' }));
-    expect(forged.reason).toMatch(/^a payload not encrypted with a key of TEMPORAL_PAYLOAD_KEYS \(encoding "json\/plain"\)/);
+    expect(forged.reason).toMatch(
+      /^a payload not encrypted with a key of TEMPORAL_PAYLOAD_KEYS \(encoding "json\/plain"\)/,
+    );
     expect(forged.convert).toThrow(/Unknown encoding: refused by the hub: a payload not encrypted/);
     // Encrypted payloads around it still decode: one refusal does not spoil a batch.
     const [sealed] = await codec.encode([plain()]);

@@ -85,8 +85,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
         );
       }
       const sealed = Buffer.from(payload.data ?? new Uint8Array());
-      if (sealed.length < IV_BYTES + TAG_BYTES)
-        return refused(`key id "${id}", too short to be AES-GCM ciphertext`);
+      if (sealed.length < IV_BYTES + TAG_BYTES) return refused(`key id "${id}", too short to be AES-GCM ciphertext`);
       const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
       decipher.setAAD(utf8(id!));
       decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));

@@ -10,13 +10,16 @@ import { readConfig, DEV_SUBGRAPH_SECRET } from './config.js';
 
 const secret = 'a-secret-of-the-hub-that-is-long-enough';
 const request = { method: 'POST', path: '/graphql', authorization: 'Bearer abc', body: '{"query":"{ __typename }"}' };
-const signed = (secrets: string[], at: number, r = request) => subgraphSignatureHeaders(secrets, r, at)[SIGNATURE_HEADER];
+const signed = (secrets: string[], at: number, r = request) =>
+  subgraphSignatureHeaders(secrets, r, at)[SIGNATURE_HEADER];
 
 describe('the subgraph signature', () => {
   it('accepts what the hub signed, within the age limit, under any configured secret (rotation)', () => {
     const now = 1_800_000_000_000;
     expect(checkSubgraphSignature([secret], signed([secret], now), request, now)).toBeUndefined();
-    expect(checkSubgraphSignature([secret], signed([secret], now - SIGNATURE_MAX_AGE_MS + 1), request, now)).toBeUndefined();
+    expect(
+      checkSubgraphSignature([secret], signed([secret], now - SIGNATURE_MAX_AGE_MS + 1), request, now),
+    ).toBeUndefined();
     const next = 'the-next-secret-of-the-hub-also-long-enough';
     expect(checkSubgraphSignature([next, secret], signed([secret], now), request, now)).toBeUndefined();
   });

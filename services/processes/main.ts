@@ -3,7 +3,13 @@ import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
 import { configureLogs } from '../common/log.js';
 import { startTracing } from '../common/tracing.js';
-import { dependencyGauge, ormPool, pastDueTasksGauge, PAST_DUE_GRACE_MINUTES, ServiceMetrics } from '../common/metrics.js';
+import {
+  dependencyGauge,
+  ormPool,
+  pastDueTasksGauge,
+  PAST_DUE_GRACE_MINUTES,
+  ServiceMetrics,
+} from '../common/metrics.js';
 import { connectClient, hubClient } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
 import { processesContext } from './context.js';

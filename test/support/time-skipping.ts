@@ -65,7 +65,10 @@ export function createHubWorker(
     around,
   }: { orm: MikroORM; taskQueue: string; around?: (activities: Record<string, unknown>) => Record<string, unknown> },
 ): Promise<Worker> {
-  const registry = createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret'), subgraphSecrets: [inject('subgraphSecret')] });
+  const registry = createRegistryClient(inject('registryUrl'), {
+    jwtSecret: inject('jwtSecret'),
+    subgraphSecrets: [inject('subgraphSecret')],
+  });
   const activities = hubActivities({ orm, registry, temporal: env.client });
   return Worker.create({
     connection: env.nativeConnection,

@@ -24,8 +24,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const idleMs = Number(values.idle) * 1000;
-const databaseUrl =
-  process.env.BENCH_STARTUP_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_startup';
+const databaseUrl = process.env.BENCH_STARTUP_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_startup';
 
 if (values.build || !existsSync(join(ROOT, 'dist/workflow-bundle.js'))) await build();
 console.log(`[startup] database ${new URL(databaseUrl).pathname.slice(1)}: migrating and seeding`);

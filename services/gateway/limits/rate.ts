@@ -35,7 +35,12 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return;
     }
-    throw rateLimited(subject, this.perSecond, this.burst, Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond)));
+    throw rateLimited(
+      subject,
+      this.perSecond,
+      this.burst,
+      Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond)),
+    );
   }
 
   /** Buckets that have refilled are the same as no bucket: dropped, so memory stays bounded. */

@@ -45,9 +45,7 @@ export interface SubjectRateLimiter {
 }
 
 /** The limiter RATE_LIMIT_STORE asks for. */
-export function rateLimiterFor(
-  settings: Pick<HubConfig, 'rateLimit' | 'databaseUrl'>,
-): SubjectRateLimiter {
+export function rateLimiterFor(settings: Pick<HubConfig, 'rateLimit' | 'databaseUrl'>): SubjectRateLimiter {
   const { perSecond, burst, store } = settings.rateLimit;
   const memory = new RateLimiter(perSecond, burst);
   if (store === 'memory') {
