@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCH_SUBGRAPH_SECRET } from './signing.js';
 
 // The hub's parts as separate OS processes for the benchmarks that measure each one (start-up,
 // memory): started the way production starts them or the way the old image did, ready when
@@ -163,7 +164,7 @@ export async function partsEnv(databaseUrl: string, temporalAddress: string): Pr
     TEMPORAL_TASK_QUEUE: `bench-${Math.random().toString(36).slice(2, 8)}`,
     TEMPORAL_PAYLOAD_KEYS: `bench:${Buffer.from('bench-only-key-of-32-bytes-long!').toString('base64')}`,
     JWT_SECRET: 'bench-secret-that-is-long-enough',
-    SUBGRAPH_SECRET: 'bench-subgraph-secret-that-is-long-enough',
+    SUBGRAPH_SECRET: BENCH_SUBGRAPH_SECRET,
     LISTEN_HOST: '127.0.0.1',
     GATEWAY_PORT: String(gateway),
     REGISTRY_PORT: String(registry),

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { HubConfig } from '../common/config.js';
 import { bearerToken, tokenVerifier } from '../common/identity.js';
 import { limitRules } from './limits/index.js';
+import { subgraphSignatureHeaders } from '../common/subgraph-signature.js';
 
 // The Guild's Hive Gateway on the same committed supergraph and the same subgraphs, measured
 // beside Apollo Gateway by `npm run bench:registry -- --ways gateway,hive,...` (issue 12).
@@ -46,6 +47,20 @@ export async function startHiveGateway(settings: HubConfig) {
     },
     onValidate({ addValidationRule }) {
       for (const rule of rules) addValidationRule(rule);
+    },
+    // Subgraphs answer only signed requests: signed as the fetch leaves, with its final headers and body.
+    onFetch({ fetchFn, setFetchFn }) {
+      setFetchFn((url, options = {}, ...rest) => {
+        const target = new URL(url);
+        const headers = { ...(options.headers ?? {}) };
+        const signature = subgraphSignatureHeaders(settings.subgraphSecrets, {
+          method: options.method ?? 'GET',
+          path: `${target.pathname}${target.search}`,
+          authorization: headers.authorization,
+          body: typeof options.body === 'string' ? options.body : '',
+        });
+        return fetchFn(url, { ...options, headers: { ...headers, ...signature } }, ...rest);
+      });
     },
   };
   const runtime = createGatewayRuntime({
