@@ -1,0 +1,174 @@
+// npm run bench:soak -- [--minutes 10] [--mode tsx|dist] [--warmup 2] [--svg docs/soak.svg]
+// The hub's parts as separate processes (registry, processes, worker, gateway, codec: tsx as the
+// dev stack runs them, or the compiled build) on a fresh database of the local PostgreSQL
+// (BENCH_SOAK_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/hub_bench_soak) and a
+// Temporal dev server, under a mixed load for `--minutes`: integrators' queries across both
+// subgraphs, admins' run lists, training applications decided through to their certificates,
+// codec round trips. Every 10 s the resident memory of each part (its whole process tree) is
+// sampled; at the end a table, each part's growth from the end of `--warmup` minutes to the end,
+// and with --svg a small chart of the same.
+import 'reflect-metadata';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { migrate } from '../../db/migrate.js';
+import { seed, seedOrganizationId } from '../../seed/run.js';
+import { startDevTemporal } from '../../dev/temporal.js';
+import { build } from '../../build/main.js';
+import { signToken, type Role } from '../../../services/common/identity.js';
+import { PARTS, partsEnv, ROOT, startPart, treeRss, type RunMode, type RunningPart } from '../parts.js';
+import { soakChart } from './chart.js';
+import { TrainingLoad } from './training-load.js';
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    mode: { type: 'string', default: 'tsx' },
+    svg: { type: 'string' },
+  },
+});
+const minutes = Number(values.minutes);
+const warmupMs = Number(values.warmup) * 60_000;
+const mode = values.mode as RunMode;
+if (!['tsx', 'dist'].includes(mode)) throw new Error('--mode must be tsx or dist');
+const databaseUrl = process.env.BENCH_SOAK_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_soak';
+const SAMPLE_EVERY_MS = 10_000;
+
+if (mode === 'dist' && !existsSync(join(ROOT, 'dist/workflow-bundle.js'))) await build();
+console.log(`[soak] database ${new URL(databaseUrl).pathname.slice(1)}: migrating and seeding`);
+await migrate(databaseUrl);
+await seed(databaseUrl);
+const temporal = await startDevTemporal();
+const env = await partsEnv(databaseUrl, temporal.address);
+const running: RunningPart[] = [];
+let stopping = false;
+const stopAll = async () => {
+  stopping = true;
+  for (const part of running.reverse()) await part.stop();
+  await temporal.stop();
+};
+process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+
+try {
+  for (const part of PARTS) {
+    running.push(await startPart(part, mode, env));
+    console.log(`[soak] ${part} (${mode}) ready in ${running.at(-1)!.readyMs.toFixed(0)} ms`);
+  }
+  const gateway = `http://127.0.0.1:${env.GATEWAY_PORT}/`;
+  const codec = `http://127.0.0.1:${env.CODEC_PORT}/codec`;
+  const as = (roles: Role[], orgs: string[] = [], subject?: string) =>
+    signToken(
+      { subject: subject ?? `soak-${roles.join('-').toLowerCase()}`, roles, organizationIds: orgs },
+      env.JWT_SECRET!,
+      '12h',
+    );
+  const wenzhou = seedOrganizationId('wenzhou');
+  const tokens = {
+    integrator: await as(['INTEGRATOR']),
+    admin: await as(['ADMIN']),
+    approver: await as(['APPROVER'], [wenzhou], 'soak-approver'),
+    officer: await as(['FEDERATION_OFFICER'], [], 'soak-officer'),
+  };
+  const counts = { queries: 0, errors: 0, codec: 0 };
+  const ask = async (query: string, variables: Record<string, unknown>, token: string) => {
+    const response = await fetch(gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    }).catch(() => undefined);
+    const body = (await response?.json().catch(() => undefined)) as { data?: any; errors?: unknown[] } | undefined;
+    counts.queries++;
+    if (!body || body.errors?.length) counts.errors++;
+    return body?.data;
+  };
+  const QUERIES: [string, Record<string, unknown>, string][] = [
+    ['{ organizations(first: 20) { totalCount edges { node { id name kind } } } }', {}, tokens.integrator],
+    [
+      'query ($id: ID!) { organization(id: $id) { name relationships { type from { name } to { name } } trainingEnrollments { status } } }',
+      { id: wenzhou },
+      tokens.integrator,
+    ],
+    ['{ myTasks(first: 10, status: OPEN) { totalCount edges { node { id title } } } }', {}, tokens.approver],
+    ['{ processRuns(first: 10) { totalCount edges { node { id stage status } } } }', {}, tokens.admin],
+    ['{ statistics(asOf: "2020-12-31") { year bankPairings liaisonVisits } }', {}, tokens.integrator],
+  ];
+  const queryLoop = async (offset: number) => {
+    for (let i = offset; !stopping; i++) {
+      const [query, variables, token] = QUERIES[i % QUERIES.length]!;
+      await ask(query, variables, token);
+      await new Promise((done) => setTimeout(done, 120));
+    }
+  };
+  const codecLoop = async () => {
+    const payload = {
+      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+      data: Buffer.from('{"soak":true}').toString('base64'),
+    };
+    while (!stopping) {
+      const post = (operation: string, payloads: unknown[]) =>
+        fetch(`${codec}/${operation}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}` },
+          body: JSON.stringify({ payloads }),
+        }).then((r) => r.json() as Promise<{ payloads: unknown[] }>);
+      const encoded = await post('encode', [payload]).catch(() => undefined);
+      if (encoded) await post('decode', encoded.payloads).catch(() => undefined);
+      counts.codec++;
+      await new Promise((done) => setTimeout(done, 1_000));
+    }
+  };
+  const training = new TrainingLoad(ask, tokens, wenzhou);
+  const load = Promise.allSettled([
+    queryLoop(0),
+    queryLoop(2),
+    queryLoop(4),
+    codecLoop(),
+    training.run(() => stopping),
+  ]);
+
+  const samples: { t: number; rss: Record<string, number> }[] = [];
+  const started = Date.now();
+  const sample = () => {
+    const rss = Object.fromEntries(running.map((p) => [p.part, treeRss(p.child.pid!) / 2 ** 20]));
+    samples.push({ t: (Date.now() - started) / 1000, rss });
+    console.log(
+      `[soak] ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s  ${PARTS.map((p) => `${p} ${rss[p]!.toFixed(0)}`).join('  ')} MiB  (${counts.queries} queries, ${counts.errors} errors, ${training.summary()})`,
+    );
+  };
+  sample();
+  while (Date.now() - started < minutes * 60_000) {
+    await new Promise((done) => setTimeout(done, SAMPLE_EVERY_MS));
+    sample();
+  }
+  stopping = true;
+  await load;
+
+  const afterWarmup = samples.filter((s) => s.t * 1000 >= warmupMs);
+  const first = afterWarmup[0] ?? samples[0]!;
+  const last = samples.at(-1)!;
+  console.log(
+    `\n${samples.length} samples every ${SAMPLE_EVERY_MS / 1000} s, RSS in MiB (whole process tree), mode ${mode}\n`,
+  );
+  console.log(`| s | ${PARTS.join(' | ')} |`);
+  console.log(`| ---: | ${PARTS.map(() => '---:').join(' | ')} |`);
+  for (const s of samples.filter((_, i) => i % 6 === 0 || i === samples.length - 1))
+    console.log(`| ${Math.round(s.t)} | ${PARTS.map((p) => s.rss[p]!.toFixed(0)).join(' | ')} |`);
+  console.log(
+    `\ngrowth from ${Math.round(first.t)} s (after ${values.warmup} min of warm-up) to ${Math.round(last.t)} s:`,
+  );
+  for (const p of PARTS)
+    console.log(
+      `  ${p.padEnd(10)} ${first.rss[p]!.toFixed(0)} → ${last.rss[p]!.toFixed(0)} MiB (${(((last.rss[p]! - first.rss[p]!) / first.rss[p]!) * 100).toFixed(1)} %), peak ${Math.max(...afterWarmup.map((s) => s.rss[p]!)).toFixed(0)}`,
+    );
+  console.log(
+    `load: ${counts.queries} queries (${counts.errors} errors), ${counts.codec} codec round trips, ${training.summary()}`,
+  );
+  if (values.svg) {
+    writeFileSync(values.svg, soakChart(samples, [...PARTS], `RSS per part, ${minutes} min of mixed load (${mode})`));
+    console.log(`chart written to ${values.svg}`);
+  }
+} finally {
+  await stopAll();
+}
+process.exit(0);
