@@ -144,9 +144,13 @@ try {
   stopping = true;
   await load;
 
+  // Growth is read peak to peak: the highest sample of the first minute after warm-up against the
+  // highest of the last minute, so that a garbage collection's sawtooth is not taken for a trend.
   const afterWarmup = samples.filter((s) => s.t * 1000 >= warmupMs);
-  const first = afterWarmup[0] ?? samples[0]!;
-  const last = samples.at(-1)!;
+  const end = samples.at(-1)!.t;
+  const firstMinute = afterWarmup.filter((s) => s.t < afterWarmup[0]!.t + 60);
+  const lastMinute = samples.filter((s) => s.t > end - 60);
+  const peak = (window: typeof samples, part: string) => Math.max(...window.map((s) => s.rss[part]!));
   console.log(
     `\n${samples.length} samples every ${SAMPLE_EVERY_MS / 1000} s, RSS in MiB (whole process tree), mode ${mode}\n`,
   );
@@ -155,12 +159,14 @@ try {
   for (const s of samples.filter((_, i) => i % 6 === 0 || i === samples.length - 1))
     console.log(`| ${Math.round(s.t)} | ${PARTS.map((p) => s.rss[p]!.toFixed(0)).join(' | ')} |`);
   console.log(
-    `\ngrowth from ${Math.round(first.t)} s (after ${values.warmup} min of warm-up) to ${Math.round(last.t)} s:`,
+    `\ngrowth, peak of the first minute after ${values.warmup} min of warm-up (${Math.round(firstMinute[0]!.t)}-${Math.round(firstMinute.at(-1)!.t)} s) to peak of the last (${Math.round(lastMinute[0]!.t)}-${Math.round(end)} s):`,
   );
-  for (const p of PARTS)
+  for (const p of PARTS) {
+    const [from, to] = [peak(firstMinute, p), peak(lastMinute, p)];
     console.log(
-      `  ${p.padEnd(10)} ${first.rss[p]!.toFixed(0)} → ${last.rss[p]!.toFixed(0)} MiB (${(((last.rss[p]! - first.rss[p]!) / first.rss[p]!) * 100).toFixed(1)} %), peak ${Math.max(...afterWarmup.map((s) => s.rss[p]!)).toFixed(0)}`,
+      `  ${p.padEnd(10)} ${from.toFixed(0)} → ${to.toFixed(0)} MiB (${(((to - from) / from) * 100).toFixed(1)} %)`,
     );
+  }
   console.log(
     `load: ${counts.queries} queries (${counts.errors} errors), ${counts.codec} codec round trips, ${training.summary()}`,
   );
