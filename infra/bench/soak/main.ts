@@ -1,11 +1,11 @@
-// npm run bench:soak -- [--minutes 10] [--mode tsx|dist] [--warmup 2] [--svg docs/soak.svg]
+// npm run bench:soak -- [--minutes 10] [--mode tsx|dist] [--warmup 2] [--production-settings] [--svg docs/soak.svg]
 // The hub's parts as separate processes (registry, processes, worker, gateway, codec: tsx as the
 // dev stack runs them, or the compiled build) on a fresh database of the local PostgreSQL
 // (BENCH_SOAK_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/hub_bench_soak) and a
 // Temporal dev server, under a mixed load for `--minutes`: integrators' queries across both
 // subgraphs, admins' run lists, training applications decided through to their certificates,
 // codec round trips. Every 10 s the resident memory of each part (its whole process tree) is
-// sampled; at the end a table, each part's growth from the end of `--warmup` minutes to the end,
+// sampled (--production-settings: each part with infra/k8s's V8 heap limit, the worker with its slots and cache); at the end a table, each part's growth from the end of `--warmup` minutes to the end,
 // and with --svg a small chart of the same.
 import 'reflect-metadata';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,16 @@ import { seed, seedOrganizationId } from '../../seed/run.js';
 import { startDevTemporal } from '../../dev/temporal.js';
 import { build } from '../../build/main.js';
 import { signToken, type Role } from '../../../services/common/identity.js';
-import { PARTS, partsEnv, ROOT, startPart, treeRss, type RunMode, type RunningPart } from '../parts.js';
+import {
+  PARTS,
+  partsEnv,
+  PRODUCTION_HEAP_MB,
+  ROOT,
+  startPart,
+  treeRss,
+  type RunMode,
+  type RunningPart,
+} from '../parts.js';
 import { soakChart } from './chart.js';
 import { TrainingLoad } from './training-load.js';
 
@@ -26,6 +35,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     mode: { type: 'string', default: 'tsx' },
     svg: { type: 'string' },
+    'production-settings': { type: 'boolean', default: false },
   },
 });
 const minutes = Number(values.minutes);
@@ -40,7 +50,18 @@ console.log(`[soak] database ${new URL(databaseUrl).pathname.slice(1)}: migratin
 await migrate(databaseUrl);
 await seed(databaseUrl);
 const temporal = await startDevTemporal();
-const env = await partsEnv(databaseUrl, temporal.address);
+const production = values['production-settings'];
+const env: Record<string, string> = {
+  ...(await partsEnv(databaseUrl, temporal.address)),
+  // What docker-compose.yml and infra/k8s give the worker.
+  ...(production
+    ? {
+        WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20',
+        WORKER_MAX_CONCURRENT_ACTIVITIES: '20',
+        WORKER_MAX_CACHED_WORKFLOWS: '500',
+      }
+    : {}),
+};
 const running: RunningPart[] = [];
 let stopping = false;
 const stopAll = async () => {
@@ -52,7 +73,7 @@ process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
 
 try {
   for (const part of PARTS) {
-    running.push(await startPart(part, mode, env));
+    running.push(await startPart(part, mode, env, { heapMb: production ? PRODUCTION_HEAP_MB[part] : undefined }));
     console.log(`[soak] ${part} (${mode}) ready in ${running.at(-1)!.readyMs.toFixed(0)} ms`);
   }
   const gateway = `http://127.0.0.1:${env.GATEWAY_PORT}/`;
@@ -144,12 +165,14 @@ try {
   stopping = true;
   await load;
 
-  // Growth is read peak to peak: the highest sample of the first minute after warm-up against the
-  // highest of the last minute, so that a garbage collection's sawtooth is not taken for a trend.
+  // Growth is read peak to peak: the highest sample of the first half after warm-up against the
+  // highest of the second half, so that a garbage collection's sawtooth (the registry's lasts
+  // minutes) is not taken for a trend, while a leak still raises the second half's peak.
   const afterWarmup = samples.filter((s) => s.t * 1000 >= warmupMs);
   const end = samples.at(-1)!.t;
-  const firstMinute = afterWarmup.filter((s) => s.t < afterWarmup[0]!.t + 60);
-  const lastMinute = samples.filter((s) => s.t > end - 60);
+  const middle = (afterWarmup[0]!.t + end) / 2;
+  const firstHalf = afterWarmup.filter((s) => s.t < middle);
+  const secondHalf = afterWarmup.filter((s) => s.t >= middle);
   const peak = (window: typeof samples, part: string) => Math.max(...window.map((s) => s.rss[part]!));
   console.log(
     `\n${samples.length} samples every ${SAMPLE_EVERY_MS / 1000} s, RSS in MiB (whole process tree), mode ${mode}\n`,
@@ -159,10 +182,10 @@ try {
   for (const s of samples.filter((_, i) => i % 6 === 0 || i === samples.length - 1))
     console.log(`| ${Math.round(s.t)} | ${PARTS.map((p) => s.rss[p]!.toFixed(0)).join(' | ')} |`);
   console.log(
-    `\ngrowth, peak of the first minute after ${values.warmup} min of warm-up (${Math.round(firstMinute[0]!.t)}-${Math.round(firstMinute.at(-1)!.t)} s) to peak of the last (${Math.round(lastMinute[0]!.t)}-${Math.round(end)} s):`,
+    `\ngrowth after ${values.warmup} min of warm-up, peak of ${Math.round(firstHalf[0]!.t)}-${Math.round(firstHalf.at(-1)!.t)} s to peak of ${Math.round(secondHalf[0]!.t)}-${Math.round(end)} s:`,
   );
   for (const p of PARTS) {
-    const [from, to] = [peak(firstMinute, p), peak(lastMinute, p)];
+    const [from, to] = [peak(firstHalf, p), peak(secondHalf, p)];
     console.log(
       `  ${p.padEnd(10)} ${from.toFixed(0)} → ${to.toFixed(0)} MiB (${(((to - from) / from) * 100).toFixed(1)} %)`,
     );
@@ -171,7 +194,14 @@ try {
     `load: ${counts.queries} queries (${counts.errors} errors), ${counts.codec} codec round trips, ${training.summary()}`,
   );
   if (values.svg) {
-    writeFileSync(values.svg, soakChart(samples, [...PARTS], `RSS per part, ${minutes} min of mixed load (${mode})`));
+    writeFileSync(
+      values.svg,
+      soakChart(
+        samples,
+        [...PARTS],
+        `RSS per part, ${minutes} min of mixed load (${mode}${production ? ', production settings' : ''})`,
+      ),
+    );
     console.log(`chart written to ${values.svg}`);
   }
 } finally {
