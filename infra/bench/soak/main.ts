@@ -11,6 +11,7 @@ import 'reflect-metadata';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { migrate } from '../../db/migrate.js';
 import { seed, seedOrganizationId } from '../../seed/run.js';
 import { startDevTemporal } from '../../dev/temporal.js';
@@ -45,8 +46,25 @@ if (!['tsx', 'dist'].includes(mode)) throw new Error('--mode must be tsx or dist
 const databaseUrl = process.env.BENCH_SOAK_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hub_bench_soak';
 const SAMPLE_EVERY_MS = 10_000;
 
+async function recreateDatabase(url: string) {
+  const admin = new URL(url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+    await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
 if (mode === 'dist' && !existsSync(join(ROOT, 'dist/workflow-bundle.js'))) await build();
-console.log(`[soak] database ${new URL(databaseUrl).pathname.slice(1)}: migrating and seeding`);
+// A fresh database each run: tasks left open by an earlier run belong to runs of a Temporal
+// server that is gone, and deciding them would only count errors.
+await recreateDatabase(databaseUrl);
+console.log(`[soak] database ${new URL(databaseUrl).pathname.slice(1)}: created, migrating and seeding`);
 await migrate(databaseUrl);
 await seed(databaseUrl);
 const temporal = await startDevTemporal();
@@ -92,6 +110,7 @@ try {
     officer: await as(['FEDERATION_OFFICER'], [], 'soak-officer'),
   };
   const counts = { queries: 0, errors: 0, codec: 0 };
+  const errorsBy = new Map<string, number>();
   const ask = async (query: string, variables: Record<string, unknown>, token: string) => {
     const response = await fetch(gateway, {
       method: 'POST',
@@ -100,7 +119,13 @@ try {
     }).catch(() => undefined);
     const body = (await response?.json().catch(() => undefined)) as { data?: any; errors?: unknown[] } | undefined;
     counts.queries++;
-    if (!body || body.errors?.length) counts.errors++;
+    if (!body || body.errors?.length) {
+      counts.errors++;
+      const code =
+        (body?.errors?.[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code ?? 'no answer';
+      const what = `${/\{\s*(\w+)/.exec(query.replace(/^[^{]*/, ''))?.[1] ?? '?'} ${code}`;
+      errorsBy.set(what, (errorsBy.get(what) ?? 0) + 1);
+    }
     return body?.data;
   };
   const QUERIES: [string, Record<string, unknown>, string][] = [
@@ -191,7 +216,7 @@ try {
     );
   }
   console.log(
-    `load: ${counts.queries} queries (${counts.errors} errors), ${counts.codec} codec round trips, ${training.summary()}`,
+    `load: ${counts.queries} queries (${counts.errors} errors${errorsBy.size ? `: ${[...errorsBy].map(([what, n]) => `${n} × ${what}`).join(', ')}` : ''}), ${counts.codec} codec round trips, ${training.summary()}`,
   );
   if (values.svg) {
     writeFileSync(
