@@ -88,7 +88,11 @@ async function requireAdmin(request: IncomingMessage, verify: TokenVerifier) {
 
 export async function startCodecServer(settings: CodecSettings = config()) {
   assertProductionKeys(settings.payloadKeys);
-  const codec = new AesGcmPayloadCodec(settings.payloadKeys);
+  // A display path: a history holds plain payloads the hub never sealed (the SDK core's marker
+  // data, a forged signal's argument), shown as they are, since they were never secret; anything
+  // sealed under an unknown key or tampered with is refused (400) below. Refusing plain payloads
+  // matters where they would act: in the workers and clients (services/common/temporal.ts).
+  const codec = new AesGcmPayloadCodec(settings.payloadKeys).acceptingPlaintext();
   const verify = tokenVerifier(settings); // the hub's own ADMIN tokens and, when configured, the OIDC issuer's
   const metrics = new ServiceMetrics('codec');
   const requests = new client.Histogram({
@@ -151,7 +155,7 @@ export async function startCodecServer(settings: CodecSettings = config()) {
       const result = await codec[operation](payloads).catch((error: Error) => {
         throw new HttpError(400, error.message);
       });
-      // Plain JSON (sent by someone without the key), an unknown key id, tampered ciphertext.
+      // An unknown key id, tampered ciphertext.
       const refused = result.map(refusalOf).findIndex((reason) => reason !== undefined);
       if (refused !== -1) throw new HttpError(400, `Payload ${refused} refused: ${refusalOf(result[refused]!)}`);
       send(response, 200, {

@@ -53,6 +53,11 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     this.byId = new Map(keys.map((k) => [k.id, k.key]));
   }
 
+  /** The same keys, accepting plain payloads: for reading a history, never for running one. */
+  acceptingPlaintext(): AesGcmPayloadCodec {
+    return new AesGcmPayloadCodec(this.keys, 'accept');
+  }
+
   async encode(payloads: Payload[]): Promise<Payload[]> {
     const { id, key } = this.keys[0]!;
     return payloads.map((payload) => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { moduleFile } from './module-path.js';
 import { Client, Connection } from '@temporalio/client';
-import type { DataConverter } from '@temporalio/common';
+import type { DataConverter, LoadedDataConverter } from '@temporalio/common';
 import type { HubConfig } from './config.js';
 import { AesGcmPayloadCodec, type PlaintextPolicy } from './payload-codec.js';
 import { assertProductionKeys } from './payload-keys.js';
@@ -72,4 +72,25 @@ export function hubClient(
     dataConverter: hubDataConverter(settings),
     interceptors: { workflow: temporalClientInterceptors() },
   });
+}
+
+const readers = new WeakMap<LoadedDataConverter, LoadedDataConverter>();
+/**
+ * A client's converter for reading a whole history to show it (the admins' timeline): a history
+ * holds plain payloads the hub did not write through its codec (the SDK core's marker data, the
+ * search attributes), so the codec accepts them here. Reading acts on nothing; running does, and
+ * the workers and clients that run refuse them (payload-codec.ts).
+ */
+export function historyReader(converter: LoadedDataConverter): LoadedDataConverter {
+  let reader = readers.get(converter);
+  if (!reader) {
+    reader = {
+      ...converter,
+      payloadCodecs: converter.payloadCodecs.map((codec) =>
+        codec instanceof AesGcmPayloadCodec ? codec.acceptingPlaintext() : codec,
+      ),
+    };
+    readers.set(converter, reader);
+  }
+  return reader;
 }

@@ -5,6 +5,7 @@ import type { temporal } from '@temporalio/proto';
 import { ACTIVE_STATUSES, HumanTask } from '../tasks/human-task.js';
 import type { ProcessesContext } from '../context.js';
 import { readHistory, type RunEvent } from './history.js';
+import { historyReader } from '../../common/temporal.js';
 
 // Per request, so a page of runs costs one call per kind of fact however many runs it shows:
 // describe() and the history once per run asked for, the tasks and projection ids in one
@@ -43,7 +44,7 @@ function createRunLoaders(em: EntityManager, client: Client) {
           const history = await client.workflow.getHandle(workflowId, runId || undefined).fetchHistory();
           return readHistory(
             (history.events ?? []) as temporal.api.history.v1.IHistoryEvent[],
-            client.options.loadedDataConverter,
+            historyReader(client.options.loadedDataConverter),
           );
         }),
       ),
