@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
@@ -95,8 +95,10 @@ function kustomize(dir: string): Record<string, any>[] {
 
 /** kubernetes-validate --strict on the objects: the exit status and what it said. */
 function validate(objects: Record<string, any>[]) {
-  const home = env.KUBERNETES_VALIDATE_HOME;
-  if (!home || !existsSync(join(home, 'kubernetes_validate')))
+  // Where npm test's bootstrap put it (also for a bare `npx vitest` after one npm test).
+  const cache = join(env.HUB_TOOLS_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'chamber-hub'));
+  const home = env.KUBERNETES_VALIDATE_HOME || join(cache, 'kubernetes-validate-1.37.0');
+  if (!existsSync(join(home, 'kubernetes_validate')))
     throw new Error(
       'kubernetes-validate is missing: npm test installs it (infra/dev/bootstrap.mjs, PyPI kubernetes-validate==1.37.0); or eval "$(node infra/dev/bootstrap.mjs env)"',
     );
