@@ -157,6 +157,8 @@ describe('a gateway whose console directory is empty', () => {
         JWT_SECRET: inject('jwtSecret'),
         REGISTRY_URL: inject('registryUrl'),
         PROCESSES_URL: inject('processesUrl'),
+        SUBGRAPH_SECRET: inject('subgraphSecret'),
+        DATABASE_URL: inject('databaseUrl'),
         CONSOLE_DIR: mkdtempSync(join(tmpdir(), 'no-console-')),
       }),
     );
@@ -206,7 +208,13 @@ describe('dev sign-in on a gateway with the dev secret', () => {
     // The global hub's subgraphs check tokens with the test secret: what this gateway accepts
     // is shown at the gateway itself ({ __typename } is answered without a subgraph).
     dev = await startGateway(
-      readConfig({ GATEWAY_PORT: '0', REGISTRY_URL: inject('registryUrl'), PROCESSES_URL: inject('processesUrl') }),
+      readConfig({
+        GATEWAY_PORT: '0',
+        REGISTRY_URL: inject('registryUrl'),
+        PROCESSES_URL: inject('processesUrl'),
+        SUBGRAPH_SECRET: inject('subgraphSecret'),
+        DATABASE_URL: inject('databaseUrl'),
+      }),
       { devIdentities: DEV_IDENTITIES },
     );
   });

@@ -32,6 +32,8 @@ declare module 'vitest' {
     databaseUrl: string;
     temporalAddress: string;
     jwtSecret: string;
+    /** SUBGRAPH_SECRET of the run: test/support/hub.ts signs direct subgraph requests with it. */
+    subgraphSecret: string;
     /** The workflow bundle, built once and shared by every worker of the run. */
     workflowBundle: string;
     /** TEMPORAL_PAYLOAD_KEYS of the run (a fresh key: nothing may rely on the dev key). */
@@ -92,6 +94,7 @@ export default async function setup(project: TestProject) {
     await freePort(),
   ];
   const temporalPayloadKeys = `test-${Date.now()}:${randomBytes(32).toString('base64')}`;
+  const subgraphSecret = randomBytes(32).toString('base64');
   const settings = readConfig({
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: temporal.address,
@@ -102,6 +105,7 @@ export default async function setup(project: TestProject) {
     PROCESSES_PORT: String(processesPort),
     CODEC_PORT: String(codecPort),
     TEMPORAL_PAYLOAD_KEYS: temporalPayloadKeys,
+    SUBGRAPH_SECRET: subgraphSecret,
     LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     CONSOLE_DIR: consoleDir,
@@ -116,6 +120,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', database.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('jwtSecret', settings.jwtSecret);
+  project.provide('subgraphSecret', subgraphSecret);
   project.provide('workflowBundle', workflowBundle);
   project.provide('temporalPayloadKeys', temporalPayloadKeys);
   project.provide('codecUrl', hub.codecUrl);

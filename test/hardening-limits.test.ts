@@ -133,6 +133,8 @@ describe('a production gateway (introspection off) with a tight rate limit', () 
         JWT_SECRET: inject('jwtSecret'),
         REGISTRY_URL: inject('registryUrl'),
         PROCESSES_URL: inject('processesUrl'),
+        SUBGRAPH_SECRET: inject('subgraphSecret'),
+        DATABASE_URL: inject('databaseUrl'),
         RATE_LIMIT_PER_SECOND: '2',
         RATE_LIMIT_BURST: '4',
       }),

@@ -16,7 +16,11 @@ const CLOSING_DAY = '2025-06-30';
 const BIDDING = { minimumGrade: null, minimumYearsRegistered: 2, kinds: ['INDUSTRY_ASSOCIATION'] };
 let officer: string;
 let organizationId: string;
-const registry = () => createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') });
+const registry = () =>
+  createRegistryClient(inject('registryUrl'), {
+    jwtSecret: inject('jwtSecret'),
+    subgraphSecrets: [inject('subgraphSecret')],
+  });
 
 async function write(query: string, variables: Record<string, unknown>) {
   const r = await gql(query, variables, officer);

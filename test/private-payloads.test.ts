@@ -4,7 +4,7 @@ import { temporal } from '@temporalio/proto';
 import { gql, orgId, token } from './support/hub.js';
 import { createCourse, decide, enroll, openTaskOf, staffOf } from './support/training.js';
 import { decodeHistory, isPayload } from './support/histories.js';
-import { testDataConverter } from './support/time-skipping.js';
+import { historyDataConverter } from './support/time-skipping.js';
 
 // What someone with access to the Temporal frontend (or its UI, or its database) sees of a
 // training application: its history read with a plain client that has no key. Applicants'
@@ -62,7 +62,7 @@ function expectNothingPersonal(history: History, secrets: string[]) {
 }
 
 async function expectReadableWithTheKey(secrets: string[]) {
-  const decoded = await decodeHistory(await rawHistory(), testDataConverter().payloadCodecs![0]);
+  const decoded = await decodeHistory(await rawHistory(), historyDataConverter().payloadCodecs![0]);
   const { readable } = inspect(decoded);
   for (const secret of secrets) expect(readable).toContain(secret);
 }

@@ -149,7 +149,10 @@ beforeAll(async () => {
   quietTemporalLogs();
   orm = await createProcessesOrm(CATALOG, inject('databaseUrl'), { poolMax: 4 });
   connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const registry = createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') });
+  const registry = createRegistryClient(inject('registryUrl'), {
+    jwtSecret: inject('jwtSecret'),
+    subgraphSecrets: [inject('subgraphSecret')],
+  });
   worker = await Worker.create({
     connection,
     taskQueue,

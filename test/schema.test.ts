@@ -5,6 +5,7 @@ import { composeSupergraph } from '../infra/schema/compose.js';
 import { createRegistryOrm } from '../services/registry/orm.js';
 import { createProcessesOrm } from '../services/processes/orm.js';
 import { CATALOG } from '../services/processes/catalog.js';
+import { createGatewayOrm } from '../services/gateway/rate-bucket.js';
 
 describe('committed schema', () => {
   it('matches what the code produces (run `npm run schema` after changing the API)', async () => {
@@ -27,7 +28,7 @@ describe('committed schema', () => {
 
 describe('migrations', () => {
   it('agree with the entities (no schema change left to generate)', async () => {
-    const creators = [createRegistryOrm, (url: string) => createProcessesOrm(CATALOG, url)];
+    const creators = [createRegistryOrm, (url: string) => createProcessesOrm(CATALOG, url), createGatewayOrm];
     for (const create of creators) {
       const orm = await create(inject('databaseUrl'));
       try {

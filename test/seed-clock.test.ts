@@ -49,7 +49,10 @@ beforeAll(async () => {
   });
   const served = await startRegistry(settings);
   stops.unshift(served.stop);
-  registry = createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret });
+  registry = createRegistryClient(settings.registryUrl, {
+    jwtSecret: settings.jwtSecret,
+    subgraphSecrets: settings.subgraphSecrets,
+  });
 });
 
 afterAll(async () => {

@@ -80,7 +80,10 @@ beforeAll(async () => {
   });
   const registry = await startRegistry(settings);
   const gateway = await startGateway(settings);
-  stops.unshift(gateway.stop, registry.stop);
+  stops.unshift(
+    () => gateway.stop(),
+    () => registry.stop(),
+  );
   reportGateway = gateway.url;
   reader = await token(['INTEGRATOR']);
 });

@@ -21,7 +21,10 @@ afterAll(() => orm?.close());
 const activities = async () =>
   createTrainingActivities({
     orm,
-    registry: createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') }),
+    registry: createRegistryClient(inject('registryUrl'), {
+      jwtSecret: inject('jwtSecret'),
+      subgraphSecrets: [inject('subgraphSecret')],
+    }),
     temporal: await temporalClient(),
   });
 

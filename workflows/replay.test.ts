@@ -6,7 +6,7 @@ import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { quietTemporalLogs } from '../services/processes/worker.js';
-import { sharedBundle, testDataConverter } from '../test/support/time-skipping.js';
+import { historyDataConverter, sharedBundle } from '../test/support/time-skipping.js';
 
 // Determinism guard: histories of real runs are replayed against the current workflow code.
 // approved/rejected/expired.json are runs of the first version (before the task kit): they must
@@ -15,9 +15,11 @@ import { sharedBundle, testDataConverter } from '../test/support/time-skipping.j
 // `SAVE_HISTORIES=1 npx vitest run workflows/training/workflow.test.ts`. Running workflows
 // replay their history whenever a worker picks them up again, so a change that issues different
 // commands for the same history would break them in production; it fails here instead.
-// The replayer has the hub's data converter, as production's workers do: the saved histories hold
-// plain JSON payloads (from before encryption, or decrypted when saved), which the payload codec
-// passes through, and an encrypted history would be decrypted with the configured keys.
+// The replayer has the hub's data converter with its keys, as production's workers do, except that
+// it accepts plain payloads: the saved histories hold plain JSON (from before encryption, or
+// decrypted when saved, so that they depend on no key), while every worker and client of the hub
+// refuses them (services/common/payload-codec.ts). The files are reviewed parts of this repository
+// and replay acts on nothing, so accepting plain JSON here lets no one forge a decision.
 
 const WORKFLOWS = fileURLToPath(new URL('./', import.meta.url));
 
@@ -55,7 +57,7 @@ describe('replay of saved histories', () => {
     const failures: string[] = [];
     let replayed = 0;
     for await (const result of Worker.runReplayHistories(
-      { workflowBundle: sharedBundle(), dataConverter: testDataConverter() },
+      { workflowBundle: sharedBundle(), dataConverter: historyDataConverter() },
       histories,
     )) {
       replayed++;

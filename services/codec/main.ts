@@ -12,7 +12,8 @@ import type { Payload } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { config, type HubConfig } from '../common/config.js';
 import { bearerToken, hasRole, tokenVerifier, type TokenVerifier } from '../common/identity.js';
-import { AesGcmPayloadCodec } from '../common/payload-codec.js';
+import { AesGcmPayloadCodec, refusalOf } from '../common/payload-codec.js';
+import { Health, stopOnSignals } from '../common/health.js';
 import { assertProductionKeys } from '../common/payload-keys.js';
 import { configureLogs, log } from '../common/log.js';
 import { LATENCY_BUCKETS, metricsAuthorized, ServiceMetrics } from '../common/metrics.js';
@@ -91,7 +92,11 @@ async function requireAdmin(request: IncomingMessage, verify: TokenVerifier) {
 
 export async function startCodecServer(settings: CodecSettings = config()) {
   assertProductionKeys(settings.payloadKeys);
-  const codec = new AesGcmPayloadCodec(settings.payloadKeys);
+  // A display path: a history holds plain payloads the hub never sealed (the SDK core's marker
+  // data, a forged signal's argument), shown as they are, since they were never secret; anything
+  // sealed under an unknown key or tampered with is refused (400) below. Refusing plain payloads
+  // matters where they would act: in the workers and clients (services/common/temporal.ts).
+  const codec = new AesGcmPayloadCodec(settings.payloadKeys).acceptingPlaintext();
   const verify = tokenVerifier(settings); // the hub's own ADMIN tokens and, when configured, the OIDC issuer's
   const metrics = new ServiceMetrics('codec');
   const requests = new client.Histogram({
@@ -101,7 +106,10 @@ export async function startCodecServer(settings: CodecSettings = config()) {
     buckets: LATENCY_BUCKETS,
     registers: [metrics.registry],
   });
+  // Nothing to wait for: the keys are loaded, and the codec reaches no other service.
+  const health = new Health('codec');
   const server = createServer((request, response) => {
+    if (health.handles(request, response)) return;
     const scope = newRequestScope('codec', request.headers);
     response.setHeader(REQUEST_ID_HEADER, scope.requestId);
     const started = performance.now();
@@ -149,8 +157,11 @@ export async function startCodecServer(settings: CodecSettings = config()) {
       const payloads = await readPayloads(request);
       // X-Namespace names the UI's namespace; one key set serves them all, so it changes nothing.
       const result = await codec[operation](payloads).catch((error: Error) => {
-        throw new HttpError(400, error.message); // unknown key id, tampered ciphertext
+        throw new HttpError(400, error.message);
       });
+      // An unknown key id, tampered ciphertext.
+      const refused = result.map(refusalOf).findIndex((reason) => reason !== undefined);
+      if (refused !== -1) throw new HttpError(400, `Payload ${refused} refused: ${refusalOf(result[refused])}`);
       send(response, 200, {
         payloads: result.map((p) => ProtoPayload.toObject(ProtoPayload.create(p), { bytes: String })),
       });
@@ -168,6 +179,7 @@ export async function startCodecServer(settings: CodecSettings = config()) {
   log.info(`Temporal UI codec endpoint at ${url}`, { service: 'codec' });
   return {
     url,
+    health,
     async stop() {
       server.closeAllConnections();
       server.close();
@@ -179,5 +191,5 @@ export async function startCodecServer(settings: CodecSettings = config()) {
 if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const codec = await startCodecServer();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void codec.stop());
+  stopOnSignals(codec.health, () => codec.stop(), { delayMs: config().shutdownDelayMs });
 }

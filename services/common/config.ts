@@ -13,6 +13,11 @@ export const DEV_JWT_SECRET = 'dev-only-secret-change-me';
 
 /** TOKEN_MAX_LIFETIME_HOURS when unset: a working day and then some (dev tokens live 12 hours). */
 export const DEFAULT_TOKEN_MAX_LIFETIME_HOURS = 24;
+/**
+ * SUBGRAPH_SECRET when none is set (the embedded dev stack and the tests' default): public, so
+ * it proves nothing; with NODE_ENV=production the hub refuses to start with it.
+ */
+export const DEV_SUBGRAPH_SECRET = 'dev-only-subgraph-secret-not-for-production';
 
 /** Where `npm run console:build` writes the console; the gateway serves it at /console/. */
 const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
@@ -61,8 +66,26 @@ export interface HubConfig {
   introspection: boolean;
   /** The gateway's refusals before execution: see services/gateway/limits/. */
   limits: QueryLimits;
-  /** Requests per second per token subject at the gateway, with a burst allowance. */
-  rateLimit: { perSecond: number; burst: number };
+  /**
+   * Requests per second per token subject at the gateway, with a burst allowance, counted in
+   * PostgreSQL so that every gateway replica shares one bucket per subject (RATE_LIMIT_STORE
+   * `postgres`, the default), or in each process's memory (`memory`).
+   */
+  rateLimit: { perSecond: number; burst: number; store: 'postgres' | 'memory' };
+  /**
+   * SUBGRAPH_SECRET: the secrets the hub's parts sign subgraph requests with (the first signs,
+   * all are accepted: rotation); subgraphs refuse requests without a valid signature.
+   */
+  subgraphSecrets: string[];
+  /** WORKER_PROBE_PORT: the worker's /healthz and /readyz (it has no other HTTP server). */
+  workerProbePort: number;
+  /** The worker's slots and sticky cache (WORKER_*); undefined leaves the Temporal SDK's default. */
+  worker: WorkerTuning;
+  /**
+   * SHUTDOWN_DELAY_SECONDS: on SIGTERM a part answers /readyz with 503 this long before it stops
+   * taking requests, so the load balancer's probes see it go first (0 under npm start).
+   */
+  shutdownDelayMs: number;
   /** The log's format and threshold (LOG_FORMAT, LOG_LEVEL): services/common/log.ts. */
   log: LogSettings;
   /** METRICS_TOKEN: when set, GET /metrics answers only `Authorization: Bearer <token>`. */
@@ -83,6 +106,19 @@ export interface HubConfig {
    * around (a course to apply for, last year's inspections); unset: today in China.
    */
   seedToday?: string;
+}
+
+export interface WorkerTuning {
+  /** WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: workflow tasks one worker runs at once. */
+  maxConcurrentWorkflowTaskExecutions?: number;
+  /** WORKER_MAX_CONCURRENT_ACTIVITIES: activities one worker runs at once. */
+  maxConcurrentActivityTaskExecutions?: number;
+  /** WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: local activities (the task kit's projection writes) at once. */
+  maxConcurrentLocalActivityExecutions?: number;
+  /** WORKER_MAX_CACHED_WORKFLOWS: the sticky cache, runs kept in memory between their workflow tasks. */
+  maxCachedWorkflows?: number;
+  /** WORKER_SHUTDOWN_GRACE_SECONDS: how long running activities may finish after SIGTERM before they are cancelled. */
+  shutdownGraceMs: number;
 }
 
 export interface OidcSettings {
@@ -169,6 +205,44 @@ function positive(name: string, fallback: number, env: NodeJS.ProcessEnv): numbe
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   return value;
+}
+
+/** A positive whole number, or undefined when unset (the library's own default applies). */
+function optionalPositive(name: string, env: NodeJS.ProcessEnv): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : positive(name, 1, env);
+}
+
+function nonNegativeSeconds(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 3600)
+    throw new Error(`${name} must be a number of seconds from 0 to 3600, got "${raw}"`);
+  return Math.round(value * 1000);
+}
+
+/** SUBGRAPH_SECRET: comma-separated, each 32 characters or more; the dev secret refused in production. */
+function subgraphSecrets(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.SUBGRAPH_SECRET || DEV_SUBGRAPH_SECRET;
+  const secrets = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (secrets.length === 0 || secrets.some((s) => s.length < 32))
+    throw new Error(
+      'SUBGRAPH_SECRET must hold secrets of at least 32 characters each (openssl rand -base64 32), comma-separated',
+    );
+  if (env.NODE_ENV === 'production' && secrets.includes(DEV_SUBGRAPH_SECRET))
+    throw new Error(
+      'NODE_ENV=production with the dev-only SUBGRAPH_SECRET: set a secret of your own (openssl rand -base64 32)',
+    );
+  return secrets;
+}
+
+function rateLimitStore(env: NodeJS.ProcessEnv): 'postgres' | 'memory' {
+  const raw = (env.RATE_LIMIT_STORE || 'postgres').toLowerCase();
+  if (raw !== 'postgres' && raw !== 'memory')
+    throw new Error(`RATE_LIMIT_STORE must be postgres or memory, got "${env.RATE_LIMIT_STORE}"`);
+  return raw;
 }
 
 function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -340,7 +414,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rateLimit: {
       perSecond: positive('RATE_LIMIT_PER_SECOND', 100, env),
       burst: positive('RATE_LIMIT_BURST', 200, env),
+      store: rateLimitStore(env),
     },
+    subgraphSecrets: subgraphSecrets(env),
+    workerProbePort: port('WORKER_PROBE_PORT', 4004, env),
+    worker: {
+      maxConcurrentWorkflowTaskExecutions: optionalPositive('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', env),
+      maxConcurrentActivityTaskExecutions: optionalPositive('WORKER_MAX_CONCURRENT_ACTIVITIES', env),
+      maxConcurrentLocalActivityExecutions: optionalPositive('WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', env),
+      maxCachedWorkflows: optionalPositive('WORKER_MAX_CACHED_WORKFLOWS', env),
+      shutdownGraceMs: nonNegativeSeconds('WORKER_SHUTDOWN_GRACE_SECONDS', 10, env),
+    },
+    shutdownDelayMs: nonNegativeSeconds('SHUTDOWN_DELAY_SECONDS', 0, env),
     log: readLogSettings(env),
     metricsToken: metricsToken(env),
     workerMetricsAddress: bindAddress('WORKER_METRICS_ADDRESS', '127.0.0.1:9464', env),

@@ -11,6 +11,8 @@ export class BodyError extends Error {
     readonly status: number,
     message: string,
     readonly code = 'BAD_REQUEST',
+    /** More extensions for the answer (a subgraph's refusal names the signature's problem). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -21,9 +23,20 @@ export interface BodyLimits {
   maxJsonDepth: number;
 }
 
-/** The parsed JSON body of a POST (undefined for GET, whose operation is in the query string). */
-export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Promise<unknown> {
-  if (req.method !== 'POST') return undefined;
+/**
+ * The parsed JSON body of a POST (undefined for GET, whose operation is in the query string).
+ * `inspect` sees the body's exact text before it is parsed (a subgraph checks its signature
+ * there) and may throw a BodyError.
+ */
+export async function readJsonBody(
+  req: IncomingMessage,
+  limits: BodyLimits,
+  inspect?: (text: string) => void,
+): Promise<unknown> {
+  if (req.method !== 'POST') {
+    inspect?.('');
+    return undefined;
+  }
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding !== 'identity') {
     throw new BodyError(415, `Content-Encoding "${encoding}" is not accepted; send the body uncompressed`);
@@ -41,6 +54,7 @@ export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Pr
     throw new BodyError(415, `Charset "${charset}" is not accepted; send UTF-8`);
   }
   const text = await readText(req, limits.maxBodyBytes);
+  inspect?.(text);
   const depth = jsonDepth(text, limits.maxJsonDepth);
   if (depth > limits.maxJsonDepth) {
     throw new BodyError(

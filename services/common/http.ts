@@ -23,6 +23,11 @@ import {
   type RequestScope,
 } from './request-scope.js';
 import { startServerSpan, type ServerSpan } from './tracing.js';
+import type { Health } from './health.js';
+import { checkSubgraphSignature, signatureRefusal, SIGNATURE_HEADER } from './subgraph-signature.js';
+// The subgraphs' second wall is the gateway's own set of limits (depth, aliases, tokens,
+// directives, cost), so both refuse by the same rules and name the same variables.
+import { costLimit, limitRules, parseOptions } from './limits/index.js';
 
 // One HTTP front for the gateway and both subgraphs, on node:http instead of Apollo's
 // standalone server: its body parser answered malformed bodies with an HTML page carrying a
@@ -71,6 +76,13 @@ export async function serveGraphQL<C extends BaseContext>(
      * undefined to serve it as GraphQL. Decided from the raw request before its body is read.
      */
     route?: (req: IncomingMessage) => HttpHandler | undefined;
+    /** GET /healthz and /readyz (services/common/health.ts); none when omitted. */
+    health?: Health;
+    /**
+     * SUBGRAPH_SECRET's secrets: every GraphQL request must carry a valid X-Hub-Signature
+     * (services/common/subgraph-signature.ts), checked before its body is parsed. Subgraphs only.
+     */
+    requireSignature?: readonly string[];
   },
 ) {
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
@@ -80,6 +92,7 @@ export async function serveGraphQL<C extends BaseContext>(
     const started = performance.now();
     res.setHeader(REQUEST_ID_HEADER, scope.requestId);
     runInRequestScope(scope, () => {
+      if (options.health?.handles(req, res)) return;
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path === '/metrics') {
         return void serveMetrics(req, res, metrics, options.metricsToken).catch((error: unknown) =>
@@ -87,6 +100,21 @@ export async function serveGraphQL<C extends BaseContext>(
         );
       }
       const routed = options.route?.(req);
+      if (routed && options.requireSignature) {
+        // A subgraph's other endpoints (the registry's exports) answer only the hub's parts too.
+        const problem = checkSubgraphSignature(options.requireSignature, req.headers[SIGNATURE_HEADER], {
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          authorization: req.headers.authorization,
+          body: '',
+        });
+        if (problem) {
+          const { status, message } = signatureRefusal(problem);
+          return sendError(res, status, status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message, {
+            signature: problem,
+          });
+        }
+      }
       if (routed) {
         // Files and small JSON answers: a debug line each, not GraphQL's metrics or spans.
         res.once('close', () =>
@@ -180,13 +208,18 @@ export async function serveGraphQL<C extends BaseContext>(
     }
     let body: unknown;
     try {
-      body = await readJsonBody(req, options.limits);
+      body = await readJsonBody(
+        req,
+        options.limits,
+        options.requireSignature && verifySignature(req, options.requireSignature),
+      );
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
       res.setHeader('connection', 'close'); // the rest of an oversized body is not read
       const scope = currentRequest();
       if (scope) scope.outcome = error.code;
-      return sendError(res, error.status, error.code, error.message);
+      if (error.status === 401) res.setHeader('www-authenticate', 'HubSignature');
+      return sendError(res, error.status, error.code, error.message, error.extensions);
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -219,6 +252,21 @@ export async function serveGraphQL<C extends BaseContext>(
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, metrics, stop: () => server.stop() };
+}
+
+/** The body's check for a subgraph: refuses (401/403) a request no part of the hub signed. */
+function verifySignature(req: IncomingMessage, secrets: readonly string[]) {
+  return (text: string) => {
+    const problem = checkSubgraphSignature(secrets, req.headers[SIGNATURE_HEADER], {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      authorization: req.headers.authorization,
+      body: text,
+    });
+    if (!problem) return;
+    const { status, message } = signatureRefusal(problem);
+    throw new BodyError(status, message, status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', { signature: problem });
+  };
 }
 
 /** GET /metrics: the service's metrics in Prometheus's text format; 401 without the token when METRICS_TOKEN is set. */
@@ -256,6 +304,17 @@ export function commonServerOptions(settings: { introspection: boolean }) {
   };
 }
 
+/**
+ * The gateway's limits as a subgraph applies them. The gateway's query plan wraps an entity
+ * fetch in `_entities(representations:)` (one level deeper) and adds key fields and
+ * `__typename`s (more tokens) to what the client sent, so depth gets one level more and tokens
+ * twice the gateway's; aliases, directives and cost stay the same (an entity fetch's list counts
+ * as 10 items, below the page size the gateway counted for it).
+ */
+export function subgraphLimits(limits: HubConfig['limits']): HubConfig['limits'] {
+  return { ...limits, maxDepth: limits.maxDepth + 1, maxTokens: limits.maxTokens * 2 };
+}
+
 // One way to serve a subgraph: masked errors, no stack traces, a context per request.
 export async function serveSubgraph<C extends BaseContext>(options: {
   name: string;
@@ -264,16 +323,23 @@ export async function serveSubgraph<C extends BaseContext>(options: {
   host: string;
   context: (req: IncomingMessage) => Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
-  /** The body limits, introspection switch and metrics token, as for the gateway. */
-  settings: Pick<HubConfig, 'http' | 'introspection' | 'metricsToken'>;
+  /** The body limits, introspection switch, metrics token, query limits and signing secrets, as for the gateway. */
+  settings: Pick<HubConfig, 'http' | 'introspection' | 'metricsToken' | 'limits' | 'subgraphSecrets'>;
   /** The service's metrics, to which the caller adds its pool (metrics.ts). */
   metrics?: ServiceMetrics;
   /** Requests that are not GraphQL (the registry's exports), as for serveGraphQL. */
   route?: (req: IncomingMessage) => HttpHandler | undefined;
+  /** /healthz and /readyz with the subgraph's checks. */
+  health?: Health;
 }) {
+  const limits = subgraphLimits(options.settings.limits);
   const server = new ApolloServer<C>({
     schema: options.schema,
     ...commonServerOptions(options.settings),
+    // A second wall behind the gateway's: the same rules, so that a request that got here
+    // (signed, so through a part of the hub) cannot be more expensive than the gateway allows.
+    parseOptions: parseOptions(limits),
+    validationRules: limitRules(limits),
     // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
     // No cache hints are set or read anywhere in the hub; the default cache-control plugin
     // still ran a hook on every field (and made Apollo wrap every resolver to call it): a
@@ -282,6 +348,7 @@ export async function serveSubgraph<C extends BaseContext>(options: {
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       edgeGuard(),
+      costLimit(limits),
       ...(options.plugins ?? []),
     ],
   });
@@ -289,6 +356,7 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     ...options,
     limits: options.settings.http,
     metricsToken: options.settings.metricsToken,
+    requireSignature: options.settings.subgraphSecrets,
   });
   log.info(`subgraph ready at ${url}`, { service: options.name });
   return { server, url, metrics, stop: () => server.stop() };

@@ -193,3 +193,43 @@ export function reportPoolToTemporal(meter: MetricMeter, label: string, pool: Po
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/**
+ * hub_dependency_up{dependency}: 1 when the service's readiness check of that dependency
+ * (PostgreSQL, Temporal, the supergraph ...) passes at scrape time, else 0: what the alert
+ * "PostgreSQL or Temporal unreachable" reads (infra/observability/alerts.yml).
+ */
+export function dependencyGauge(
+  metrics: ServiceMetrics,
+  readiness: () => Promise<{ checks: Record<string, string> }>,
+): void {
+  new Gauge({
+    name: 'hub_dependency_up',
+    help: "1 when the service's readiness check of the dependency passes (checked at scrape time), else 0",
+    labelNames: ['dependency'],
+    registers: [metrics.registry],
+    async collect() {
+      const { checks } = await readiness();
+      for (const [dependency, result] of Object.entries(checks)) {
+        if (dependency !== 'shutdown') this.set({ dependency }, result === 'ok' ? 1 : 0);
+      }
+    },
+  });
+}
+
+/**
+ * hub_tasks_past_due: open tasks whose due date passed more than PAST_DUE_GRACE_MINUTES ago.
+ * A workflow's own timer escalates or expires a task at its due date, so one still open well
+ * after it means the run is not moving (no worker, a failing workflow task).
+ */
+export const PAST_DUE_GRACE_MINUTES = 15;
+export function pastDueTasksGauge(metrics: ServiceMetrics, count: () => Promise<number>): void {
+  new Gauge({
+    name: 'hub_tasks_past_due',
+    help: `Open or claimed tasks whose due date passed more than ${PAST_DUE_GRACE_MINUTES} minutes ago (their run's timer has not acted)`,
+    registers: [metrics.registry],
+    async collect() {
+      this.set(await count().catch(() => -1));
+    },
+  });
+}

@@ -3,7 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Constructor, MigrationObject } from '@mikro-orm/core';
 
 /** Every schema a hub service owns; each ORM ignores the others' when it compares schemas. */
-export const SERVICE_SCHEMAS = ['registry', 'processes'] as const;
+export const SERVICE_SCHEMAS = ['registry', 'processes', 'gateway'] as const;
 
 export interface OrmSpec {
   /** The PostgreSQL schema the service owns. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA } from './payload-codec.js';
+import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA, refusalOf } from './payload-codec.js';
 import { assertProductionKeys, DEV_PAYLOAD_KEYS, parsePayloadKeys } from './payload-keys.js';
 
 const keyOf = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
@@ -29,30 +29,52 @@ describe('AesGcmPayloadCodec', () => {
     expect(text((await rotated.encode([plain()]))[0].metadata![KEY_ID_METADATA])).toBe('k1');
   });
 
+  /** Decodes one payload and converts it as a workflow would: the refusal surfaces there. */
+  const opened = async (codec: AesGcmPayloadCodec, payload: Parameters<AesGcmPayloadCodec['decode']>[0][number]) => {
+    const [decoded] = await codec.decode([payload]);
+    return { reason: refusalOf(decoded), convert: () => defaultPayloadConverter.fromPayload(decoded) };
+  };
+
   it('refuses tampered ciphertext and a relabelled key id', async () => {
     const keys = parsePayloadKeys(`${keyOf('k1')},${keyOf('k0')}`);
     const codec = new AesGcmPayloadCodec(keys);
     const [sealed] = await codec.encode([plain()]);
     const flipped = Buffer.from(sealed.data!);
     flipped[20] ^= 1;
-    await expect(codec.decode([{ ...sealed, data: flipped }])).rejects.toThrow(/failed authentication/);
+    const tampered = await opened(codec, { ...sealed, data: flipped });
+    expect(tampered.reason).toMatch(/failed authentication/);
+    expect(tampered.convert).toThrow(/Unknown encoding: refused by the hub: key id "k1", failed authentication/);
     const relabelled = {
       ...sealed,
       metadata: { ...sealed.metadata, [KEY_ID_METADATA]: new TextEncoder().encode('k0') },
     };
-    await expect(codec.decode([relabelled])).rejects.toThrow(/failed authentication/);
+    expect((await opened(codec, relabelled)).reason).toMatch(/failed authentication/);
   });
 
   it('names an unknown key id and the ids it holds', async () => {
     const [sealed] = await new AesGcmPayloadCodec(parsePayloadKeys(keyOf('gone'))).encode([plain()]);
     const codec = new AesGcmPayloadCodec(parsePayloadKeys(keyOf('k1')));
-    await expect(codec.decode([sealed])).rejects.toThrow(
+    expect((await opened(codec, sealed)).reason).toContain(
       'key id "gone", which TEMPORAL_PAYLOAD_KEYS does not hold (it holds k1)',
     );
   });
 
-  it('passes payloads that are not encrypted through (histories from before encryption)', async () => {
+  it('refuses payloads the hub did not encrypt: converting one fails, naming why', async () => {
     const codec = new AesGcmPayloadCodec(parsePayloadKeys(DEV_PAYLOAD_KEYS));
+    const forged = await opened(codec, defaultPayloadConverter.toPayload({ outcome: 'REJECT', decidedBy: 'nobody' }));
+    expect(forged.reason).toMatch(
+      /^a payload not encrypted with a key of TEMPORAL_PAYLOAD_KEYS \(encoding "json\/plain"\)/,
+    );
+    expect(forged.convert).toThrow(/Unknown encoding: refused by the hub: a payload not encrypted/);
+    // Encrypted payloads around it still decode: one refusal does not spoil a batch.
+    const [sealed] = await codec.encode([plain()]);
+    const [refused, fine] = await codec.decode([plain(), sealed]);
+    expect(refusalOf(refused)).toBeDefined();
+    expect(defaultPayloadConverter.fromPayload(fine)).toEqual(application);
+  });
+
+  it("passes plain payloads through only when told to (the replayer's saved histories)", async () => {
+    const codec = new AesGcmPayloadCodec(parsePayloadKeys(DEV_PAYLOAD_KEYS), 'accept');
     const payload = plain();
     expect(await codec.decode([payload])).toEqual([payload]);
   });

@@ -2,11 +2,11 @@
 // the tests and the replayer all connect and (de)serialise the same way, so a payload one of
 // them encrypts the others can read, and a TLS or API-key setting cannot be missed in one of them.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { moduleFile } from './module-path.js';
 import { Client, Connection } from '@temporalio/client';
-import type { DataConverter } from '@temporalio/common';
+import type { DataConverter, LoadedDataConverter } from '@temporalio/common';
 import type { HubConfig } from './config.js';
-import { AesGcmPayloadCodec } from './payload-codec.js';
+import { AesGcmPayloadCodec, type PlaintextPolicy } from './payload-codec.js';
 import { assertProductionKeys } from './payload-keys.js';
 import { temporalClientInterceptors } from './tracing.js';
 
@@ -14,7 +14,7 @@ import { temporalClientInterceptors } from './tracing.js';
  * The failure converter's module (the SDK requires it by path). Workflow bundles must be built
  * with it too: bundleWorkflowCode({ failureConverterPath: FAILURE_CONVERTER_PATH }).
  */
-export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('./failure-converter.ts', import.meta.url));
+export const FAILURE_CONVERTER_PATH = moduleFile('./failure-converter', import.meta.url);
 
 type TemporalSettings = Pick<HubConfig, 'temporalAddress' | 'temporalTls' | 'temporalApiKey' | 'payloadKeys'>;
 
@@ -36,15 +36,17 @@ export function connectionOptions(settings: Omit<TemporalSettings, 'payloadKeys'
 
 /**
  * The payload codec (AES-256-GCM, services/common/payload-codec.ts) and failures whose message
- * and stack travel as an encoded payload too (services/common/failure-converter.ts).
+ * and stack travel as an encoded payload too (services/common/failure-converter.ts). Plain
+ * payloads are refused; `plaintext: 'accept'` is for replaying the repository's saved histories.
  */
 export function hubDataConverter(
   settings: Pick<HubConfig, 'payloadKeys'>,
   env: NodeJS.ProcessEnv = process.env,
+  plaintext: PlaintextPolicy = 'refuse',
 ): DataConverter {
   assertProductionKeys(settings.payloadKeys, env);
   return {
-    payloadCodecs: [new AesGcmPayloadCodec(settings.payloadKeys)],
+    payloadCodecs: [new AesGcmPayloadCodec(settings.payloadKeys, plaintext)],
     failureConverterPath: FAILURE_CONVERTER_PATH,
   };
 }
@@ -70,4 +72,25 @@ export function hubClient(
     dataConverter: hubDataConverter(settings),
     interceptors: { workflow: temporalClientInterceptors() },
   });
+}
+
+const readers = new WeakMap<LoadedDataConverter, LoadedDataConverter>();
+/**
+ * A client's converter for reading a whole history to show it (the admins' timeline): a history
+ * holds plain payloads the hub did not write through its codec (the SDK core's marker data, the
+ * search attributes), so the codec accepts them here. Reading acts on nothing; running does, and
+ * the workers and clients that run refuse them (payload-codec.ts).
+ */
+export function historyReader(converter: LoadedDataConverter): LoadedDataConverter {
+  let reader = readers.get(converter);
+  if (!reader) {
+    reader = {
+      ...converter,
+      payloadCodecs: converter.payloadCodecs.map((codec) =>
+        codec instanceof AesGcmPayloadCodec ? codec.acceptingPlaintext() : codec,
+      ),
+    };
+    readers.set(converter, reader);
+  }
+  return reader;
 }

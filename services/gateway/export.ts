@@ -9,7 +9,8 @@ import { log } from '../common/log.js';
 import { correlationHeaders } from '../common/request-scope.js';
 import { injectTraceContext } from '../common/tracing.js';
 import { forwardIdentity } from './forward.js';
-import type { RateLimiter } from './limits/rate.js';
+import type { SubjectRateLimiter } from './limits/shared-rate.js';
+import { subgraphSignatureHeaders } from '../common/subgraph-signature.js';
 
 // GET /export/<list>.csv|.xlsx at the gateway: the same path on the registry, which makes the
 // file (services/registry/export/). Here, as for GraphQL: the token is verified and counted
@@ -23,7 +24,9 @@ const PASSED_HEADERS = ['content-type', 'content-disposition', 'cache-control', 
 export function exportProxy(deps: {
   registryUrl: string;
   verify: TokenVerifier;
-  rate: RateLimiter;
+  rate: SubjectRateLimiter;
+  /** SUBGRAPH_SECRET: the registry answers only what a part of the hub signed. */
+  secrets: readonly string[];
   timeoutMs: number;
 }) {
   async function proxy(req: IncomingMessage, res: ServerResponse) {
@@ -36,7 +39,7 @@ export function exportProxy(deps: {
       if (!token)
         throw new HubError('UNAUTHENTICATED', 'A bearer token is required: send "Authorization: Bearer <jwt>"');
       const identity = await deps.verify(token);
-      deps.rate.take(identity.subject);
+      await deps.rate.take(identity.subject);
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
       const code = String(error.extensions.code);
@@ -47,12 +50,20 @@ export function exportProxy(deps: {
     const headers = new Headers(correlationHeaders());
     forwardIdentity(headers, token);
     injectTraceContext(headers);
+    const target = new URL(req.url!, deps.registryUrl);
+    const signature = subgraphSignatureHeaders(deps.secrets, {
+      method: 'GET',
+      path: target.pathname + target.search,
+      authorization: headers.get('authorization') ?? undefined,
+      body: '',
+    });
+    for (const [name, value] of Object.entries(signature)) headers.set(name, value);
     // The deadline is for the answer to begin; a long file may take longer to stream.
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
     let upstream: Response;
     try {
-      upstream = await fetch(new URL(req.url!, deps.registryUrl), { headers, signal: abort.signal });
+      upstream = await fetch(target, { headers, signal: abort.signal });
     } catch (error) {
       log.error('export: the registry did not answer', { error });
       return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The registry service is unavailable', {

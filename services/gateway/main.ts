@@ -10,11 +10,13 @@ import { commonServerOptions, serveGraphQL } from '../common/http.js';
 import { bearerToken, tokenVerifier } from '../common/identity.js';
 import { OidcIssuer } from '../common/oidc.js';
 import { configureLogs, log } from '../common/log.js';
-import { ServiceMetrics, subgraphFetchHistogram } from '../common/metrics.js';
+import { dependencyGauge, ServiceMetrics, subgraphFetchHistogram } from '../common/metrics.js';
 import { correlationHeaders } from '../common/request-scope.js';
 import { injectTraceContext, startTracing } from '../common/tracing.js';
-import { costLimit, limitRules, parseOptions } from './limits/index.js';
-import { RateLimiter } from './limits/rate.js';
+import { costLimit, limitRules, parseOptions } from '../common/limits/index.js';
+import { subgraphSignatureHeaders } from '../common/subgraph-signature.js';
+import { Health, stopOnSignals } from '../common/health.js';
+import { rateLimiterFor } from './limits/shared-rate.js';
 import type { DevIdentity } from './session.js';
 import { SubgraphSource, type GatewayContext } from './data-source.js';
 import { checkScalarVariables, scalarLiteralRule } from './scalars.js';
@@ -37,7 +39,12 @@ type FetchHistogram = ReturnType<typeof subgraphFetchHistogram>;
  * (to the last byte), and the request id goes along so the subgraph's log line carries it, as
  * does the trace context (of Apollo Gateway's gateway.fetch span) when the gateway traces.
  */
-function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistogram): Fetcher {
+function subgraphFetcher(
+  name: string,
+  timeoutMs: number,
+  histogram: FetchHistogram,
+  secrets: readonly string[],
+): Fetcher {
   return (async (url: string, init?: RequestInit) => {
     const started = performance.now();
     let outcome = 'ok';
@@ -45,6 +52,15 @@ function subgraphFetcher(name: string, timeoutMs: number, histogram: FetchHistog
       const headers = new Headers(init?.headers);
       for (const [key, value] of Object.entries(correlationHeaders())) headers.set(key, value);
       injectTraceContext(headers);
+      // The subgraph answers only what a part of the hub signed (services/common/subgraph-signature.ts).
+      const target = new URL(url);
+      const signature = subgraphSignatureHeaders(secrets, {
+        method: init?.method ?? 'GET',
+        path: `${target.pathname}${target.search}`,
+        authorization: headers.get('authorization') ?? undefined,
+        body: typeof init?.body === 'string' ? init.body : '',
+      });
+      for (const [key, value] of Object.entries(signature)) headers.set(key, value);
       const response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
       const body = await response.text();
       if (!response.ok) outcome = 'http_error';
@@ -90,7 +106,10 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? (await readFile(SUPERGRAPH, 'utf8')),
     buildService: ({ name }) =>
-      new SubgraphSource(urls[name], subgraphFetcher(name, settings.subgraphTimeoutMs, fetches)),
+      new SubgraphSource(
+        urls[name],
+        subgraphFetcher(name, settings.subgraphTimeoutMs, fetches, settings.subgraphSecrets),
+      ),
   });
   // Before Apollo Server's own listener: the first request already meets the checked scalars.
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarVariables(apiSchema));
@@ -104,7 +123,16 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     // No cache hints anywhere in the hub: the cache-control plugin's per-field hook is pure cost.
     plugins: [ApolloServerPluginCacheControlDisabled(), edgeGuard(), costLimit(settings.limits)],
   });
-  const rate = new RateLimiter(settings.rateLimit.perSecond, settings.rateLimit.burst);
+  // One bucket per subject for every gateway replica (PostgreSQL), or this process's own.
+  const rate = rateLimiterFor(settings);
+  let composed = false;
+  const health = new Health('gateway', {
+    supergraph: async () => {
+      if (!composed) throw new Error('the supergraph is not loaded yet');
+    },
+    ...rate.readinessChecks(),
+  });
+  dependencyGauge(metrics, () => health.readiness());
   const oidc = settings.oidc ? new OidcIssuer(settings.oidc) : undefined;
   const verify = tokenVerifier(settings, { issuer: oidc });
   const { url } = await serveGraphQL(server, {
@@ -114,8 +142,15 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     limits: settings.http,
     metrics,
     metricsToken: settings.metricsToken,
+    health,
     route: routes(
-      exportProxy({ registryUrl: settings.registryUrl, verify, rate, timeoutMs: settings.subgraphTimeoutMs }),
+      exportProxy({
+        registryUrl: settings.registryUrl,
+        verify,
+        rate,
+        timeoutMs: settings.subgraphTimeoutMs,
+        secrets: settings.subgraphSecrets,
+      }),
       gatewayRoutes(settings, options.devIdentities ?? [], oidc),
     ),
     context: async (req) => {
@@ -126,12 +161,20 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
         );
       // The verifier answers UNAUTHENTICATED (401) or, for a token with no role, FORBIDDEN (403).
       const identity = await verify(token);
-      rate.take(identity.subject);
+      await rate.take(identity.subject);
       return { identity, token };
     },
   });
+  composed = true; // serveGraphQL started the server: the gateway has loaded the supergraph
   log.info(`ready at ${url}`, { service: 'gateway' });
-  return { url, stop: () => server.stop() };
+  return {
+    url,
+    health,
+    async stop() {
+      await server.stop();
+      await rate.close();
+    },
+  };
 }
 
 /** The first of `routers` that takes the request (the exports, then the console's files). */
@@ -154,13 +197,7 @@ if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'gateway');
   const gateway = await startGateway(config());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(
-      signal,
-      () =>
-        void gateway
-          .stop()
-          .finally(() => tracing.shutdown())
-          .finally(() => process.exit(0)),
-    );
+  stopOnSignals(gateway.health, () => gateway.stop().finally(() => tracing.shutdown()), {
+    delayMs: config().shutdownDelayMs,
+  });
 }

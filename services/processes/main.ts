@@ -3,7 +3,13 @@ import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
 import { configureLogs } from '../common/log.js';
 import { startTracing } from '../common/tracing.js';
-import { ormPool, ServiceMetrics } from '../common/metrics.js';
+import {
+  dependencyGauge,
+  ormPool,
+  pastDueTasksGauge,
+  PAST_DUE_GRACE_MINUTES,
+  ServiceMetrics,
+} from '../common/metrics.js';
 import { connectClient, hubClient } from '../common/temporal.js';
 import { createProcessesOrm } from './orm.js';
 import { processesContext } from './kit/context.js';
@@ -13,6 +19,7 @@ import { registerSearchAttributes } from './kit/search-attributes.js';
 import { CATALOG } from './catalog.js';
 import type { ProcessCatalog } from './kit/process-catalog.js';
 import { isEntryPoint } from '../common/entry.js';
+import { Health, stopOnSignals } from '../common/health.js';
 
 /** The processes subgraph for `catalog` (the hub's own unless a test hands it another). */
 export async function startProcesses(settings = config(), catalog: ProcessCatalog = CATALOG) {
@@ -30,23 +37,38 @@ export async function startProcesses(settings = config(), catalog: ProcessCatalo
   const { schema } = await buildProcessesSchema(catalog);
   const metrics = new ServiceMetrics('processes');
   metrics.watchPool('processes', await ormPool(orm));
+  const health = new Health('processes', {
+    postgres: () => orm.em.getConnection().execute('select 1'),
+    temporal: () => connection.workflowService.getSystemInfo({}),
+  });
+  dependencyGauge(metrics, () => health.readiness());
+  pastDueTasksGauge(metrics, async () => {
+    const [row] = await orm.em
+      .getConnection()
+      .execute<{ count: string }[]>(
+        `select count(*) from processes.human_task where status in ('OPEN', 'CLAIMED') and due_at < now() - interval '${PAST_DUE_GRACE_MINUTES} minutes'`,
+      );
+    return Number(row?.count ?? 0);
+  });
   const served = await serveSubgraph({
     name: 'processes',
     schema,
     metrics,
+    health,
     port: settings.processesPort,
     host: settings.listenHost,
     settings,
     context: processesContext({
       orm,
       temporal,
-      registry: createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret }),
+      registry: createRegistryClient(settings.registryUrl, settings),
       settings,
       catalog,
     }),
   });
   return {
     ...served,
+    health,
     stop: async () => {
       await served.stop();
       await connection.close();
@@ -59,13 +81,7 @@ if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'processes');
   const processes = await startProcesses();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(
-      signal,
-      () =>
-        void processes
-          .stop()
-          .finally(() => tracing.shutdown())
-          .finally(() => process.exit(0)),
-    );
+  stopOnSignals(processes.health, () => processes.stop().finally(() => tracing.shutdown()), {
+    delayMs: config().shutdownDelayMs,
+  });
 }

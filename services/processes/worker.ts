@@ -1,7 +1,7 @@
 import 'reflect-metadata'; // type-graphql's decorators need it before any of them runs
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { fileURLToPath } from 'node:url';
+import { moduleFile } from '../common/module-path.js';
 import { config, type HubConfig } from '../common/config.js';
 import { connectClient, connectionOptions, hubClient, hubDataConverter } from '../common/temporal.js';
 import { configureLogs, log } from '../common/log.js';
@@ -20,6 +20,7 @@ import { createRegistryClient } from './registry/client.js';
 import { registerSearchAttributes } from './kit/search-attributes.js';
 import { isEntryPoint } from '../common/entry.js';
 import { parseCli } from '../common/cli.js';
+import { Health, serveProbes, stopOnSignals } from '../common/health.js';
 
 /** The bundle's entry point: every workflow of the catalog (the hub's own unless given another). */
 export const workflowsPath = (catalog: ProcessCatalog = CATALOG) => workflowEntry(catalog);
@@ -30,7 +31,7 @@ export const workflowsPath = (catalog: ProcessCatalog = CATALOG) => workflowEntr
  * A bundle built elsewhere (test/global-setup.ts) must list them too: bundleWorkflowCode({
  * workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES }).
  */
-export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../common/tracing-workflow.ts', import.meta.url))];
+export const WORKFLOW_INTERCEPTOR_MODULES = [moduleFile('../common/tracing-workflow', import.meta.url)];
 
 /**
  * Installs the process's Temporal Runtime (services/common/temporal-runtime.ts): the SDK's lines
@@ -69,6 +70,19 @@ export function workflowSource(catalog: ProcessCatalog = CATALOG): Pick<
     : { workflowsPath: workflowsPath(catalog), workflowModules: WORKFLOW_INTERCEPTOR_MODULES };
 }
 
+/**
+ * The worker's slots and sticky cache from WORKER_* (config.ts), each left to the SDK when unset.
+ * One worker is one process: to run more workflow tasks at once, add replicas on the same task
+ * queue before raising the slots (docs/operations.md says what each costs).
+ */
+export function workerTuning(settings: Pick<HubConfig, 'worker'>): Partial<WorkerOptions> {
+  const { shutdownGraceMs, ...slots } = settings.worker;
+  const defined = Object.fromEntries(Object.entries(slots).filter(([, value]) => value !== undefined));
+  // On SIGTERM: no new tasks are polled, running activities get this long to finish, and what
+  // is still running then is cancelled so that Temporal retries it on another worker.
+  return { ...defined, shutdownGraceTime: shutdownGraceMs };
+}
+
 /** Runs the catalog's workflows and activities (the hub's own unless a test hands it another) until stopped. */
 export async function startWorker(
   settings: HubConfig = config(),
@@ -85,7 +99,7 @@ export async function startWorker(
     catalog.processes.flatMap((p) => p.searchAttributes ?? []),
   );
   const temporal = hubClient(clientConnection, settings);
-  const registry = createRegistryClient(settings.registryUrl, { jwtSecret: settings.jwtSecret });
+  const registry = createRegistryClient(settings.registryUrl, settings);
   // The worker's pool on the SDK's exporter (a no-op meter when the Runtime has no metrics).
   const stopPoolReport = reportPoolToTemporal(Runtime.instance().metricMeter, 'processes', await ormPool(orm));
   const { workflowModules, ...source } = workflowSource(catalog);
@@ -100,11 +114,20 @@ export async function startWorker(
     // the workflows' spans come through the sink, registered either way.
     interceptors: { activity: activityTracingInterceptors(), workflowModules },
     sinks: workflowSpanSinks(),
+    ...workerTuning(settings),
   });
   const running = worker.run();
   log.info(`polling task queue "${settings.taskQueue}" at ${settings.temporalAddress}`, { service: 'worker' });
+  const health = new Health('worker', {
+    worker: async () => {
+      if (worker.getState() !== 'RUNNING') throw new Error(`the worker is ${worker.getState().toLowerCase()}`);
+    },
+    temporal: () => clientConnection.workflowService.getSystemInfo({}),
+    postgres: () => orm.em.getConnection().execute('select 1'),
+  });
   return {
     worker,
+    health,
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
@@ -127,6 +150,16 @@ if (isEntryPoint(import.meta.url)) {
   const { metricsAddress } = quietTemporalLogs({ metricsAddress: config().workerMetricsAddress });
   if (metricsAddress) log.info(`worker metrics at http://${metricsAddress}/metrics`, { service: 'worker' });
   const running = await startWorker();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => void running.stop().finally(() => tracing.shutdown()));
+  // The worker has no HTTP server of its own: a small one answers the probes.
+  const probes = await serveProbes(running.health, config().workerProbePort, config().listenHost);
+  log.info(`worker probes at ${probes.url}/healthz and /readyz`, { service: 'worker' });
+  stopOnSignals(
+    running.health,
+    async () => {
+      await running.stop(); // finishes (or hands back) its tasks first
+      await probes.stop();
+      await tracing.shutdown();
+    },
+    { delayMs: 0, deadlineMs: config().worker.shutdownGraceMs + 30_000 },
+  );
 }

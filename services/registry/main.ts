@@ -3,13 +3,14 @@ import { config } from '../common/config.js';
 import { serveSubgraph } from '../common/http.js';
 import { configureLogs } from '../common/log.js';
 import { startTracing } from '../common/tracing.js';
-import { ormPool, ServiceMetrics } from '../common/metrics.js';
+import { dependencyGauge, ormPool, ServiceMetrics } from '../common/metrics.js';
 import { createRegistryOrm } from './orm.js';
 import { registryContext } from './context.js';
 import { buildRegistrySchema } from './schema.js';
 import { isEntryPoint } from '../common/entry.js';
 import { exportRoutes } from './export/http.js';
 import { tokenVerifier } from '../common/identity.js';
+import { Health, stopOnSignals } from '../common/health.js';
 
 export async function startRegistry(settings = config()) {
   const orm = await createRegistryOrm(settings.databaseUrl);
@@ -17,10 +18,13 @@ export async function startRegistry(settings = config()) {
   const verify = tokenVerifier(settings);
   const metrics = new ServiceMetrics('registry');
   metrics.watchPool('registry', await ormPool(orm));
+  const health = new Health('registry', { postgres: () => orm.em.getConnection().execute('select 1') });
+  dependencyGauge(metrics, () => health.readiness());
   const served = await serveSubgraph({
     name: 'registry',
     schema,
     metrics,
+    health,
     port: settings.registryPort,
     host: settings.listenHost,
     settings,
@@ -30,6 +34,7 @@ export async function startRegistry(settings = config()) {
   });
   return {
     ...served,
+    health,
     stop: async () => {
       await served.stop();
       await orm.close();
@@ -41,13 +46,7 @@ if (isEntryPoint(import.meta.url)) {
   configureLogs(config().log);
   const tracing = await startTracing(config().tracing, 'registry');
   const registry = await startRegistry();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(
-      signal,
-      () =>
-        void registry
-          .stop()
-          .finally(() => tracing.shutdown())
-          .finally(() => process.exit(0)),
-    );
+  stopOnSignals(registry.health, () => registry.stop().finally(() => tracing.shutdown()), {
+    delayMs: config().shutdownDelayMs,
+  });
 }

@@ -73,8 +73,8 @@ describe('the schema fuzzer', () => {
         targets.push({
           label: `${name} as ${role}`,
           url,
-          headers: subgraphHeaders(token),
-          schema: await introspect(url, subgraphHeaders(token)),
+          headers: subgraphHeaders(token, url),
+          schema: await introspect(url, subgraphHeaders(token, url)),
         });
     }
     const all: FuzzStats[] = [];

@@ -52,7 +52,8 @@ export async function seededDatabase(suffix: string): Promise<{ url: string; sto
 
 /** The README's configuration table for a hub of free ports; `overrides` win. */
 export async function hubEnv(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const [gateway, registry, processes, codec] = [
+  const [gateway, registry, processes, codec, probes] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -64,6 +65,8 @@ export async function hubEnv(overrides: Record<string, string> = {}): Promise<Re
     TEMPORAL_TASK_QUEUE: `faults-${Math.random().toString(36).slice(2, 8)}`,
     TEMPORAL_PAYLOAD_KEYS: inject('temporalPayloadKeys'),
     JWT_SECRET: inject('jwtSecret'), // so test/support/hub.ts's token() signs for these hubs too
+    SUBGRAPH_SECRET: inject('subgraphSecret'), // and its gql() signs subgraph requests for them
+    WORKER_PROBE_PORT: String(probes),
     HUB_WORKFLOW_BUNDLE: inject('workflowBundle'), // no bundling in the worker: seconds saved
     LISTEN_HOST: '127.0.0.1',
     GATEWAY_PORT: String(gateway),

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { signedAsTheHub } from './hub.js';
 
 // Raw HTTP for the hardening tests: bodies no GraphQL client would send, and the checks every
 // refusal must pass (a JSON GraphQL error with a code; no stack trace, no file path).
@@ -12,13 +13,24 @@ export interface RawAnswer {
 
 export async function raw(
   url: string,
-  init: { body?: string | Uint8Array; headers?: Record<string, string>; method?: string; token?: string } = {},
+  init: {
+    body?: string | Uint8Array;
+    headers?: Record<string, string>;
+    method?: string;
+    token?: string;
+    /** Sign as a part of the hub (test/support/hub.ts), so a subgraph reads the body (default true). */
+    signed?: boolean;
+  } = {},
 ): Promise<RawAnswer> {
+  const method = init.method ?? 'POST';
+  const authorization = init.token ? `Bearer ${init.token}` : init.headers?.authorization;
+  const sent = init.body === undefined ? '' : Buffer.from(init.body).toString('utf8');
   const response = await fetch(url, {
-    method: init.method ?? 'POST',
+    method,
     headers: {
       'content-type': 'application/json',
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.signed === false ? {} : signedAsTheHub(url, { method, authorization, body: sent })),
       ...init.headers,
     },
     body: init.body as RequestInit['body'],

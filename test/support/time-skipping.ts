@@ -42,6 +42,14 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 export const testDataConverter = () =>
   hubDataConverter({ payloadKeys: parsePayloadKeys(inject('temporalPayloadKeys')) });
 
+/**
+ * The same keys, accepting plain payloads: for the replayer of the saved histories (kept
+ * decrypted in the repository, see services/common/payload-codec.ts's PlaintextPolicy) and for
+ * reading a whole history, whose markers carry the SDK core's own plain payloads.
+ */
+export const historyDataConverter = () =>
+  hubDataConverter({ payloadKeys: parsePayloadKeys(inject('temporalPayloadKeys')) }, process.env, 'accept');
+
 /** The workflow bundle the global setup built once for the whole run. */
 export const sharedBundle = () => ({ codePath: inject('workflowBundle') });
 
@@ -57,7 +65,10 @@ export function createHubWorker(
     around,
   }: { orm: MikroORM; taskQueue: string; around?: (activities: Record<string, unknown>) => Record<string, unknown> },
 ): Promise<Worker> {
-  const registry = createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') });
+  const registry = createRegistryClient(inject('registryUrl'), {
+    jwtSecret: inject('jwtSecret'),
+    subgraphSecrets: [inject('subgraphSecret')],
+  });
   const activities = hubActivities({ orm, registry, temporal: env.client });
   return Worker.create({
     connection: env.nativeConnection,
@@ -77,6 +88,6 @@ export function createHubWorker(
 export async function maybeSaveHistory(folder: URL, name: string, handle: WorkflowHandle): Promise<void> {
   if (process.env.SAVE_HISTORIES !== '1') return;
   mkdirSync(folder, { recursive: true });
-  const history = await decodeHistory(await handle.fetchHistory(), testDataConverter().payloadCodecs![0]);
+  const history = await decodeHistory(await handle.fetchHistory(), historyDataConverter().payloadCodecs![0]);
   writeFileSync(new URL(`${name}.json`, folder), `${JSON.stringify(history, null, 2)}\n`);
 }

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parser } from '@prometheus-io/lezer-promql';
 import {
+  dependencyGauge,
   GraphQLMetrics,
+  pastDueTasksGauge,
   reportPoolToTemporal,
   ServiceMetrics,
   subgraphFetchHistogram,
 } from '../../services/common/metrics.js';
+import { parse as parseYaml } from 'yaml';
 import { parseMetrics } from '../support/prometheus.js';
 
 // The Grafana dashboard kept in infra/observability: every query is PromQL that parses, and
@@ -41,6 +44,8 @@ async function hubSeries(): Promise<Set<string>> {
   new GraphQLMetrics(metrics).observe('Q', 'query', 'ok', 0.01);
   subgraphFetchHistogram(metrics).observe({ subgraph: 'registry', outcome: 'ok' }, 0.01);
   metrics.watchPool('registry', { totalCount: 1, idleCount: 1, waitingCount: 0, options: { max: 10 } });
+  dependencyGauge(metrics, async () => ({ checks: { postgres: 'ok' } }));
+  pastDueTasksGauge(metrics, async () => 0);
   const names = new Set(parseMetrics((await metrics.render()).body).map((s) => s.name));
   // The worker reports its pool through the SDK's meter under the same names.
   const created: string[] = [];
@@ -101,5 +106,36 @@ describe("the hub's Grafana dashboard", () => {
     }
     // The task queue variable reads the worker's slots.
     expect(dashboard.templating.list[0].query.query).toContain('temporal_worker_task_slots_available');
+  });
+});
+
+describe("the hub's alert rules (infra/observability/alerts.yml)", () => {
+  const rules = (
+    parseYaml(readFileSync(new URL('infra/observability/alerts.yml', ROOT), 'utf8')) as {
+      groups: { rules: { alert: string; expr: string }[] }[];
+    }
+  ).groups.flatMap((g) => g.rules);
+
+  it('cover what issue 23 names, each expression PromQL on metrics the hub, the worker or Prometheus export', async () => {
+    expect(rules.map((r) => r.alert).sort()).toEqual([
+      'HubActivityRetries',
+      'HubErrorRate',
+      'HubPartDown',
+      'HubPostgresUnreachable',
+      'HubRunsFailing',
+      'HubRunsInTrouble',
+      'HubTasksPastDue',
+      'HubTemporalUnreachable',
+      'HubWorkerGone',
+    ]);
+    const known = await hubSeries();
+    known.add('up'); // Prometheus's own, per scraped target
+    for (const { alert, expr } of rules) {
+      const { errors, metrics } = parse(expr);
+      expect(errors, `${alert}: ${expr}`).toBe(0);
+      expect(metrics.length, alert).toBeGreaterThan(0);
+      for (const metric of metrics)
+        expect(known.has(metric), `${alert} reads ${metric}, which nothing exports`).toBe(true);
+    }
   });
 });

@@ -285,7 +285,10 @@ describe('an evaluation campaign on the time-skipping server', () => {
     const state = (await env.client.workflow.getHandle(fashion.workflow_id).result()) as ApplicationState;
     const activities = createEvaluationActivities({
       orm,
-      registry: createRegistryClient(inject('registryUrl'), { jwtSecret: inject('jwtSecret') }),
+      registry: createRegistryClient(inject('registryUrl'), {
+        jwtSecret: inject('jwtSecret'),
+        subgraphSecrets: [inject('subgraphSecret')],
+      }),
     });
     const applicationInput = {
       applicationId: fashion.id,

@@ -1,5 +1,4 @@
 import 'reflect-metadata'; // migrate() loads the entities, whose decorators need it
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freshDatabase } from '../processes/stack.js';
 import { machine } from '../processes/report.js';
@@ -11,6 +10,7 @@ import { download } from './exports.js';
 import { cpuWindow } from '../cpu.js';
 import { exportHeap } from './heap.js';
 import { todayInChina } from '../../../services/common/dates.js';
+import { parseCli } from '../../../services/common/cli.js';
 
 // npm run bench:feed -- [--changes 100000] [--batch 500] [--first 1000]
 //
@@ -21,7 +21,10 @@ import { todayInChina } from '../../../services/common/dates.js';
 // beginning; then every organisation is exported as CSV and XLSX through the gateway while
 // the registry's memory is sampled. The registry and gateway run as child processes.
 
-const { values: flags } = parseArgs({
+const { values: flags } = parseCli({
+  usage: 'npm run bench:feed -- [--changes 100000] [--batch 500] [--first 1000]',
+  about:
+    'Writes --changes registry changes on a fresh database, reads the whole change feed through the gateway and\nexports every organisation as CSV and XLSX, printing changes per second, CPU and memory.',
   options: {
     changes: { type: 'string', default: '100000' },
     batch: { type: 'string', default: '500' },

@@ -1,3 +1,4 @@
+import { benchSignature } from '../signing.js';
 // GraphQL over HTTP for the benchmark, and the operations it sends. Node's fetch (undici) keeps
 // connections alive, so a sample pays no TCP handshake.
 
@@ -8,10 +9,12 @@ export async function gql<T = any>(
   variables: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<T> {
+  const body = JSON.stringify({ query, variables });
+  const authorization = `Bearer ${token}`;
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', authorization, ...benchSignature(url, authorization, body) },
+    body,
     ...(signal ? { signal } : {}),
   });
   const result = (await response.json()) as { data?: T; errors?: { message: string }[] };

@@ -1,3 +1,4 @@
+import { BENCH_SUBGRAPH_SECRET } from '../signing.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -68,6 +69,7 @@ export async function hubChildEnv(
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    SUBGRAPH_SECRET: BENCH_SUBGRAPH_SECRET,
     LISTEN_HOST: '127.0.0.1',
     GATEWAY_PORT: String(await freePort()),
     REGISTRY_PORT: String(await freePort()),

@@ -2,7 +2,9 @@ import { HeaderMap } from '@apollo/server';
 import { HubError } from '../../common/errors.js';
 
 // Per-identity rate limit at the gateway: a token bucket per token subject, in memory (one
-// gateway process; several would each allow the rate). A bucket holds up to `burst` requests
+// gateway process; several would each allow the rate, so RATE_LIMIT_STORE=postgres, the
+// default, keeps the buckets in PostgreSQL instead: shared-rate.ts, which falls back to this
+// one while PostgreSQL does not answer). A bucket holds up to `burst` requests
 // and refills at `perSecond`; an empty bucket answers RATE_LIMITED (HTTP 429) with a
 // Retry-After. The defaults (100/s, burst 200) leave the test suite and `npm run
 // bench:registry` (40 requests/s on one token) untouched; RATE_LIMIT_PER_SECOND / _BURST set them.
@@ -33,11 +35,11 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return;
     }
-    const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
-    throw new HubError(
-      'RATE_LIMITED',
-      `Too many requests for "${subject}": at most ${this.perSecond} per second (bursts of ${this.burst}); retry after ${retryAfter} s`,
-      { retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
+    throw rateLimited(
+      subject,
+      this.perSecond,
+      this.burst,
+      Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond)),
     );
   }
 
@@ -47,4 +49,13 @@ export class RateLimiter {
       if (b.tokens + ((now - b.updatedAt) / 1000) * this.perSecond >= this.burst) this.buckets.delete(subject);
     }
   }
+}
+
+/** RATE_LIMITED (HTTP 429) with Retry-After, as both stores answer it. */
+export function rateLimited(subject: string, perSecond: number, burst: number, retryAfter: number): HubError {
+  return new HubError(
+    'RATE_LIMITED',
+    `Too many requests for "${subject}": at most ${perSecond} per second (bursts of ${burst}); retry after ${retryAfter} s`,
+    { retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
+  );
 }

@@ -3,6 +3,7 @@ import { signToken } from '../../common/identity.js';
 import { correlationHeaders } from '../../common/request-scope.js';
 import { inClientSpan } from '../../common/tracing.js';
 import { REGISTRY_REFUSED } from '../../../workflows/common/failures.js';
+import { subgraphSignatureHeaders } from '../../common/subgraph-signature.js';
 
 // How the processes side reads and writes the registry: through its GraphQL API, never its
 // tables. Reads on behalf of a caller pass on the caller's token, so the registry applies the
@@ -50,8 +51,12 @@ export interface CertificationInput {
   issuedOn: string;
 }
 
-export function createRegistryClient(registryUrl: string, options: { jwtSecret: string; timeoutMs?: number }) {
+export function createRegistryClient(
+  registryUrl: string,
+  options: { jwtSecret: string; subgraphSecrets: readonly string[]; timeoutMs?: number },
+) {
   const timeoutMs = options.timeoutMs ?? 5_000;
+  const path = `${new URL(registryUrl).pathname}${new URL(registryUrl).search}`;
   // The worker's service identity: short-lived tokens, minted here and renewed before expiry.
   let system: { token: string; renewAt: number } | undefined;
   async function systemAuthorization(): Promise<string> {
@@ -68,18 +73,21 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
 
   async function request<T>(query: string, variables: Record<string, unknown>, authorization: string): Promise<T> {
     let response: Response;
+    const body = JSON.stringify({ query, variables });
     try {
       response = await inClientSpan('registry POST', registryUrl, (traceHeaders) =>
         fetch(registryUrl, {
           method: 'POST',
-          // The caller's request id, or in an activity its workflow id, for the registry's log line.
+          // The caller's request id, or in an activity its workflow id, for the registry's log line;
+          // the signature that lets the registry accept a request of the hub's own.
           headers: {
             'content-type': 'application/json',
             authorization,
             ...correlationHeaders(activityContext.getStore()?.info.workflowExecution?.workflowId),
             ...traceHeaders,
+            ...subgraphSignatureHeaders(options.subgraphSecrets, { method: 'POST', path, authorization, body }),
           },
-          body: JSON.stringify({ query, variables }),
+          body,
           signal: AbortSignal.timeout(timeoutMs),
         }),
       );
@@ -88,20 +96,22 @@ export function createRegistryClient(registryUrl: string, options: { jwtSecret: 
         `registry at ${registryUrl} did not answer within ${timeoutMs} ms: ${(error as Error).message}`,
       );
     }
-    let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    let answer: { data?: T; errors?: { message: string; extensions?: { code?: string; signature?: string } }[] };
     try {
-      body = (await response.json()) as typeof body;
+      answer = (await response.json()) as typeof answer;
     } catch {
       throw new RegistryUnavailable(`registry answered HTTP ${response.status} without JSON`);
     }
-    const error = body.errors?.[0];
+    const error = answer.errors?.[0];
     if (error) {
       const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-      if (REFUSALS.has(code)) throw new RegistryRefused(code, error.message);
+      // A refused signature is the hub's own misconfiguration (secrets being rotated, clocks
+      // apart), not the request's: worth retrying once it is fixed, so not a refusal.
+      if (REFUSALS.has(code) && !error.extensions?.signature) throw new RegistryRefused(code, error.message);
       throw new RegistryUnavailable(`registry failed: ${error.message}`);
     }
-    if (!body.data) throw new RegistryUnavailable(`registry answered HTTP ${response.status} with no data`);
-    return body.data;
+    if (!answer.data) throw new RegistryUnavailable(`registry answered HTTP ${response.status} with no data`);
+    return answer.data;
   }
 
   return {

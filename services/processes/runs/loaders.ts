@@ -4,6 +4,7 @@ import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
 import { ACTIVE_STATUSES, HumanTask } from '../kit/human-task.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { readHistory, type RunEvent } from './history.js';
+import { historyReader } from '../../common/temporal.js';
 
 // Per request, so a page of runs costs one call per kind of fact however many runs it shows:
 // describe() and the history once per run asked for, the tasks and projection ids in one
@@ -40,7 +41,7 @@ function createRunLoaders(em: EntityManager, client: Client) {
         keys.map(async (key) => {
           const [workflowId, runId] = splitKey(key);
           const history = await client.workflow.getHandle(workflowId, runId || undefined).fetchHistory();
-          return readHistory(history.events ?? [], client.options.loadedDataConverter);
+          return readHistory(history.events ?? [], historyReader(client.options.loadedDataConverter));
         }),
       ),
     ),

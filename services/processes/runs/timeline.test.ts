@@ -7,15 +7,16 @@ import { readHistory, type RunEvent } from './history.js';
 import { timelineOf, type TimelineFacts } from './timeline.js';
 import { catalogFacts } from './timeline-facts.js';
 import { CATALOG } from '../catalog.js';
-import { hubDataConverter } from '../../common/temporal.js';
+import { historyReader, hubDataConverter } from '../../common/temporal.js';
 import { parsePayloadKeys } from '../../common/payload-keys.js';
 
 // The event → words mapping on a saved history of a whole procurement (bids, screening, scoring,
 // award, notice, objection, contract, milestones, payments, an expired task) and on hand-made
 // events for the task kit's steps, with the catalog's words for training.
 
-const converter = loadDataConverter(
-  hubDataConverter({ payloadKeys: parsePayloadKeys(`k1:${randomBytes(32).toString('base64')}`) }),
+// As the runs' loaders read histories (historyReader): the saved file and the core's markers are plain.
+const converter = historyReader(
+  loadDataConverter(hubDataConverter({ payloadKeys: parsePayloadKeys(`k1:${randomBytes(32).toString('base64')}`) })),
 );
 const saved = (path: string) => {
   // The saved files are proto3 JSON as the replay test reads them (not the SDK's historyFromJSON format).

@@ -1,4 +1,5 @@
 import {
+  Authorized,
   Args,
   ArgsType,
   Ctx,
@@ -16,7 +17,6 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { decodeCursor, encodeCursor, readChanges, TRACKED_TYPES, type FeedChange } from '../changes/feed.js';
 import type { RegistryContext } from '../context.js';
 import { PageInfo } from '../../common/connection.js';
-import { requireRole } from '../../common/access.js';
 import { badInput } from '../../common/errors.js';
 
 // registryChanges: how an integrator keeps a copy of the registry in step (docs/integrators-change-feed.md).
@@ -92,15 +92,17 @@ const node = (change: FeedChange): RegistryChange => ({ ...change, operation: ch
 
 @Resolver()
 export class RegistryChangesResolver {
+  @Authorized('INTEGRATOR', 'FEDERATION_OFFICER', 'ADMIN', 'SYSTEM')
   @Query(() => RegistryChangeFeed, {
     description:
       'INTEGRATOR, FEDERATION_OFFICER, ADMIN: every committed change of the registry in commit order, after a cursor; a cursor never skips a change',
   })
   async registryChanges(
     @Args(() => RegistryChangesArgs) { after, first, types }: RegistryChangesArgs,
-    @Ctx() { em, identity }: RegistryContext,
+    @Ctx() { em }: RegistryContext,
   ): Promise<RegistryChangeFeed> {
-    requireRole(identity, 'INTEGRATOR', 'FEDERATION_OFFICER', 'ADMIN', 'SYSTEM');
+    if (types && types.length === 0)
+      throw badInput('types lists the registry types to follow; leave it out to follow all of them', 'types');
     const unknown = types?.find((type) => !(TRACKED_TYPES as readonly string[]).includes(type));
     if (unknown !== undefined)
       throw badInput(`"${unknown}" is not a registry type of the feed (one of ${TRACKED_TYPES.join(', ')})`, 'types');

@@ -1,11 +1,11 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { CreditEntry } from '../entities/credit.js';
 import { CreditEntryKind, CreditOutcome } from '../entities/evaluation-kinds.js';
 import { dayViolations, textViolations } from '../rules/facts.js';
 import { refuseViolations } from '../rules/violation.js';
 import { patchedFields } from '../rules/patch.js';
 import { auditedUpdate } from '../audit.js';
-import { requireKeeper, requireReason } from './keeping.js';
+import { requireReason } from './keeping.js';
 import type { RegistryContext } from '../context.js';
 import { badInput } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
@@ -25,6 +25,7 @@ class CreditEntryPatch {
 
 @Resolver()
 export class CreditKeepingResolver {
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => CreditEntry, {
     description: 'FEDERATION_OFFICER or ADMIN: correct a credit-record entry as it was at `version`, saying why',
   })
@@ -35,7 +36,6 @@ export class CreditKeepingResolver {
     @Arg('reason', () => String, { description: 'Why it is corrected' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<CreditEntry> {
-    requireKeeper(identity);
     const target = {
       entity: CreditEntry,
       id: requireUuid(id),

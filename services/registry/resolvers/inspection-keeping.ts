@@ -1,10 +1,10 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { AnnualInspection } from '../entities/evaluation-facts.js';
 import { InspectionResult } from '../entities/evaluation-kinds.js';
 import { inspectionYearViolations, socialOrganizationViolations } from '../rules/facts.js';
 import { refuseViolations } from '../rules/violation.js';
 import { auditedCreate, auditedUpdate } from '../audit.js';
-import { currentYear, organizationOf, requireKeeper, requireReason, uniqueRace } from './keeping.js';
+import { currentYear, organizationOf, requireReason, uniqueRace } from './keeping.js';
 import type { RegistryContext } from '../context.js';
 import { conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
@@ -22,6 +22,7 @@ class NewAnnualInspection {
 
 @Resolver()
 export class InspectionKeepingResolver {
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => AnnualInspection, {
     description:
       "FEDERATION_OFFICER or ADMIN: record an organisation's annual inspection result for a year; CONFLICT when that year has one (correct it instead)",
@@ -32,7 +33,6 @@ export class InspectionKeepingResolver {
     reason: string | undefined,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AnnualInspection> {
-    requireKeeper(identity);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const why = requireReason(reason, true);
     refuseViolations(inspectionYearViolations(input.year, currentYear()));
@@ -59,6 +59,7 @@ export class InspectionKeepingResolver {
     );
   }
 
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => AnnualInspection, {
     description:
       'FEDERATION_OFFICER or ADMIN: correct a result as it was at `version`, saying why; CONFLICT when it has changed since',
@@ -70,7 +71,6 @@ export class InspectionKeepingResolver {
     @Arg('reason', () => String, { description: 'Why it is corrected, e.g. 民政局复核更正' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AnnualInspection> {
-    requireKeeper(identity);
     const target = {
       entity: AnnualInspection,
       id: requireUuid(id),

@@ -4,16 +4,13 @@ import { Organization } from '../entities/organization.js';
 import { referencedRow } from '../audit.js';
 import { refuseViolations } from '../rules/violation.js';
 import { textViolations } from '../rules/facts.js';
-import { requireRole } from '../../common/access.js';
 import { conflict } from '../../common/errors.js';
 import { todayInChina } from '../../common/dates.js';
-import type { Identity } from '../../common/identity.js';
 
 // What the officers' mutations on registry facts share (inspection-, penalty-, list- and
 // credit-keeping.ts): who may, why a change is made, and the organisation it concerns.
 
 /** Keeping the registry is the Federation officers' daily work; admins may too. */
-export const requireKeeper = (identity: Identity) => requireRole(identity, 'FEDERATION_OFFICER', 'ADMIN');
 
 /** Why (审计原因): required for a correction, revocation or removal; at most 500 characters. */
 export function requireReason(reason: string | null | undefined, optional = false): string | null {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ListEntry } from '../entities/evaluation-facts.js';
 import { ListKind } from '../entities/evaluation-kinds.js';
@@ -15,7 +15,7 @@ import {
 import { refuseViolations } from '../rules/violation.js';
 import { patchedFields } from '../rules/patch.js';
 import { auditedCreate, auditedUpdate } from '../audit.js';
-import { organizationOf, requireKeeper, requireReason } from './keeping.js';
+import { organizationOf, requireReason } from './keeping.js';
 import type { RegistryContext } from '../context.js';
 import { badInput, conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
@@ -65,6 +65,7 @@ async function refuseOverlap(
 
 @Resolver()
 export class ListKeepingResolver {
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => ListEntry, {
     description:
       'FEDERATION_OFFICER or ADMIN: put a social organisation on a list (列入); CONFLICT while it is on that list already',
@@ -73,7 +74,6 @@ export class ListKeepingResolver {
     @Arg('input', () => NewListEntry) input: NewListEntry,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ListEntry> {
-    requireKeeper(identity);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     refuseViolations([
       ...dayViolations(input.listedOn, 'listedOn', '列入日期', todayInChina()),
@@ -93,6 +93,7 @@ export class ListKeepingResolver {
     );
   }
 
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => ListEntry, {
     description: 'FEDERATION_OFFICER or ADMIN: take an organisation off a list (移出) on removedOn, saying why',
   })
@@ -103,7 +104,6 @@ export class ListKeepingResolver {
     @Arg('reason', () => String, { description: 'Why (移出事由), e.g. 已补报年度工作报告' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ListEntry> {
-    requireKeeper(identity);
     const why = requireReason(reason)!;
     const target = { entity: ListEntry, id: requireUuid(id), version, action: 'END' as const, reason: why };
     refuseViolations(dayViolations(removedOn, 'removedOn', '移出日期', todayInChina()));
@@ -114,6 +114,7 @@ export class ListKeepingResolver {
     });
   }
 
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => ListEntry, {
     description: 'FEDERATION_OFFICER or ADMIN: correct a list entry as it was at `version`, saying why',
   })
@@ -124,7 +125,6 @@ export class ListKeepingResolver {
     @Arg('reason', () => String, { description: 'Why it is corrected' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ListEntry> {
-    requireKeeper(identity);
     const target = {
       entity: ListEntry,
       id: requireUuid(id),

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdministrativePenalty } from '../entities/evaluation-facts.js';
 import { PenaltyKind } from '../entities/evaluation-kinds.js';
@@ -6,7 +6,7 @@ import { dayViolations, orderViolations, textViolations } from '../rules/facts.j
 import { refuseViolations, type RuleViolation } from '../rules/violation.js';
 import { patchedFields } from '../rules/patch.js';
 import { auditedCreate, auditedUpdate } from '../audit.js';
-import { organizationOf, requireKeeper, requireReason, uniqueRace } from './keeping.js';
+import { organizationOf, requireReason, uniqueRace } from './keeping.js';
 import type { RegistryContext } from '../context.js';
 import { badInput, conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
@@ -74,6 +74,7 @@ const trimmed = (value: string | null | undefined) => (typeof value === 'string'
 
 @Resolver()
 export class PenaltyKeepingResolver {
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => AdministrativePenalty, {
     description:
       'FEDERATION_OFFICER or ADMIN: record an administrative penalty; CONFLICT when its document is recorded',
@@ -84,7 +85,6 @@ export class PenaltyKeepingResolver {
     reason: string | undefined,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AdministrativePenalty> {
-    requireKeeper(identity);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const why = requireReason(reason, true);
     refuseViolations(penaltyViolations(input, todayInChina()));
@@ -111,6 +111,7 @@ export class PenaltyKeepingResolver {
     );
   }
 
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => AdministrativePenalty, {
     description: 'FEDERATION_OFFICER or ADMIN: correct a penalty as it was at `version`, saying why',
   })
@@ -121,7 +122,6 @@ export class PenaltyKeepingResolver {
     @Arg('reason', () => String, { description: 'Why it is corrected' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AdministrativePenalty> {
-    requireKeeper(identity);
     const target = {
       entity: AdministrativePenalty,
       id: requireUuid(id),
@@ -148,6 +148,7 @@ export class PenaltyKeepingResolver {
     );
   }
 
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => AdministrativePenalty, {
     description:
       'FEDERATION_OFFICER or ADMIN: record that the decision was revoked (撤销) on revokedOn; it no longer counts for eligibility or screening',
@@ -159,7 +160,6 @@ export class PenaltyKeepingResolver {
     @Arg('reason', () => String, { description: 'Why, e.g. 行政复议决定撤销' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AdministrativePenalty> {
-    requireKeeper(identity);
     const target = {
       entity: AdministrativePenalty,
       id: requireUuid(id),

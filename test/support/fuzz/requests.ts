@@ -1,23 +1,29 @@
 import { getNullableType, isEnumType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 import { Literal } from './hostile.js';
-import type { RootField } from './schema-walk.js';
+import type { Headers, RootField } from './schema-walk.js';
+import { signedAsTheHub } from '../hub.js';
 
 // One fuzz request: the document (each argument inline or as a variable of its declared type),
 // how it is sent (the gateway with a bearer token; a subgraph with the identity the gateway
 // forwards), and what in the answer is a defect.
 
 /** The headers of a request through the gateway: the caller's bearer token. */
-export function gatewayHeaders(token: string): Record<string, string> {
-  return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+export function gatewayHeaders(token: string): Headers {
+  return () => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 }
 
 /**
  * The headers of a request straight to a subgraph, as the gateway sends them for a caller: the
- * one place that knows what the gateway forwards (today the caller's token, unchanged), so that
- * a subgraph which comes to require more from its gateway changes this function alone.
+ * one place that knows what the gateway forwards: the caller's token, unchanged, and the hub's
+ * signature over the request (services/common/subgraph-signature.ts).
  */
-export function subgraphHeaders(token: string): Record<string, string> {
-  return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+export function subgraphHeaders(token: string, url: string): Headers {
+  const authorization = `Bearer ${token}`;
+  return (body) => ({
+    'content-type': 'application/json',
+    authorization,
+    ...signedAsTheHub(url, { method: 'POST', authorization, body }),
+  });
 }
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
@@ -77,8 +83,9 @@ export interface Answer {
   json?: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
-export async function send(url: string, headers: Record<string, string>, body: unknown): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+export async function send(url: string, headers: Headers, body: unknown): Promise<Answer> {
+  const sent = JSON.stringify(body);
+  const response = await fetch(url, { method: 'POST', headers: headers(sent), body: sent });
   const text = await response.text();
   try {
     return { status: response.status, text, json: JSON.parse(text) };

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { choose, generated, hostileFor } from './hostile.js';
 import { codesOf, defects, document, refused, send, type Answer } from './requests.js';
+import type { Headers } from './schema-walk.js';
 import { changed, type rowCounter } from './rows.js';
 import { argumentsWith, plausible, positions, rootFields, type RootField } from './schema-walk.js';
 
@@ -14,7 +15,7 @@ export interface FuzzTarget {
   /** e.g. "gateway as ADMIN". */
   label: string;
   url: string;
-  headers: Record<string, string>;
+  headers: Headers;
   schema: GraphQLSchema;
 }
 

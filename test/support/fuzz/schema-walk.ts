@@ -39,15 +39,15 @@ export interface Position {
   name: string;
 }
 
-export async function introspect(url: string, headers: Record<string, string>): Promise<GraphQLSchema> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query: getIntrospectionQuery() }),
-  });
-  const body = (await response.json()) as { data?: IntrospectionQuery; errors?: unknown };
-  if (!body.data) throw new Error(`introspection of ${url} failed: ${JSON.stringify(body.errors)}`);
-  return buildClientSchema(body.data);
+/** The headers of one request, made for its body (a subgraph's signature covers the body). */
+export type Headers = (body: string) => Record<string, string>;
+
+export async function introspect(url: string, headers: Headers): Promise<GraphQLSchema> {
+  const body = JSON.stringify({ query: getIntrospectionQuery() });
+  const response = await fetch(url, { method: 'POST', headers: headers(body), body });
+  const answer = (await response.json()) as { data?: IntrospectionQuery; errors?: unknown };
+  if (!answer.data) throw new Error(`introspection of ${url} failed: ${JSON.stringify(answer.errors)}`);
+  return buildClientSchema(answer.data);
 }
 
 /** Every root field of the schema (the federation's _service, which only prints SDL, aside). */

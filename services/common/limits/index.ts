@@ -4,8 +4,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import type { QueryLimits } from '../../common/config.js';
-import { HubError } from '../../common/errors.js';
+import type { QueryLimits } from '../config.js';
+import { HubError } from '../errors.js';
 import { hubCost } from './cost.js';
 
 // The gateway's request limits, all checked before execution, each refusal naming the limit,
