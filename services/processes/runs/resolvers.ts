@@ -1,46 +1,24 @@
-import {
-  Authorized,
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  GraphQLISODateTime,
-  ID,
-  Info,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow/index.js';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { HumanTask } from '../kit/human-task.js';
 import { TaskNotification } from '../kit/notification.js';
 import { RunAudit } from '../kit/run-audit.js';
 import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import { Process } from '../kit/process.js';
 import type { ProcessesContext } from '../kit/context.js';
-import { badInput, notFound } from '../../common/errors.js';
-import { and, decodeRunCursor, encodeRunCursor, newestFirst, timestampMicros, type Visibility } from './paging.js';
+import { notFound } from '../../common/errors.js';
 import { checkFilter, mergeFilters, ProcessRunFilter } from './filter.js';
 import { requireRunId, requireWorkflowId } from '../../common/ids.js';
-import { asksFor } from '../../common/selection.js';
-import { runQuery } from './candidates.js';
-import {
-  ProcessRun,
-  ProcessRunConnection,
-  RunStatus,
-  RunStatusCount,
-  statusOfVisibilityName,
-  toProcessRun,
-} from './run.js';
+import { ProcessRun, ProcessRunConnection, RunStatus, toProcessRun } from './run.js';
 import { describeRun, historyOf, primeDescription, runLoaders } from './loaders.js';
 import { timelineOf } from './timeline.js';
 import { catalogFacts } from './timeline-facts.js';
 import { viewFilter } from './views.js';
+
+import { ACTIVITY_STATES, dateOf, messageOf, PendingActivity, RunSubject, RunTimelineEntry } from './run-detail.js';
+import { runsPage } from './runs-page.js';
 
 export { WorkflowRunResolver } from './legacy.js';
 
@@ -48,169 +26,6 @@ export { WorkflowRunResolver } from './legacy.js';
 // newest first, filters, saved views, counts per status) and processRun (understand one: its
 // subject, tasks, pending activities, children, audit and a timeline in words). Lists cost one
 // visibility page (paging.ts); the detail fields cost a describe() or the history per run asked.
-
-@ObjectType({
-  description: 'An activity the run is waiting on (ordinary activities; local ones run inside the workflow task)',
-})
-class PendingActivity {
-  @Field(() => String) activityId!: string;
-  @Field(() => String, { description: 'e.g. screenBids, payMilestone, issueCertificate' }) activityType!: string;
-  @Field(() => String, { description: 'SCHEDULED, STARTED, CANCEL_REQUESTED, PAUSED ...' }) state!: string;
-  @Field(() => Int, { description: '1 for the first try; more means it is retrying' }) attempt!: number;
-  @Field(() => Int, { nullable: true, description: 'Null when unlimited' }) maximumAttempts!: number | null;
-  @Field(() => String, { nullable: true, description: 'Why the last attempt failed' }) lastFailure!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) lastStartedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the next attempt starts' })
-  nextAttemptAt!: Date | null;
-}
-
-@ObjectType({ description: "A step of a run in the domain's words" })
-class RunTimelineEntry {
-  @Field(() => GraphQLISODateTime) at!: Date;
-  @Field(() => String, {
-    description:
-      'RUN_STARTED, STAGE_CHANGED, TASK_OPENED, TASK_DECIDED, TASK_REMINDED, TASK_ESCALATED, TASK_EXPIRED, NOTICE_STARTED, OBJECTION_LODGED, PAYMENT_MADE, CHILD_STARTED, CANCEL_REQUESTED, COMPLETED, FAILED ...',
-  })
-  kind!: string;
-  @Field(() => String, { description: 'In Chinese' }) zh!: string;
-  @Field(() => String, { description: 'In English' }) en!: string;
-  @Field(() => String, { nullable: true, description: 'Who did it (token subject), where a person did' }) actor!:
-    string | null;
-  @Field(() => ID, { nullable: true, description: 'The task it concerns' }) taskId!: string | null;
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      "The Temporal history event it was read from; null for an admin's operation that leaves none (a reassignment)",
-  })
-  eventId!: number | null;
-}
-
-@ObjectType({ description: 'Another record a run belongs to, by name (e.g. campaignId)' })
-class RunReference {
-  @Field(() => String, { description: 'e.g. campaignId, procurementId' }) name!: string;
-  @Field(() => ID) id!: string;
-}
-
-@ObjectType({ description: 'What a run is about' })
-class RunSubject {
-  @Field(() => OrganizationRef, {
-    nullable: true,
-    description: 'The organization it concerns (an agency for a procurement)',
-  })
-  organization!: OrganizationRef | null;
-  @Field(() => ID, {
-    nullable: true,
-    description: "The process row's id (the enrollment, the evaluation, the procurement)",
-  })
-  processId!: string | null;
-  @Field(() => [RunReference], { description: 'Other records it belongs to, as its process names them' })
-  references!: RunReference[];
-  @Field(() => String, {
-    nullable: true,
-    description: 'The evaluation campaign (its workflow id), for campaigns and their applications',
-    deprecationReason: 'Use references (name campaignId)',
-  })
-  campaignId!: string | null;
-  @Field(() => ID, { nullable: true, deprecationReason: 'Use references (name procurementId)' })
-  procurementId!: string | null;
-}
-
-function visibilityOf(temporal: Client): Visibility<ProcessRun> {
-  return {
-    count: async (query) => (await temporal.workflow.count(query)).count,
-    async list(query, limit) {
-      const runs: ProcessRun[] = [];
-      for await (const info of temporal.workflow.list({ query, pageSize: Math.min(limit, 1000) })) {
-        runs.push(toProcessRun(info));
-        if (runs.length >= limit) break;
-      }
-      return runs;
-    },
-  };
-}
-
-async function countsByStatus(
-  temporal: Client,
-  query: string | undefined,
-): Promise<{ total: number; counts: RunStatusCount[] }> {
-  const { count, groups } = await temporal.workflow.count(
-    and(query) ? `${query} GROUP BY ExecutionStatus` : 'GROUP BY ExecutionStatus',
-  );
-  const counts = groups.flatMap((group) => {
-    const value = group.groupValues[0];
-    const status = statusOfVisibilityName(String(Array.isArray(value) ? value[0] : value));
-    return status ? [{ status, count: group.count }] : [];
-  });
-  return {
-    total: count,
-    counts: counts.sort((a, b) => Object.keys(RunStatus).indexOf(a.status) - Object.keys(RunStatus).indexOf(b.status)),
-  };
-}
-
-/**
- * One page of runs matching `filter` (checked), newest first. The GROUP BY count runs only when
- * the query asks for totalCount or countsByStatus: over 10,000 runs it was a third of a page's
- * time at the Temporal server (npm run bench:runs).
- */
-export async function runsPage(
-  ctx: ProcessesContext,
-  filter: ProcessRunFilter,
-  first: number,
-  after: string | undefined,
-  info?: GraphQLResolveInfo,
-): Promise<ProcessRunConnection> {
-  if (!(Number.isInteger(first) && first >= 1 && first <= 100))
-    throw badInput('first must be between 1 and 100', 'first');
-  const position = after != null ? decodeRunCursor(after) : undefined;
-  const { query, empty, candidatesLimited } = await runQuery(filter, ctx);
-  if (empty) {
-    return {
-      edges: [],
-      totalCount: 0,
-      countsByStatus: [],
-      candidatesLimited,
-      pageInfo: { hasNextPage: false, hasPreviousPage: after != null, startCursor: null, endCursor: null },
-    };
-  }
-  const counted = asksFor(info, ['totalCount', 'countsByStatus']);
-  const [page, counts] = await Promise.all([
-    newestFirst(visibilityOf(ctx.temporal), query, first, position),
-    counted ? countsByStatus(ctx.temporal, query) : { total: 0, counts: [] },
-  ]);
-  const edges = page.runs.map((node) => ({ node, cursor: encodeRunCursor(node) }));
-  return {
-    edges,
-    totalCount: counts.total,
-    countsByStatus: counts.counts,
-    candidatesLimited,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: after != null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
-
-async function messageOf(
-  temporal: Client,
-  failure: Parameters<typeof decodeOptionalFailureToOptionalError>[1],
-): Promise<string | null> {
-  if (!failure) return null;
-  try {
-    const error = await decodeOptionalFailureToOptionalError(temporal.options.loadedDataConverter, failure);
-    return error?.message ?? failure.message ?? null;
-  } catch {
-    return failure.message ?? null;
-  }
-}
-
-const dateOf = (ts: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
-  ts ? new Date(Number(timestampMicros(ts) / 1000n)) : null;
-
-// Short state names from the enum's (PENDING_ACTIVITY_STATE_STARTED → STARTED).
-const ACTIVITY_STATES = ['UNSPECIFIED', 'SCHEDULED', 'STARTED', 'CANCEL_REQUESTED', 'PAUSED', 'PAUSE_REQUESTED'];
-
 @Resolver(() => ProcessRun)
 export class ProcessRunResolver {
   @Authorized('ADMIN')
