@@ -13,12 +13,14 @@ import { post } from './support/raw.js';
 
 const INTROSPECT = '{ __schema { queryType { name } } }';
 const TYPO = '{ organisations { totalCount } }';
+// Production refuses the dev-only subgraph secret; any secret of its own will do here.
+const PRODUCTION = { NODE_ENV: 'production', SUBGRAPH_SECRET: 'a-production-secret-of-at-least-32-characters' };
 
 describe('the introspection switch', () => {
   it('is on under npm start, off under NODE_ENV=production, and GRAPHQL_INTROSPECTION wins either way', () => {
     expect(readConfig({}).introspection).toBe(true);
-    expect(readConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
-    expect(readConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(readConfig(PRODUCTION).introspection).toBe(false);
+    expect(readConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
     expect(readConfig({ GRAPHQL_INTROSPECTION: 'false' }).introspection).toBe(false);
     expect(() => readConfig({ GRAPHQL_INTROSPECTION: 'maybe' })).toThrow(/GRAPHQL_INTROSPECTION/);
     expect(commonServerOptions({ introspection: false }).hideSchemaDetailsFromClientErrors).toBe(true);
@@ -43,6 +45,7 @@ describe('a subgraph under NODE_ENV=production', () => {
     registry = await startRegistry(
       readConfig({
         NODE_ENV: 'production',
+        SUBGRAPH_SECRET: inject('subgraphSecret'),
         REGISTRY_PORT: '0',
         DATABASE_URL: inject('databaseUrl'),
         JWT_SECRET: inject('jwtSecret'),

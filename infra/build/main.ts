@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { buildConsole, consoleBuilt } from '../dev/console-build.js';
 import { isEntryPoint } from '../../services/common/entry.js';
+import { parseCli } from '../../services/common/cli.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = join(ROOT, 'dist');
@@ -60,5 +61,11 @@ export async function build(options: { console?: boolean } = {}): Promise<void> 
 }
 
 if (isEntryPoint(import.meta.url)) {
-  await build({ console: !process.argv.includes('--no-console') });
+  const { values } = parseCli({
+    usage: 'npm run build [-- --no-console]',
+    about:
+      'The production build in dist/: the compiled services, the supergraph, the console (built when missing;\n--no-console leaves it out) and the workflow bundle the image runs.',
+    options: { console: { type: 'boolean', default: true } },
+  });
+  await build({ console: values.console });
 }

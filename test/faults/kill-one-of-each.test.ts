@@ -102,6 +102,10 @@ async function decideTask(taskId: string, outcome: string, as: string, by: strin
   decided.set(taskId, { outcome, by });
 }
 
+const attended = async (enrollmentId: string) =>
+  (await db.query('select 1 from processes.training_attendance where enrollment_id = $1', [enrollmentId])).rowCount ===
+  1;
+
 /** Moves every enrollment of the load's people one step on; true when all have ended. */
 async function driveEnrollments(): Promise<boolean> {
   const { rows } = await db.query<{ id: string; status: string; workflow_id: string; person_id: string }>(
@@ -128,7 +132,9 @@ async function driveEnrollments(): Promise<boolean> {
       );
     } else if (task?.kind === 'CONFIRM_ENROLLMENT') {
       await decideTask(task.id, 'APPROVE', await token(['FEDERATION_OFFICER'], [], OFFICER), OFFICER);
-    } else if (enrollment.status === 'ENROLLED') {
+    } else if (enrollment.status === 'ENROLLED' && !(await attended(enrollment.id))) {
+      // Once recorded, the day is not sent again while the run's last step (completion) catches
+      // up: the workflow would rightly refuse a second record of day 1 (CONFLICT).
       const as = await token(['FEDERATION_OFFICER'], [], OFFICER);
       await untilApplied(
         () =>
@@ -138,9 +144,7 @@ async function driveEnrollments(): Promise<boolean> {
             { id: enrollment.id },
             as,
           ),
-        async () =>
-          (await db.query('select 1 from processes.training_attendance where enrollment_id = $1', [enrollment.id]))
-            .rowCount === 1,
+        () => attended(enrollment.id),
       );
     }
   }
