@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { signToken, type Role } from '../../../services/common/identity.js';
 import { seedOrganizationId } from '../../../infra/seed/run.js';
-import { isRole, type ExampleSpec } from './spec.js';
+import { isRole, merged, type ExampleSpec } from './spec.js';
 import { resolve, type Saved } from './references.js';
 import { runShell } from './shell.js';
 import type { Page } from './pages.js';
@@ -10,7 +10,7 @@ import type { Page } from './pages.js';
 // gateway as the reader would send it, each `shell: run` block run in bash. Throws at the first
 // example that fails, naming its line.
 
-/** How long `retry` / `until` poll before the example fails: a workflow's next step under load. */
+/** How long `retry` polls before the example fails: a workflow's next step under load. */
 const RETRY_MS = 120_000;
 const RETRY_EVERY_MS = 500;
 
@@ -42,8 +42,11 @@ export async function runPage(page: Page, hub: PageHub): Promise<PageCount> {
       count.shells++;
     }
     if (block.kind !== 'example') continue;
-    const token = await tokenFor(block.spec, tokens, hub.jwtSecret, saved, where);
-    await runExample(block.query, block.spec, { url: hub.gatewayUrl, token, saved, where });
+    const { each, ...base } = block.spec;
+    for (const spec of each ? each.map((entry) => merged(base, entry)) : [base]) {
+      const token = await tokenFor(spec, tokens, hub.jwtSecret, saved, where);
+      await runExample(block.query, spec, { url: hub.gatewayUrl, token, saved, where });
+    }
     count.examples++;
   }
   return count;
@@ -55,12 +58,12 @@ async function runExample(
   { url, token, saved, where }: { url: string; token: string; saved: Saved; where: string },
 ): Promise<void> {
   const variables = resolve(spec.vars ?? {}, saved, where) as Record<string, unknown>;
-  const until = resolve(spec.until ?? {}, saved, where) as Record<string, unknown>;
-  const polls = Boolean(spec.retry || spec.until);
+  const shows = resolve(spec.shows ?? {}, saved, where) as Record<string, unknown>;
+  const polls = Boolean(spec.retry);
   const deadline = Date.now() + RETRY_MS;
   for (;;) {
     const answer = await send(url, query, variables, token);
-    const problem = judge(answer, spec, until);
+    const problem = judge(answer, spec, shows);
     if (!problem) {
       for (const [name, path] of Object.entries(spec.save ?? {})) saved.set(name, at(answer.data, path));
       return;
@@ -75,7 +78,7 @@ async function runExample(
 }
 
 /** What is wrong with an answer, or undefined when it is what the example shows. */
-function judge(answer: Answer, spec: ExampleSpec, until: Record<string, unknown>): string | undefined {
+function judge(answer: Answer, spec: ExampleSpec, shows: Record<string, unknown>): string | undefined {
   const code = answer.errors?.[0]?.extensions?.code;
   if (spec.expect)
     return code === spec.expect
@@ -86,9 +89,9 @@ function judge(answer: Answer, spec: ExampleSpec, until: Record<string, unknown>
   if (!answer.data) return `answered HTTP ${answer.status} without data`;
   for (const [name, path] of Object.entries(spec.save ?? {}))
     if (at(answer.data, path) == null) return `$${name}: the answer has nothing at ${path}`;
-  for (const [path, value] of Object.entries(until))
+  for (const [path, value] of Object.entries(shows))
     if (!isDeepStrictEqual(at(answer.data, path), value))
-      return `${path} is ${JSON.stringify(at(answer.data, path))}, not ${JSON.stringify(value)} yet`;
+      return `${path} is ${JSON.stringify(at(answer.data, path))}, not ${JSON.stringify(value)}`;
   return undefined;
 }
 

@@ -13,10 +13,14 @@ import { ROLES } from '../../../services/common/identity.js';
 //   save     { name: "data.path" }: remember a value of the answer as $name for later
 //            examples of the page ("myTasks.edges.0.node.id"); a path that resolves to
 //            nothing fails the example;
-//   retry    true: poll (bounded) until the answer has no error and every saved path and
-//            `until` holds: for work a workflow does after the request that started it;
-//   until    { "data.path": value }: poll until each path has that value (implies retry);
-//   expect   the error code the example shows (CONFLICT, FORBIDDEN, ...): a refusal.
+//   shows    { "data.path": value }: the answer has these values (a figure the prose quotes);
+//   retry    true: poll (bounded) until the answer has no error, every saved path resolves
+//            and `shows` holds: for work a workflow does after the request that started it
+//            (a task opened, a stage reached) or that Temporal's visibility sees late;
+//   expect   the error code the example shows (CONFLICT, FORBIDDEN, ...): a refusal;
+//   each     [{ as, org, subject, vars, shows }, ...]: run the block once for each entry, the
+//            entry's keys over the others' and its vars and shows added to theirs (three
+//            bidders sending one mutation).
 
 export interface ExampleSpec {
   as?: string;
@@ -24,12 +28,14 @@ export interface ExampleSpec {
   subject?: string;
   vars?: Record<string, unknown>;
   save?: Record<string, string>;
+  shows?: Record<string, unknown>;
   retry?: boolean;
-  until?: Record<string, unknown>;
   expect?: string;
+  each?: Partial<Pick<ExampleSpec, 'as' | 'org' | 'subject' | 'vars' | 'shows'>>[];
 }
 
-const KEYS = ['as', 'org', 'subject', 'vars', 'save', 'retry', 'until', 'expect'];
+const KEYS = ['as', 'org', 'subject', 'vars', 'save', 'shows', 'retry', 'expect', 'each'];
+const EACH_KEYS = ['as', 'org', 'subject', 'vars', 'shows'];
 const CODES = [
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
@@ -47,6 +53,19 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export const isRole = (name: string) => (ROLES as readonly string[]).includes(name);
 
 export function parseExampleSpec(json: unknown, where: string): ExampleSpec {
+  if (isObject(json) && json.each !== undefined) {
+    const { each, ...base } = json;
+    if (!Array.isArray(each) || !each.length || each.some((entry) => !isObject(entry)))
+      throw new Error(`${where}: the example's annotation gives \`each\` as a list of objects`);
+    for (const entry of each as Record<string, unknown>[]) {
+      const stray = Object.keys(entry).filter((key) => !EACH_KEYS.includes(key));
+      if (stray.length)
+        throw new Error(`${where}: an entry of \`each\` has ${stray.join(', ')} (it may have ${EACH_KEYS.join(', ')})`);
+      parseExampleSpec({ ...base, ...entry }, where);
+    }
+    if (base.save !== undefined) throw new Error(`${where}: an example run for \`each\` entry saves nothing`);
+    return { ...(base as ExampleSpec), each: each as ExampleSpec['each'] };
+  }
   const refuse = (why: string): never => {
     throw new Error(`${where}: the example's annotation ${why}`);
   };
@@ -66,12 +85,22 @@ export function parseExampleSpec(json: unknown, where: string): ExampleSpec {
     if (!/^[a-zA-Z]\w*$/.test(name) || typeof path !== 'string' || !PATH.test(path))
       refuse(`saves "${name}" from "${String(path)}": a name and a dotted path into the answer's data`);
   if (spec.save !== undefined && !isObject(spec.save)) refuse('gives `save` as an object');
-  if (spec.until !== undefined && (!isObject(spec.until) || Object.keys(spec.until).some((p) => !PATH.test(p))))
-    refuse('gives `until` as { "dotted.path": value }');
+  if (spec.shows !== undefined && (!isObject(spec.shows) || Object.keys(spec.shows).some((p) => !PATH.test(p))))
+    refuse('gives `shows` as { "dotted.path": value }');
   if (spec.retry !== undefined && typeof spec.retry !== 'boolean') refuse('gives `retry` as true or false');
   if (spec.expect !== undefined && !CODES.includes(spec.expect))
     refuse(`expects "${String(spec.expect)}", not a code the hub answers (${CODES.join(', ')})`);
-  if (spec.expect !== undefined && (spec.retry || spec.until || spec.save))
-    refuse('expects a refusal and also retries, waits or saves: a refusal has nothing to wait for or save');
+  if (spec.expect !== undefined && (spec.retry || spec.shows || spec.save))
+    refuse('expects a refusal and also retries, shows or saves: a refusal has no answer to wait for, show or save');
   return spec;
+}
+
+/** An entry of `each` over the example's own keys; its variables and shows over the example's. */
+export function merged(base: ExampleSpec, entry: NonNullable<ExampleSpec['each']>[number]): ExampleSpec {
+  return {
+    ...base,
+    ...entry,
+    vars: { ...base.vars, ...entry.vars },
+    ...(base.shows || entry.shows ? { shows: { ...base.shows, ...entry.shows } } : {}),
+  };
 }
