@@ -7,4 +7,4 @@ import { docsExamplesSuite } from './support/docs/suite.js';
 // from today) in test/support/docs/references.ts. The same pages on a clock a year and a half
 // ahead: test/docs-examples-moved-clock.test.ts.
 
-docsExamplesSuite('today');
+docsExamplesSuite('today', { checkTheChecks: true });

@@ -9,9 +9,11 @@ export function commandsOf(text: string): string[] {
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '').replace(/<<'?\w+'?/, '');
     for (let segment of code.split(/&&|\|\||;|\|/)) {
+      // NAME=$(command …): the command inside; other leading assignments are dropped.
+      const substituted = /^\s*(?:export\s+)?[A-Za-z_]\w*=\$\((.*?)\)?\s*$/.exec(segment);
+      if (substituted) segment = substituted[1];
       segment = segment.replace(/^\s*(?:export\s+)?(?:[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\S*)\s*)*/, '');
-      const inner = /^\$\((.*)\)?$/.exec(segment.trim());
-      const words = (inner ? inner[1] : segment).trim().split(/\s+/).filter(Boolean);
+      const words = segment.trim().split(/\s+/).filter(Boolean);
       if (!words.length || !/^[a-z][\w.-]*$/.test(words[0])) continue;
       const name = [words[0]];
       for (const word of words.slice(1, 3)) {

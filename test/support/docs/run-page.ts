@@ -30,7 +30,7 @@ interface Answer {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function runPage(page: Page, hub: PageHub): Promise<PageCount> {
+export async function runPage(page: Page, hub: PageHub, { retryMs = RETRY_MS } = {}): Promise<PageCount> {
   const saved: Saved = new Map();
   const tokens = new Map<string, string>();
   const count: PageCount = { examples: 0, shells: 0 };
@@ -45,7 +45,7 @@ export async function runPage(page: Page, hub: PageHub): Promise<PageCount> {
     const { each, ...base } = block.spec;
     for (const spec of each ? each.map((entry) => merged(base, entry)) : [base]) {
       const token = await tokenFor(spec, tokens, hub.jwtSecret, saved, where);
-      await runExample(block.query, spec, { url: hub.gatewayUrl, token, saved, where });
+      await runExample(block.query, spec, { url: hub.gatewayUrl, token, saved, where, retryMs });
     }
     count.examples++;
   }
@@ -55,12 +55,12 @@ export async function runPage(page: Page, hub: PageHub): Promise<PageCount> {
 async function runExample(
   query: string,
   spec: ExampleSpec,
-  { url, token, saved, where }: { url: string; token: string; saved: Saved; where: string },
+  { url, token, saved, where, retryMs }: { url: string; token: string; saved: Saved; where: string; retryMs: number },
 ): Promise<void> {
   const variables = resolve(spec.vars ?? {}, saved, where) as Record<string, unknown>;
   const shows = resolve(spec.shows ?? {}, saved, where) as Record<string, unknown>;
   const polls = Boolean(spec.retry);
-  const deadline = Date.now() + RETRY_MS;
+  const deadline = Date.now() + retryMs;
   for (;;) {
     const answer = await send(url, query, variables, token);
     const problem = judge(answer, spec, shows);
@@ -70,7 +70,7 @@ async function runExample(
     }
     if (!polls || Date.now() > deadline)
       throw new Error(
-        `${where}: ${problem}${polls ? ` (still so after ${RETRY_MS / 1000} s of retries)` : ''}\n` +
+        `${where}: ${problem}${polls ? ` (still so after ${retryMs / 1000} s of retries)` : ''}\n` +
           `answer: ${JSON.stringify(answer).slice(0, 1500)}\nvariables: ${JSON.stringify(variables)}`,
       );
     await new Promise((done) => setTimeout(done, RETRY_EVERY_MS));
