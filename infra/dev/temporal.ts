@@ -34,6 +34,18 @@ export interface DevTemporal {
   stop(): Promise<void>;
 }
 
+export interface DevTemporalOptions {
+  port?: number;
+  uiPort?: number;
+  dbFile?: string;
+  uiCodecEndpoint?: string;
+  /** Namespaces made at start besides `default` (a test's hubs kept apart: runs, visibility, Schedules). */
+  namespaces?: string[];
+}
+
+const namespaceFlags = (options: DevTemporalOptions) =>
+  (options.namespaces ?? []).flatMap((namespace) => ['--namespace', namespace]);
+
 /**
  * A complete Temporal server for development and tests (`temporal server start-dev`), run as
  * our own child process: the SDK's ephemeral-server teardown hung on Ctrl-C once workflows with
@@ -41,9 +53,7 @@ export interface DevTemporal {
  * SIGKILL after ten seconds. The flags are the ones the SDK passes. Only where no CLI exists
  * does the SDK run (and download) one.
  */
-export async function startDevTemporal(
-  options: { port?: number; uiPort?: number; dbFile?: string; uiCodecEndpoint?: string } = {},
-): Promise<DevTemporal> {
+export async function startDevTemporal(options: DevTemporalOptions = {}): Promise<DevTemporal> {
   const cli = findTemporalCli();
   // `npm start` / `npm test` (infra/dev/bootstrap.mjs) set TEMPORAL_CLI; a bare `npx vitest` may not.
   if (!cli) return startWithSdk(options);
@@ -55,6 +65,7 @@ export async function startDevTemporal(
     String(port),
     '--namespace',
     'default',
+    ...namespaceFlags(options),
     '--ip',
     '127.0.0.1',
     '--log-format',
@@ -118,12 +129,7 @@ async function untilServing(address: string, child: ChildProcess, errors: () => 
 }
 
 /** The SDK's own way, which downloads the CLI where none is installed. */
-async function startWithSdk(options: {
-  port?: number;
-  uiPort?: number;
-  dbFile?: string;
-  uiCodecEndpoint?: string;
-}): Promise<DevTemporal> {
+async function startWithSdk(options: DevTemporalOptions): Promise<DevTemporal> {
   console.warn(
     '[temporal] no temporal CLI found (TEMPORAL_CLI or PATH; `eval "$(node infra/dev/bootstrap.mjs env)"` sets it); letting the SDK download one',
   );
@@ -136,7 +142,10 @@ async function startWithSdk(options: {
       uiPort: options.uiPort,
       dbFilename: options.dbFile,
       log: { format: 'pretty', level: 'error' },
-      extraArgs: options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [],
+      extraArgs: [
+        ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+        ...namespaceFlags(options),
+      ],
     },
   });
   return {

@@ -106,6 +106,15 @@ export interface HubConfig {
    * around (a course to apply for, last year's inspections); unset: today in China.
    */
   seedToday?: string;
+  /**
+   * HUB_CLOCK_OFFSET_DAYS: whole days added to the calendar day the services compute
+   * (`todayInChina`, services/common/dates.ts), so a test or a demo can run the hub as it will be
+   * on a later day (test/docs-examples-moved-clock.test.ts: a year and a half ahead). It moves
+   * days only, never an instant: Temporal's timers, workflow code (its Date.now() is the
+   * server's), deadlines, bidding windows, tokens and timestamps keep real time. Refused under
+   * NODE_ENV=production. Read by todayInChina() from the process's configuration.
+   */
+  clockOffsetDays: number;
 }
 
 export interface WorkerTuning {
@@ -182,6 +191,18 @@ function isoDay(name: string, env: NodeJS.ProcessEnv): string | undefined {
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== raw)
     throw new Error(`${name} must be a day in the form yyyy-mm-dd, got "${raw}"`);
   return raw;
+}
+
+/** HUB_CLOCK_OFFSET_DAYS: a whole number of days (±100 years), 0 unless set; never in production. */
+function clockOffsetDays(env: NodeJS.ProcessEnv): number {
+  const raw = env.HUB_CLOCK_OFFSET_DAYS;
+  if (raw === undefined || raw === '') return 0;
+  const days = Number(raw);
+  if (!/^[+-]?\d+$/.test(raw) || Math.abs(days) > 36_500)
+    throw new Error(`HUB_CLOCK_OFFSET_DAYS must be a whole number of days, got "${raw}"`);
+  if (days !== 0 && env.NODE_ENV === 'production')
+    throw new Error('HUB_CLOCK_OFFSET_DAYS moves the calendar for tests and demos; unset it under NODE_ENV=production');
+  return days;
 }
 
 function hours(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -433,6 +454,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     oidc: oidcSettings(env),
     consoleDir: env.CONSOLE_DIR || DEFAULT_CONSOLE_DIR,
     seedToday: isoDay('HUB_SEED_TODAY', env),
+    clockOffsetDays: clockOffsetDays(env),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, isoDateShapeSql, notAnIsoDate, requireIsoDate } from './dates.js';
+import { isIsoDate, isoDateShapeSql, notAnIsoDate, requireIsoDate, todayInChina } from './dates.js';
+import { readConfig } from './config.js';
 
 describe('the ISO date check', () => {
   it('knows real calendar days in the form yyyy-mm-dd only', () => {
@@ -41,5 +42,28 @@ describe('the ISO date check', () => {
 
   it('gives SQL the same shape (a PostgreSQL regex)', () => {
     expect(isoDateShapeSql("x ->> 'startedOn'")).toBe(String.raw`(x ->> 'startedOn' ~ '^(\d{4})-(\d{2})-(\d{2})$')`);
+  });
+});
+
+describe('a moved clock (HUB_CLOCK_OFFSET_DAYS)', () => {
+  const LATE_EVENING_UTC = new Date('2026-12-07T23:30:00Z'); // 2026-12-08 in Shanghai
+
+  it('moves the day the services call today by whole days, and no instant', () => {
+    expect(todayInChina(LATE_EVENING_UTC, 0)).toBe('2026-12-08');
+    expect(todayInChina(LATE_EVENING_UTC, 548)).toBe('2028-06-08');
+    expect(todayInChina(LATE_EVENING_UTC, -8)).toBe('2026-11-30');
+    expect(LATE_EVENING_UTC.toISOString()).toBe('2026-12-07T23:30:00.000Z');
+  });
+
+  it('is read and checked with the rest of the configuration, and refused in production', () => {
+    expect(readConfig({}).clockOffsetDays).toBe(0);
+    expect(readConfig({ HUB_CLOCK_OFFSET_DAYS: '548' }).clockOffsetDays).toBe(548);
+    expect(readConfig({ HUB_CLOCK_OFFSET_DAYS: '-30' }).clockOffsetDays).toBe(-30);
+    for (const bad of ['1.5', 'a year', '999999'])
+      expect(() => readConfig({ HUB_CLOCK_OFFSET_DAYS: bad })).toThrow(/HUB_CLOCK_OFFSET_DAYS must be a whole number/);
+    expect(() => readConfig({ HUB_CLOCK_OFFSET_DAYS: '548', NODE_ENV: 'production' })).toThrow(
+      /unset it under NODE_ENV=production/,
+    );
+    expect(readConfig({ HUB_CLOCK_OFFSET_DAYS: '0', NODE_ENV: 'production' }).clockOffsetDays).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 import { badInput } from './errors.js';
 import { chinaDay } from '../../workflows/common/china-time.js';
+import { config } from './config.js';
+import { DAY } from '../../workflows/common/time.js';
 
 // The one check of a calendar day written as an ISO date (yyyy-mm-dd), for every subgraph, the
 // seed and the benchmark: the registry's dated records and arguments, the processes' course days.
@@ -41,9 +43,14 @@ export const isoDateShapeSql = (text: string): string => `(${text} ~ '${ISO_DATE
 
 export { chinaDay, chinaMinute } from '../../workflows/common/china-time.js';
 
-/** Today in China (Asia/Shanghai), the Federation's calendar, whatever the server's time zone. */
-export function todayInChina(now = new Date()): string {
-  return chinaDay(now);
+/**
+ * Today in China (Asia/Shanghai), the Federation's calendar, whatever the server's time zone:
+ * the day of `now` moved by HUB_CLOCK_OFFSET_DAYS (0 unless a test or a demo sets it; see
+ * config.ts), so every "today" of the services (asOf defaults, "no fact after today", a course
+ * that has started, a contract's first day) moves together, and nothing else does.
+ */
+export function todayInChina(now = new Date(), offsetDays = config().clockOffsetDays): string {
+  return chinaDay(now.getTime() + offsetDays * DAY);
 }
 
 /**

@@ -8,8 +8,9 @@ import { registryReference } from '../registry/refusals.js';
 import { textProblem } from '../kit/text.js';
 import { badInput, forbidden } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
+import { todayInChina } from '../../common/dates.js';
 import { PROCESS_TYPE, ORGANIZATION_ID, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
-import { chinaDay, committeeProblems, weightProblems } from '../../../workflows/procurement/rules.js';
+import { committeeProblems, weightProblems } from '../../../workflows/procurement/rules.js';
 import {
   openingState,
   PROCUREMENT_PROCESS_TYPE,
@@ -151,7 +152,7 @@ export async function publish(
   closesAt: Date,
 ): Promise<Procurement> {
   const procurementId = randomUUID();
-  const year = Number(chinaDay(Date.now()).slice(0, 4));
+  const year = Number(todayInChina().slice(0, 4));
   const input: ProcurementInput = {
     procurementId,
     need,

@@ -27,9 +27,9 @@ import { hasRole } from '../../common/identity.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { toRun } from '../kit/update-refusals.js';
-import { chinaDay, contractProblems } from '../../../workflows/procurement/rules.js';
+import { contractProblems } from '../../../workflows/procurement/rules.js';
 import { procurementLoaders } from './loaders.js';
-import { chinaMinute } from '../../common/dates.js';
+import { chinaMinute, todayInChina } from '../../common/dates.js';
 import {
   cancelProcurementUpdate,
   lodgeObjectionUpdate,
@@ -175,7 +175,7 @@ export class ProcurementResolver {
     const procurement = await procurementOf(procurementId, ctx);
     requireAgencyOfficer(ctx, procurement, 'sign its contract');
     const terms = { ...contract, subcontracts: contract.subcontracts ?? [], signedBy: ctx.identity.subject };
-    const problems = contractProblems(terms, chinaDay(Date.now()));
+    const problems = contractProblems(terms, todayInChina());
     if (problems.length) throw badInput(problems[0].message, `contract.${problems[0].field}`);
     if (procurement.stage !== 'CONTRACTING')
       throw conflict(`The contract is signed after the award notice; this procurement is at ${procurement.stage}`);
