@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
@@ -18,6 +19,7 @@ import {
 import { decisionProblems } from './form.js';
 import { ACTIVITY_RETRY } from '../common/retry.js';
 import type { HumanTaskActivities } from './activities.js';
+import { gathered } from './batch.js';
 
 // The helper a workflow uses to ask people things: open a task, remind at the follow-up date,
 // escalate or expire at the due date, and take the decision through the `decide` update.
@@ -30,6 +32,12 @@ const kit = proxyLocalActivities<HumanTaskActivities>({
   startToCloseTimeout: '30 seconds',
   retry: ACTIVITY_RETRY,
 });
+
+// Tasks opened, reminded or expired at one instant (a committee scoring every bid, their
+// reminders and due dates falling together) are written in one local activity (batch.ts): one
+// per task kept a worker's workflow task busy for seconds when a hundred procurements closed at
+// once. Runs that began before the batches replay their per-task activities (this patch).
+const BATCHES = 'task-kit-batches';
 
 /** Failure types the decide validator raises; the resolver maps them to GraphQL codes. */
 export const ALREADY_DECIDED = 'TaskAlreadyDecided';
@@ -52,6 +60,9 @@ interface OpenTask {
 export function createTaskBoard(report: () => DecisionReport) {
   const open = new Map<string, OpenTask>();
   const awaitingWorkflow = new Set<string>();
+  const opening = gathered((tasks: Parameters<HumanTaskActivities['openTask']>[0][]) => kit.openTasks({ tasks }));
+  const reminding = gathered((taskIds: string[]) => kit.remindTasks({ taskIds }));
+  const expiring = gathered((taskIds: string[]) => kit.expireTasks({ taskIds }));
 
   setHandler(
     decideUpdate,
@@ -128,13 +139,17 @@ export function createTaskBoard(report: () => DecisionReport) {
   /** Opens a task and waits for its decision, its reminder, escalation and expiry included. */
   async function ask(spec: TaskSpec, form: TaskForm, policy: DuePolicy = {}): Promise<TaskResult> {
     const openedAt = Date.now();
-    await kit.openTask({ ...spec, form });
+    if (patched(BATCHES)) await opening({ ...spec, form });
+    else await kit.openTask({ ...spec, form });
     const task: OpenTask = { form, dueAt: openedAt + spec.dueInMs };
     open.set(spec.taskId, task);
     settle();
     const decided = () => task.decision !== undefined || task.cancelled === true;
     if (spec.followUpInMs !== undefined && spec.followUpInMs < spec.dueInMs) {
-      if (!(await waitUntil(decided, openedAt + spec.followUpInMs))) await kit.remindTask({ taskId: spec.taskId });
+      if (!(await waitUntil(decided, openedAt + spec.followUpInMs))) {
+        if (patched(BATCHES)) await reminding(spec.taskId);
+        else await kit.remindTask({ taskId: spec.taskId });
+      }
     }
     let onTime = await untilDue(task, decided);
     if (!onTime && policy.escalateTo?.length) {
@@ -147,7 +162,8 @@ export function createTaskBoard(report: () => DecisionReport) {
     if (!onTime) {
       // Closed first, so a decision arriving while the activity runs is refused, not lost.
       open.delete(spec.taskId);
-      await kit.expireTask({ taskId: spec.taskId });
+      if (patched(BATCHES)) await expiring(spec.taskId);
+      else await kit.expireTask({ taskId: spec.taskId });
       return { kind: 'EXPIRED' };
     }
     await kit.completeTask(task.decision!);

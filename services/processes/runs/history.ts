@@ -15,8 +15,10 @@ import { STAGE } from '../../../workflows/human-task/search-attributes.js';
 // The task kit's steps (openTask, remindTask, escalateTask, expireTask, completeTask,
 // cancelTasks) are local activities: each is a MarkerRecorded event named core_local_activity
 // whose `data` payload is JSON of {seq, attempt, activity_id, activity_type, complete_time, ...},
-// written by the SDK's core. The TypeScript SDK does not put the arguments into the marker, so
-// which task a marker was about comes from the hub's own rows (timeline.ts).
+// written by the SDK's core, and its `result`. The TypeScript SDK does not put the arguments into
+// the marker: the batched steps (openTasks, remindTasks, expireTasks) answer the ids they
+// wrote, and for the per-task ones of older runs which task a marker was about comes from the
+// hub's own rows (timeline.ts).
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Payloads = temporal.api.common.v1.IPayloads | null | undefined;
@@ -25,7 +27,7 @@ const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
 export type RunEvent = { eventId: number; at: Date } & (
   | { type: 'STARTED'; parentId: string | null; args: unknown[]; stage: string | null }
-  | { type: 'LOCAL_ACTIVITY'; activityType: string; attempt: number; failed: string | null }
+  | { type: 'LOCAL_ACTIVITY'; activityType: string; attempt: number; failed: string | null; result: unknown }
   | { type: 'UPDATE'; name: string; updateId: string; args: unknown[] }
   | { type: 'UPDATE_FAILED'; updateId: string; message: string }
   | { type: 'SIGNAL'; name: string; args: unknown[] }
@@ -109,6 +111,7 @@ export async function readHistory(events: HistoryEvent[], converter: LoadedDataC
           activityType,
           attempt: attempt ?? 1,
           failed: marker.failure ? await message(marker.failure) : null,
+          result: marker.failure ? null : ((await values(marker.details?.result))[0] ?? null),
         });
       continue;
     }

@@ -104,6 +104,7 @@ describe("a run's timeline", () => {
       activityType,
       attempt: 1,
       failed: null,
+      result: null,
     });
     const events: RunEvent[] = [
       { eventId: 1, at: at(1), type: 'STARTED', parentId: null, args: [], stage: null },
@@ -256,6 +257,45 @@ describe("a run's timeline", () => {
       },
       { kind: 'TASKS_CANCELLED', zh: '未办待办已取消', en: 'Open tasks cancelled', actor: null, taskId: null },
       { kind: 'CANCELLED', zh: '流程已取消', en: 'Run cancelled', actor: null, taskId: null },
+    ]);
+  });
+
+  it('names each task of a batch from the ids it answered, and leaves them out of the older per-task markers', () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 29, 8, minute));
+    const local = (eventId: number, activityType: string, taskIds?: string[]): RunEvent => ({
+      eventId,
+      at: at(eventId),
+      type: 'LOCAL_ACTIVITY',
+      activityType,
+      attempt: 1,
+      failed: null,
+      result: taskIds ? { taskIds } : null,
+    });
+    // A run begun before the batches (its first task opened per task), then two tasks opened,
+    // reminded and expired together. t0 was created last, yet the per-task marker is its own.
+    const events: RunEvent[] = [
+      local(1, 'openTask'),
+      local(2, 'openTasks', ['t1', 't2']),
+      local(3, 'remindTasks', ['t2', 't1']),
+      local(4, 'expireTasks', ['t1']),
+    ];
+    const facts: TimelineFacts = {
+      ...catalogFacts(CATALOG, training),
+      tasks: [
+        { id: 't1', kind: 'ENDORSE_ENROLLMENT', createdAt: at(2), status: 'EXPIRED', completedAt: at(4) },
+        { id: 't2', kind: 'CONFIRM_ENROLLMENT', createdAt: at(2), status: 'OPEN', completedAt: null },
+        { id: 't0', kind: 'CONFIRM_ENROLLMENT', createdAt: at(9), status: 'OPEN', completedAt: null },
+      ],
+      notifications: [],
+      audit: [],
+    };
+    expect(timelineOf(events, facts).map(({ kind, taskId, en }) => ({ kind, taskId, en }))).toEqual([
+      { kind: 'TASK_OPENED', taskId: 't0', en: 'Task opened: Federation confirmation' },
+      { kind: 'TASK_OPENED', taskId: 't1', en: 'Task opened: Chamber endorsement' },
+      { kind: 'TASK_OPENED', taskId: 't2', en: 'Task opened: Federation confirmation' },
+      { kind: 'TASK_REMINDED', taskId: 't2', en: 'Reminder sent: Federation confirmation' },
+      { kind: 'TASK_REMINDED', taskId: 't1', en: 'Reminder sent: Chamber endorsement' },
+      { kind: 'TASK_EXPIRED', taskId: 't1', en: 'Chamber endorsement expired without a decision' },
     ]);
   });
 

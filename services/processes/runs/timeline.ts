@@ -3,7 +3,7 @@ import type { RunEvent } from './history.js';
 import { collapse } from './timeline-collapse.js';
 import { clip, senderOf, type StepWords } from '../kit/words.js';
 import { type TimelineEntry, type TimelineFacts } from './timeline-facts.js';
-import { asIs, kitSteps } from './timeline-kit.js';
+import { asIs, kitSteps, type KitStep } from './timeline-kit.js';
 import { auditSteps, runStep } from './timeline-run.js';
 
 export type { TimelineEntry, TimelineFacts } from './timeline-facts.js';
@@ -14,18 +14,20 @@ export type { TimelineEntry, TimelineFacts } from './timeline-facts.js';
 // histories without a server. The task kit's steps and Temporal's are told here for every
 // process; a process's own updates, signals and activities come from its table (facts.words).
 //
-// Which task a kit step concerned: the TypeScript SDK records a local activity's type but not
-// its arguments, so the n-th openTask marker is the run's n-th task by creation, the n-th
-// remindTask its n-th reminder, the n-th escalateTask its n-th escalation and the n-th
-// expireTask its n-th expired task (the kit writes each row inside that very local activity,
-// in history order). Decisions name their task themselves (the decide update's argument).
+// Which task a kit step concerned: the TypeScript SDK records a local activity's type and result
+// but not its arguments. The batched steps (openTasks, remindTasks, expireTasks) answer the ids
+// they wrote; for the per-task steps of runs begun before them, the n-th openTask marker is the
+// run's n-th task by creation among those no batch named, the n-th remindTask its n-th
+// reminder, the n-th escalateTask its n-th escalation and the n-th expireTask its n-th expired
+// task (the kit writes each row inside that very local activity, in history order). Decisions
+// name their task themselves (the decide update's argument).
 
 /** The timeline of a run, oldest first. */
 export function timelineOf(events: RunEvent[], facts: TimelineFacts): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const add = (event: RunEvent, step: StepWords, actor: string | null = null, taskId: string | null = null) =>
     entries.push({ at: event.at, kind: step.kind, zh: step.zh, en: step.en, actor, taskId, eventId: event.eventId });
-  const kit = kitSteps(facts);
+  const kit = kitSteps(facts, events);
   const own = facts.words ?? {};
   let stage: string | null = null;
   let noticeWanted = false;
@@ -47,15 +49,18 @@ export function timelineOf(events: RunEvent[], facts: TimelineFacts): TimelineEn
         break;
       }
       case 'LOCAL_ACTIVITY': {
-        const step: (StepWords & { taskId?: string | null }) | undefined = event.failed
-          ? {
-              kind: 'ACTIVITY_FAILED',
-              zh: `步骤 ${event.activityType} 失败：${clip(event.failed)}`,
-              en: `Step ${event.activityType} failed: ${clip(event.failed)}`,
-            }
-          : (kit.local(event.activityType) ?? own.localActivities?.[event.activityType]);
+        if (event.failed) {
+          add(event, {
+            kind: 'ACTIVITY_FAILED',
+            zh: `步骤 ${event.activityType} 失败：${clip(event.failed)}`,
+            en: `Step ${event.activityType} failed: ${clip(event.failed)}`,
+          });
+          break;
+        }
+        const ownStep = own.localActivities?.[event.activityType];
         // completeTask (the decision is its own entry) and the projections' writes say nothing new.
-        if (step) add(event, step, null, step.taskId ?? null);
+        const steps: KitStep[] = kit.local(event.activityType, event.result) ?? (ownStep ? [ownStep] : []);
+        for (const step of steps) add(event, step, null, step.taskId ?? null);
         break;
       }
       case 'UPDATE': {

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HumanTaskActivities } from '../../../workflows/human-task/activities.js';
+import type { TaskForm, TaskSpec } from '../../../workflows/human-task/contracts.js';
 import { ACTIVE_STATUSES, TaskStatus, HumanTask } from '../kit/human-task.js';
 import { NotificationKind, TaskNotification } from '../kit/notification.js';
 import { candidateKey } from '../kit/access.js';
@@ -8,52 +9,94 @@ import { chinaDay } from '../../common/dates.js';
 // The task kit's side effects: the projection rows of tasks and their notifications. Each call
 // takes its own EntityManager fork and is idempotent (a retried activity changes nothing more).
 
+/** The row of a task a workflow opens at `opened`. */
+function rowOf(spec: TaskSpec & { form: TaskForm }, opened: Date) {
+  return {
+    id: spec.taskId,
+    processType: spec.processType,
+    processId: spec.processId,
+    workflowId: spec.workflowId,
+    kind: spec.kind,
+    title: spec.title,
+    summary: spec.summary,
+    organizationId: spec.organizationId,
+    candidates: spec.candidates,
+    candidateKeys: spec.candidates.map(candidateKey),
+    status: TaskStatus.OPEN,
+    form: spec.form,
+    priority: spec.priority ?? 0,
+    dueAt: new Date(opened.getTime() + spec.dueInMs),
+    followUpAt: spec.followUpInMs !== undefined ? new Date(opened.getTime() + spec.followUpInMs) : null,
+    createdAt: opened,
+  };
+}
+
 export function createTaskActivities({ orm, now = () => new Date() }: { orm: MikroORM; now?: () => Date }) {
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
 
   async function notify(em: EntityManager, task: HumanTask, kind: NotificationKind, message: string) {
     if (await em.findOne(TaskNotification, { taskId: task.id, kind })) return;
-    const audience = [...task.candidateKeys, ...(task.assignee ? [`subject:${task.assignee}`] : [])];
-    em.create(TaskNotification, { taskId: task.id, kind, message, audience, createdAt: now() });
+    em.create(TaskNotification, notice(task, kind, message));
+  }
+
+  const notice = (task: HumanTask, kind: NotificationKind, message: string) => ({
+    taskId: task.id,
+    kind,
+    message,
+    audience: [...task.candidateKeys, ...(task.assignee ? [`subject:${task.assignee}`] : [])],
+    createdAt: now(),
+  });
+
+  /** A reminder to each active task's people, once per task (a retried activity adds none). */
+  async function remind(em: EntityManager, taskIds: string[]) {
+    const tasks = await em.find(HumanTask, { id: { $in: taskIds }, status: { $in: ACTIVE_STATUSES } });
+    const reminded = new Set(
+      (await em.find(TaskNotification, { taskId: { $in: taskIds }, kind: NotificationKind.REMINDER })).map(
+        (n) => n.taskId,
+      ),
+    );
+    for (const task of tasks)
+      if (!reminded.has(task.id))
+        em.create(
+          TaskNotification,
+          notice(
+            task,
+            NotificationKind.REMINDER,
+            `提醒：「${task.title}」将于 ${chinaDay(task.dueAt)} 到期，请及时处理`,
+          ),
+        );
+  }
+
+  async function expire(em: EntityManager, taskIds: string[]) {
+    const completedAt = now();
+    for (const task of await em.find(HumanTask, { id: { $in: taskIds }, status: { $in: ACTIVE_STATUSES } }))
+      Object.assign(task, { status: TaskStatus.EXPIRED, completedAt });
   }
 
   return {
     async openTask(spec) {
       await inTransaction(async (em) => {
-        if (await em.findOne(HumanTask, spec.taskId)) return;
-        const opened = now().getTime();
-        em.create(HumanTask, {
-          id: spec.taskId,
-          processType: spec.processType,
-          processId: spec.processId,
-          workflowId: spec.workflowId,
-          kind: spec.kind,
-          title: spec.title,
-          summary: spec.summary,
-          organizationId: spec.organizationId,
-          candidates: spec.candidates,
-          candidateKeys: spec.candidates.map(candidateKey),
-          status: TaskStatus.OPEN,
-          form: spec.form,
-          priority: spec.priority ?? 0,
-          dueAt: new Date(opened + spec.dueInMs),
-          followUpAt: spec.followUpInMs !== undefined ? new Date(opened + spec.followUpInMs) : null,
-          createdAt: new Date(opened),
-        });
+        if (!(await em.findOne(HumanTask, spec.taskId))) em.create(HumanTask, rowOf(spec, now()));
       });
     },
 
-    async remindTask({ taskId }) {
+    async openTasks({ tasks }) {
       await inTransaction(async (em) => {
-        const task = await em.findOneOrFail(HumanTask, taskId);
-        if (!ACTIVE_STATUSES.includes(task.status)) return;
-        await notify(
-          em,
-          task,
-          NotificationKind.REMINDER,
-          `提醒：「${task.title}」将于 ${chinaDay(task.dueAt)} 到期，请及时处理`,
-        );
+        const ids = tasks.map((t) => t.taskId);
+        const known = new Set((await em.find(HumanTask, { id: { $in: ids } }, { fields: ['id'] })).map((t) => t.id));
+        const opened = now();
+        for (const spec of tasks) if (!known.has(spec.taskId)) em.create(HumanTask, rowOf(spec, opened));
       });
+      return { taskIds: tasks.map((t) => t.taskId) };
+    },
+
+    async remindTask({ taskId }) {
+      await inTransaction((em) => remind(em, [taskId]));
+    },
+
+    async remindTasks({ taskIds }) {
+      await inTransaction((em) => remind(em, taskIds));
+      return { taskIds };
     },
 
     async escalateTask({ taskId, candidates, dueInMs }) {
@@ -74,11 +117,12 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
     },
 
     async expireTask({ taskId }) {
-      await inTransaction(async (em) => {
-        const task = await em.findOneOrFail(HumanTask, taskId);
-        if (ACTIVE_STATUSES.includes(task.status))
-          Object.assign(task, { status: TaskStatus.EXPIRED, completedAt: now() });
-      });
+      await inTransaction((em) => expire(em, [taskId]));
+    },
+
+    async expireTasks({ taskIds }) {
+      await inTransaction((em) => expire(em, taskIds));
+      return { taskIds };
     },
 
     async completeTask(decision) {
