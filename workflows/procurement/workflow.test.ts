@@ -380,7 +380,7 @@ describe('government service procurement on the time-skipping server', () => {
         ['CONTRACT', null],
         ['PERFORMANCE', 'FAIL'],
       ]);
-      await maybeSaveHistory(new URL('./histories/', import.meta.url), 'procurement-completed', handle);
+      await maybeSaveHistory(new URL('./histories/', import.meta.url), 'procurement-completed-batched', handle);
     },
   );
 
@@ -465,7 +465,11 @@ describe('government service procurement on the time-skipping server', () => {
       );
       expect((await handle.result()).stage).toBe('CANCELLED');
       expect(await stageOf(input.procurementId)).toBe('CANCELLED');
-      await maybeSaveHistory(new URL('./histories/', import.meta.url), 'procurement-republished-cancelled', handle);
+      await maybeSaveHistory(
+        new URL('./histories/', import.meta.url),
+        'procurement-republished-cancelled-batched',
+        handle,
+      );
     },
   );
 });

@@ -178,7 +178,7 @@ describe('trainingEnrollment on the time-skipping server', () => {
     await expect(
       handle.executeUpdate(decideUpdate, { args: [decision(taskId, 'APPROVE')], updateId: randomUUID() }),
     ).rejects.toThrow();
-    await maybeSaveHistory('expired-v2', handle);
+    await maybeSaveHistory('expired-v3', handle);
   });
 
   it('moves the deadline when an admin extends the task (extendTask): no escalation at the old due date', async () => {
@@ -241,7 +241,7 @@ describe('trainingEnrollment on the time-skipping server', () => {
     });
     const rejected = await decide(handle, application.endorseTaskId, 'REJECT');
     expect(rejected.status).toBe('REJECTED');
-    await maybeSaveHistory('rejected-v2', handle);
+    await maybeSaveHistory('rejected-v3', handle);
   });
 
   it('promotes the first on the waiting list when a seat frees, and certifies completion once', async () => {
@@ -276,7 +276,7 @@ describe('trainingEnrollment on the time-skipping server', () => {
       `training-certificate:${second.application.enrollmentId}`,
     );
     expect(certificates).toEqual([{ id: result.certificateId, person_id: second.application.personId }]);
-    await maybeSaveHistory('completed-v2', second.handle);
+    await maybeSaveHistory('completed-v3', second.handle);
   });
 
   it('ends a wait-listed application when the course starts without a free seat', async () => {
