@@ -225,6 +225,13 @@ describe('operating runs through the gateway', () => {
       expect([codeOf(unknown), fieldOf(unknown)]).toEqual(['BAD_USER_INPUT', 'activityId']);
 
       const client = await temporalClient();
+      // A run can be reset only to a workflow task it has completed; on a loaded machine the
+      // first one may still be running when publishing has answered.
+      await until(
+        () => client.workflow.getHandle(p.workflowId).fetchHistory(),
+        (h) => (h.events ?? []).some((e) => e.workflowTaskCompletedEventAttributes),
+        "the run's first workflow task completed",
+      );
       const before = await client.workflow.getHandle(p.workflowId).describe();
       const wrongPoint = await gql(
         'mutation ($id: ID!) { resetRun(id: $id, toEventId: 1, reason: "回退") { runId } }',
