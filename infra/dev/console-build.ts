@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 export const CONSOLE_ROOT = fileURLToPath(new URL('../../console/', import.meta.url));
 
-/** Whether `dir` holds a built console (its index.html). */
+/** Whether `dir` holds a built console (its index.html and the operations it registers with the gateway). */
 export function consoleBuilt(dir: string): boolean {
-  return existsSync(join(dir, 'index.html'));
+  return existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'trusted-documents.json'));
 }
 
 /** Builds console/ into `outDir` (console/dist by default); the milliseconds it took. */

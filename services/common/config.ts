@@ -102,6 +102,12 @@ export interface HubConfig {
   /** CONSOLE_DIR: the built console the gateway serves at /console/ (default console/dist). */
   consoleDir: string;
   /**
+   * TRUSTED_DOCUMENTS=enforce: the gateway runs only registered operations (services/gateway/
+   * trusted-documents.ts): the console's own, written by its build, and those in
+   * TRUSTED_DOCUMENTS_FILES (comma-separated JSON files). `off` (the default) runs any operation.
+   */
+  trustedDocuments: { enforce: boolean; files: string[] };
+  /**
    * HUB_SEED_TODAY: the day (ISO date) the seed places what walk-throughs and Schedules need
    * around (a course to apply for, last year's inspections); unset: today in China.
    */
@@ -453,9 +459,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     tracing: readTraceSettings(env),
     oidc: oidcSettings(env),
     consoleDir: env.CONSOLE_DIR || DEFAULT_CONSOLE_DIR,
+    trustedDocuments: trustedDocuments(env),
     seedToday: isoDay('HUB_SEED_TODAY', env),
     clockOffsetDays: clockOffsetDays(env),
   };
+}
+
+function trustedDocuments(env: NodeJS.ProcessEnv): HubConfig['trustedDocuments'] {
+  const mode = env.TRUSTED_DOCUMENTS || 'off';
+  if (mode !== 'off' && mode !== 'enforce')
+    throw new Error(`TRUSTED_DOCUMENTS must be "off" or "enforce", not "${mode}"`);
+  const files = (env.TRUSTED_DOCUMENTS_FILES ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  return { enforce: mode === 'enforce', files };
 }
 
 let cached: HubConfig | undefined;

@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'BAD_REQUEST'
   // The gateway could not reach a subgraph in time; extensions.serviceName names it.
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  // The gateway runs registered operations only (TRUSTED_DOCUMENTS=enforce) and this is not one.
+  | 'OPERATION_NOT_TRUSTED';
 
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -41,6 +43,7 @@ const PUBLIC_CODES = new Set([
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
+  'OPERATION_NOT_TRUSTED',
   // Apollo's own codes for malformed requests: the client's fault, safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -23,6 +23,7 @@ import { checkScalarVariables, scalarLiteralRule } from './scalars.js';
 import { gatewayRoutes } from './web.js';
 import { isEntryPoint } from '../common/entry.js';
 import { exportProxy } from './export.js';
+import { trustedDocumentsOnly, trustedHashes } from './trusted-documents.js';
 import type { HttpHandler } from '../common/http.js';
 import type { IncomingMessage } from 'node:http';
 
@@ -113,6 +114,9 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   });
   // Before Apollo Server's own listener: the first request already meets the checked scalars.
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarVariables(apiSchema));
+  const trusted = settings.trustedDocuments.enforce ? trustedHashes(settings) : undefined;
+  if (trusted)
+    log.info(`running ${trusted.size} registered operations only (TRUSTED_DOCUMENTS=enforce)`, { service: 'gateway' });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...commonServerOptions(settings),
@@ -121,7 +125,12 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     parseOptions: parseOptions(settings.limits),
     validationRules: [...limitRules(settings.limits), scalarLiteralRule],
     // No cache hints anywhere in the hub: the cache-control plugin's per-field hook is pure cost.
-    plugins: [ApolloServerPluginCacheControlDisabled(), edgeGuard(), costLimit(settings.limits)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      edgeGuard(),
+      costLimit(settings.limits),
+      ...(trusted ? [trustedDocumentsOnly<GatewayContext>(trusted)] : []),
+    ],
   });
   // One bucket per subject for every gateway replica (PostgreSQL), or this process's own.
   const rate = rateLimiterFor(settings);

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
+import { HubError } from '../common/errors.js';
+import type { HubConfig } from '../common/config.js';
+
+// Trusted documents: in production the gateway can be told to run only the operations it was
+// given at start (TRUSTED_DOCUMENTS=enforce). A document is known by the SHA-256 of its
+// normalized text: printed by graphql-js (so whitespace, commas and comments do not count) with
+// the `__typename` fields a client's cache adds removed, so the console's operations match the
+// hashes its build wrote whatever its Apollo Client adds.
+
+/** One registered operation, as the files hold it. */
+interface TrustedDocument {
+  name: string;
+  query: string;
+}
+
+/** The console's build writes its operations here, beside the files the gateway serves. */
+const CONSOLE_DOCUMENTS_FILE = 'trusted-documents.json';
+
+const withoutTypename = (document: DocumentNode): DocumentNode =>
+  visit(document, {
+    Field: (node) => (node.name.value === '__typename' && !node.alias ? null : undefined),
+    // A selection set left empty by that (`{ __typename }` alone) keeps its one field.
+    SelectionSet: {
+      leave: (node) =>
+        node.selections.length
+          ? undefined
+          : { ...node, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] },
+    },
+  });
+
+/** The hash a document is registered and recognized by. */
+export function documentHash(document: DocumentNode | string): string {
+  const parsed = typeof document === 'string' ? parse(document) : document;
+  return createHash('sha256')
+    .update(print(withoutTypename(parsed)))
+    .digest('hex');
+}
+
+/** Reads registered documents: a JSON array of `{ name, query }`, or `{ documents: [...] }`. */
+function readTrustedDocuments(file: string): TrustedDocument[] {
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const list = Array.isArray(parsed) ? parsed : (parsed as { documents?: unknown }).documents;
+  if (!Array.isArray(list)) throw new Error(`${file}: expected an array of { name, query } or { documents: [...] }`);
+  return list.map((entry, i) => {
+    const { name, query } = entry as Partial<TrustedDocument>;
+    if (typeof name !== 'string' || typeof query !== 'string')
+      throw new Error(`${file}: document ${i + 1} needs a string name and a string query`);
+    parse(query); // a document that does not parse is a mistake in the file, found at start
+    return { name, query };
+  });
+}
+
+/** The registered hashes, by name, from the console's build and the configured files. */
+export function trustedHashes(settings: Pick<HubConfig, 'consoleDir' | 'trustedDocuments'>): Map<string, string> {
+  const consoleFile = join(settings.consoleDir, CONSOLE_DOCUMENTS_FILE);
+  const files = [...(existsSync(consoleFile) ? [consoleFile] : []), ...settings.trustedDocuments.files];
+  return new Map(files.flatMap(readTrustedDocuments).map((d) => [documentHash(d.query), d.name]));
+}
+
+/** Refuses, before any plan or fetch, an operation whose hash is not registered. */
+export function trustedDocumentsOnly<C extends BaseContext>(
+  trusted: ReadonlyMap<string, string>,
+): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document }) {
+          if (trusted.has(documentHash(document))) return;
+          throw new HubError(
+            'OPERATION_NOT_TRUSTED',
+            '此网关只执行已登记的操作（可信文档）；请将该操作登记后再调用。This gateway runs registered operations only: register this operation first.',
+            { http: { status: 400 }, hash: documentHash(document) },
+          );
+        },
+      };
+    },
+  };
+}
