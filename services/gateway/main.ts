@@ -23,7 +23,9 @@ import { checkScalarVariables, scalarLiteralRule } from './scalars.js';
 import { gatewayRoutes } from './web.js';
 import { isEntryPoint } from '../common/entry.js';
 import { exportProxy } from './export.js';
-import { trustedDocumentsOnly, trustedHashes } from './trusted-documents.js';
+import { publishedDocuments, trustedDocumentsOnly, trustedHashes } from './trusted-documents.js';
+import { publishable, restRoutes } from './rest.js';
+import type { GraphQLSchema } from 'graphql';
 import type { HttpHandler } from '../common/http.js';
 import type { IncomingMessage } from 'node:http';
 
@@ -113,7 +115,12 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
       ),
   });
   // Before Apollo Server's own listener: the first request already meets the checked scalars.
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarVariables(apiSchema));
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+    checkScalarVariables(loaded.apiSchema);
+  });
+  const published = publishable(publishedDocuments(settings));
   const trusted = settings.trustedDocuments.enforce ? trustedHashes(settings) : undefined;
   if (trusted)
     log.info(`running ${trusted.size} registered operations only (TRUSTED_DOCUMENTS=enforce)`, { service: 'gateway' });
@@ -153,6 +160,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     metricsToken: settings.metricsToken,
     health,
     route: routes(
+      restRoutes({ published, schema: () => apiSchema }),
       exportProxy({
         registryUrl: settings.registryUrl,
         verify,

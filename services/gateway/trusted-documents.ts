@@ -13,9 +13,11 @@ import type { HubConfig } from '../common/config.js';
 // hashes its build wrote whatever its Apollo Client adds.
 
 /** One registered operation, as the files hold it. */
-interface TrustedDocument {
+export interface TrustedDocument {
   name: string;
   query: string;
+  /** Also published as `GET /api/v1/<name>` (rest.ts); queries only. */
+  rest?: boolean;
 }
 
 /** The console's build writes its operations here, beside the files the gateway serves. */
@@ -47,12 +49,20 @@ function readTrustedDocuments(file: string): TrustedDocument[] {
   const list = Array.isArray(parsed) ? parsed : (parsed as { documents?: unknown }).documents;
   if (!Array.isArray(list)) throw new Error(`${file}: expected an array of { name, query } or { documents: [...] }`);
   return list.map((entry, i) => {
-    const { name, query } = entry as Partial<TrustedDocument>;
+    const { name, query, rest } = entry as Partial<TrustedDocument>;
     if (typeof name !== 'string' || typeof query !== 'string')
       throw new Error(`${file}: document ${i + 1} needs a string name and a string query`);
+    if (rest !== undefined && typeof rest !== 'boolean') throw new Error(`${file}: ${name}: rest is true or false`);
+    if (rest && !/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(name))
+      throw new Error(`${file}: ${name}: a published document's name is its path: letters, digits, - and _`);
     parse(query); // a document that does not parse is a mistake in the file, found at start
-    return { name, query };
+    return { name, query, rest: rest ?? false };
   });
+}
+
+/** The integrators' documents published as REST endpoints (`"rest": true` in their files). */
+export function publishedDocuments(settings: Pick<HubConfig, 'trustedDocuments'>): TrustedDocument[] {
+  return settings.trustedDocuments.files.flatMap(readTrustedDocuments).filter((d) => d.rest);
 }
 
 /** The registered hashes, by name, from the console's build and the configured files. */
