@@ -14,7 +14,7 @@ const NODES = 7;
 const REACHED_BY_CTE = `
   with recursive edge (parent, child) as (
     select from_id, to_id from registry.relationship
-      where type = 'SUPERVISES' and valid_from <= $2::date and (valid_to is null or valid_to >= $2::date)
+      where type in ('SUPERVISES', 'FOUNDED') and valid_from <= $2::date and (valid_to is null or valid_to >= $2::date)
     union all
     select to_id, from_id from registry.relationship
       where type = 'MEMBER_OF' and valid_from <= $2::date and (valid_to is null or valid_to >= $2::date)),
@@ -30,7 +30,14 @@ const REACHED_BY_CLOSURE = `
   order by 1`;
 
 type Change =
-  | { op: 'add'; type: 'SUPERVISES' | 'MEMBER_OF' | 'LIAISON'; from: number; to: number; start: number; length: number }
+  | {
+      op: 'add';
+      type: 'SUPERVISES' | 'FOUNDED' | 'MEMBER_OF' | 'LIAISON';
+      from: number;
+      to: number;
+      start: number;
+      length: number;
+    }
   | { op: 'end'; edge: number; day: number }
   | { op: 'move'; edge: number; to: number }
   | { op: 'remove'; edge: number }
@@ -40,7 +47,7 @@ const change: fc.Arbitrary<Change> = fc.oneof(
   {
     arbitrary: fc.record({
       op: fc.constant('add' as const),
-      type: fc.constantFrom('SUPERVISES' as const, 'MEMBER_OF' as const, 'LIAISON' as const),
+      type: fc.constantFrom('SUPERVISES' as const, 'FOUNDED' as const, 'MEMBER_OF' as const, 'LIAISON' as const),
       from: fc.nat(NODES - 1),
       to: fc.nat(NODES - 1),
       start: fc.nat(DAYS.length - 1),

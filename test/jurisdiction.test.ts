@@ -87,6 +87,28 @@ describe('jurisdiction: roles × levels × the registry', () => {
     }
   }
 
+  it("lists records only of organizations in the caller's jurisdiction", async () => {
+    const LISTS = ['annualInspections', 'creditEntries', 'charityRecords', 'loans', 'investmentProjects'];
+    const totals = async (bearer: string) => {
+      const r = await gql(`{ ${LISTS.map((l) => `${l}(first: 1) { totalCount }`).join(' ')} }`, {}, bearer);
+      expect(r.errors).toBeUndefined();
+      return Object.fromEntries(LISTS.map((l) => [l, r.data[l].totalCount as number]));
+    };
+    const all = await totals(await token(['INTEGRATOR']));
+    const [province, city, county, otherCity] = await Promise.all(
+      (['province', 'city', 'county', 'otherCity'] as const).map((level) => totals(as('FEDERATION_OFFICER', level))),
+    );
+    for (const list of LISTS) {
+      expect(all[list], list).toBeGreaterThan(0);
+      // Everything the seed records is Jiaxing's, so the province's too; Huzhou has none; Haining some at most.
+      expect(province[list], list).toBe(city[list]);
+      expect(otherCity[list], list).toBe(0);
+      expect(county[list], list).toBeLessThanOrEqual(city[list]);
+    }
+    expect(county.annualInspections).toBeGreaterThan(0);
+    expect(county.annualInspections).toBeLessThan(city.annualInspections);
+  });
+
   it('leaves integrators as they were: public data, all of it, and no keeping', async () => {
     const integrator = await token(['INTEGRATOR']);
     for (const target of TARGETS) {

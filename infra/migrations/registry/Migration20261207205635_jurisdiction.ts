@@ -2,8 +2,9 @@ import { Migration } from '@mikro-orm/migrations';
 
 // Jurisdiction (docs/jurisdiction.md): what each Federation supervises, transitively, with the
 // days it holds, kept as a closure table by triggers (written by hand: the ORM's schema diff
-// knows no functions or triggers). A Federation's reach follows SUPERVISES from → to and
-// MEMBER_OF to → from; a path holds on the days all of its edges hold (valid_to inclusive).
+// knows no functions or triggers). A Federation's reach follows SUPERVISES and FOUNDED (a
+// chamber's foundation or mediation committee) from → to, and MEMBER_OF to → from; a path
+// holds on the days all of its edges hold (valid_to inclusive).
 // An edge written, changed or removed recomputes the Federations above its upper end, once per
 // statement (a seed's or a generator's batch is one refresh), under a lock that serialises
 // such refreshes: each then reads what the one before committed.
@@ -29,7 +30,7 @@ export class Migration20261207205635_jurisdiction extends Migration {
         delete from registry.jurisdiction where federation_id = any(federations);
         insert into registry.jurisdiction (federation_id, organization_id, valid_from, valid_to)
         with recursive edge (parent, child, valid_from, valid_to) as (
-          select e.from_id, e.to_id, e.valid_from, e.valid_to from registry.relationship e where e.type = 'SUPERVISES'
+          select e.from_id, e.to_id, e.valid_from, e.valid_to from registry.relationship e where e.type in ('SUPERVISES', 'FOUNDED')
           union all
           select e.to_id, e.from_id, e.valid_from, e.valid_to from registry.relationship e where e.type = 'MEMBER_OF'),
         reach (federation_id, organization_id, valid_from, valid_to) as (
@@ -48,17 +49,17 @@ export class Migration20261207205635_jurisdiction extends Migration {
     this.addSql(`create function "registry"."jurisdiction_edges_changed"() returns trigger language plpgsql as $$
       begin
         if tg_op = 'INSERT' then
-          perform registry.jurisdiction_refresh(array(select case when type = 'SUPERVISES' then from_id else to_id end
-            from new_rows where type in ('SUPERVISES', 'MEMBER_OF')));
+          perform registry.jurisdiction_refresh(array(select case when type = 'MEMBER_OF' then to_id else from_id end
+            from new_rows where type in ('SUPERVISES', 'FOUNDED', 'MEMBER_OF')));
         elsif tg_op = 'DELETE' then
-          perform registry.jurisdiction_refresh(array(select case when type = 'SUPERVISES' then from_id else to_id end
-            from old_rows where type in ('SUPERVISES', 'MEMBER_OF')));
+          perform registry.jurisdiction_refresh(array(select case when type = 'MEMBER_OF' then to_id else from_id end
+            from old_rows where type in ('SUPERVISES', 'FOUNDED', 'MEMBER_OF')));
         else
           perform registry.jurisdiction_refresh(array(
-            select case when n.type = 'SUPERVISES' then n.from_id else n.to_id end from new_rows n
-            where n.type in ('SUPERVISES', 'MEMBER_OF')
-            union select case when o.type = 'SUPERVISES' then o.from_id else o.to_id end from old_rows o
-            where o.type in ('SUPERVISES', 'MEMBER_OF')));
+            select case when n.type = 'MEMBER_OF' then n.to_id else n.from_id end from new_rows n
+            where n.type in ('SUPERVISES', 'FOUNDED', 'MEMBER_OF')
+            union select case when o.type = 'MEMBER_OF' then o.to_id else o.from_id end from old_rows o
+            where o.type in ('SUPERVISES', 'FOUNDED', 'MEMBER_OF')));
         end if;
         return null;
       end $$;`);

@@ -2,7 +2,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 
 /**
  * What a Federation supervises, transitively, and when: the closure of the supervision graph
- * (SUPERVISES from → to, MEMBER_OF to → from) from every FEDERATION, one row per organization
+ * (SUPERVISES and FOUNDED from → to, MEMBER_OF to → from) from every FEDERATION, one row per organization
  * and start day, valid_to inclusive (null while it lasts), itself included from -infinity.
  * Nothing in the services writes it: triggers on registry.relationship and
  * registry.organization keep it (the migration "jurisdiction"). Read by services/registry/jurisdiction.

@@ -41,6 +41,13 @@ export class RequestJurisdiction {
     return { [raw((alias: string) => visibleSql(`${alias}.id`), params)]: [] } as FilterQuery<T>;
   }
 
+  /** A condition for a query over records that belong to an organization (its id in `column`): those of organizations the caller sees. */
+  recordCondition<T extends object>(column = 'organization_id'): FilterQuery<T> {
+    if (!this.federationId) return {} as FilterQuery<T>;
+    const params = visibleParams(this.federationId, this.day);
+    return { [raw((alias: string) => visibleSql(`${alias}.${column}`), params)]: [] } as FilterQuery<T>;
+  }
+
   /** Whether the caller may see the organization (an unscoped caller sees all; nothing is read then). */
   async sees(organizationId: string): Promise<boolean> {
     if (!this.federationId) return true;
