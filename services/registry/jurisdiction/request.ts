@@ -43,7 +43,7 @@ export class RequestJurisdiction {
 
   /** A condition for a query over records that belong to an organization (its id in `column`): those of organizations the caller sees. */
   recordCondition<T extends object>(column = 'organization_id'): FilterQuery<T> {
-    if (!this.federationId) return {} as FilterQuery<T>;
+    if (!this.federationId) return {};
     const params = visibleParams(this.federationId, this.day);
     return { [raw((alias: string) => visibleSql(`${alias}.${column}`), params)]: [] } as FilterQuery<T>;
   }
