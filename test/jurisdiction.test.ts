@@ -88,7 +88,17 @@ describe('jurisdiction: roles × levels × the registry', () => {
   }
 
   it("lists records only of organizations in the caller's jurisdiction", async () => {
-    const LISTS = ['annualInspections', 'creditEntries', 'charityRecords', 'loans', 'investmentProjects'];
+    const LISTS = [
+      'annualInspections',
+      'creditEntries',
+      'charityRecords',
+      'loans',
+      'investmentProjects',
+      'liaisonVisits',
+      'deliberationSessions',
+      'platformActivities',
+      'jointMeetings',
+    ];
     const totals = async (bearer: string) => {
       const r = await gql(`{ ${LISTS.map((l) => `${l}(first: 1) { totalCount }`).join(' ')} }`, {}, bearer);
       expect(r.errors).toBeUndefined();

@@ -48,6 +48,19 @@ export class RequestJurisdiction {
     return { [raw((alias: string) => visibleSql(`${alias}.${column}`), params)]: [] } as FilterQuery<T>;
   }
 
+  /** A condition for records linked to organizations through `pivot` (activities, meetings): one of them the caller sees. */
+  linkedCondition<T extends object>(pivot: string, ownerColumn: string): FilterQuery<T> {
+    if (!this.federationId) return {};
+    const params = visibleParams(this.federationId, this.day);
+    return {
+      [raw(
+        (alias: string) =>
+          `exists (select 1 from registry.${pivot} x where x.${ownerColumn} = ${alias}.id and ${visibleSql('x.organization_id')})`,
+        params,
+      )]: [],
+    } as FilterQuery<T>;
+  }
+
   /** Whether the caller may see the organization (an unscoped caller sees all; nothing is read then). */
   async sees(organizationId: string): Promise<boolean> {
     if (!this.federationId) return true;
