@@ -132,6 +132,46 @@ describe('jurisdiction: roles × levels × the registry', () => {
   });
 });
 
+describe('a new Federation', () => {
+  it("is placed by an admin under their own Federation, and is theirs from then on, not a neighbour's", async () => {
+    const jiaxing = as('ADMIN', 'city');
+    const created = await gql(
+      `mutation($input: NewOrganization!) { createOrganization(input: $input) { id version } }`,
+      {
+        input: {
+          name: `新区工商业联合会 ${crypto.randomUUID().slice(0, 6)}`,
+          kind: 'FEDERATION',
+          regionCode: '330400',
+        },
+      },
+      jiaxing,
+    );
+    expect(created.errors).toBeUndefined();
+    const county = created.data.createOrganization.id as string;
+    // A Federation is its own jurisdiction from the start: not common ground.
+    expect(codeOf(await detail(county, jiaxing))).toBe('NOT_FOUND');
+    // Huzhou may not place it under Jiaxing (Jiaxing is not Huzhou's); Jiaxing may.
+    const place = (bearer: string) =>
+      gql(
+        `mutation($input: NewRelationship!) { createRelationship(input: $input) { id } }`,
+        { input: { type: 'MEMBER_OF', fromId: county, toId: orgId('federation'), validFrom: todayInChina() } },
+        bearer,
+      );
+    expect(codeOf(await place(as('ADMIN', 'otherCity')))).toBe('FORBIDDEN');
+    expect((await place(jiaxing)).errors).toBeUndefined();
+    expect(codeOf(await detail(county, jiaxing))).toBeUndefined();
+    expect(codeOf(await detail(county, as('ADMIN', 'province')))).toBeUndefined();
+    expect(codeOf(await detail(county, as('ADMIN', 'otherCity')))).toBe('NOT_FOUND');
+    // Once placed, it is no longer free to be placed elsewhere.
+    const elsewhere = await gql(
+      `mutation($input: NewRelationship!) { createRelationship(input: $input) { id } }`,
+      { input: { type: 'MEMBER_OF', fromId: county, toId: orgId('federation-huzhou'), validFrom: todayInChina() } },
+      as('ADMIN', 'otherCity'),
+    );
+    expect(codeOf(elsewhere)).toBe('FORBIDDEN');
+  });
+});
+
 describe('a chamber moving between counties', () => {
   it("moves jurisdiction on the edge's date: the old county until its last day, the new one from its first", async () => {
     const province = as('ADMIN', 'province');

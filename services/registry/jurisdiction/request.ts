@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../common/identity.js';
 import { forbidden } from '../../common/errors.js';
 import { todayInChina } from '../../common/dates.js';
-import { scopedFederation, visibleParams, visibleSql } from './rules.js';
+import { scopedFederation, supervisionEnds, unplacedSql, visibleParams, visibleSql } from './rules.js';
 
 // The caller's jurisdiction for one request: which Federation bounds it (from the token) and
 // the day (today in China). Lists take it as one more condition in their own statement;
@@ -82,6 +82,26 @@ export class RequestJurisdiction {
     if (outside.length)
       throw forbidden(
         `${outside.map((row) => row.name).join('、')}不在你所在工商联的管辖范围内（它不监管该组织），不能修改其登记信息`,
+      );
+  }
+
+  /**
+   * For a new edge: both ends in the caller's jurisdiction (or common ground); for an edge
+   * jurisdiction follows, the lower end may also be a Federation no other one reaches yet, so
+   * that an admin can place a new county's Federation under their own (and so make it theirs).
+   */
+  async requireEdgeKept(type: string, fromId: string, toId: string): Promise<void> {
+    if (!this.federationId) return;
+    const lower = supervisionEnds(type, fromId.toLowerCase(), toId.toLowerCase())?.lower;
+    const rows = await this.em.execute<{ id: string; name: string; visible: boolean; unplaced: boolean }[]>(
+      `select o.id, o.name, ${visibleSql('o.id')} as visible, ${unplacedSql('o.id')} as unplaced
+       from registry.organization o where o.id in (?)`,
+      [...visibleParams(this.federationId, this.day), this.day, this.day, [fromId, toId]],
+    );
+    const outside = rows.filter((row) => !row.visible && !(row.id === lower && row.unplaced));
+    if (outside.length)
+      throw forbidden(
+        `${outside.map((row) => row.name).join('、')}不在你所在工商联的管辖范围内（它不监管该组织），不能为其添加关系`,
       );
   }
 

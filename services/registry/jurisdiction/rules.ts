@@ -26,3 +26,22 @@ export const visibleSql = (organization: string): string => `(
 
 /** The parameters visibleSql binds, in its order. */
 export const visibleParams = (federationId: string, day: string): unknown[] => [federationId, day, day, day, day];
+
+/**
+ * The SQL test "no Federation but itself reaches the organisation in `organization` on day ?":
+ * a Federation not yet placed under another (a new county's). Binds day, day.
+ */
+export const unplacedSql = (organization: string): string => `not exists (select 1 from registry.jurisdiction j
+  where j.organization_id = ${organization} and j.federation_id <> ${organization}
+    and j.valid_from <= ?::date and (j.valid_to is null or j.valid_to >= ?::date))`;
+
+/** The edges jurisdiction follows, and which end is above: SUPERVISES and FOUNDED from → to, MEMBER_OF to → from. */
+export function supervisionEnds(
+  type: string,
+  fromId: string,
+  toId: string,
+): { upper: string; lower: string } | undefined {
+  if (type === 'SUPERVISES' || type === 'FOUNDED') return { upper: fromId, lower: toId };
+  if (type === 'MEMBER_OF') return { upper: toId, lower: fromId };
+  return undefined;
+}

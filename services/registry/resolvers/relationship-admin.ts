@@ -96,7 +96,8 @@ export class RelationshipAdminResolver {
     @Arg('input', () => NewRelationship) input: NewRelationship,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Relationship> {
-    await jurisdictionOf({ em, identity }).requireKeeps(
+    await jurisdictionOf({ em, identity }).requireEdgeKept(
+      input.type,
       requireUuid(input.fromId, 'fromId'),
       requireUuid(input.toId, 'toId'),
     );
