@@ -17,6 +17,7 @@ import { FAILURE_CONVERTER_PATH } from '../services/common/temporal.js';
 import { addLogSink, fileSink } from '../services/common/log.js';
 import { startOidcIssuer } from './support/oidc-issuer.js';
 import { DEV_IDENTITIES } from '../infra/dev/identities.js';
+import { DEV_FEDERATION_ID, FEDERATION_ROLES } from '../services/common/identity.js';
 import { buildConsole, consoleBuilt } from '../infra/dev/console-build.js';
 
 // One real hub for the whole run: a fresh database with the real migrations and seed, a real
@@ -79,7 +80,14 @@ export default async function setup(project: TestProject) {
   cpSync(builtConsole, consoleDir, { recursive: true });
   // The seeded identities, as users of the test issuer (subjects and organisations as in dev sign-in).
   const oidc = await startOidcIssuer({
-    users: DEV_IDENTITIES.map((i) => ({ sub: i.subject, name: i.name.zh, roles: i.roles, orgs: i.organizationIds })),
+    users: DEV_IDENTITIES.map((i) => ({
+      sub: i.subject,
+      name: i.name.zh,
+      roles: i.roles,
+      orgs: i.organizationIds,
+      // Officers and admins name their Federation, as the hub's dev tokens do.
+      ...(i.roles.some((r) => FEDERATION_ROLES.includes(r)) ? { fed: DEV_FEDERATION_ID } : {}),
+    })),
     clientId: 'chamber-console',
     audience: 'chamber-hub',
   });

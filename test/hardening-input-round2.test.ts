@@ -185,7 +185,7 @@ describe('tokens', () => {
   const secret = () => new TextEncoder().encode(inject('jwtSecret'));
   const now = () => Math.floor(Date.now() / 1000);
   const mint = (claims: { iat?: number; exp?: number }) => {
-    const jwt = new SignJWT({ roles: ['ADMIN'] })
+    const jwt = new SignJWT({ roles: ['ADMIN'], fed: orgId('federation') })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('x')
       .setIssuer(HUB_ISSUER);

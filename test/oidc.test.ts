@@ -51,9 +51,13 @@ describe('tokens of the OIDC issuer', () => {
           body: '{"payloads":[]}',
         })
       ).status;
-    expect(await decode(await mint({ sub: 'oidc-admin', roles: ['ADMIN'] }))).toBe(200);
+    const admin = { sub: 'oidc-admin', roles: ['ADMIN'], fed: orgId('federation') };
+    expect(await decode(await mint(admin))).toBe(200);
     expect(await decode(await mint(approverClaims))).toBe(403);
-    expect(await decode(await mint({ sub: 'oidc-admin', roles: ['ADMIN'] }, { audience: 'some-other-api' }))).toBe(401);
+    expect(await decode(await mint(admin, { audience: 'some-other-api' }))).toBe(401);
+    // An admin's token must name the Federation the admin works for (its jurisdiction is computed by the
+    // hub); the codec answers 401 for any token it cannot take.
+    expect(await decode(await mint({ sub: 'oidc-admin', roles: ['ADMIN'] }))).toBe(401);
   });
 
   it('are refused 401 for another audience, when expired, when signed with a key the JWKS does not hold', async () => {
@@ -119,16 +123,24 @@ describe('the verifier', () => {
     });
 
   it("reads roles and organisations from dotted claim paths when configured (Keycloak's realm_access.roles)", async () => {
-    const verify = tokenVerifier(settings({ OIDC_ROLES_CLAIM: 'realm_access.roles', OIDC_ORGS_CLAIM: 'hub.orgs' }));
+    const verify = tokenVerifier(
+      settings({
+        OIDC_ROLES_CLAIM: 'realm_access.roles',
+        OIDC_ORGS_CLAIM: 'hub.orgs',
+        OIDC_FEDERATION_CLAIM: 'hub.federation',
+      }),
+    );
+    const federation = orgId('federation');
     const token = await mint({
       sub: 'kc-user',
       realm_access: { roles: ['offline_access', 'Admin', 'approver'] },
-      hub: { orgs: [wenzhou.toUpperCase()] },
+      hub: { orgs: [wenzhou.toUpperCase()], federation },
     });
     expect(await verify(token)).toEqual({
       subject: 'kc-user',
       roles: ['ADMIN', 'APPROVER'],
       organizationIds: [wenzhou],
+      federationId: federation,
     });
     // The default claim names find nothing in that token.
     await expect(tokenVerifier(settings())(token)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });

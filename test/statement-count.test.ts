@@ -8,6 +8,8 @@ import { buildRegistrySchema } from '../services/registry/schema.js';
 import { createRegistryLoaders } from '../services/registry/loaders.js';
 import type { RegistryContext } from '../services/registry/context.js';
 import { organizationsWithRelations } from './support/registry-fixtures.js';
+import { DEV_FEDERATION_ID, type Identity } from '../services/common/identity.js';
+import { seedOrganizationId } from '../infra/seed/run.js';
 
 // Per-request batching, proven by counting the SQL statements the registry really sends to
 // PostgreSQL: a list of 1, 10 or 100 rows with nested relation fields costs the same number.
@@ -44,10 +46,11 @@ afterAll(() => orm?.close());
 async function statementsFor(
   query: string,
   variables: Record<string, unknown>,
+  identity: Identity = { subject: 'counter', roles: ['INTEGRATOR'], organizationIds: [] },
 ): Promise<{ data: any; statements: string[] }> {
   const em = orm.em.fork();
   const contextValue: RegistryContext = {
-    identity: { subject: 'counter', roles: ['INTEGRATOR'], organizationIds: [] },
+    identity,
     em,
     loaders: createRegistryLoaders(em),
   };
@@ -112,6 +115,31 @@ describe('statements per request', () => {
       name positions { role organization { name honours { year } } } certifications { name }
     } } } }`;
     expect(new Set(await countsFor(people, 'people', { name: `${prefix}会长` })).size).toBe(1);
+  });
+
+  it('costs a Federation officer at most one statement more than an integrator (jurisdiction)', async () => {
+    const officerOf = (federationId: string): Identity => ({
+      subject: 'counter',
+      roles: ['FEDERATION_OFFICER'],
+      organizationIds: [],
+      federationId,
+    });
+    // The fixture's chambers are its own Federation's; wenzhou is Jiaxing's.
+    const [{ id: hub }] = await orm.em
+      .fork()
+      .execute<{ id: string }[]>('select id from registry.organization where name = ?', [`${prefix}-枢纽工商联`]);
+    const one = `query ($id: ID!) { organization(id: $id) { name relationships { type to { name } } honours { year } } }`;
+    const cases: [string, Record<string, unknown>, Identity, number][] = [
+      [ORGANIZATIONS, { n: 10, name: prefix }, officerOf(hub), 0], // a list: one more condition in its own statement
+      [one, { id: seedOrganizationId('wenzhou') }, officerOf(DEV_FEDERATION_ID), 1], // one record: one batched check
+    ];
+    for (const [query, variables, officer, more] of cases) {
+      await statementsFor(query, variables, officer); // warm up
+      const unscoped = await statementsFor(query, variables);
+      const scoped = await statementsFor(query, variables, officer);
+      expect(scoped.data).toEqual(unscoped.data);
+      expect(scoped.statements.length - unscoped.statements.length).toBe(more);
+    }
   });
 
   it('pages organizations with one statement (and one count after a cursor), whatever the filter', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { codeOf, gql, token } from './support/hub.js';
+import { codeOf, federationToken, gql, token } from './support/hub.js';
 import { freePort } from '../infra/dev/ports.js';
 import { readConfig } from '../services/common/config.js';
 import { startRegistry } from '../services/registry/main.js';
@@ -314,6 +314,31 @@ describe('statistics on a database holding the seed', () => {
     expect(charityOf(lastYear, 'wenzhou-foundation').givenInYear.fen).toBe(wan(115));
     // Counsel was engaged over 2018–2019: coverage was partial before.
     expect(lastYear.mediation.legalCounselCoverage).toBeLessThan(1);
+  });
+});
+
+describe("statistics for an admin's jurisdiction", () => {
+  const as = async (federationKey: string, asOf = '2019-12-31') => {
+    const r = await gql(STATISTICS, { asOf }, await federationToken(['ADMIN'], federationKey), reportGateway);
+    expect(r.errors).toBeUndefined();
+    return r.data.statistics;
+  };
+
+  it("gives Jiaxing's admin, and the province's, every figure of the report; Huzhou's none; a county its own", async () => {
+    const everything = await statistics('2019-12-31');
+    // The report is Jiaxing's: everything it counts lies in Jiaxing's jurisdiction, and so in the province's.
+    expect(await as('federation')).toEqual(everything);
+    expect(await as('federation-zhejiang')).toEqual(everything);
+    const huzhou = await as('federation-huzhou');
+    expect(huzhou.fourGoodChambers.total).toBe(0);
+    expect(huzhou.mediation.chambers).toBe(0);
+    expect(huzhou.bankPairings).toBe(0);
+    expect(huzhou.charity.byOrganization).toEqual([]);
+    // Haining: its own chambers only, some of the city's.
+    const haining = await as('federation-haining');
+    expect(haining.mediation.chambers).toBeGreaterThan(0);
+    expect(haining.mediation.chambers).toBeLessThan(everything.mediation.chambers);
+    expect(haining.fourGoodChambers.total).toBeLessThan(everything.fourGoodChambers.total);
   });
 });
 

@@ -96,7 +96,13 @@ async function main() {
 
 /** The issuer's people: what an enterprise IdP would send for a Federation admin and a chamber's approver. */
 const OIDC_USERS: OidcUser[] = [
-  { sub: 'oidc-wang-fang', name: '王芳（市工商联 管理员）', roles: ['ADMIN'], orgs: [] },
+  {
+    sub: 'oidc-wang-fang',
+    name: '王芳（市工商联 管理员）',
+    roles: ['ADMIN'],
+    orgs: [],
+    fed: seedOrganizationId('federation'),
+  },
   {
     sub: 'oidc-li-ming',
     name: '李明（嘉兴市温州商会 审批人）',

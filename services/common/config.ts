@@ -148,6 +148,8 @@ export interface OidcSettings {
   /** OIDC_ROLES_CLAIM / OIDC_ORGS_CLAIM: claim names, dotted paths allowed (realm_access.roles). */
   rolesClaim: string;
   orgsClaim: string;
+  /** OIDC_FEDERATION_CLAIM: the claim naming the officer's or admin's Federation (organization id); default `fed`. */
+  federationClaim: string;
   /** OIDC_JWKS_URI: the keys' URL; from discovery when unset. */
   jwksUri?: string;
 }
@@ -388,6 +390,7 @@ function oidcSettings(env: NodeJS.ProcessEnv): OidcSettings | undefined {
     scope: env.OIDC_SCOPE || 'openid profile',
     rolesClaim: claimPath('OIDC_ROLES_CLAIM', 'roles', env),
     orgsClaim: claimPath('OIDC_ORGS_CLAIM', 'orgs', env),
+    federationClaim: claimPath('OIDC_FEDERATION_CLAIM', 'fed', env),
     jwksUri: env.OIDC_JWKS_URI ? url('OIDC_JWKS_URI', '', env) : undefined,
   };
 }

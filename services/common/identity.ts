@@ -24,7 +24,23 @@ export interface Identity {
   roles: Role[];
   /** Organizations the caller acts for (an approver decides only their tasks). */
   organizationIds: string[];
+  /**
+   * The Federation (its organization id) an officer or admin works for: the token's `fed` claim.
+   * The hub computes what it supervises (its jurisdiction, services/registry/jurisdiction); the
+   * token never lists it. Required with FEDERATION_OFFICER and ADMIN; absent for other callers.
+   */
+  federationId?: string;
 }
+
+/** Roles that act for one Federation and are scoped to its jurisdiction: their tokens must name it. */
+export const FEDERATION_ROLES: readonly Role[] = ['FEDERATION_OFFICER', 'ADMIN'];
+
+/**
+ * The Federation a hub-signed token of an officer or admin names when its identity names none
+ * (dev tokens, npm run token, tests): the seed's 嘉兴市工商业联合会 (seedOrganizationId('federation');
+ * test/unit/jurisdiction-claim.test.ts keeps the two equal).
+ */
+export const DEV_FEDERATION_ID = '386fe1fd-9155-565c-bbf5-667a86b0908b';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 /** The `iss` of the hub's own tokens (signToken): HS256 with JWT_SECRET. */
@@ -46,14 +62,19 @@ const ASYMMETRIC_ALGORITHMS = [
 /** Clocks of the issuer and the hub may differ a little, not more. */
 export const CLOCK_TOLERANCE_S = 30;
 
-/** `claims` adds to the token (e.g. a display name for the console); it cannot replace sub, roles or orgs. */
+/**
+ * `claims` adds to the token (e.g. a display name for the console); it cannot replace sub, roles,
+ * orgs or fed. An officer's or admin's token names its Federation: the identity's, else DEV_FEDERATION_ID.
+ */
 export async function signToken(
   identity: Identity,
   secret: string,
   expiresIn = '12h',
   claims: Record<string, unknown> = {},
 ): Promise<string> {
-  return new SignJWT({ ...claims, roles: identity.roles, orgs: identity.organizationIds })
+  const fed =
+    identity.federationId ?? (identity.roles.some((r) => FEDERATION_ROLES.includes(r)) ? DEV_FEDERATION_ID : undefined);
+  return new SignJWT({ ...claims, roles: identity.roles, orgs: identity.organizationIds, ...(fed ? { fed } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject)
     .setIssuer(HUB_ISSUER)
@@ -98,7 +119,7 @@ export function tokenVerifier(
         jwtVerify(token, secret, { algorithms: ['HS256'], issuer: HUB_ISSUER, requiredClaims: ['exp', 'iat'] }),
       );
       checkLifetime(payload, settings.tokenMaxLifetimeMs);
-      return identityOf(payload, 'roles', 'orgs', ROLES);
+      return identityOf(payload, { roles: 'roles', orgs: 'orgs', federation: 'fed' }, ROLES);
     }
     if (oidc && issuer === oidc.settings.issuer) {
       const { payload } = await verified(() =>
@@ -114,8 +135,7 @@ export function tokenVerifier(
       // SYSTEM is the worker's service identity: only the hub's own secret grants it.
       return identityOf(
         payload,
-        oidc.settings.rolesClaim,
-        oidc.settings.orgsClaim,
+        { roles: oidc.settings.rolesClaim, orgs: oidc.settings.orgsClaim, federation: oidc.settings.federationClaim },
         ROLES.filter((r) => r !== 'SYSTEM'),
       );
     }
@@ -189,7 +209,18 @@ function claim(payload: JWTPayload, path: string): unknown {
     );
 }
 
-function identityOf(payload: JWTPayload, rolesClaim: string, orgsClaim: string, grantable: readonly Role[]): Identity {
+/** Where a token keeps the roles, the organisations and the Federation. */
+interface ClaimNames {
+  roles: string;
+  orgs: string;
+  federation: string;
+}
+
+function identityOf(
+  payload: JWTPayload,
+  { roles: rolesClaim, orgs: orgsClaim, federation: federationClaim }: ClaimNames,
+  grantable: readonly Role[],
+): Identity {
   if (!payload.sub) throw unauthenticated('The bearer token is not valid: no subject');
   const orgs = claim(payload, orgsClaim) ?? [];
   if (!Array.isArray(orgs) || orgs.some((o) => typeof o !== 'string' || !UUID_PATTERN.test(o))) {
@@ -210,7 +241,25 @@ function identityOf(payload: JWTPayload, rolesClaim: string, orgsClaim: string, 
       { http: { status: 403 } },
     );
   }
-  return { subject: payload.sub, roles, organizationIds: (orgs as string[]).map((o) => o.toLowerCase()) };
+  const federation = claim(payload, federationClaim);
+  if (federation !== undefined && (typeof federation !== 'string' || !UUID_PATTERN.test(federation)))
+    throw unauthenticated(
+      `The bearer token is not valid: its ${federationClaim} claim must be the organization id (UUID) of a Federation`,
+    );
+  const scoped = roles.filter((r) => FEDERATION_ROLES.includes(r));
+  if (scoped.length && federation === undefined) {
+    throw new HubError(
+      'FORBIDDEN',
+      `The bearer token grants ${scoped.join(', ')} but names no Federation in its ${federationClaim} claim; an officer's or admin's token must carry the organization id of the Federation they work for`,
+      { http: { status: 403 } },
+    );
+  }
+  return {
+    subject: payload.sub,
+    roles,
+    organizationIds: (orgs as string[]).map((o) => o.toLowerCase()),
+    ...(federation ? { federationId: federation.toLowerCase() } : {}),
+  };
 }
 
 /** Reads "Authorization: Bearer <jwt>"; undefined when the header is absent. */

@@ -22,6 +22,7 @@ import { AdministrativePenalty, AnnualInspection, ListEntry } from './entities/e
 import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { ServiceCategory } from './entities/service-category.js';
 import { ChangeCommit, RegistryChange } from './entities/change.js';
+import { Jurisdiction } from './entities/jurisdiction.js';
 import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The registry service's tables; infra/db adds the migration list (services never import infra). */
@@ -54,6 +55,7 @@ export const registryOrmSpec: OrmSpec = {
     ServiceCategory,
     RegistryChange,
     ChangeCommit,
+    Jurisdiction,
   ],
 };
 

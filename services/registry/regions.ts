@@ -1,5 +1,5 @@
 // Administrative division codes (GB/T 2260) the hub knows: Jiaxing and its districts and
-// counties, and the home regions of the out-of-town chambers and paired villages.
+// counties, Huzhou and its Wuxing district (the seed's province), and the home regions of the out-of-town chambers and paired villages.
 export const REGIONS: Readonly<Record<string, string>> = {
   '330000': '浙江省',
   '330400': '嘉兴市',
@@ -11,6 +11,8 @@ export const REGIONS: Readonly<Record<string, string>> = {
   '330482': '平湖市',
   '330483': '桐乡市',
   '330300': '温州市',
+  '330500': '湖州市',
+  '330502': '吴兴区',
   '331100': '丽水市',
   '420000': '湖北省',
   '410000': '河南省',

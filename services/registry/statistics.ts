@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Grade, HonourLevel } from './entities/kinds.js';
 import { activeSql, honourInForceSql, inEffectSql, ratingInForceSql } from './rules/in-force.js';
 import { isoDateShapeSql } from '../common/dates.js';
+import { inScope, scopeCte, scopeParams } from './jurisdiction/statistics-scope.js';
 
 // The report's tables, computed from the records by SQL aggregates on a given day (`asOf`),
 // never read from stored totals. Two kinds of figure:
@@ -20,6 +21,13 @@ export const FOUR_GOOD = '四好商会';
 
 /** The day and its year; every statement starts from it, so each takes one parameter. */
 const DAY = `day as (select d as as_of, date_trunc('year', d)::date as year_start, extract(year from d)::int as year from (select ?::date as d) p)`;
+/** A meeting or activity counts for a jurisdiction when one of its organisations (participants, organizers) is in it. */
+const scopedBy = (federationId: string | undefined, table: string, column: string, alias: string) =>
+  federationId
+    ? ` and exists (select 1 from registry.${table} x where x.${column} = ${alias}.id and x.organization_id in (select id from scope))`
+    : '';
+const organizedInScope = (federationId: string | undefined) =>
+  scopedBy(federationId, 'platform_activity_organizer', 'activity_id', 'a');
 /** Holds on as_of: from its start through its last day (valid_to is inclusive, as everywhere). */
 const inEffect = (alias: string) => inEffectSql(alias, 'day.as_of');
 const thisYear = (column: string) => `${column} between day.year_start and day.as_of`;
@@ -35,11 +43,16 @@ export interface StandingFigures {
  * within its validity, not revoked: rules/in-force.ts), and
  * city-level chambers by the grade in force on asOf (the latest award, when several are).
  */
-export async function standingFigures(em: EntityManager, asOf: string): Promise<StandingFigures> {
+export async function standingFigures(
+  em: EntityManager,
+  asOf: string,
+  federationId?: string,
+): Promise<StandingFigures> {
+  const scoped = inScope(federationId);
   const rows = await em.execute<{ figure: string; key: string; count: number }[]>(
     `
-    with ${DAY},
-    chamber as (select o.id, o.region_code from registry.organization o, day where o.${CHAMBER} and ${active('o')}),
+    with ${DAY}${scopeCte(federationId)},
+    chamber as (select o.id, o.region_code from registry.organization o, day where o.${CHAMBER} and ${active('o')}${scoped('o.id')}),
     four_good as (
       select min(array_position(array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'], h.level)) as rank
       from registry.honour h join chamber c on c.id = h.organization_id, day
@@ -53,7 +66,7 @@ export async function standingFigures(em: EntityManager, asOf: string): Promise<
     select 'honour' as figure, (array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'])[rank] as key, count(*)::int as count from four_good group by rank
     union all
     select 'rating', grade, count(*)::int from current_grade group by grade`,
-    [asOf],
+    scopeParams(asOf, federationId),
   );
   const fourGoodByLevel = Object.fromEntries(Object.values(HonourLevel).map((level) => [level, 0])) as Record<
     HonourLevel,
@@ -98,58 +111,59 @@ export interface RecordFigures {
 }
 
 /** The mechanisms' and platforms' counts and sums: one row, one lateral aggregate per table. */
-export async function recordFigures(em: EntityManager, asOf: string): Promise<RecordFigures> {
+export async function recordFigures(em: EntityManager, asOf: string, federationId?: string): Promise<RecordFigures> {
+  const scoped = inScope(federationId);
   const [row] = await em.execute<Record<keyof RecordFigures, number | string>[]>(
     `
-    with ${DAY}
+    with ${DAY}${scopeCte(federationId)}
     select * from day
     cross join lateral (select count(*)::int as "bankPairings" from registry.relationship e
-      where e.type = 'BANK_PAIRING' and ${inEffect('e')}) pairings
+      where e.type = 'BANK_PAIRING' and ${inEffect('e')}${scoped('e.from_id')}) pairings
     cross join lateral (select count(*)::int as "redLaunchLoans", coalesce(sum(l.amount_fen), 0)::bigint as "redLaunchLoanFen"
-      from registry.loan l where l.product = 'RED_LAUNCH' and l.signed_on <= day.as_of) loans
-    cross join lateral (select count(*)::int as "liaisonVisits" from registry.liaison_visit v where ${thisYear('v.visited_on')}) visits
+      from registry.loan l where l.product = 'RED_LAUNCH' and l.signed_on <= day.as_of${scoped('l.enterprise_id')}) loans
+    cross join lateral (select count(*)::int as "liaisonVisits" from registry.liaison_visit v where ${thisYear('v.visited_on')}${scoped('v.organization_id')}) visits
     cross join lateral (select coalesce(sum(f.amount_fen), 0)::bigint as "rewardFundFen",
         coalesce(sum(f.amount_fen) filter (where f.kind = 'INCREASE'), 0)::bigint as "rewardFundIncreaseFen"
       from registry.reward_fund_allocation f where f.year = day.year) fund
     cross join lateral (select count(*)::int as "rewardGrants", coalesce(sum(g.amount_fen), 0)::bigint as "rewardGrantedFen"
-      from registry.reward_grant g where g.year = day.year) grants
+      from registry.reward_grant g where g.year = day.year${scoped('g.organization_id')}) grants
     cross join lateral (select count(*) filter (where s.kind = 'SPECIAL_SESSION')::int as "specialSessions",
         count(*) filter (where s.kind = 'ROTATING_EVENT')::int as "rotatingEvents"
-      from registry.deliberation_session s where ${thisYear('s.held_on')}) sessions
+      from registry.deliberation_session s where ${thisYear('s.held_on')}${scoped('s.organization_id')}) sessions
     cross join lateral (select count(*) filter (where s.kind = 'SPECIAL_SESSION')::int as "specialSessionIssuesResolved",
         count(*) filter (where s.kind = 'ROTATING_EVENT')::int as "rotatingEventProblemsResolved"
       from registry.deliberation_issue i join registry.deliberation_session s on s.id = i.session_id
-      where ${thisYear('s.held_on')} and i.resolved_on <= day.as_of) issues
+      where ${thisYear('s.held_on')} and i.resolved_on <= day.as_of${scoped('s.organization_id')}) issues
     cross join lateral (select count(*) filter (where m.kind = 'JOINT_MEETING')::int as "jointMeetings",
         count(*) filter (where m.kind = 'GROUP_ACTIVITY')::int as "groupActivities"
-      from registry.joint_meeting m where ${thisYear('m.held_on')}) meetings
+      from registry.joint_meeting m where ${thisYear('m.held_on')}${scopedBy(federationId, 'joint_meeting_participant', 'meeting_id', 'm')}) meetings
     cross join lateral (select count(*) filter (where a.kind = 'INVESTMENT_FAIR')::int as "investmentFairs",
         count(*) filter (where a.kind = 'PROJECT_MATCHMAKING')::int as "projectMatchmakings"
-      from registry.platform_activity a where a.platform = 'INVESTMENT' and ${thisYear('a.held_on')}) fairs
+      from registry.platform_activity a where a.platform = 'INVESTMENT' and ${thisYear('a.held_on')}${organizedInScope(federationId)}) fairs
     cross join lateral (select count(*)::int as "investmentProjects", coalesce(sum(p.amount_fen), 0)::bigint as "investmentFen"
-      from registry.investment_project p where ${thisYear('p.signed_on')}) projects
+      from registry.investment_project p where ${thisYear('p.signed_on')}${scoped('p.introduced_by_id')}) projects
     cross join lateral (select count(distinct e.to_id)::int as "pairedVillages", coalesce(sum((
         -- attributes.projects: [{ title, startedOn }]; elements without a valid day are not counted
         select count(*) from jsonb_array_elements(case when jsonb_typeof(e.attributes -> 'projects') = 'array' then e.attributes -> 'projects' else '[]' end) project
         where ${isoDateShapeSql("project ->> 'startedOn'")} and project ->> 'startedOn' <= day.as_of::text)), 0)::int as "assistanceProjects"
       from registry.relationship e join registry.organization village on village.id = e.to_id
-      where e.type = 'ASSISTANCE_PAIRING' and village.kind = 'VILLAGE' and ${inEffect('e')}) assistance
+      where e.type = 'ASSISTANCE_PAIRING' and village.kind = 'VILLAGE' and ${inEffect('e')}${scoped('e.from_id')}) assistance
     cross join lateral (select count(*)::int as "mediationCommittees" from registry.organization m
-      where m.kind = 'MEDIATION_COMMITTEE' and ${active('m')} and exists (select 1 from registry.relationship e
+      where m.kind = 'MEDIATION_COMMITTEE' and ${active('m')}${scoped('m.id')} and exists (select 1 from registry.relationship e
         join registry.organization founder on founder.id = e.from_id
         where e.to_id = m.id and e.type = 'FOUNDED' and founder.${CHAMBER} and ${inEffect('e')})) committees
     cross join lateral (select count(distinct p.person_id)::int as "mediators" from registry.position p
       join registry.organization m on m.id = p.organization_id
-      where p.role = 'MEDIATOR' and m.kind = 'MEDIATION_COMMITTEE' and ${inEffect('p')}) mediators
+      where p.role = 'MEDIATOR' and m.kind = 'MEDIATION_COMMITTEE' and ${inEffect('p')}${scoped('m.id')}) mediators
     cross join lateral (select count(*)::int as "mediationCases",
         count(*) filter (where c.outcome = 'SETTLED' and c.closed_on <= day.as_of)::int as "mediationCasesSettled"
-      from registry.mediation_case c where c.opened_on <= day.as_of) cases
+      from registry.mediation_case c where c.opened_on <= day.as_of${scoped('c.committee_id')}) cases
     cross join lateral (select count(*)::int as "chambers", count(*) filter (where exists (select 1 from registry.position p
         where p.organization_id = o.id and p.role = 'LEGAL_COUNSEL' and ${inEffect('p')}))::int as "chambersWithLegalCounsel"
-      from registry.organization o where o.${CHAMBER} and ${active('o')}) counsel
+      from registry.organization o where o.${CHAMBER} and ${active('o')}${scoped('o.id')}) counsel
     cross join lateral (select coalesce(sum(c.amount_fen), 0)::bigint as "charitySpendingFen" from registry.charity_record c
-      where c.year = day.year and c.kind <> 'FUNDRAISING') charity`,
-    [asOf],
+      where c.year = day.year and c.kind <> 'FUNDRAISING'${scoped('c.organization_id')}) charity`,
+    scopeParams(asOf, federationId),
   );
   const { as_of: _asOf, year_start: _start, year: _year, ...figures } = row as Record<string, number | string>;
   return Object.fromEntries(
@@ -172,10 +186,14 @@ export interface OrganizationCharityFigures {
  * given (everything else) in all and in that year, events held, people helped, and the number
  * of years a programme ran. Ordered by the organization's name.
  */
-export async function charityByOrganization(em: EntityManager, asOf: string): Promise<OrganizationCharityFigures[]> {
+export async function charityByOrganization(
+  em: EntityManager,
+  asOf: string,
+  federationId?: string,
+): Promise<OrganizationCharityFigures[]> {
   const rows = await em.execute<Record<keyof OrganizationCharityFigures, string | number>[]>(
     `
-    with ${DAY}
+    with ${DAY}${scopeCte(federationId)}
     select c.organization_id as "organizationId",
       coalesce(sum(c.amount_fen) filter (where c.kind = 'FUNDRAISING'), 0)::bigint as "raisedFen",
       coalesce(sum(c.amount_fen) filter (where c.kind <> 'FUNDRAISING'), 0)::bigint as "givenFen",
@@ -184,10 +202,10 @@ export async function charityByOrganization(em: EntityManager, asOf: string): Pr
       coalesce(sum(c.beneficiaries) filter (where c.kind <> 'FUNDRAISING'), 0)::int as "beneficiaries",
       count(distinct c.year) filter (where c.kind = 'PROGRAMME')::int as "programmeYears"
     from registry.charity_record c join registry.organization o on o.id = c.organization_id, day
-    where c.year <= day.year
+    where c.year <= day.year${inScope(federationId)('c.organization_id')}
     group by c.organization_id, o.name
     order by o.name, c.organization_id`,
-    [asOf],
+    scopeParams(asOf, federationId),
   );
   return rows.map(({ organizationId, ...figures }) => ({
     organizationId: String(organizationId),
@@ -206,13 +224,17 @@ export interface ActivityCount {
 }
 
 /** Platform activities of asOf's year by platform and kind, with the people who took part. */
-export async function platformActivityCounts(em: EntityManager, asOf: string): Promise<ActivityCount[]> {
+export async function platformActivityCounts(
+  em: EntityManager,
+  asOf: string,
+  federationId?: string,
+): Promise<ActivityCount[]> {
   return em.execute<ActivityCount[]>(
     `
-    with ${DAY}
+    with ${DAY}${scopeCte(federationId)}
     select a.platform, a.kind, count(*)::int as count, coalesce(sum(a.participant_count), 0)::int as participants
-    from registry.platform_activity a, day where ${thisYear('a.held_on')}
+    from registry.platform_activity a, day where ${thisYear('a.held_on')}${organizedInScope(federationId)}
     group by a.platform, a.kind order by a.platform, a.kind`,
-    [asOf],
+    scopeParams(asOf, federationId),
   );
 }

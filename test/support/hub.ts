@@ -60,6 +60,14 @@ export function token(
 
 export const orgId = seedOrganizationId;
 
+/** A token of an officer or admin of the seed's Federation `federationKey` (docs/jurisdiction.md). */
+export function federationToken(roles: Role[], federationKey: string, subject = `test-${federationKey}`) {
+  return signToken(
+    { subject, roles, organizationIds: [], federationId: seedOrganizationId(federationKey) },
+    inject('jwtSecret'),
+  );
+}
+
 let pool: pg.Pool | undefined;
 export async function sql<R extends pg.QueryResultRow = any>(text: string, values: unknown[] = []): Promise<R[]> {
   pool ??= new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 });

@@ -23,6 +23,8 @@ export interface OidcUser {
   name: string;
   roles: string[];
   orgs: string[];
+  /** The Federation an officer or admin works for (the `fed` claim, docs/jurisdiction.md). */
+  fed?: string;
 }
 
 export interface MintOptions {
@@ -234,6 +236,7 @@ export async function startOidcIssuer(options: {
       name: user.name,
       roles: user.roles,
       orgs: user.orgs,
+      ...(user.fed ? { fed: user.fed } : {}),
       scope: pending.scope,
       azp: clientId,
       jti: randomUUID(),

@@ -31,6 +31,17 @@ export const COUNTY_FEDERATIONS: Record<string, { key: string; region: string; p
   tongxiang: { key: 'federation-tongxiang', region: '330483', place: '桐乡市' },
 };
 
+/**
+ * The province around Jiaxing, for jurisdiction (docs/jurisdiction.md): the provincial Federation,
+ * a second city and one of its districts. They hold no chambers or records, so every figure of
+ * the report stays Jiaxing's; Jiaxing and Huzhou are members of the province, Wuxing of Huzhou.
+ */
+export const PROVINCE_FEDERATIONS: { key: string; name: string; region: string; memberOf?: string }[] = [
+  { key: 'federation-zhejiang', name: '浙江省工商业联合会', region: '330000' },
+  { key: 'federation-huzhou', name: '湖州市工商业联合会', region: '330500', memberOf: 'federation-zhejiang' },
+  { key: 'federation-wuxing', name: '湖州市吴兴区工商业联合会', region: '330502', memberOf: 'federation-huzhou' },
+];
+
 /** Home-region federations of the out-of-town chambers (异地商会的原籍地工商联). */
 export const HOME_FEDERATIONS: Record<string, string> = {
   '330300': 'federation-wenzhou-home',
@@ -62,6 +73,7 @@ export const CORE_ORGANIZATIONS: SeedOrganization[] = [
     creditCode: legacy('1', '1', 1),
   },
   ...Object.values(COUNTY_FEDERATIONS).map(({ key, region, place }) => government(key, `${place}工商业联合会`, region)),
+  ...PROVINCE_FEDERATIONS.map(({ key, name, region }) => government(key, name, region)),
   government(HOME_FEDERATIONS['330300'], '温州市工商业联合会', '330300'),
   government(HOME_FEDERATIONS['420000'], '湖北省工商业联合会', '420000'),
   government(HOME_FEDERATIONS['410000'], '河南省工商业联合会', '410000'),

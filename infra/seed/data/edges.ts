@@ -1,6 +1,6 @@
 import { RelationshipType as R } from '../../../services/registry/entities/kinds.js';
 import { CHAMBERS, GRASSROOTS, grassrootsKey } from './chambers.js';
-import { COUNTY_FEDERATIONS, HOME_FEDERATIONS } from './core.js';
+import { COUNTY_FEDERATIONS, HOME_FEDERATIONS, PROVINCE_FEDERATIONS } from './core.js';
 import type { SeedEdge } from '../types.js';
 
 // Supervision, membership, home regions, college partnerships and the Wenzhou chamber's
@@ -35,6 +35,14 @@ export const STRUCTURE_EDGES: SeedEdge[] = [
     type: R.MEMBER_OF,
     from: f.key,
     to: 'federation',
+    validFrom: '2000-01-01',
+  })),
+  // The province: Jiaxing and Huzhou are members of the provincial Federation, Wuxing of Huzhou.
+  { type: R.MEMBER_OF, from: 'federation', to: 'federation-zhejiang', validFrom: '2000-01-01' },
+  ...PROVINCE_FEDERATIONS.filter((f) => f.memberOf).map((f) => ({
+    type: R.MEMBER_OF,
+    from: f.key,
+    to: f.memberOf!,
     validFrom: '2000-01-01',
   })),
   ...Object.entries(GRASSROOTS).flatMap(([county, towns]) =>

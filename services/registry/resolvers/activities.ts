@@ -13,6 +13,7 @@ import type { RegistryContext } from '../context.js';
 import { Connection, findPage } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
 import { DatedPageArgs, dateRange, given } from './dated-page.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 // The platforms' activities and the mechanisms' events: lists newest first (date, then id).
 
@@ -42,12 +43,17 @@ export class ActivityResolver {
   @Query(() => PlatformActivityConnection, { description: 'Activities of the platforms, newest first' })
   platformActivities(
     @Args(() => PlatformActivityArgs) { platform, kind, from, to, ...page }: PlatformActivityArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
+    // An activity is its organizers': seen when one of them is.
+    const scope = jurisdictionOf({ em, identity }).linkedCondition<PlatformActivity>(
+      'platform_activity_organizer',
+      'activity_id',
+    );
     return findPage(
       em,
       PlatformActivity,
-      given({ platform, kind, heldOn: dateRange({ from, to }) }),
+      { $and: [given({ platform, kind, heldOn: dateRange({ from, to }) }), scope] },
       { heldOn: 'desc', id: 'desc' },
       page,
     );
@@ -56,35 +62,53 @@ export class ActivityResolver {
   @Query(() => LiaisonVisitConnection, { description: "Federation leaders' liaison visits (联挂指导), newest first" })
   liaisonVisits(
     @Args(() => LiaisonVisitArgs) { organizationId, from, to, ...page }: LiaisonVisitArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     const organization = organizationId == null ? undefined : requireUuid(organizationId, 'organizationId');
     return findPage(
       em,
       LiaisonVisit,
-      given({ organization, visitedOn: dateRange({ from, to }) }),
+      {
+        $and: [
+          given({ organization, visitedOn: dateRange({ from, to }) }),
+          jurisdictionOf({ em, identity }).recordCondition<LiaisonVisit>(),
+        ],
+      },
       { visitedOn: 'desc', id: 'desc' },
       page,
     );
   }
 
   @Query(() => DeliberationSessionConnection, { description: 'Government–chamber sessions (政会沟通), newest first' })
-  deliberationSessions(@Args(() => KindArgs) { kind, from, to, ...page }: KindArgs, @Ctx() { em }: RegistryContext) {
+  deliberationSessions(
+    @Args(() => KindArgs) { kind, from, to, ...page }: KindArgs,
+    @Ctx() { em, identity }: RegistryContext,
+  ) {
     return findPage(
       em,
       DeliberationSession,
-      given({ kind, heldOn: dateRange({ from, to }) }),
+      {
+        $and: [
+          given({ kind, heldOn: dateRange({ from, to }) }),
+          jurisdictionOf({ em, identity }).recordCondition<DeliberationSession>(),
+        ],
+      },
       { heldOn: 'desc', id: 'desc' },
       page,
     );
   }
 
   @Query(() => JointMeetingConnection, { description: 'Joint meetings and group activities (互联互通), newest first' })
-  jointMeetings(@Args(() => KindArgs) { kind, from, to, ...page }: KindArgs, @Ctx() { em }: RegistryContext) {
+  jointMeetings(@Args(() => KindArgs) { kind, from, to, ...page }: KindArgs, @Ctx() { em, identity }: RegistryContext) {
+    // A meeting is its participants': seen when one of them is.
+    const scope = jurisdictionOf({ em, identity }).linkedCondition<JointMeeting>(
+      'joint_meeting_participant',
+      'meeting_id',
+    );
     return findPage(
       em,
       JointMeeting,
-      given({ kind, heldOn: dateRange({ from, to }) }),
+      { $and: [given({ kind, heldOn: dateRange({ from, to }) }), scope] },
       { heldOn: 'desc', id: 'desc' },
       page,
     );

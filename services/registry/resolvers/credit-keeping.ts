@@ -10,6 +10,7 @@ import type { RegistryContext } from '../context.js';
 import { badInput } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 // Credit-record entries (信用记录) are written once by the processes (recordCreditEntry, with an
 // idempotency key); an officer corrects one when it is wrong, saying why. The key stays, so a
@@ -29,13 +30,14 @@ export class CreditKeepingResolver {
   @Mutation(() => CreditEntry, {
     description: 'FEDERATION_OFFICER or ADMIN: correct a credit-record entry as it was at `version`, saying why',
   })
-  correctCreditEntry(
+  async correctCreditEntry(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => CreditEntryPatch) input: CreditEntryPatch,
     @Arg('reason', () => String, { description: 'Why it is corrected' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<CreditEntry> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('credit_entry', requireUuid(id));
     const target = {
       entity: CreditEntry,
       id: requireUuid(id),

@@ -15,6 +15,7 @@ import type { RegistryContext } from '../context.js';
 import { requireUuid } from '../../common/ids.js';
 import { requireIsoDate, todayInChina } from '../../common/dates.js';
 import { badInput } from '../../common/errors.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 // What an evaluation campaign writes back (issue 8, §3): the grade or the honour, a credit-record
 // entry, a reward grant. SYSTEM (the processes worker) or ADMIN only; once per idempotency key.
@@ -78,11 +79,12 @@ export class EvaluationWritebackResolver {
     description:
       "SYSTEM or ADMIN: record a campaign's grade once per idempotencyKey; the same key again returns the first write",
   })
-  recordRating(
+  async recordRating(
     @Arg('input', () => RatingWrite) input: RatingWrite,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Rating> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const key = requireIdempotencyKey(idempotencyKey);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const awardedOn = requireIsoDate(input.awardedOn, 'awardedOn');
@@ -107,11 +109,12 @@ export class EvaluationWritebackResolver {
     description:
       "SYSTEM or ADMIN: record a campaign's honour once per idempotencyKey; validUntil is 31 December of year + 2",
   })
-  recordHonour(
+  async recordHonour(
     @Arg('input', () => HonourWrite) input: HonourWrite,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Honour> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const key = requireIdempotencyKey(idempotencyKey);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const title = input.title == null ? '四好商会' : requireText(input.title, 'title', 100);
@@ -132,11 +135,12 @@ export class EvaluationWritebackResolver {
 
   @Authorized('SYSTEM', 'ADMIN')
   @Mutation(() => CreditEntry, { description: 'SYSTEM or ADMIN: add a credit-record entry once per idempotencyKey' })
-  recordCreditEntry(
+  async recordCreditEntry(
     @Arg('input', () => CreditEntryWrite) input: CreditEntryWrite,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<CreditEntry> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const key = requireIdempotencyKey(idempotencyKey);
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const summary = requireText(input.summary, 'summary', 500);

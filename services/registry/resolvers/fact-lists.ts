@@ -8,6 +8,7 @@ import { Connection, PageArgs, findPage } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
 import { requireIsoDate } from '../../common/dates.js';
 import { DatedPageArgs, dateRange, given } from './dated-page.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 // The facts officers keep, as lists over all organisations (newest first), for the console
 // and the exports; and each fact's organisation. Each organisation's own come as its fields.
@@ -50,10 +51,16 @@ export class FactListsResolver {
   @Query(() => AnnualInspectionConnection, { description: 'Annual inspection results, latest year first' })
   annualInspections(
     @Args(() => InspectionArgs) { year, result, organizationId, ...page }: InspectionArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     const organization = organizationIn(organizationId);
-    return findPage(em, AnnualInspection, given({ year, result, organization }), { year: 'desc', id: 'desc' }, page);
+    const where = {
+      $and: [
+        given({ year, result, organization }),
+        jurisdictionOf({ em, identity }).recordCondition<AnnualInspection>(),
+      ],
+    };
+    return findPage(em, AnnualInspection, where, { year: 'desc', id: 'desc' }, page);
   }
 
   @Query(() => AdministrativePenaltyConnection, {
@@ -62,36 +69,39 @@ export class FactListsResolver {
   })
   administrativePenalties(
     @Args(() => PenaltyArgs) { organizationId, includeRevoked, from, to, ...page }: PenaltyArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     const where = given({
       organization: organizationIn(organizationId),
       decidedOn: dateRange({ from, to }),
       revokedOn: includeRevoked ? undefined : null,
     });
-    return findPage(em, AdministrativePenalty, where, { decidedOn: 'desc', id: 'desc' }, page);
+    const scoped = { $and: [where, jurisdictionOf({ em, identity }).recordCondition<AdministrativePenalty>()] };
+    return findPage(em, AdministrativePenalty, scoped, { decidedOn: 'desc', id: 'desc' }, page);
   }
 
   @Query(() => ListEntryConnection, { description: 'Entries on 活动异常名录 and 严重违法失信名单, latest first' })
   listEntries(
     @Args(() => ListEntryArgs) { list, organizationId, activeOn, ...page }: ListEntryArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     const day = activeOn == null ? undefined : requireIsoDate(activeOn, 'activeOn');
     const where = {
       ...given({ list, organization: organizationIn(organizationId) }),
       ...(day ? { listedOn: { $lte: day }, $or: [{ removedOn: null }, { removedOn: { $gt: day } }] } : {}),
     };
-    return findPage(em, ListEntry, where, { listedOn: 'desc', id: 'desc' }, page);
+    const scoped = { $and: [where, jurisdictionOf({ em, identity }).recordCondition<ListEntry>()] };
+    return findPage(em, ListEntry, scoped, { listedOn: 'desc', id: 'desc' }, page);
   }
 
   @Query(() => CreditEntryConnection, { description: 'Credit-record entries, newest first (from/to: entry date)' })
   creditEntries(
     @Args(() => CreditEntryArgs) { kind, organizationId, from, to, ...page }: CreditEntryArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     const where = given({ kind, organization: organizationIn(organizationId), recordedOn: dateRange({ from, to }) });
-    return findPage(em, CreditEntry, where, { recordedOn: 'desc', id: 'desc' }, page);
+    const scoped = { $and: [where, jurisdictionOf({ em, identity }).recordCondition<CreditEntry>()] };
+    return findPage(em, CreditEntry, scoped, { recordedOn: 'desc', id: 'desc' }, page);
   }
 }
 

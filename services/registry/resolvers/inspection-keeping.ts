@@ -8,6 +8,7 @@ import { currentYear, organizationOf, requireReason, uniqueRace } from './keepin
 import type { RegistryContext } from '../context.js';
 import { conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 // Annual inspection (年检) results, one per organisation and year: recorded as civil affairs
 // publishes them, corrected when it revises one. The evaluation reads them at its start.
@@ -27,12 +28,13 @@ export class InspectionKeepingResolver {
     description:
       "FEDERATION_OFFICER or ADMIN: record an organisation's annual inspection result for a year; CONFLICT when that year has one (correct it instead)",
   })
-  recordAnnualInspection(
+  async recordAnnualInspection(
     @Arg('input', () => NewAnnualInspection) input: NewAnnualInspection,
     @Arg('reason', () => String, { nullable: true, description: 'Where it comes from, e.g. 2025 年度年检结论公告' })
     reason: string | undefined,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AnnualInspection> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const why = requireReason(reason, true);
     refuseViolations(inspectionYearViolations(input.year, currentYear()));
@@ -64,13 +66,14 @@ export class InspectionKeepingResolver {
     description:
       'FEDERATION_OFFICER or ADMIN: correct a result as it was at `version`, saying why; CONFLICT when it has changed since',
   })
-  correctAnnualInspection(
+  async correctAnnualInspection(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('result', () => InspectionResult) result: InspectionResult,
     @Arg('reason', () => String, { description: 'Why it is corrected, e.g. 民政局复核更正' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AnnualInspection> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('annual_inspection', requireUuid(id));
     const target = {
       entity: AnnualInspection,
       id: requireUuid(id),

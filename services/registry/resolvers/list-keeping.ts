@@ -20,6 +20,7 @@ import type { RegistryContext } from '../context.js';
 import { badInput, conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 // 活动异常名录 and 严重违法失信名单: an organisation is put on a list (列入) with a day and a
 // reason and taken off (移出) with a day; one stay at a time per list. Eligibility and
@@ -70,10 +71,11 @@ export class ListKeepingResolver {
     description:
       'FEDERATION_OFFICER or ADMIN: put a social organisation on a list (列入); CONFLICT while it is on that list already',
   })
-  recordListEntry(
+  async recordListEntry(
     @Arg('input', () => NewListEntry) input: NewListEntry,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ListEntry> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     refuseViolations([
       ...dayViolations(input.listedOn, 'listedOn', '列入日期', todayInChina()),
@@ -97,13 +99,14 @@ export class ListKeepingResolver {
   @Mutation(() => ListEntry, {
     description: 'FEDERATION_OFFICER or ADMIN: take an organisation off a list (移出) on removedOn, saying why',
   })
-  removeListEntry(
+  async removeListEntry(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('removedOn', () => String) removedOn: string,
     @Arg('reason', () => String, { description: 'Why (移出事由), e.g. 已补报年度工作报告' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ListEntry> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('list_entry', requireUuid(id));
     const why = requireReason(reason)!;
     const target = { entity: ListEntry, id: requireUuid(id), version, action: 'END' as const, reason: why };
     refuseViolations(dayViolations(removedOn, 'removedOn', '移出日期', todayInChina()));
@@ -118,13 +121,14 @@ export class ListKeepingResolver {
   @Mutation(() => ListEntry, {
     description: 'FEDERATION_OFFICER or ADMIN: correct a list entry as it was at `version`, saying why',
   })
-  correctListEntry(
+  async correctListEntry(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => ListEntryPatch) input: ListEntryPatch,
     @Arg('reason', () => String, { description: 'Why it is corrected' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ListEntry> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('list_entry', requireUuid(id));
     const target = {
       entity: ListEntry,
       id: requireUuid(id),

@@ -11,6 +11,7 @@ import { dateViolations } from '../rules/period.js';
 import type { RegistryContext } from '../context.js';
 import { conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 @InputType()
 class NewOrganization {
@@ -95,12 +96,13 @@ export class OrganizationAdminResolver {
   @Mutation(() => Organization, {
     description: 'ADMIN: change an organization as it was at `version`; CONFLICT when it has changed since',
   })
-  updateOrganization(
+  async updateOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => OrganizationPatch) input: OrganizationPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Organization> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(id));
     const target = { entity: Organization, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields({ ...input, name: input.name?.trim() ?? input.name });
     refuseViolations([
@@ -121,12 +123,13 @@ export class OrganizationAdminResolver {
   @Mutation(() => Organization, {
     description: 'ADMIN: record that an organization ceased (deregistered, merged) on `endedOn`',
   })
-  endOrganization(
+  async endOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('endedOn', () => String) endedOn: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Organization> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(id));
     const target = { entity: Organization, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ endedOn }));
     return auditedUpdate(em, identity.subject, target, (organization) => {

@@ -17,6 +17,7 @@ import { Connection, PageArgs, pageOf } from '../../common/connection.js';
 import { findPlainPage } from '../plain-page.js';
 import { requireUuid } from '../../common/ids.js';
 import { notFound } from '../../common/errors.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 const OrganizationConnection = Connection('Organization', Organization);
 const RelationshipConnection = Connection('Relationship', Relationship);
@@ -30,9 +31,16 @@ class RelationshipPageArgs extends PageArgs {
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { description: 'One organization by id; NOT_FOUND when there is none' })
-  async organization(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RegistryContext): Promise<Organization> {
-    const found = await loaders.organization.load(requireUuid(id));
-    if (!found) throw notFound(`No organization has id ${id}`);
+  async organization(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, identity, loaders }: RegistryContext,
+  ): Promise<Organization> {
+    const [found, sees] = await Promise.all([
+      loaders.organization.load(requireUuid(id)),
+      jurisdictionOf({ em, identity }).sees(id),
+    ]);
+    // Outside the caller's jurisdiction it is as if there were none.
+    if (!found || !sees) throw notFound(`No organization has id ${id}`);
     return found;
   }
 
@@ -40,13 +48,13 @@ export class OrganizationResolver {
   async organizations(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
-    @Ctx() { em, loaders }: RegistryContext,
+    @Ctx() { em, identity, loaders }: RegistryContext,
   ) {
-    // Plain rows, as the organization loader gives them (read-only answers).
+    // Plain rows, as the organization loader gives them (read-only answers), in the caller's jurisdiction.
     const connection = await findPlainPage(
       em,
       Organization,
-      organizationWhere(filter),
+      { $and: [organizationWhere(filter), jurisdictionOf({ em, identity }).organizationCondition<Organization>()] },
       { name: 'asc', id: 'asc' },
       page,
     );

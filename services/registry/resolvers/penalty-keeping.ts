@@ -11,6 +11,7 @@ import type { RegistryContext } from '../context.js';
 import { badInput, conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 // Administrative penalties (行政处罚): recorded from the decision document, corrected, and
 // revoked (撤销, e.g. on reconsideration), after which they no longer count anywhere.
@@ -79,12 +80,13 @@ export class PenaltyKeepingResolver {
     description:
       'FEDERATION_OFFICER or ADMIN: record an administrative penalty; CONFLICT when its document is recorded',
   })
-  recordPenalty(
+  async recordPenalty(
     @Arg('input', () => NewPenalty) input: NewPenalty,
     @Arg('reason', () => String, { nullable: true, description: 'Where it comes from, e.g. 信用中国 公示' })
     reason: string | undefined,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AdministrativePenalty> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const why = requireReason(reason, true);
     refuseViolations(penaltyViolations(input, todayInChina()));
@@ -115,13 +117,14 @@ export class PenaltyKeepingResolver {
   @Mutation(() => AdministrativePenalty, {
     description: 'FEDERATION_OFFICER or ADMIN: correct a penalty as it was at `version`, saying why',
   })
-  correctPenalty(
+  async correctPenalty(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => PenaltyPatch) input: PenaltyPatch,
     @Arg('reason', () => String, { description: 'Why it is corrected' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AdministrativePenalty> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('administrative_penalty', requireUuid(id));
     const target = {
       entity: AdministrativePenalty,
       id: requireUuid(id),
@@ -153,13 +156,14 @@ export class PenaltyKeepingResolver {
     description:
       'FEDERATION_OFFICER or ADMIN: record that the decision was revoked (撤销) on revokedOn; it no longer counts for eligibility or screening',
   })
-  revokePenalty(
+  async revokePenalty(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('revokedOn', () => String) revokedOn: string,
     @Arg('reason', () => String, { description: 'Why, e.g. 行政复议决定撤销' }) reason: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<AdministrativePenalty> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('administrative_penalty', requireUuid(id));
     const target = {
       entity: AdministrativePenalty,
       id: requireUuid(id),

@@ -11,6 +11,7 @@ import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
 import type { RegistryContext } from '../context.js';
 import { conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 @InputType()
 class NewPerson {
@@ -79,10 +80,11 @@ export class PersonAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Position, { description: 'ADMIN: a person takes a role in an organization from validFrom' })
-  createPosition(
+  async createPosition(
     @Arg('input', () => NewPosition) input: NewPosition,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Position> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const [personId, organizationId] = [
       requireUuid(input.personId, 'personId'),
       requireUuid(input.organizationId, 'organizationId'),
@@ -106,12 +108,13 @@ export class PersonAdminResolver {
   @Mutation(() => Position, {
     description: 'ADMIN: change a position as it was at `version`; CONFLICT when changed since',
   })
-  updatePosition(
+  async updatePosition(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => PositionPatch) input: PositionPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Position> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('position', requireUuid(id));
     const target = { entity: Position, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields(input);
     refuseViolations([
@@ -126,12 +129,13 @@ export class PersonAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Position, { description: 'ADMIN: the position ends on validTo (its last day)' })
-  endPosition(
+  async endPosition(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('validTo', () => String) validTo: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Position> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('position', requireUuid(id));
     const target = { entity: Position, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ validTo }));
     return auditedUpdate(em, identity.subject, target, (position) => {

@@ -12,6 +12,7 @@ import { todayInChina } from '../../common/dates.js';
 import type { RegistryContext } from '../context.js';
 import { badInput, conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 @InputType()
 class NewRating {
@@ -66,10 +67,11 @@ const validityViolations = (honour: { year: number; validUntil?: string | null }
 export class RatingAdminResolver {
   @Authorized('ADMIN')
   @Mutation(() => Rating, { description: 'ADMIN: award a 1A–5A grade to a social organization' })
-  awardRating(
+  async awardRating(
     @Arg('input', () => NewRating) input: NewRating,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Rating> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     refuseViolations([...dateViolations({ awardedOn: input.awardedOn }), ...awardedByTooLong(input.awardedBy)]);
     return auditedCreate(em, identity.subject, async (tx) => {
@@ -86,12 +88,13 @@ export class RatingAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Rating, { description: 'ADMIN: correct a grade as it was at `version`; CONFLICT when changed since' })
-  updateRating(
+  async updateRating(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => RatingPatch) input: RatingPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Rating> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('rating', requireUuid(id));
     const target = { entity: Rating, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields(input);
     refuseViolations([
@@ -108,12 +111,13 @@ export class RatingAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Rating, { description: 'ADMIN: withdraw a grade early; it is no longer in force from revokedOn' })
-  revokeRating(
+  async revokeRating(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('revokedOn', () => String) revokedOn: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Rating> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('rating', requireUuid(id));
     const target = { entity: Rating, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ revokedOn }));
     return auditedUpdate(em, identity.subject, target, async (rating, tx) => {
@@ -126,10 +130,11 @@ export class RatingAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Honour, { description: 'ADMIN: record an honour (e.g. 四好商会) of an organization for a year' })
-  awardHonour(
+  async awardHonour(
     @Arg('input', () => NewHonour) input: NewHonour,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Honour> {
+    await jurisdictionOf({ em, identity }).requireKeeps(requireUuid(input.organizationId, 'organizationId'));
     const organizationId = requireUuid(input.organizationId, 'organizationId');
     const draft = {
       level: input.level,
@@ -152,12 +157,13 @@ export class RatingAdminResolver {
   @Mutation(() => Honour, {
     description: 'ADMIN: correct an honour as it was at `version`; CONFLICT when changed since',
   })
-  updateHonour(
+  async updateHonour(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => HonourPatch) input: HonourPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Honour> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('honour', requireUuid(id));
     const target = { entity: Honour, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields({ ...input, title: input.title?.trim() ?? input.title });
     refuseViolations([...clearedRequired(patch, ['level', 'year', 'title']), ...titleTooLong(patch.title)]);
@@ -169,12 +175,13 @@ export class RatingAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Honour, { description: 'ADMIN: withdraw an honour; it no longer counts from revokedOn' })
-  revokeHonour(
+  async revokeHonour(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('revokedOn', () => String) revokedOn: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Honour> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('honour', requireUuid(id));
     const target = { entity: Honour, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ revokedOn }));
     return auditedUpdate(em, identity.subject, target, async (honour) => {

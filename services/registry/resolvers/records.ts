@@ -6,6 +6,7 @@ import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, findPage } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
 import { DatedPageArgs, dateRange, given } from './dated-page.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 // Records with money or an outcome: loans, mediation cases, charity, investment projects.
 
@@ -45,11 +46,17 @@ const optionalId = (id: string | undefined, field: string) => (id == null ? unde
 @Resolver()
 export class RecordResolver {
   @Query(() => LoanConnection, { description: 'Loans to member enterprises, newest first (from/to: signing date)' })
-  loans(@Args(() => LoanArgs) { product, from, to, ...page }: LoanArgs, @Ctx() { em }: RegistryContext) {
+  loans(@Args(() => LoanArgs) { product, from, to, ...page }: LoanArgs, @Ctx() { em, identity }: RegistryContext) {
+    // A loan is the enterprise's: scoped by the borrower.
     return findPage(
       em,
       Loan,
-      given({ product, signedOn: dateRange({ from, to }) }),
+      {
+        $and: [
+          given({ product, signedOn: dateRange({ from, to }) }),
+          jurisdictionOf({ em, identity }).recordCondition<Loan>('enterprise_id'),
+        ],
+      },
       { signedOn: 'desc', id: 'desc' },
       page,
     );
@@ -58,13 +65,18 @@ export class RecordResolver {
   @Query(() => MediationCaseConnection, { description: 'Disputes mediated, newest first (from/to: opening date)' })
   mediationCases(
     @Args(() => MediationCaseArgs) { committeeId, from, to, ...page }: MediationCaseArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     const committee = optionalId(committeeId, 'committeeId');
     return findPage(
       em,
       MediationCase,
-      given({ committee, openedOn: dateRange({ from, to }) }),
+      {
+        $and: [
+          given({ committee, openedOn: dateRange({ from, to }) }),
+          jurisdictionOf({ em, identity }).recordCondition<MediationCase>('committee_id'),
+        ],
+      },
       { openedOn: 'desc', id: 'desc' },
       page,
     );
@@ -73,11 +85,14 @@ export class RecordResolver {
   @Query(() => CharityRecordConnection, { description: 'Charity by chambers and their foundations, newest year first' })
   charityRecords(
     @Args(() => CharityRecordArgs) { organizationId, year, kind, ...page }: CharityRecordArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     // Charity is recorded per year, not per day, so it filters by year rather than a date range.
     const organization = optionalId(organizationId, 'organizationId');
-    return findPage(em, CharityRecord, given({ organization, year, kind }), { year: 'desc', id: 'desc' }, page);
+    const where = {
+      $and: [given({ organization, year, kind }), jurisdictionOf({ em, identity }).recordCondition<CharityRecord>()],
+    };
+    return findPage(em, CharityRecord, where, { year: 'desc', id: 'desc' }, page);
   }
 
   @Query(() => InvestmentProjectConnection, {
@@ -85,13 +100,18 @@ export class RecordResolver {
   })
   investmentProjects(
     @Args(() => InvestmentProjectArgs) { introducedById, from, to, ...page }: InvestmentProjectArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     const introducedBy = optionalId(introducedById, 'introducedById');
     return findPage(
       em,
       InvestmentProject,
-      given({ introducedBy, signedOn: dateRange({ from, to }) }),
+      {
+        $and: [
+          given({ introducedBy, signedOn: dateRange({ from, to }) }),
+          jurisdictionOf({ em, identity }).recordCondition<InvestmentProject>('introduced_by_id'),
+        ],
+      },
       { signedOn: 'desc', id: 'desc' },
       page,
     );

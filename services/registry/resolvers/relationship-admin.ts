@@ -19,6 +19,7 @@ import { auditedCreate, auditedUpdate, referencedRow } from '../audit.js';
 import type { RegistryContext } from '../context.js';
 import { conflict } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 @InputType()
 class NewRelationship {
@@ -91,10 +92,15 @@ export class RelationshipAdminResolver {
   @Mutation(() => Relationship, {
     description: 'ADMIN: add an edge; refused when it duplicates one over overlapping dates',
   })
-  createRelationship(
+  async createRelationship(
     @Arg('input', () => NewRelationship) input: NewRelationship,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Relationship> {
+    await jurisdictionOf({ em, identity }).requireEdgeKept(
+      input.type,
+      requireUuid(input.fromId, 'fromId'),
+      requireUuid(input.toId, 'toId'),
+    );
     const edge: EdgeDraft = {
       type: input.type,
       fromId: requireUuid(input.fromId, 'fromId'),
@@ -128,12 +134,13 @@ export class RelationshipAdminResolver {
   @Mutation(() => Relationship, {
     description: "ADMIN: change an edge's dates or attributes as it was at `version`; CONFLICT when changed since",
   })
-  updateRelationship(
+  async updateRelationship(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => RelationshipPatch) input: RelationshipPatch,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Relationship> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('relationship', requireUuid(id), ['from_id', 'to_id']);
     const target = { entity: Relationship, id: requireUuid(id), version, action: 'UPDATE' as const };
     const patch = patchedFields(input);
     refuseViolations([
@@ -151,12 +158,13 @@ export class RelationshipAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Relationship, { description: 'ADMIN: the edge ends on validTo (its last day)' })
-  endRelationship(
+  async endRelationship(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('validTo', () => String) validTo: string,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<Relationship> {
+    await jurisdictionOf({ em, identity }).requireKeepsRecord('relationship', requireUuid(id), ['from_id', 'to_id']);
     const target = { entity: Relationship, id: requireUuid(id), version, action: 'END' as const };
     refuseViolations(dateViolations({ validTo }));
     return auditedUpdate(em, identity.subject, target, (edge) => {

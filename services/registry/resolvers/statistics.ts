@@ -7,6 +7,7 @@ import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
 import { OrganizationCharityStatistics, PlatformActivityCount, RegistryStatistics } from './statistics-types.js';
 import { money } from './money.js';
+import { scopedFederation } from '../jurisdiction/rules.js';
 
 @Resolver(() => RegistryStatistics)
 export class StatisticsResolver {
@@ -16,14 +17,16 @@ export class StatisticsResolver {
   })
   async statistics(
     @Arg('asOf', () => String, { nullable: true }) asOfArgument: string | undefined,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ): Promise<RegistryStatistics> {
     const asOf = asOfDate(asOfArgument);
+    // An admin's figures are their Federation's jurisdiction on asOf; integrators and approvers see the whole hub's.
+    const federationId = scopedFederation(identity);
     const [standing, figures, charity, activities] = await Promise.all([
-      standingFigures(em, asOf),
-      recordFigures(em, asOf),
-      charityByOrganization(em, asOf),
-      platformActivityCounts(em, asOf),
+      standingFigures(em, asOf, federationId),
+      recordFigures(em, asOf, federationId),
+      charityByOrganization(em, asOf, federationId),
+      platformActivityCounts(em, asOf, federationId),
     ]);
     const { fourGoodByLevel, ratingsByGrade } = standing;
     return {

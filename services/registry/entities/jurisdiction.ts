@@ -1,0 +1,17 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+/**
+ * What a Federation supervises, transitively, and when: the closure of the supervision graph
+ * (SUPERVISES and FOUNDED from → to, MEMBER_OF to → from) from every FEDERATION, one row per organization
+ * and start day, valid_to inclusive (null while it lasts), itself included from -infinity.
+ * Nothing in the services writes it: triggers on registry.relationship and
+ * registry.organization keep it (the migration "jurisdiction"). Read by services/registry/jurisdiction.
+ */
+@Entity({ tableName: 'jurisdiction' })
+@Index({ name: 'jurisdiction_organization_idx', properties: ['organizationId', 'federationId'] })
+export class Jurisdiction {
+  @PrimaryKey({ type: 'uuid' }) federationId!: string;
+  @PrimaryKey({ type: 'uuid' }) organizationId!: string;
+  @PrimaryKey({ type: 'date' }) validFrom!: string;
+  @Property({ type: 'date', nullable: true }) validTo?: string | null;
+}

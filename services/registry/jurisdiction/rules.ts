@@ -1,0 +1,47 @@
+import { hasRole, type Identity } from '../../common/identity.js';
+
+// Who is scoped by jurisdiction (docs/jurisdiction.md). A Federation's officers and admins act
+// within what their Federation supervises, transitively, on the day (registry.jurisdiction);
+// integrators and approvers read public data as before, and the worker's SYSTEM identity is
+// the hub itself. Organisations no Federation supervises (banks, colleges, courts, agencies,
+// villages, a record just created and not yet placed) are common ground: every Federation
+// sees and keeps them.
+
+/** The Federation whose jurisdiction bounds the caller, or undefined when the caller is not scoped. */
+export function scopedFederation(identity: Identity): string | undefined {
+  if (hasRole(identity, 'SYSTEM')) return undefined;
+  if (!hasRole(identity, 'FEDERATION_OFFICER', 'ADMIN')) return undefined;
+  return identity.federationId;
+}
+
+/**
+ * The SQL test "the organisation in column `organization` is visible to Federation ? on day ?":
+ * in its jurisdiction, or in no Federation's. Binds visibleParams.
+ */
+export const visibleSql = (organization: string): string => `(
+  exists (select 1 from registry.jurisdiction j where j.federation_id = ?::uuid and j.organization_id = ${organization}
+    and j.valid_from <= ?::date and (j.valid_to is null or j.valid_to >= ?::date))
+  or not exists (select 1 from registry.jurisdiction j where j.organization_id = ${organization}
+    and j.valid_from <= ?::date and (j.valid_to is null or j.valid_to >= ?::date)))`;
+
+/** The parameters visibleSql binds, in its order. */
+export const visibleParams = (federationId: string, day: string): unknown[] => [federationId, day, day, day, day];
+
+/**
+ * The SQL test "no Federation but itself reaches the organisation in `organization` on day ?":
+ * a Federation not yet placed under another (a new county's). Binds day, day.
+ */
+export const unplacedSql = (organization: string): string => `not exists (select 1 from registry.jurisdiction j
+  where j.organization_id = ${organization} and j.federation_id <> ${organization}
+    and j.valid_from <= ?::date and (j.valid_to is null or j.valid_to >= ?::date))`;
+
+/** The edges jurisdiction follows, and which end is above: SUPERVISES and FOUNDED from → to, MEMBER_OF to → from. */
+export function supervisionEnds(
+  type: string,
+  fromId: string,
+  toId: string,
+): { upper: string; lower: string } | undefined {
+  if (type === 'SUPERVISES' || type === 'FOUNDED') return { upper: fromId, lower: toId };
+  if (type === 'MEMBER_OF') return { upper: toId, lower: fromId };
+  return undefined;
+}
