@@ -14,7 +14,9 @@ import { asOfDate } from '../dates.js';
 import { heldOn } from './nested-connections.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, pageOf } from '../../common/connection.js';
-import { findPlainPage } from '../plain-page.js';
+import { plainListPage } from '../query/list-page.js';
+import { ORDER_BY_DESCRIPTION, type OrderTerm } from '../query/order.js';
+import { ORGANIZATION_ORDER, OrganizationOrder, type OrganizationOrderField } from '../query/list-orders.js';
 import { requireUuid } from '../../common/ids.js';
 import { notFound } from '../../common/errors.js';
 
@@ -36,18 +38,23 @@ export class OrganizationResolver {
     return found;
   }
 
-  @Query(() => OrganizationConnection, { description: 'Organizations ordered by name, then id' })
+  @Query(() => OrganizationConnection, {
+    description: 'Organizations ordered by name (code point), then id, unless orderBy says otherwise',
+  })
   async organizations(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
+    @Arg('orderBy', () => [OrganizationOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+    orderBy: OrderTerm<OrganizationOrderField>[] | undefined,
     @Ctx() { em, loaders }: RegistryContext,
   ) {
     // Plain rows, as the organization loader gives them (read-only answers).
-    const connection = await findPlainPage(
+    const connection = await plainListPage(
       em,
       Organization,
       organizationWhere(filter),
       { name: 'asc', id: 'asc' },
+      { fields: ORGANIZATION_ORDER, terms: orderBy },
       page,
     );
     // The page's organizations are loaded already: fields that point back at them (a rating's
