@@ -56,13 +56,14 @@ const PUBLIC_CODES = new Set([
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   formatted = limitRefusal(formatted);
-  // type-graphql's argument validation (ArgumentValidationError, with or without a code) says only
-  // "Argument Validation Error", and carries class-validator's own report in its extensions.
-  const original = (error as { originalError?: { name?: string } })?.originalError;
-  if (original?.name === 'ArgumentValidationError') {
-    const broken = validationFailures(
-      (original as { extensions?: { validationErrors?: unknown } }).extensions?.validationErrors,
-    );
+  // type-graphql's argument validation (ArgumentValidationError, a GraphQLError with or without
+  // a code) says only "Argument Validation Error"; class-validator's report in its extensions says
+  // which argument broke which rule, and that becomes the message.
+  const original = (error as { originalError?: { name?: string; extensions?: Record<string, unknown> } })
+    ?.originalError;
+  const report = formatted.extensions?.validationErrors ?? original?.extensions?.validationErrors;
+  if (original?.name === 'ArgumentValidationError' || Array.isArray(report)) {
+    const broken = validationFailures(report);
     return {
       message: broken.length ? broken.map((b) => b.message).join('; ') : formatted.message,
       path: formatted.path,
