@@ -439,6 +439,33 @@ describe('on a database holding the seed', () => {
     expect(a.groups.find((g: any) => g.region === '330481')?.regionName).toBe('海宁市');
   });
 
+  it("orders an organization's edges (a nested connection) by their end day, lasting edges last", async () => {
+    const query = `query ($id: ID!, $after: String) { organization(id: $id) {
+      relationships { id validFrom validTo }
+      relationshipsConnection(first: 7, after: $after, orderBy: [{ field: VALID_TO, direction: DESC }, { field: VALID_FROM }]) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`;
+    const id = orgId('wenzhou');
+    const seen: string[] = [];
+    let after: string | undefined;
+    let all: any[] = [];
+    for (;;) {
+      const { organization } = await ask(query, { id, after });
+      all = organization.relationships;
+      seen.push(...organization.relationshipsConnection.edges.map((e: any) => e.node.id));
+      if (!organization.relationshipsConnection.pageInfo.hasNextPage) break;
+      after = organization.relationshipsConnection.pageInfo.endCursor;
+    }
+    expect(all.length).toBeGreaterThan(7);
+    const expected = [...all].sort(
+      (a, b) =>
+        (a.validTo === null ? 1 : 0) - (b.validTo === null ? 1 : 0) ||
+        (a.validTo !== b.validTo && a.validTo && b.validTo ? (a.validTo < b.validTo ? 1 : -1) : 0) ||
+        (a.validFrom !== b.validFrom ? (a.validFrom < b.validFrom ? -1 : 1) : 0) ||
+        (a.id < b.id ? -1 : 1),
+    );
+    expect(seen).toEqual(expected.map((e) => e.id));
+  });
+
   it('refuses aggregate keys a record does not have, and bad days, before SQL', async () => {
     const refuse = async (query: string) => codeOf(await gql(query, {}, reader, gateway));
     expect(await refuse('{ recordAggregates(record: REWARD_FUND, groupBy: [ORGANIZATION]) { total } }')).toBe(

@@ -192,3 +192,19 @@ export const CREDIT_ENTRY_ORDER: OrderFields<CreditEntryOrderField> = {
   KIND: { property: 'kind' },
 };
 export const CreditEntryOrder = orderInput('CreditEntry', CreditEntryOrderField, 'RECORDED_ON, KIND');
+
+export enum RelationshipOrderField {
+  VALID_FROM = 'VALID_FROM',
+  VALID_TO = 'VALID_TO',
+  TYPE = 'TYPE',
+}
+export const RELATIONSHIP_ORDER: OrderFields<RelationshipOrderField> = {
+  VALID_FROM: { property: 'validFrom' },
+  VALID_TO: { property: 'validTo' },
+  TYPE: { property: 'type' },
+};
+export const RelationshipOrder = orderInput(
+  'Relationship',
+  RelationshipOrderField,
+  'VALID_FROM, VALID_TO (lasting edges last), TYPE',
+);

@@ -19,7 +19,7 @@ interface Key {
 }
 
 /** The sort key's values in a cursor of this order; another order's cursor is refused by name. */
-function readOrderedCursor(
+export function readOrderedCursor(
   cursor: string,
   order: ResolvedOrder,
   types: ReturnType<typeof keyColumns>,
