@@ -12,6 +12,7 @@ import { Organization } from '../services/registry/entities/organization.js';
 import { Loan } from '../services/registry/entities/records.js';
 import { OrganizationKind as K } from '../services/registry/entities/kinds.js';
 import { wan } from '../services/registry/money.js';
+import * as orders from '../services/registry/query/list-orders.js';
 
 // The integrator's query language over the registry, through the gateway: orderBy (pinyin
 // names, nullable keys, cursors bound to their order), boolean filters (and/or/not, lists,
@@ -158,6 +159,39 @@ describe('orderBy', () => {
       [wan(50), '2026-06-10'],
     ]);
     expect(second.data.loans.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('pages every list in every order field, both directions, with a second page from the cursor', async () => {
+    const lists: [string, Record<string, string>][] = [
+      ['organizations', orders.OrganizationOrderField],
+      ['people', orders.PersonOrderField],
+      ['loans', orders.LoanOrderField],
+      ['mediationCases', orders.MediationCaseOrderField],
+      ['charityRecords', orders.CharityRecordOrderField],
+      ['investmentProjects', orders.InvestmentProjectOrderField],
+      ['platformActivities', orders.PlatformActivityOrderField],
+      ['liaisonVisits', orders.LiaisonVisitOrderField],
+      ['deliberationSessions', orders.DeliberationSessionOrderField],
+      ['jointMeetings', orders.JointMeetingOrderField],
+      ['annualInspections', orders.AnnualInspectionOrderField],
+      ['administrativePenalties', orders.AdministrativePenaltyOrderField],
+      ['listEntries', orders.ListEntryOrderField],
+      ['creditEntries', orders.CreditEntryOrderField],
+    ];
+    const admin = await token(['ADMIN']);
+    for (const [field, values] of lists)
+      for (const value of Object.values(values))
+        for (const direction of ['ASC', 'DESC']) {
+          const query = `query ($after: String) { ${field}(first: 2, after: $after, orderBy: [{ field: ${value}, direction: ${direction} }]) {
+            totalCount pageInfo { hasNextPage endCursor } edges { node { __typename } } } }`;
+          const first = await gql(query, {}, admin);
+          expect(first.errors, `${field} ${value} ${direction}`).toBeUndefined();
+          const list = first.data[field];
+          if (!list.pageInfo.hasNextPage) continue;
+          const second = await gql(query, { after: list.pageInfo.endCursor }, admin);
+          expect(second.errors, `${field} ${value} ${direction}, second page`).toBeUndefined();
+          expect(second.data[field].totalCount).toBe(list.totalCount);
+        }
   });
 
   it('refuses a cursor of another order, repeated or unknown fields, and says why, before SQL', async () => {

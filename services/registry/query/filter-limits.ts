@@ -5,7 +5,7 @@ import { HubError } from '../../common/errors.js';
 
 /** and/or/not nested at most this deep (a filter without them has depth 1). */
 export const MAX_FILTER_DEPTH = 5;
-/** At most this many conditions in one filter, every nested filter's counted, each list item one. */
+/** At most this many conditions in one filter: every nested filter's, each list item and each nested filter one. */
 export const MAX_FILTER_CONDITIONS = 100;
 
 const COMBINATORS = new Set(['and', 'or', 'not']);
@@ -26,7 +26,11 @@ export function checkFilterSize(filter: object | null | undefined): void {
     for (const [key, value] of Object.entries(node)) {
       if (value == null) continue;
       if (COMBINATORS.has(key)) {
-        for (const child of Array.isArray(value) ? value : [value]) walk(child as object, depth + 1);
+        // Each nested filter counts as a condition too, so a thousand empty ones are refused.
+        for (const child of Array.isArray(value) ? value : [value]) {
+          conditions += 1;
+          walk(child as object, depth + 1);
+        }
       } else if (key !== 'asOf') {
         conditions += Array.isArray(value) ? Math.max(1, value.length) : 1;
       }
