@@ -181,4 +181,38 @@ describe('statements per request', () => {
       await client.end();
     }
   });
+
+  it('pages organizations in pinyin order with one statement, on the pinyin index', async () => {
+    const page = `query ($name: String!) { organizations(first: 5, filter: { nameContains: $name },
+      orderBy: [{ field: NAME }]) { totalCount edges { node { id } } } }`;
+    const { statements } = await statementsFor(page, { name: `${prefix}-01` });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toContain('collate "registry"."pinyin"');
+    // The order itself, without the filter, is read from organization_name_pinyin_idx (a
+    // first page of the whole list: no sort of every row).
+    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    try {
+      await client.query('begin; set local enable_seqscan = off');
+      const unfiltered = statements[0].replace(/ where .* order by /, ' order by ');
+      const plan = (await client.query(`explain ${unfiltered}`)).rows.map((row) => row['QUERY PLAN']).join('\n');
+      expect(plan).toContain('Index Scan using organization_name_pinyin_idx');
+      expect(plan).not.toMatch(/^\s*->\s*Sort/m);
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+  });
+
+  it('answers an aggregate with one statement, whatever the groups and the filter', async () => {
+    const organizations = `query ($name: String!) { organizationAggregates(
+      filter: { nameContains: $name, or: [{ ratingAtLeast: A3 }, { not: { kinds: [GRASSROOTS_CHAMBER] } }] },
+      groupBy: [KIND, REGION, GRADE, HONOUR_LEVEL, YEAR_REGISTERED], asOf: "2026-06-01") { total groups { count } } }`;
+    const grouped = await statementsFor(organizations, { name: prefix });
+    expect(grouped.data.organizationAggregates.total).toBeGreaterThanOrEqual(100);
+    expect(grouped.statements).toHaveLength(1);
+    const records = `query ($name: String!) { recordAggregates(record: LOAN, groupBy: [YEAR, KIND, REGION],
+      organization: { nameContains: $name }) { total amount { fen } groups { count organization { name } } } }`;
+    expect((await statementsFor(records, { name: prefix })).statements).toHaveLength(1);
+  });
 });

@@ -1,11 +1,12 @@
 import type pg from 'pg';
 import { COMMON_SYLLABLE, RANGES } from './generate.js';
 import { statisticsQuery } from './statistics.js';
+import { queryLanguageQueries } from './query-language.js';
 import type { BenchQuery } from './bench-query.js';
 import { todayInChina } from '../../services/common/dates.js';
 import { inEffectSql } from '../../services/registry/rules/in-force.js';
 
-// The five integrator questions, each asked three ways: the same GraphQL document at the
+// The integrator questions (five, and issue 22's four: query-language.ts), each asked three ways: the same GraphQL document at the
 // gateway and at the registry subgraph, and the hand-written SQL that answers it (the floor).
 // `size` reduces an answer to what must agree across the three ways (row counts, totals, figures).
 
@@ -137,10 +138,11 @@ export async function benchQueries(db: pg.Pool): Promise<BenchQuery[]> {
       sqlSize: (rows) => (rows.length ? Number(rows[0].length) * 1000 + rows.length : -1),
       answer: (rows) => (rows.length ? `length ${rows[0].length}: ${rows.map((r) => r.name).join(' > ')}` : 'no path'),
     },
+    ...queryLanguageQueries(),
   ];
 }
 
-/** `--queries`: numbers 1–5 or words from the names ("path", "neighbors"); all when not given. */
+/** `--queries`: numbers 1–9 or words from the names ("path", "neighbors"); all when not given. */
 export function pickQueries(queries: BenchQuery[], spec: string | undefined): BenchQuery[] {
   if (!spec) return queries;
   const wanted = spec

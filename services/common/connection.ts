@@ -44,14 +44,19 @@ export function Connection<T extends object>(name: string, node: ClassType<T>) {
   return ConnectionType;
 }
 
+/** The largest page; past it, take an export (docs/exports.md). */
+export const MAX_PAGE_SIZE = 100;
+const pageLimit = (argument: string) =>
+  `${argument} 是每页条数，须在 1 到 ${MAX_PAGE_SIZE} 之间（上限 ${MAX_PAGE_SIZE}）；更多的行请翻页（after/before）或用导出 /export/（docs/exports.md）`;
+
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, {
     nullable: true,
     description: 'Page size counted forward, 1 to 100 (default 20 when neither first nor last is given)',
   })
-  @Min(1)
-  @Max(100)
+  @Min(1, { message: pageLimit('first') })
+  @Max(MAX_PAGE_SIZE, { message: pageLimit('first') })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
@@ -61,8 +66,8 @@ export class PageArgs {
     nullable: true,
     description: 'Page size counted backward from `before` (or from the end), 1 to 100',
   })
-  @Min(1)
-  @Max(100)
+  @Min(1, { message: pageLimit('last') })
+  @Max(MAX_PAGE_SIZE, { message: pageLimit('last') })
   last?: number;
 
   @Field(() => String, { nullable: true, description: 'startCursor of the following page' })

@@ -83,6 +83,10 @@ const COLUMN_TYPES: Record<string, KeyType> = {
   uuid: 'uuid',
   text: 'text',
   varchar: 'text',
+  // character(n): region codes, credit codes
+  char: 'text',
+  character: 'text',
+  bpchar: 'text',
   'character varying': 'text',
   date: 'date',
   timestamptz: 'timestamp',

@@ -59,6 +59,21 @@ const PUBLIC_CODES = new Set([
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   formatted = limitRefusal(formatted);
+  // type-graphql's argument validation (ArgumentValidationError, a GraphQLError with or without
+  // a code) says only "Argument Validation Error"; class-validator's report in its extensions says
+  // which argument broke which rule, and that becomes the message.
+  const original = (error as { originalError?: { name?: string; extensions?: Record<string, unknown> } })
+    ?.originalError;
+  const report = formatted.extensions?.validationErrors ?? original?.extensions?.validationErrors;
+  if (original?.name === 'ArgumentValidationError' || Array.isArray(report)) {
+    const broken = validationFailures(report);
+    return {
+      message: broken.length ? broken.map((b) => b.message).join('; ') : formatted.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT', ...(broken.length ? { field: broken[0].field } : {}) },
+    };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
@@ -69,16 +84,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (formatted.message.startsWith('Too many errors processing variables')) {
     return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
-  // type-graphql's argument validation reports as ArgumentValidationError without a code.
-  const original = (error as { originalError?: { name?: string } })?.originalError;
-  if (original?.name === 'ArgumentValidationError') {
-    return {
-      message: formatted.message,
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: 'BAD_USER_INPUT' },
-    };
-  }
   const reference = Math.random().toString(36).slice(2, 10);
   const scope = currentRequest();
   if (scope) (scope.references ??= []).push(reference);
@@ -88,6 +93,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', reference },
   };
+}
+
+interface ValidationFailure {
+  property?: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** class-validator's failures, flattened: each rule's message with the argument's path. */
+function validationFailures(errors: unknown, parent = ''): { field: string; message: string }[] {
+  if (!Array.isArray(errors)) return [];
+  return (errors as ValidationFailure[]).flatMap((error) => {
+    const field = parent ? `${parent}.${error.property ?? ''}` : (error.property ?? '');
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...validationFailures(error.children, field)];
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Organization } from './entities/organization.js';
@@ -8,20 +8,66 @@ import { gradesAtLeast } from './rating-rules.js';
 import { honourInForceSql, inEffectSql, ratingInForceSql } from './rules/in-force.js';
 import { asOfDate } from './dates.js';
 import { badInput } from '../common/errors.js';
+import { requireIsoDate } from '../common/dates.js';
+import { requireUuid } from '../common/ids.js';
+import { checkFilterSize } from './query/filter-limits.js';
 
 // The organization list's filter, turned into one WHERE clause: conditions on other tables are
 // EXISTS subqueries, so a page stays one SQL statement (plus one count) whatever is asked.
+// and/or/not combine whole filters (each a conjunction of its own fields); their size is
+// bounded (query/filter-limits.ts) and checked before any SQL is built.
 
-@InputType({ description: 'Narrows the organization list; all given conditions must hold' })
+@InputType({ description: 'An ISO date range, both ends included; either end may be left open' })
+export class DateRange {
+  @Field(() => String, { nullable: true, description: 'On or after this ISO date' }) from?: string;
+  @Field(() => String, { nullable: true, description: 'On or before this ISO date' }) to?: string;
+}
+
+@InputType({
+  description:
+    'Narrows the organization list; all given conditions must hold. and/or/not combine whole filters (at most 5 deep, 100 conditions in all)',
+})
 export class OrganizationFilter {
+  @Field(() => [OrganizationFilter], {
+    nullable: true,
+    description: 'Every one of these holds (an empty list: no condition)',
+  })
+  and?: OrganizationFilter[];
+  @Field(() => [OrganizationFilter], {
+    nullable: true,
+    description: 'At least one of these holds (an empty list matches none)',
+  })
+  or?: OrganizationFilter[];
+  @Field(() => OrganizationFilter, { nullable: true, description: 'This does not hold' })
+  not?: OrganizationFilter;
+  @Field(() => [ID], { nullable: true, description: 'Any of these organizations (an empty list matches none)' })
+  ids?: string[];
   @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKind;
   @Field(() => [OrganizationKind], { nullable: true, description: 'Any of these kinds (an empty list matches none)' })
   kinds?: OrganizationKind[];
   @Field(() => String, {
     nullable: true,
-    description: 'Region code; includes its sub-regions (330400 covers 330402 ...)',
+    description:
+      'Region code; includes its sub-regions (330400 covers 330402 ...): the same as regionWithin, kept for existing clients',
   })
   region?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Seated in exactly this region: 330400 is city level (市级), without its districts and counties',
+  })
+  regionIs?: string;
+  @Field(() => String, { nullable: true, description: 'Seated in this region or any region under it' })
+  regionWithin?: string;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Seated in exactly one of these regions (an empty list matches none)',
+  })
+  regionIn?: string[];
+  @Field(() => DateRange, {
+    nullable: true,
+    description: 'Registered (registeredOn) within this range; unrecorded dates never match',
+  })
+  registeredOn?: DateRange;
   @Field(() => String, {
     nullable: true,
     description: 'Part of the Chinese name (or, for Latin text, of the English name)',
@@ -46,7 +92,8 @@ export class OrganizationFilter {
   active?: boolean;
   @Field(() => String, {
     nullable: true,
-    description: 'ISO date the rating, honour and edge conditions refer to (default: today)',
+    description:
+      "ISO date the rating, honour and edge conditions refer to (default: the enclosing filter's, else today)",
   })
   asOf?: string;
 }
@@ -68,16 +115,54 @@ const condition = (sql: (o: string) => string, params: unknown[] = []): FilterQu
   [raw((o: string) => sql(o), params)]: [],
 });
 
+const NONE: FilterQuery<Organization> = { [raw('false')]: [] };
+
+const knownRegion = (code: string, field: string) => {
+  if (!regionName(code)) throw badInput(`"${code}" 不是登记库认识的行政区划代码`, field);
+  return code;
+};
+
+/** The filter as one WHERE condition; its size is checked first (BAD_USER_INPUT naming the limit). */
 export function organizationWhere(filter: OrganizationFilter | undefined): FilterQuery<Organization> {
-  if (!filter) return {};
+  checkFilterSize(filter);
+  return filter ? filterWhere(filter, undefined, 'filter') : {};
+}
+
+/** One filter; nested ones take its asOf unless they name their own. */
+function filterWhere(
+  filter: OrganizationFilter,
+  inheritedAsOf: string | undefined,
+  path: string,
+): FilterQuery<Organization> {
   const all: FilterQuery<Organization>[] = [];
-  const asOf = asOfDate(filter.asOf, 'filter.asOf');
+  const asOfText = filter.asOf ?? inheritedAsOf;
+  const asOf = asOfDate(asOfText, `${path}.asOf`);
+  if (filter.and) all.push(...filter.and.map((f, i) => filterWhere(f, asOfText, `${path}.and[${i}]`)));
+  if (filter.or)
+    all.push(filter.or.length ? { $or: filter.or.map((f, i) => filterWhere(f, asOfText, `${path}.or[${i}]`)) } : NONE);
+  if (filter.not) all.push({ $not: filterWhere(filter.not, asOfText, `${path}.not`) });
+  if (filter.ids) all.push({ id: { $in: filter.ids.map((id) => requireUuid(id, `${path}.ids`)) } });
   if (filter.kind) all.push({ kind: filter.kind });
   if (filter.kinds) all.push({ kind: { $in: filter.kinds } });
-  if (filter.region != null) {
-    if (!regionName(filter.region))
-      throw badInput(`"${filter.region}" is not a region code the registry knows`, 'filter.region');
-    all.push({ regionCode: { $in: regionAndSubregions(filter.region) } });
+  // region and regionWithin: the code and every region under it; regionIs: that code alone.
+  for (const [field, code] of [
+    ['region', filter.region],
+    ['regionWithin', filter.regionWithin],
+  ] as const) {
+    if (code != null) all.push({ regionCode: { $in: regionAndSubregions(knownRegion(code, `${path}.${field}`)) } });
+  }
+  if (filter.regionIs != null) all.push({ regionCode: knownRegion(filter.regionIs, `${path}.regionIs`) });
+  if (filter.regionIn)
+    all.push({ regionCode: { $in: filter.regionIn.map((c) => knownRegion(c, `${path}.regionIn`)) } });
+  if (filter.registeredOn) {
+    const { from, to } = filter.registeredOn;
+    if (from != null) requireIsoDate(from, `${path}.registeredOn.from`);
+    if (to != null) requireIsoDate(to, `${path}.registeredOn.to`);
+    if (from != null && to != null && from > to)
+      throw badInput(`registeredOn 的起始日 ${from} 晚于截止日 ${to}`, `${path}.registeredOn`);
+    all.push({
+      registeredOn: { $ne: null, ...(from != null ? { $gte: from } : {}), ...(to != null ? { $lte: to } : {}) },
+    });
   }
   if (filter.nameContains) {
     const pattern = containsPattern(filter.nameContains);

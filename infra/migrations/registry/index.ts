@@ -10,6 +10,7 @@ import { Migration20261129061204_credit_outcome } from './Migration2026112906120
 import { Migration20261207173805_facts_keeping_and_change_feed } from './Migration20261207173805_facts_keeping_and_change_feed.js';
 import { Migration20261207180000_change_feed_triggers } from './Migration20261207180000_change_feed_triggers.js';
 import { Migration20261207205635_jurisdiction } from './Migration20261207205635_jurisdiction.js';
+import { Migration20261207210000_pinyin_order } from './Migration20261207210000_pinyin_order.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261207173805_facts_keeping_and_change_feed', class: Migration20261207173805_facts_keeping_and_change_feed },
   { name: 'Migration20261207180000_change_feed_triggers', class: Migration20261207180000_change_feed_triggers },
   { name: 'Migration20261207205635_jurisdiction', class: Migration20261207205635_jurisdiction },
+  { name: 'Migration20261207210000_pinyin_order', class: Migration20261207210000_pinyin_order },
 ];

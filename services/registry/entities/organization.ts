@@ -15,6 +15,13 @@ import { OrganizationKind } from './kinds.js';
   expression:
     'create index "organization_name_trgm_idx" on "registry"."organization" using gin ("name" public.gin_trgm_ops)',
 })
+// Names in pinyin order (orderBy NAME, services/registry/query/): the ICU collation
+// registry.pinyin, made by migration ..._pinyin_order, then the id as the cursor's tie-breaker.
+@Index({
+  name: 'organization_name_pinyin_idx',
+  expression:
+    'create index "organization_name_pinyin_idx" on "registry"."organization" ("name" collate "registry"."pinyin", "id")',
+})
 export class Organization {
   [OptionalProps]?: 'createdAt' | 'version';
 

@@ -6,6 +6,11 @@ import { randomUUID } from 'node:crypto';
 /** A person: chamber president, secretary-general, staff, mediator, counsel, Federation leader. */
 @ObjectType({ description: 'A person who holds positions in organizations' })
 @Entity({ tableName: 'person' })
+// Names in pinyin order (orderBy NAME): the collation registry.pinyin (migration ..._pinyin_order).
+@Index({
+  name: 'person_name_pinyin_idx',
+  expression: 'create index "person_name_pinyin_idx" on "registry"."person" ("name" collate "registry"."pinyin", "id")',
+})
 export class Person {
   [OptionalProps]?: 'createdAt' | 'version';
 

@@ -10,10 +10,26 @@ import { Organization } from '../entities/organization.js';
 import { Person } from '../entities/person.js';
 import { Platform } from '../entities/kinds.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, findPage } from '../../common/connection.js';
+import { Connection } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
 import { DatedPageArgs, dateRange, given } from './dated-page.js';
 import { jurisdictionOf } from '../jurisdiction/request.js';
+import { ORDER_BY_DESCRIPTION, type OrderTerm } from '../query/order.js';
+import { listPage } from '../query/list-page.js';
+import {
+  DELIBERATION_SESSION_ORDER,
+  DeliberationSessionOrder,
+  DeliberationSessionOrderField,
+  JOINT_MEETING_ORDER,
+  JointMeetingOrder,
+  JointMeetingOrderField,
+  LIAISON_VISIT_ORDER,
+  LiaisonVisitOrder,
+  LiaisonVisitOrderField,
+  PLATFORM_ACTIVITY_ORDER,
+  PlatformActivityOrder,
+  PlatformActivityOrderField,
+} from '../query/list-orders.js';
 
 // The platforms' activities and the mechanisms' events: lists newest first (date, then id).
 
@@ -26,23 +42,36 @@ const JointMeetingConnection = Connection('JointMeeting', JointMeeting);
 class PlatformActivityArgs extends DatedPageArgs {
   @Field(() => Platform, { nullable: true }) platform?: Platform;
   @Field(() => String, { nullable: true, description: 'e.g. JUDGES_INTO_CHAMBERS, INVESTMENT_FAIR' }) kind?: string;
+  @Field(() => [PlatformActivityOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<PlatformActivityOrderField>[];
 }
 
 @ArgsType()
 class LiaisonVisitArgs extends DatedPageArgs {
   @Field(() => ID, { nullable: true, description: 'Only visits to this chamber' }) organizationId?: string;
+  @Field(() => [LiaisonVisitOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<LiaisonVisitOrderField>[];
 }
 
 @ArgsType()
-class KindArgs extends DatedPageArgs {
+class DeliberationSessionArgs extends DatedPageArgs {
   @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => [DeliberationSessionOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<DeliberationSessionOrderField>[];
+}
+
+@ArgsType()
+class JointMeetingArgs extends DatedPageArgs {
+  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => [JointMeetingOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<JointMeetingOrderField>[];
 }
 
 @Resolver()
 export class ActivityResolver {
   @Query(() => PlatformActivityConnection, { description: 'Activities of the platforms, newest first' })
   platformActivities(
-    @Args(() => PlatformActivityArgs) { platform, kind, from, to, ...page }: PlatformActivityArgs,
+    @Args(() => PlatformActivityArgs) { platform, kind, from, to, orderBy, ...page }: PlatformActivityArgs,
     @Ctx() { em, identity }: RegistryContext,
   ) {
     // An activity is its organizers': seen when one of them is.
@@ -50,22 +79,23 @@ export class ActivityResolver {
       'platform_activity_organizer',
       'activity_id',
     );
-    return findPage(
+    return listPage(
       em,
       PlatformActivity,
       { $and: [given({ platform, kind, heldOn: dateRange({ from, to }) }), scope] },
       { heldOn: 'desc', id: 'desc' },
+      { fields: PLATFORM_ACTIVITY_ORDER, terms: orderBy },
       page,
     );
   }
 
   @Query(() => LiaisonVisitConnection, { description: "Federation leaders' liaison visits (联挂指导), newest first" })
   liaisonVisits(
-    @Args(() => LiaisonVisitArgs) { organizationId, from, to, ...page }: LiaisonVisitArgs,
+    @Args(() => LiaisonVisitArgs) { organizationId, from, to, orderBy, ...page }: LiaisonVisitArgs,
     @Ctx() { em, identity }: RegistryContext,
   ) {
     const organization = organizationId == null ? undefined : requireUuid(organizationId, 'organizationId');
-    return findPage(
+    return listPage(
       em,
       LiaisonVisit,
       {
@@ -75,16 +105,17 @@ export class ActivityResolver {
         ],
       },
       { visitedOn: 'desc', id: 'desc' },
+      { fields: LIAISON_VISIT_ORDER, terms: orderBy },
       page,
     );
   }
 
   @Query(() => DeliberationSessionConnection, { description: 'Government–chamber sessions (政会沟通), newest first' })
   deliberationSessions(
-    @Args(() => KindArgs) { kind, from, to, ...page }: KindArgs,
+    @Args(() => DeliberationSessionArgs) { kind, from, to, orderBy, ...page }: DeliberationSessionArgs,
     @Ctx() { em, identity }: RegistryContext,
   ) {
-    return findPage(
+    return listPage(
       em,
       DeliberationSession,
       {
@@ -94,22 +125,27 @@ export class ActivityResolver {
         ],
       },
       { heldOn: 'desc', id: 'desc' },
+      { fields: DELIBERATION_SESSION_ORDER, terms: orderBy },
       page,
     );
   }
 
   @Query(() => JointMeetingConnection, { description: 'Joint meetings and group activities (互联互通), newest first' })
-  jointMeetings(@Args(() => KindArgs) { kind, from, to, ...page }: KindArgs, @Ctx() { em, identity }: RegistryContext) {
+  jointMeetings(
+    @Args(() => JointMeetingArgs) { kind, from, to, orderBy, ...page }: JointMeetingArgs,
+    @Ctx() { em, identity }: RegistryContext,
+  ) {
     // A meeting is its participants': seen when one of them is.
     const scope = jurisdictionOf({ em, identity }).linkedCondition<JointMeeting>(
       'joint_meeting_participant',
       'meeting_id',
     );
-    return findPage(
+    return listPage(
       em,
       JointMeeting,
       { $and: [given({ kind, heldOn: dateRange({ from, to }) }), scope] },
       { heldOn: 'desc', id: 'desc' },
+      { fields: JOINT_MEETING_ORDER, terms: orderBy },
       page,
     );
   }

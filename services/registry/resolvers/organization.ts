@@ -14,7 +14,19 @@ import { asOfDate } from '../dates.js';
 import { heldOn } from './nested-connections.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, pageOf } from '../../common/connection.js';
-import { findPlainPage } from '../plain-page.js';
+import { plainListPage } from '../query/list-page.js';
+import { ORDER_BY_DESCRIPTION, type OrderTerm } from '../query/order.js';
+import {
+  ORGANIZATION_ORDER,
+  OrganizationOrder,
+  RELATIONSHIP_ORDER,
+  RelationshipOrder,
+  type OrganizationOrderField,
+  type RelationshipOrderField,
+} from '../query/list-orders.js';
+import { resolveOrder } from '../query/order.js';
+import { orderedPageOf } from '../query/ordered-memory.js';
+import { keyColumns } from '../../common/cursor.js';
 import { requireUuid } from '../../common/ids.js';
 import { notFound } from '../../common/errors.js';
 import { jurisdictionOf } from '../jurisdiction/request.js';
@@ -26,6 +38,8 @@ const RelationshipConnection = Connection('Relationship', Relationship);
 class RelationshipPageArgs extends PageArgs {
   @Field(() => RelationshipType, { nullable: true }) type?: RelationshipType;
   @Field(() => Direction, { defaultValue: Direction.BOTH }) direction!: Direction;
+  @Field(() => [RelationshipOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<RelationshipOrderField>[];
 }
 
 @Resolver(() => Organization)
@@ -44,18 +58,23 @@ export class OrganizationResolver {
     return found;
   }
 
-  @Query(() => OrganizationConnection, { description: 'Organizations ordered by name, then id' })
+  @Query(() => OrganizationConnection, {
+    description: 'Organizations ordered by name (code point), then id, unless orderBy says otherwise',
+  })
   async organizations(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
+    @Arg('orderBy', () => [OrganizationOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+    orderBy: OrderTerm<OrganizationOrderField>[] | undefined,
     @Ctx() { em, identity, loaders }: RegistryContext,
   ) {
     // Plain rows, as the organization loader gives them (read-only answers), in the caller's jurisdiction.
-    const connection = await findPlainPage(
+    const connection = await plainListPage(
       em,
       Organization,
       { $and: [organizationWhere(filter), jurisdictionOf({ em, identity }).organizationCondition<Organization>()] },
       { name: 'asc', id: 'asc' },
+      { fields: ORGANIZATION_ORDER, terms: orderBy },
       page,
     );
     // The page's organizations are loaded already: fields that point back at them (a rating's
@@ -82,12 +101,21 @@ export class OrganizationResolver {
   })
   async relationshipsConnection(
     @Root() organization: Organization,
-    @Args(() => RelationshipPageArgs) { type, direction, ...page }: RelationshipPageArgs,
-    @Ctx() { loaders }: RegistryContext,
+    @Args(() => RelationshipPageArgs) { type, direction, orderBy, ...page }: RelationshipPageArgs,
+    @Ctx() { em, loaders }: RegistryContext,
   ) {
+    const order = orderBy?.length ? resolveOrder(RELATIONSHIP_ORDER, orderBy) : undefined;
     // All of the page's organizations' edges come in one batch; the page is cut in memory.
     const edges = await loaders.relationships.load({ organizationId: organization.id, type, direction });
-    return pageOf(edges, (edge) => [edge.validFrom, edge.id], ['date', 'uuid'], page);
+    if (!order) return pageOf(edges, (edge) => [edge.validFrom, edge.id], ['date', 'uuid'], page);
+    const types = keyColumns(
+      em,
+      Relationship,
+      order.keys.map((k) => k.property),
+    );
+    const keyOf = (edge: Relationship, property: string) =>
+      (edge[property as keyof Relationship] as string | null | undefined) ?? null;
+    return orderedPageOf(edges, order, types, keyOf, page);
   }
 
   @FieldResolver(() => [Position], { description: 'Who holds which role here, earliest first' })

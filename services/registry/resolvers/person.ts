@@ -6,7 +6,10 @@ import { Certification } from '../entities/certification.js';
 import { Organization } from '../entities/organization.js';
 import { containsPattern } from '../organization-filter.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, findPage } from '../../common/connection.js';
+import { Connection, PageArgs } from '../../common/connection.js';
+import { ORDER_BY_DESCRIPTION, type OrderTerm } from '../query/order.js';
+import { listPage } from '../query/list-page.js';
+import { PERSON_ORDER, PersonOrder, PersonOrderField } from '../query/list-orders.js';
 import { requireUuid } from '../../common/ids.js';
 import { notFound } from '../../common/errors.js';
 
@@ -17,6 +20,8 @@ class PeopleArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Part of the Chinese or English name' })
   @MaxLength(100)
   nameContains?: string;
+  @Field(() => [PersonOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<PersonOrderField>[];
 }
 
 @Resolver(() => Person)
@@ -28,11 +33,13 @@ export class PersonResolver {
     return found;
   }
 
-  @Query(() => PersonConnection, { description: 'People ordered by name, then id' })
-  people(@Args(() => PeopleArgs) { nameContains, ...page }: PeopleArgs, @Ctx() { em }: RegistryContext) {
+  @Query(() => PersonConnection, {
+    description: 'People ordered by name (code point), then id, unless orderBy says otherwise',
+  })
+  people(@Args(() => PeopleArgs) { nameContains, orderBy, ...page }: PeopleArgs, @Ctx() { em }: RegistryContext) {
     const pattern = nameContains ? containsPattern(nameContains) : undefined;
     const where = pattern ? { $or: [{ name: { $ilike: pattern } }, { englishName: { $ilike: pattern } }] } : {};
-    return findPage(em, Person, where, { name: 'asc', id: 'asc' }, page);
+    return listPage(em, Person, where, { name: 'asc', id: 'asc' }, { fields: PERSON_ORDER, terms: orderBy }, page);
   }
 
   @FieldResolver(() => [Position], { description: 'Roles held, earliest first' })

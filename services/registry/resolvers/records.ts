@@ -3,10 +3,26 @@ import { CharityRecord, InvestmentProject, Loan, MediationCase } from '../entiti
 import { Organization } from '../entities/organization.js';
 import { formatFen } from '../money.js';
 import type { RegistryContext } from '../context.js';
-import { Connection, PageArgs, findPage } from '../../common/connection.js';
+import { Connection, PageArgs } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
 import { DatedPageArgs, dateRange, given } from './dated-page.js';
 import { jurisdictionOf } from '../jurisdiction/request.js';
+import { ORDER_BY_DESCRIPTION, type OrderTerm } from '../query/order.js';
+import { listPage } from '../query/list-page.js';
+import {
+  CHARITY_RECORD_ORDER,
+  CharityRecordOrder,
+  CharityRecordOrderField,
+  INVESTMENT_PROJECT_ORDER,
+  InvestmentProjectOrder,
+  InvestmentProjectOrderField,
+  LOAN_ORDER,
+  LoanOrder,
+  LoanOrderField,
+  MEDIATION_CASE_ORDER,
+  MediationCaseOrder,
+  MediationCaseOrderField,
+} from '../query/list-orders.js';
 
 // Records with money or an outcome: loans, mediation cases, charity, investment projects.
 
@@ -18,11 +34,15 @@ const InvestmentProjectConnection = Connection('InvestmentProject', InvestmentPr
 @ArgsType()
 class LoanArgs extends DatedPageArgs {
   @Field(() => String, { nullable: true, description: 'e.g. RED_LAUNCH (红色启航贷)' }) product?: string;
+  @Field(() => [LoanOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<LoanOrderField>[];
 }
 
 @ArgsType()
 class MediationCaseArgs extends DatedPageArgs {
   @Field(() => ID, { nullable: true, description: 'Only cases of this mediation committee' }) committeeId?: string;
+  @Field(() => [MediationCaseOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<MediationCaseOrderField>[];
 }
 
 @ArgsType()
@@ -34,11 +54,15 @@ class CharityRecordArgs extends PageArgs {
     description: 'DONATION, FUNDRAISING, FOUNDATION_SPENDING, EVENT or PROGRAMME',
   })
   kind?: string;
+  @Field(() => [CharityRecordOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<CharityRecordOrderField>[];
 }
 
 @ArgsType()
 class InvestmentProjectArgs extends DatedPageArgs {
   @Field(() => ID, { nullable: true, description: 'Only projects this chamber introduced' }) introducedById?: string;
+  @Field(() => [InvestmentProjectOrder], { nullable: true, description: ORDER_BY_DESCRIPTION })
+  orderBy?: OrderTerm<InvestmentProjectOrderField>[];
 }
 
 const optionalId = (id: string | undefined, field: string) => (id == null ? undefined : requireUuid(id, field));
@@ -46,9 +70,12 @@ const optionalId = (id: string | undefined, field: string) => (id == null ? unde
 @Resolver()
 export class RecordResolver {
   @Query(() => LoanConnection, { description: 'Loans to member enterprises, newest first (from/to: signing date)' })
-  loans(@Args(() => LoanArgs) { product, from, to, ...page }: LoanArgs, @Ctx() { em, identity }: RegistryContext) {
+  loans(
+    @Args(() => LoanArgs) { product, from, to, orderBy, ...page }: LoanArgs,
+    @Ctx() { em, identity }: RegistryContext,
+  ) {
     // A loan is the enterprise's: scoped by the borrower.
-    return findPage(
+    return listPage(
       em,
       Loan,
       {
@@ -58,17 +85,18 @@ export class RecordResolver {
         ],
       },
       { signedOn: 'desc', id: 'desc' },
+      { fields: LOAN_ORDER, terms: orderBy },
       page,
     );
   }
 
   @Query(() => MediationCaseConnection, { description: 'Disputes mediated, newest first (from/to: opening date)' })
   mediationCases(
-    @Args(() => MediationCaseArgs) { committeeId, from, to, ...page }: MediationCaseArgs,
+    @Args(() => MediationCaseArgs) { committeeId, from, to, orderBy, ...page }: MediationCaseArgs,
     @Ctx() { em, identity }: RegistryContext,
   ) {
     const committee = optionalId(committeeId, 'committeeId');
-    return findPage(
+    return listPage(
       em,
       MediationCase,
       {
@@ -78,13 +106,14 @@ export class RecordResolver {
         ],
       },
       { openedOn: 'desc', id: 'desc' },
+      { fields: MEDIATION_CASE_ORDER, terms: orderBy },
       page,
     );
   }
 
   @Query(() => CharityRecordConnection, { description: 'Charity by chambers and their foundations, newest year first' })
   charityRecords(
-    @Args(() => CharityRecordArgs) { organizationId, year, kind, ...page }: CharityRecordArgs,
+    @Args(() => CharityRecordArgs) { organizationId, year, kind, orderBy, ...page }: CharityRecordArgs,
     @Ctx() { em, identity }: RegistryContext,
   ) {
     // Charity is recorded per year, not per day, so it filters by year rather than a date range.
@@ -92,18 +121,19 @@ export class RecordResolver {
     const where = {
       $and: [given({ organization, year, kind }), jurisdictionOf({ em, identity }).recordCondition<CharityRecord>()],
     };
-    return findPage(em, CharityRecord, where, { year: 'desc', id: 'desc' }, page);
+    const order = { fields: CHARITY_RECORD_ORDER, terms: orderBy };
+    return listPage(em, CharityRecord, where, { year: 'desc', id: 'desc' }, order, page);
   }
 
   @Query(() => InvestmentProjectConnection, {
     description: 'Projects chambers brought to the city, newest first (from/to: signing date)',
   })
   investmentProjects(
-    @Args(() => InvestmentProjectArgs) { introducedById, from, to, ...page }: InvestmentProjectArgs,
+    @Args(() => InvestmentProjectArgs) { introducedById, from, to, orderBy, ...page }: InvestmentProjectArgs,
     @Ctx() { em, identity }: RegistryContext,
   ) {
     const introducedBy = optionalId(introducedById, 'introducedById');
-    return findPage(
+    return listPage(
       em,
       InvestmentProject,
       {
@@ -113,6 +143,7 @@ export class RecordResolver {
         ],
       },
       { signedOn: 'desc', id: 'desc' },
+      { fields: INVESTMENT_PROJECT_ORDER, terms: orderBy },
       page,
     );
   }

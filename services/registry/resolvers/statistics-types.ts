@@ -123,6 +123,8 @@ export class PlatformActivityCount {
 
 @ObjectType({ description: "The report's figures, computed from the registry's records on asOf" })
 export class RegistryStatistics {
+  // Keyed by its day, so a client cache (Apollo's __typename + id) keeps two days' figures apart.
+  @Field(() => ID, { description: 'statistics:<asOf>: one per day, for client caches' }) id!: string;
   @Field(() => String, { description: 'The day the figures hold on (ISO date)' }) asOf!: string;
   @Field(() => Int, { description: 'The calendar year of asOf, which the year figures cover up to asOf' })
   year!: number;

@@ -30,6 +30,7 @@ export class StatisticsResolver {
     ]);
     const { fourGoodByLevel, ratingsByGrade } = standing;
     return {
+      id: `statistics:${asOf}`,
       asOf,
       year: Number(asOf.slice(0, 4)),
       fourGoodChambers: {
