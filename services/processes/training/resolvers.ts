@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { TrainingCourse } from './course.js';
 import { TrainingEnrollment } from './enrollment.js';
 import { TrainingAttendance } from './attendance.js';
-import { courseProblem, holdsPositionIn } from './rules.js';
+import { attendanceDayProblem, courseProblem, holdsPositionIn } from './rules.js';
 import { HumanTask } from '../kit/human-task.js';
 import { textProblem } from '../kit/text.js';
 import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
@@ -227,6 +227,9 @@ export class TrainingResolver {
     const course = (await trainingLoaders(ctx).course.load(enrollment.course.id))!;
     if (!Number.isInteger(day) || day < 1 || day > course.days)
       throw badInput(`day must be a day of the course, 1 to ${course.days}`, 'day');
+    // Attendance is taken on course days: the day must have come, the course not yet be over.
+    const outOfDays = attendanceDayProblem(course, day, todayInChina());
+    if (outOfDays) throw conflict(outOfDays);
     await updateRun(ctx, enrollment, (run) =>
       run.executeUpdate(attendanceUpdate, { args: [{ day, attended, recordedBy: ctx.identity.subject }] }),
     );
