@@ -34,6 +34,12 @@ describe('training enrollment through the gateway', () => {
     expect(r.errors).toBeUndefined();
     const enrollment = r.data.enrollInTraining;
     expect(enrollment).toMatchObject({ status: 'AWAITING_ENDORSEMENT', personName: '李四' });
+    // Its run's id says what it is (process, the course's year, the chamber's credit code), not who.
+    const { creditCode } = (
+      await gql('query ($id: ID!) { organization(id: $id) { creditCode } }', { id: wenzhou }, await token(['ADMIN']))
+    ).data.organization;
+    expect(enrollment.workflowId).toMatch(new RegExp(`^training-\\d{4}-${creditCode}-[0-9a-f]{10}$`));
+    expect(enrollment.workflowId).not.toContain(personId);
     // The applicant (an integrator) is no candidate: the chamber's task is not theirs to see.
     expect(enrollment.tasks).toEqual([]);
     const endorseTask = await openTaskOf(enrollment.id, await token(['APPROVER'], [wenzhou]));

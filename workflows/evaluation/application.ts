@@ -1,4 +1,4 @@
-import { setHandler, sleep } from '@temporalio/workflow';
+import { patched, setHandler, sleep } from '@temporalio/workflow';
 import { createTaskBoard } from '../human-task/board.js';
 import { gradeFor, total, trackName } from './rules.js';
 import { applicationContext, evaluationActivities } from './context.js';
@@ -69,6 +69,9 @@ export async function evaluationApplication(input: ApplicationInput): Promise<Ap
     ),
     INVITE_FORM,
   );
+  // An invitation left to expire is not a refusal; runs started before the two were told apart
+  // keep DECLINED for both.
+  if (invite.kind === 'EXPIRED' && patched('evaluation-not-answered')) return end('NOT_ANSWERED');
   if (invite.kind !== 'DECIDED' || invite.decision.decision !== 'APPLY') return end('DECLINED');
 
   await ctx.moveTo('SELF_ASSESSMENT');

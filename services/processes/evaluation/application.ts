@@ -38,7 +38,8 @@ export class EvaluationApplication {
   @Property({ type: 'uuid' }) organizationId!: string;
   @Field(() => String) @Property({ type: 'text' }) organizationName!: string;
   @Field(() => String, {
-    description: 'INVITED, DECLINED, SELF_ASSESSMENT, EXPERT_REVIEW, COMMITTEE, NOTICE, REVIEW, PUBLISHED, NOT_GRADED',
+    description:
+      'INVITED, DECLINED, NOT_ANSWERED (the invitation expired), SELF_ASSESSMENT, EXPERT_REVIEW, COMMITTEE, NOTICE, REVIEW, PUBLISHED, NOT_GRADED',
   })
   @Property({ type: 'text' })
   status!: ApplicationState['status'];

@@ -28,7 +28,6 @@ import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import { registryRead } from '../registry/refusals.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import {
-  applicationWorkflowId,
   attendanceUpdate,
   taskOpenedUpdate,
   TRAINING_PROCESS_TYPE,
@@ -38,6 +37,7 @@ import {
 } from '../../../workflows/training/types.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { toRun } from '../kit/update-refusals.js';
+import { readableRunId } from '../kit/run-ids.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
@@ -144,7 +144,8 @@ export class TrainingResolver {
     const enrollmentId = randomUUID();
     const application: TrainingApplication = {
       enrollmentId,
-      workflowId: applicationWorkflowId(course.id, person.id),
+      // One application per person and course: the same two give the same id (no person in it).
+      workflowId: readableRunId('training', Number(course.startsOn.slice(0, 4)), organization, course.id, person.id),
       endorseTaskId: randomUUID(),
       course: {
         id: course.id,
