@@ -360,5 +360,13 @@ describe('a Four-Good campaign on the time-skipping server', () => {
       hubei.id,
     );
     expect(others).toEqual([{ status: 'NOT_ANSWERED', count: result.eligible - 1 }]);
+    const HISTORIES = new URL('./histories/', import.meta.url);
+    await maybeSaveHistory(HISTORIES, 'four-good-campaign', campaign);
+    await maybeSaveHistory(HISTORIES, 'four-good-hubei', env.client.workflow.getHandle(hubei.workflow_id));
+    const [unanswered] = await sql<{ workflow_id: string }>(
+      "select workflow_id from processes.evaluation_application where campaign_id = ? and status = 'NOT_ANSWERED' limit 1",
+      input.campaignId,
+    );
+    await maybeSaveHistory(HISTORIES, 'four-good-not-answered', env.client.workflow.getHandle(unanswered.workflow_id));
   });
 });

@@ -189,7 +189,7 @@ describe('trainingEnrollment on the time-skipping server', () => {
 
   it("makes the chamber's task and its escalation fall due before a near course starts", async () => {
     const where = await course(5, { startsInDays: 6 });
-    const { application } = await apply(where, '孙九');
+    const { application, handle } = await apply(where, '孙九');
     const startsAt = Date.parse(`${where.course.startsOn}T00:00:00+08:00`);
     const dueOf = async () =>
       new Date(
@@ -210,6 +210,7 @@ describe('trainingEnrollment on the time-skipping server', () => {
       (row) => row.escalated,
     );
     expect((await dueOf()).getTime()).toBeLessThan(startsAt);
+    await maybeSaveHistory('due-before-course-v3', handle);
   });
 
   it('moves the deadline when an admin extends the task (extendTask): no escalation at the old due date', async () => {
