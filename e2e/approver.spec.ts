@@ -88,6 +88,11 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   await page.getByRole('button', { name: '认领', exact: true }).click();
   await expect(page.getByRole('button', { name: '放弃认领' })).toBeVisible();
   expect(await assignee()).toBe('dev-approver');
+  // Claimed, it stays in my inbox as it opens (the default shows what waits for me).
+  await page.goto('/console/tasks?kind=SELF_ASSESSMENT');
+  await expect(page.getByRole('combobox', { name: '状态' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ has: link })).toContainText('已认领');
+  await link.click();
   await page.getByRole('button', { name: '放弃认领' }).click();
   await expect(page.getByRole('button', { name: '认领', exact: true })).toBeVisible();
   expect(await assignee()).toBeNull();

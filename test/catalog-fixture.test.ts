@@ -95,7 +95,7 @@ describe('a process that is one folder and one catalog record', () => {
     const inbox = await until(
       () =>
         gql(
-          '{ myTasks(processType: "ACKNOWLEDGEMENT", first: 10) { edges { node { id kind title status processType form { outcomes } } } } }',
+          '{ myTasks(processType: ACKNOWLEDGEMENT, first: 10) { edges { node { id kind title status processType form { outcomes } } } } }',
           {},
           approver,
           gatewayUrl,

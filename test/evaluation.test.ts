@@ -71,7 +71,7 @@ describe('annual evaluation through the gateway', () => {
 
     const approver = await token(['APPROVER'], [wenzhou], 'secretary-wenzhou');
     const invite = await openTask(approver, 'INVITE_TO_EVALUATION');
-    expect(invite.title).toBe('2020 年度评估：是否申请参评');
+    expect(invite.title).toBe('2020 年度社会组织评估：是否申请参评');
     expect(invite.form.outcomes).toEqual(['APPLY', 'DECLINE']);
     expect((await gql(DECIDE, { id: invite.id, input: { outcome: 'APPLY' } }, approver)).errors).toBeUndefined();
 
@@ -176,6 +176,31 @@ describe('annual evaluation through the gateway', () => {
       approver,
     );
     expect(mine.data.organization.evaluations).toContainEqual({ id: application.id, stage: 'EXPERT_REVIEW' });
+  });
+
+  it('refuses campaign parameters that make no sense, naming the field, and starts nothing', async () => {
+    const admin = await token(['ADMIN']);
+    const START =
+      'mutation ($p: JSONObject) { startEvaluationCampaign(year: 2031, track: FOUR_GOOD, params: $p) { id } }';
+    const refused = async (p: unknown) => {
+      const r = await gql(START, { p }, admin);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+      return r.errors![0] as any;
+    };
+    expect((await refused({ noticeDays: -3 })).extensions.field).toBe('params.noticeDays');
+    expect((await refused({ noticeDays: -3 })).message).toBe('公示天数应为 1 到 60 的整数');
+    const cutoffs = await refused({ cutoffs: { A4: 950 } });
+    expect(cutoffs.extensions.field).toBe('params.cutoffs.A4');
+    expect(cutoffs.message).toMatch(/A4 的分数线应低于 A5/);
+    expect((await refused({ deadlinesMs: { vote: 'soon' } })).extensions.field).toBe('params.deadlinesMs.vote');
+    const several = await refused({ reviewersPerApplication: 0, noticDays: 5 });
+    expect(several.extensions.problems.map((p: any) => p.field)).toEqual([
+      'params.noticDays',
+      'params.reviewersPerApplication',
+    ]);
+    expect(await sql("select id from processes.evaluation_campaign where id = 'evaluation-four_good-2031'")).toEqual(
+      [],
+    );
   });
 
   it('lets admins see, pause and resume the yearly schedules', async () => {

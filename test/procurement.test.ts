@@ -19,7 +19,7 @@ const until = <T>(read: () => Promise<T>, done: (value: T) => boolean, what: str
 const fieldOf = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.field;
 
 const PUBLISH =
-  'mutation ($need: ProcurementNeedInput!) { publishProcurement(need: $need) { id stage round processType agency { name } weights { price technical } eligibility { minimumGrade kinds } } }';
+  'mutation ($need: ProcurementNeedInput!) { publishProcurement(need: $need) { id workflowId stage round processType agency { name creditCode } weights { price technical } eligibility { minimumGrade kinds } } }';
 const BID =
   'mutation ($id: ID!, $bid: BidInput!) { submitBid(procurementId: $id, bid: $bid) { id status version priceFen round } }';
 const BIDS =
@@ -116,6 +116,10 @@ describe('government service procurement through the gateway', () => {
         weights: { price: 20, technical: 80 },
         eligibility: { minimumGrade: 'A3' },
       });
+      // Its run's id reads in the Temporal UI: the process, the year, the agency's code.
+      expect(p.workflowId).toMatch(
+        new RegExp(`^procurement-\\d{4}-${p.agency.creditCode ?? '[0-9a-f]{8}'}-[0-9a-f]{10}$`),
+      );
 
       // Listed for everyone, with filters.
       const listed = async (filter: string) =>

@@ -654,6 +654,8 @@ describe('understanding one run (processRun)', () => {
       );
       const child = await processRun(`${campaigns.children}-${made[0]}`);
       expect(child).toMatchObject({
+        // Every run says what it is about, an application as its campaign does.
+        summary: `2016 年度社会组织评估 · 测试商会0${tag}`,
         parentId: campaigns.children,
         stage: 'INVITED',
         subject: { campaignId: campaigns.children },

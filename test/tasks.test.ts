@@ -78,6 +78,30 @@ describe('working a task', () => {
     expect((await decide(taskId, 'APPROVE', b)).errors).toBeUndefined();
   });
 
+  it("shows by default what waits for me: the tasks I may claim beside the ones I claimed, not others' or done ones", async () => {
+    const course = await createCourse(5);
+    const [first, second, third] = [
+      await enrolled(course, wenzhou),
+      await enrolled(course, wenzhou),
+      await enrolled(course, wenzhou),
+    ];
+    const [a, b] = [await approverA(), await approverB()];
+    const CLAIM = 'mutation ($id: ID!) { claimTask(id: $id) { status } }';
+    expect((await gql(CLAIM, { id: first.taskId }, a)).errors).toBeUndefined();
+    expect((await gql(CLAIM, { id: second.taskId }, b)).errors).toBeUndefined();
+    expect((await decide(third.taskId, 'REJECT', a, '不同意', { reason: '名额已满' })).errors).toBeUndefined();
+    const shown = async (args: string) =>
+      (await gql(`{ myTasks(first: 100${args}) { edges { node { id status } } } }`, {}, a)).data.myTasks.edges
+        .map((e: any) => e.node)
+        .filter((t: any) => [first.taskId, second.taskId, third.taskId].includes(t.id));
+    expect(await shown('')).toEqual([{ id: first.taskId, status: 'CLAIMED' }]);
+    expect((await shown(', anyStatus: true')).map((t: any) => t.status).sort()).toEqual(['CLAIMED', 'CLAIMED', 'DONE']);
+    expect(await shown(', status: DONE')).toEqual([{ id: third.taskId, status: 'DONE' }]);
+    // Given back, it waits for both of them again.
+    await gql('mutation ($id: ID!) { unclaimTask(id: $id) { status } }', { id: second.taskId }, b);
+    expect((await shown('')).map((t: any) => t.id).sort()).toEqual([first.taskId, second.taskId].sort());
+  });
+
   it('delegates to a named person, who may comment and return it but not decide it', async () => {
     const { taskId } = await enrolled(await createCourse(5), wenzhou);
     const a = await approverA();
@@ -158,7 +182,7 @@ describe('the inbox', () => {
       (await gql(`{ myTasks(first: 100, ${args}) { edges { node { id } } } }`, {}, a)).data.myTasks.edges.map(
         (e: any) => e.node.id,
       );
-    const newest = await ids('processType: "TRAINING_ENROLLMENT", kind: "ENDORSE_ENROLLMENT", status: OPEN');
+    const newest = await ids('processType: TRAINING_ENROLLMENT, kind: "ENDORSE_ENROLLMENT", status: OPEN');
     expect(newest.indexOf(second.taskId)).toBeLessThan(newest.indexOf(first.taskId));
     const soonest = await ids('orderBy: DUE_AT, status: OPEN');
     expect(soonest.indexOf(first.taskId)).toBeLessThan(soonest.indexOf(second.taskId));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf, gql, orgId, sql, temporalClient, token } from './support/hub.js';
 import {
+  beginCourseOf,
   createCourse,
   decide,
   endorseAndConfirm,
@@ -33,6 +34,12 @@ describe('training enrollment through the gateway', () => {
     expect(r.errors).toBeUndefined();
     const enrollment = r.data.enrollInTraining;
     expect(enrollment).toMatchObject({ status: 'AWAITING_ENDORSEMENT', personName: '李四' });
+    // Its run's id says what it is (process, the course's year, the chamber's credit code), not who.
+    const { creditCode } = (
+      await gql('query ($id: ID!) { organization(id: $id) { creditCode } }', { id: wenzhou }, await token(['ADMIN']))
+    ).data.organization;
+    expect(enrollment.workflowId).toMatch(new RegExp(`^training-\\d{4}-${creditCode}-[0-9a-f]{10}$`));
+    expect(enrollment.workflowId).not.toContain(personId);
     // The applicant (an integrator) is no candidate: the chamber's task is not theirs to see.
     expect(enrollment.tasks).toEqual([]);
     const endorseTask = await openTaskOf(enrollment.id, await token(['APPROVER'], [wenzhou]));
@@ -160,6 +167,15 @@ describe('training enrollment through the gateway', () => {
       'mutation ($id: ID!, $day: Int!) { recordAttendance(enrollmentId: $id, day: $day, attended: true) { status attendance { day attended } } }';
     expect(codeOf(await gql(RECORD, { id: enrollment.id, day: 1 }, approver))).toBe('FORBIDDEN');
     expect(codeOf(await gql(RECORD, { id: enrollment.id, day: 3 }, officer))).toBe('BAD_USER_INPUT');
+    // Before the course: refused in words, nothing recorded.
+    const early = await gql(RECORD, { id: enrollment.id, day: 1 }, officer);
+    expect(codeOf(early)).toBe('CONFLICT');
+    expect(early.errors![0].message).toMatch(/^培训第 1 天（\d{4}-\d{2}-\d{2}）尚未到来/);
+    expect(
+      await sql('select day from processes.training_attendance where enrollment_id = $1', [enrollment.id]),
+    ).toEqual([]);
+    // The course's days come: it began yesterday.
+    await beginCourseOf(sql, enrollment.id, 1);
     expect((await gql(RECORD, { id: enrollment.id, day: 1 }, officer)).errors).toBeUndefined();
     expect((await gql(RECORD, { id: enrollment.id, day: 2 }, officer)).errors).toBeUndefined();
     await eventuallyStatus(enrollment.id, 'COMPLETED');

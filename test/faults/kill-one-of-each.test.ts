@@ -7,6 +7,7 @@ import { startReplicatedHub, type ReplicatedHub } from '../support/replicas.js';
 import { procurementWorld } from '../support/procurement-world.js';
 import { decodeHistory } from '../support/histories.js';
 import { historyDataConverter } from '../support/time-skipping.js';
+import { beginCourseOf } from '../support/training.js';
 
 // Issue 23's survival test: the hub as separate processes, two of each part (gateway, registry,
 // processes, worker) behind HAProxy, on the suite's PostgreSQL and Temporal dev server. Under a
@@ -136,6 +137,7 @@ async function driveEnrollments(): Promise<boolean> {
       // Once recorded, the day is not sent again while the run's last step (completion) catches
       // up: the workflow would rightly refuse a second record of day 1 (CONFLICT).
       const as = await token(['FEDERATION_OFFICER'], [], OFFICER);
+      await beginCourseOf((text, values) => db.query(text, values), enrollment.id);
       await untilApplied(
         () =>
           call(

@@ -13,6 +13,7 @@ import {
   type DelayProxy,
 } from '../support/processes.js';
 import { applyForTraining, attend, endorseAndConfirm } from '../support/remote-training.js';
+import { beginCourseOf } from '../support/training.js';
 
 // The worker killed (SIGKILL) in the middle of an activity and started again. The activity is
 // the completion certificate's write-back to the registry, the one side effect of the training
@@ -55,6 +56,7 @@ describe('the worker killed in the middle of an activity', () => {
     const enrollment = await applyForTraining(gatewayUrl, 1);
     expect(await endorseAndConfirm(gatewayUrl, enrollment.id)).toBe('ENROLLED');
 
+    await beginCourseOf((text, values) => db.query(text, values), enrollment.id);
     proxy.swallowAnswers = true;
     await attend(gatewayUrl, enrollment.id, 1); // the last day: the workflow issues the certificate
     // The registry has written it; the activity is still waiting for the answer.

@@ -115,3 +115,20 @@ export async function endorseAndConfirm(enrollment: { id: string; taskId: string
   expect(confirmed.errors).toBeUndefined();
   return confirmed.data.decideTask.process.stage;
 }
+
+/**
+ * Moves the course of an enrollment so that it began `daysAgo` days ago (Beijing calendar), as the
+ * calendar would have moved: attendance is taken on course days only. The run keeps its own copy
+ * of the dates, which only bounds how long it waits for the record.
+ */
+export async function beginCourseOf(
+  query: (text: string, values: unknown[]) => Promise<unknown>,
+  enrollmentId: string,
+  daysAgo = 0,
+): Promise<void> {
+  await query(
+    `update processes.training_course set starts_on = (now() at time zone 'Asia/Shanghai')::date - $2::int
+      where id = (select course_id from processes.training_enrollment where id = $1)`,
+    [enrollmentId, daysAgo],
+  );
+}

@@ -1,6 +1,6 @@
-import { setHandler, sleep } from '@temporalio/workflow';
+import { patched, setHandler, sleep } from '@temporalio/workflow';
 import { createTaskBoard } from '../human-task/board.js';
-import { gradeFor, total } from './rules.js';
+import { gradeFor, total, trackName } from './rules.js';
 import { applicationContext, evaluationActivities } from './context.js';
 import { expertReviews, scoresOf } from './review.js';
 import { committeeApproves, reviewObjection } from './committee.js';
@@ -61,16 +61,29 @@ export async function evaluationApplication(input: ApplicationInput): Promise<Ap
 
   await ctx.moveTo('INVITED');
   const invite = await tasks.ask(
-    ctx.spec(INVITE_TASK_KIND, `${params.year} 年度评估：是否申请参评`, secretariat, params.deadlinesMs.invite),
+    ctx.spec(
+      INVITE_TASK_KIND,
+      `${params.year} 年度${trackName(params.track)}：是否申请参评`,
+      secretariat,
+      params.deadlinesMs.invite,
+    ),
     INVITE_FORM,
   );
+  // An invitation left to expire is not a refusal; runs started before the two were told apart
+  // keep DECLINED for both.
+  if (invite.kind === 'EXPIRED' && patched('evaluation-not-answered')) return end('NOT_ANSWERED');
   if (invite.kind !== 'DECIDED' || invite.decision.decision !== 'APPLY') return end('DECLINED');
 
   await ctx.moveTo('SELF_ASSESSMENT');
   // Behind time, the Federation leader who guides the chamber (联挂) is asked to see to it.
   const liaison = input.liaisonPersonId ? [{ subject: input.liaisonPersonId }] : [{ role: 'FEDERATION_OFFICER' }];
   const self = await tasks.ask(
-    ctx.spec(SELF_ASSESSMENT_TASK_KIND, `${params.year} 年度评估自评`, secretariat, params.deadlinesMs.selfAssessment),
+    ctx.spec(
+      SELF_ASSESSMENT_TASK_KIND,
+      `${params.year} 年度${trackName(params.track)}自评`,
+      secretariat,
+      params.deadlinesMs.selfAssessment,
+    ),
     SELF_ASSESSMENT_FORM,
     { escalateTo: liaison, escalatedDueInMs: Math.floor(params.deadlinesMs.selfAssessment / 2) },
   );

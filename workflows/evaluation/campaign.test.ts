@@ -345,5 +345,28 @@ describe('a Four-Good campaign on the time-skipping server', () => {
       input.campaignId,
     );
     expect(credit).toEqual([{ summary: '2020 年度市级“四好”商会，推荐参评省级“四好”商会' }]);
+    // The committee was asked about a Four-Good chamber, not a grade.
+    const votes = await sql<{ title: string }>(
+      "select distinct title from processes.human_task where process_id = ? and kind = 'COMMITTEE_VOTE'",
+      hubei.id,
+    );
+    expect(votes).toEqual([
+      { title: '评估委员会表决：嘉兴市湖北商会 拟认定为市级“四好”商会，并推荐参评省级“四好”商会' },
+    ]);
+    // Invitations left to expire are counted apart from chambers that declined.
+    const others = await sql<{ status: string; count: number }>(
+      'select status, count(*)::int as count from processes.evaluation_application where campaign_id = ? and id <> ? group by status',
+      input.campaignId,
+      hubei.id,
+    );
+    expect(others).toEqual([{ status: 'NOT_ANSWERED', count: result.eligible - 1 }]);
+    const HISTORIES = new URL('./histories/', import.meta.url);
+    await maybeSaveHistory(HISTORIES, 'four-good-campaign', campaign);
+    await maybeSaveHistory(HISTORIES, 'four-good-hubei', env.client.workflow.getHandle(hubei.workflow_id));
+    const [unanswered] = await sql<{ workflow_id: string }>(
+      "select workflow_id from processes.evaluation_application where campaign_id = ? and status = 'NOT_ANSWERED' limit 1",
+      input.campaignId,
+    );
+    await maybeSaveHistory(HISTORIES, 'four-good-not-answered', env.client.workflow.getHandle(unanswered.workflow_id));
   });
 });

@@ -1,8 +1,9 @@
-import { setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import { patched, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import { markStage, ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../human-task/search-attributes.js';
 import { chinaDay } from '../common/china-time.js';
 import { evaluationActivities } from './context.js';
 import { evaluationApplication } from './application.js';
+import { trackName } from './rules.js';
 import {
   campaignId,
   evaluationApplicationWorkflowId,
@@ -43,6 +44,9 @@ export async function evaluationCampaign(
   // Children are started a hundred at a time: a thousand start commands in one workflow task
   // made it overrun its 10 s timeout (npm run bench:evaluation).
   const results: Promise<unknown>[] = [];
+  // What the Temporal UI and the runs list show of each application (no names of people);
+  // campaigns started before it keep their children without one.
+  const summarised = patched('evaluation-application-summary');
   for (let i = 0; i < eligible.length; i += 100) {
     const started = await Promise.all(
       eligible.slice(i, i + 100).map((applicant) =>
@@ -51,6 +55,7 @@ export async function evaluationCampaign(
           args: [
             { ...applicant, applicationId: uuid4(), campaignId: input.campaignId, params: input.params, committees },
           ],
+          ...(summarised ? { staticSummary: `${year} 年度${trackName(track)} · ${applicant.organizationName}` } : {}),
           ...(tagged
             ? {
                 typedSearchAttributes: [

@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import { committeeDecides, committeeSettled, reviewChangesGrade, type Grade } from './rules.js';
+import { committeeDecides, committeeSettled, proposalWords, reviewChangesGrade, type Grade } from './rules.js';
 import type { ApplicationContext } from './context.js';
 import {
   COMMITTEE_VOTE_FORM,
@@ -22,7 +22,7 @@ export async function committeeApproves(ctx: ApplicationContext, grade: Grade): 
   const specs = members.map((member) =>
     ctx.spec(
       COMMITTEE_VOTE_TASK_KIND,
-      `评估委员会表决：${input.organizationName} 拟评 ${grade}`,
+      `评估委员会表决：${input.organizationName} ${proposalWords(input.params.track, grade)}`,
       [{ subject: member }],
       input.params.deadlinesMs.vote,
     ),
@@ -43,7 +43,7 @@ export async function committeeApproves(ctx: ApplicationContext, grade: Grade): 
   const escalated = await tasks.ask(
     ctx.spec(
       QUORUM_ESCALATION_TASK_KIND,
-      `评估委员会未达法定人数：${input.organizationName} 拟评 ${grade}`,
+      `评估委员会未达法定人数：${input.organizationName} ${proposalWords(input.params.track, grade)}`,
       [{ role: 'FEDERATION_OFFICER' }],
       input.params.deadlinesMs.vote,
     ),

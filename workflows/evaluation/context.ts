@@ -3,6 +3,7 @@ import type { TaskBoard } from '../human-task/board.js';
 import type { Candidate, TaskSpec } from '../human-task/contracts.js';
 import { markStage } from '../human-task/search-attributes.js';
 import { ACTIVITY_RETRY } from '../common/retry.js';
+import { trackName } from './rules.js';
 import type { EvaluationActivities } from './activities.js';
 import {
   EVALUATION_PROCESS_TYPE,
@@ -58,7 +59,7 @@ export function applicationContext(
       workflowId: workflowInfo().workflowId,
       kind,
       title,
-      summary: `${year} 年度${input.params.track === 'RATING' ? '社会组织评估' : '“四好”商会认定'} · ${input.organizationName}`,
+      summary: `${year} 年度${trackName(input.params.track)} · ${input.organizationName}`,
       organizationId: input.organizationId,
       candidates,
       dueInMs,

@@ -4,10 +4,12 @@ import {
   DEFAULT_CUTOFFS,
   gradeFor,
   meanScores,
+  proposalWords,
   reviewChangesGrade,
   rewardFor,
   spread,
   total,
+  trackName,
 } from './rules.js';
 
 const s = (a: number, b: number, c: number, d: number) => ({
@@ -50,5 +52,13 @@ describe('evaluation rules', () => {
     expect(rewardFor('A5', { A5: 100 })).toBe(100);
     expect(rewardFor('A2', { A5: 100 })).toBe(0);
     expect(rewardFor(null, { A5: 100 })).toBe(0);
+  });
+
+  it('words a Four-Good proposal as a recognition, not a grade', () => {
+    expect(proposalWords('RATING', 'A4')).toBe('拟评 A4');
+    expect(proposalWords('FOUR_GOOD', 'A4')).toBe('拟认定为市级“四好”商会');
+    expect(proposalWords('FOUR_GOOD', 'A5')).toBe('拟认定为市级“四好”商会，并推荐参评省级“四好”商会');
+    for (const grade of ['A5', 'A4', 'A3'] as const) expect(proposalWords('FOUR_GOOD', grade)).not.toMatch(/A\d/);
+    expect(trackName('FOUR_GOOD')).toBe('“四好”商会认定');
   });
 });

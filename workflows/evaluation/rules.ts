@@ -73,3 +73,17 @@ export function reviewChangesGrade(members: number, votesToChange: number): bool
 export function rewardFor(grade: Grade | null, rewards: Partial<Record<Grade, number>>): number {
   return grade ? (rewards[grade] ?? 0) : 0;
 }
+
+/** A track's name in Chinese: the rating (社会组织评估) or the Four-Good recognition (“四好”商会认定). */
+export const trackName = (track: 'RATING' | 'FOUR_GOOD'): string =>
+  track === 'RATING' ? '社会组织评估' : '“四好”商会认定';
+
+/**
+ * What the committee is asked to confirm, in the track's own words: a rating proposes a grade
+ * (拟评 A4); the Four-Good track proposes a municipal Four-Good chamber, the top grade also a
+ * recommendation to the province (as write-back records it), never a grade.
+ */
+export function proposalWords(track: 'RATING' | 'FOUR_GOOD', grade: Grade): string {
+  if (track === 'RATING') return `拟评 ${grade}`;
+  return grade === 'A5' ? '拟认定为市级“四好”商会，并推荐参评省级“四好”商会' : '拟认定为市级“四好”商会';
+}

@@ -69,6 +69,8 @@ export interface ApplicationInput extends Applicant {
 export type ApplicationStatus =
   | 'INVITED'
   | 'DECLINED'
+  /** The invitation expired unanswered: counted apart from a chamber that declined. */
+  | 'NOT_ANSWERED'
   | 'SELF_ASSESSMENT'
   | 'EXPERT_REVIEW'
   | 'COMMITTEE'

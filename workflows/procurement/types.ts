@@ -73,6 +73,8 @@ export interface ProcurementInput {
   year: number;
   publishedBy: string;
   deadlinesMs: Deadlines;
+  /** Its run's id; absent in procurements published before readable ids: procurement-<procurementId>. */
+  workflowId?: string;
 }
 
 export type Stage =

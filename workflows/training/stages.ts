@@ -1,9 +1,9 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { TaskResult } from '../human-task/contracts.js';
 import { DAY } from '../common/time.js';
 import { chinaDay } from '../common/china-time.js';
 import { trainingActivities as activities, type TrainingContext } from './context.js';
-import { completionOf } from './rules.js';
+import { completionOf, deadlinesBefore } from './rules.js';
 import { CONFIRM_FORM, CONFIRM_TASK_KIND, ENDORSE_FORM, ENDORSE_TASK_KIND } from './types.js';
 
 // The stages of one enrollment, in order: the chamber endorses, the Federation confirms, a seat
@@ -12,6 +12,10 @@ import { CONFIRM_FORM, CONFIRM_TASK_KIND, ENDORSE_FORM, ENDORSE_TASK_KIND } from
 /** The chamber's endorsement, then (if it agrees) the Federation's confirmation: the last decision. */
 export async function endorseAndConfirm(ctx: TrainingContext): Promise<TaskResult> {
   const { app, state, tasks } = ctx;
+  // Every task falls due before the course starts; runs started before this rule keep theirs.
+  const deadlines = patched('training-due-before-course')
+    ? deadlinesBefore(ctx.startsAt, Date.now(), app.deadlines)
+    : app.deadlines;
   await activities.recordApplication(app);
   ctx.moveTo('AWAITING_ENDORSEMENT');
   let result = await tasks.ask(
@@ -19,11 +23,11 @@ export async function endorseAndConfirm(ctx: TrainingContext): Promise<TaskResul
       ENDORSE_TASK_KIND,
       `推荐 ${app.personName} 参加培训`,
       [{ role: 'APPROVER', organizationId: app.organizationId }],
-      app.deadlines.endorsementMs,
+      deadlines.endorsementMs,
     ),
     ENDORSE_FORM,
     // Unanswered, it goes to the supervising Federation officers before it expires.
-    { escalateTo: [{ role: 'FEDERATION_OFFICER' }], escalatedDueInMs: app.deadlines.escalationMs, holdAnswer: true },
+    { escalateTo: [{ role: 'FEDERATION_OFFICER' }], escalatedDueInMs: deadlines.escalationMs, holdAnswer: true },
   );
   if (result.kind === 'DECIDED') state.decision = result.decision;
   if (result.kind !== 'DECIDED' || result.decision.decision !== 'APPROVE') return result;
@@ -34,7 +38,7 @@ export async function endorseAndConfirm(ctx: TrainingContext): Promise<TaskResul
     CONFIRM_TASK_KIND,
     `确认 ${app.personName} 的培训名额`,
     [{ role: 'FEDERATION_OFFICER' }],
-    app.deadlines.confirmationMs,
+    deadlines.confirmationMs,
   );
   result = await tasks.ask(confirm, CONFIRM_FORM, { holdAnswer: true });
   if (result.kind === 'DECIDED') state.decision = result.decision;

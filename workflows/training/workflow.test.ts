@@ -167,6 +167,12 @@ describe('trainingEnrollment on the time-skipping server', () => {
     );
     expect(escalated).toEqual({ status: 'OPEN', escalated: true, candidate_keys: ['role:FEDERATION_OFFICER'] });
     expect(await notificationKinds(taskId)).toEqual(['REMINDER', 'ESCALATION']);
+    // The chamber it was taken from is told, beside the officers it went to.
+    const [escalation] = await sql<{ audience: string[] }>(
+      "select audience from processes.task_notification where task_id = ? and kind = 'ESCALATION'",
+      taskId,
+    );
+    expect(escalation.audience).toEqual([`role:APPROVER@org:${wenzhou}`, 'role:FEDERATION_OFFICER']);
 
     // Awaiting the result lets the server skip the escalation's three days.
     const result = (await handle.result()) as TrainingState;
@@ -179,6 +185,32 @@ describe('trainingEnrollment on the time-skipping server', () => {
       handle.executeUpdate(decideUpdate, { args: [decision(taskId, 'APPROVE')], updateId: randomUUID() }),
     ).rejects.toThrow();
     await maybeSaveHistory('expired-v3', handle);
+  });
+
+  it("makes the chamber's task and its escalation fall due before a near course starts", async () => {
+    const where = await course(5, { startsInDays: 6 });
+    const { application, handle } = await apply(where, '孙九');
+    const startsAt = Date.parse(`${where.course.startsOn}T00:00:00+08:00`);
+    const dueOf = async () =>
+      new Date(
+        (
+          await sql<{ due_at: string }>(
+            'select due_at from processes.human_task where id = ?',
+            application.endorseTaskId,
+          )
+        )[0].due_at,
+      );
+    // The usual 14 days would end after the first day; the whole chain (14 + 3 + 7 days) shrinks.
+    const due = (await dueOf()).getTime();
+    expect(startsAt - (await env.currentTimeMs())).toBeLessThan(14 * DAY);
+    expect(due).toBeLessThan(startsAt);
+    await env.sleep(due - (await env.currentTimeMs()) + 3_600_000);
+    await eventually(
+      () => taskRow(application.endorseTaskId),
+      (row) => row.escalated,
+    );
+    expect((await dueOf()).getTime()).toBeLessThan(startsAt);
+    await maybeSaveHistory('due-before-course-v3', handle);
   });
 
   it('moves the deadline when an admin extends the task (extendTask): no escalation at the old due date', async () => {

@@ -9,6 +9,7 @@ export const filterMessages = defineMessages(
     filters: '筛选待办',
     status: '状态',
     allStatuses: '全部状态',
+    waiting: '待我处理（含我已认领的）',
     processType: '流程',
     kind: '事项',
     any: '不限',
@@ -27,6 +28,7 @@ export const filterMessages = defineMessages(
     filters: 'Filter the inbox',
     status: 'Status',
     allStatuses: 'All statuses',
+    waiting: 'Waiting for me (claimed by me included)',
     processType: 'Process',
     kind: 'Task kind',
     any: 'Any',
@@ -45,7 +47,7 @@ export const filterMessages = defineMessages(
 
 /** The inbox's filters as they stand in the address (so a link or Back keeps them). */
 export interface InboxFilter {
-  status: string; // a TaskStatus, or ALL
+  status: string; // a TaskStatus, WAITING (open ones I may claim and the ones I claimed) or ALL
   processType?: string;
   kind?: string;
   organizationId?: string;
@@ -57,7 +59,7 @@ export interface InboxFilter {
 
 export function filterFromParams(params: URLSearchParams): InboxFilter {
   return {
-    status: params.get('status') ?? 'OPEN',
+    status: params.get('status') ?? 'WAITING',
     processType: params.get('processType') ?? undefined,
     kind: params.get('kind') ?? undefined,
     organizationId: params.get('organizationId') ?? undefined,
@@ -93,6 +95,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           value={filter.status}
           onChange={(status: string) => set({ status })}
           options={[
+            { value: 'WAITING', label: t('waiting') },
             ...Object.keys(TASK_STATUSES).map((code) => ({ value: code, label: word(TASK_STATUSES, code) })),
             { value: 'ALL', label: t('allStatuses') },
           ]}
@@ -164,7 +167,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
         />
       </Form.Item>
       <Form.Item>
-        <Button onClick={() => onChange({ status: 'OPEN', orderBy: 'DUE_AT' })}>{t('reset')}</Button>
+        <Button onClick={() => onChange({ status: 'WAITING', orderBy: 'DUE_AT' })}>{t('reset')}</Button>
       </Form.Item>
     </Form>
   );

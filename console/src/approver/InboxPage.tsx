@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { ApproverInboxQuery, TaskAssignment, TaskOrder, TaskStatus } from '../gql/graphql';
+import type { ApproverInboxQuery, ProcessType, TaskAssignment, TaskOrder, TaskStatus } from '../gql/graphql';
 import { hubProblem } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { dateTime, isOverdue } from './format';
@@ -83,8 +83,10 @@ export function InboxPage() {
   const variables = {
     first: PAGE_SIZE,
     after,
-    status: filter.status === 'ALL' ? null : (filter.status as TaskStatus),
-    processType: filter.processType ?? null,
+    // WAITING is the hub's default (no status): open tasks I may claim beside the ones I claimed.
+    status: filter.status === 'ALL' || filter.status === 'WAITING' ? null : (filter.status as TaskStatus),
+    anyStatus: filter.status === 'ALL',
+    processType: (filter.processType as ProcessType | undefined) ?? null,
     kind: filter.kind ?? null,
     organizationId: filter.organizationId ?? null,
     assigned: (filter.assigned as TaskAssignment | undefined) ?? null,

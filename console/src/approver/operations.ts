@@ -8,7 +8,8 @@ export const INBOX = graphql(`
     $first: Int!
     $after: String
     $status: TaskStatus
-    $processType: String
+    $anyStatus: Boolean
+    $processType: ProcessType
     $kind: String
     $organizationId: ID
     $assigned: TaskAssignment
@@ -19,6 +20,7 @@ export const INBOX = graphql(`
       first: $first
       after: $after
       status: $status
+      anyStatus: $anyStatus
       processType: $processType
       kind: $kind
       organizationId: $organizationId

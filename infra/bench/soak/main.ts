@@ -166,7 +166,16 @@ try {
       await new Promise((done) => setTimeout(done, 1_000));
     }
   };
-  const training = new TrainingLoad(ask, tokens, wenzhou);
+  // The course's day comes at once, as the calendar would bring it (the hub's own row; the run
+  // keeps its copy, which only bounds how long it waits for the record).
+  const courses = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const training = new TrainingLoad(ask, tokens, wenzhou, (enrollmentId) =>
+    courses.query(
+      `update processes.training_course set starts_on = (now() at time zone 'Asia/Shanghai')::date
+        where id = (select course_id from processes.training_enrollment where id = $1)`,
+      [enrollmentId],
+    ),
+  );
   const load = Promise.allSettled([
     queryLoop(0),
     queryLoop(2),
@@ -191,6 +200,7 @@ try {
   }
   stopping = true;
   await load;
+  await courses.end();
 
   // Growth is read peak to peak: the highest sample of the first half after warm-up against the
   // highest of the second half, so that a garbage collection's sawtooth (the registry's lasts

@@ -20,6 +20,8 @@ export class TrainingLoad {
     private readonly ask: Ask,
     private readonly tokens: Tokens,
     private readonly organizationId: string,
+    /** Moves an enrollment's course to begin today: attendance is taken on course days only. */
+    private readonly beginCourse: (enrollmentId: string) => Promise<unknown>,
   ) {}
 
   summary(): string {
@@ -100,6 +102,7 @@ export class TrainingLoad {
         this.tokens.officer,
       );
       for (const e of (enrolled?.organization.trainingEnrollments ?? []).filter((e: any) => e.status === 'ENROLLED')) {
+        await this.beginCourse(e.id);
         const done = await this.ask(
           'mutation ($id: ID!) { recordAttendance(enrollmentId: $id, day: 1, attended: true) { status } }',
           { id: e.id },

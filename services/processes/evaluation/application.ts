@@ -9,6 +9,7 @@ import {
   type ReviewerScore,
 } from '../../../workflows/evaluation/types.js';
 import type { Scores } from '../../../workflows/evaluation/rules.js';
+import { ProcessType } from '../kit/catalog-enums.js';
 
 /**
  * One organisation's application in a campaign: the projection of its child workflow, written
@@ -37,7 +38,8 @@ export class EvaluationApplication {
   @Property({ type: 'uuid' }) organizationId!: string;
   @Field(() => String) @Property({ type: 'text' }) organizationName!: string;
   @Field(() => String, {
-    description: 'INVITED, DECLINED, SELF_ASSESSMENT, EXPERT_REVIEW, COMMITTEE, NOTICE, REVIEW, PUBLISHED, NOT_GRADED',
+    description:
+      'INVITED, DECLINED, NOT_ANSWERED (the invitation expired), SELF_ASSESSMENT, EXPERT_REVIEW, COMMITTEE, NOTICE, REVIEW, PUBLISHED, NOT_GRADED',
   })
   @Property({ type: 'text' })
   status!: ApplicationState['status'];
@@ -51,7 +53,7 @@ export class EvaluationApplication {
   @Property({ type: 'json' }) objections: ApplicationState['objections'] = [];
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) updatedAt: Date = new Date();
 
-  @Field(() => String) get processType(): string {
+  @Field(() => ProcessType) get processType(): string {
     return EVALUATION_PROCESS_TYPE;
   }
 

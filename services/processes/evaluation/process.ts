@@ -65,7 +65,7 @@ export const evaluationProcess: ProcessDefinition<ProcessesContext> = {
   async markEnded(em, workflowId, end) {
     await em.execute(
       `update processes.evaluation_application set status = ?, updated_at = now() where workflow_id = ?
-         and status not in ('DECLINED', 'PUBLISHED', 'NOT_GRADED', 'CANCELLED', 'TERMINATED')`,
+         and status not in ('DECLINED', 'NOT_ANSWERED', 'PUBLISHED', 'NOT_GRADED', 'CANCELLED', 'TERMINATED')`,
       [end, workflowId],
     );
     await em.execute("update processes.evaluation_campaign set stage = ? where workflow_id = ? and stage <> 'CLOSED'", [

@@ -19,15 +19,15 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { EvaluationCampaign } from './campaign.js';
 import { EvaluationApplication } from './application.js';
 import { EvaluationIneligible } from './ineligible.js';
-import { defaultParams } from './params.js';
+import { campaignParams } from './params.js';
 import { scoresFor } from './visibility.js';
 import { startCampaign } from './start.js';
 import { textProblem } from '../kit/text.js';
 import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { requireUuid } from '../../common/ids.js';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
-import { lodgeObjectionUpdate, requestRecusalUpdate, type Track } from '../../../workflows/evaluation/types.js';
+import { badInput, conflict, forbidden, HubError, notFound } from '../../common/errors.js';
+import { lodgeObjectionUpdate, requestRecusalUpdate } from '../../../workflows/evaluation/types.js';
 import { evaluationLoaders } from './loaders.js';
 
 export enum EvaluationTrack {
@@ -81,7 +81,9 @@ export class EvaluationCampaignResolver {
   ) {
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw badInput('year must be a year from 2000 to 2100', 'year');
-    const params = { ...defaultParams(year, track), ...(overrides ?? {}), year, track: track as Track };
+    const { params, problems } = campaignParams(year, track, overrides ?? {});
+    if (problems.length > 0)
+      throw new HubError('BAD_USER_INPUT', problems[0].message, { field: problems[0].field, problems });
     try {
       return await startCampaign(ctx, params);
     } catch (error) {

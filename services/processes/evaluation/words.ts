@@ -10,6 +10,7 @@ export const evaluationWords = {
     APPLICATIONS: { zh: '申报评审中', en: 'applications' },
     INVITED: { zh: '待申请参评', en: 'invited' },
     DECLINED: { zh: '放弃参评', en: 'declined' },
+    NOT_ANSWERED: { zh: '逾期未答复', en: 'invitation expired' },
     SELF_ASSESSMENT: { zh: '自评', en: 'self-assessment' },
     EXPERT_REVIEW: { zh: '专家评审', en: 'expert review' },
     COMMITTEE: { zh: '评估委员会审议', en: 'committee' },

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators
 import { OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Candidate, TaskForm } from '../../../workflows/human-task/contracts.js';
-import { Decision, type DecisionCode } from './catalog-enums.js';
+import { Decision, ProcessType, type DecisionCode } from './catalog-enums.js';
 
 export enum TaskStatus {
   OPEN = 'OPEN',
@@ -34,7 +34,7 @@ export class HumanTask {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Field(() => String, { description: 'The process this task belongs to, e.g. TRAINING_ENROLLMENT' })
+  @Field(() => ProcessType, { description: 'The process this task belongs to, e.g. TRAINING_ENROLLMENT' })
   @Property({ type: 'text', default: 'TRAINING_ENROLLMENT' })
   processType: string = 'TRAINING_ENROLLMENT';
 

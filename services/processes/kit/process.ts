@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { ProcessType } from './catalog-enums.js';
 
 // The GraphQL interface every process's own type implements (TrainingEnrollment,
 // EvaluationApplication, Procurement ...): what the task kit and the runs view show of any process.
@@ -11,6 +12,6 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 export abstract class Process {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'The Temporal workflow id' }) workflowId!: string;
-  @Field(() => String, { description: 'e.g. TRAINING_ENROLLMENT' }) processType!: string;
+  @Field(() => ProcessType, { description: 'e.g. TRAINING_ENROLLMENT' }) processType!: string;
   @Field(() => String, { description: 'Where the process stands, e.g. AWAITING_CONFIRMATION' }) stage!: string;
 }

@@ -3,6 +3,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Process } from '../kit/process.js';
+import { ProcessType } from '../kit/catalog-enums.js';
 import {
   PROCUREMENT_PROCESS_TYPE,
   type Contract,
@@ -80,7 +81,7 @@ export class Procurement {
   /** The workflow's write counter: an older write never overwrites a newer one. */
   @Property({ type: 'integer' }) revision: number = 0;
 
-  @Field(() => String) get processType(): string {
+  @Field(() => ProcessType) get processType(): string {
     return PROCUREMENT_PROCESS_TYPE;
   }
 

@@ -9,13 +9,13 @@ import { textProblem } from '../kit/text.js';
 import { badInput, forbidden } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
+import { readableRunId } from '../kit/run-ids.js';
 import { PROCESS_TYPE, ORGANIZATION_ID, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import { committeeProblems, weightProblems } from '../../../workflows/procurement/rules.js';
 import {
   openingState,
   PROCUREMENT_PROCESS_TYPE,
   PROCUREMENT_WORKFLOW_TYPE,
-  procurementWorkflowId,
   type Method,
   type ProcurementInput,
 } from '../../../workflows/procurement/types.js';
@@ -153,8 +153,12 @@ export async function publish(
 ): Promise<Procurement> {
   const procurementId = randomUUID();
   const year = Number(todayInChina().slice(0, 4));
+  // The agency's code and the year read in the Temporal UI; the procurement's id keeps it unique.
+  const agency = await ctx.registry.organization(need.agencyId, ctx.authorization);
+  const workflowId = readableRunId('procurement', year, agency, procurementId);
   const input: ProcurementInput = {
     procurementId,
+    workflowId,
     need,
     closesAt: closesAt.getTime(),
     year,
@@ -165,7 +169,7 @@ export async function publish(
   await em.transactional((tx) => writeProjection(tx, input, openingState(input.closesAt), 0));
   try {
     await ctx.temporal.workflow.start(PROCUREMENT_WORKFLOW_TYPE, {
-      workflowId: procurementWorkflowId(procurementId),
+      workflowId,
       taskQueue: ctx.settings.taskQueue,
       args: [input],
       staticSummary: `政府购买服务：${need.agencyName}《${need.title.slice(0, 60)}》`,

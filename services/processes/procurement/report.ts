@@ -1,5 +1,9 @@
 import type { DecisionReport } from '../../../workflows/human-task/contracts.js';
-import type { ProcurementInput, ProcurementState } from '../../../workflows/procurement/types.js';
+import {
+  procurementWorkflowId,
+  type ProcurementInput,
+  type ProcurementState,
+} from '../../../workflows/procurement/types.js';
 import { Procurement } from './procurement.js';
 
 /**
@@ -10,7 +14,7 @@ export function procurementRow(input: ProcurementInput, state: ProcurementState)
   const { need } = input;
   return {
     id: input.procurementId,
-    workflowId: `procurement-${input.procurementId}`,
+    workflowId: input.workflowId ?? procurementWorkflowId(input.procurementId),
     agencyId: need.agencyId,
     agencyName: need.agencyName,
     categoryCode: need.categoryCode,

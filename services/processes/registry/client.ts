@@ -37,6 +37,14 @@ const REFUSALS = new Set([
   'GRAPHQL_VALIDATION_FAILED',
 ]);
 
+export interface OrganizationFacts {
+  id: string;
+  name: string;
+  kind: string;
+  /** Its unified social credit code (统一社会信用代码), when the registry has it. */
+  creditCode: string | null;
+}
+
 export interface PersonFacts {
   id: string;
   name: string;
@@ -120,9 +128,9 @@ export function createRegistryClient(
       return request<T>(query, variables, await systemAuthorization());
     },
 
-    async organization(id: string, authorization: string): Promise<{ id: string; name: string; kind: string }> {
-      const data = await request<{ organization: { id: string; name: string; kind: string } }>(
-        'query ($id: ID!) { organization(id: $id) { id name kind } }',
+    async organization(id: string, authorization: string): Promise<OrganizationFacts> {
+      const data = await request<{ organization: OrganizationFacts }>(
+        'query ($id: ID!) { organization(id: $id) { id name kind creditCode } }',
         { id },
         authorization,
       );

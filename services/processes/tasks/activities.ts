@@ -34,16 +34,26 @@ function rowOf(spec: TaskSpec & { form: TaskForm }, opened: Date) {
 export function createTaskActivities({ orm, now = () => new Date() }: { orm: MikroORM; now?: () => Date }) {
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
 
-  async function notify(em: EntityManager, task: HumanTask, kind: NotificationKind, message: string) {
+  async function notify(
+    em: EntityManager,
+    task: HumanTask,
+    kind: NotificationKind,
+    message: string,
+    also: string[] = [],
+  ) {
     if (await em.findOne(TaskNotification, { taskId: task.id, kind })) return;
-    em.create(TaskNotification, notice(task, kind, message));
+    const told = notice(task, kind, message);
+    em.create(TaskNotification, { ...told, audience: [...new Set([...also, ...told.audience])] });
   }
+
+  /** Who holds a task now: its candidates and its assignee, as audience keys. */
+  const holders = (task: HumanTask) => [...task.candidateKeys, ...(task.assignee ? [`subject:${task.assignee}`] : [])];
 
   const notice = (task: HumanTask, kind: NotificationKind, message: string) => ({
     taskId: task.id,
     kind,
     message,
-    audience: [...task.candidateKeys, ...(task.assignee ? [`subject:${task.assignee}`] : [])],
+    audience: holders(task),
     createdAt: now(),
   });
 
@@ -103,6 +113,8 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
       await inTransaction(async (em) => {
         const task = await em.findOneOrFail(HumanTask, taskId);
         if (!ACTIVE_STATUSES.includes(task.status) || task.escalated) return;
+        // Those it is taken from are told too (a chamber learns its task went to the Federation).
+        const before = holders(task);
         Object.assign(task, {
           candidates,
           candidateKeys: candidates.map(candidateKey),
@@ -112,7 +124,7 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
           escalated: true,
           dueAt: new Date(now().getTime() + dueInMs),
         });
-        await notify(em, task, NotificationKind.ESCALATION, `「${task.title}」逾期未处理，已转交上级办理`);
+        await notify(em, task, NotificationKind.ESCALATION, `「${task.title}」逾期未处理，已转交上级办理`, before);
       });
     },
 

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { HumanTask } from '../kit/human-task.js';
+import { HumanTask, TaskStatus } from '../kit/human-task.js';
 import { TaskComment } from '../kit/comment.js';
 import { TaskNotification } from '../kit/notification.js';
 import { callerKeys, maySee, visibleTo } from '../kit/access.js';
@@ -34,6 +34,17 @@ export async function visibleTask(id: string, { loaders, identity }: ProcessesCo
   return task;
 }
 
+/**
+ * The inbox's default: what waits for me, the open tasks I may claim beside the ones I hold (a
+ * task I have just claimed stays in view; one someone else claimed leaves it).
+ */
+const waitingFor = (subject: string) => ({
+  $or: [
+    { status: TaskStatus.OPEN },
+    { status: TaskStatus.CLAIMED, $or: [{ assignee: subject }, { delegates: { $overlap: [subject] } }] },
+  ],
+});
+
 /** The approver's inbox: tasks they may act on or were given, their notifications. */
 @Resolver(() => HumanTask)
 export class InboxResolver {
@@ -41,13 +52,13 @@ export class InboxResolver {
     description: 'Tasks the caller may act on (a candidate), has claimed or was delegated',
   })
   myTasks(@Args(() => InboxArgs) args: InboxArgs, @Ctx() { em, identity }: ProcessesContext) {
-    const { status, processType, kind, organizationId, assigned, dueBefore, orderBy, ...page } = args;
+    const { status, anyStatus, processType, kind, organizationId, assigned, dueBefore, orderBy, ...page } = args;
     const mine = { ...visibleTo({ ...identity, roles: identity.roles.filter((r) => r !== 'ADMIN') }) };
     const where = {
       $and: [
         mine,
         {
-          ...(status ? { status } : {}),
+          ...(status ? { status } : anyStatus ? {} : waitingFor(identity.subject)),
           ...(processType ? { processType } : {}),
           ...(kind ? { kind } : {}),
           ...(organizationId ? { organizationId: requireUuid(organizationId, 'organizationId') } : {}),

@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs } from '../../common/connection.js';
 import { HumanTask, TaskStatus } from '../kit/human-task.js';
 import { Process } from '../kit/process.js';
-import { Decision, type DecisionCode } from '../kit/catalog-enums.js';
+import { Decision, ProcessType, type DecisionCode } from '../kit/catalog-enums.js';
 
 // The GraphQL shapes of the task kit that are not rows: forms, candidates, inputs, payloads.
 
@@ -59,9 +59,19 @@ registerEnumType(TaskAssignment, { name: 'TaskAssignment' });
 
 @ArgsType()
 export class InboxArgs extends PageArgs {
-  @Field(() => TaskStatus, { nullable: true, description: 'Only tasks in this status (default: all)' })
+  @Field(() => TaskStatus, {
+    nullable: true,
+    description:
+      'Only tasks in this status. Without it (and without anyStatus), the tasks waiting for me: the open ones I may claim beside the ones I have claimed or was delegated',
+  })
   status?: TaskStatus;
-  @Field(() => String, { nullable: true, description: 'e.g. TRAINING_ENROLLMENT' }) processType?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'true, without status: tasks in every status, done and expired ones included',
+  })
+  anyStatus?: boolean;
+  @Field(() => ProcessType, { nullable: true, description: 'e.g. TRAINING_ENROLLMENT' }) processType?: string;
   @Field(() => String, { nullable: true, description: 'e.g. ENDORSE_ENROLLMENT' }) kind?: string;
   @Field(() => ID, { nullable: true }) organizationId?: string;
   @Field(() => TaskAssignment, { nullable: true, description: 'MINE: claimed by me; UNASSIGNED: nobody claimed it' })

@@ -7,6 +7,7 @@ import {
   type EnrollmentStatus as WorkflowEnrollmentStatus,
 } from '../../../workflows/training/types.js';
 import { Process } from '../kit/process.js';
+import { ProcessType } from '../kit/catalog-enums.js';
 
 export enum EnrollmentStatus {
   AWAITING_ENDORSEMENT = 'AWAITING_ENDORSEMENT',
@@ -38,7 +39,7 @@ export class TrainingEnrollment {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Field(() => String, { description: 'TRAINING_ENROLLMENT' })
+  @Field(() => ProcessType, { description: 'TRAINING_ENROLLMENT' })
   get processType(): string {
     return TRAINING_PROCESS_TYPE;
   }

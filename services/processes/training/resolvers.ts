@@ -21,14 +21,13 @@ import { randomUUID } from 'node:crypto';
 import { TrainingCourse } from './course.js';
 import { TrainingEnrollment } from './enrollment.js';
 import { TrainingAttendance } from './attendance.js';
-import { courseProblem, holdsPositionIn } from './rules.js';
+import { attendanceDayProblem, courseProblem, holdsPositionIn } from './rules.js';
 import { HumanTask } from '../kit/human-task.js';
 import { textProblem } from '../kit/text.js';
 import { OrganizationRef, organizationRef } from '../kit/organization-ref.js';
 import { registryRead } from '../registry/refusals.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
 import {
-  applicationWorkflowId,
   attendanceUpdate,
   taskOpenedUpdate,
   TRAINING_PROCESS_TYPE,
@@ -38,6 +37,7 @@ import {
 } from '../../../workflows/training/types.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { toRun } from '../kit/update-refusals.js';
+import { readableRunId } from '../kit/run-ids.js';
 import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
@@ -144,7 +144,8 @@ export class TrainingResolver {
     const enrollmentId = randomUUID();
     const application: TrainingApplication = {
       enrollmentId,
-      workflowId: applicationWorkflowId(course.id, person.id),
+      // One application per person and course: the same two give the same id (no person in it).
+      workflowId: readableRunId('training', Number(course.startsOn.slice(0, 4)), organization, course.id, person.id),
       endorseTaskId: randomUUID(),
       course: {
         id: course.id,
@@ -227,6 +228,9 @@ export class TrainingResolver {
     const course = (await trainingLoaders(ctx).course.load(enrollment.course.id))!;
     if (!Number.isInteger(day) || day < 1 || day > course.days)
       throw badInput(`day must be a day of the course, 1 to ${course.days}`, 'day');
+    // Attendance is taken on course days: the day must have come, the course not yet be over.
+    const outOfDays = attendanceDayProblem(course, day, todayInChina());
+    if (outOfDays) throw conflict(outOfDays);
     await updateRun(ctx, enrollment, (run) =>
       run.executeUpdate(attendanceUpdate, { args: [{ day, attended, recordedBy: ctx.identity.subject }] }),
     );

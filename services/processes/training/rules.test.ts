@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { courseProblem, holdsPositionIn, seatOutcome } from './rules.js';
-import { attendanceRules, completionOf, courseBounds } from '../../../workflows/training/rules.js';
+import { attendanceDayProblem, courseProblem, holdsPositionIn, seatOutcome } from './rules.js';
+import { attendanceRules, completionOf, courseBounds, deadlinesBefore } from '../../../workflows/training/rules.js';
+import { DAY, HOUR } from '../../../workflows/common/time.js';
 
 describe('training rules', () => {
   it('enrols while seats are free, then wait-lists', () => {
@@ -24,6 +25,29 @@ describe('training rules', () => {
     expect(courseProblem({ ...sound, title: '培训\u0000班' }, today)?.message).toMatch(/control characters/);
     expect(courseProblem({ ...sound, completionDays: 5 }, today)?.field).toBe('completionDays');
     expect(courseProblem({ ...sound, completionDays: 3 }, today)).toBeUndefined();
+  });
+
+  it('takes attendance on course days only: not before the day, not after the last day', () => {
+    const course = { startsOn: '2026-12-07', days: 3 };
+    expect(attendanceDayProblem(course, 1, '2026-12-06')).toBe(
+      '培训第 1 天（2026-12-07）尚未到来，出勤只能在当天或之后记录（今天是 2026-12-06）',
+    );
+    expect(attendanceDayProblem(course, 1, '2026-12-07')).toBeUndefined();
+    expect(attendanceDayProblem(course, 2, '2026-12-07')).toMatch(/第 2 天（2026-12-08）尚未到来/);
+    expect(attendanceDayProblem(course, 1, '2026-12-09')).toBeUndefined();
+    expect(attendanceDayProblem(course, 3, '2026-12-09')).toBeUndefined();
+    expect(attendanceDayProblem(course, 3, '2026-12-10')).toBe('培训已于 2026-12-09 结束，不能再记录出勤');
+  });
+
+  it('makes every deadline fall before the course starts when the course is near', () => {
+    const usual = { endorsementMs: 14 * DAY, escalationMs: 3 * DAY, confirmationMs: 7 * DAY };
+    const now = Date.parse('2026-12-01T10:00:00+08:00');
+    expect(deadlinesBefore(now + 30 * DAY, now, usual)).toBe(usual);
+    const near = deadlinesBefore(now + 12 * DAY, now, usual);
+    expect(near).toEqual({ endorsementMs: 7 * DAY, escalationMs: 1.5 * DAY, confirmationMs: 3.5 * DAY });
+    expect(near.endorsementMs + near.escalationMs + near.confirmationMs).toBeLessThanOrEqual(12 * DAY);
+    expect(deadlinesBefore(now + 2 * HOUR, now, usual).endorsementMs).toBe((2 * HOUR * 14) / 24);
+    expect(deadlinesBefore(now + HOUR / 2, now, usual).confirmationMs).toBe(HOUR);
   });
 
   it('knows whether a person holds a position in an organisation on a day', () => {

@@ -1,5 +1,5 @@
 import { EnrollmentStatus } from './enrollment.js';
-import { isIsoDate, notAnIsoDate } from '../../common/dates.js';
+import { addDays, isIsoDate, notAnIsoDate } from '../../common/dates.js';
 import { hasControlCharacters } from '../../../workflows/human-task/form.js';
 
 // The rules of training enrollment (培训报名) a resolver or an activity checks.
@@ -57,4 +57,21 @@ export function holdsPositionIn(
   return positions.some(
     (p) => p.organization.id === organizationId && p.validFrom <= day && (p.validTo === null || day <= p.validTo),
   );
+}
+
+/**
+ * Why a day's attendance cannot be recorded today (Beijing days), or undefined: a day is recorded
+ * on that day or a later day of the course, never before it (a certificate would predate the
+ * course) and never after the course's last day.
+ */
+export function attendanceDayProblem(
+  course: { startsOn: string; days: number },
+  day: number,
+  today: string,
+): string | undefined {
+  const date = addDays(course.startsOn, day - 1);
+  const lastDay = addDays(course.startsOn, course.days - 1);
+  if (today < date) return `培训第 ${day} 天（${date}）尚未到来，出勤只能在当天或之后记录（今天是 ${today}）`;
+  if (today > lastDay) return `培训已于 ${lastDay} 结束，不能再记录出勤`;
+  return undefined;
 }

@@ -129,8 +129,9 @@ export async function fuzz(
       continue;
     }
     // Something moved: this request, or a workflow an earlier valid one started. Once things
-    // are quiet, the same request again tells which (a refusal that writes writes again).
-    const quiet = await counter.settled();
+    // are quiet, the same request again tells which (a refusal that writes writes again). A
+    // campaign's children trickle in on a loaded machine: quiet means a second without a write.
+    const quiet = await counter.settled(1_000, 60_000);
     const again = await send(target.url, target.headers, { query: request.query, variables: request.variables });
     const afterAgain = await counter.count();
     const wrote = changed(quiet, afterAgain);
