@@ -9,6 +9,7 @@ import { Migration20261129052738_procurement_facts } from './Migration2026112905
 import { Migration20261129061204_credit_outcome } from './Migration20261129061204_credit_outcome.js';
 import { Migration20261207173805_facts_keeping_and_change_feed } from './Migration20261207173805_facts_keeping_and_change_feed.js';
 import { Migration20261207180000_change_feed_triggers } from './Migration20261207180000_change_feed_triggers.js';
+import { Migration20261207210013_import_batch } from './Migration20261207210013_import_batch.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261129061204_credit_outcome', class: Migration20261129061204_credit_outcome },
   { name: 'Migration20261207173805_facts_keeping_and_change_feed', class: Migration20261207173805_facts_keeping_and_change_feed },
   { name: 'Migration20261207180000_change_feed_triggers', class: Migration20261207180000_change_feed_triggers },
+  { name: 'Migration20261207210013_import_batch', class: Migration20261207210013_import_batch },
 ];
