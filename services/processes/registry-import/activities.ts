@@ -47,7 +47,7 @@ export function createRegistryImportActivities({
 }): RegistryImportActivities {
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
 
-  async function sendRows(kind: ImportKind, rows: ImportRow[], key: string, dryRun: boolean, reason: string) {
+  async function sendRows(kind: ImportKind, rows: ImportRow[], key: string, dryRun: boolean, reason: string | null) {
     const data = await permanentOnRefusal(() =>
       registry.asSystem<{ importRegistryRows: { replayed: boolean; outcomes: RowOutcome[] } }>(IMPORT_ROWS, {
         key,
@@ -96,7 +96,7 @@ export function createRegistryImportActivities({
       const counts = { created: 0, changed: 0, unchanged: 0 };
       const accepted = new Set<number>();
       for (const [n, batch] of batches(valid).entries()) {
-        for (const outcome of await sendRows(kind, batch, `${importId}:preview:${n}`, true, '')) {
+        for (const outcome of await sendRows(kind, batch, `${importId}:preview:${n}`, true, null)) {
           if (outcome.outcome === 'INVALID') errors.push(...outcome.problems.map((p) => ({ row: outcome.row, ...p })));
           else {
             accepted.add(outcome.row);
