@@ -154,7 +154,7 @@ describe('reading a file', () => {
       shareType: 'shared',
       ref: 'B1:B2',
     } as ExcelJS.CellFormulaValue;
-    sheet.getCell('B2').value = { sharedFormula: 'B1', result: 3 } as ExcelJS.CellSharedFormulaValue;
+    sheet.getCell('B2').value = { sharedFormula: 'B1', result: 3 };
     await expect(rows('XLSX', Buffer.from(await book.xlsx.writeBuffer()))).rejects.toThrow(ImportFileProblem);
   });
 
