@@ -25,7 +25,7 @@ export function reviewForm(preview: ImportSummary): TaskForm {
   };
 }
 
-export type ImportStage = 'VALIDATING' | 'AWAITING_REVIEW' | 'APPLYING' | 'APPLIED' | 'REJECTED' | 'EXPIRED';
+export type ImportStage = 'VALIDATING' | 'AWAITING_REVIEW' | 'APPLYING' | 'APPLIED' | 'REJECTED' | 'EXPIRED' | 'FAILED';
 
 export interface RegistryImportInput {
   processId: string;

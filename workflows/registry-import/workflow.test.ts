@@ -178,4 +178,27 @@ describe('the registry import workflow', () => {
     expect(await sql('select 1 from registry.organization where credit_code = ?', codes[0])).toHaveLength(0);
     await maybeSaveHistory('expired', handle);
   });
+
+  it('fails, saying why, when the stored file no longer has its hash', async () => {
+    const input = await importOf([newCode()]);
+    await sql(
+      'update processes.registry_import_file set content = ? where id = ?',
+      Buffer.from('changed'),
+      input.fileId,
+    );
+    const taskQueue = `registry-import-${randomUUID()}`;
+    const worker = await createHubWorker(env, { orm, taskQueue });
+    workers.push({ worker, running: worker.run() });
+    const state = await env.client.workflow.execute(REGISTRY_IMPORT_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: input.workflowId,
+      args: [input],
+    });
+    expect(state.stage).toBe('FAILED');
+    const [row] = await sql<{ stage: string; rejection_reason: string }>(
+      'select stage, rejection_reason from processes.registry_import where id = ?',
+      input.processId,
+    );
+    expect(row).toEqual({ stage: 'FAILED', rejection_reason: expect.stringContaining('does not have its hash') });
+  });
 });

@@ -7,7 +7,7 @@ import type { RegistryClient } from '../registry/client.js';
 import { permanentOnRefusal } from '../registry/refusals.js';
 import { todayInChina } from '../../common/dates.js';
 import { RegistryImport, RegistryImportFile, type ImportChange } from './entities.js';
-import { fileRows, type FileFormat } from './parse.js';
+import { fileRows, ImportFileProblem, type FileFormat } from './parse.js';
 import { checkRow, duplicateError, naturalKey, readHeader, type ImportRow, type RowError } from './rules.js';
 import type { ImportKind } from './formats.js';
 
@@ -75,22 +75,29 @@ export function createRegistryImportActivities({
       const seen = new Map<string, number>();
       let header: Map<string, number> | undefined;
       let rows = 0;
-      for await (const fileRow of fileRows(file.format as FileFormat, file.content)) {
-        if (!header) {
-          header = readHeader(kind, fileRow.cells);
-          continue;
+      try {
+        for await (const fileRow of fileRows(file.format as FileFormat, file.content)) {
+          if (!header) {
+            header = readHeader(kind, fileRow.cells);
+            continue;
+          }
+          if (fileRow.cells.every((cell) => cell.trim() === '')) continue;
+          rows++;
+          const { parsed, errors: rowErrors } = checkRow(kind, header, fileRow, today);
+          errors.push(...rowErrors);
+          if (!parsed) continue;
+          const first = seen.get(naturalKey(parsed));
+          if (first !== undefined) errors.push(duplicateError(parsed, first));
+          else {
+            seen.set(naturalKey(parsed), parsed.row);
+            valid.push(parsed);
+          }
         }
-        if (fileRow.cells.every((cell) => cell.trim() === '')) continue;
-        rows++;
-        const { parsed, errors: rowErrors } = checkRow(kind, header, fileRow, today);
-        errors.push(...rowErrors);
-        if (!parsed) continue;
-        const first = seen.get(naturalKey(parsed));
-        if (first !== undefined) errors.push(duplicateError(parsed, first));
-        else {
-          seen.set(naturalKey(parsed), parsed.row);
-          valid.push(parsed);
-        }
+      } catch (error) {
+        // The upload read this file; a second read cannot see it otherwise.
+        if (error instanceof ImportFileProblem)
+          throw ApplicationFailure.nonRetryable(error.message, 'ImportFileProblem');
+        throw error;
       }
       // The registry's own checks and what each row would do, with nothing written.
       const counts = { created: 0, changed: 0, unchanged: 0 };

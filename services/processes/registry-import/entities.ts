@@ -77,7 +77,7 @@ export class RegistryImport {
   @Property({ type: 'json', nullable: true, lazy: true }) validRows: unknown[] | null = null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) decision: string | null = null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) reviewedBy: string | null = null;
-  @Field(() => String, { nullable: true, description: 'Why the reviewer rejected it' })
+  @Field(() => String, { nullable: true, description: 'Why the reviewer rejected it, or why it failed' })
   @Property({ type: 'text', nullable: true })
   rejectionReason: string | null = null;
   @Property({ type: 'json', nullable: true }) applied: Record<string, number> | null = null;

@@ -42,7 +42,7 @@ export const registryImportProcess: ProcessDefinition<ProcessesContext> = {
   activities: (deps) => ({ ...createRegistryImportActivities(deps) }),
   async markEnded(em, workflowId, end) {
     await em.execute(
-      `update processes.registry_import set stage = ? where workflow_id = ? and stage not in ('APPLIED', 'REJECTED', 'EXPIRED')`,
+      `update processes.registry_import set stage = ? where workflow_id = ? and stage not in ('APPLIED', 'REJECTED', 'EXPIRED', 'FAILED')`,
       [end, workflowId],
     );
   },

@@ -10,6 +10,7 @@ export const registryImportWords = {
     APPLIED: { zh: '已导入', en: 'applied' },
     REJECTED: { zh: '已驳回', en: 'rejected' },
     EXPIRED: { zh: '逾期未复核', en: 'expired' },
+    FAILED: { zh: '导入失败', en: 'failed' },
   },
   outcomes: {
     APPROVE: { zh: '同意', en: 'Approve' },
