@@ -325,6 +325,58 @@ describe('a bulk import of inspection results from XLSX', () => {
   });
 });
 
+describe('a bulk import of administrative penalties', () => {
+  it('keys a penalty by its authority and document number, checks the order of its days, and applies it', async () => {
+    const code = newCode();
+    const organizationId = await createOrganization(code, `导入测试${run}处罚`);
+    const number = `嘉民罚字〔2024〕${run}号`;
+    const csv = [
+      '统一社会信用代码,处罚决定日期,处罚机关,处罚决定书文号,处罚种类,处罚内容,执行期限',
+      `${code},2024-03-05,嘉兴市民政局,${number},限期停止活动,未按规定开展活动,2024-06-30`,
+      `${code},2024-03-05,嘉兴市民政局,${number}-2,警告,未按规定开展活动,2024-01-01`,
+      `${code},2024-03-06,嘉兴市民政局,${number},警告,重复,`,
+      `${code},2024-03-05,嘉兴市民政局,${number}-3,记过,未按规定开展活动,`,
+    ].join('\n');
+    const uploaded = await upload('PENALTIES', `处罚-${run}.csv`, csv);
+    expect(uploaded.errors).toBeUndefined();
+    const preview = await startAndPreview(uploaded.data.uploadRegistryImportFile.id);
+    expect(preview.preview).toEqual({ rows: 4, valid: 1, invalid: 3, created: 1, changed: 0, unchanged: 0 });
+    expect(
+      preview.errors.map((e: { row: number; column: string; message: string }) => [e.row, e.column, e.message]),
+    ).toEqual([
+      [3, '执行期限', '执行期限不能早于处罚决定日期 2024-03-05'],
+      [4, '处罚决定书文号', '与第 2 行重复：同一处罚机关的同一文号只能有一行'],
+      [5, '处罚种类', expect.stringContaining('处罚种类应为：警告、罚款')],
+    ]);
+    const task = await reviewTask(preview.id, reviewer);
+    const approved = await gql(
+      'mutation($id: ID!) { decideTask(id: $id, input: { outcome: APPROVE_VALID_ROWS }) { task { status } } }',
+      { id: task.id },
+      reviewer,
+    );
+    expect(approved.errors).toBeUndefined();
+    await until(
+      () => gql('query($id: ID!) { registryImport(id: $id) { stage } }', { id: preview.id }, reviewer),
+      (r) => r.data?.registryImport.stage === 'APPLIED',
+      'the penalties applied',
+    );
+    expect(
+      await sql(
+        'select authority, document_number, kind, decided_on::text as decided_on, served_until::text as served_until from registry.administrative_penalty where organization_id = $1',
+        [organizationId],
+      ),
+    ).toEqual([
+      {
+        authority: '嘉兴市民政局',
+        document_number: number,
+        kind: 'SUSPENSION',
+        decided_on: '2024-03-05',
+        served_until: '2024-06-30',
+      },
+    ]);
+  });
+});
+
 describe('files that cannot be imported', () => {
   it('are refused at upload with a clear error and kept nowhere', async () => {
     const header = '统一社会信用代码,名称,年度,年检结果\r\n';

@@ -90,7 +90,7 @@ runBench(async (stops) => {
   });
   const orm = await createProcessesOrm(CATALOG, databaseUrl, { poolMax: 2 });
   stops.push(() => orm.close());
-  const activities = createRegistryImportActivities({ orm, registry });
+  const activities = createRegistryImportActivities({ orm, registry, maxRows: rows });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   stops.push(() => pool.end());
 

@@ -28,8 +28,8 @@ interface RowOutcome {
   problems: { column: string; value: string; message: string }[];
 }
 
-const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $organizations: [ImportedOrganization!], $inspections: [ImportedInspection!], $reason: String) {
-  importRegistryRows(key: $key, dryRun: $dryRun, organizations: $organizations, inspections: $inspections, reason: $reason) {
+const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $organizations: [ImportedOrganization!], $inspections: [ImportedInspection!], $penalties: [ImportedPenalty!], $reason: String) {
+  importRegistryRows(key: $key, dryRun: $dryRun, organizations: $organizations, inspections: $inspections, penalties: $penalties, reason: $reason) {
     replayed outcomes { row outcome entityId changedFields problems { column value message } } } }`;
 
 function batches<T>(items: T[]): T[][] {
@@ -41,9 +41,12 @@ function batches<T>(items: T[]): T[][] {
 export function createRegistryImportActivities({
   orm,
   registry,
+  maxRows,
 }: {
   orm: MikroORM;
   registry: RegistryClient;
+  /** The upload's row limit unless given (the benchmark reads larger files). */
+  maxRows?: number;
 }): RegistryImportActivities {
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
 
@@ -55,6 +58,7 @@ export function createRegistryImportActivities({
         reason,
         organizations: kind === 'ORGANIZATIONS' ? rows : null,
         inspections: kind === 'INSPECTIONS' ? rows : null,
+        penalties: kind === 'PENALTIES' ? rows : null,
       }),
     );
     return data.importRegistryRows.outcomes;
@@ -76,7 +80,7 @@ export function createRegistryImportActivities({
       let header: Map<string, number> | undefined;
       let rows = 0;
       try {
-        for await (const fileRow of fileRows(file.format as FileFormat, file.content)) {
+        for await (const fileRow of fileRows(file.format as FileFormat, file.content, maxRows)) {
           if (!header) {
             header = readHeader(kind, fileRow.cells);
             continue;

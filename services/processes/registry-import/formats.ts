@@ -2,8 +2,8 @@
 // affairs and market regulation spreadsheets name them, and the words their cells use. The
 // docs (docs/registry-import.md) and the template files are made from these tables.
 
-export type ImportKind = 'ORGANIZATIONS' | 'INSPECTIONS';
-export const IMPORT_KINDS: ImportKind[] = ['ORGANIZATIONS', 'INSPECTIONS'];
+export type ImportKind = 'ORGANIZATIONS' | 'INSPECTIONS' | 'PENALTIES';
+export const IMPORT_KINDS: ImportKind[] = ['ORGANIZATIONS', 'INSPECTIONS', 'PENALTIES'];
 
 export interface Column {
   /** The header in the file. */
@@ -30,6 +30,17 @@ export const INSPECTION_RESULT_WORDS: Record<string, string> = {
   不合格: 'FAIL',
   未参检: 'MISSED',
   未参加年检: 'MISSED',
+};
+
+/** 处罚种类 as the registry's export writes them. */
+export const PENALTY_KIND_WORDS: Record<string, string> = {
+  警告: 'WARNING',
+  罚款: 'FINE',
+  '没收违法所得、非法财产': 'CONFISCATION',
+  限期停止活动: 'SUSPENSION',
+  责令撤换负责人: 'REPLACE_LEADERS',
+  撤销登记: 'DEREGISTRATION',
+  其他: 'OTHER',
 };
 
 const CREDIT_CODE: Column = {
@@ -66,9 +77,35 @@ export const COLUMNS: Record<ImportKind, Column[]> = {
       about: Object.keys(INSPECTION_RESULT_WORDS).join('、'),
     },
   ],
+  PENALTIES: [
+    CREDIT_CODE,
+    { header: '名称', field: 'name', required: false, maxLength: 100, about: '仅供核对，不导入' },
+    { header: '处罚决定日期', field: 'decidedOn', required: true, maxLength: 10, about: 'yyyy-mm-dd，不晚于今天' },
+    { header: '处罚机关', field: 'authority', required: true, maxLength: 200, about: '如 嘉兴市民政局' },
+    {
+      header: '处罚决定书文号',
+      field: 'documentNumber',
+      required: true,
+      maxLength: 100,
+      about: '如 嘉民罚字〔2019〕3号；与处罚机关一起确定一份决定',
+    },
+    {
+      header: '处罚种类',
+      field: 'kind',
+      required: true,
+      maxLength: 20,
+      about: Object.keys(PENALTY_KIND_WORDS).join('、'),
+    },
+    { header: '处罚内容', field: 'description', required: true, maxLength: 500, about: '决定的内容' },
+    { header: '执行期限', field: 'servedUntil', required: false, maxLength: 10, about: 'yyyy-mm-dd，不早于决定日期' },
+  ],
 };
 
-export const KIND_WORDS: Record<ImportKind, string> = { ORGANIZATIONS: '组织名录', INSPECTIONS: '年检结果' };
+export const KIND_WORDS: Record<ImportKind, string> = {
+  ORGANIZATIONS: '组织名录',
+  INSPECTIONS: '年检结果',
+  PENALTIES: '行政处罚',
+};
 
 /** The most bytes and rows a file may have (the bytes travel base64 in a GraphQL request of at most 1 MiB). */
 export const MAX_FILE_BYTES = 640 * 1024;

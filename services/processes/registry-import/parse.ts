@@ -85,11 +85,10 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<FileRow> {
   }
 }
 
-/** Every row of the file, the header first; more rows than MAX_ROWS (beside the header) is refused. */
-export async function* fileRows(format: FileFormat, bytes: Uint8Array): AsyncGenerator<FileRow> {
+/** Every row of the file, the header first; more rows than `maxRows` (beside the header) is refused. */
+export async function* fileRows(format: FileFormat, bytes: Uint8Array, maxRows = MAX_ROWS): AsyncGenerator<FileRow> {
   for await (const row of format === 'CSV' ? csvRows(bytes) : xlsxRows(bytes)) {
-    if (row.row > MAX_ROWS + 1)
-      throw new ImportFileProblem(`文件超过 ${MAX_ROWS} 行数据的上限；请拆成多个文件分别导入`);
+    if (row.row > maxRows + 1) throw new ImportFileProblem(`文件超过 ${maxRows} 行数据的上限；请拆成多个文件分别导入`);
     yield row;
   }
 }

@@ -102,6 +102,51 @@ describe('an inspection row', () => {
   });
 });
 
+describe('a penalty row', () => {
+  const header = readHeader('PENALTIES', [
+    '统一社会信用代码',
+    '处罚决定日期',
+    '处罚机关',
+    '处罚决定书文号',
+    '处罚种类',
+    '处罚内容',
+    '执行期限',
+  ]);
+  const check = (cells: string[]) => checkRow('PENALTIES', header, { row: 4, cells }, today);
+
+  it('becomes the registry input, keyed by authority and number', () => {
+    const { parsed } = check([
+      CODE,
+      '2024-03-05',
+      '嘉兴市民政局',
+      '嘉民罚字〔2024〕3号',
+      '没收违法所得、非法财产',
+      '内容',
+      '',
+    ]);
+    expect(parsed).toEqual({
+      row: 4,
+      creditCode: CODE,
+      decidedOn: '2024-03-05',
+      authority: '嘉兴市民政局',
+      documentNumber: '嘉民罚字〔2024〕3号',
+      kind: 'CONFISCATION',
+      description: '内容',
+      servedUntil: null,
+    });
+    expect(naturalKey(parsed!)).toBe('嘉兴市民政局/嘉民罚字〔2024〕3号');
+  });
+
+  it('refuses a term before the decision and a decision after today', () => {
+    expect(check([CODE, '2024-03-05', '局', '1号', '警告', '内容', '2024-03-04']).errors[0].message).toBe(
+      '执行期限不能早于处罚决定日期 2024-03-05',
+    );
+    expect(check([CODE, '2026-12-09', '局', '1号', '警告', '内容', '']).errors[0].message).toBe(
+      '处罚决定日期不能晚于今天（2026-12-08）',
+    );
+  });
+});
+
 describe('days', () => {
   it('are calendar days that exist', () => {
     expect(isoDay('2024-02-29')).toBe('2024-02-29');

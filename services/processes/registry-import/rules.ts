@@ -1,4 +1,11 @@
-import { COLUMNS, INSPECTION_RESULT_WORDS, ORGANIZATION_KIND_WORDS, type Column, type ImportKind } from './formats.js';
+import {
+  COLUMNS,
+  INSPECTION_RESULT_WORDS,
+  ORGANIZATION_KIND_WORDS,
+  PENALTY_KIND_WORDS,
+  type Column,
+  type ImportKind,
+} from './formats.js';
 import { ImportFileProblem, type FileRow } from './parse.js';
 
 // The checks of one row that need nothing but the row (the registry's own checks, such as
@@ -30,7 +37,18 @@ export interface InspectionRow {
   result: string;
 }
 
-export type ImportRow = OrganizationRow | InspectionRow;
+export interface PenaltyRow {
+  row: number;
+  creditCode: string;
+  decidedOn: string;
+  authority: string;
+  documentNumber: string;
+  kind: string;
+  description: string;
+  servedUntil: string | null;
+}
+
+export type ImportRow = OrganizationRow | InspectionRow | PenaltyRow;
 
 /** Where each column is: field → index in the row. Refuses a header row without the required columns. */
 export function readHeader(kind: ImportKind, header: string[]): Map<string, number> {
@@ -110,6 +128,7 @@ export function checkRow(
       errors,
     };
   }
+  if (kind === 'PENALTIES') return checkPenalty(values, code, errors, fail, row, today);
   const year = Number(values.year);
   if (values.year && !/^\d{4}$/.test(values.year)) fail('年度', values.year, '年度应为四位数字，如 2025');
   else if (values.year && year > Number(today.slice(0, 4)) - 1)
@@ -121,13 +140,54 @@ export function checkRow(
   return { parsed: { row, creditCode: code, year, result }, errors };
 }
 
+function checkPenalty(
+  values: Record<string, string>,
+  code: string,
+  errors: RowError[],
+  fail: (header: string, value: string, message: string) => void,
+  row: number,
+  today: string,
+): { parsed?: ImportRow; errors: RowError[] } {
+  const decidedOn = values.decidedOn ? isoDay(values.decidedOn) : null;
+  if (decidedOn === undefined) fail('处罚决定日期', values.decidedOn, '处罚决定日期应为存在的日期，如 2019-03-05');
+  else if (decidedOn && decidedOn > today)
+    fail('处罚决定日期', values.decidedOn, `处罚决定日期不能晚于今天（${today}）`);
+  const servedUntil = values.servedUntil ? isoDay(values.servedUntil) : null;
+  if (servedUntil === undefined) fail('执行期限', values.servedUntil, '执行期限应为存在的日期，如 2019-06-30');
+  else if (servedUntil && decidedOn && servedUntil < decidedOn)
+    fail('执行期限', values.servedUntil, `执行期限不能早于处罚决定日期 ${decidedOn}`);
+  const kind = PENALTY_KIND_WORDS[values.kind];
+  if (values.kind && !kind)
+    fail('处罚种类', values.kind, `处罚种类应为：${Object.keys(PENALTY_KIND_WORDS).join('、')}`);
+  if (errors.length) return { errors };
+  const parsed: PenaltyRow = {
+    row,
+    creditCode: code,
+    decidedOn: decidedOn!,
+    authority: values.authority,
+    documentNumber: values.documentNumber,
+    kind,
+    description: values.description,
+    servedUntil: servedUntil ?? null,
+  };
+  return { parsed, errors };
+}
+
 /** The natural key a row writes to: a file may name it once. */
 export function naturalKey(row: ImportRow): string {
+  if ('documentNumber' in row) return `${row.authority}/${row.documentNumber}`;
   return 'year' in row ? `${row.creditCode}/${row.year}` : row.creditCode;
 }
 
 /** The error of a row whose natural key an earlier row of the file already has. */
 export function duplicateError(row: ImportRow, first: number): RowError {
+  if ('documentNumber' in row)
+    return {
+      row: row.row,
+      column: '处罚决定书文号',
+      value: row.documentNumber,
+      message: `与第 ${first} 行重复：同一处罚机关的同一文号只能有一行`,
+    };
   return 'year' in row
     ? {
         row: row.row,

@@ -14,8 +14,8 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../entities/organization.js';
 import { OrganizationKind } from '../entities/kinds.js';
-import { AnnualInspection } from '../entities/evaluation-facts.js';
-import { InspectionResult } from '../entities/evaluation-kinds.js';
+import { AdministrativePenalty, AnnualInspection } from '../entities/evaluation-facts.js';
+import { InspectionResult, PenaltyKind } from '../entities/evaluation-kinds.js';
 import { ImportBatch, type StoredRowOutcome } from '../entities/import-batch.js';
 import { recordAudit, snapshot } from '../audit.js';
 import { actAs } from '../changes/actor.js';
@@ -57,6 +57,20 @@ class ImportedInspection {
   @Field(() => String) creditCode!: string;
   @Field(() => Int) year!: number;
   @Field(() => InspectionResult) result!: InspectionResult;
+}
+
+@InputType({
+  description: 'An administrative penalty row of an import file (natural key: authority + document number)',
+})
+class ImportedPenalty {
+  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
+  @Field(() => String) creditCode!: string;
+  @Field(() => String) decidedOn!: string;
+  @Field(() => String) authority!: string;
+  @Field(() => String) documentNumber!: string;
+  @Field(() => PenaltyKind) kind!: PenaltyKind;
+  @Field(() => String) description!: string;
+  @Field(() => String, { nullable: true }) servedUntil?: string | null;
 }
 
 @ObjectType({ description: 'What is wrong with a cell' })
@@ -236,6 +250,96 @@ async function upsertInspections(
   return outcomes;
 }
 
+/** Penalties by authority and document number: a decision the file names again is corrected, not repeated. */
+async function upsertPenalties(
+  tx: EntityManager,
+  actor: string,
+  rows: ImportedPenalty[],
+  write: boolean,
+  reason: string | null,
+) {
+  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const byCode = new Map(organizations.map((o) => [o.creditCode!, o]));
+  const earlier = await tx.find(
+    AdministrativePenalty,
+    { documentNumber: { $in: rows.map((r) => r.documentNumber) } },
+    { populate: ['organization'] },
+  );
+  const byKey = new Map(earlier.map((p) => [`${p.authority}/${p.documentNumber}`, p]));
+  const outcomes: StoredRowOutcome[] = [];
+  const created: AdministrativePenalty[] = [];
+  for (const row of rows) {
+    const organization = byCode.get(row.creditCode);
+    if (!organization) {
+      const message = creditCodeProblemZh(row.creditCode) ?? `登记库中没有统一社会信用代码为 ${row.creditCode} 的组织`;
+      outcomes.push(invalid(row.row, [{ column: '统一社会信用代码', value: row.creditCode, message }]));
+      continue;
+    }
+    const penalty = byKey.get(`${row.authority}/${row.documentNumber}`);
+    if (penalty && penalty.organization.id !== organization.id) {
+      outcomes.push(
+        invalid(row.row, [
+          {
+            column: '处罚决定书文号',
+            value: row.documentNumber,
+            message: `${row.authority}的 ${row.documentNumber} 已登记为对${penalty.organization.name}的处罚，不是对${organization.name}的`,
+          },
+        ]),
+      );
+      continue;
+    }
+    const wanted = {
+      decidedOn: row.decidedOn,
+      kind: row.kind,
+      description: row.description,
+      servedUntil: row.servedUntil ?? null,
+    };
+    if (!penalty) {
+      const made = write
+        ? tx.create(AdministrativePenalty, {
+            organization,
+            authority: row.authority,
+            documentNumber: row.documentNumber,
+            ...wanted,
+          })
+        : null;
+      if (made) {
+        byKey.set(`${row.authority}/${row.documentNumber}`, made);
+        created.push(made);
+      }
+      outcomes.push({
+        row: row.row,
+        outcome: ImportOutcome.CREATED,
+        entityId: made?.id ?? null,
+        changedFields: [],
+        problems: [],
+      });
+      continue;
+    }
+    const changedFields = (Object.keys(wanted) as (keyof typeof wanted)[]).filter(
+      (field) => (penalty[field] ?? null) !== wanted[field],
+    );
+    if (changedFields.length && write) {
+      const before = snapshot(tx, penalty);
+      Object.assign(penalty, wanted);
+      await tx.flush();
+      recordAudit(tx, actor, 'UPDATE', penalty, before, reason);
+    }
+    outcomes.push({
+      row: row.row,
+      outcome: changedFields.length ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED,
+      entityId: penalty.id,
+      changedFields,
+      problems: [],
+    });
+  }
+  if (write) {
+    await tx.flush();
+    for (const penalty of created) recordAudit(tx, actor, 'CREATE', penalty, null, reason);
+  }
+  return outcomes;
+}
+
 @Resolver()
 export class ImportRowsResolver {
   @Authorized('SYSTEM')
@@ -250,12 +354,13 @@ export class ImportRowsResolver {
     @Arg('organizations', () => [ImportedOrganization], { nullable: true })
     organizations: ImportedOrganization[] | null,
     @Arg('inspections', () => [ImportedInspection], { nullable: true }) inspections: ImportedInspection[] | null,
+    @Arg('penalties', () => [ImportedPenalty], { nullable: true }) penalties: ImportedPenalty[] | null,
     @Arg('reason', () => String, { nullable: true, description: 'For the audit trail, e.g. 批量导入 <file>' })
     reason: string | null,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ImportBatchResult> {
     if (!key.trim() || key.length > 200) throw badInput('批次键（key）不能为空，最长 200 个字符', 'key');
-    const count = (organizations?.length ?? 0) + (inspections?.length ?? 0);
+    const count = (organizations?.length ?? 0) + (inspections?.length ?? 0) + (penalties?.length ?? 0);
     if (count > MAX_ROWS) throw badInput(`一批最多 ${MAX_ROWS} 行，此批有 ${count} 行`, 'organizations');
     const why = requireReason(reason, true);
     const actor = identity.subject;
@@ -264,6 +369,7 @@ export class ImportRowsResolver {
     const run = async (tx: EntityManager, write: boolean) => [
       ...(organizations?.length ? await upsertOrganizations(tx, actor, organizations, write, why) : []),
       ...(inspections?.length ? await upsertInspections(tx, actor, inspections, write, why) : []),
+      ...(penalties?.length ? await upsertPenalties(tx, actor, penalties, write, why) : []),
     ];
     if (dryRun) return answer(await run(em.fork(), false), false);
     return em.fork().transactional(async (tx) => {
