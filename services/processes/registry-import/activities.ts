@@ -19,6 +19,8 @@ import type { ImportKind } from './formats.js';
 
 /** Rows per registry call (the registry takes at most 500). */
 export const BATCH_ROWS = 400;
+/** Dry-run calls in flight at once during the preview. */
+const PREVIEW_CALLS = 3;
 
 interface RowOutcome {
   row: number;
@@ -106,8 +108,18 @@ export function createRegistryImportActivities({
       // The registry's own checks and what each row would do, with nothing written.
       const counts = { created: 0, changed: 0, unchanged: 0 };
       const accepted = new Set<number>();
-      for (const [n, batch] of batches(valid).entries()) {
-        for (const outcome of await sendRows(kind, batch, `${importId}:preview:${n}`, true, null)) {
+      // The dry run writes nothing, so its batches go PREVIEW_CALLS at a time (each waits mostly
+      // on the registry); their answers are taken in order.
+      const pending = batches(valid);
+      const answers: RowOutcome[][] = [];
+      let next = 0;
+      const caller = async () => {
+        for (let n = next++; n < pending.length; n = next++)
+          answers[n] = await sendRows(kind, pending[n], `${importId}:preview:${n}`, true, null);
+      };
+      await Promise.all(Array.from({ length: PREVIEW_CALLS }, caller));
+      for (const answer of answers) {
+        for (const outcome of answer) {
           if (outcome.outcome === 'INVALID') errors.push(...outcome.problems.map((p) => ({ row: outcome.row, ...p })));
           else {
             accepted.add(outcome.row);
