@@ -51,7 +51,7 @@ describe('replay of saved histories', () => {
     expect(histories.length, `no histories under ${WORKFLOWS}`).toBeGreaterThan(0);
     // Each process with a workflow has some.
     expect(new Set(histories.map((h) => h.workflowId.split('-')[1]))).toEqual(
-      new Set(['evaluation', 'procurement', 'training']),
+      new Set(['evaluation', 'procurement', 'registry', 'training']),
     );
 
     const failures: string[] = [];

@@ -23,6 +23,7 @@ import { CreditEntry, RewardGrant } from './entities/credit.js';
 import { ServiceCategory } from './entities/service-category.js';
 import { ChangeCommit, RegistryChange } from './entities/change.js';
 import { Jurisdiction } from './entities/jurisdiction.js';
+import { ImportBatch } from './entities/import-batch.js';
 import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The registry service's tables; infra/db adds the migration list (services never import infra). */
@@ -48,6 +49,7 @@ export const registryOrmSpec: OrmSpec = {
     InvestmentProject,
     RewardFundAllocation,
     AnnualInspection,
+    ImportBatch,
     AdministrativePenalty,
     ListEntry,
     CreditEntry,

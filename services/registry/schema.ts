@@ -35,6 +35,7 @@ import { InspectionKeepingResolver } from './resolvers/inspection-keeping.js';
 import { PenaltyKeepingResolver } from './resolvers/penalty-keeping.js';
 import { ListKeepingResolver } from './resolvers/list-keeping.js';
 import { CreditKeepingResolver } from './resolvers/credit-keeping.js';
+import { ImportRowsResolver } from './resolvers/import-rows.js';
 import {
   AdministrativePenaltyResolver,
   AnnualInspectionResolver,
@@ -50,6 +51,7 @@ export function buildRegistrySchema() {
     {
       // One resolver class per line: several people add to this list.
       resolvers: [
+        ImportRowsResolver,
         OrganizationResolver,
         AggregatesResolver,
         RecordGroupResolver,

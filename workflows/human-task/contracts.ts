@@ -23,6 +23,11 @@ export interface TaskSpec {
   summary: string;
   organizationId: string;
   candidates: Candidate[];
+  /**
+   * People (token subjects) who may not act on it even when a candidate matches them, e.g. the
+   * one who asked for the decision may not review it (four eyes).
+   */
+  excludedSubjects?: string[];
   /** Milliseconds from opening until the task is due, and until the reminder (follow-up). */
   dueInMs: number;
   followUpInMs?: number;

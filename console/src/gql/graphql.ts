@@ -34,6 +34,7 @@ export type Decision =
   | 'ACCEPT'
   | 'APPLY'
   | 'APPROVE'
+  | 'APPROVE_VALID_ROWS'
   | 'CHANGE'
   | 'CLOSE'
   | 'DECLINE'
@@ -126,6 +127,7 @@ export type ProcessRunFilter = {
 export type ProcessType =
   | 'EVALUATION'
   | 'PROCUREMENT'
+  | 'REGISTRY_IMPORT'
   | 'TRAINING_ENROLLMENT';
 
 export type RunStatus =
@@ -407,6 +409,7 @@ export type ApproverTaskQueryVariables = Exact<{
 export type ApproverTaskQuery = { task: { id: string, title: string, summary: string, processType: ProcessType, kind: string, status: TaskStatus, priority: number, dueAt: string, followUpAt: string | null, escalated: boolean, createdAt: string, completedAt: string | null, assignee: string | null, delegatedTo: string | null, decision: Decision | null, comment: string | null, decidedBy: string | null, decisionValues: Record<string, unknown> | null, processId: string, organization: { id: string, name: string }, candidates: Array<{ role: string | null, organizationId: string | null, subject: string | null }>, form: { outcomes: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, min: number | null, max: number | null, maxLength: number | null, options: Array<string> | null, forOutcomes: Array<string> | null }> } | null, comments: Array<{ id: string, author: string, body: string, createdAt: string }>, process:
       | { __typename: 'EvaluationApplication', campaignId: string, organizationName: string, reviewerCount: number | null, total: number | null, grade: string | null, updatedAt: string, id: string, stage: string, processType: ProcessType, applicationStatus: string }
       | { __typename: 'Procurement', title: string, agencyName: string, categoryName: string, budgetFen: number, method: string, round: number, closesAt: string, id: string, stage: string, processType: ProcessType, tasks: Array<{ id: string, kind: string, status: TaskStatus, decision: Decision | null, decidedBy: string | null, comment: string | null, completedAt: string | null }> }
+      | { __typename: 'RegistryImport', id: string, stage: string, processType: ProcessType }
       | { __typename: 'TrainingEnrollment', personName: string, requestedAt: string, id: string, stage: string, processType: ProcessType, enrollmentStatus: EnrollmentStatus, course: { id: string, title: string, startsOn: string, days: number }, tasks: Array<{ id: string, kind: string, status: TaskStatus, decision: Decision | null, decidedBy: string | null, comment: string | null, completedAt: string | null }> }
      | null } };
 
@@ -458,6 +461,7 @@ export type ApproverDecideTaskMutationVariables = Exact<{
 export type ApproverDecideTaskMutation = { decideTask: { task: { id: string, status: TaskStatus, decision: Decision | null, decidedBy: string | null, completedAt: string | null }, process:
       | { __typename: 'EvaluationApplication', id: string, stage: string }
       | { __typename: 'Procurement', id: string, stage: string }
+      | { __typename: 'RegistryImport', id: string, stage: string }
       | { __typename: 'TrainingEnrollment', id: string, stage: string }
      | null } };
 

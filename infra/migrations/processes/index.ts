@@ -5,6 +5,7 @@ import { Migration20261129043008_evaluation } from './Migration20261129043008_ev
 import { Migration20261129061444_procurement } from './Migration20261129061444_procurement.js';
 import { Migration20261129064434_run_operations } from './Migration20261129064434_run_operations.js';
 import { Migration20261129065004_admin_end_states } from './Migration20261129065004_admin_end_states.js';
+import { Migration20261207210020_registry_import } from './Migration20261207210020_registry_import.js';
 
 // Every migration of the processes schema, oldest first. npm run migration:create adds files here.
 export const processesMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const processesMigrations: MigrationObject[] = [
   { name: 'Migration20261129061444_procurement', class: Migration20261129061444_procurement },
   { name: 'Migration20261129064434_run_operations', class: Migration20261129064434_run_operations },
   { name: 'Migration20261129065004_admin_end_states', class: Migration20261129065004_admin_end_states },
+  { name: 'Migration20261207210020_registry_import', class: Migration20261207210020_registry_import },
 ];

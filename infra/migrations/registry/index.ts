@@ -11,6 +11,7 @@ import { Migration20261207173805_facts_keeping_and_change_feed } from './Migrati
 import { Migration20261207180000_change_feed_triggers } from './Migration20261207180000_change_feed_triggers.js';
 import { Migration20261207205635_jurisdiction } from './Migration20261207205635_jurisdiction.js';
 import { Migration20261207210000_pinyin_order } from './Migration20261207210000_pinyin_order.js';
+import { Migration20261207210013_import_batch } from './Migration20261207210013_import_batch.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261207180000_change_feed_triggers', class: Migration20261207180000_change_feed_triggers },
   { name: 'Migration20261207205635_jurisdiction', class: Migration20261207205635_jurisdiction },
   { name: 'Migration20261207210000_pinyin_order', class: Migration20261207210000_pinyin_order },
+  { name: 'Migration20261207210013_import_batch', class: Migration20261207210013_import_batch },
 ];

@@ -21,7 +21,11 @@ export function callerKeys(identity: Identity): string[] {
   return keys;
 }
 
-export function isCandidate(task: Pick<HumanTask, 'candidateKeys'>, identity: Identity): boolean {
+export function isCandidate(
+  task: Pick<HumanTask, 'candidateKeys'> & Partial<Pick<HumanTask, 'excludedSubjects'>>,
+  identity: Identity,
+): boolean {
+  if (task.excludedSubjects?.includes(identity.subject)) return false;
   const mine = new Set(callerKeys(identity));
   return task.candidateKeys.some((key) => mine.has(key));
 }
@@ -41,7 +45,8 @@ export function visibleTo(identity: Identity): object {
   if (hasRole(identity, 'ADMIN')) return {};
   return {
     $or: [
-      { candidateKeys: { $overlap: callerKeys(identity) } },
+      // A candidate by role, unless the task names them among those who may not act on it.
+      { candidateKeys: { $overlap: callerKeys(identity) }, $not: { excludedSubjects: { $overlap: [identity.subject] } } },
       { assignee: identity.subject },
       { delegates: { $overlap: [identity.subject] } },
     ],

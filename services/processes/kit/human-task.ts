@@ -28,7 +28,7 @@ export const ACTIVE_STATUSES = [TaskStatus.OPEN, TaskStatus.CLAIMED];
 @Index({ name: 'human_task_candidate_keys_idx', properties: ['candidateKeys'], type: 'gin' })
 @Index({ name: 'human_task_workflow_idx', properties: ['workflowId'] })
 export class HumanTask {
-  [OptionalProps]?: 'createdAt' | 'priority' | 'summary' | 'delegates' | 'processType' | 'candidateKeys' | 'escalated';
+  [OptionalProps]?: 'createdAt' | 'priority' | 'summary' | 'delegates' | 'processType' | 'candidateKeys' | 'excludedSubjects' | 'escalated';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -63,6 +63,10 @@ export class HumanTask {
 
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
   candidateKeys: string[] = [];
+
+  /** Who may not act on it although a candidate key matches them (the spec's excludedSubjects). */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  excludedSubjects: string[] = [];
 
   @Field(() => String, { nullable: true, description: 'Who claimed it (token subject)' })
   @Property({ type: 'text', nullable: true })

@@ -22,6 +22,7 @@ function rowOf(spec: TaskSpec & { form: TaskForm }, opened: Date) {
     organizationId: spec.organizationId,
     candidates: spec.candidates,
     candidateKeys: spec.candidates.map(candidateKey),
+    excludedSubjects: spec.excludedSubjects ?? [],
     status: TaskStatus.OPEN,
     form: spec.form,
     priority: spec.priority ?? 0,

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { RegistryImportActivities } from '../../../workflows/registry-import/activities.js';
+import type { ImportApplied, ImportSummary } from '../../../workflows/registry-import/contracts.js';
+import type { RegistryClient } from '../registry/client.js';
+import { permanentOnRefusal } from '../registry/refusals.js';
+import { todayInChina } from '../../common/dates.js';
+import { RegistryImport, RegistryImportFile, type ImportChange } from './entities.js';
+import { fileRows, ImportFileProblem, type FileFormat } from './parse.js';
+import { checkRow, duplicateError, naturalKey, readHeader, type ImportRow, type RowError } from './rules.js';
+import type { ImportKind } from './formats.js';
+
+// The import's side effects. The preview reads the stored file (its hash checked), checks every
+// row, asks the registry what each valid row would do (its dry run, in batches) and keeps the
+// result in the import's row. Applying sends the valid rows in batches, each with the key
+// <import id>:<batch>: the registry applies a key once, so a retried activity or a replayed
+// workflow writes nothing twice.
+
+/** Rows per registry call (the registry takes at most 500). */
+export const BATCH_ROWS = 400;
+/** Dry-run calls in flight at once during the preview. */
+const PREVIEW_CALLS = 3;
+
+interface RowOutcome {
+  row: number;
+  outcome: 'CREATED' | 'CHANGED' | 'UNCHANGED' | 'INVALID';
+  entityId: string | null;
+  changedFields: string[];
+  problems: { column: string; value: string; message: string }[];
+}
+
+const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $organizations: [ImportedOrganization!], $inspections: [ImportedInspection!], $penalties: [ImportedPenalty!], $reason: String) {
+  importRegistryRows(key: $key, dryRun: $dryRun, organizations: $organizations, inspections: $inspections, penalties: $penalties, reason: $reason) {
+    replayed outcomes { row outcome entityId changedFields problems { column value message } } } }`;
+
+function batches<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH_ROWS) out.push(items.slice(i, i + BATCH_ROWS));
+  return out;
+}
+
+export function createRegistryImportActivities({
+  orm,
+  registry,
+  maxRows,
+}: {
+  orm: MikroORM;
+  registry: RegistryClient;
+  /** The upload's row limit unless given (the benchmark reads larger files). */
+  maxRows?: number;
+}): RegistryImportActivities {
+  const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
+
+  async function sendRows(kind: ImportKind, rows: ImportRow[], key: string, dryRun: boolean, reason: string | null) {
+    const data = await permanentOnRefusal(() =>
+      registry.asSystem<{ importRegistryRows: { replayed: boolean; outcomes: RowOutcome[] } }>(IMPORT_ROWS, {
+        key,
+        dryRun,
+        reason,
+        organizations: kind === 'ORGANIZATIONS' ? rows : null,
+        inspections: kind === 'INSPECTIONS' ? rows : null,
+        penalties: kind === 'PENALTIES' ? rows : null,
+      }),
+    );
+    return data.importRegistryRows.outcomes;
+  }
+
+  return {
+    async previewImport({ importId, sha256 }) {
+      const em = orm.em.fork();
+      const run = await em.findOneOrFail(RegistryImport, importId);
+      const file = await em.findOneOrFail(RegistryImportFile, run.fileId, { populate: ['content'] });
+      const digest = createHash('sha256').update(file.content).digest('hex');
+      if (digest !== sha256)
+        throw ApplicationFailure.nonRetryable(`The stored file of import ${importId} does not have its hash ${sha256}`);
+      const kind = run.kind as ImportKind;
+      const today = todayInChina();
+      const errors: RowError[] = [];
+      const valid: ImportRow[] = [];
+      const seen = new Map<string, number>();
+      let header: Map<string, number> | undefined;
+      let rows = 0;
+      try {
+        for await (const fileRow of fileRows(file.format as FileFormat, file.content, maxRows)) {
+          if (!header) {
+            header = readHeader(kind, fileRow.cells);
+            continue;
+          }
+          if (fileRow.cells.every((cell) => cell.trim() === '')) continue;
+          rows++;
+          const { parsed, errors: rowErrors } = checkRow(kind, header, fileRow, today);
+          errors.push(...rowErrors);
+          if (!parsed) continue;
+          const first = seen.get(naturalKey(parsed));
+          if (first !== undefined) errors.push(duplicateError(parsed, first));
+          else {
+            seen.set(naturalKey(parsed), parsed.row);
+            valid.push(parsed);
+          }
+        }
+      } catch (error) {
+        // The upload read this file; a second read cannot see it otherwise.
+        if (error instanceof ImportFileProblem)
+          throw ApplicationFailure.nonRetryable(error.message, 'ImportFileProblem');
+        throw error;
+      }
+      // The registry's own checks and what each row would do, with nothing written.
+      const counts = { created: 0, changed: 0, unchanged: 0 };
+      const accepted = new Set<number>();
+      // The dry run writes nothing, so its batches go PREVIEW_CALLS at a time (each waits mostly
+      // on the registry); their answers are taken in order.
+      const pending = batches(valid);
+      const answers: RowOutcome[][] = [];
+      let next = 0;
+      const caller = async () => {
+        for (let n = next++; n < pending.length; n = next++)
+          answers[n] = await sendRows(kind, pending[n], `${importId}:preview:${n}`, true, null);
+      };
+      await Promise.all(Array.from({ length: PREVIEW_CALLS }, caller));
+      for (const answer of answers) {
+        for (const outcome of answer) {
+          if (outcome.outcome === 'INVALID') errors.push(...outcome.problems.map((p) => ({ row: outcome.row, ...p })));
+          else {
+            accepted.add(outcome.row);
+            counts[
+              outcome.outcome === 'CREATED' ? 'created' : outcome.outcome === 'CHANGED' ? 'changed' : 'unchanged'
+            ]++;
+          }
+        }
+      }
+      errors.sort((a, b) => a.row - b.row);
+      const applicable = valid.filter((row) => accepted.has(row.row));
+      const summary: ImportSummary = { rows, valid: applicable.length, invalid: rows - applicable.length, ...counts };
+      await inTransaction(async (tx) => {
+        const row = await tx.findOneOrFail(RegistryImport, importId);
+        Object.assign(row, { preview: summary, errors, validRows: applicable });
+      });
+      return summary;
+    },
+
+    async applyImport({ importId }) {
+      const em = orm.em.fork();
+      const run = await em.findOneOrFail(RegistryImport, importId, { populate: ['validRows'] });
+      const rows = (run.validRows ?? []) as ImportRow[];
+      const applied: ImportApplied = { created: 0, changed: 0, unchanged: 0, refused: 0 };
+      const changes: ImportChange[] = [];
+      const refusedErrors: RowError[] = [];
+      const reason = `批量导入 ${run.fileName}（${run.id}）`;
+      for (const [n, batch] of batches(rows).entries()) {
+        for (const outcome of await sendRows(run.kind as ImportKind, batch, `${importId}:${n}`, false, reason)) {
+          if (outcome.outcome === 'INVALID') {
+            applied.refused++;
+            refusedErrors.push(...outcome.problems.map((p) => ({ row: outcome.row, ...p })));
+            continue;
+          }
+          applied[
+            outcome.outcome === 'CREATED' ? 'created' : outcome.outcome === 'CHANGED' ? 'changed' : 'unchanged'
+          ]++;
+          const { row, outcome: what, entityId, changedFields } = outcome;
+          changes.push({ row, outcome: what, entityId, changedFields });
+        }
+      }
+      await inTransaction(async (tx) => {
+        const row = await tx.findOneOrFail(RegistryImport, importId);
+        if (refusedErrors.length) row.errors = [...(row.errors ?? []), ...refusedErrors].sort((a, b) => a.row - b.row);
+        Object.assign(row, { applied, changes, appliedAt: new Date() });
+      });
+      return applied;
+    },
+
+    async recordImportStage({ importId, stage, decision, reviewedBy, reason }) {
+      await inTransaction(async (tx) => {
+        const row = await tx.findOneOrFail(RegistryImport, importId);
+        row.stage = stage;
+        if (decision !== undefined) row.decision = decision;
+        if (reviewedBy !== undefined) row.reviewedBy = reviewedBy;
+        if (reason !== undefined) row.rejectionReason = reason;
+      });
+    },
+  };
+}

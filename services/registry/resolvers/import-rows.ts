@@ -1,0 +1,391 @@
+import {
+  Authorized,
+  Arg,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Organization } from '../entities/organization.js';
+import { OrganizationKind } from '../entities/kinds.js';
+import { AdministrativePenalty, AnnualInspection } from '../entities/evaluation-facts.js';
+import { InspectionResult, PenaltyKind } from '../entities/evaluation-kinds.js';
+import { ImportBatch, type StoredRowOutcome } from '../entities/import-batch.js';
+import { recordAudit, snapshot } from '../audit.js';
+import { actAs } from '../changes/actor.js';
+import { inspectionYearViolations, socialOrganizationViolations } from '../rules/facts.js';
+import { creditCodeProblemZh, regionProblemZh, type RowProblem } from '../import/rows.js';
+import { currentYear, requireReason } from './keeping.js';
+import type { RegistryContext } from '../context.js';
+import { badInput } from '../../common/errors.js';
+
+// The bulk import's way into the registry (the registry-import process calls it as SYSTEM): a
+// batch of rows upserted by natural key (credit code; credit code + year) in one transaction,
+// each change audited. `dryRun` says what each row would do and writes nothing (the preview);
+// otherwise the batch is applied once per `key`: a second call with that key is answered from
+// the first and writes nothing, so a retried activity or a second approval changes nothing twice.
+
+export enum ImportOutcome {
+  CREATED = 'CREATED',
+  CHANGED = 'CHANGED',
+  UNCHANGED = 'UNCHANGED',
+  INVALID = 'INVALID',
+}
+registerEnumType(ImportOutcome, { name: 'ImportOutcome', description: '新增 / 变更 / 未变 / 无效' });
+
+const MAX_ROWS = 500;
+
+@InputType({ description: 'An organisation row of an import file' })
+class ImportedOrganization {
+  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
+  @Field(() => String) creditCode!: string;
+  @Field(() => String) name!: string;
+  @Field(() => OrganizationKind) kind!: OrganizationKind;
+  @Field(() => String) regionCode!: string;
+  @Field(() => String, { nullable: true, description: 'ISO date of registration' }) registeredOn?: string | null;
+}
+
+@InputType({ description: 'An annual inspection row of an import file' })
+class ImportedInspection {
+  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
+  @Field(() => String) creditCode!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => InspectionResult) result!: InspectionResult;
+}
+
+@InputType({
+  description: 'An administrative penalty row of an import file (natural key: authority + document number)',
+})
+class ImportedPenalty {
+  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
+  @Field(() => String) creditCode!: string;
+  @Field(() => String) decidedOn!: string;
+  @Field(() => String) authority!: string;
+  @Field(() => String) documentNumber!: string;
+  @Field(() => PenaltyKind) kind!: PenaltyKind;
+  @Field(() => String) description!: string;
+  @Field(() => String, { nullable: true }) servedUntil?: string | null;
+}
+
+@ObjectType({ description: 'What is wrong with a cell' })
+class ImportRowProblem {
+  @Field(() => String) column!: string;
+  @Field(() => String) value!: string;
+  @Field(() => String, { description: 'In Chinese' }) message!: string;
+}
+
+@ObjectType({ description: 'What a row did (or would do)' })
+class ImportRowOutcome {
+  @Field(() => Int) row!: number;
+  @Field(() => ImportOutcome) outcome!: ImportOutcome;
+  @Field(() => ID, { nullable: true }) entityId!: string | null;
+  @Field(() => [String]) changedFields!: string[];
+  @Field(() => [ImportRowProblem]) problems!: ImportRowProblem[];
+}
+
+@ObjectType({ description: 'A batch of imported rows, applied or tried' })
+class ImportBatchResult {
+  @Field(() => String) key!: string;
+  @Field(() => Boolean, { description: 'True when the key had been applied before: nothing was written now' })
+  replayed!: boolean;
+  @Field(() => [ImportRowOutcome]) outcomes!: ImportRowOutcome[];
+}
+
+const invalid = (row: number, problems: RowProblem[]): StoredRowOutcome => ({
+  row,
+  outcome: ImportOutcome.INVALID,
+  entityId: null,
+  changedFields: [],
+  problems,
+});
+
+async function upsertOrganizations(
+  tx: EntityManager,
+  actor: string,
+  rows: ImportedOrganization[],
+  write: boolean,
+  reason: string | null,
+) {
+  const existing = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const byCode = new Map(existing.map((o) => [o.creditCode!, o]));
+  const outcomes: StoredRowOutcome[] = [];
+  for (const row of rows) {
+    const problems: RowProblem[] = [];
+    const codeProblem = creditCodeProblemZh(row.creditCode);
+    if (codeProblem) problems.push({ column: '统一社会信用代码', value: row.creditCode, message: codeProblem });
+    const regionProblem = regionProblemZh(row.regionCode);
+    if (regionProblem) problems.push({ column: '行政区划代码', value: row.regionCode, message: regionProblem });
+    if (problems.length) {
+      outcomes.push(invalid(row.row, problems));
+      continue;
+    }
+    const wanted = {
+      name: row.name,
+      kind: row.kind,
+      regionCode: row.regionCode,
+      registeredOn: row.registeredOn ?? null,
+    };
+    const organization = byCode.get(row.creditCode);
+    if (!organization) {
+      const created = write ? tx.create(Organization, { ...wanted, creditCode: row.creditCode }) : null;
+      outcomes.push({
+        row: row.row,
+        outcome: ImportOutcome.CREATED,
+        entityId: created?.id ?? null,
+        changedFields: [],
+        problems: [],
+      });
+      if (created) byCode.set(row.creditCode, created);
+      continue;
+    }
+    const changedFields = (Object.keys(wanted) as (keyof typeof wanted)[]).filter(
+      (field) => (organization[field] ?? null) !== wanted[field],
+    );
+    if (changedFields.length && write) {
+      const before = snapshot(tx, organization);
+      Object.assign(organization, wanted);
+      await tx.flush();
+      recordAudit(tx, actor, 'UPDATE', organization, before, reason);
+    }
+    outcomes.push({
+      row: row.row,
+      outcome: changedFields.length ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED,
+      entityId: organization.id,
+      changedFields,
+      problems: [],
+    });
+  }
+  if (write) {
+    await tx.flush();
+    for (const organization of byCode.values())
+      if (!existing.includes(organization)) recordAudit(tx, actor, 'CREATE', organization, null, reason);
+  }
+  return outcomes;
+}
+
+async function upsertInspections(
+  tx: EntityManager,
+  actor: string,
+  rows: ImportedInspection[],
+  write: boolean,
+  reason: string | null,
+) {
+  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const byCode = new Map(organizations.map((o) => [o.creditCode!, o]));
+  const inspections = await tx.find(AnnualInspection, {
+    organization: { $in: organizations },
+    year: { $in: [...new Set(rows.map((r) => r.year))] },
+  });
+  const byKey = new Map(inspections.map((i) => [`${i.organization.id}/${i.year}`, i]));
+  const outcomes: StoredRowOutcome[] = [];
+  const created: AnnualInspection[] = [];
+  for (const row of rows) {
+    const organization = byCode.get(row.creditCode);
+    if (!organization) {
+      const message = creditCodeProblemZh(row.creditCode) ?? `登记库中没有统一社会信用代码为 ${row.creditCode} 的组织`;
+      outcomes.push(invalid(row.row, [{ column: '统一社会信用代码', value: row.creditCode, message }]));
+      continue;
+    }
+    const violations = [
+      ...socialOrganizationViolations(organization),
+      ...inspectionYearViolations(row.year, currentYear(), organization.registeredOn),
+    ];
+    if (violations.length) {
+      outcomes.push(
+        invalid(
+          row.row,
+          violations.map((v) =>
+            v.field === 'year'
+              ? { column: '年度', value: String(row.year), message: v.message }
+              : { column: '统一社会信用代码', value: row.creditCode, message: v.message },
+          ),
+        ),
+      );
+      continue;
+    }
+    const key = `${organization.id}/${row.year}`;
+    const earlier = byKey.get(key);
+    if (!earlier) {
+      const inspection = write
+        ? tx.create(AnnualInspection, { organization, year: row.year, result: row.result })
+        : null;
+      if (inspection) {
+        byKey.set(key, inspection);
+        created.push(inspection);
+      }
+      outcomes.push({
+        row: row.row,
+        outcome: ImportOutcome.CREATED,
+        entityId: inspection?.id ?? null,
+        changedFields: [],
+        problems: [],
+      });
+      continue;
+    }
+    const changed = earlier.result !== row.result;
+    if (changed && write) {
+      const before = snapshot(tx, earlier);
+      earlier.result = row.result;
+      await tx.flush();
+      recordAudit(tx, actor, 'UPDATE', earlier, before, reason);
+    }
+    outcomes.push({
+      row: row.row,
+      outcome: changed ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED,
+      entityId: earlier.id,
+      changedFields: changed ? ['result'] : [],
+      problems: [],
+    });
+  }
+  if (write) {
+    await tx.flush();
+    for (const inspection of created) recordAudit(tx, actor, 'CREATE', inspection, null, reason);
+  }
+  return outcomes;
+}
+
+/** Penalties by authority and document number: a decision the file names again is corrected, not repeated. */
+async function upsertPenalties(
+  tx: EntityManager,
+  actor: string,
+  rows: ImportedPenalty[],
+  write: boolean,
+  reason: string | null,
+) {
+  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const byCode = new Map(organizations.map((o) => [o.creditCode!, o]));
+  const earlier = await tx.find(
+    AdministrativePenalty,
+    { documentNumber: { $in: rows.map((r) => r.documentNumber) } },
+    { populate: ['organization'] },
+  );
+  const byKey = new Map(earlier.map((p) => [`${p.authority}/${p.documentNumber}`, p]));
+  const outcomes: StoredRowOutcome[] = [];
+  const created: AdministrativePenalty[] = [];
+  for (const row of rows) {
+    const organization = byCode.get(row.creditCode);
+    if (!organization) {
+      const message = creditCodeProblemZh(row.creditCode) ?? `登记库中没有统一社会信用代码为 ${row.creditCode} 的组织`;
+      outcomes.push(invalid(row.row, [{ column: '统一社会信用代码', value: row.creditCode, message }]));
+      continue;
+    }
+    const penalty = byKey.get(`${row.authority}/${row.documentNumber}`);
+    if (penalty && penalty.organization.id !== organization.id) {
+      outcomes.push(
+        invalid(row.row, [
+          {
+            column: '处罚决定书文号',
+            value: row.documentNumber,
+            message: `${row.authority}的 ${row.documentNumber} 已登记为对${penalty.organization.name}的处罚，不是对${organization.name}的`,
+          },
+        ]),
+      );
+      continue;
+    }
+    const wanted = {
+      decidedOn: row.decidedOn,
+      kind: row.kind,
+      description: row.description,
+      servedUntil: row.servedUntil ?? null,
+    };
+    if (!penalty) {
+      const made = write
+        ? tx.create(AdministrativePenalty, {
+            organization,
+            authority: row.authority,
+            documentNumber: row.documentNumber,
+            ...wanted,
+          })
+        : null;
+      if (made) {
+        byKey.set(`${row.authority}/${row.documentNumber}`, made);
+        created.push(made);
+      }
+      outcomes.push({
+        row: row.row,
+        outcome: ImportOutcome.CREATED,
+        entityId: made?.id ?? null,
+        changedFields: [],
+        problems: [],
+      });
+      continue;
+    }
+    const changedFields = (Object.keys(wanted) as (keyof typeof wanted)[]).filter(
+      (field) => (penalty[field] ?? null) !== wanted[field],
+    );
+    if (changedFields.length && write) {
+      const before = snapshot(tx, penalty);
+      Object.assign(penalty, wanted);
+      await tx.flush();
+      recordAudit(tx, actor, 'UPDATE', penalty, before, reason);
+    }
+    outcomes.push({
+      row: row.row,
+      outcome: changedFields.length ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED,
+      entityId: penalty.id,
+      changedFields,
+      problems: [],
+    });
+  }
+  if (write) {
+    await tx.flush();
+    for (const penalty of created) recordAudit(tx, actor, 'CREATE', penalty, null, reason);
+  }
+  return outcomes;
+}
+
+@Resolver()
+export class ImportRowsResolver {
+  @Authorized('SYSTEM')
+  @Mutation(() => ImportBatchResult, {
+    description:
+      'SYSTEM (the bulk import): upsert a batch of rows by natural key, once per key; dryRun says what each row would do and writes nothing',
+  })
+  async importRegistryRows(
+    @Arg('key', () => String, { description: 'The batch idempotency key, e.g. <import id>:<batch number>' })
+    key: string,
+    @Arg('dryRun', () => Boolean) dryRun: boolean,
+    @Arg('organizations', () => [ImportedOrganization], { nullable: true })
+    organizations: ImportedOrganization[] | null,
+    @Arg('inspections', () => [ImportedInspection], { nullable: true }) inspections: ImportedInspection[] | null,
+    @Arg('penalties', () => [ImportedPenalty], { nullable: true }) penalties: ImportedPenalty[] | null,
+    @Arg('reason', () => String, { nullable: true, description: 'For the audit trail, e.g. 批量导入 <file>' })
+    reason: string | null,
+    @Ctx() { em, identity }: RegistryContext,
+  ): Promise<ImportBatchResult> {
+    if (!key.trim() || key.length > 200) throw badInput('批次键（key）不能为空，最长 200 个字符', 'key');
+    const count = (organizations?.length ?? 0) + (inspections?.length ?? 0) + (penalties?.length ?? 0);
+    if (count > MAX_ROWS) throw badInput(`一批最多 ${MAX_ROWS} 行，此批有 ${count} 行`, 'organizations');
+    const why = requireReason(reason, true);
+    const actor = identity.subject;
+    const answer = (outcomes: StoredRowOutcome[], replayed: boolean) =>
+      Object.assign(new ImportBatchResult(), { key, replayed, outcomes: outcomes as ImportRowOutcome[] });
+    const run = async (tx: EntityManager, write: boolean) => [
+      ...(organizations?.length ? await upsertOrganizations(tx, actor, organizations, write, why) : []),
+      ...(inspections?.length ? await upsertInspections(tx, actor, inspections, write, why) : []),
+      ...(penalties?.length ? await upsertPenalties(tx, actor, penalties, write, why) : []),
+    ];
+    if (dryRun) return answer(await run(em.fork(), false), false);
+    return em.fork().transactional(async (tx) => {
+      // The batch's key first: a concurrent second call waits on this row and then sees it.
+      const inserted = await tx.execute(
+        `insert into registry.import_batch (key, actor, outcomes, applied_at) values (?, ?, '[]', now()) on conflict (key) do nothing returning key`,
+        [key, actor],
+      );
+      if (inserted.length === 0) {
+        const stored = await tx.findOneOrFail(ImportBatch, { key });
+        return answer(stored.outcomes, true);
+      }
+      await actAs(tx, actor);
+      const outcomes = await run(tx, true);
+      await tx.execute(`update registry.import_batch set outcomes = ? where key = ?`, [JSON.stringify(outcomes), key]);
+      return answer(outcomes, false);
+    });
+  }
+}
