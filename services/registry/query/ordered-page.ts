@@ -93,10 +93,11 @@ export async function findOrderedPage<T extends object>(
     ...(before ? [beyond(keys, before, 'before')] : []),
   ].map(({ sql, params }) => ({ [raw(sql, params)]: [] }));
   // Backward pages are read from their far end in the reverse order, then turned round.
+  // Only nullable keys name where nulls go: a plain direction on the others lets a b-tree
+  // (the pinyin index, the primary key) serve DESC as well as ASC.
   const orderBy = keys.map((key) => {
-    const descending = key.descending !== backward;
-    const nullsLast = !backward;
-    return { [raw(key.sql)]: `${descending ? 'desc' : 'asc'} nulls ${nullsLast ? 'last' : 'first'}` };
+    const direction = key.descending !== backward ? 'desc' : 'asc';
+    return { [raw(key.sql)]: key.nullable ? `${direction} nulls ${backward ? 'first' : 'last'}` : direction };
   });
   const counted = shape === 'plain' && bounds.length === 0;
   const condition = (bounds.length ? { $and: [where, ...bounds] } : where) as never;

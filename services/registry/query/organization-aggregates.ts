@@ -56,9 +56,10 @@ export async function organizationGroups(
   if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy 中有重复的分组键', 'groupBy');
   // The filter's rating, honour and edge conditions refer to the aggregate's day unless it names its own.
   const where = organizationWhere(filter ? { ...filter, asOf: filter.asOf ?? asOf } : { asOf });
+  // Only the columns the keys read: a narrower row is cheaper to carry through the grouping.
   const matched = em
     .createQueryBuilder(Organization, 'o0')
-    .select('*')
+    .select(['id', 'kind', 'regionCode', 'registeredOn'])
     .where(where as never)
     .toQuery();
   const keys = groupBy.map((key) => COLUMNS[key]);
