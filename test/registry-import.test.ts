@@ -74,7 +74,7 @@ async function startAndPreview(fileId: string) {
 
 async function reviewTask(importId: string, as: string) {
   const r = await gql(
-    '{ myTasks(processType: "REGISTRY_IMPORT", first: 100) { edges { node { id processId kind title form { outcomes } } } } }',
+    '{ myTasks(processType: REGISTRY_IMPORT, first: 100) { edges { node { id processId kind title form { outcomes } } } } }',
     {},
     as,
   );
