@@ -95,23 +95,28 @@ describe('traversal within the jurisdiction', () => {
 });
 
 describe('people within the jurisdiction', () => {
-  type Holder = { id: string; name: string; positions: { organization: { id: string } }[] };
-  let holders: Holder[];
-  beforeAll(async () => {
-    const data = ok(
+  type Holder = { id: string; name: string };
+  /** A new person, with a position in the organization `key` when given. */
+  const holder = async (key?: string): Promise<Holder> => {
+    const created = ok(
       await gql(
-        `{ a: organization(id: "${orgId('haining-warp-knitting')}") { positions { person { id name positions { organization { id } } } } }
-           b: organization(id: "${orgId('wenzhou')}") { positions { person { id name positions { organization { id } } } } } }`,
-        {},
-        integrator,
+        `mutation($input: NewPerson!) { createPerson(input: $input) { id name } }`,
+        { input: { name: `管辖测试${crypto.randomUUID().slice(0, 6)}` } },
+        admins.province,
       ),
-    );
-    holders = [...data.a.positions, ...data.b.positions].map((p: { person: Holder }) => p.person);
-  });
-
-  /** A person whose every position is in the organization `key`. */
-  const onlyIn = (key: string) =>
-    holders.find((p) => p.positions.length > 0 && p.positions.every((x) => x.organization.id === orgId(key)))!;
+    ).createPerson as Holder;
+    if (key)
+      ok(
+        await gql(
+          `mutation($input: NewPosition!) { createPosition(input: $input) { id } }`,
+          {
+            input: { personId: created.id, organizationId: orgId(key), role: 'PRESIDENT', validFrom: '2020-01-01' },
+          },
+          admins.province,
+        ),
+      );
+    return created;
+  };
 
   const seen = async (person: Holder, bearer: string) => {
     const one = await gql(`query($id: ID!) { person(id: $id) { id } }`, { id: person.id }, bearer);
@@ -129,22 +134,11 @@ describe('people within the jurisdiction', () => {
   };
 
   it('a person is seen where they hold or held a position, or everywhere when they hold none', async () => {
-    const haining = onlyIn('haining-warp-knitting');
-    const wenzhou = onlyIn('wenzhou');
-    expect(haining, 'a person only of the Haining association').toBeDefined();
-    expect(wenzhou, 'a person only of the Wenzhou chamber').toBeDefined();
-    const created = ok(
-      await gql(
-        `mutation($input: NewPerson!) { createPerson(input: $input) { id name } }`,
-        { input: { name: `无职务人员${crypto.randomUUID().slice(0, 4)}` } },
-        admins.province,
-      ),
-    );
-    const nobody = { ...created.createPerson, positions: [] } as Holder;
     const expected: [Holder, Level[]][] = [
-      [haining, ['province', 'city', 'county']],
-      [wenzhou, ['province', 'city']],
-      [nobody, ALL],
+      [await holder('haining-warp-knitting'), ['province', 'city', 'county']],
+      [await holder('wenzhou'), ['province', 'city']],
+      [await holder('federation-wuxing'), ['province', 'otherCity']],
+      [await holder(), ALL],
     ];
     for (const [person, seenBy] of expected) {
       for (const level of ALL)
@@ -164,9 +158,7 @@ async function feedEnd(): Promise<string> {
 }
 
 async function renameShort(key: string, bearer: string): Promise<void> {
-  const current = ok(
-    await gql(`query($id: ID!) { organization(id: $id) { version } }`, { id: orgId(key) }, bearer),
-  );
+  const current = ok(await gql(`query($id: ID!) { organization(id: $id) { version } }`, { id: orgId(key) }, bearer));
   ok(
     await gql(
       `mutation($id: ID!, $version: Int!, $s: String!) { updateOrganization(id: $id, version: $version, input: { shortName: $s }) { id } }`,

@@ -64,7 +64,9 @@ export class AuditTrailResolver {
       ...(entityId != null ? { entityId: requireUuid(entityId, 'entityId') } : {}),
     };
     // The id is a sequence, so it orders entries as they were written (audit_entry_entity_idx serves the filter).
-    const scoped: FilterQuery<AuditEntry> = { $and: [where, jurisdictionOf({ em, identity }).auditCondition<AuditEntry>()] };
+    const scoped: FilterQuery<AuditEntry> = {
+      $and: [where, jurisdictionOf({ em, identity }).auditCondition<AuditEntry>()],
+    };
     return findPage(em, AuditEntry, scoped, { id: 'desc' }, page);
   }
 }

@@ -108,7 +108,13 @@ export class RegistryChangesResolver {
     if (unknown !== undefined)
       throw badInput(`"${unknown}" is not a registry type of the feed (one of ${TRACKED_TYPES.join(', ')})`, 'types');
     const from = after == null ? null : decodeCursor(after);
-    const found = await readChanges(em, from, first + 1, types ?? null, jurisdictionOf({ em, identity }).changeCondition());
+    const found = await readChanges(
+      em,
+      from,
+      first + 1,
+      types ?? null,
+      jurisdictionOf({ em, identity }).changeCondition(),
+    );
     const changes = found.slice(0, first);
     const edges = changes.map((change) => ({ cursor: encodeCursor(change.position), node: node(change) }));
     return {
