@@ -235,7 +235,8 @@ describe('exports within the jurisdiction', () => {
   const exported = async (path: string, bearer: string) => {
     const res = await fetch(new URL(path, inject('gatewayUrl')), { headers: { authorization: `Bearer ${bearer}` } });
     expect(res.status).toBe(200);
-    return parse(await res.text(), { bom: true }) as string[][];
+    const rows: string[][] = parse(await res.text(), { bom: true });
+    return rows;
   };
 
   it('an export holds the rows its list gives the caller', async () => {
