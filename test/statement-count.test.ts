@@ -142,6 +142,63 @@ describe('statements per request', () => {
     }
   });
 
+  it('costs a Federation officer at most one statement more on traversal, people, the audit trail and the change feed', async () => {
+    const em = orm.em.fork();
+    const [{ id: hub }] = await em.execute<{ id: string }[]>('select id from registry.organization where name = ?', [
+      `${prefix}-枢纽工商联`,
+    ]);
+    const [a, b] = await em.execute<{ id: string }[]>(
+      'select id from registry.organization where name in (?, ?) order by name',
+      [`${prefix}-001商会`, `${prefix}-002商会`],
+    );
+    const [president] = await em.execute<{ id: string }[]>('select id from registry.person where name = ?', [
+      `${prefix}会长001`,
+    ]);
+    const as = (roles: Identity['roles'], federationId?: string): Identity => ({
+      subject: 'counter',
+      roles,
+      organizationIds: [],
+      ...(federationId ? { federationId } : {}),
+    });
+    // An ADMIN without a Federation is unscoped (as the worker's reads are): the same resolvers, no jurisdiction.
+    const unscopedAdmin = as(['ADMIN']);
+    const officer = as(['FEDERATION_OFFICER'], hub);
+    const cases: [string, Record<string, unknown>, Identity, number, boolean][] = [
+      // traversal: one more condition in the walk's own statement; a path checks its two ends in one statement
+      [
+        `query ($id: ID!) { organization(id: $id) { neighbors(depth: 2, first: 100) { totalCount edges { node { organization { name } } } } } }`,
+        { id: hub },
+        officer,
+        1, // the organization itself (organization(id)'s check), nothing for the walk
+        true,
+      ],
+      [
+        `query ($a: ID!, $b: ID!) { path(from: $a, to: $b) { length organizations { name } } }`,
+        { a: a.id, b: b.id },
+        officer,
+        1,
+        true,
+      ],
+      [
+        `query ($name: String!) { people(first: 20, nameContains: $name) { totalCount edges { node { name } } } }`,
+        { name: `${prefix}会长` },
+        officer,
+        0,
+        true,
+      ],
+      [`query ($id: ID!) { person(id: $id) { name } }`, { id: president.id }, officer, 1, true],
+      [`{ auditTrail(first: 20) { totalCount edges { node { id } } } }`, {}, officer, 0, false],
+      [`{ registryChanges(first: 50) { edges { node { entityId } } } }`, {}, officer, 0, false],
+    ];
+    for (const [query, variables, scopedAs, more, sameData] of cases) {
+      await statementsFor(query, variables, scopedAs); // warm up
+      const unscoped = await statementsFor(query, variables, unscopedAdmin);
+      const scoped = await statementsFor(query, variables, scopedAs);
+      if (sameData) expect(scoped.data, query).toEqual(unscoped.data);
+      expect(scoped.statements.length - unscoped.statements.length, query).toBe(more);
+    }
+  });
+
   it('pages organizations with one statement (and one count after a cursor), whatever the filter', async () => {
     const filter = `{ nameContains: $name, kinds: [GRASSROOTS_CHAMBER], region: "330400", active: true, ratingAtLeast: A3,
       honourLevel: MUNICIPAL, honourYear: 2025, hasRelationship: SUPERVISES, asOf: "2026-06-01" }`;

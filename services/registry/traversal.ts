@@ -30,6 +30,8 @@ export interface EdgeFilter {
   types: readonly RelationshipType[];
   /** ISO date the edges must be valid on (validFrom <= asOf <= validTo, or validTo open). */
   asOf: string;
+  /** Organizations the walk may step onto (the caller's jurisdiction, jurisdiction/request.ts); all when left out. */
+  visible?: { sql: (organization: string) => string; params: Record<string, unknown> };
 }
 
 /** `depth` when it is a whole number within 1..max, else BAD_USER_INPUT naming the argument. */
@@ -51,10 +53,11 @@ export function edgeTypes(types: readonly RelationshipType[] | null | undefined)
  * One step from frontier node `f.id` as rows (node, prev, edge): `node` reached over `edge`
  * from `prev`. OUTGOING follows from→to, INCOMING to→from, BOTH either way.
  */
-function stepFrom(direction: Direction): string {
+function stepFrom(direction: Direction, visible: EdgeFilter['visible']): string {
   const valid = `r.type = any(array[:types]::text[]) and ${inEffectSql('r', ':asOf::date')}`;
-  const outgoing = `select r.to_id as node, r.from_id as prev, r.id as edge from registry.relationship r where r.from_id = f.id and ${valid}`;
-  const incoming = `select r.from_id as node, r.to_id as prev, r.id as edge from registry.relationship r where r.to_id = f.id and ${valid}`;
+  const onto = (node: string) => (visible ? ` and ${visible.sql(node)}` : '');
+  const outgoing = `select r.to_id as node, r.from_id as prev, r.id as edge from registry.relationship r where r.from_id = f.id and ${valid}${onto('r.to_id')}`;
+  const incoming = `select r.from_id as node, r.to_id as prev, r.id as edge from registry.relationship r where r.to_id = f.id and ${valid}${onto('r.from_id')}`;
   if (direction === Direction.OUTGOING) return outgoing;
   if (direction === Direction.INCOMING) return incoming;
   return `${outgoing} union all ${incoming}`;
@@ -91,7 +94,7 @@ export async function findNeighbors(em: EntityManager, query: NeighborQuery): Pr
       cross join lateral (
         select array_agg(distinct e.node) as nodes
         from unnest(b.front) f(id)
-        cross join lateral (${stepFrom(query.direction)}) e
+        cross join lateral (${stepFrom(query.direction, query.visible)}) e
         left join unnest(b.seen) v(id) on v.id = e.node
         where v.id is null
       ) x
@@ -118,6 +121,7 @@ export async function findNeighbors(em: EntityManager, query: NeighborQuery): Pr
       asOf: query.asOf,
       depth: query.depth,
       limit: query.first + 1,
+      ...query.visible?.params,
       ...(query.after
         ? { afterDistance: query.after.distance, afterName: query.after.name, afterId: query.after.id }
         : {}),
@@ -145,13 +149,16 @@ export interface FoundPath {
 /** A shortest path between two organizations, edges walked either way; null when none within maxDepth. */
 export async function shortestPath(em: EntityManager, query: PathQuery): Promise<FoundPath | null> {
   if (query.from === query.to) return { organizationIds: [query.from], relationshipIds: [] };
-  const [row] = await em.getConnection().execute<{ organizations: string[]; relationships: string[] }[]>(PATH_SQL, {
-    from: query.from,
-    to: query.to,
-    types: [...query.types],
-    asOf: query.asOf,
-    maxDepth: query.maxDepth,
-  });
+  const [row] = await em
+    .getConnection()
+    .execute<{ organizations: string[]; relationships: string[] }[]>(pathSql(query.visible), {
+      from: query.from,
+      to: query.to,
+      types: [...query.types],
+      asOf: query.asOf,
+      maxDepth: query.maxDepth,
+      ...query.visible?.params,
+    });
   return row ? { organizationIds: row.organizations, relationshipIds: row.relationships } : null;
 }
 
@@ -159,7 +166,7 @@ export async function shortestPath(em: EntityManager, query: PathQuery): Promise
 // side's new frontier with, per node, the node it came from and the edge (for the way back).
 // The first expansion whose new nodes touch the other side's frontier has found the shortest
 // length; `meeting` picks one such node and the two chains walk back to `from` and to `to`.
-const PATH_SQL = `
+const pathSql = (visible: EdgeFilter['visible']) => `
   with recursive search(step, f_depth, b_depth, f_front, f_seen, b_front, b_seen, side, nodes, prevs, edges, met) as (
     select 0, 0, 0, array[:from::uuid], array[:from::uuid], array[:to::uuid], array[:to::uuid],
            null::text, null::uuid[], null::uuid[], null::uuid[], false
@@ -177,7 +184,7 @@ const PATH_SQL = `
       from (
         select distinct on (e.node) e.node, e.prev, e.edge
         from unnest(case when pick.side = 'F' then s.f_front else s.b_front end) f(id)
-        cross join lateral (${stepFrom(Direction.BOTH)}) e
+        cross join lateral (${stepFrom(Direction.BOTH, visible)}) e
         left join unnest(case when pick.side = 'F' then s.f_seen else s.b_seen end) v(id) on v.id = e.node
         where v.id is null
         order by e.node, e.prev, e.edge

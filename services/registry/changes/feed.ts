@@ -97,10 +97,13 @@ export async function readChanges(
   after: FeedPosition | null,
   first: number,
   types: readonly string[] | null,
+  visible?: { sql: string; params: unknown[] },
 ): Promise<FeedChange[]> {
   const from = after ?? { seq: '0', id: '0' };
-  const typed = types ? ' and c.entity_type in (?)' : '';
-  const typeParams = types ? [types] : [];
+  // The caller's jurisdiction filters inside both walks, so the page's last change (the cursor) is
+  // the last visible one read and a visible change after it is never passed over.
+  const typed = (types ? ' and c.entity_type in (?)' : '') + (visible ? ` and ${visible.sql}` : '');
+  const typeParams = [...(types ? [types] : []), ...(visible?.params ?? [])];
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `(${SELECT} where k.seq = ? and c.id > ?${typed} order by c.id limit ?)
      union all

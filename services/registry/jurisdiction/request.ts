@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../common/identity.js';
-import { forbidden } from '../../common/errors.js';
+import { forbidden, notFound } from '../../common/errors.js';
 import { todayInChina } from '../../common/dates.js';
-import { scopedFederation, supervisionEnds, unplacedSql, visibleParams, visibleSql } from './rules.js';
+import { scopedFederation, supervisionEnds, unplacedSql, visibleNamedSql, visibleParams, visibleSql } from './rules.js';
+import { personVisible, recordVisible, type Condition } from './records.js';
 
 // The caller's jurisdiction for one request: which Federation bounds it (from the token) and
 // the day (today in China). Lists take it as one more condition in their own statement;
@@ -16,6 +17,7 @@ export class RequestJurisdiction {
   readonly federationId: string | undefined;
   readonly day: string;
   private readonly visibleIds: DataLoader<string, boolean>;
+  private readonly visiblePeople: DataLoader<string, boolean>;
 
   constructor(
     private readonly em: EntityManager,
@@ -28,6 +30,15 @@ export class RequestJurisdiction {
       const rows = await this.em.execute<{ id: string }[]>(
         `select o.id from registry.organization o where o.id in (?) and ${visibleSql('o.id')}`,
         [[...ids], ...visibleParams(this.federationId!, this.day)],
+      );
+      const seen = new Set(rows.map((row) => row.id));
+      return ids.map((id) => seen.has(id));
+    });
+    this.visiblePeople = new DataLoader(async (ids) => {
+      const visible = personVisible('p0.id', this.federationId!, this.day);
+      const rows = await this.em.execute<{ id: string }[]>(
+        `select p0.id from registry.person p0 where p0.id in (?) and ${visible.sql}`,
+        [[...ids], ...visible.params],
       );
       const seen = new Set(rows.map((row) => row.id));
       return ids.map((id) => seen.has(id));
@@ -59,6 +70,62 @@ export class RequestJurisdiction {
         params,
       )]: [],
     } as FilterQuery<T>;
+  }
+
+  /** A condition for a query over people: those holding or having held a position in an organization the caller sees, or none. */
+  personCondition<T extends object>(): FilterQuery<T> {
+    if (!this.federationId) return {};
+    const params = visibleParams(this.federationId, this.day);
+    return {
+      [raw((alias: string) => personVisible(`${alias}.id`, this.federationId!, this.day).sql, params)]: [],
+    } as FilterQuery<T>;
+  }
+
+  /** Whether the caller may see the person (one batched statement per request; nothing is read when unscoped). */
+  async seesPerson(personId: string): Promise<boolean> {
+    if (!this.federationId) return true;
+    return this.visiblePeople.load(personId.toLowerCase());
+  }
+
+  /** A condition for audit entries: those of records the caller sees (records.ts says whose a record is). */
+  auditCondition<T extends object>(): FilterQuery<T> {
+    if (!this.federationId) return {};
+    const columns = (alias: string) => ({
+      type: `${alias}.entity_type`,
+      id: `${alias}.entity_id`,
+      values: `coalesce(${alias}.after, ${alias}.before)`,
+      camelKeys: true,
+    });
+    const params = recordVisible(columns('a'), this.federationId, this.day).params;
+    return {
+      [raw((alias: string) => recordVisible(columns(alias), this.federationId!, this.day).sql, params)]: [],
+    } as FilterQuery<T>;
+  }
+
+  /** A condition for the change feed's rows (alias `c` of registry.change): changes of records the caller sees; undefined when unscoped. */
+  changeCondition(): Condition | undefined {
+    if (!this.federationId) return undefined;
+    return recordVisible(
+      { type: 'c.entity_type', id: 'c.entity_id', values: 'c.after', camelKeys: false },
+      this.federationId,
+      this.day,
+    );
+  }
+
+  /**
+   * For a traversal: the ends named must be visible (else NOT_FOUND, as if there were none),
+   * and the walk may step only onto visible organizations: the condition on the node reached
+   * (named bindings), or undefined when unscoped.
+   */
+  async traversalScope(...ends: string[]): Promise<NamedCondition | undefined> {
+    if (!this.federationId) return undefined;
+    const seen = await Promise.all(ends.map((id) => this.sees(id)));
+    const hidden = ends.find((_, i) => !seen[i]);
+    if (hidden !== undefined) throw notFound(`No organization has id ${hidden}`);
+    return {
+      sql: visibleNamedSql,
+      params: { jurisdictionFederation: this.federationId, jurisdictionDay: this.day },
+    };
   }
 
   /** Whether the caller may see the organization (an unscoped caller sees all; nothing is read then). */
@@ -124,6 +191,12 @@ export class RequestJurisdiction {
     const outside = rows[0]?.outside;
     if (outside) throw forbidden(`${outside}不在你所在工商联的管辖范围内（它不监管该组织），不能修改其记录`);
   }
+}
+
+/** A condition on an organization column with named bindings (for statements written with names). */
+export interface NamedCondition {
+  sql: (organization: string) => string;
+  params: Record<string, unknown>;
 }
 
 const perRequest = new WeakMap<EntityManager, RequestJurisdiction>();

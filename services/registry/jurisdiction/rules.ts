@@ -14,15 +14,21 @@ export function scopedFederation(identity: Identity): string | undefined {
   return identity.federationId;
 }
 
+const visibleTemplate = (organization: string, federation: string, day: string): string => `(
+  exists (select 1 from registry.jurisdiction j where j.federation_id = ${federation}::uuid and j.organization_id = ${organization}
+    and j.valid_from <= ${day}::date and (j.valid_to is null or j.valid_to >= ${day}::date))
+  or not exists (select 1 from registry.jurisdiction j where j.organization_id = ${organization}
+    and j.valid_from <= ${day}::date and (j.valid_to is null or j.valid_to >= ${day}::date)))`;
+
 /**
  * The SQL test "the organisation in column `organization` is visible to Federation ? on day ?":
  * in its jurisdiction, or in no Federation's. Binds visibleParams.
  */
-export const visibleSql = (organization: string): string => `(
-  exists (select 1 from registry.jurisdiction j where j.federation_id = ?::uuid and j.organization_id = ${organization}
-    and j.valid_from <= ?::date and (j.valid_to is null or j.valid_to >= ?::date))
-  or not exists (select 1 from registry.jurisdiction j where j.organization_id = ${organization}
-    and j.valid_from <= ?::date and (j.valid_to is null or j.valid_to >= ?::date)))`;
+export const visibleSql = (organization: string): string => visibleTemplate(organization, '?', '?');
+
+/** The same test with named bindings (:jurisdictionFederation, :jurisdictionDay), for statements written with names. */
+export const visibleNamedSql = (organization: string): string =>
+  visibleTemplate(organization, ':jurisdictionFederation', ':jurisdictionDay');
 
 /** The parameters visibleSql binds, in its order. */
 export const visibleParams = (federationId: string, day: string): unknown[] => [federationId, day, day, day, day];

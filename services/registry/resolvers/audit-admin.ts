@@ -1,4 +1,5 @@
 import { Authorized, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
 import { AuditEntry } from '../entities/audit-entry.js';
 import { Organization } from '../entities/organization.js';
 import { Person } from '../entities/person.js';
@@ -9,6 +10,7 @@ import { Honour } from '../entities/honour.js';
 import { Certification } from '../entities/certification.js';
 import { AdministrativePenalty, AnnualInspection, ListEntry } from '../entities/evaluation-facts.js';
 import { CreditEntry, RewardGrant } from '../entities/credit.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs, findPage } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
@@ -49,7 +51,7 @@ export class AuditTrailResolver {
   })
   auditTrail(
     @Args(() => AuditTrailArgs) { entityType, entityId, ...page }: AuditTrailArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ) {
     if (entityType != null && !AUDITED_TYPES.includes(entityType)) {
       throw badInput(
@@ -62,6 +64,9 @@ export class AuditTrailResolver {
       ...(entityId != null ? { entityId: requireUuid(entityId, 'entityId') } : {}),
     };
     // The id is a sequence, so it orders entries as they were written (audit_entry_entity_idx serves the filter).
-    return findPage(em, AuditEntry, where, { id: 'desc' }, page);
+    const scoped: FilterQuery<AuditEntry> = {
+      $and: [where, jurisdictionOf({ em, identity }).auditCondition<AuditEntry>()],
+    };
+    return findPage(em, AuditEntry, scoped, { id: 'desc' }, page);
   }
 }

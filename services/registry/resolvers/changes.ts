@@ -15,6 +15,7 @@ import {
 import { Max, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { decodeCursor, encodeCursor, readChanges, TRACKED_TYPES, type FeedChange } from '../changes/feed.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 import type { RegistryContext } from '../context.js';
 import { PageInfo } from '../../common/connection.js';
 import { badInput } from '../../common/errors.js';
@@ -99,7 +100,7 @@ export class RegistryChangesResolver {
   })
   async registryChanges(
     @Args(() => RegistryChangesArgs) { after, first, types }: RegistryChangesArgs,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ): Promise<RegistryChangeFeed> {
     if (types && types.length === 0)
       throw badInput('types lists the registry types to follow; leave it out to follow all of them', 'types');
@@ -107,7 +108,13 @@ export class RegistryChangesResolver {
     if (unknown !== undefined)
       throw badInput(`"${unknown}" is not a registry type of the feed (one of ${TRACKED_TYPES.join(', ')})`, 'types');
     const from = after == null ? null : decodeCursor(after);
-    const found = await readChanges(em, from, first + 1, types ?? null);
+    const found = await readChanges(
+      em,
+      from,
+      first + 1,
+      types ?? null,
+      jurisdictionOf({ em, identity }).changeCondition(),
+    );
     const changes = found.slice(0, first);
     const edges = changes.map((change) => ({ cursor: encodeCursor(change.position), node: node(change) }));
     return {

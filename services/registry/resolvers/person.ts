@@ -5,6 +5,7 @@ import { Position } from '../entities/position.js';
 import { Certification } from '../entities/certification.js';
 import { Organization } from '../entities/organization.js';
 import { containsPattern } from '../organization-filter.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, PageArgs } from '../../common/connection.js';
 import { ORDER_BY_DESCRIPTION, type OrderTerm } from '../query/order.js';
@@ -27,19 +28,27 @@ class PeopleArgs extends PageArgs {
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { description: 'One person by id; NOT_FOUND when there is none' })
-  async person(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RegistryContext): Promise<Person> {
-    const found = await loaders.person.load(requireUuid(id));
-    if (!found) throw notFound(`No person has id ${id}`);
+  async person(@Arg('id', () => ID) id: string, @Ctx() { em, identity, loaders }: RegistryContext): Promise<Person> {
+    const [found, sees] = await Promise.all([
+      loaders.person.load(requireUuid(id)),
+      jurisdictionOf({ em, identity }).seesPerson(id),
+    ]);
+    // Outside the caller's jurisdiction it is as if there were none.
+    if (!found || !sees) throw notFound(`No person has id ${id}`);
     return found;
   }
 
   @Query(() => PersonConnection, {
     description: 'People ordered by name (code point), then id, unless orderBy says otherwise',
   })
-  people(@Args(() => PeopleArgs) { nameContains, orderBy, ...page }: PeopleArgs, @Ctx() { em }: RegistryContext) {
+  people(
+    @Args(() => PeopleArgs) { nameContains, orderBy, ...page }: PeopleArgs,
+    @Ctx() { em, identity }: RegistryContext,
+  ) {
     const pattern = nameContains ? containsPattern(nameContains) : undefined;
     const where = pattern ? { $or: [{ name: { $ilike: pattern } }, { englishName: { $ilike: pattern } }] } : {};
-    return listPage(em, Person, where, { name: 'asc', id: 'asc' }, { fields: PERSON_ORDER, terms: orderBy }, page);
+    const scoped = { $and: [where, jurisdictionOf({ em, identity }).personCondition<Person>()] };
+    return listPage(em, Person, scoped, { name: 'asc', id: 'asc' }, { fields: PERSON_ORDER, terms: orderBy }, page);
   }
 
   @FieldResolver(() => [Position], { description: 'Roles held, earliest first' })

@@ -12,6 +12,7 @@ import {
   type NeighborKey,
 } from '../traversal.js';
 import { asOfDate } from '../dates.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 import type { RegistryContext } from '../context.js';
 import { Connection, encodeCursor, type ConnectionShape } from '../../common/connection.js';
 import { decodeCursor } from '../../common/cursor.js';
@@ -71,7 +72,7 @@ export class TraversalResolver {
     first: number | null | undefined,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' })
     after: string | null | undefined,
-    @Ctx() { em, loaders }: RegistryContext,
+    @Ctx() { em, identity, loaders }: RegistryContext,
   ): Promise<ConnectionShape<Neighbor>> {
     const size = first ?? 20;
     if (!Number.isInteger(size) || size < 1 || size > 100)
@@ -84,6 +85,7 @@ export class TraversalResolver {
       asOf: asOfDate(asOf),
       first: size,
       after: after == null ? undefined : neighborKey(after),
+      visible: await jurisdictionOf({ em, identity }).traversalScope(),
     });
     const organizations = await loaders.organization.loadMany(page.rows.map((row) => row.id));
     const edges = page.rows.map((row, i) => ({
@@ -117,7 +119,7 @@ export class TraversalResolver {
     @Arg('maxDepth', () => Int, { defaultValue: MAX_PATH_DEPTH }) maxDepth: number,
     @Arg('asOf', () => String, { nullable: true, description: 'ISO date the edges must be valid on' })
     asOf: string | null | undefined,
-    @Ctx() { em, loaders }: RegistryContext,
+    @Ctx() { em, identity, loaders }: RegistryContext,
   ): Promise<OrganizationPath | null> {
     const query = {
       from: requireUuid(from, 'from'),
@@ -126,13 +128,15 @@ export class TraversalResolver {
       maxDepth: requireDepth(maxDepth, MAX_PATH_DEPTH, 'maxDepth'),
       asOf: asOfDate(asOf),
     };
+    // Outside the caller's jurisdiction an end is as if there were none; the walk stays inside it.
+    const visible = await jurisdictionOf({ em, identity }).traversalScope(query.from, query.to);
     const ends = await loaders.organization.loadMany([query.from, query.to]);
     ends.forEach((end, i) => {
       // Plain rows (loaders.ts), not entities: null when there is none.
       if (end instanceof Error) throw end;
       if (end == null) throw notFound(`No organization has id ${i === 0 ? from : to}`);
     });
-    const found = await shortestPath(em, query);
+    const found = await shortestPath(em, { ...query, visible });
     if (!found) return null;
     const organizations = await loaders.organization.loadMany(found.organizationIds);
     const relationships = await em.find(Relationship, { id: { $in: found.relationshipIds } });
