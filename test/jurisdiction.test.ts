@@ -122,6 +122,38 @@ describe('jurisdiction: roles × levels × the registry', () => {
     expect(county.annualInspections).toBeLessThan(city.annualInspections);
   });
 
+  it("counts aggregates over the caller's jurisdiction only: organizations and their records", async () => {
+    const counts = async (bearer: string) => {
+      const r = await gql(
+        `{ organizationAggregates(groupBy: [KIND]) { total groups { kind count } }
+           recordAggregates(record: CHARITY, groupBy: []) { total } }`,
+        {},
+        bearer,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data as {
+        organizationAggregates: { total: number; groups: { kind: string; count: number }[] };
+        recordAggregates: { total: number };
+      };
+    };
+    const integrator = await counts(await token(['INTEGRATOR']));
+    const [province, city, county, otherCity] = await Promise.all(
+      (['province', 'city', 'county', 'otherCity'] as const).map((level) => counts(as('ADMIN', level))),
+    );
+    // Integrators count everything; the province what its cities and counties hold and the common ground.
+    expect(province.organizationAggregates.total).toBeLessThanOrEqual(integrator.organizationAggregates.total);
+    expect(city.organizationAggregates.total).toBeLessThan(province.organizationAggregates.total);
+    expect(county.organizationAggregates.total).toBeLessThan(city.organizationAggregates.total);
+    // Huzhou has only its own Federations and the common ground, none of Jiaxing's chambers.
+    const kinds = (a: typeof otherCity) => new Map(a.organizationAggregates.groups.map((g) => [g.kind, g.count]));
+    expect(kinds(otherCity).get('OUT_OF_TOWN_CHAMBER') ?? 0).toBe(0);
+    expect(kinds(city).get('OUT_OF_TOWN_CHAMBER')).toBe(kinds(province).get('OUT_OF_TOWN_CHAMBER'));
+    // Charity records are Jiaxing's chambers': the city counts them all, Huzhou none.
+    expect(city.recordAggregates.total).toBe(integrator.recordAggregates.total);
+    expect(city.recordAggregates.total).toBeGreaterThan(0);
+    expect(otherCity.recordAggregates.total).toBe(0);
+  });
+
   it('leaves integrators as they were: public data, all of it, and no keeping', async () => {
     const integrator = await token(['INTEGRATOR']);
     for (const target of TARGETS) {

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import { Organization } from '../entities/organization.js';
@@ -52,6 +53,8 @@ export async function organizationGroups(
   groupBy: readonly OrganizationGroupKey[],
   asOf: string,
   honourTitle: string | undefined,
+  /** The caller's jurisdiction (services/registry/jurisdiction): only organizations it sees are counted. */
+  scope: FilterQuery<Organization> = {},
 ): Promise<OrganizationGroupRow[]> {
   if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy 中有重复的分组键', 'groupBy');
   // The filter's rating, honour and edge conditions refer to the aggregate's day unless it names its own.
@@ -60,7 +63,7 @@ export async function organizationGroups(
   const matched = em
     .createQueryBuilder(Organization, 'o0')
     .select(['id', 'kind', 'regionCode', 'registeredOn'])
-    .where(where as never)
+    .where({ $and: [where, scope] } as never)
     .toQuery();
   const keys = groupBy.map((key) => COLUMNS[key]);
   const params: unknown[] = [asOf, ...matched.params];

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import { Organization } from '../entities/organization.js';
@@ -87,6 +88,8 @@ export interface RecordAggregateArgs {
   years?: number[];
   kinds?: string[];
   organization?: OrganizationFilter;
+  /** The caller's jurisdiction over organizations (services/registry/jurisdiction): records of the others are left out. */
+  scope?: FilterQuery<Organization>;
 }
 
 export interface RecordGroupRow {
@@ -143,11 +146,12 @@ export async function recordGroups(
   const ctes: string[] = [];
   const params: unknown[] = [];
   const conditions: string[] = [];
-  if (args.organization) {
+  const scoped = args.scope && Reflect.ownKeys(args.scope).length > 0 && spec.organization;
+  if (args.organization || scoped) {
     const matched = em
       .createQueryBuilder(Organization, 'o0')
       .select('id')
-      .where(organizationWhere(args.organization) as never)
+      .where({ $and: [args.organization ? organizationWhere(args.organization) : {}, args.scope ?? {}] } as never)
       .toQuery();
     ctes.push(`matched as (${matched.sql})`);
     params.push(...matched.params);

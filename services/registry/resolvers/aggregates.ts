@@ -10,6 +10,7 @@ import { regionName } from '../regions.js';
 import { asOfDate } from '../dates.js';
 import type { RegistryContext } from '../context.js';
 import { badInput } from '../../common/errors.js';
+import { jurisdictionOf } from '../jurisdiction/request.js';
 
 @ObjectType({ description: 'Organizations of one group: the keys asked for (the others null), and how many' })
 export class OrganizationGroup {
@@ -78,11 +79,12 @@ export class AggregatesResolver {
       description: 'HONOUR_LEVEL counts honours of this title only, e.g. 四好商会 (default: any)',
     })
     honourTitle: string | undefined,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ): Promise<OrganizationAggregates> {
     const asOf = asOfDate(asOfArgument, 'asOf');
     if (honourTitle != null && honourTitle.length > 100) throw badInput('honourTitle 最长 100 个字', 'honourTitle');
-    const rows = await organizationGroups(em, filter, groupBy, asOf, honourTitle);
+    const scope = jurisdictionOf({ em, identity }).organizationCondition<Organization>();
+    const rows = await organizationGroups(em, filter, groupBy, asOf, honourTitle, scope);
     const groups = rows.map((row) => ({
       ...row,
       regionName: row.region != null ? regionName(row.region) : null,
@@ -111,10 +113,11 @@ export class AggregatesResolver {
       description: "Records whose organization matches (the organization list's filter)",
     })
     organization: OrganizationFilter | undefined,
-    @Ctx() { em }: RegistryContext,
+    @Ctx() { em, identity }: RegistryContext,
   ): Promise<RecordAggregates> {
     dateRange({ from, to }); // checks both ends before any SQL
-    const rows = await recordGroups(em, record, groupBy, { from, to, years, kinds, organization });
+    const scope = jurisdictionOf({ em, identity }).organizationCondition<Organization>();
+    const rows = await recordGroups(em, record, groupBy, { from, to, years, kinds, organization, scope });
     const groups: RecordGroup[] = rows.map(({ amountFen, ...row }) => ({
       ...(row as Omit<RecordGroup, 'amount' | 'regionName'>),
       regionName: row.region != null ? regionName(row.region) : null,
