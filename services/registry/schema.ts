@@ -24,6 +24,7 @@ import {
   RecordResolver,
 } from './resolvers/records.js';
 import { TraversalResolver } from './resolvers/traversal.js';
+import { JurisdictionResolver } from './resolvers/jurisdiction.js';
 import { OrganizationCharityResolver, StatisticsResolver } from './resolvers/statistics.js';
 import { OrganizationConnectionsResolver, PersonConnectionsResolver } from './resolvers/nested-connections.js';
 import { EvaluationExpertsResolver, OrganizationEvaluationFactsResolver } from './resolvers/evaluation-facts.js';
@@ -50,6 +51,7 @@ export function buildRegistrySchema() {
       // One resolver class per line: several people add to this list.
       resolvers: [
         OrganizationResolver,
+        JurisdictionResolver,
         RelationshipResolver,
         OrganizationAdminResolver,
         PersonAdminResolver,
