@@ -45,10 +45,11 @@ export class JurisdictionResolver {
     const id = requireUuid(federationId, 'federationId');
     const asOf = asOfDate(asOfArgument);
     const rows = await em.execute<{ organization_id: string }[]>(
-      `select distinct j.organization_id from registry.jurisdiction j
-        where j.valid_from <= ?::date and (j.valid_to is null or j.valid_to >= ?::date)
-          and not ${visibleSql('j.organization_id')}
-        order by j.organization_id`,
+      // The outer alias is not visibleSql's own (j), which would shadow it.
+      `select distinct r.organization_id from registry.jurisdiction r
+        where r.valid_from <= ?::date and (r.valid_to is null or r.valid_to >= ?::date)
+          and not ${visibleSql('r.organization_id')}
+        order by r.organization_id`,
       [asOf, asOf, ...visibleParams(id, asOf)],
     );
     return rows.map((row) => row.organization_id);
