@@ -87,6 +87,17 @@ describe('runs by jurisdiction', () => {
     const huzhou = await federationToken(['ADMIN'], 'federation-huzhou', 'admin-huzhou');
     expect(await listedRuns(huzhou)).not.toContain(enrollment.workflowId);
     expect(codeOf(await gql(RUN, { id: enrollment.workflowId }, huzhou))).toBe('NOT_FOUND');
+    // the deprecated fields too
+    expect(
+      codeOf(await gql('query ($id: ID!) { workflowRun(id: $id) { id } }', { id: enrollment.workflowId }, huzhou)),
+    ).toBe('NOT_FOUND');
+    const legacy = await gql(
+      'query ($o: ID!) { workflowRuns(organizationId: $o, first: 100) { runs { id } } }',
+      { o: wenzhou },
+      huzhou,
+    );
+    expect(legacy.errors).toBeUndefined();
+    expect(legacy.data.workflowRuns.runs.map((r: { id: string }) => r.id)).not.toContain(enrollment.workflowId);
     const refused = await gql(CANCEL, { id: enrollment.workflowId, reason: '越权' }, huzhou);
     expect(codeOf(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0].message).toContain('不在你所在工商联的管辖范围内');
@@ -100,6 +111,12 @@ describe('runs by jurisdiction', () => {
 
     const jiaxing = await federationToken(['ADMIN'], 'federation', 'admin-jiaxing');
     expect(await listedRuns(jiaxing)).toContain(enrollment.workflowId);
+    const legacyJiaxing = await gql(
+      'query ($o: ID!) { workflowRuns(organizationId: $o, first: 100) { runs { id } } }',
+      { o: wenzhou },
+      jiaxing,
+    );
+    expect(legacyJiaxing.data.workflowRuns.runs.map((r: { id: string }) => r.id)).toContain(enrollment.workflowId);
 
     const province = await federationToken(['ADMIN'], 'federation-zhejiang', 'admin-zhejiang');
     expect(await listedRuns(province)).toContain(enrollment.workflowId);
