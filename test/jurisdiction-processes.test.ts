@@ -68,6 +68,14 @@ describe('officer tasks by jurisdiction', () => {
 
     const province = await federationToken(['FEDERATION_OFFICER'], 'federation-zhejiang', 'officer-zhejiang');
     expect(await inbox(province)).toContain(confirmTaskId);
+
+    // Admins see a task as admins only within their jurisdiction.
+    const huzhouAdmin = await federationToken(['ADMIN'], 'federation-huzhou', 'admin-huzhou');
+    const refused = await gql(TASK, { id: confirmTaskId }, huzhouAdmin);
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(refused.errors![0].message).toContain('不在你所在工商联的管辖范围内');
+    const jiaxingAdmin = await federationToken(['ADMIN'], 'federation', 'admin-jiaxing');
+    expect((await gql(TASK, { id: confirmTaskId }, jiaxingAdmin)).data.task.id).toBe(confirmTaskId);
   });
 
   it('a Jiaxing officer sees it in the inbox, claims and decides it', async () => {
