@@ -4,6 +4,7 @@ import { sql } from './support/hub.js';
 import { createProcessesOrm } from '../services/processes/orm.js';
 import { CATALOG } from '../services/processes/catalog.js';
 import { createTaskActivities } from '../services/processes/tasks/activities.js';
+import { createRegistryClient } from '../services/processes/registry/client.js';
 
 // People's days are China's days, on the real task kit: a task due at 23:30 UTC on the 7th is
 // due at 07:30 on the 8th in Shanghai, and its reminder names the 8th.
@@ -22,7 +23,14 @@ describe("a reminder's due date", () => {
   it('is the Shanghai day: due at 23:30 UTC on 7 December reads 2026-12-08', async () => {
     const taskId = crypto.randomUUID();
     const opened = new Date('2026-12-06T23:30:00Z');
-    const activities = createTaskActivities({ orm, now: () => opened });
+    const activities = createTaskActivities({
+      orm,
+      registry: createRegistryClient(inject('registryUrl'), {
+        jwtSecret: inject('jwtSecret'),
+        subgraphSecrets: [inject('subgraphSecret')],
+      }),
+      now: () => opened,
+    });
     await activities.openTask({
       taskId,
       processType: 'TRAINING_ENROLLMENT',

@@ -47,7 +47,7 @@ export function quietTemporalLogs(options: TemporalRuntimeOptions = {}): { metri
 /** The task kit's activities and every catalogued process's, with a duplicate name refused. */
 export function hubActivities(deps: ActivityDeps, catalog: ProcessCatalog = CATALOG) {
   return collectActivities({
-    'the task kit': createTaskActivities({ orm: deps.orm }),
+    'the task kit': createTaskActivities({ orm: deps.orm, registry: deps.registry }),
     'batch operations': createBatchActivities({ ...deps, catalog }),
     ...Object.fromEntries(catalog.processes.map((process) => [process.processType, process.activities(deps)])),
   });

@@ -25,6 +25,7 @@ import {
 } from './resolvers/records.js';
 import { TraversalResolver } from './resolvers/traversal.js';
 import { AggregatesResolver, RecordGroupResolver } from './resolvers/aggregates.js';
+import { JurisdictionResolver } from './resolvers/jurisdiction.js';
 import { OrganizationCharityResolver, StatisticsResolver } from './resolvers/statistics.js';
 import { OrganizationConnectionsResolver, PersonConnectionsResolver } from './resolvers/nested-connections.js';
 import { EvaluationExpertsResolver, OrganizationEvaluationFactsResolver } from './resolvers/evaluation-facts.js';
@@ -55,6 +56,7 @@ export function buildRegistrySchema() {
         OrganizationResolver,
         AggregatesResolver,
         RecordGroupResolver,
+        JurisdictionResolver,
         RelationshipResolver,
         OrganizationAdminResolver,
         PersonAdminResolver,

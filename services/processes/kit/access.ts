@@ -5,10 +5,32 @@ import type { HumanTask } from './human-task.js';
 // Who may see and act on a task. Candidates are flattened into keys ("role:APPROVER@org:<id>",
 // "role:FEDERATION_OFFICER", "subject:<sub>") stored on the row; a caller's own keys are made
 // the same way, so "tasks I may see" is one overlap test on an indexed array column.
+// FEDERATION_OFFICER alone means the officers of the Federations that supervise the task's
+// organisation on the day it opens (docs/jurisdiction.md): "role:FEDERATION_OFFICER@fed:<id>",
+// one key per Federation; the caller's token names its Federation (`fed`). Common ground (no
+// Federation supervises it), and tasks opened before, keep the plain key: every officer.
 
 export function candidateKey(candidate: Candidate): string {
   if (candidate.subject) return `subject:${candidate.subject}`;
   return candidate.organizationId ? `role:${candidate.role}@org:${candidate.organizationId}` : `role:${candidate.role}`;
+}
+
+/** Whether the candidate's people depend on jurisdiction: a Federation's officers, of no organisation named. */
+export function followsJurisdiction(candidate: Candidate): boolean {
+  return !candidate.subject && !candidate.organizationId && candidate.role === 'FEDERATION_OFFICER';
+}
+
+/** The keys of a task's candidates, given the Federations that supervise its organisation on the day. */
+export function candidateKeys(candidates: Candidate[], supervising: readonly string[]): string[] {
+  return [
+    ...new Set(
+      candidates.flatMap((candidate) =>
+        followsJurisdiction(candidate) && supervising.length
+          ? supervising.map((federation) => `role:${candidate.role}@fed:${federation}`)
+          : [candidateKey(candidate)],
+      ),
+    ),
+  ];
 }
 
 /** Every key that matches this caller: each role alone and within each of its organisations. */
@@ -17,6 +39,7 @@ export function callerKeys(identity: Identity): string[] {
   for (const role of identity.roles) {
     keys.push(`role:${role}`);
     for (const org of identity.organizationIds) keys.push(`role:${role}@org:${org}`);
+    if (identity.federationId) keys.push(`role:${role}@fed:${identity.federationId}`);
   }
   return keys;
 }

@@ -4,7 +4,9 @@ import type { Client } from '@temporalio/client';
 import type { BatchActivities } from '../../../workflows/operations/batch.js';
 import { HubError } from '../../common/errors.js';
 import { endRun } from './run-operations.js';
-import { candidateKey } from '../kit/access.js';
+import { candidateKeysOn } from '../tasks/candidate-keys.js';
+import type { RegistryClient } from '../registry/client.js';
+import { todayInChina } from '../../common/dates.js';
 import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
 import type { ProcessCatalog } from '../kit/process-catalog.js';
 
@@ -14,10 +16,12 @@ const MAX_TARGETS = 10_000;
 export function createBatchActivities({
   orm,
   temporal,
+  registry,
   catalog,
 }: {
   orm: MikroORM;
   temporal: Client;
+  registry: Pick<RegistryClient, 'supervisingFederations'>;
   catalog: ProcessCatalog;
 }) {
   return {
@@ -33,11 +37,17 @@ export function createBatchActivities({
     async applyBatchAction({ action, workflowId, reason, candidates }) {
       try {
         if (action === 'REASSIGN') {
+          // The keys of each task's organisation (a Federation's officers: its supervisors today), read before the transaction.
+          const open = await orm.em.fork().find(HumanTask, { workflowId, status: { $in: ACTIVE_STATUSES } });
+          const keys = new Map<string, string[]>();
+          for (const organizationId of new Set(open.map((task) => task.organizationId)))
+            keys.set(organizationId, await candidateKeysOn(registry, candidates!, organizationId, todayInChina()));
           await orm.em.fork().transactional(async (em) => {
-            for (const task of await em.find(HumanTask, { workflowId, status: { $in: ACTIVE_STATUSES } })) {
+            const ids = open.map((task) => task.id);
+            for (const task of await em.find(HumanTask, { id: { $in: ids }, status: { $in: ACTIVE_STATUSES } })) {
               Object.assign(task, {
                 candidates,
-                candidateKeys: candidates!.map(candidateKey),
+                candidateKeys: keys.get(task.organizationId),
                 assignee: null,
                 delegatedTo: null,
                 status: TaskStatus.OPEN,

@@ -19,6 +19,8 @@ import { audited } from './audit.js';
 import { RunAudit } from '../kit/run-audit.js';
 import { CandidateInput, checkCandidates } from './task-operations.js';
 import { checkFilter, ProcessRunFilter, visibilityClauses } from '../runs/filter.js';
+import { runsInJurisdiction } from '../runs/jurisdiction.js';
+import { and } from '../runs/paging.js';
 import { ProcessType } from '../kit/catalog-enums.js';
 import type { ProcessCatalog } from '../kit/process-catalog.js';
 import { badInput, notFound } from '../../common/errors.js';
@@ -118,7 +120,8 @@ export class BatchOperationsResolver {
     candidates: CandidateInput[] | undefined,
     @Ctx() ctx: ProcessesContext,
   ) {
-    const query = batchQuery(filter, ctx.catalog);
+    // An admin's batch takes only runs their Federation's jurisdiction holds (runs/jurisdiction.ts).
+    const query = and(batchQuery(filter, ctx.catalog), await runsInJurisdiction(ctx))!;
     if (action === BatchAction.REASSIGN && !candidates) throw badInput('REASSIGN needs candidates', 'candidates');
     const checked = candidates ? checkCandidates(candidates) : undefined;
     const id = `batch-${randomUUID()}`;

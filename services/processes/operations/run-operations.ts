@@ -9,6 +9,7 @@ import { RunAudit } from '../kit/run-audit.js';
 import { settleProjection, type RunEnd } from './settle.js';
 import { badInput, conflict, notFound } from '../../common/errors.js';
 import { requireWorkflowId } from '../../common/ids.js';
+import { requireRunKept } from '../runs/jurisdiction.js';
 
 // What an admin can do to one run, each audited (who, when, why) and each leaving the
 // projections consistent with the run: cancel (the workflow cleans up; settle.ts makes sure),
@@ -36,6 +37,11 @@ export async function describeRun(run: WorkflowHandle) {
     if (error instanceof WorkflowNotFoundError) throw notFound(`No workflow run has id ${run.workflowId}`);
     throw error;
   }
+}
+
+/** Refuses (FORBIDDEN) an operation on a run outside the caller's jurisdiction, before the audit: nothing changes. */
+async function requireKept(ctx: ProcessesContext, workflowId: string): Promise<void> {
+  await requireRunKept(ctx, await describeRun(ctx.temporal.workflow.getHandle(workflowId)));
 }
 
 /** Waits (up to `ms`) until the run has closed; its final status, or RUNNING. */
@@ -96,6 +102,7 @@ export class RunOperationsResolver {
   }
 
   private async end(ctx: ProcessesContext, workflowId: string, end: RunEnd, reason: string) {
+    await requireKept(ctx, workflowId);
     const { value, audit } = await audited(
       ctx,
       { action: end === 'CANCELLED' ? 'CANCEL' : 'TERMINATE', target: workflowId, reason },
@@ -116,6 +123,7 @@ export class RunOperationsResolver {
     @Ctx() ctx: ProcessesContext,
   ) {
     const workflowId = requireWorkflowId(id);
+    await requireKept(ctx, workflowId);
     const { audit } = await audited(
       ctx,
       { action: 'RETRY_ACTIVITY', target: workflowId, reason, details: { activityId: activityId ?? null } },
@@ -153,6 +161,7 @@ export class RunOperationsResolver {
     @Ctx() ctx: ProcessesContext,
   ) {
     const workflowId = requireWorkflowId(id);
+    await requireKept(ctx, workflowId);
     const { value, audit } = await audited(
       ctx,
       { action: 'RESET', target: workflowId, reason, details: { toEventId: toEventId ?? null } },

@@ -3,10 +3,12 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
 import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
-import { candidateKey } from '../kit/access.js';
+import { candidateKeysOn } from '../tasks/candidate-keys.js';
+import { organizationInJurisdiction } from '../runs/jurisdiction.js';
+import { todayInChina } from '../../common/dates.js';
 import { NotificationKind, TaskNotification } from '../kit/notification.js';
 import { requireUuid } from '../../common/ids.js';
-import { badInput, conflict, notFound } from '../../common/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { ROLES, type Role } from '../../common/identity.js';
 import { extendTaskUpdate } from '../../../workflows/human-task/contracts.js';
 import { chinaMinute } from '../../common/dates.js';
@@ -50,6 +52,8 @@ async function openTask(ctx: ProcessesContext, id: string): Promise<HumanTask> {
   if (!task) throw notFound(`No task has id ${id}`);
   if (!ACTIVE_STATUSES.includes(task.status))
     throw conflict(`Task ${id} is ${task.status}; only open tasks can be reassigned or extended`);
+  if (!(await organizationInJurisdiction(ctx, task.organizationId)))
+    throw forbidden(`任务 ${id} 所涉组织不在你所在工商联的管辖范围内（它不监管该组织），不能转交或延期`);
   return task;
 }
 
@@ -73,11 +77,12 @@ export class TaskOperationsResolver {
       { action: 'REASSIGN_TASK', target: taskId, reason, details: { candidates: checked } },
       async () => {
         const task = await openTask(ctx, taskId);
+        const keys = await candidateKeysOn(ctx.registry, checked, task.organizationId, todayInChina());
         await ctx.em.transactional(async (tx) => {
           const row = await tx.findOneOrFail(HumanTask, task.id);
           Object.assign(row, {
             candidates: checked,
-            candidateKeys: checked.map(candidateKey),
+            candidateKeys: keys,
             assignee: null,
             delegatedTo: null,
             status: TaskStatus.OPEN,

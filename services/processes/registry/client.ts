@@ -146,6 +146,26 @@ export function createRegistryClient(
       return data.person;
     },
 
+    /** The Federations whose jurisdiction holds the organization on `day` (none: common ground). */
+    async supervisingFederations(organizationId: string, day: string): Promise<string[]> {
+      const data = await request<{ supervisingFederations: string[] }>(
+        'query ($id: ID!, $day: String) { supervisingFederations(organizationId: $id, asOf: $day) }',
+        { id: organizationId, day },
+        await systemAuthorization(),
+      );
+      return data.supervisingFederations;
+    },
+
+    /** The organizations another Federation supervises on `day` and this one does not. */
+    async organizationsOutsideJurisdiction(federationId: string, day: string): Promise<string[]> {
+      const data = await request<{ organizationsOutsideJurisdiction: string[] }>(
+        'query ($id: ID!, $day: String) { organizationsOutsideJurisdiction(federationId: $id, asOf: $day) }',
+        { id: federationId, day },
+        await systemAuthorization(),
+      );
+      return data.organizationsOutsideJurisdiction;
+    },
+
     /** Writes a certificate once per key, however often an activity retries. Returns its id. */
     async recordCertification(input: CertificationInput, idempotencyKey: string): Promise<string> {
       const data = await request<{ recordCertification: { id: string } }>(

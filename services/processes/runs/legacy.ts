@@ -20,6 +20,7 @@ import type { ProcessesContext } from '../kit/context.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { requireUuid } from '../../common/ids.js';
 import { ORGANIZATION_ID, PROCESS_TYPE, STAGE, YEAR } from '../../../workflows/human-task/search-attributes.js';
+import { requireRunSeen, runsInJurisdiction } from './jurisdiction.js';
 
 // The first admin view of runs (deprecated): at most 100 runs in visibility's own order, no
 // cursor. processRuns and processRun (resolvers.ts) replace it; kept while clients move.
@@ -82,8 +83,9 @@ export class WorkflowRunResolver {
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | undefined,
     @Arg('stage', () => String, { nullable: true }) stage: string | undefined,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Ctx() { temporal, catalog }: ProcessesContext,
+    @Ctx() ctx: ProcessesContext,
   ): Promise<WorkflowRunList> {
+    const { temporal, catalog } = ctx;
     if (first < 1 || first > 100) throw badInput('first must be between 1 and 100', 'first');
     if (stage !== undefined && !/^[A-Z_]{1,60}$/.test(stage))
       throw badInput(`"${stage}" is not a stage name (e.g. AWAITING_CONFIRMATION)`, 'stage');
@@ -94,7 +96,8 @@ export class WorkflowRunResolver {
       organizationId ? `${ORGANIZATION_ID.name} = '${requireUuid(organizationId, 'organizationId')}'` : undefined,
       stage ? `${STAGE.name} = '${stage}'` : undefined,
     ].filter(Boolean);
-    const query = conditions.join(' AND ') || undefined;
+    const scope = await runsInJurisdiction(ctx);
+    const query = [...conditions, ...(scope ? [`(${scope})`] : [])].join(' AND ') || undefined;
     const runs: WorkflowRun[] = [];
     for await (const info of temporal.workflow.list({ query, pageSize: first })) {
       runs.push(await toRun(info));
@@ -109,10 +112,11 @@ export class WorkflowRunResolver {
     description: 'ADMIN: the latest run of a workflow id',
     deprecationReason: 'Use processRun(id): tasks, activities, children, audit and the timeline',
   })
-  async workflowRun(@Arg('id', () => ID) id: string, @Ctx() { temporal }: ProcessesContext): Promise<WorkflowRun> {
+  async workflowRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ProcessesContext): Promise<WorkflowRun> {
     if (!/^[\w.:-]{1,200}$/.test(id)) throw badInput(`"${id}" is not a workflow id`, 'id');
     try {
-      const described = await temporal.workflow.getHandle(id).describe();
+      const described = await ctx.temporal.workflow.getHandle(id).describe();
+      await requireRunSeen(ctx, described);
       return toRun(described, (await described.staticSummary()) ?? null);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(`No workflow run has id ${id}`);

@@ -19,6 +19,7 @@ import { viewFilter } from './views.js';
 
 import { ACTIVITY_STATES, dateOf, messageOf, PendingActivity, RunSubject, RunTimelineEntry } from './run-detail.js';
 import { runsPage } from './runs-page.js';
+import { requireRunSeen } from './jurisdiction.js';
 
 export { WorkflowRunResolver } from './legacy.js';
 
@@ -62,6 +63,7 @@ export class ProcessRunResolver {
     if (runId != null) requireRunId(runId);
     try {
       const described = await ctx.temporal.workflow.getHandle(id, runId ?? undefined).describe();
+      await requireRunSeen(ctx, described);
       primeDescription(ctx, described);
       return toProcessRun(described);
     } catch (error) {

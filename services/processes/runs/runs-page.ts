@@ -6,6 +6,7 @@ import { and, decodeRunCursor, encodeRunCursor, newestFirst, type Visibility } f
 import { ProcessRunFilter } from './filter.js';
 import { asksFor } from '../../common/selection.js';
 import { runQuery } from './candidates.js';
+import { runsInJurisdiction } from './jurisdiction.js';
 import {
   ProcessRun,
   ProcessRunConnection,
@@ -64,7 +65,9 @@ export async function runsPage(
   if (!(Number.isInteger(first) && first >= 1 && first <= 100))
     throw badInput('first must be between 1 and 100', 'first');
   const position = after != null ? decodeRunCursor(after) : undefined;
-  const { query, empty, candidatesLimited } = await runQuery(filter, ctx);
+  const [chosen, scope] = await Promise.all([runQuery(filter, ctx), runsInJurisdiction(ctx)]);
+  const { empty, candidatesLimited } = chosen;
+  const query = and(chosen.query, scope);
   if (empty) {
     return {
       edges: [],

@@ -1,16 +1,17 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HumanTaskActivities } from '../../../workflows/human-task/activities.js';
-import type { TaskForm, TaskSpec } from '../../../workflows/human-task/contracts.js';
+import type { Candidate, TaskForm, TaskSpec } from '../../../workflows/human-task/contracts.js';
 import { ACTIVE_STATUSES, TaskStatus, HumanTask } from '../kit/human-task.js';
 import { NotificationKind, TaskNotification } from '../kit/notification.js';
-import { candidateKey } from '../kit/access.js';
-import { chinaDay } from '../../common/dates.js';
+import { chinaDay, todayInChina } from '../../common/dates.js';
+import type { RegistryClient } from '../registry/client.js';
+import { candidateKeysOn } from './candidate-keys.js';
 
 // The task kit's side effects: the projection rows of tasks and their notifications. Each call
 // takes its own EntityManager fork and is idempotent (a retried activity changes nothing more).
 
-/** The row of a task a workflow opens at `opened`. */
-function rowOf(spec: TaskSpec & { form: TaskForm }, opened: Date) {
+/** The row of a task a workflow opens at `opened`, its candidates' keys made already. */
+function rowOf(spec: TaskSpec & { form: TaskForm }, opened: Date, candidateKeys: string[]) {
   return {
     id: spec.taskId,
     processType: spec.processType,
@@ -21,7 +22,7 @@ function rowOf(spec: TaskSpec & { form: TaskForm }, opened: Date) {
     summary: spec.summary,
     organizationId: spec.organizationId,
     candidates: spec.candidates,
-    candidateKeys: spec.candidates.map(candidateKey),
+    candidateKeys,
     excludedSubjects: spec.excludedSubjects ?? [],
     status: TaskStatus.OPEN,
     form: spec.form,
@@ -32,8 +33,19 @@ function rowOf(spec: TaskSpec & { form: TaskForm }, opened: Date) {
   };
 }
 
-export function createTaskActivities({ orm, now = () => new Date() }: { orm: MikroORM; now?: () => Date }) {
+export function createTaskActivities({
+  orm,
+  registry,
+  now = () => new Date(),
+}: {
+  orm: MikroORM;
+  registry: Pick<RegistryClient, 'supervisingFederations'>;
+  now?: () => Date;
+}) {
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
+  // Asked before the transaction: no connection is held while the registry answers.
+  const keysOf = (candidates: Candidate[], organizationId: string) =>
+    candidateKeysOn(registry, candidates, organizationId, todayInChina(now()));
 
   async function notify(
     em: EntityManager,
@@ -86,17 +98,21 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
 
   return {
     async openTask(spec) {
+      const keys = await keysOf(spec.candidates, spec.organizationId);
       await inTransaction(async (em) => {
-        if (!(await em.findOne(HumanTask, spec.taskId))) em.create(HumanTask, rowOf(spec, now()));
+        if (!(await em.findOne(HumanTask, spec.taskId))) em.create(HumanTask, rowOf(spec, now(), keys));
       });
     },
 
     async openTasks({ tasks }) {
+      const keys = await Promise.all(tasks.map((spec) => keysOf(spec.candidates, spec.organizationId)));
       await inTransaction(async (em) => {
         const ids = tasks.map((t) => t.taskId);
         const known = new Set((await em.find(HumanTask, { id: { $in: ids } }, { fields: ['id'] })).map((t) => t.id));
         const opened = now();
-        for (const spec of tasks) if (!known.has(spec.taskId)) em.create(HumanTask, rowOf(spec, opened));
+        tasks.forEach((spec, i) => {
+          if (!known.has(spec.taskId)) em.create(HumanTask, rowOf(spec, opened, keys[i]));
+        });
       });
       return { taskIds: tasks.map((t) => t.taskId) };
     },
@@ -111,6 +127,9 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
     },
 
     async escalateTask({ taskId, candidates, dueInMs }) {
+      // Escalated to the officers of the Federations that supervise the organisation today.
+      const { organizationId } = await orm.em.fork().findOneOrFail(HumanTask, taskId, { fields: ['organizationId'] });
+      const keys = await keysOf(candidates, organizationId);
       await inTransaction(async (em) => {
         const task = await em.findOneOrFail(HumanTask, taskId);
         if (!ACTIVE_STATUSES.includes(task.status) || task.escalated) return;
@@ -118,7 +137,7 @@ export function createTaskActivities({ orm, now = () => new Date() }: { orm: Mik
         const before = holders(task);
         Object.assign(task, {
           candidates,
-          candidateKeys: candidates.map(candidateKey),
+          candidateKeys: keys,
           status: TaskStatus.OPEN,
           assignee: null,
           delegatedTo: null,

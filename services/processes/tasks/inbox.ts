@@ -12,6 +12,7 @@ import { Connection, PageArgs, findPage } from '../../common/connection.js';
 import { requireUuid } from '../../common/ids.js';
 import { forbidden, notFound } from '../../common/errors.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { organizationInJurisdiction } from '../runs/jurisdiction.js';
 
 export const HumanTaskConnection = Connection('HumanTask', HumanTask);
 const NotificationConnection = Connection('TaskNotification', TaskNotification);
@@ -26,11 +27,16 @@ const ORDERS: Record<TaskOrder, Record<string, 'asc' | 'desc'>> = {
 };
 
 /** A task the caller may see, or NOT_FOUND/FORBIDDEN in words. */
-export async function visibleTask(id: string, { loaders, identity }: ProcessesContext): Promise<HumanTask> {
+export async function visibleTask(id: string, ctx: ProcessesContext): Promise<HumanTask> {
+  const { loaders, identity } = ctx;
   const task = await loaders.task.load(requireUuid(id));
   if (!task) throw notFound(`No task has id ${id}`);
   if (!maySee(task, identity))
     throw forbidden(`Task ${id} is not one of yours: only its candidates, assignee, delegates and admins see it`);
+  // An admin who sees it only as an admin: within their Federation's jurisdiction (docs/jurisdiction.md).
+  if (!maySee(task, { ...identity, roles: identity.roles.filter((role) => role !== 'ADMIN') }))
+    if (!(await organizationInJurisdiction(ctx, task.organizationId)))
+      throw forbidden(`任务 ${id} 所涉组织不在你所在工商联的管辖范围内（它不监管该组织），不能查看`);
   return task;
 }
 
