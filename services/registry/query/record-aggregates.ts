@@ -146,7 +146,7 @@ export async function recordGroups(
   const ctes: string[] = [];
   const params: unknown[] = [];
   const conditions: string[] = [];
-  const scoped = args.scope && Reflect.ownKeys(args.scope).length > 0 && spec.organization;
+  const scoped = args.scope && Reflect.ownKeys(args.scope as object).length > 0 && spec.organization;
   if (args.organization || scoped) {
     const matched = em
       .createQueryBuilder(Organization, 'o0')
