@@ -69,7 +69,10 @@ export function visibleTo(identity: Identity): object {
   return {
     $or: [
       // A candidate by role, unless the task names them among those who may not act on it.
-      { candidateKeys: { $overlap: callerKeys(identity) }, $not: { excludedSubjects: { $overlap: [identity.subject] } } },
+      {
+        candidateKeys: { $overlap: callerKeys(identity) },
+        $not: { excludedSubjects: { $overlap: [identity.subject] } },
+      },
       { assignee: identity.subject },
       { delegates: { $overlap: [identity.subject] } },
     ],

@@ -28,7 +28,15 @@ export const ACTIVE_STATUSES = [TaskStatus.OPEN, TaskStatus.CLAIMED];
 @Index({ name: 'human_task_candidate_keys_idx', properties: ['candidateKeys'], type: 'gin' })
 @Index({ name: 'human_task_workflow_idx', properties: ['workflowId'] })
 export class HumanTask {
-  [OptionalProps]?: 'createdAt' | 'priority' | 'summary' | 'delegates' | 'processType' | 'candidateKeys' | 'excludedSubjects' | 'escalated';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'priority'
+    | 'summary'
+    | 'delegates'
+    | 'processType'
+    | 'candidateKeys'
+    | 'excludedSubjects'
+    | 'escalated';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
