@@ -10,7 +10,7 @@ import { asOfDate } from './dates.js';
 import { badInput } from '../common/errors.js';
 import { requireIsoDate } from '../common/dates.js';
 import { requireUuid } from '../common/ids.js';
-import { checkFilterSize } from './query/filter-limits.js';
+import { checkFilterSize } from './filter-limits.js';
 
 // The organization list's filter, turned into one WHERE clause: conditions on other tables are
 // EXISTS subqueries, so a page stays one SQL statement (plus one count) whatever is asked.

@@ -1,4 +1,4 @@
-import { HubError } from '../../common/errors.js';
+import { HubError } from '../common/errors.js';
 
 // A boolean filter is a tree the client writes; its size decides the SQL's. Both are bounded and
 // checked on the input itself, before any SQL is built (a refusal names the limit and its maximum).
