@@ -17,7 +17,7 @@ import { OrganizationKind } from '../entities/kinds.js';
 import { AdministrativePenalty, AnnualInspection } from '../entities/evaluation-facts.js';
 import { InspectionResult, PenaltyKind } from '../entities/evaluation-kinds.js';
 import { ImportBatch, type StoredRowOutcome } from '../entities/import-batch.js';
-import { recordAudit, snapshot } from '../audit.js';
+import { recordAudit, snapshot, type Versioned } from '../audit.js';
 import { actAs } from '../changes/actor.js';
 import { inspectionYearViolations, socialOrganizationViolations } from '../rules/facts.js';
 import { creditCodeProblemZh, regionProblemZh, type RowProblem } from '../import/rows.js';
@@ -144,22 +144,7 @@ async function upsertOrganizations(
       if (created) byCode.set(row.creditCode, created);
       continue;
     }
-    const changedFields = (Object.keys(wanted) as (keyof typeof wanted)[]).filter(
-      (field) => (organization[field] ?? null) !== wanted[field],
-    );
-    if (changedFields.length && write) {
-      const before = snapshot(tx, organization);
-      Object.assign(organization, wanted);
-      await tx.flush();
-      recordAudit(tx, actor, 'UPDATE', organization, before, reason);
-    }
-    outcomes.push({
-      row: row.row,
-      outcome: changedFields.length ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED,
-      entityId: organization.id,
-      changedFields,
-      problems: [],
-    });
+    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, organization, wanted));
   }
   if (write) {
     await tx.flush();
@@ -228,20 +213,7 @@ async function upsertInspections(
       });
       continue;
     }
-    const changed = earlier.result !== row.result;
-    if (changed && write) {
-      const before = snapshot(tx, earlier);
-      earlier.result = row.result;
-      await tx.flush();
-      recordAudit(tx, actor, 'UPDATE', earlier, before, reason);
-    }
-    outcomes.push({
-      row: row.row,
-      outcome: changed ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED,
-      entityId: earlier.id,
-      changedFields: changed ? ['result'] : [],
-      problems: [],
-    });
+    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, earlier, { result: row.result }));
   }
   if (write) {
     await tx.flush();
@@ -316,22 +288,7 @@ async function upsertPenalties(
       });
       continue;
     }
-    const changedFields = (Object.keys(wanted) as (keyof typeof wanted)[]).filter(
-      (field) => (penalty[field] ?? null) !== wanted[field],
-    );
-    if (changedFields.length && write) {
-      const before = snapshot(tx, penalty);
-      Object.assign(penalty, wanted);
-      await tx.flush();
-      recordAudit(tx, actor, 'UPDATE', penalty, before, reason);
-    }
-    outcomes.push({
-      row: row.row,
-      outcome: changedFields.length ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED,
-      entityId: penalty.id,
-      changedFields,
-      problems: [],
-    });
+    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, penalty, wanted));
   }
   if (write) {
     await tx.flush();
@@ -388,4 +345,26 @@ export class ImportRowsResolver {
       return answer(outcomes, false);
     });
   }
+} /**
+ * A row whose record exists already: the fields the row would change, written and audited as one
+ * correction when `write` (nothing when they are equal), and the row's outcome.
+ */
+async function corrected<T extends Versioned & { id: string }>(
+  tx: EntityManager,
+  { actor, reason, write }: { actor: string; reason: string | null; write: boolean },
+  row: number,
+  entity: T,
+  wanted: Partial<T>,
+): Promise<StoredRowOutcome> {
+  const changedFields = (Object.keys(wanted) as (keyof T & string)[]).filter(
+    (field) => (entity[field] ?? null) !== wanted[field],
+  );
+  if (changedFields.length && write) {
+    const before = snapshot(tx, entity);
+    Object.assign(entity, wanted);
+    await tx.flush();
+    recordAudit(tx, actor, 'UPDATE', entity, before, reason);
+  }
+  const outcome = changedFields.length ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED;
+  return { row, outcome, entityId: entity.id, changedFields, problems: [] };
 }
