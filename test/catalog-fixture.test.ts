@@ -32,6 +32,8 @@ beforeAll(async () => {
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_PAYLOAD_KEYS: inject('temporalPayloadKeys'),
     JWT_SECRET: inject('jwtSecret'),
+    // The global registry answers only requests signed with the run's secret (runs ask it for jurisdiction).
+    SUBGRAPH_SECRET: inject('subgraphSecret'),
     // A queue of its own: the global hub's worker does not know this process's workflow.
     TEMPORAL_TASK_QUEUE: `fixture-${Math.random().toString(36).slice(2, 8)}`,
     LISTEN_HOST: '127.0.0.1',
