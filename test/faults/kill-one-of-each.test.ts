@@ -31,6 +31,8 @@ const cleanup = new Cleanup();
 let hub: ReplicatedHub;
 let db: pg.Pool;
 let stopLoad = false;
+/** Set when the last application has been sent: the course begins (for attendance) only then, since a begun course takes none. */
+let applicationsSent = false;
 
 interface Sent {
   what: string;
@@ -56,28 +58,34 @@ async function call(what: string, query: string, variables: Record<string, unkno
   const record: Sent = { what, start: Date.now(), end: 0, ok: false };
   inFlight++;
   let data: any;
+  let said = '';
   try {
     const answer: GraphQLResponse = await gql(query, variables, as, hub.url);
     data = answer.data;
     record.ok = !answer.errors?.length;
     record.code = answer.errors?.[0]?.extensions?.code;
+    said = answer.errors?.[0]?.message ?? '';
   } catch (error) {
     record.code = (error as Error).name;
+    said = (error as Error).message;
   } finally {
     inFlight--;
     record.end = Date.now();
     sent.push(record);
   }
-  return { ok: record.ok, data };
+  return { ok: record.ok, data, said: record.ok ? '' : `${record.code}: ${said}` };
 }
 
 /** Retries until `applied()` says so: a decision's retry is answered from the first (its id is the task's). */
-async function untilApplied(attempt: () => Promise<{ ok: boolean }>, applied: () => Promise<boolean>) {
+async function untilApplied(attempt: () => Promise<{ ok: boolean; said: string }>, applied: () => Promise<boolean>) {
+  let last = '';
   for (let i = 0; i < 30; i++) {
-    if ((await attempt()).ok || (await applied())) return;
+    const answer = await attempt();
+    if (answer.ok || (await applied())) return;
+    last = answer.said;
     await sleep(1_000);
   }
-  throw new Error('not applied after 30 attempts');
+  throw new Error(`not applied after 30 attempts; the last answer: ${last}`);
 }
 
 const persons: string[] = [];
@@ -133,7 +141,7 @@ async function driveEnrollments(): Promise<boolean> {
       );
     } else if (task?.kind === 'CONFIRM_ENROLLMENT') {
       await decideTask(task.id, 'APPROVE', await token(['FEDERATION_OFFICER'], [], OFFICER), OFFICER);
-    } else if (enrollment.status === 'ENROLLED' && !(await attended(enrollment.id))) {
+    } else if (applicationsSent && enrollment.status === 'ENROLLED' && !(await attended(enrollment.id))) {
       // Once recorded, the day is not sent again while the run's last step (completion) catches
       // up: the workflow would rightly refuse a second record of day 1 (CONFLICT).
       const as = await token(['FEDERATION_OFFICER'], [], OFFICER);
@@ -186,6 +194,7 @@ async function applications(courseId: string) {
     persons.push(personId);
     await sleep(800);
   }
+  applicationsSent = true;
 }
 
 async function queries() {

@@ -233,7 +233,12 @@ describe('an evaluation campaign on the time-skipping server', () => {
       (t) => t.length === 1,
       'the quorum escalation',
     );
-    expect(escalated[0].candidate_keys).toEqual(['role:FEDERATION_OFFICER']);
+    // To the officers of the Federations that supervise Lishui's chamber: Jiaxing's and the province's.
+    expect([...escalated[0].candidate_keys].sort()).toEqual(
+      ['federation', 'federation-zhejiang']
+        .map((key) => `role:FEDERATION_OFFICER@fed:${seedOrganizationId(key)}`)
+        .sort(),
+    );
     await decide(escalated[0], 'APPROVE');
     // Wenzhou's grade is changed by three of five; Henan's stands (two of five is no majority of all).
     const ballots = async (app: { id: string }, changes: number, grade: string) => {
