@@ -3,14 +3,14 @@
 // - imports flow infra -> services -> workflows, never back;
 // - the registry and processes subgraphs never import each other (they talk GraphQL), nor does
 //   the gateway import either;
-// - inside services/processes the plumbing (kit/, tasks/, runs/, operations/, shared/,
+// - inside services/processes the plumbing (kit/, tasks/, runs/, operations/, committees/,
 //   registry/) never imports a process folder or the catalog that lists them, and one process
-//   folder never imports another (what two share lives in shared/);
+//   folder never imports another (what two share lives in committees/);
 // - the console (a browser app) imports nothing of the servers;
 // - no cycles, type-only imports included (they tie files together for readers just the same).
 
 /** The processes service's plumbing: everything in it that is not a process's own folder. */
-const PLUMBING = '(kit|tasks|runs|operations|shared|registry)';
+const PLUMBING = '(kit|tasks|runs|operations|committees|registry)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -65,7 +65,7 @@ module.exports = {
     },
     {
       name: 'processes-apart',
-      comment: 'A process folder imports the plumbing and shared/, never another process folder.',
+      comment: 'A process folder imports the plumbing and committees/, never another process folder.',
       severity: 'error',
       from: { path: '^services/processes/([^/]+)/', pathNot: `^services/processes/${PLUMBING}/` },
       to: {

@@ -7,7 +7,7 @@ import { addDays, todayInChina } from '../services/common/dates.js';
 import { startRegistry } from '../services/registry/main.js';
 import { createRegistryClient } from '../services/processes/registry/client.js';
 import { applicantFacts, expertPool } from '../services/processes/evaluation/registry-facts.js';
-import { committeeMembers } from '../services/processes/shared/committees.js';
+import { committeeMembers } from '../services/processes/committees/standing.js';
 import { eligibility, type Track } from '../services/processes/evaluation/eligibility.js';
 import { TRACK_KINDS } from '../services/processes/evaluation/activities.js';
 import { bidderFacts } from '../services/processes/procurement/registry-facts.js';

@@ -10,8 +10,8 @@ import { EvaluationApplication } from './application.js';
 import { EvaluationIneligible } from './ineligible.js';
 import { eligibility } from './eligibility.js';
 import { applicantFacts, expertPool } from './registry-facts.js';
-import { committeeMembers } from '../shared/committees.js';
-import { drawReviewers } from '../shared/recusal.js';
+import { committeeMembers } from '../committees/standing.js';
+import { drawReviewers } from '../committees/recusal.js';
 import { writeBackResult } from './write-back.js';
 import { applicationRow } from './report.js';
 

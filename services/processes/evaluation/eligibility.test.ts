@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eligibility, type OrganizationFacts } from './eligibility.js';
-import { drawReviewers, recusalReason, type ExpertFacts } from '../shared/recusal.js';
+import { drawReviewers, recusalReason, type ExpertFacts } from '../committees/recusal.js';
 import type { ApplicantFacts } from './registry-facts.js';
 
 const rules = { year: 2020, track: 'RATING' as const, asOf: '2020-01-01', rerateAfterTwoYears: false };

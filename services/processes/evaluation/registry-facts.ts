@@ -1,6 +1,6 @@
 import type { RegistryClient } from '../registry/client.js';
 import type { OrganizationFacts } from './eligibility.js';
-import type { AssessedFacts, ExpertFacts } from '../shared/recusal.js';
+import type { AssessedFacts, ExpertFacts } from '../committees/recusal.js';
 
 // What the evaluation reads from the registry, through its GraphQL API with the worker's SYSTEM
 // identity: the social organisations' facts (paged), the expert pool and the committees.

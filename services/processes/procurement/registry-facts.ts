@@ -1,5 +1,5 @@
 import type { PersonFacts, RegistryClient } from '../registry/client.js';
-import type { AssessedFacts } from '../shared/recusal.js';
+import type { AssessedFacts } from '../committees/recusal.js';
 import type { BidderFacts } from './screening.js';
 
 // What procurement reads from the registry through its GraphQL API: bidders' facts on the
