@@ -72,6 +72,15 @@ export function trustedHashes(settings: Pick<HubConfig, 'consoleDir' | 'trustedD
   return new Map(files.flatMap(readTrustedDocuments).map((d) => [documentHash(d.query), d.name]));
 }
 
+// Apollo Server keeps parsed documents in its cache: the same text comes back as the same
+// DocumentNode, so each is printed and hashed once, not on every request.
+const hashes = new WeakMap<DocumentNode, string>();
+function hashOf(document: DocumentNode): string {
+  let hash = hashes.get(document);
+  if (hash === undefined) hashes.set(document, (hash = documentHash(document)));
+  return hash;
+}
+
 /** Refuses, before any plan or fetch, an operation whose hash is not registered. */
 export function trustedDocumentsOnly<C extends BaseContext>(
   trusted: ReadonlyMap<string, string>,
@@ -80,11 +89,12 @@ export function trustedDocumentsOnly<C extends BaseContext>(
     async requestDidStart() {
       return {
         async didResolveOperation({ document }) {
-          if (trusted.has(documentHash(document))) return;
+          const hash = hashOf(document);
+          if (trusted.has(hash)) return;
           throw new HubError(
             'OPERATION_NOT_TRUSTED',
             '此网关只执行已登记的操作（可信文档）；请将该操作登记后再调用。This gateway runs registered operations only: register this operation first.',
-            { http: { status: 400 }, hash: documentHash(document) },
+            { http: { status: 400 }, hash },
           );
         },
       };
