@@ -303,21 +303,61 @@ function ensureChromium() {
 
 // ------------------------------------------------------------------------------- commands
 
-/** Runs the commands one after another with the tool env; resolves to the first failure's exit. */
-function runAll(node, steps) {
-  let child;
+/**
+ * Runs stages one after another with the tool env; a stage's lanes run side by side, each lane's
+ * commands one after another. Resolves to the first failure's exit; after a failure no lane
+ * starts another command. A lane with a `label` prefixes each line of its output with it, so
+ * lanes side by side stay readable; the unlabelled lane writes straight to the terminal.
+ */
+function runStages(node, stages) {
+  const children = new Set();
   // Ctrl-C reaches the whole process group anyway; forwarding covers a signal sent to us alone
   // (npm forwards SIGTERM to its script). The stack ignores a second SIGINT while it stops.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child?.kill(signal));
-  // `kill <npm pid>` ends npm and its `sh -c`, not us: when orphaned, stop the command too.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => children.forEach((child) => child.kill(signal)));
+  // `kill <npm pid>` ends npm and its `sh -c`, not us: when orphaned, stop the commands too.
   const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && child?.kill('SIGTERM'), 1000).unref();
-  return steps.reduce(
-    (previous, args) =>
-      previous.then((exit) => {
+  setInterval(() => process.ppid !== parent && children.forEach((child) => child.kill('SIGTERM')), 1000).unref();
+  let failed = null; // once a lane fails, the other lanes' later commands do not start
+
+  const runOne = (args, lane) =>
+    new Promise((done) => {
+      const child = spawn(node, args, { cwd: root, env, stdio: lane.label ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+      children.add(child);
+      if (lane.label) {
+        const write = (line) => process.stdout.write(`${lane.label} ${line}\n`);
+        for (const stream of [child.stdout, child.stderr]) {
+          let rest = '';
+          stream.setEncoding('utf8');
+          stream.on('data', (chunk) => {
+            const lines = (rest + chunk).split('\n');
+            rest = lines.pop();
+            lines.forEach(write);
+          });
+          stream.on('end', () => rest && write(rest));
+        }
+      }
+      child.once('close', (code, signal) => {
+        children.delete(child);
+        done({ code, signal });
+      });
+    });
+
+  const runLane = async (lane) => {
+    for (const args of lane.commands) {
+      if (failed) return failed;
+      const exit = await runOne(args, lane);
+      if (exit.code !== 0 || exit.signal) return (failed ??= exit);
+    }
+    return { code: 0, signal: null };
+  };
+
+  return stages.reduce(
+    (previous, lanes) =>
+      previous.then(async (exit) => {
         if (exit.code !== 0 || exit.signal) return exit;
-        child = spawn(node, args, { cwd: root, env, stdio: 'inherit' });
-        return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+        const exits = await Promise.all(lanes.map(runLane));
+        return exits.find((e) => e.code !== 0 || e.signal) ?? exits[0];
       }),
     Promise.resolve({ code: 0, signal: null }),
   );
@@ -369,36 +409,53 @@ try {
     if (chromium) console.log(`export CHROMIUM_PATH=${quote(chromium)}`);
   } else {
     const playwright = ['node_modules/@playwright/test/cli.js', 'test', '-c', 'e2e/playwright.config.ts'];
-    const steps =
+    const vitest = ['node_modules/vitest/vitest.mjs', 'run', ...args];
+    // The whole suite in two stages of two lanes (the machine it is made for has two cores): the
+    // static checks, types beside lint; then vitest beside the browser tests. Each tier starts a
+    // hub of its own (its own database, Temporal and ports), and both spend much of their time
+    // waiting on them, so side by side they take little longer than vitest alone.
+    const checks = [
+      {
+        label: '[types]',
+        commands: [
+          ['node_modules/typescript/bin/tsc', '--noEmit'],
+          ['node_modules/typescript/bin/tsc', '-p', 'console/tsconfig.json', '--noEmit'],
+          ['node_modules/typescript/bin/tsc', '-p', 'e2e/tsconfig.json', '--noEmit'],
+        ],
+      },
+      {
+        label: '[lint]',
+        commands: [
+          ['node_modules/eslint/bin/eslint.js', '.'],
+          ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
+          // The import rules (.dependency-cruiser.cjs) and unused files, exports, dependencies (knip.jsonc).
+          [
+            'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs',
+            '--config',
+            '.dependency-cruiser.cjs',
+            '--output-type',
+            'err',
+            'services',
+            'workflows',
+            'infra',
+            'test',
+            'console/src',
+            'e2e',
+          ],
+          ['node_modules/knip/bin/knip.js', '--no-progress'],
+        ],
+      },
+    ];
+    const stages =
       command === 'start'
-        ? [['--import', 'tsx', 'infra/dev/stack.ts', ...args]]
+        ? [[{ commands: [['--import', 'tsx', 'infra/dev/stack.ts', ...args]] }]]
         : command === 'e2e'
-          ? [[...playwright, ...args]]
+          ? [[{ commands: [[...playwright, ...args]] }]]
           : [
-              ['node_modules/typescript/bin/tsc', '--noEmit'],
-              ['node_modules/typescript/bin/tsc', '-p', 'console/tsconfig.json', '--noEmit'],
-              ['node_modules/typescript/bin/tsc', '-p', 'e2e/tsconfig.json', '--noEmit'],
-              ['node_modules/eslint/bin/eslint.js', '.'],
-              ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
-              // The import rules (.dependency-cruiser.cjs) and unused files, exports, dependencies (knip.jsonc).
-              [
-                'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs',
-                '--config',
-                '.dependency-cruiser.cjs',
-                '--output-type',
-                'err',
-                'services',
-                'workflows',
-                'infra',
-                'test',
-                'console/src',
-                'e2e',
-              ],
-              ['node_modules/knip/bin/knip.js', '--no-progress'],
-              ['node_modules/vitest/vitest.mjs', 'run', ...args],
-              ...(browserTests ? [playwright] : []),
+              checks,
+              [{ commands: [vitest] }, ...(browserTests ? [{ label: '[browser]', commands: [playwright] }] : [])],
             ];
-    const exit = await runAll(node, steps);
+    const exit = await runStages(node, stages);
     if (exit.signal) {
       process.removeAllListeners(exit.signal);
       process.kill(process.pid, exit.signal); // die the same way, so npm reports it as before

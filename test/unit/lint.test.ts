@@ -30,5 +30,7 @@ describe('lint rules', () => {
       '3:@typescript-eslint/no-restricted-imports', // ../../services
       '9:@typescript-eslint/no-floating-promises', // sleep() not awaited
     ]);
-  });
+    // Type-aware lint builds a program over the whole project: a minute or more while the
+    // browser tests run beside the suite on two cores.
+  }, 180_000);
 });
