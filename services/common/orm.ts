@@ -50,5 +50,9 @@ export function createOrm(spec: OrmSpec, databaseUrl: string, options: { debug?:
       ignoreRoutines: true,
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
+    // The hub's statements are short and planned often: PostgreSQL's JIT, on by default, compiled
+    // some of them (scoped feed pages, statistics on large tables) for 18-45 ms each, far more
+    // than the statements themselves take (docs/benchmarks.md, docs/jurisdiction.md).
+    driverOptions: { options: '-c jit=off' },
   });
 }
