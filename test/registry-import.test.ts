@@ -377,6 +377,115 @@ describe('a bulk import of administrative penalties', () => {
   });
 });
 
+describe('a bulk import of list entries (列入 / 移出)', () => {
+  it('keys a stay by organisation, list and day listed, removes with a reason, refuses overlaps, and applies once', async () => {
+    const code = newCode();
+    const organizationId = await createOrganization(code, `导入测试${run}名录`);
+    const listed = await gql(
+      'mutation($input: NewListEntry!) { recordListEntry(input: $input) { id } }',
+      {
+        input: {
+          organizationId,
+          list: 'ABNORMAL_ACTIVITY',
+          listedOn: '2023-04-01',
+          reason: '未按规定报送年度工作报告',
+        },
+      },
+      admin,
+    );
+    expect(listed.errors).toBeUndefined();
+    const entryId = listed.data.recordListEntry.id as string;
+    const csv = [
+      '统一社会信用代码,名称,名录,列入日期,列入事由,移出日期,移出事由',
+      `${code},,经营异常名录,2023-04-01,未按规定报送年度工作报告,2024-05-01,已补报年度工作报告`,
+      `${code},,严重违法失信名单,2024-02-01,弄虚作假骗取登记,,`,
+      `${code},,严重违法失信名单,2024-06-01,再次列入,,`,
+      `${code},,活动异常名录,2023/4/1,重复,,`,
+      `${newCode()},,严重违法失信名单,2024-02-01,无此组织,,`,
+      `${code},,严重违法失信名单,2022-03-01,期间颠倒,2022-02-01,移出`,
+      `${code},,黑名单,2022-03-01,名录不对,,`,
+    ].join('\r\n');
+    const uploaded = await upload('LIST_ENTRIES', `名录-${run}.csv`, `\uFEFF${csv}\r\n`);
+    expect(uploaded.errors).toBeUndefined();
+    const preview = await startAndPreview(uploaded.data.uploadRegistryImportFile.id);
+    expect(preview.preview).toEqual({ rows: 7, valid: 2, invalid: 5, created: 1, changed: 1, unchanged: 0 });
+    expect(
+      preview.errors.map((e: { row: number; column: string; message: string }) => [e.row, e.column, e.message]),
+    ).toEqual([
+      [
+        4,
+        '列入日期',
+        `导入测试${run}名录已于 2024-02-01 列入严重违法失信名单，尚未移出，与这一行的期间重叠；同一名录同时只能有一次列入`,
+      ],
+      [5, '列入日期', '与第 2 行重复：同一组织同一名录同一列入日期只能有一行'],
+      [6, '统一社会信用代码', expect.stringContaining('登记库中没有统一社会信用代码为')],
+      [7, '移出日期', '移出日期应晚于列入日期 2022-03-01'],
+      [8, '名录', '名录应为：活动异常名录、经营异常名录、严重违法失信名单'],
+    ]);
+    const task = await reviewTask(preview.id, reviewer);
+    expect(task.form.outcomes).toEqual(['APPROVE_VALID_ROWS', 'REJECT']);
+    const approved = await gql(
+      'mutation($id: ID!) { decideTask(id: $id, input: { outcome: APPROVE_VALID_ROWS }) { task { status } } }',
+      { id: task.id },
+      reviewer,
+    );
+    expect(approved.errors).toBeUndefined();
+    const done = await until(
+      () => gql(IMPORT, { id: preview.id }, reviewer),
+      (r) => r.data?.registryImport.stage === 'APPLIED',
+      'the list entries applied',
+    );
+    expect(done.data.registryImport.report).toEqual({ created: 1, changed: 1, unchanged: 0, refused: 0 });
+    expect(done.data.registryImport.changes).toEqual([
+      { row: 2, outcome: 'CHANGED', entityId: entryId, changedFields: ['removedOn', 'removalReason'] },
+      { row: 3, outcome: 'CREATED', entityId: expect.any(String), changedFields: [] },
+    ]);
+    expect(
+      await sql(
+        `select list, listed_on::text as listed_on, reason, removed_on::text as removed_on, removal_reason, version
+         from registry.list_entry where organization_id = $1 order by listed_on`,
+        [organizationId],
+      ),
+    ).toEqual([
+      {
+        list: 'ABNORMAL_ACTIVITY',
+        listed_on: '2023-04-01',
+        reason: '未按规定报送年度工作报告',
+        removed_on: '2024-05-01',
+        removal_reason: '已补报年度工作报告',
+        version: 2,
+      },
+      {
+        list: 'SERIOUS_VIOLATION',
+        listed_on: '2024-02-01',
+        reason: '弄虚作假骗取登记',
+        removed_on: null,
+        removal_reason: null,
+        version: 1,
+      },
+    ]);
+    const reason = `批量导入 名录-${run}.csv（${preview.id}）`;
+    const created = done.data.registryImport.changes[1].entityId as string;
+    expect(
+      await sql('select entity_id, action from registry.audit_entry where reason = $1 order by entity_id', [reason]),
+    ).toEqual(
+      [
+        { entity_id: entryId, action: 'UPDATE' },
+        { entity_id: created, action: 'CREATE' },
+      ].sort((a, b) => (a.entity_id < b.entity_id ? -1 : 1)),
+    );
+
+    // The same rows again: nothing to change, and a row without a removal day keeps the registry's removal.
+    const again = await upload(
+      'LIST_ENTRIES',
+      `名录-${run}-again.csv`,
+      [csv.split('\r\n')[0], `${code},,活动异常名录,2023-04-01,未按规定报送年度工作报告,,`].join('\n'),
+    );
+    const againPreview = await startAndPreview(again.data.uploadRegistryImportFile.id);
+    expect(againPreview.preview).toMatchObject({ rows: 1, valid: 1, created: 0, changed: 0, unchanged: 1 });
+  });
+});
+
 describe('files that cannot be imported', () => {
   it('are refused at upload with a clear error and kept nowhere', async () => {
     const header = '统一社会信用代码,名称,年度,年检结果\r\n';

@@ -30,8 +30,8 @@ interface RowOutcome {
   problems: { column: string; value: string; message: string }[];
 }
 
-const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $organizations: [ImportedOrganization!], $inspections: [ImportedInspection!], $penalties: [ImportedPenalty!], $reason: String) {
-  importRegistryRows(key: $key, dryRun: $dryRun, organizations: $organizations, inspections: $inspections, penalties: $penalties, reason: $reason) {
+const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $organizations: [ImportedOrganization!], $inspections: [ImportedInspection!], $penalties: [ImportedPenalty!], $listEntries: [ImportedListEntry!], $reason: String) {
+  importRegistryRows(key: $key, dryRun: $dryRun, organizations: $organizations, inspections: $inspections, penalties: $penalties, listEntries: $listEntries, reason: $reason) {
     replayed outcomes { row outcome entityId changedFields problems { column value message } } } }`;
 
 function batches<T>(items: T[]): T[][] {
@@ -61,6 +61,7 @@ export function createRegistryImportActivities({
         organizations: kind === 'ORGANIZATIONS' ? rows : null,
         inspections: kind === 'INSPECTIONS' ? rows : null,
         penalties: kind === 'PENALTIES' ? rows : null,
+        listEntries: kind === 'LIST_ENTRIES' ? rows : null,
       }),
     );
     return data.importRegistryRows.outcomes;

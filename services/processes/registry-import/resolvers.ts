@@ -37,7 +37,7 @@ import { templateCsv } from './template.js';
 export const ImportKindEnum = Object.fromEntries(IMPORT_KINDS.map((k) => [k, k])) as Record<ImportKind, ImportKind>;
 registerEnumType(ImportKindEnum, {
   name: 'RegistryImportKind',
-  description: 'ORGANIZATIONS 组织名录, INSPECTIONS 年检结果, PENALTIES 行政处罚',
+  description: 'ORGANIZATIONS 组织名录, INSPECTIONS 年检结果, PENALTIES 行政处罚, LIST_ENTRIES 名录列入移出',
 });
 
 const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';

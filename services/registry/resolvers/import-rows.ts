@@ -14,12 +14,18 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../entities/organization.js';
 import { OrganizationKind } from '../entities/kinds.js';
-import { AdministrativePenalty, AnnualInspection } from '../entities/evaluation-facts.js';
-import { InspectionResult, PenaltyKind } from '../entities/evaluation-kinds.js';
+import { AdministrativePenalty, AnnualInspection, ListEntry } from '../entities/evaluation-facts.js';
+import { InspectionResult, ListKind, PenaltyKind } from '../entities/evaluation-kinds.js';
+import { LIST_WORDS } from '../words.js';
 import { ImportBatch, type StoredRowOutcome } from '../entities/import-batch.js';
 import { recordAudit, snapshot, type Versioned } from '../audit.js';
 import { actAs } from '../changes/actor.js';
-import { inspectionYearViolations, socialOrganizationViolations } from '../rules/facts.js';
+import {
+  inspectionYearViolations,
+  listPeriodsOverlap,
+  socialOrganizationViolations,
+  type ListPeriod,
+} from '../rules/facts.js';
 import { creditCodeProblemZh, regionProblemZh, type RowProblem } from '../import/rows.js';
 import { currentYear, requireReason } from './keeping.js';
 import type { RegistryContext } from '../context.js';
@@ -71,6 +77,20 @@ class ImportedPenalty {
   @Field(() => PenaltyKind) kind!: PenaltyKind;
   @Field(() => String) description!: string;
   @Field(() => String, { nullable: true }) servedUntil?: string | null;
+}
+
+@InputType({
+  description:
+    'A list entry row of an import file (列入, or 移出 with removedOn; natural key: credit code + list + listedOn)',
+})
+class ImportedListEntry {
+  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
+  @Field(() => String) creditCode!: string;
+  @Field(() => ListKind) list!: ListKind;
+  @Field(() => String) listedOn!: string;
+  @Field(() => String) reason!: string;
+  @Field(() => String, { nullable: true }) removedOn?: string | null;
+  @Field(() => String, { nullable: true }) removalReason?: string | null;
 }
 
 @ObjectType({ description: 'What is wrong with a cell' })
@@ -297,6 +317,105 @@ async function upsertPenalties(
   return outcomes;
 }
 
+/** The other stays of one organisation on one list that `stay` shares a day with. */
+function overlapping(stays: ListEntry[], stay: ListPeriod, own?: ListEntry): ListEntry | undefined {
+  return stays.find((other) => other !== own && listPeriodsOverlap(other, stay));
+}
+
+/**
+ * Stays on 活动异常名录 / 严重违法失信名单 by organisation, list and day listed: a row the registry
+ * has corrects its reason and, when the row has one, its removal (移出); a row without a removal
+ * day never re-opens a stay the registry has ended (that is correctListEntry's, with a reason).
+ * One stay at a time per list, as for an officer's own entry: an overlapping row is invalid.
+ */
+async function upsertListEntries(
+  tx: EntityManager,
+  actor: string,
+  rows: ImportedListEntry[],
+  write: boolean,
+  reason: string | null,
+) {
+  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const byCode = new Map(organizations.map((o) => [o.creditCode!, o]));
+  if (write) {
+    // The keeper's lock on (organisation, list), in one order so two writers never wait on each other.
+    const locks = [
+      ...new Set(rows.flatMap((r) => (byCode.has(r.creditCode) ? [`${byCode.get(r.creditCode)!.id}:${r.list}`] : []))),
+    ];
+    for (const lock of locks.sort())
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`list-entry:${lock}`]);
+  }
+  const entries = organizations.length ? await tx.find(ListEntry, { organization: { $in: organizations } }) : [];
+  const stays = new Map<string, ListEntry[]>();
+  const staysOf = (organizationId: string, list: string) => {
+    const key = `${organizationId}/${list}`;
+    if (!stays.has(key)) stays.set(key, []);
+    return stays.get(key)!;
+  };
+  for (const entry of entries) staysOf(entry.organization.id, entry.list).push(entry);
+  const outcomes: StoredRowOutcome[] = [];
+  const created: ListEntry[] = [];
+  for (const row of rows) {
+    const organization = byCode.get(row.creditCode);
+    if (!organization) {
+      const message = creditCodeProblemZh(row.creditCode) ?? `登记库中没有统一社会信用代码为 ${row.creditCode} 的组织`;
+      outcomes.push(invalid(row.row, [{ column: '统一社会信用代码', value: row.creditCode, message }]));
+      continue;
+    }
+    const violations = socialOrganizationViolations(organization);
+    if (violations.length) {
+      outcomes.push(
+        invalid(
+          row.row,
+          violations.map((v) => ({ column: '统一社会信用代码', value: row.creditCode, message: v.message })),
+        ),
+      );
+      continue;
+    }
+    const same = staysOf(organization.id, row.list);
+    const earlier = same.find((entry) => entry.listedOn === row.listedOn);
+    const wanted: Partial<ListEntry> = { reason: row.reason };
+    if (row.removedOn) Object.assign(wanted, { removedOn: row.removedOn, removalReason: row.removalReason ?? null });
+    const stay = { listedOn: row.listedOn, removedOn: row.removedOn ?? earlier?.removedOn ?? null };
+    const other = overlapping(same, stay, earlier);
+    if (other) {
+      const listed = `${other.listedOn} 列入${LIST_WORDS[row.list]}${other.removedOn ? `（${other.removedOn} 移出）` : '，尚未移出'}`;
+      outcomes.push(
+        invalid(row.row, [
+          {
+            column: '列入日期',
+            value: row.listedOn,
+            message: `${organization.name}已于 ${listed}，与这一行的期间重叠；同一名录同时只能有一次列入`,
+          },
+        ]),
+      );
+      continue;
+    }
+    if (!earlier) {
+      const made = write
+        ? tx.create(ListEntry, { organization, list: row.list, listedOn: row.listedOn, ...wanted })
+        : null;
+      // The dry run remembers the stay too, so a later row of the batch that overlaps it is refused.
+      same.push(made ?? Object.assign(new ListEntry(), { organization, list: row.list, ...stay }));
+      if (made) created.push(made);
+      outcomes.push({
+        row: row.row,
+        outcome: ImportOutcome.CREATED,
+        entityId: made?.id ?? null,
+        changedFields: [],
+        problems: [],
+      });
+      continue;
+    }
+    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, earlier, wanted));
+  }
+  if (write) {
+    await tx.flush();
+    for (const entry of created) recordAudit(tx, actor, 'CREATE', entry, null, reason);
+  }
+  return outcomes;
+}
+
 @Resolver()
 export class ImportRowsResolver {
   @Authorized('SYSTEM')
@@ -312,12 +431,14 @@ export class ImportRowsResolver {
     organizations: ImportedOrganization[] | null,
     @Arg('inspections', () => [ImportedInspection], { nullable: true }) inspections: ImportedInspection[] | null,
     @Arg('penalties', () => [ImportedPenalty], { nullable: true }) penalties: ImportedPenalty[] | null,
+    @Arg('listEntries', () => [ImportedListEntry], { nullable: true }) listEntries: ImportedListEntry[] | null,
     @Arg('reason', () => String, { nullable: true, description: 'For the audit trail, e.g. 批量导入 <file>' })
     reason: string | null,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ImportBatchResult> {
     if (!key.trim() || key.length > 200) throw badInput('批次键（key）不能为空，最长 200 个字符', 'key');
-    const count = (organizations?.length ?? 0) + (inspections?.length ?? 0) + (penalties?.length ?? 0);
+    const count =
+      (organizations?.length ?? 0) + (inspections?.length ?? 0) + (penalties?.length ?? 0) + (listEntries?.length ?? 0);
     if (count > MAX_ROWS) throw badInput(`一批最多 ${MAX_ROWS} 行，此批有 ${count} 行`, 'organizations');
     const why = requireReason(reason, true);
     const actor = identity.subject;
@@ -327,6 +448,7 @@ export class ImportRowsResolver {
       ...(organizations?.length ? await upsertOrganizations(tx, actor, organizations, write, why) : []),
       ...(inspections?.length ? await upsertInspections(tx, actor, inspections, write, why) : []),
       ...(penalties?.length ? await upsertPenalties(tx, actor, penalties, write, why) : []),
+      ...(listEntries?.length ? await upsertListEntries(tx, actor, listEntries, write, why) : []),
     ];
     if (dryRun) return answer(await run(em.fork(), false), false);
     return em.fork().transactional(async (tx) => {
