@@ -84,6 +84,14 @@ async function reviewTask(importId: string, as: string) {
     .find((t: { processId: string }) => t.processId === importId);
 }
 
+/** The review task, once the workflow has opened it (the stage is recorded a moment before). */
+const openReviewTask = (importId: string) =>
+  until(
+    () => reviewTask(importId, reviewer),
+    (t) => t !== undefined,
+    'the review task',
+  );
+
 beforeAll(async () => {
   uploader = await token(['FEDERATION_OFFICER'], [], `officer-upload-${run}`);
   reviewer = await token(['FEDERATION_OFFICER'], [], `officer-review-${run}`);
@@ -153,8 +161,8 @@ describe('a bulk import of organisations', () => {
     expect(await sql('select 1 from registry.organization where credit_code = $1', [fresh])).toHaveLength(0);
 
     // The uploader does not see the review task, and may not decide it.
+    const task = await openReviewTask(preview.id);
     expect(await reviewTask(preview.id, uploader)).toBeUndefined();
-    const task = await reviewTask(preview.id, reviewer);
     expect(task).toMatchObject({ kind: 'REVIEW_IMPORT', form: { outcomes: ['APPROVE_VALID_ROWS', 'REJECT'] } });
     const decide = (outcome: string, as: string) =>
       gql(
@@ -289,7 +297,7 @@ describe('a bulk import of inspection results from XLSX', () => {
     expect(preview.errors[0].message).toBe(`与第 2 行重复：同一组织同一年度（${lastYear}）只能有一行`);
     expect(preview.errors[1].message).toContain('登记库中没有统一社会信用代码为');
 
-    const task = await reviewTask(preview.id, reviewer);
+    const task = await openReviewTask(preview.id);
     const rejected = await gql(
       'mutation($id: ID!) { decideTask(id: $id, input: { outcome: REJECT, values: { reason: "年度有误，请核对" } }) { task { status } } }',
       { id: task.id },
@@ -348,7 +356,7 @@ describe('a bulk import of administrative penalties', () => {
       [4, '处罚决定书文号', '与第 2 行重复：同一处罚机关的同一文号只能有一行'],
       [5, '处罚种类', expect.stringContaining('处罚种类应为：警告、罚款')],
     ]);
-    const task = await reviewTask(preview.id, reviewer);
+    const task = await openReviewTask(preview.id);
     const approved = await gql(
       'mutation($id: ID!) { decideTask(id: $id, input: { outcome: APPROVE_VALID_ROWS }) { task { status } } }',
       { id: task.id },
@@ -422,7 +430,7 @@ describe('a bulk import of list entries (列入 / 移出)', () => {
       [7, '移出日期', '移出日期应晚于列入日期 2022-03-01'],
       [8, '名录', '名录应为：活动异常名录、经营异常名录、严重违法失信名单'],
     ]);
-    const task = await reviewTask(preview.id, reviewer);
+    const task = await openReviewTask(preview.id);
     expect(task.form.outcomes).toEqual(['APPROVE_VALID_ROWS', 'REJECT']);
     const approved = await gql(
       'mutation($id: ID!) { decideTask(id: $id, input: { outcome: APPROVE_VALID_ROWS }) { task { status } } }',

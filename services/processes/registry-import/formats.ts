@@ -145,3 +145,5 @@ export const KIND_WORDS: Record<ImportKind, string> = {
 /** The most bytes and rows a file may have (the bytes travel base64 in a GraphQL request of at most 1 MiB). */
 export const MAX_FILE_BYTES = 640 * 1024;
 export const MAX_ROWS = 10_000;
+/** The rows of a file uploaded by POST /api/v1/imports/files (its bytes: services/common/import-upload.ts). */
+export const MAX_HTTP_ROWS = 50_000;
