@@ -18,7 +18,8 @@ import { AdministrativePenalty, AnnualInspection, ListEntry } from '../entities/
 import { InspectionResult, ListKind, PenaltyKind } from '../entities/evaluation-kinds.js';
 import { LIST_WORDS } from '../words.js';
 import { ImportBatch, type StoredRowOutcome } from '../entities/import-batch.js';
-import { recordAudit, snapshot, type Versioned } from '../audit.js';
+import type { Versioned } from '../audit.js';
+import { writeBatch, type Correction } from '../import/write-batch.js';
 import { actAs } from '../changes/actor.js';
 import {
   inspectionYearViolations,
@@ -135,6 +136,8 @@ async function upsertOrganizations(
   const existing = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
   const byCode = new Map(existing.map((o) => [o.creditCode!, o]));
   const outcomes: StoredRowOutcome[] = [];
+  const creates: Organization[] = [];
+  const corrections: Correction<Organization>[] = [];
   for (const row of rows) {
     const problems: RowProblem[] = [];
     const codeProblem = creditCodeProblemZh(row.creditCode);
@@ -153,7 +156,7 @@ async function upsertOrganizations(
     };
     const organization = byCode.get(row.creditCode);
     if (!organization) {
-      const created = write ? tx.create(Organization, { ...wanted, creditCode: row.creditCode }) : null;
+      const created = write ? Object.assign(new Organization(), { ...wanted, creditCode: row.creditCode }) : null;
       outcomes.push({
         row: row.row,
         outcome: ImportOutcome.CREATED,
@@ -161,16 +164,15 @@ async function upsertOrganizations(
         changedFields: [],
         problems: [],
       });
-      if (created) byCode.set(row.creditCode, created);
+      if (created) {
+        byCode.set(row.creditCode, created);
+        creates.push(created);
+      }
       continue;
     }
-    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, organization, wanted));
+    outcomes.push(corrected(row.row, organization, wanted, write ? corrections : null));
   }
-  if (write) {
-    await tx.flush();
-    for (const organization of byCode.values())
-      if (!existing.includes(organization)) recordAudit(tx, actor, 'CREATE', organization, null, reason);
-  }
+  if (write) await writeBatch(tx, Organization, { creates, corrections, actor, reason });
   return outcomes;
 }
 
@@ -190,6 +192,7 @@ async function upsertInspections(
   const byKey = new Map(inspections.map((i) => [`${i.organization.id}/${i.year}`, i]));
   const outcomes: StoredRowOutcome[] = [];
   const created: AnnualInspection[] = [];
+  const corrections: Correction<AnnualInspection>[] = [];
   for (const row of rows) {
     const organization = byCode.get(row.creditCode);
     if (!organization) {
@@ -218,7 +221,7 @@ async function upsertInspections(
     const earlier = byKey.get(key);
     if (!earlier) {
       const inspection = write
-        ? tx.create(AnnualInspection, { organization, year: row.year, result: row.result })
+        ? Object.assign(new AnnualInspection(), { organization, year: row.year, result: row.result })
         : null;
       if (inspection) {
         byKey.set(key, inspection);
@@ -233,12 +236,9 @@ async function upsertInspections(
       });
       continue;
     }
-    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, earlier, { result: row.result }));
+    outcomes.push(corrected(row.row, earlier, { result: row.result }, write ? corrections : null));
   }
-  if (write) {
-    await tx.flush();
-    for (const inspection of created) recordAudit(tx, actor, 'CREATE', inspection, null, reason);
-  }
+  if (write) await writeBatch(tx, AnnualInspection, { creates: created, corrections, actor, reason });
   return outcomes;
 }
 
@@ -260,6 +260,7 @@ async function upsertPenalties(
   const byKey = new Map(earlier.map((p) => [`${p.authority}/${p.documentNumber}`, p]));
   const outcomes: StoredRowOutcome[] = [];
   const created: AdministrativePenalty[] = [];
+  const corrections: Correction<AdministrativePenalty>[] = [];
   for (const row of rows) {
     const organization = byCode.get(row.creditCode);
     if (!organization) {
@@ -288,7 +289,7 @@ async function upsertPenalties(
     };
     if (!penalty) {
       const made = write
-        ? tx.create(AdministrativePenalty, {
+        ? Object.assign(new AdministrativePenalty(), {
             organization,
             authority: row.authority,
             documentNumber: row.documentNumber,
@@ -308,18 +309,24 @@ async function upsertPenalties(
       });
       continue;
     }
-    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, penalty, wanted));
+    outcomes.push(corrected(row.row, penalty, wanted, write ? corrections : null));
   }
-  if (write) {
-    await tx.flush();
-    for (const penalty of created) recordAudit(tx, actor, 'CREATE', penalty, null, reason);
-  }
+  if (write) await writeBatch(tx, AdministrativePenalty, { creates: created, corrections, actor, reason });
   return outcomes;
 }
 
-/** The other stays of one organisation on one list that `stay` shares a day with. */
-function overlapping(stays: ListEntry[], stay: ListPeriod, own?: ListEntry): ListEntry | undefined {
-  return stays.find((other) => other !== own && listPeriodsOverlap(other, stay));
+/** The other stays of one organisation on one list that `stay` shares a day with (as `ended` ends them). */
+function overlapping(
+  stays: ListEntry[],
+  stay: ListPeriod,
+  ended: Map<ListEntry, string>,
+  own?: ListEntry,
+): ListEntry | undefined {
+  return stays.find(
+    (other) =>
+      other !== own &&
+      listPeriodsOverlap({ listedOn: other.listedOn, removedOn: ended.get(other) ?? other.removedOn }, stay),
+  );
 }
 
 /**
@@ -355,6 +362,8 @@ async function upsertListEntries(
   for (const entry of entries) staysOf(entry.organization.id, entry.list).push(entry);
   const outcomes: StoredRowOutcome[] = [];
   const created: ListEntry[] = [];
+  const corrections: Correction<ListEntry>[] = [];
+  const ended = new Map<ListEntry, string>();
   for (const row of rows) {
     const organization = byCode.get(row.creditCode);
     if (!organization) {
@@ -377,7 +386,7 @@ async function upsertListEntries(
     const wanted: Partial<ListEntry> = { reason: row.reason };
     if (row.removedOn) Object.assign(wanted, { removedOn: row.removedOn, removalReason: row.removalReason ?? null });
     const stay = { listedOn: row.listedOn, removedOn: row.removedOn ?? earlier?.removedOn ?? null };
-    const other = overlapping(same, stay, earlier);
+    const other = overlapping(same, stay, ended, earlier);
     if (other) {
       const listed = `${other.listedOn} 列入${LIST_WORDS[row.list]}${other.removedOn ? `（${other.removedOn} 移出）` : '，尚未移出'}`;
       outcomes.push(
@@ -393,7 +402,7 @@ async function upsertListEntries(
     }
     if (!earlier) {
       const made = write
-        ? tx.create(ListEntry, { organization, list: row.list, listedOn: row.listedOn, ...wanted })
+        ? Object.assign(new ListEntry(), { organization, list: row.list, listedOn: row.listedOn, ...wanted })
         : null;
       // The dry run remembers the stay too, so a later row of the batch that overlaps it is refused.
       same.push(made ?? Object.assign(new ListEntry(), { organization, list: row.list, ...stay }));
@@ -407,12 +416,11 @@ async function upsertListEntries(
       });
       continue;
     }
-    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, earlier, wanted));
+    // A removal this batch makes counts for its later rows (a stay ended, the next one begun).
+    if (row.removedOn) ended.set(earlier, row.removedOn);
+    outcomes.push(corrected(row.row, earlier, wanted, write ? corrections : null));
   }
-  if (write) {
-    await tx.flush();
-    for (const entry of created) recordAudit(tx, actor, 'CREATE', entry, null, reason);
-  }
+  if (write) await writeBatch(tx, ListEntry, { creates: created, corrections, actor, reason });
   return outcomes;
 }
 
@@ -468,25 +476,19 @@ export class ImportRowsResolver {
     });
   }
 } /**
- * A row whose record exists already: the fields the row would change, written and audited as one
- * correction when `write` (nothing when they are equal), and the row's outcome.
+ * A row whose record exists already: the fields the row would change (none when they are equal),
+ * and the row's outcome; a change is added to `corrections` when the batch is written.
  */
-async function corrected<T extends Versioned & { id: string }>(
-  tx: EntityManager,
-  { actor, reason, write }: { actor: string; reason: string | null; write: boolean },
+function corrected<T extends Versioned & { id: string }>(
   row: number,
   entity: T,
   wanted: Partial<T>,
-): Promise<StoredRowOutcome> {
+  corrections: Correction<T>[] | null,
+): StoredRowOutcome {
   const changedFields = (Object.keys(wanted) as (keyof T & string)[]).filter(
     (field) => (entity[field] ?? null) !== wanted[field],
   );
-  if (changedFields.length && write) {
-    const before = snapshot(tx, entity);
-    Object.assign(entity, wanted);
-    await tx.flush();
-    recordAudit(tx, actor, 'UPDATE', entity, before, reason);
-  }
+  if (changedFields.length && corrections) corrections.push({ entity, wanted });
   const outcome = changedFields.length ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED;
   return { row, outcome, entityId: entity.id, changedFields, problems: [] };
 }
