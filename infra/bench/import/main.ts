@@ -144,11 +144,16 @@ runBench(async (stops) => {
   await pool.query(
     'create table if not exists public.bench_import_scratch (credit_code text, name text, kind text, region_code text, registered_on date)',
   );
-  await pool.query('truncate public.bench_import_scratch');
-  const copyStarted = performance.now();
-  // The server reads the file itself (the bench's PostgreSQL is local): no client library needed.
-  await pool.query(`copy public.bench_import_scratch from '${csvPath}' with (format csv, header true)`);
-  const copySeconds = (performance.now() - copyStarted) / 1000;
+  // The floor is the fastest of three COPYs: one takes a fraction of a second, and on a shared
+  // machine a single one swings 2-4× with the load, and every ratio with it.
+  let copySeconds = Infinity;
+  for (let i = 0; i < 3; i++) {
+    await pool.query('truncate public.bench_import_scratch');
+    const copyStarted = performance.now();
+    // The server reads the file itself (the bench's PostgreSQL is local): no client library needed.
+    await pool.query(`copy public.bench_import_scratch from '${csvPath}' with (format csv, header true)`);
+    copySeconds = Math.min(copySeconds, (performance.now() - copyStarted) / 1000);
+  }
   await pool.query('drop table public.bench_import_scratch');
 
   for (const [kind, format, content] of [
