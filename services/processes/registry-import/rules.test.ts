@@ -260,5 +260,8 @@ describe('reading a file', () => {
 
   it('offers templates whose headers are the layouts', () => {
     expect(templateCsv('INSPECTIONS')).toBe('\uFEFF统一社会信用代码,名称,年度,年检结果\r\n');
+    expect(templateCsv('LIST_ENTRIES')).toBe(
+      '\uFEFF统一社会信用代码,名称,名录,列入日期,列入事由,移出日期,移出事由\r\n',
+    );
   });
 });
