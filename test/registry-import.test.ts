@@ -84,6 +84,14 @@ async function reviewTask(importId: string, as: string) {
     .find((t: { processId: string }) => t.processId === importId);
 }
 
+/** The review task, once the workflow has opened it (the stage is recorded a moment before). */
+const openReviewTask = (importId: string) =>
+  until(
+    () => reviewTask(importId, reviewer),
+    (t) => t !== undefined,
+    'the review task',
+  );
+
 beforeAll(async () => {
   uploader = await token(['FEDERATION_OFFICER'], [], `officer-upload-${run}`);
   reviewer = await token(['FEDERATION_OFFICER'], [], `officer-review-${run}`);
@@ -153,8 +161,8 @@ describe('a bulk import of organisations', () => {
     expect(await sql('select 1 from registry.organization where credit_code = $1', [fresh])).toHaveLength(0);
 
     // The uploader does not see the review task, and may not decide it.
+    const task = await openReviewTask(preview.id);
     expect(await reviewTask(preview.id, uploader)).toBeUndefined();
-    const task = await reviewTask(preview.id, reviewer);
     expect(task).toMatchObject({ kind: 'REVIEW_IMPORT', form: { outcomes: ['APPROVE_VALID_ROWS', 'REJECT'] } });
     const decide = (outcome: string, as: string) =>
       gql(
@@ -289,7 +297,7 @@ describe('a bulk import of inspection results from XLSX', () => {
     expect(preview.errors[0].message).toBe(`与第 2 行重复：同一组织同一年度（${lastYear}）只能有一行`);
     expect(preview.errors[1].message).toContain('登记库中没有统一社会信用代码为');
 
-    const task = await reviewTask(preview.id, reviewer);
+    const task = await openReviewTask(preview.id);
     const rejected = await gql(
       'mutation($id: ID!) { decideTask(id: $id, input: { outcome: REJECT, values: { reason: "年度有误，请核对" } }) { task { status } } }',
       { id: task.id },
@@ -348,7 +356,7 @@ describe('a bulk import of administrative penalties', () => {
       [4, '处罚决定书文号', '与第 2 行重复：同一处罚机关的同一文号只能有一行'],
       [5, '处罚种类', expect.stringContaining('处罚种类应为：警告、罚款')],
     ]);
-    const task = await reviewTask(preview.id, reviewer);
+    const task = await openReviewTask(preview.id);
     const approved = await gql(
       'mutation($id: ID!) { decideTask(id: $id, input: { outcome: APPROVE_VALID_ROWS }) { task { status } } }',
       { id: task.id },
@@ -374,6 +382,115 @@ describe('a bulk import of administrative penalties', () => {
         served_until: '2024-06-30',
       },
     ]);
+  });
+});
+
+describe('a bulk import of list entries (列入 / 移出)', () => {
+  it('keys a stay by organisation, list and day listed, removes with a reason, refuses overlaps, and applies once', async () => {
+    const code = newCode();
+    const organizationId = await createOrganization(code, `导入测试${run}名录`);
+    const listed = await gql(
+      'mutation($input: NewListEntry!) { recordListEntry(input: $input) { id } }',
+      {
+        input: {
+          organizationId,
+          list: 'ABNORMAL_ACTIVITY',
+          listedOn: '2023-04-01',
+          reason: '未按规定报送年度工作报告',
+        },
+      },
+      admin,
+    );
+    expect(listed.errors).toBeUndefined();
+    const entryId = listed.data.recordListEntry.id as string;
+    const csv = [
+      '统一社会信用代码,名称,名录,列入日期,列入事由,移出日期,移出事由',
+      `${code},,经营异常名录,2023-04-01,未按规定报送年度工作报告,2024-05-01,已补报年度工作报告`,
+      `${code},,严重违法失信名单,2024-02-01,弄虚作假骗取登记,,`,
+      `${code},,严重违法失信名单,2024-06-01,再次列入,,`,
+      `${code},,活动异常名录,2023/4/1,重复,,`,
+      `${newCode()},,严重违法失信名单,2024-02-01,无此组织,,`,
+      `${code},,严重违法失信名单,2022-03-01,期间颠倒,2022-02-01,移出`,
+      `${code},,黑名单,2022-03-01,名录不对,,`,
+    ].join('\r\n');
+    const uploaded = await upload('LIST_ENTRIES', `名录-${run}.csv`, `\uFEFF${csv}\r\n`);
+    expect(uploaded.errors).toBeUndefined();
+    const preview = await startAndPreview(uploaded.data.uploadRegistryImportFile.id);
+    expect(preview.preview).toEqual({ rows: 7, valid: 2, invalid: 5, created: 1, changed: 1, unchanged: 0 });
+    expect(
+      preview.errors.map((e: { row: number; column: string; message: string }) => [e.row, e.column, e.message]),
+    ).toEqual([
+      [
+        4,
+        '列入日期',
+        `导入测试${run}名录已于 2024-02-01 列入严重违法失信名单，尚未移出，与这一行的期间重叠；同一名录同时只能有一次列入`,
+      ],
+      [5, '列入日期', '与第 2 行重复：同一组织同一名录同一列入日期只能有一行'],
+      [6, '统一社会信用代码', expect.stringContaining('登记库中没有统一社会信用代码为')],
+      [7, '移出日期', '移出日期应晚于列入日期 2022-03-01'],
+      [8, '名录', '名录应为：活动异常名录、经营异常名录、严重违法失信名单'],
+    ]);
+    const task = await openReviewTask(preview.id);
+    expect(task.form.outcomes).toEqual(['APPROVE_VALID_ROWS', 'REJECT']);
+    const approved = await gql(
+      'mutation($id: ID!) { decideTask(id: $id, input: { outcome: APPROVE_VALID_ROWS }) { task { status } } }',
+      { id: task.id },
+      reviewer,
+    );
+    expect(approved.errors).toBeUndefined();
+    const done = await until(
+      () => gql(IMPORT, { id: preview.id }, reviewer),
+      (r) => r.data?.registryImport.stage === 'APPLIED',
+      'the list entries applied',
+    );
+    expect(done.data.registryImport.report).toEqual({ created: 1, changed: 1, unchanged: 0, refused: 0 });
+    expect(done.data.registryImport.changes).toEqual([
+      { row: 2, outcome: 'CHANGED', entityId: entryId, changedFields: ['removedOn', 'removalReason'] },
+      { row: 3, outcome: 'CREATED', entityId: expect.any(String), changedFields: [] },
+    ]);
+    expect(
+      await sql(
+        `select list, listed_on::text as listed_on, reason, removed_on::text as removed_on, removal_reason, version
+         from registry.list_entry where organization_id = $1 order by listed_on`,
+        [organizationId],
+      ),
+    ).toEqual([
+      {
+        list: 'ABNORMAL_ACTIVITY',
+        listed_on: '2023-04-01',
+        reason: '未按规定报送年度工作报告',
+        removed_on: '2024-05-01',
+        removal_reason: '已补报年度工作报告',
+        version: 2,
+      },
+      {
+        list: 'SERIOUS_VIOLATION',
+        listed_on: '2024-02-01',
+        reason: '弄虚作假骗取登记',
+        removed_on: null,
+        removal_reason: null,
+        version: 1,
+      },
+    ]);
+    const reason = `批量导入 名录-${run}.csv（${preview.id}）`;
+    const created = done.data.registryImport.changes[1].entityId as string;
+    expect(
+      await sql('select entity_id, action from registry.audit_entry where reason = $1 order by entity_id', [reason]),
+    ).toEqual(
+      [
+        { entity_id: entryId, action: 'UPDATE' },
+        { entity_id: created, action: 'CREATE' },
+      ].sort((a, b) => (a.entity_id < b.entity_id ? -1 : 1)),
+    );
+
+    // The same rows again: nothing to change, and a row without a removal day keeps the registry's removal.
+    const again = await upload(
+      'LIST_ENTRIES',
+      `名录-${run}-again.csv`,
+      [csv.split('\r\n')[0], `${code},,活动异常名录,2023-04-01,未按规定报送年度工作报告,,`].join('\n'),
+    );
+    const againPreview = await startAndPreview(again.data.uploadRegistryImportFile.id);
+    expect(againPreview.preview).toMatchObject({ rows: 1, valid: 1, created: 0, changed: 0, unchanged: 1 });
   });
 });
 

@@ -27,6 +27,7 @@ import { publishedDocuments, trustedDocumentsOnly, trustedHashes } from './trust
 import { publishable, restRoutes } from './rest.js';
 import type { GraphQLSchema } from 'graphql';
 import type { HttpHandler } from '../common/http.js';
+import { importUploadProxy } from './import-upload.js';
 import type { IncomingMessage } from 'node:http';
 
 const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
@@ -160,6 +161,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     metricsToken: settings.metricsToken,
     health,
     route: routes(
+      importUploadProxy({ processesUrl: settings.processesUrl, verify, rate, secrets: settings.subgraphSecrets }),
       restRoutes({ published, schema: () => apiSchema }),
       exportProxy({
         registryUrl: settings.registryUrl,

@@ -20,6 +20,9 @@ import { CATALOG } from './catalog.js';
 import type { ProcessCatalog } from './kit/process-catalog.js';
 import { isEntryPoint } from '../common/entry.js';
 import { Health, stopOnSignals } from '../common/health.js';
+import { tokenVerifier } from '../common/identity.js';
+import { importUploadRoutes } from './registry-import/http.js';
+import { REGISTRY_IMPORT_PROCESS_TYPE } from '../../workflows/registry-import/contracts.js';
 
 /** The processes subgraph for `catalog` (the hub's own unless a test hands it another). */
 export async function startProcesses(settings = config(), catalog: ProcessCatalog = CATALOG) {
@@ -65,6 +68,10 @@ export async function startProcesses(settings = config(), catalog: ProcessCatalo
       settings,
       catalog,
     }),
+    // The import's large uploads (POST /imports/files), where the catalog has the import.
+    route: catalog.processes.some((p) => p.processType === REGISTRY_IMPORT_PROCESS_TYPE)
+      ? importUploadRoutes({ orm, verify: tokenVerifier(settings) })
+      : undefined,
   });
   return {
     ...served,

@@ -9,7 +9,7 @@ import { todayInChina } from '../../common/dates.js';
 import { RegistryImport, RegistryImportFile, type ImportChange } from './entities.js';
 import { fileRows, ImportFileProblem, type FileFormat } from './parse.js';
 import { checkRow, duplicateError, naturalKey, readHeader, type ImportRow, type RowError } from './rules.js';
-import type { ImportKind } from './formats.js';
+import { MAX_HTTP_ROWS, type ImportKind } from './formats.js';
 
 // The import's side effects. The preview reads the stored file (its hash checked), checks every
 // row, asks the registry what each valid row would do (its dry run, in batches) and keeps the
@@ -30,8 +30,8 @@ interface RowOutcome {
   problems: { column: string; value: string; message: string }[];
 }
 
-const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $organizations: [ImportedOrganization!], $inspections: [ImportedInspection!], $penalties: [ImportedPenalty!], $reason: String) {
-  importRegistryRows(key: $key, dryRun: $dryRun, organizations: $organizations, inspections: $inspections, penalties: $penalties, reason: $reason) {
+const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $organizations: [ImportedOrganization!], $inspections: [ImportedInspection!], $penalties: [ImportedPenalty!], $listEntries: [ImportedListEntry!], $reason: String) {
+  importRegistryRows(key: $key, dryRun: $dryRun, organizations: $organizations, inspections: $inspections, penalties: $penalties, listEntries: $listEntries, reason: $reason) {
     replayed outcomes { row outcome entityId changedFields problems { column value message } } } }`;
 
 function batches<T>(items: T[]): T[][] {
@@ -61,6 +61,7 @@ export function createRegistryImportActivities({
         organizations: kind === 'ORGANIZATIONS' ? rows : null,
         inspections: kind === 'INSPECTIONS' ? rows : null,
         penalties: kind === 'PENALTIES' ? rows : null,
+        listEntries: kind === 'LIST_ENTRIES' ? rows : null,
       }),
     );
     return data.importRegistryRows.outcomes;
@@ -82,7 +83,8 @@ export function createRegistryImportActivities({
       let header: Map<string, number> | undefined;
       let rows = 0;
       try {
-        for await (const fileRow of fileRows(file.format as FileFormat, file.content, maxRows)) {
+        // The upload counted its rows against its own limit (GraphQL's or HTTP's, the larger).
+        for await (const fileRow of fileRows(file.format as FileFormat, file.content, maxRows ?? MAX_HTTP_ROWS)) {
           if (!header) {
             header = readHeader(kind, fileRow.cells);
             continue;

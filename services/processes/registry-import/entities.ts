@@ -65,7 +65,9 @@ export class RegistryImport {
   }
   @Field(() => String) @Property({ type: 'text', unique: true }) workflowId!: string;
   @Field(() => String) @Property({ type: 'text' }) stage!: string;
-  @Field(() => String, { description: 'ORGANIZATIONS or INSPECTIONS' }) @Property({ type: 'text' }) kind!: string;
+  @Field(() => String, { description: 'ORGANIZATIONS, INSPECTIONS, PENALTIES or LIST_ENTRIES' })
+  @Property({ type: 'text' })
+  kind!: string;
   @Field(() => ID) @Property({ type: 'uuid' }) fileId!: string;
   @Field(() => String) @Property({ type: 'text' }) fileName!: string;
   @Field(() => String) @Property({ type: 'text' }) sha256!: string;

@@ -2,8 +2,8 @@
 // affairs and market regulation spreadsheets name them, and the words their cells use. The
 // docs (docs/registry-import.md) and the template files are made from these tables.
 
-export type ImportKind = 'ORGANIZATIONS' | 'INSPECTIONS' | 'PENALTIES';
-export const IMPORT_KINDS: ImportKind[] = ['ORGANIZATIONS', 'INSPECTIONS', 'PENALTIES'];
+export type ImportKind = 'ORGANIZATIONS' | 'INSPECTIONS' | 'PENALTIES' | 'LIST_ENTRIES';
+export const IMPORT_KINDS: ImportKind[] = ['ORGANIZATIONS', 'INSPECTIONS', 'PENALTIES', 'LIST_ENTRIES'];
 
 export interface Column {
   /** The header in the file. */
@@ -41,6 +41,13 @@ export const PENALTY_KIND_WORDS: Record<string, string> = {
   责令撤换负责人: 'REPLACE_LEADERS',
   撤销登记: 'DEREGISTRATION',
   其他: 'OTHER',
+};
+
+/** 名录: the registry's two lists; market regulation's files say 经营异常名录 for the first. */
+export const LIST_NAME_WORDS: Record<string, string> = {
+  活动异常名录: 'ABNORMAL_ACTIVITY',
+  经营异常名录: 'ABNORMAL_ACTIVITY',
+  严重违法失信名单: 'SERIOUS_VIOLATION',
 };
 
 const CREDIT_CODE: Column = {
@@ -99,14 +106,44 @@ export const COLUMNS: Record<ImportKind, Column[]> = {
     { header: '处罚内容', field: 'description', required: true, maxLength: 500, about: '决定的内容' },
     { header: '执行期限', field: 'servedUntil', required: false, maxLength: 10, about: 'yyyy-mm-dd，不早于决定日期' },
   ],
+  LIST_ENTRIES: [
+    CREDIT_CODE,
+    { header: '名称', field: 'name', required: false, maxLength: 100, about: '仅供核对，不导入' },
+    {
+      header: '名录',
+      field: 'list',
+      required: true,
+      maxLength: 10,
+      about: `${Object.keys(LIST_NAME_WORDS).join('、')}（经营异常名录即活动异常名录）`,
+    },
+    {
+      header: '列入日期',
+      field: 'listedOn',
+      required: true,
+      maxLength: 10,
+      about: 'yyyy-mm-dd，不晚于今天；与信用代码、名录一起确定一次列入',
+    },
+    { header: '列入事由', field: 'reason', required: true, maxLength: 500, about: '如 未按规定报送年度工作报告' },
+    {
+      header: '移出日期',
+      field: 'removedOn',
+      required: false,
+      maxLength: 10,
+      about: 'yyyy-mm-dd，晚于列入日期、不晚于今天',
+    },
+    { header: '移出事由', field: 'removalReason', required: false, maxLength: 500, about: '有移出日期时必填' },
+  ],
 };
 
 export const KIND_WORDS: Record<ImportKind, string> = {
   ORGANIZATIONS: '组织名录',
   INSPECTIONS: '年检结果',
   PENALTIES: '行政处罚',
+  LIST_ENTRIES: '名录列入移出',
 };
 
 /** The most bytes and rows a file may have (the bytes travel base64 in a GraphQL request of at most 1 MiB). */
 export const MAX_FILE_BYTES = 640 * 1024;
 export const MAX_ROWS = 10_000;
+/** The rows of a file uploaded by POST /api/v1/imports/files (its bytes: services/common/import-upload.ts). */
+export const MAX_HTTP_ROWS = 50_000;

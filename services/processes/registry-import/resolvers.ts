@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   Arg,
   Authorized,
@@ -25,9 +25,8 @@ import {
   type RegistryImportInput,
 } from '../../../workflows/registry-import/contracts.js';
 import { ImportChange, ImportRowError, RegistryImport, RegistryImportFile } from './entities.js';
-import { IMPORT_KINDS, KIND_WORDS, MAX_FILE_BYTES, type ImportKind } from './formats.js';
-import { fileRows, formatOf, ImportFileProblem } from './parse.js';
-import { readHeader } from './rules.js';
+import { IMPORT_KINDS, KIND_WORDS, MAX_FILE_BYTES, MAX_ROWS, type ImportKind } from './formats.js';
+import { storeImportFile } from './upload.js';
 import { templateCsv } from './template.js';
 
 // Who may import: Federation officers (keeping the registry is their daily work) and admins.
@@ -37,7 +36,7 @@ import { templateCsv } from './template.js';
 export const ImportKindEnum = Object.fromEntries(IMPORT_KINDS.map((k) => [k, k])) as Record<ImportKind, ImportKind>;
 registerEnumType(ImportKindEnum, {
   name: 'RegistryImportKind',
-  description: 'ORGANIZATIONS 组织名录, INSPECTIONS 年检结果, PENALTIES 行政处罚',
+  description: 'ORGANIZATIONS 组织名录, INSPECTIONS 年检结果, PENALTIES 行政处罚, LIST_ENTRIES 名录列入移出',
 });
 
 const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
@@ -78,7 +77,6 @@ function decodeContent(contentBase64: string): Buffer {
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length > MAX_FILE_BYTES)
     throw badInput(`文件超过 ${MAX_FILE_BYTES / 1024} KiB 的上限；请拆成多个文件分别导入`, 'contentBase64');
-  if (bytes.length === 0) throw badInput('文件是空的', 'contentBase64');
   return bytes;
 }
 
@@ -101,40 +99,14 @@ export class RegistryImportResolver {
     @Arg('contentBase64', () => String) contentBase64: string,
     @Ctx() ctx: ProcessesContext,
   ): Promise<RegistryImportFile> {
-    const name = fileName.trim();
-    if (!name || name.length > 200 || /[\u0000-\u001f\u007f/\\]/.test(name))
-      throw badInput('文件名不能为空、不能超过 200 个字符，也不能含有控制字符或路径分隔符', 'fileName');
-    const bytes = decodeContent(contentBase64);
-    let rows = 0;
-    let format;
-    try {
-      format = formatOf(name);
-      let header = false;
-      for await (const row of fileRows(format, bytes)) {
-        if (!header) {
-          readHeader(kind, row.cells);
-          header = true;
-        } else if (row.cells.some((cell) => cell.trim() !== '')) rows++;
-      }
-      if (!header) throw new ImportFileProblem('文件没有表头行');
-    } catch (error) {
-      if (error instanceof ImportFileProblem) throw badInput(error.message, 'contentBase64');
-      throw error;
-    }
-    if (rows === 0) throw badInput('文件只有表头，没有数据行', 'contentBase64');
-    const file = ctx.em.create(RegistryImportFile, {
-      id: randomUUID(),
+    return storeImportFile(ctx.em, {
       kind,
-      fileName: name,
-      format,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size: bytes.length,
-      rows,
-      content: bytes,
+      fileName,
+      bytes: decodeContent(contentBase64),
       uploadedBy: ctx.identity.subject,
+      maxRows: MAX_ROWS,
+      field: 'contentBase64',
     });
-    await ctx.em.flush();
-    return file;
   }
 
   @Authorized('FEDERATION_OFFICER', 'ADMIN')

@@ -147,6 +147,55 @@ describe('a penalty row', () => {
   });
 });
 
+describe('a list entry row', () => {
+  const header = readHeader('LIST_ENTRIES', [
+    '统一社会信用代码',
+    '名录',
+    '列入日期',
+    '列入事由',
+    '移出日期',
+    '移出事由',
+  ]);
+  const check = (cells: string[]) => checkRow('LIST_ENTRIES', header, { row: 5, cells }, today);
+
+  it('becomes the registry input, keyed by credit code, list and day listed; 经营异常名录 is the first list', () => {
+    const { parsed } = check([CODE, '经营异常名录', '2024/3/5', '未报送年度工作报告', '2025-01-10', '已补报']);
+    expect(parsed).toEqual({
+      row: 5,
+      creditCode: CODE,
+      list: 'ABNORMAL_ACTIVITY',
+      listedOn: '2024-03-05',
+      reason: '未报送年度工作报告',
+      removedOn: '2025-01-10',
+      removalReason: '已补报',
+    });
+    expect(naturalKey(parsed!)).toBe(`${CODE}/ABNORMAL_ACTIVITY/2024-03-05`);
+    expect(duplicateError({ ...parsed!, row: 8 }, 5).message).toBe(
+      '与第 5 行重复：同一组织同一名录同一列入日期只能有一行',
+    );
+  });
+
+  it('refuses an unknown list, a removal not after the listing, a day after today and a removal without its reason', () => {
+    expect(check([CODE, '黑名单', '2024-03-05', '事由', '', '']).errors[0].message).toBe(
+      '名录应为：活动异常名录、经营异常名录、严重违法失信名单',
+    );
+    expect(check([CODE, '严重违法失信名单', '2024-03-05', '事由', '2024-03-05', '移出']).errors[0].message).toBe(
+      '移出日期应晚于列入日期 2024-03-05',
+    );
+    expect(check([CODE, '严重违法失信名单', '2026-12-09', '事由', '', '']).errors[0].message).toBe(
+      '列入日期不能晚于今天（2026-12-08）',
+    );
+    expect(check([CODE, '严重违法失信名单', '2024-03-05', '事由', '2025-01-01', '']).errors).toEqual([
+      { row: 5, column: '移出事由', value: '', message: '有移出日期时须写明移出事由' },
+    ]);
+    expect(check([CODE, '严重违法失信名单', '2024-03-05', '事由', '', '已整改']).errors[0].column).toBe('移出事由');
+    expect(check([CODE, '严重违法失信名单', '2024-02-30', '', '', '']).errors.map((e) => e.column)).toEqual([
+      '列入事由',
+      '列入日期',
+    ]);
+  });
+});
+
 describe('days', () => {
   it('are calendar days that exist', () => {
     expect(isoDay('2024-02-29')).toBe('2024-02-29');
@@ -211,5 +260,8 @@ describe('reading a file', () => {
 
   it('offers templates whose headers are the layouts', () => {
     expect(templateCsv('INSPECTIONS')).toBe('\uFEFF统一社会信用代码,名称,年度,年检结果\r\n');
+    expect(templateCsv('LIST_ENTRIES')).toBe(
+      '\uFEFF统一社会信用代码,名称,名录,列入日期,列入事由,移出日期,移出事由\r\n',
+    );
   });
 });

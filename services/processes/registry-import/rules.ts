@@ -1,6 +1,7 @@
 import {
   COLUMNS,
   INSPECTION_RESULT_WORDS,
+  LIST_NAME_WORDS,
   ORGANIZATION_KIND_WORDS,
   PENALTY_KIND_WORDS,
   type Column,
@@ -48,7 +49,18 @@ export interface PenaltyRow {
   servedUntil: string | null;
 }
 
-export type ImportRow = OrganizationRow | InspectionRow | PenaltyRow;
+/** A stay on a list (列入), or its end (移出) when removedOn is given; key: credit code + list + listedOn. */
+export interface ListEntryRow {
+  row: number;
+  creditCode: string;
+  list: string;
+  listedOn: string;
+  reason: string;
+  removedOn: string | null;
+  removalReason: string | null;
+}
+
+export type ImportRow = OrganizationRow | InspectionRow | PenaltyRow | ListEntryRow;
 
 /** Where each column is: field → index in the row. Refuses a header row without the required columns. */
 export function readHeader(kind: ImportKind, header: string[]): Map<string, number> {
@@ -129,6 +141,7 @@ export function checkRow(
     };
   }
   if (kind === 'PENALTIES') return checkPenalty(values, code, errors, fail, row, today);
+  if (kind === 'LIST_ENTRIES') return checkListEntry(values, code, errors, fail, row, today);
   const year = Number(values.year);
   if (values.year && !/^\d{4}$/.test(values.year)) fail('年度', values.year, '年度应为四位数字，如 2025');
   else if (values.year && year > Number(today.slice(0, 4)) - 1)
@@ -173,14 +186,57 @@ function checkPenalty(
   return { parsed, errors };
 }
 
+function checkListEntry(
+  values: Record<string, string>,
+  code: string,
+  errors: RowError[],
+  fail: (header: string, value: string, message: string) => void,
+  row: number,
+  today: string,
+): { parsed?: ImportRow; errors: RowError[] } {
+  const list = LIST_NAME_WORDS[values.list];
+  if (values.list && !list) fail('名录', values.list, `名录应为：${Object.keys(LIST_NAME_WORDS).join('、')}`);
+  const listedOn = values.listedOn ? isoDay(values.listedOn) : null;
+  if (listedOn === undefined) fail('列入日期', values.listedOn, '列入日期应为存在的日期，如 2024-03-05');
+  else if (listedOn && listedOn > today) fail('列入日期', values.listedOn, `列入日期不能晚于今天（${today}）`);
+  const removedOn = values.removedOn ? isoDay(values.removedOn) : null;
+  if (removedOn === undefined) fail('移出日期', values.removedOn, '移出日期应为存在的日期，如 2025-03-05');
+  else if (removedOn && removedOn > today) fail('移出日期', values.removedOn, `移出日期不能晚于今天（${today}）`);
+  else if (removedOn && listedOn && removedOn <= listedOn)
+    fail('移出日期', values.removedOn, `移出日期应晚于列入日期 ${listedOn}`);
+  // A removal says why; a reason without a removal day would be lost.
+  if (values.removedOn && !values.removalReason) fail('移出事由', '', '有移出日期时须写明移出事由');
+  if (!values.removedOn && values.removalReason)
+    fail('移出事由', values.removalReason, '没有移出日期时不能填写移出事由；尚未移出请留空');
+  if (errors.length) return { errors };
+  const parsed: ListEntryRow = {
+    row,
+    creditCode: code,
+    list,
+    listedOn: listedOn!,
+    reason: values.reason,
+    removedOn: removedOn ?? null,
+    removalReason: values.removalReason || null,
+  };
+  return { parsed, errors };
+}
+
 /** The natural key a row writes to: a file may name it once. */
 export function naturalKey(row: ImportRow): string {
   if ('documentNumber' in row) return `${row.authority}/${row.documentNumber}`;
+  if ('listedOn' in row) return `${row.creditCode}/${row.list}/${row.listedOn}`;
   return 'year' in row ? `${row.creditCode}/${row.year}` : row.creditCode;
 }
 
 /** The error of a row whose natural key an earlier row of the file already has. */
 export function duplicateError(row: ImportRow, first: number): RowError {
+  if ('listedOn' in row)
+    return {
+      row: row.row,
+      column: '列入日期',
+      value: row.listedOn,
+      message: `与第 ${first} 行重复：同一组织同一名录同一列入日期只能有一行`,
+    };
   if ('documentNumber' in row)
     return {
       row: row.row,

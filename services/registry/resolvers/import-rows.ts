@@ -14,12 +14,19 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../entities/organization.js';
 import { OrganizationKind } from '../entities/kinds.js';
-import { AdministrativePenalty, AnnualInspection } from '../entities/evaluation-facts.js';
-import { InspectionResult, PenaltyKind } from '../entities/evaluation-kinds.js';
+import { AdministrativePenalty, AnnualInspection, ListEntry } from '../entities/evaluation-facts.js';
+import { InspectionResult, ListKind, PenaltyKind } from '../entities/evaluation-kinds.js';
+import { LIST_WORDS } from '../words.js';
 import { ImportBatch, type StoredRowOutcome } from '../entities/import-batch.js';
-import { recordAudit, snapshot, type Versioned } from '../audit.js';
+import type { Versioned } from '../audit.js';
+import { writeBatch, type Correction } from '../import/write-batch.js';
 import { actAs } from '../changes/actor.js';
-import { inspectionYearViolations, socialOrganizationViolations } from '../rules/facts.js';
+import {
+  inspectionYearViolations,
+  listPeriodsOverlap,
+  socialOrganizationViolations,
+  type ListPeriod,
+} from '../rules/facts.js';
 import { creditCodeProblemZh, regionProblemZh, type RowProblem } from '../import/rows.js';
 import { currentYear, requireReason } from './keeping.js';
 import type { RegistryContext } from '../context.js';
@@ -73,6 +80,20 @@ class ImportedPenalty {
   @Field(() => String, { nullable: true }) servedUntil?: string | null;
 }
 
+@InputType({
+  description:
+    'A list entry row of an import file (列入, or 移出 with removedOn; natural key: credit code + list + listedOn)',
+})
+class ImportedListEntry {
+  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
+  @Field(() => String) creditCode!: string;
+  @Field(() => ListKind) list!: ListKind;
+  @Field(() => String) listedOn!: string;
+  @Field(() => String) reason!: string;
+  @Field(() => String, { nullable: true }) removedOn?: string | null;
+  @Field(() => String, { nullable: true }) removalReason?: string | null;
+}
+
 @ObjectType({ description: 'What is wrong with a cell' })
 class ImportRowProblem {
   @Field(() => String) column!: string;
@@ -115,6 +136,8 @@ async function upsertOrganizations(
   const existing = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
   const byCode = new Map(existing.map((o) => [o.creditCode!, o]));
   const outcomes: StoredRowOutcome[] = [];
+  const creates: Organization[] = [];
+  const corrections: Correction<Organization>[] = [];
   for (const row of rows) {
     const problems: RowProblem[] = [];
     const codeProblem = creditCodeProblemZh(row.creditCode);
@@ -133,7 +156,7 @@ async function upsertOrganizations(
     };
     const organization = byCode.get(row.creditCode);
     if (!organization) {
-      const created = write ? tx.create(Organization, { ...wanted, creditCode: row.creditCode }) : null;
+      const created = write ? Object.assign(new Organization(), { ...wanted, creditCode: row.creditCode }) : null;
       outcomes.push({
         row: row.row,
         outcome: ImportOutcome.CREATED,
@@ -141,16 +164,15 @@ async function upsertOrganizations(
         changedFields: [],
         problems: [],
       });
-      if (created) byCode.set(row.creditCode, created);
+      if (created) {
+        byCode.set(row.creditCode, created);
+        creates.push(created);
+      }
       continue;
     }
-    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, organization, wanted));
+    outcomes.push(corrected(row.row, organization, wanted, write ? corrections : null));
   }
-  if (write) {
-    await tx.flush();
-    for (const organization of byCode.values())
-      if (!existing.includes(organization)) recordAudit(tx, actor, 'CREATE', organization, null, reason);
-  }
+  if (write) await writeBatch(tx, Organization, { creates, corrections, actor, reason });
   return outcomes;
 }
 
@@ -170,6 +192,7 @@ async function upsertInspections(
   const byKey = new Map(inspections.map((i) => [`${i.organization.id}/${i.year}`, i]));
   const outcomes: StoredRowOutcome[] = [];
   const created: AnnualInspection[] = [];
+  const corrections: Correction<AnnualInspection>[] = [];
   for (const row of rows) {
     const organization = byCode.get(row.creditCode);
     if (!organization) {
@@ -198,7 +221,7 @@ async function upsertInspections(
     const earlier = byKey.get(key);
     if (!earlier) {
       const inspection = write
-        ? tx.create(AnnualInspection, { organization, year: row.year, result: row.result })
+        ? Object.assign(new AnnualInspection(), { organization, year: row.year, result: row.result })
         : null;
       if (inspection) {
         byKey.set(key, inspection);
@@ -213,12 +236,9 @@ async function upsertInspections(
       });
       continue;
     }
-    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, earlier, { result: row.result }));
+    outcomes.push(corrected(row.row, earlier, { result: row.result }, write ? corrections : null));
   }
-  if (write) {
-    await tx.flush();
-    for (const inspection of created) recordAudit(tx, actor, 'CREATE', inspection, null, reason);
-  }
+  if (write) await writeBatch(tx, AnnualInspection, { creates: created, corrections, actor, reason });
   return outcomes;
 }
 
@@ -240,6 +260,7 @@ async function upsertPenalties(
   const byKey = new Map(earlier.map((p) => [`${p.authority}/${p.documentNumber}`, p]));
   const outcomes: StoredRowOutcome[] = [];
   const created: AdministrativePenalty[] = [];
+  const corrections: Correction<AdministrativePenalty>[] = [];
   for (const row of rows) {
     const organization = byCode.get(row.creditCode);
     if (!organization) {
@@ -268,7 +289,7 @@ async function upsertPenalties(
     };
     if (!penalty) {
       const made = write
-        ? tx.create(AdministrativePenalty, {
+        ? Object.assign(new AdministrativePenalty(), {
             organization,
             authority: row.authority,
             documentNumber: row.documentNumber,
@@ -288,12 +309,118 @@ async function upsertPenalties(
       });
       continue;
     }
-    outcomes.push(await corrected(tx, { actor, reason, write }, row.row, penalty, wanted));
+    outcomes.push(corrected(row.row, penalty, wanted, write ? corrections : null));
   }
+  if (write) await writeBatch(tx, AdministrativePenalty, { creates: created, corrections, actor, reason });
+  return outcomes;
+}
+
+/** The other stays of one organisation on one list that `stay` shares a day with (as `ended` ends them). */
+function overlapping(
+  stays: ListEntry[],
+  stay: ListPeriod,
+  ended: Map<ListEntry, string>,
+  own?: ListEntry,
+): ListEntry | undefined {
+  return stays.find(
+    (other) =>
+      other !== own &&
+      listPeriodsOverlap({ listedOn: other.listedOn, removedOn: ended.get(other) ?? other.removedOn }, stay),
+  );
+}
+
+/**
+ * Stays on 活动异常名录 / 严重违法失信名单 by organisation, list and day listed: a row the registry
+ * has corrects its reason and, when the row has one, its removal (移出); a row without a removal
+ * day never re-opens a stay the registry has ended (that is correctListEntry's, with a reason).
+ * One stay at a time per list, as for an officer's own entry: an overlapping row is invalid.
+ */
+async function upsertListEntries(
+  tx: EntityManager,
+  actor: string,
+  rows: ImportedListEntry[],
+  write: boolean,
+  reason: string | null,
+) {
+  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const byCode = new Map(organizations.map((o) => [o.creditCode!, o]));
   if (write) {
-    await tx.flush();
-    for (const penalty of created) recordAudit(tx, actor, 'CREATE', penalty, null, reason);
+    // The keeper's lock on (organisation, list), in one order so two writers never wait on each other.
+    const locks = [
+      ...new Set(rows.flatMap((r) => (byCode.has(r.creditCode) ? [`${byCode.get(r.creditCode)!.id}:${r.list}`] : []))),
+    ];
+    for (const lock of locks.sort())
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`list-entry:${lock}`]);
   }
+  const entries = organizations.length ? await tx.find(ListEntry, { organization: { $in: organizations } }) : [];
+  const stays = new Map<string, ListEntry[]>();
+  const staysOf = (organizationId: string, list: string) => {
+    const key = `${organizationId}/${list}`;
+    if (!stays.has(key)) stays.set(key, []);
+    return stays.get(key)!;
+  };
+  for (const entry of entries) staysOf(entry.organization.id, entry.list).push(entry);
+  const outcomes: StoredRowOutcome[] = [];
+  const created: ListEntry[] = [];
+  const corrections: Correction<ListEntry>[] = [];
+  const ended = new Map<ListEntry, string>();
+  for (const row of rows) {
+    const organization = byCode.get(row.creditCode);
+    if (!organization) {
+      const message = creditCodeProblemZh(row.creditCode) ?? `登记库中没有统一社会信用代码为 ${row.creditCode} 的组织`;
+      outcomes.push(invalid(row.row, [{ column: '统一社会信用代码', value: row.creditCode, message }]));
+      continue;
+    }
+    const violations = socialOrganizationViolations(organization);
+    if (violations.length) {
+      outcomes.push(
+        invalid(
+          row.row,
+          violations.map((v) => ({ column: '统一社会信用代码', value: row.creditCode, message: v.message })),
+        ),
+      );
+      continue;
+    }
+    const same = staysOf(organization.id, row.list);
+    const earlier = same.find((entry) => entry.listedOn === row.listedOn);
+    const wanted: Partial<ListEntry> = { reason: row.reason };
+    if (row.removedOn) Object.assign(wanted, { removedOn: row.removedOn, removalReason: row.removalReason ?? null });
+    const stay = { listedOn: row.listedOn, removedOn: row.removedOn ?? earlier?.removedOn ?? null };
+    const other = overlapping(same, stay, ended, earlier);
+    if (other) {
+      const listed = `${other.listedOn} 列入${LIST_WORDS[row.list]}${other.removedOn ? `（${other.removedOn} 移出）` : '，尚未移出'}`;
+      outcomes.push(
+        invalid(row.row, [
+          {
+            column: '列入日期',
+            value: row.listedOn,
+            message: `${organization.name}已于 ${listed}，与这一行的期间重叠；同一名录同时只能有一次列入`,
+          },
+        ]),
+      );
+      continue;
+    }
+    if (!earlier) {
+      const made = write
+        ? Object.assign(new ListEntry(), { organization, list: row.list, listedOn: row.listedOn, ...wanted })
+        : null;
+      // The dry run remembers the stay too, so a later row of the batch that overlaps it is refused.
+      same.push(made ?? Object.assign(new ListEntry(), { organization, list: row.list, ...stay }));
+      if (made) created.push(made);
+      outcomes.push({
+        row: row.row,
+        outcome: ImportOutcome.CREATED,
+        entityId: made?.id ?? null,
+        changedFields: [],
+        problems: [],
+      });
+      continue;
+    }
+    // A removal this batch makes counts for its later rows (a stay ended, the next one begun).
+    if (row.removedOn) ended.set(earlier, row.removedOn);
+    outcomes.push(corrected(row.row, earlier, wanted, write ? corrections : null));
+  }
+  if (write) await writeBatch(tx, ListEntry, { creates: created, corrections, actor, reason });
   return outcomes;
 }
 
@@ -312,12 +439,14 @@ export class ImportRowsResolver {
     organizations: ImportedOrganization[] | null,
     @Arg('inspections', () => [ImportedInspection], { nullable: true }) inspections: ImportedInspection[] | null,
     @Arg('penalties', () => [ImportedPenalty], { nullable: true }) penalties: ImportedPenalty[] | null,
+    @Arg('listEntries', () => [ImportedListEntry], { nullable: true }) listEntries: ImportedListEntry[] | null,
     @Arg('reason', () => String, { nullable: true, description: 'For the audit trail, e.g. 批量导入 <file>' })
     reason: string | null,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ImportBatchResult> {
     if (!key.trim() || key.length > 200) throw badInput('批次键（key）不能为空，最长 200 个字符', 'key');
-    const count = (organizations?.length ?? 0) + (inspections?.length ?? 0) + (penalties?.length ?? 0);
+    const count =
+      (organizations?.length ?? 0) + (inspections?.length ?? 0) + (penalties?.length ?? 0) + (listEntries?.length ?? 0);
     if (count > MAX_ROWS) throw badInput(`一批最多 ${MAX_ROWS} 行，此批有 ${count} 行`, 'organizations');
     const why = requireReason(reason, true);
     const actor = identity.subject;
@@ -327,6 +456,7 @@ export class ImportRowsResolver {
       ...(organizations?.length ? await upsertOrganizations(tx, actor, organizations, write, why) : []),
       ...(inspections?.length ? await upsertInspections(tx, actor, inspections, write, why) : []),
       ...(penalties?.length ? await upsertPenalties(tx, actor, penalties, write, why) : []),
+      ...(listEntries?.length ? await upsertListEntries(tx, actor, listEntries, write, why) : []),
     ];
     if (dryRun) return answer(await run(em.fork(), false), false);
     return em.fork().transactional(async (tx) => {
@@ -346,25 +476,19 @@ export class ImportRowsResolver {
     });
   }
 } /**
- * A row whose record exists already: the fields the row would change, written and audited as one
- * correction when `write` (nothing when they are equal), and the row's outcome.
+ * A row whose record exists already: the fields the row would change (none when they are equal),
+ * and the row's outcome; a change is added to `corrections` when the batch is written.
  */
-async function corrected<T extends Versioned & { id: string }>(
-  tx: EntityManager,
-  { actor, reason, write }: { actor: string; reason: string | null; write: boolean },
+function corrected<T extends Versioned & { id: string }>(
   row: number,
   entity: T,
   wanted: Partial<T>,
-): Promise<StoredRowOutcome> {
+  corrections: Correction<T>[] | null,
+): StoredRowOutcome {
   const changedFields = (Object.keys(wanted) as (keyof T & string)[]).filter(
     (field) => (entity[field] ?? null) !== wanted[field],
   );
-  if (changedFields.length && write) {
-    const before = snapshot(tx, entity);
-    Object.assign(entity, wanted);
-    await tx.flush();
-    recordAudit(tx, actor, 'UPDATE', entity, before, reason);
-  }
+  if (changedFields.length && corrections) corrections.push({ entity, wanted });
   const outcome = changedFields.length ? ImportOutcome.CHANGED : ImportOutcome.UNCHANGED;
   return { row, outcome, entityId: entity.id, changedFields, problems: [] };
 }
