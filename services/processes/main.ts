@@ -20,6 +20,7 @@ import { CATALOG } from './catalog.js';
 import type { ProcessCatalog } from './kit/process-catalog.js';
 import { isEntryPoint } from '../common/entry.js';
 import { Health, stopOnSignals } from '../common/health.js';
+import { startDeliveryLoop } from './kit/delivery/loop.js';
 
 /** The processes subgraph for `catalog` (the hub's own unless a test hands it another). */
 export async function startProcesses(settings = config(), catalog: ProcessCatalog = CATALOG) {
@@ -66,10 +67,15 @@ export async function startProcesses(settings = config(), catalog: ProcessCatalo
       catalog,
     }),
   });
+  // Email and DingTalk leave from here, off the processes' path (kit/delivery/loop.ts).
+  const delivery = settings.notificationDelivery.enabled
+    ? startDeliveryLoop(orm, settings.notificationDelivery)
+    : undefined;
   return {
     ...served,
     health,
     stop: async () => {
+      await delivery?.stop();
       await served.stop();
       await connection.close();
       await orm.close();
