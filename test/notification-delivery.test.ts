@@ -89,7 +89,7 @@ async function failedProcurementTask(): Promise<string> {
         method: 'COMPETITIVE_CONSULTATION',
         priceWeight: 20,
         technicalWeight: 80,
-        closesAt: new Date(Date.now() + 2_500).toISOString(),
+        closesAt: new Date(Date.now() + 6_000).toISOString(), // time to bid even on a busy machine
         committee: [world.committee.zhang.id, world.committee.li.id, world.committee.chen.id],
         noticeDays: 1,
       },
@@ -131,7 +131,15 @@ async function reassignToDeputy(taskId: string, reason: string): Promise<string>
 
 const DELIVERIES = `query ($status: DeliveryStatus, $first: Int) { notificationDeliveries(status: $status, first: $first) {
   totalCount edges { node { id channel address message status attempts lastError sentAt } } } }`;
-type Delivery = { id: string; channel: string; address: string | null; message: string; status: string; attempts: number; lastError: string | null };
+type Delivery = {
+  id: string;
+  channel: string;
+  address: string | null;
+  message: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+};
 async function deliveriesOf(reason: string, status?: string): Promise<Delivery[]> {
   const r = await gql(DELIVERIES, { status, first: 100 }, admin);
   expect(r.errors).toBeUndefined();
@@ -177,7 +185,10 @@ describe('read marks kept by the hub', () => {
     const after = (await gql(MINE, {}, deputy)).data;
     expect(after.myUnreadNotificationCount).toBe(1);
     expect(
-      after.myNotifications.edges.map((e: { node: { id: string; read: boolean } }) => [e.node.id === first, e.node.read]),
+      after.myNotifications.edges.map((e: { node: { id: string; read: boolean } }) => [
+        e.node.id === first,
+        e.node.read,
+      ]),
     ).toEqual([
       [false, false],
       [true, true],
@@ -195,7 +206,8 @@ describe('delivery by email and DingTalk', () => {
   let taskId: string;
 
   it("sets up the Federation's channels and the person's preferences, refusing bad input in words", async () => {
-    const SET = 'mutation ($input: NotificationChannelsInput!) { setNotificationChannels(input: $input) { smtpHost smtpPort senderAddress dingTalkWebhook dingTalkSigned smtpPasswordSet } }';
+    const SET =
+      'mutation ($input: NotificationChannelsInput!) { setNotificationChannels(input: $input) { smtpHost smtpPort senderAddress dingTalkWebhook dingTalkSigned smtpPasswordSet } }';
     const badHook = await gql(SET, { input: { dingTalkWebhook: 'ftp://robot' } }, admin);
     expect([codeOf(badHook), fieldOf(badHook)]).toEqual(['BAD_USER_INPUT', 'dingTalkWebhook']);
     expect(badHook.errors?.[0]?.message).toContain('钉钉机器人地址');
@@ -226,7 +238,8 @@ describe('delivery by email and DingTalk', () => {
       smtpPasswordSet: false,
     });
 
-    const PREFS = 'mutation ($email: String, $ding: Boolean!) { setMyNotificationPreferences(email: $email, dingTalk: $ding) { email dingTalk } }';
+    const PREFS =
+      'mutation ($email: String, $ding: Boolean!) { setMyNotificationPreferences(email: $email, dingTalk: $ding) { email dingTalk } }';
     const badMail = await gql(PREFS, { email: 'not a mail', ding: true }, deputy);
     expect([codeOf(badMail), fieldOf(badMail)]).toEqual(['BAD_USER_INPUT', 'email']);
     const prefs = await gql(PREFS, { email: `deputy-${tag}@example.org`, ding: true }, deputy);
@@ -242,15 +255,19 @@ describe('delivery by email and DingTalk', () => {
     const reason = `机器人故障中转交${tag}`;
     await reassignToDeputy(taskId, reason);
     // The email goes at once; the robot's message waits, RETRYING, with the reason.
-    await until(async () => mails.filter((m) => m.to === `deputy-${tag}@example.org`), (m) => m.length === 1, 'the email');
+    await until(
+      async () => mails.filter((m) => m.to === `deputy-${tag}@example.org`),
+      (m) => m.length === 1,
+      'the email',
+    );
     const retrying = await until(
       () => deliveriesOf(reason, 'RETRYING'),
       (d) => d.length === 1,
       'the DingTalk delivery retrying',
     );
     expect(retrying[0]).toMatchObject({ channel: 'DINGTALK', address: null });
-    expect(retrying[0]!.attempts).toBeGreaterThanOrEqual(1);
-    expect(retrying[0]!.lastError).toContain('HTTP 500');
+    expect(retrying[0].attempts).toBeGreaterThanOrEqual(1);
+    expect(retrying[0].lastError).toContain('HTTP 500');
     robotFailing = false;
     const sent = await until(
       () => deliveriesOf(reason),
@@ -261,45 +278,55 @@ describe('delivery by email and DingTalk', () => {
     expect(sent.map((d) => d.channel).sort()).toEqual(['DINGTALK', 'EMAIL']);
     const post = robotPosts.find((p) => p.content.endsWith(reason));
     expect(post).toMatchObject({ signed: true });
-    expect(mails.find((m) => m.to === `deputy-${tag}@example.org`)!.text).toContain('notice@jiaxing-federation.example');
+    expect(mails.find((m) => m.to === `deputy-${tag}@example.org`)!.text).toContain(
+      'notice@jiaxing-federation.example',
+    );
   });
 
-  it('gives up after the attempts allowed (FAILED), sends on the admin\'s retry, and the process goes on', { timeout: 90_000 }, async () => {
-    robotFailing = true;
-    const reason = `机器人停机转交${tag}`;
-    await reassignToDeputy(taskId, reason);
-    const [failed] = await until(
-      () => deliveriesOf(reason, 'FAILED'),
-      (d) => d.length === 1,
-      'the DingTalk delivery failed',
-      { tries: 100, everyMs: 200 },
-    );
-    expect(failed).toMatchObject({ channel: 'DINGTALK', attempts: 3 });
-    // The process did not wait: the deputy decides the task while the robot is still down.
-    const decided = await gql(
-      'mutation ($t: ID!) { decideTask(id: $t, input: { outcome: CLOSE }) { task { status } } }',
-      { t: taskId },
-      deputy,
-    );
-    expect(decided.errors).toBeUndefined();
+  it(
+    "gives up after the attempts allowed (FAILED), sends on the admin's retry, and the process goes on",
+    { timeout: 90_000 },
+    async () => {
+      robotFailing = true;
+      const reason = `机器人停机转交${tag}`;
+      await reassignToDeputy(taskId, reason);
+      const [failed] = await until(
+        () => deliveriesOf(reason, 'FAILED'),
+        (d) => d.length === 1,
+        'the DingTalk delivery failed',
+        { tries: 100, everyMs: 200 },
+      );
+      expect(failed).toMatchObject({ channel: 'DINGTALK', attempts: 3 });
+      // The process did not wait: the deputy decides the task while the robot is still down.
+      const decided = await gql(
+        'mutation ($t: ID!) { decideTask(id: $t, input: { outcome: CLOSE }) { task { status } } }',
+        { t: taskId },
+        deputy,
+      );
+      expect(decided.errors).toBeUndefined();
 
-    const RETRY = 'mutation ($id: ID!) { retryNotificationDelivery(id: $id) { status } }';
-    const [email] = (await deliveriesOf(reason)).filter((d) => d.channel === 'EMAIL');
-    expect(email!.status).toBe('SENT');
-    expect(codeOf(await gql(RETRY, { id: email!.id }, admin))).toBe('CONFLICT');
-    expect(codeOf(await gql(RETRY, { id: failed!.id }, deputy))).toBe('FORBIDDEN');
-    robotFailing = false;
-    expect((await gql(RETRY, { id: failed!.id }, admin)).data.retryNotificationDelivery).toEqual({ status: 'RETRYING' });
-    await until(
-      () => deliveriesOf(reason),
-      (d) => d.every((x) => x.status === 'SENT'),
-      'the retried delivery sent',
-    );
-    // Nothing lost: every notice of the deputy's went out both ways, once.
-    const notices = (await sql('select message from processes.task_notification where $1 = any(audience)', [`subject:deputy-${tag}`])).map((r) => r.message as string);
-    for (const message of notices.filter((m) => m.includes('机器人'))) {
-      expect(robotPosts.filter((p) => p.content === message)).toHaveLength(1);
-    }
-    expect(mails.filter((m) => m.to === `deputy-${tag}@example.org`)).toHaveLength(2);
-  });
+      const RETRY = 'mutation ($id: ID!) { retryNotificationDelivery(id: $id) { status } }';
+      const [email] = (await deliveriesOf(reason)).filter((d) => d.channel === 'EMAIL');
+      expect(email.status).toBe('SENT');
+      expect(codeOf(await gql(RETRY, { id: email.id }, admin))).toBe('CONFLICT');
+      expect(codeOf(await gql(RETRY, { id: failed.id }, deputy))).toBe('FORBIDDEN');
+      robotFailing = false;
+      expect((await gql(RETRY, { id: failed.id }, admin)).data.retryNotificationDelivery).toEqual({
+        status: 'RETRYING',
+      });
+      await until(
+        () => deliveriesOf(reason),
+        (d) => d.every((x) => x.status === 'SENT'),
+        'the retried delivery sent',
+      );
+      // Nothing lost: every notice of the deputy's went out both ways, once.
+      const notices = (
+        await sql('select message from processes.task_notification where $1 = any(audience)', [`subject:deputy-${tag}`])
+      ).map((r) => r.message as string);
+      for (const message of notices.filter((m) => m.includes('机器人'))) {
+        expect(robotPosts.filter((p) => p.content === message)).toHaveLength(1);
+      }
+      expect(mails.filter((m) => m.to === `deputy-${tag}@example.org`)).toHaveLength(2);
+    },
+  );
 });

@@ -107,7 +107,10 @@ function checked(input: NotificationChannelsInput): Partial<NotificationChannel>
   if (changes.smtpPort !== undefined && (changes.smtpPort < 1 || changes.smtpPort > 65535))
     throw badInput(`邮件服务器端口须在 1 到 65535 之间（常用 465 或 587），收到 ${changes.smtpPort}`, 'smtpPort');
   if (changes.senderAddress && !EMAIL.test(changes.senderAddress))
-    throw badInput(`“${changes.senderAddress}” 不是有效的发件邮箱地址，请填写如 notice@example.org 的地址`, 'senderAddress');
+    throw badInput(
+      `“${changes.senderAddress}” 不是有效的发件邮箱地址，请填写如 notice@example.org 的地址`,
+      'senderAddress',
+    );
   if (changes.dingTalkWebhook) {
     let url: URL | undefined;
     try {

@@ -24,7 +24,7 @@ export class NotificationReadsResolver {
     return loaders.notificationRead.load(notification.id);
   }
 
-  @Query(() => Int, { description: 'How many of the caller\'s notifications (myNotifications) they have not read' })
+  @Query(() => Int, { description: "How many of the caller's notifications (myNotifications) they have not read" })
   async myUnreadNotificationCount(@Ctx() { em, identity }: ProcessesContext) {
     const overlap = audienceOverlap(callerKeys(identity));
     const [row] = await em.execute<{ count: string }[]>(
@@ -35,7 +35,7 @@ export class NotificationReadsResolver {
     return Number(row?.count ?? 0);
   }
 
-  @Mutation(() => TaskNotification, { description: 'Marks one of the caller\'s notifications read (again: no change)' })
+  @Mutation(() => TaskNotification, { description: "Marks one of the caller's notifications read (again: no change)" })
   async markNotificationRead(@Arg('id', () => ID) id: string, @Ctx() { em, identity }: ProcessesContext) {
     const notification = await em.findOne(TaskNotification, {
       id: requireUuid(id, 'id'),
@@ -49,7 +49,7 @@ export class NotificationReadsResolver {
     return notification;
   }
 
-  @Mutation(() => Int, { description: "Marks every notification of the caller read; how many were unread" })
+  @Mutation(() => Int, { description: 'Marks every notification of the caller read; how many were unread' })
   async markAllNotificationsRead(@Ctx() { em, identity }: ProcessesContext) {
     const overlap = audienceOverlap(callerKeys(identity));
     const rows = await em.execute<{ notification_id: string }[]>(
@@ -61,7 +61,9 @@ export class NotificationReadsResolver {
     return rows.length;
   }
 
-  @Query(() => NotificationPreference, { description: "The caller's delivery choices (none saved: no email, no DingTalk)" })
+  @Query(() => NotificationPreference, {
+    description: "The caller's delivery choices (none saved: no email, no DingTalk)",
+  })
   async myNotificationPreferences(@Ctx() { em, identity }: ProcessesContext) {
     return (
       (await em.findOne(NotificationPreference, { subject: identity.subject })) ??
@@ -83,7 +85,10 @@ export class NotificationReadsResolver {
       throw badInput(`“${address}” 不是有效的邮箱地址，请填写如 name@example.com 的地址，或留空表示不收邮件`, 'email');
     const federationId = await federationOf(ctx);
     if ((address || dingTalk) && !federationId)
-      throw badInput('你所在的组织目前不属于任何工商联的管辖范围，无法通过邮件或钉钉接收提醒', address ? 'email' : 'dingTalk');
+      throw badInput(
+        '你所在的组织目前不属于任何工商联的管辖范围，无法通过邮件或钉钉接收提醒',
+        address ? 'email' : 'dingTalk',
+      );
     const { em, identity } = ctx;
     await em.upsert(NotificationPreference, {
       subject: identity.subject,

@@ -90,7 +90,10 @@ export function ChannelsForm() {
           <Input placeholder="https://oapi.dingtalk.com/robot/send?access_token=…" />
         </Form.Item>
         <Form.Item name="dingTalkSecret" label={t('dingTalkSecret')}>
-          <Input.Password autoComplete="new-password" placeholder={current?.dingTalkSigned ? t('secretKept') : 'SEC…'} />
+          <Input.Password
+            autoComplete="new-password"
+            placeholder={current?.dingTalkSigned ? t('secretKept') : 'SEC…'}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={saving.loading}>
           {t('save')}

@@ -13,7 +13,7 @@ import { messages } from './messages';
 
 type Delivery = AdminNotificationDeliveriesQuery['notificationDeliveries']['edges'][number]['node'];
 
-const STATUSES: DeliveryStatus[] = ['FAILED' as DeliveryStatus, 'RETRYING' as DeliveryStatus, 'PENDING' as DeliveryStatus, 'SENT' as DeliveryStatus];
+const STATUSES: DeliveryStatus[] = ['FAILED', 'RETRYING', 'PENDING', 'SENT'];
 const COLORS: Record<string, string> = { PENDING: 'default', RETRYING: 'warning', FAILED: 'error', SENT: 'success' };
 const PAGE = 20;
 
@@ -61,7 +61,9 @@ export function DeliveriesPage() {
         <Space direction="vertical" size={0}>
           <span>{t('createdAt', { at: dateTime(d.createdAt) })}</span>
           {d.sentAt && <span>{t('sentAt', { at: dateTime(d.sentAt) })}</span>}
-          {d.nextAttemptAt && d.status !== 'SENT' && <span>{t('nextAttemptAt', { at: dateTime(d.nextAttemptAt) })}</span>}
+          {d.nextAttemptAt && d.status !== 'SENT' && (
+            <span>{t('nextAttemptAt', { at: dateTime(d.nextAttemptAt) })}</span>
+          )}
         </Space>
       ),
     },

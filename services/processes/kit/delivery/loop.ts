@@ -49,9 +49,10 @@ export async function deliverDue(orm: MikroORM, settings: DeliverySettings, now 
   const em = orm.em.fork();
   const deliveries = await em.find(NotificationDelivery, { id: { $in: claimed.map((row) => row.id) } });
   const channels = new Map(
-    (await em.find(NotificationChannel, { federationId: { $in: deliveries.map((d) => d.federationId) } })).map(
-      (c) => [c.federationId, c],
-    ),
+    (await em.find(NotificationChannel, { federationId: { $in: deliveries.map((d) => d.federationId) } })).map((c) => [
+      c.federationId,
+      c,
+    ]),
   );
   for (const delivery of deliveries) {
     const attemptedAt = now();

@@ -41,7 +41,8 @@ export async function addDeliveries(
   const groups = new Set<string>();
   for (const person of people) {
     const channel = channels.get(person.federationId!);
-    if (person.email && sendsEmail(channel)) row(DeliveryChannel.EMAIL, channel!.federationId, person.subject, person.email);
+    if (person.email && sendsEmail(channel))
+      row(DeliveryChannel.EMAIL, channel!.federationId, person.subject, person.email);
     if (person.dingTalk && postsDingTalk(channel)) groups.add(channel!.federationId);
   }
   for (const federationId of groups) row(DeliveryChannel.DINGTALK, federationId, `fed:${federationId}`, null);
