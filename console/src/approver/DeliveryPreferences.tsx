@@ -62,7 +62,8 @@ export function DeliveryPreferences() {
       <Typography.Paragraph type="secondary">{t('hint')}</Typography.Paragraph>
       <Form<Values> form={form} layout="inline" onFinish={(values) => void submit(values)}>
         <Form.Item name="email" label={t('email')}>
-          <Input type="email" placeholder="name@example.org" style={{ width: 240 }} />
+          {/* no type="email": the hub says what is wrong, in words, rather than the browser in its own language */}
+          <Input inputMode="email" autoComplete="email" placeholder="name@example.org" style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="dingTalk" label={t('dingTalk')} valuePropName="checked" initialValue={false}>
           <Switch />
