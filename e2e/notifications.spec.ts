@@ -75,7 +75,7 @@ async function noticeToOfficer(taskId: string, reason: string) {
 }
 
 test('read marks kept by the hub, a person’s email, and the admin’s outbox', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const taskId = await failedTask();
   await noticeToOfficer(taskId, `值班调整甲${tag}`);
   await noticeToOfficer(taskId, `值班调整乙${tag}`);
@@ -103,11 +103,12 @@ test('read marks kept by the hub, a person’s email, and the admin’s outbox',
 
   // The officer's own choice: email on, DingTalk off.
   await page.getByRole('button', { name: '显示全部提醒' }).click();
-  await page.getByLabel('邮箱').fill('not-an-address');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  const email = page.getByLabel('邮箱', { exact: true });
+  await email.fill('not-an-address');
+  await email.press('Enter');
   await expect(page.getByRole('status')).toContainText('不是有效的邮箱地址');
-  await page.getByLabel('邮箱').fill(`officer-${tag}@example.org`);
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await email.fill(`officer-${tag}@example.org`);
+  await email.press('Enter');
   await expect(page.getByRole('status')).toHaveText('已保存');
   await expectNoSeriousA11yViolations(page, 'the reminders with delivery preferences');
   await saveScreenshot(page, 'approver-notifications');
@@ -116,10 +117,10 @@ test('read marks kept by the hub, a person’s email, and the admin’s outbox',
   await signInAs(page, 'admin');
   await page.goto('/console/deliveries');
   await expect(page.getByRole('heading', { level: 1, name: '通知发送' })).toBeVisible();
-  await page.getByLabel('邮件服务器（SMTP）').fill('smtp.example.org');
-  await page.getByLabel('端口').fill('587');
-  await page.getByLabel('发件邮箱').fill('notice@example.org');
-  await page.getByLabel('发件人名称').fill('嘉兴市工商联');
+  await page.getByLabel('邮件服务器（SMTP）', { exact: true }).fill('smtp.example.org');
+  await page.getByLabel('端口', { exact: true }).fill('587');
+  await page.getByLabel('发件邮箱', { exact: true }).fill('notice@example.org');
+  await page.getByLabel('发件人名称', { exact: true }).fill('嘉兴市工商联');
   await page.getByRole('button', { name: '保存设置' }).click();
   await expect(page.getByText('发送渠道已保存')).toBeVisible();
   await noticeToOfficer(taskId, `值班调整丙${tag}`);
