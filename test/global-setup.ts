@@ -120,6 +120,11 @@ export default async function setup(project: TestProject) {
     OIDC_ISSUER: oidc.issuer,
     OIDC_AUDIENCE: oidc.audience,
     OIDC_CLIENT_ID: oidc.clientId,
+    // Deliveries are sent (test/notification-delivery.test.ts), quickly, and give up after 3 failures.
+    NOTIFICATION_DELIVERY: 'on',
+    NOTIFICATION_DELIVERY_INTERVAL_MS: '200',
+    NOTIFICATION_RETRY_BASE_MS: '1000',
+    NOTIFICATION_MAX_ATTEMPTS: '3',
   });
   const hub = await startHub(settings);
   project.provide('gatewayUrl', hub.gatewayUrl);

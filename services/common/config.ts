@@ -121,6 +121,12 @@ export interface HubConfig {
    * NODE_ENV=production. Read by todayInChina() from the process's configuration.
    */
   clockOffsetDays: number;
+  /**
+   * Notifications by email and DingTalk (services/processes/kit/delivery): NOTIFICATION_DELIVERY
+   * sends them (default: on under NODE_ENV=production, off in development, where they wait in the
+   * outbox), NOTIFICATION_DELIVERY_INTERVAL_MS, NOTIFICATION_RETRY_BASE_MS, NOTIFICATION_MAX_ATTEMPTS.
+   */
+  notificationDelivery: { enabled: boolean; intervalMs: number; retryBaseMs: number; maxAttempts: number };
 }
 
 export interface WorkerTuning {
@@ -465,6 +471,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     trustedDocuments: trustedDocuments(env),
     seedToday: isoDay('HUB_SEED_TODAY', env),
     clockOffsetDays: clockOffsetDays(env),
+    notificationDelivery: {
+      enabled: flag('NOTIFICATION_DELIVERY', env.NODE_ENV === 'production', env),
+      intervalMs: positive('NOTIFICATION_DELIVERY_INTERVAL_MS', 5_000, env),
+      retryBaseMs: positive('NOTIFICATION_RETRY_BASE_MS', 60_000, env),
+      maxAttempts: positive('NOTIFICATION_MAX_ATTEMPTS', 8, env),
+    },
   };
 }
 

@@ -23,6 +23,7 @@ import { Health, stopOnSignals } from '../common/health.js';
 import { tokenVerifier } from '../common/identity.js';
 import { importUploadRoutes } from './registry-import/http.js';
 import { REGISTRY_IMPORT_PROCESS_TYPE } from '../../workflows/registry-import/contracts.js';
+import { startDeliveryLoop } from './kit/delivery/loop.js';
 
 /** The processes subgraph for `catalog` (the hub's own unless a test hands it another). */
 export async function startProcesses(settings = config(), catalog: ProcessCatalog = CATALOG) {
@@ -73,10 +74,15 @@ export async function startProcesses(settings = config(), catalog: ProcessCatalo
       ? importUploadRoutes({ orm, verify: tokenVerifier(settings) })
       : undefined,
   });
+  // Email and DingTalk leave from here, off the processes' path (kit/delivery/loop.ts).
+  const delivery = settings.notificationDelivery.enabled
+    ? startDeliveryLoop(orm, settings.notificationDelivery)
+    : undefined;
   return {
     ...served,
     health,
     stop: async () => {
+      await delivery?.stop();
       await served.stop();
       await connection.close();
       await orm.close();

@@ -10,6 +10,8 @@ import { TaskOperationsResolver } from './operations/task-operations.js';
 import { BatchOperationsResolver } from './operations/batch-operations.js';
 import { ScheduleOperationsResolver } from './operations/schedule-operations.js';
 import { CatalogResolver } from './catalog-resolver.js';
+import { NotificationReadsResolver } from './tasks/notification-reads.js';
+import { NotificationOutboxResolver } from './operations/notification-outbox.js';
 import { OrganizationRef } from './kit/organization-ref.js';
 import { fillCatalogEnums } from './kit/catalog-enums.js';
 import type { ProcessCatalog } from './kit/process-catalog.js';
@@ -29,6 +31,8 @@ const KIT_RESOLVERS = [
   BatchOperationsResolver,
   ScheduleOperationsResolver,
   CatalogResolver,
+  NotificationReadsResolver,
+  NotificationOutboxResolver,
 ];
 
 /** The processes subgraph: the approvers' tasks, the catalog's processes, the admins' runs. */

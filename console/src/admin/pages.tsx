@@ -1,4 +1,10 @@
-import { BarChartOutlined, DashboardOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  DashboardOutlined,
+  ScheduleOutlined,
+  SendOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsolePage } from '../shell/routes';
 
@@ -7,6 +13,7 @@ const RunsPage = lazy(() => import('./runs/RunsPage').then((m) => ({ default: m.
 const RunPage = lazy(() => import('./run/RunPage').then((m) => ({ default: m.RunPage })));
 const SchedulesPage = lazy(() => import('./schedules/SchedulesPage').then((m) => ({ default: m.SchedulesPage })));
 const OverviewPage = lazy(() => import('./overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const DeliveriesPage = lazy(() => import('./deliveries/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
 const StatisticsPage = lazy(() => import('./statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 // The admins' pages (runs, a run, operations, schedules, overviews, statistics). Statistics are
@@ -30,6 +37,12 @@ export const adminPages: ConsolePage[] = [
     element: <OverviewPage />,
     roles: ['ADMIN'],
     menu: { key: 'overview', label: { zh: '活动总览', en: 'Overview' }, icon: <DashboardOutlined />, order: 40 },
+  },
+  {
+    path: 'deliveries',
+    element: <DeliveriesPage />,
+    roles: ['ADMIN'],
+    menu: { key: 'deliveries', label: { zh: '通知发送', en: 'Deliveries' }, icon: <SendOutlined />, order: 45 },
   },
   {
     path: 'statistics',

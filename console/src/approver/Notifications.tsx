@@ -1,13 +1,13 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { defineMessages, useT } from '../shell/i18n';
 import { hubProblem } from '../shell/errors';
-import { useSession } from '../shell/session';
 import { dateTime } from './format';
 import { NOTIFICATION_KINDS, useWords } from './labels';
-import { NOTIFICATIONS } from './operations';
+import { MARK_ALL_NOTIFICATIONS_READ, MARK_NOTIFICATION_READ, NOTIFICATIONS } from './operations';
+import { DeliveryPreferences } from './DeliveryPreferences';
 
 const messages = defineMessages(
   {
@@ -15,6 +15,7 @@ const messages = defineMessages(
     unread: '{count} 条未读',
     allRead: '没有未读提醒',
     markRead: '全部标为已读',
+    markOne: '标为已读',
     show: '显示全部提醒',
     hide: '收起提醒',
     empty: '没有提醒',
@@ -28,6 +29,7 @@ const messages = defineMessages(
     unread: '{count} unread',
     allRead: 'No unread reminders',
     markRead: 'Mark all as read',
+    markOne: 'Mark as read',
     show: 'Show all reminders',
     hide: 'Hide reminders',
     empty: 'No reminders',
@@ -40,28 +42,24 @@ const messages = defineMessages(
 
 const SHOWN = 20;
 
-// The hub keeps no read marks for notifications: "read" is what this browser has shown and the
-// person dismissed, remembered per signed-in subject (newest createdAt seen).
-const seenKey = (subject: string) => `console.approver.notificationsSeen.${subject}`;
-
-/** The reminders and escalations of my tasks, newest first, with how many are new to me. */
+/**
+ * The reminders and escalations of my tasks, newest first, with how many are new to me. The hub
+ * keeps the read marks per person, so they follow me from one browser to another.
+ */
 export function Notifications() {
   const t = useT(messages);
   const word = useWords();
-  const { session } = useSession();
-  const subject = session?.subject ?? '';
-  const [seen, setSeen] = useState(() => localStorage.getItem(seenKey(subject)) ?? '');
   const [open, setOpen] = useState(false);
   const { data, error } = useQuery(NOTIFICATIONS, { variables: { first: SHOWN } });
+  const refetch = { refetchQueries: [NOTIFICATIONS] };
+  const [markOne] = useMutation(MARK_NOTIFICATION_READ, refetch);
+  const [markAll] = useMutation(MARK_ALL_NOTIFICATIONS_READ, refetch);
   const problem = hubProblem(error);
   const items = data?.myNotifications.edges.map((edge) => edge.node) ?? [];
-  const isUnread = (createdAt: string) => !seen || createdAt > seen;
-  const unread = items.filter((item) => isUnread(item.createdAt)).length;
+  const unread = data?.myUnreadNotificationCount ?? 0;
 
   function markRead() {
-    const newest = items.reduce((max, item) => (item.createdAt > max ? item.createdAt : max), seen);
-    localStorage.setItem(seenKey(subject), newest);
-    setSeen(newest);
+    void markAll().catch(() => undefined); // a failure shows as the count staying
   }
 
   return (
@@ -111,18 +109,30 @@ export function Notifications() {
           }
           renderItem={(item) => (
             <List.Item
-              actions={
-                item.taskId
+              actions={[
+                ...(item.read
+                  ? []
+                  : [
+                      <Button
+                        key="read"
+                        size="small"
+                        type="link"
+                        onClick={() => void markOne({ variables: { id: item.id } }).catch(() => undefined)}
+                      >
+                        {t('markOne')}
+                      </Button>,
+                    ]),
+                ...(item.taskId
                   ? [
                       <Link key="open" to={`/tasks/${item.taskId}`}>
                         {t('openTask')}
                       </Link>,
                     ]
-                  : []
-              }
+                  : []),
+              ]}
             >
               <Space wrap>
-                {isUnread(item.createdAt) && <Tag color="red">{t('isNew')}</Tag>}
+                {!item.read && <Tag color="red">{t('isNew')}</Tag>}
                 <Tag color={NOTIFICATION_KINDS[item.kind]?.color}>{word(NOTIFICATION_KINDS, item.kind)}</Tag>
                 <span lang="zh-CN">{item.message}</span>
                 <time dateTime={item.createdAt}>{dateTime(item.createdAt)}</time>
@@ -131,6 +141,7 @@ export function Notifications() {
           )}
         />
       )}
+      {open && <DeliveryPreferences />}
     </Card>
   );
 }

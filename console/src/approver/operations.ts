@@ -58,6 +58,7 @@ export const INBOX = graphql(`
 
 export const NOTIFICATIONS = graphql(`
   query ApproverNotifications($first: Int!) {
+    myUnreadNotificationCount
     myNotifications(first: $first) {
       totalCount
       edges {
@@ -68,8 +69,42 @@ export const NOTIFICATIONS = graphql(`
           kind
           message
           createdAt
+          read
         }
       }
+    }
+  }
+`);
+
+export const MARK_NOTIFICATION_READ = graphql(`
+  mutation ApproverMarkNotificationRead($id: ID!) {
+    markNotificationRead(id: $id) {
+      id
+      read
+    }
+  }
+`);
+
+export const MARK_ALL_NOTIFICATIONS_READ = graphql(`
+  mutation ApproverMarkAllNotificationsRead {
+    markAllNotificationsRead
+  }
+`);
+
+export const NOTIFICATION_PREFERENCES = graphql(`
+  query ApproverNotificationPreferences {
+    myNotificationPreferences {
+      email
+      dingTalk
+    }
+  }
+`);
+
+export const SET_NOTIFICATION_PREFERENCES = graphql(`
+  mutation ApproverSetNotificationPreferences($email: String, $dingTalk: Boolean!) {
+    setMyNotificationPreferences(email: $email, dingTalk: $dingTalk) {
+      email
+      dingTalk
     }
   }
 `);

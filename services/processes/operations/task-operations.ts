@@ -6,7 +6,8 @@ import { ACTIVE_STATUSES, HumanTask, TaskStatus } from '../kit/human-task.js';
 import { candidateKeysOn } from '../tasks/candidate-keys.js';
 import { organizationInJurisdiction } from '../runs/jurisdiction.js';
 import { todayInChina } from '../../common/dates.js';
-import { NotificationKind, TaskNotification } from '../kit/notification.js';
+import { NotificationKind } from '../kit/notification.js';
+import { writeNotification } from '../kit/delivery/outbox.js';
 import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { ROLES, type Role } from '../../common/identity.js';
@@ -87,7 +88,7 @@ export class TaskOperationsResolver {
             delegatedTo: null,
             status: TaskStatus.OPEN,
           });
-          tx.create(TaskNotification, {
+          await writeNotification(tx, {
             processId: row.processId,
             noticeKey: `reassign:${row.id}:${Date.now()}`,
             kind: NotificationKind.NOTICE,

@@ -6,6 +6,7 @@ import type { RegistryClient } from '../registry/client.js';
 import { permanentOnRefusal } from '../registry/refusals.js';
 import { candidateKey } from '../kit/access.js';
 import { NotificationKind, TaskNotification } from '../kit/notification.js';
+import { writeNotification } from '../kit/delivery/outbox.js';
 import { committeeMembers } from '../committees/standing.js';
 import { recusalReason } from '../committees/recusal.js';
 import { todayInChina } from '../../common/dates.js';
@@ -65,7 +66,7 @@ export function createProcurementActivities({ orm, registry }: { orm: MikroORM; 
     async notifyParties({ procurementId, key, message, audience }) {
       await inTransaction(async (em) => {
         if (await em.findOne(TaskNotification, { processId: procurementId, noticeKey: key })) return;
-        em.create(TaskNotification, {
+        await writeNotification(em, {
           processId: procurementId,
           noticeKey: key,
           kind: NotificationKind.NOTICE,

@@ -3,6 +3,7 @@ import type { HumanTaskActivities } from '../../../workflows/human-task/activiti
 import type { Candidate, TaskForm, TaskSpec } from '../../../workflows/human-task/contracts.js';
 import { ACTIVE_STATUSES, TaskStatus, HumanTask } from '../kit/human-task.js';
 import { NotificationKind, TaskNotification } from '../kit/notification.js';
+import { writeNotification } from '../kit/delivery/outbox.js';
 import { chinaDay, todayInChina } from '../../common/dates.js';
 import type { RegistryClient } from '../registry/client.js';
 import { candidateKeysOn } from './candidate-keys.js';
@@ -56,7 +57,7 @@ export function createTaskActivities({
   ) {
     if (await em.findOne(TaskNotification, { taskId: task.id, kind })) return;
     const told = notice(task, kind, message);
-    em.create(TaskNotification, { ...told, audience: [...new Set([...also, ...told.audience])] });
+    await writeNotification(em, { ...told, audience: [...new Set([...also, ...told.audience])] });
   }
 
   /** Who holds a task now: its candidates and its assignee, as audience keys. */
@@ -80,8 +81,8 @@ export function createTaskActivities({
     );
     for (const task of tasks)
       if (!reminded.has(task.id))
-        em.create(
-          TaskNotification,
+        await writeNotification(
+          em,
           notice(
             task,
             NotificationKind.REMINDER,
