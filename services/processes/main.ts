@@ -21,8 +21,6 @@ import type { ProcessCatalog } from './kit/process-catalog.js';
 import { isEntryPoint } from '../common/entry.js';
 import { Health, stopOnSignals } from '../common/health.js';
 import { tokenVerifier } from '../common/identity.js';
-import { importUploadRoutes } from './registry-import/http.js';
-import { REGISTRY_IMPORT_PROCESS_TYPE } from '../../workflows/registry-import/contracts.js';
 import { startDeliveryLoop } from './kit/delivery/loop.js';
 
 /** The processes subgraph for `catalog` (the hub's own unless a test hands it another). */
@@ -54,6 +52,8 @@ export async function startProcesses(settings = config(), catalog: ProcessCatalo
       );
     return Number(row?.count ?? 0);
   });
+  const verify = tokenVerifier(settings);
+  const routes = catalog.processes.flatMap((p) => (p.httpRoute ? [p.httpRoute({ orm, verify })] : []));
   const served = await serveSubgraph({
     name: 'processes',
     schema,
@@ -69,10 +69,14 @@ export async function startProcesses(settings = config(), catalog: ProcessCatalo
       settings,
       catalog,
     }),
-    // The import's large uploads (POST /imports/files), where the catalog has the import.
-    route: catalog.processes.some((p) => p.processType === REGISTRY_IMPORT_PROCESS_TYPE)
-      ? importUploadRoutes({ orm, verify: tokenVerifier(settings) })
-      : undefined,
+    // Plain HTTP of the catalog's processes (the import's large uploads), first one that answers.
+    route: (req) => {
+      for (const route of routes) {
+        const handler = route(req);
+        if (handler) return handler;
+      }
+      return undefined;
+    },
   });
   // Email and DingTalk leave from here, off the processes' path (kit/delivery/loop.ts).
   const delivery = settings.notificationDelivery.enabled

@@ -1,8 +1,10 @@
+import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import type { TaskForm } from '../../../workflows/human-task/contracts.js';
 import type { SearchAttributeKey } from '../../../workflows/human-task/search-attributes.js';
-import type { Role } from '../../common/identity.js';
+import type { Role, TokenVerifier } from '../../common/identity.js';
+import type { HttpHandler } from '../../common/http.js';
 import type { ReferenceResolvers } from '../../common/subgraph.js';
 import type { RegistryClient } from '../registry/client.js';
 import type { HumanTask } from './human-task.js';
@@ -75,6 +77,11 @@ export interface ProcessDefinition<Ctx extends object = object> {
   /** Federation's __resolveReference for types it owns (by GraphQL type name). */
   references?: ReferenceResolvers;
   activities(deps: ActivityDeps): Record<string, (...args: never[]) => Promise<unknown>>;
+  /**
+   * Plain HTTP the process serves beside GraphQL (e.g. the import's large uploads): the handler
+   * for a request it answers, else undefined. The gateway decides what it exposes.
+   */
+  httpRoute?(deps: { orm: MikroORM; verify: TokenVerifier }): (req: IncomingMessage) => HttpHandler | undefined;
   /** Once per processes service, before it serves (e.g. the yearly Schedules). */
   onStart?(deps: { temporal: Client; taskQueue: string }): Promise<void>;
   /**

@@ -16,6 +16,7 @@ import { RegistryImport, RegistryImportFile } from './entities.js';
 import { RegistryImportResolver } from './resolvers.js';
 import { createRegistryImportActivities } from './activities.js';
 import { registryImportWords } from './words.js';
+import { importUploadRoutes } from './http.js';
 
 /** The bulk registry import (批量导入) in the process catalog: the fourth process. */
 export const registryImportProcess: ProcessDefinition<ProcessesContext> = {
@@ -38,6 +39,7 @@ export const registryImportProcess: ProcessDefinition<ProcessesContext> = {
   },
   ...registryImportWords,
   entities: [RegistryImport, RegistryImportFile],
+  httpRoute: importUploadRoutes,
   resolvers: [RegistryImportResolver],
   activities: (deps) => ({ ...createRegistryImportActivities(deps) }),
   async markEnded(em, workflowId, end) {
