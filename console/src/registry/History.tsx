@@ -48,7 +48,7 @@ function valueWord(field: string, value: unknown, locale: Locale, empty: string)
  * What a change did, field by field in words: a new record's fields, or each field whose value
  * differs before and after. Ids, versions and timestamps are the registry's bookkeeping, not news.
  */
-export function describeChange(before: Values, after: Values, locale: Locale, empty: string): string[] {
+function describeChange(before: Values, after: Values, locale: Locale, empty: string): string[] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((key) => FIELDS[key]);
   return keys.flatMap((key) => {
     const was = before?.[key] ?? null;

@@ -12,7 +12,7 @@ const messages = defineMessages(
     reasonRequired: '请填写理由',
     refused: '未保存（{code}）：{message}',
     fixFields: '未保存（{code}）：请按字段旁的提示修改。',
-    conflict: '未保存：此记录已被他人修改（{message}）。你的修改没有写入。请重新加载，看过最新内容后再改。',
+    conflict: '未保存：此记录在你打开后已被他人修改，你的修改没有写入。请重新加载，看过最新内容后再改。',
     reload: '重新加载',
   },
   {
@@ -24,12 +24,12 @@ const messages = defineMessages(
     refused: 'Not saved ({code}): {message}',
     fixFields: 'Not saved ({code}): see the notes beside the fields.',
     conflict:
-      'Not saved: someone else changed this record ({message}). Nothing of yours was written. Reload, read the latest, then change it again.',
+      'Not saved: someone else changed this record after you opened it, and nothing of yours was written. Reload, read the latest, then change it again.',
     reload: 'Reload',
   },
 );
 
-export interface KeepingDialogProps<V> {
+interface KeepingDialogProps<V> {
   title: string;
   open: boolean;
   initialValues?: Partial<V>;
@@ -98,7 +98,7 @@ export function KeepingDialog<V extends object>(props: KeepingDialogProps<V>) {
           style={{ marginBottom: 16 }}
           title={
             problem.code === 'CONFLICT'
-              ? t('conflict', { message: problem.message })
+              ? t('conflict')
               : problem.placed
                 ? t('fixFields', { code: problem.code })
                 : t('refused', { code: problem.code, message: problem.message })

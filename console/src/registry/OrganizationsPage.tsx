@@ -237,15 +237,17 @@ export function OrganizationsPage() {
         footer={() => (
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
             <span>{t('total', { count: list?.totalCount ?? 0 })}</span>
+            {/* Relay answers hasPreviousPage only paging backward and hasNextPage only forward: the
+                page we came from says the other. */}
             <Space>
               <Button
-                disabled={!list?.pageInfo.hasPreviousPage}
+                disabled={!(list?.pageInfo.hasPreviousPage || page.after)}
                 onClick={() => setPage({ before: list?.pageInfo.startCursor ?? undefined })}
               >
                 {t('previous')}
               </Button>
               <Button
-                disabled={!list?.pageInfo.hasNextPage}
+                disabled={!(list?.pageInfo.hasNextPage || page.before)}
                 onClick={() => setPage({ after: list?.pageInfo.endCursor ?? undefined })}
               >
                 {t('next')}
