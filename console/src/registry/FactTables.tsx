@@ -101,7 +101,7 @@ export function PositionsTable({ organization }: Props) {
         {
           title: t('to'),
           key: 'to',
-          render: (_, p) => (p.validTo ? p.validTo : <Tag color="green">{t('current')}</Tag>),
+          render: (_, p) => (p.validTo ? p.validTo : <Tag color="success">{t('current')}</Tag>),
         },
       ]}
     />
@@ -160,7 +160,7 @@ export function RatingsAndHonours({ organization }: Props) {
               r.revokedOn ? (
                 t('revoked', { day: r.revokedOn })
               ) : r.inForce ? (
-                <Tag color="green">{t('inForce')}</Tag>
+                <Tag color="success">{t('inForce')}</Tag>
               ) : (
                 t('lapsed')
               ),
@@ -277,7 +277,7 @@ export function ListEntriesTable({ organization, onEdit }: Props) {
             e.removedOn ? (
               `${t('removed', { day: e.removedOn })}${e.removalReason ? `：${e.removalReason}` : ''}`
             ) : (
-              <Tag color="red">{t('onList')}</Tag>
+              <Tag color="error">{t('onList')}</Tag>
             ),
         },
         ...(onEdit

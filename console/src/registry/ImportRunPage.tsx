@@ -142,7 +142,7 @@ export function ImportRunPage() {
       />
       <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('stage')}>
-          <Tag data-testid="import-stage" color={run.stage === 'APPLIED' ? 'green' : final ? 'red' : 'processing'}>
+          <Tag data-testid="import-stage" color={run.stage === 'APPLIED' ? 'success' : final ? 'error' : 'processing'}>
             {word(words.stages, run.stage)}
           </Tag>
         </Descriptions.Item>
