@@ -66,6 +66,9 @@ test('an import with an error row: a second officer applies its valid rows, the 
   await expect(errorRow).toContainText('校验位错误');
   await expectNoSeriousA11yViolations(page, 'the import preview');
   await saveScreenshot(page, 'registry-import-preview');
+  // The import page lists it among the officer's recent imports, to come back to.
+  await page.getByRole('link', { name: '新的导入' }).click();
+  await expect(page.locator(`a[href="/console/registry-imports/${importId}"]`)).toHaveText('组织名录.csv');
 
   // The uploader has no review task; the second officer decides it in the inbox's task page.
   const reviewer = await devToken('federation-officer-2');

@@ -1,13 +1,15 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Form, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, List, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { RegistryImportKind } from '../gql/graphql';
 import { hubProblem, type HubProblem } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
+import { useSession } from '../shell/session';
 import { saveBlob } from './download';
-import { optionsOf, wordOf } from './format';
+import { optionsOf, shanghaiMinute, wordOf } from './format';
 import { IMPORT_TEMPLATE, START_IMPORT, UPLOAD_IMPORT_FILE } from './operations';
+import { recentImports, rememberImport } from './recent';
 import { IMPORT_KINDS } from './words';
 
 const messages = defineMessages(
@@ -24,6 +26,7 @@ const messages = defineMessages(
     start: '上传并开始校验',
     refused: '文件未被接受（{code}）：{message}',
     tooLarge: '文件超过 640 KiB，请拆分后分别导入',
+    recent: '我最近发起的导入（本浏览器）',
   },
   {
     title: 'Bulk import',
@@ -38,6 +41,7 @@ const messages = defineMessages(
     start: 'Upload and check',
     refused: 'The file was not accepted ({code}): {message}',
     tooLarge: 'The file is larger than 640 KiB: split it',
+    recent: 'Imports I started lately (this browser)',
   },
 );
 
@@ -63,6 +67,8 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [upload] = useMutation(UPLOAD_IMPORT_FILE);
   const [start] = useMutation(START_IMPORT);
+  const subject = useSession().session?.subject ?? '';
+  const [recent] = useState(() => recentImports(subject));
 
   async function downloadTemplate() {
     setProblem(undefined);
@@ -87,7 +93,9 @@ export function ImportPage() {
         variables: { kind, fileName: file.name, contentBase64: await base64Of(file) },
       });
       const started = await start({ variables: { fileId: uploaded.data!.uploadRegistryImportFile.id } });
-      void navigate(`/registry-imports/${started.data!.startRegistryImport.id}`);
+      const id = started.data!.startRegistryImport.id;
+      rememberImport(subject, { id, fileName: file.name, kind, startedAt: new Date().toISOString() });
+      void navigate(`/registry-imports/${id}`);
     } catch (error) {
       const found = hubProblem(error)!;
       if (found.fields.contentBase64 || found.fields.fileName)
@@ -140,6 +148,30 @@ export function ImportPage() {
           </Space>
         </Form>
       </Card>
+      {recent.length > 0 && (
+        <Card
+          size="small"
+          style={{ maxWidth: 720, marginTop: 16 }}
+          title={
+            <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+              {t('recent')}
+            </Typography.Title>
+          }
+        >
+          <List
+            size="small"
+            dataSource={recent}
+            renderItem={(item) => (
+              <List.Item>
+                <Link to={`/registry-imports/${item.id}`}>{item.fileName}</Link>
+                <span>
+                  {wordOf(IMPORT_KINDS, item.kind, locale)} · {shanghaiMinute(item.startedAt)}
+                </span>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
     </div>
   );
 }
