@@ -74,7 +74,7 @@ async function startAndPreview(fileId: string) {
 
 async function reviewTask(importId: string, as: string) {
   const r = await gql(
-    '{ myTasks(processType: REGISTRY_IMPORT, first: 100) { edges { node { id processId kind title form { outcomes } } } } }',
+    '{ myTasks(processType: REGISTRY_IMPORT, first: 100) { edges { node { id processId kind title form { outcomes } organization { name } } } } }',
     {},
     as,
   );
@@ -163,6 +163,9 @@ describe('a bulk import of organisations', () => {
     // The uploader does not see the review task, and may not decide it.
     const task = await openReviewTask(preview.id);
     expect(await reviewTask(preview.id, uploader)).toBeUndefined();
+    // The review concerns the officers' Federation: the inbox shows its name (a task naming no
+    // organisation the registry has would fail every inbox that lists it).
+    expect(task.organization).toEqual({ name: '嘉兴市工商业联合会' });
     expect(task).toMatchObject({ kind: 'REVIEW_IMPORT', form: { outcomes: ['APPROVE_VALID_ROWS', 'REJECT'] } });
     const decide = (outcome: string, as: string) =>
       gql(

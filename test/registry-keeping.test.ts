@@ -300,4 +300,33 @@ describe("keeping the registry's facts", () => {
       { action: 'CREATE', reason: null, actor: 'admin-clerk' },
     ]);
   });
+
+  it("answers an organisation's history: its own changes and those of its facts, newest first, and no other's", async () => {
+    const org = await newAssociation();
+    const other = await newAssociation();
+    const inspection = await ok('recordAnnualInspection', {
+      input: { organizationId: org.id, year: 2022, result: 'PASS' },
+      reason: '2022 年度年检结论公告',
+    });
+    await ok('correctAnnualInspection', { id: inspection.id, version: 1, result: 'FAIL', reason: '民政局复核更正' });
+    await ok('recordAnnualInspection', { input: { organizationId: other.id, year: 2022, result: 'PASS' } });
+    const history = await gql(
+      `query($id: ID!) { auditTrail(organizationId: $id) { totalCount edges { node { entityType entityId action reason before after } } } }`,
+      { id: org.id },
+      officer,
+    );
+    expect(history.errors).toBeUndefined();
+    expect(history.data.auditTrail.totalCount).toBe(3);
+    expect(history.data.auditTrail.edges.map((e: any) => [e.node.entityType, e.node.action, e.node.reason])).toEqual([
+      ['AnnualInspection', 'UPDATE', '民政局复核更正'],
+      ['AnnualInspection', 'CREATE', '2022 年度年检结论公告'],
+      ['Organization', 'CREATE', null],
+    ]);
+    expect(history.data.auditTrail.edges[0].node).toMatchObject({
+      before: { result: 'PASS' },
+      after: { result: 'FAIL' },
+    });
+    const bad = await gql('{ auditTrail(organizationId: "x") { totalCount } }', {}, officer);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });

@@ -46,6 +46,18 @@ export const DEV_IDENTITIES: DevIdentity[] = [
     organizationIds: [],
   },
   {
+    // A bulk import is reviewed by a second officer (four eyes): without one, no import could be decided.
+    id: 'federation-officer-2',
+    subject: 'dev-officer-2',
+    name: { zh: '市工商联 复核人员', en: 'Federation officer (reviewer)' },
+    description: {
+      zh: '复核其他工作人员提交的批量导入',
+      en: 'Reviews the bulk imports another officer started',
+    },
+    roles: ['FEDERATION_OFFICER'],
+    organizationIds: [],
+  },
+  {
     id: 'agency-officer',
     subject: person('agency-civil-affairs-officer-1'),
     name: { zh: '朱丽萍（嘉兴市民政局 科员）', en: 'Zhu Liping, officer of the Jiaxing Civil Affairs Bureau' },

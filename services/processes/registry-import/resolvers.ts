@@ -133,7 +133,9 @@ export class RegistryImportResolver {
       kind: file.kind,
       fileName: file.fileName,
       uploadedBy: file.uploadedBy,
-      organizationId: ctx.identity.organizationIds[0] ?? NO_ORGANIZATION,
+      // The review concerns the officer's Federation (the token's fed claim): a task must name an
+      // organisation the registry has, or every inbox that lists it fails on its name.
+      organizationId: ctx.identity.organizationIds[0] ?? ctx.identity.federationId ?? NO_ORGANIZATION,
     };
     const row = ctx.em.create(RegistryImport, {
       id: processId,

@@ -41,6 +41,34 @@ class AuditTrailArgs extends PageArgs {
 
   @Field(() => ID, { nullable: true, description: 'Only changes to this record' })
   entityId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only changes to this organization and to its facts (positions, edges, grades, honours, inspections, penalties, list entries, credit entries, grants)',
+  })
+  organizationId?: string;
+}
+
+/** The organization's own id and those of every record about it: an organization page's history. */
+async function recordsOf(em: RegistryContext['em'], organizationId: string): Promise<string[]> {
+  const owned = [
+    Position,
+    Rating,
+    Honour,
+    AnnualInspection,
+    AdministrativePenalty,
+    ListEntry,
+    CreditEntry,
+    RewardGrant,
+  ];
+  const lists = await Promise.all([
+    ...owned.map((entity) =>
+      em.find(entity as typeof Position, { organization: organizationId }, { fields: ['id'] as never }),
+    ),
+    em.find(Relationship, { $or: [{ from: organizationId }, { to: organizationId }] }, { fields: ['id'] as never }),
+  ]);
+  return [organizationId, ...lists.flat().map((record) => (record as { id: string }).id)];
 }
 
 @Resolver(() => AuditEntry)
@@ -49,8 +77,8 @@ export class AuditTrailResolver {
   @Query(() => AuditEntryConnection, {
     description: 'ADMIN or FEDERATION_OFFICER: who changed what in the registry, when and why, newest first',
   })
-  auditTrail(
-    @Args(() => AuditTrailArgs) { entityType, entityId, ...page }: AuditTrailArgs,
+  async auditTrail(
+    @Args(() => AuditTrailArgs) { entityType, entityId, organizationId, ...page }: AuditTrailArgs,
     @Ctx() { em, identity }: RegistryContext,
   ) {
     if (entityType != null && !AUDITED_TYPES.includes(entityType)) {
@@ -63,9 +91,13 @@ export class AuditTrailResolver {
       ...(entityType != null ? { entityType } : {}),
       ...(entityId != null ? { entityId: requireUuid(entityId, 'entityId') } : {}),
     };
+    const about =
+      organizationId != null
+        ? { entityId: { $in: await recordsOf(em, requireUuid(organizationId, 'organizationId')) } }
+        : {};
     // The id is a sequence, so it orders entries as they were written (audit_entry_entity_idx serves the filter).
     const scoped: FilterQuery<AuditEntry> = {
-      $and: [where, jurisdictionOf({ em, identity }).auditCondition<AuditEntry>()],
+      $and: [where, about, jurisdictionOf({ em, identity }).auditCondition<AuditEntry>()],
     };
     return findPage(em, AuditEntry, scoped, { id: 'desc' }, page);
   }
