@@ -253,7 +253,7 @@ export function PublishPage() {
               },
             ]}
           >
-            <DatePicker showTime format={FORMAT} style={{ width: 240 }} />
+            <DatePicker showTime needConfirm={false} format={FORMAT} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item
             name="committee"
