@@ -210,7 +210,7 @@ test('an agency publishes a need, chambers bid, the committee scores, the head a
   }, 'the award task');
   await switchTo(page, 'agency-head');
   await page.goto(`/console/tasks/${award.id}`);
-  await page.getByRole('radio', { name: '同意' }).check();
+  await page.getByRole('radio', { name: '同意', exact: true }).check();
   await page.getByRole('button', { name: '提交决定' }).click();
   await expect(page.getByText(/已决定：同意/)).toBeVisible();
   await stageIs('NOTICE');

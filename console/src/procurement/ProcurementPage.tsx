@@ -94,7 +94,9 @@ export function ProcurementPage() {
 
   return (
     <div className="approver-page">
-      <Link to="/procurements">{t('back')}</Link>
+      <div>
+        <Link to="/procurements">{t('back')}</Link>
+      </div>
       {problem && !procurement && (
         <Alert
           type="error"

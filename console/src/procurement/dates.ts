@@ -34,12 +34,6 @@ export function shanghaiMinute(iso: string | null | undefined): string {
 /** A wall-clock time "YYYY-MM-DD HH:mm:ss" read as Beijing time, as an ISO instant. */
 export const fromShanghaiWallClock = (text: string) => new Date(`${text.replace(' ', 'T')}+08:00`).toISOString();
 
-/** Now as Beijing wall-clock time "YYYY-MM-DD HH:mm:ss", shifted by `ms`. */
-export function shanghaiWallClock(ms = 0): string {
-  const shifted = new Date(Date.now() + ms + 8 * 3600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
-}
-
 /** Fen (分) as yuan with two decimals and grouping: 1234500 → ¥12,345.00. */
 export const yuan = (fen: number | null | undefined) =>
   fen == null ? '' : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -13,7 +13,7 @@ export const METHODS: Table = {
 export const BID_STATUSES: Table = {
   SUBMITTED: { zh: '已投标', en: 'Submitted', color: 'blue' },
   WITHDRAWN: { zh: '已撤回', en: 'Withdrawn', color: 'default' },
-  ELIGIBLE: { zh: '资格审查通过', en: 'Eligible', color: 'cyan' },
+  ELIGIBLE: { zh: '资格审查通过', en: 'Eligible', color: 'processing' },
   REJECTED: { zh: '资格审查未通过', en: 'Screened out', color: 'error' },
   AWARDED: { zh: '中标', en: 'Awarded', color: 'success' },
   NOT_AWARDED: { zh: '未中标', en: 'Not awarded', color: 'default' },
@@ -36,7 +36,7 @@ export const OBJECTION_OUTCOMES: Table = {
 
 export const PERFORMANCE_OUTCOMES: Table = {
   EXCELLENT: { zh: '优秀', en: 'Excellent', color: 'success' },
-  GOOD: { zh: '良好', en: 'Good', color: 'cyan' },
+  GOOD: { zh: '良好', en: 'Good', color: 'processing' },
   PASS: { zh: '合格', en: 'Pass', color: 'blue' },
   FAIL: { zh: '不合格', en: 'Fail', color: 'error' },
 };
