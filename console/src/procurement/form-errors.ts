@@ -1,5 +1,4 @@
 import type { FormInstance } from 'antd';
-import type { HubProblem } from '../shell/errors';
 
 // Where a refusal of the hub belongs in a procurement form. The hub names the field as its
 // input has it ("need.title", "need.weights.price", "need.committee[2]", "bid.priceFen",
@@ -28,7 +27,11 @@ export function formPath(name: string, fields: readonly string[]): (string | num
 }
 
 /** Puts the hub's field errors beside their fields; whether any found a place. */
-export function placeProblem(form: FormInstance, problem: HubProblem, fields: readonly string[]): boolean {
+export function placeProblem(
+  form: FormInstance,
+  problem: { fields: Record<string, string> }, // a HubProblem (shell/errors.ts)
+  fields: readonly string[],
+): boolean {
   const placed = Object.entries(problem.fields)
     .map(([name, text]) => ({ name: formPath(name, fields), errors: [text] }))
     .filter((entry): entry is { name: (string | number)[]; errors: string[] } => !!entry.name);
