@@ -5,6 +5,7 @@ import { shanghaiMinute, yuan } from './dates';
 import type { Detail } from './detail';
 import { OrganizationName, PersonName } from './Names';
 import { BID_STATUSES } from './words';
+import './procurement.css';
 
 const messages = defineMessages(
   {
@@ -109,7 +110,11 @@ export function Bids({ procurement }: { procurement: Detail }) {
           },
           { key: 'priceScore', title: t('priceScore'), align: 'right', render: (_, bid) => bid.priceScore ?? '' },
           { key: 'total', title: t('total'), align: 'right', render: (_, bid) => bid.total ?? '' },
-          { key: 'submittedAt', title: t('submittedAt'), render: (_, bid) => shanghaiMinute(bid.submittedAt) },
+          {
+            key: 'submittedAt',
+            title: t('submittedAt'),
+            render: (_, bid) => <span className="procurement-nowrap">{shanghaiMinute(bid.submittedAt)}</span>,
+          },
         ]}
       />
       {procurement.recusals.length > 0 && (

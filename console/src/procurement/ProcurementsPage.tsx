@@ -9,6 +9,7 @@ import { useCatalogWords, useWords } from '../shell/words';
 import { shanghaiMinute, shanghaiDay, yuan } from './dates';
 import { PROCUREMENTS } from './operations';
 import { METHODS } from './words';
+import './procurement.css';
 
 const messages = defineMessages(
   {
@@ -127,8 +128,16 @@ export function ProcurementsPage() {
               </Space>
             ),
           },
-          { key: 'closesAt', title: t('closesAt'), render: (_, row) => shanghaiMinute(row.closesAt) },
-          { key: 'published', title: t('published'), render: (_, row) => shanghaiDay(row.publishedAt) },
+          {
+            key: 'closesAt',
+            title: t('closesAt'),
+            render: (_, row) => <span className="procurement-nowrap">{shanghaiMinute(row.closesAt)}</span>,
+          },
+          {
+            key: 'published',
+            title: t('published'),
+            render: (_, row) => <span className="procurement-nowrap">{shanghaiDay(row.publishedAt)}</span>,
+          },
         ]}
       />
       {connection?.pageInfo.hasNextPage && (
