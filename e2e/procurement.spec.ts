@@ -12,11 +12,12 @@ import {
 } from './support/index.js';
 
 // Government service procurement in the console, one whole job: the civil-affairs agency's
-// officer publishes a need on its form; 嘉兴市温州商会 bids (and revises) on the procurement's
-// page while 湖北商会 and 服装行业协会 bid through the API; bidding closes a minute or so after
-// publishing (the hub lets a need close that soon, so the walk goes on at once); 周文斌 scores a
-// bid from his inbox while the other scores go through the API; the head approves the award on
-// the task page; during the notice the Wenzhou chamber, not awarded, objects on the page.
+// officer publishes a need on its form (one weight refused by the browser, one by the hub, each
+// beside its field); 嘉兴市温州商会 bids (and revises) on the procurement's page while 湖北商会
+// and 服装行业协会 bid through the API; bidding closes a minute or so after publishing (the hub
+// lets a need close that soon, so the walk goes on at once); 周文斌 scores a bid from his task
+// page while the other scores go through the API; the head approves the award on the task page;
+// during the notice the Wenzhou chamber, not awarded, sees every bid ranked and objects.
 
 const tag = Date.now().toString(36).slice(-5);
 const TITLE = `商会人民调解服务 ${tag}`;
@@ -97,6 +98,15 @@ test('an agency publishes a need, chambers bid, the committee scores, the head a
   await expect(technical).toContainText('价格权重与技术权重之和须为 100');
   await expectNoSeriousA11yViolations(page, 'the publish form with a refused weight');
   await saveScreenshot(page, 'procurement-publish-invalid');
+  // What only the hub checks (a service's price weight is 10 to 30 %) comes back beside its field too.
+  await page.getByLabel('价格权重（%）').fill('40');
+  await page.getByLabel('技术权重（%）').fill('60');
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(page.getByTestId('publish-problem')).toContainText('BAD_USER_INPUT');
+  await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('价格权重（%）') })).toContainText(
+    'the price weight of a service procurement is 10 to 30 percent, not 40',
+  );
+  await page.getByLabel('价格权重（%）').fill('20');
   await page.getByLabel('技术权重（%）').fill('80');
   const closesAt = page.getByLabel('投标截止时间（北京时间）');
   await closesAt.click();

@@ -9,6 +9,7 @@ describe('a hub field in a procurement form', () => {
   it('finds the field the hub named, under its input and by its alias', () => {
     expect(formPath('need.title', need)).toEqual(['title']);
     expect(formPath('need.weights.price', need)).toEqual(['priceWeight']);
+    expect(formPath('need.weights', need)).toEqual(['technicalWeight']);
     expect(formPath('need.budgetFen', need)).toEqual(['budget']);
     expect(formPath('priceFen', ['price', 'proposal'])).toEqual(['price']);
   });

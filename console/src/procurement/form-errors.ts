@@ -8,6 +8,7 @@ import type { FormInstance } from 'antd';
 const ALIASES: Record<string, string> = {
   'weights.price': 'priceWeight',
   'weights.technical': 'technicalWeight',
+  weights: 'technicalWeight', // their sum: beside the second of the two
   budgetFen: 'budget',
   priceFen: 'price',
 };
