@@ -9,6 +9,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { adminPages } from './admin/pages';
 import { approverPages } from './approver/pages';
 import { integratorPages } from './integrator/pages';
+import { procurementPages } from './procurement/pages';
 import { registryPages } from './registry/pages';
 import { createApolloClient } from './shell/apollo';
 import { Callback } from './shell/Callback';
@@ -20,7 +21,13 @@ import { SignIn } from './shell/SignIn';
 import { CatalogWordsProvider } from './shell/words';
 import { CONSOLE_THEME } from './shell/theme';
 
-const PAGES: ConsolePage[] = [...approverPages, ...adminPages, ...registryPages, ...integratorPages];
+const PAGES: ConsolePage[] = [
+  ...approverPages,
+  ...procurementPages,
+  ...adminPages,
+  ...registryPages,
+  ...integratorPages,
+];
 
 const messages = defineMessages(
   { notAllowed: '你的角色不能打开此页面', notFound: '没有这个页面', expired: '登录已失效，请重新登录：{message}' },
