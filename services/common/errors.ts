@@ -48,6 +48,8 @@ const PUBLIC_CODES = new Set([
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
   'OPERATION_NOT_TRUSTED',
+  'OPERATION_NOT_ALLOWED',
+  'QUOTA_EXCEEDED',
   // Apollo's own codes for malformed requests: the client's fault, safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

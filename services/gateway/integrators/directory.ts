@@ -40,7 +40,9 @@ export class IntegratorDirectory {
   private readonly states = new Map<string, { grant: ClientGrant | null; readAt: number; read: number }>();
   private systemToken?: { token: string; until: number };
 
-  constructor(private readonly settings: Pick<HubConfig, 'registryUrl' | 'jwtSecret' | 'subgraphSecrets' | 'subgraphTimeoutMs'>) {}
+  constructor(
+    private readonly settings: Pick<HubConfig, 'registryUrl' | 'jwtSecret' | 'subgraphSecrets' | 'subgraphTimeoutMs'>,
+  ) {}
 
   /** The client when `secret` is its current one; null for an unknown client or a wrong secret. */
   async grant(clientId: string, secret: string): Promise<ClientGrant | null> {

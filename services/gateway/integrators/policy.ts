@@ -53,7 +53,11 @@ export function integratorPolicy(deps: {
           if (today === 1) days.set(client.id, { day, count: 1 });
           deps.directory.count(client.id);
           // The registry's count (every replica, as of the read) or this replica's own, the larger.
-          checkQuota(grant, { thisMinute: minutes.take(client.id, now), today: Math.max(today, grant.requestsToday + sinceRead + 1) }, now);
+          checkQuota(
+            grant,
+            { thisMinute: minutes.take(client.id, now), today: Math.max(today, grant.requestsToday + sinceRead + 1) },
+            now,
+          );
         },
         async willSendResponse({ response }) {
           const single = response.body.kind === 'single' ? response.body.singleResult : undefined;

@@ -40,11 +40,7 @@ export function secondsToChinaMidnight(now: number): number {
 }
 
 /** Throws QUOTA_EXCEEDED (429 with Retry-After) when this request is past either quota. */
-export function checkQuota(
-  grant: ClientGrant,
-  usage: { thisMinute: number; today: number },
-  now = Date.now(),
-): void {
+export function checkQuota(grant: ClientGrant, usage: { thisMinute: number; today: number }, now = Date.now()): void {
   if (grant.requestsPerMinute != null && usage.thisMinute > grant.requestsPerMinute) {
     const retryAfter = Math.max(1, Math.ceil((MINUTE_MS - (now % MINUTE_MS)) / 1000));
     throw quotaExceeded(

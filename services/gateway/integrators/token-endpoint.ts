@@ -64,9 +64,7 @@ async function parameters(req: IncomingMessage): Promise<Record<string, string |
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
       throw new OAuthError(400, 'invalid_request', '请求体须是一个 JSON 对象');
-    return Object.fromEntries(
-      Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
-    );
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
   }
   throw new OAuthError(
     400,
@@ -120,7 +118,8 @@ export function tokenEndpoint(deps: {
       if (!id || !secret) throw new OAuthError(400, 'invalid_request', '请提供 client_id 和 client_secret');
       if (id.length > 200 || secret.length > 200) throw new OAuthError(401, 'invalid_client', '客户端认证失败');
       const grant = await deps.directory.grant(id, secret);
-      if (!grant || !grant.enabled) throw new OAuthError(401, 'invalid_client', '客户端认证失败（客户端编号或密钥不对，或客户端已停用）');
+      if (!grant || !grant.enabled)
+        throw new OAuthError(401, 'invalid_client', '客户端认证失败（客户端编号或密钥不对，或客户端已停用）');
       const token = await signToken(
         {
           subject: `integrator:${grant.clientId}`,

@@ -31,7 +31,8 @@ export function registrationViolations(draft: RegistrationFields): RuleViolation
   }
   if (draft.operations !== undefined) {
     const operations = draft.operations ?? [];
-    if (draft.operations === null) violations.push({ field: 'operations', message: '可调用的操作不能清空为 null；不允许任何操作请给空列表 []' });
+    if (draft.operations === null)
+      violations.push({ field: 'operations', message: '可调用的操作不能清空为 null；不允许任何操作请给空列表 []' });
     const bad = operations.find((o) => !OPERATION_NAME.test(o));
     if (bad !== undefined)
       violations.push({

@@ -1,4 +1,18 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IntegratorClient, IntegratorSecret, IntegratorUsage } from '../entities/integrator-client.js';
 import { Organization } from '../entities/organization.js';
@@ -10,8 +24,8 @@ import { hashSecret, newClientId, newSecret } from '../integrators/secret.js';
 import { jurisdictionOf } from '../jurisdiction/request.js';
 import type { RegistryContext } from '../context.js';
 import { badInput, notFound } from '../../common/errors.js';
-import { requireUuid } from '../../common/ids.js';
-import { requireIsoDate } from '../../common/dates.js';
+import { UUID_PATTERN } from '../../common/ids.js';
+import { isIsoDate } from '../../common/dates.js';
 import type { Identity } from '../../common/identity.js';
 
 // ADMIN: integrator clients registered, changed, rotated and their usage read. Every change is
@@ -57,6 +71,17 @@ class IntegratorUsageDay {
 /** The longest span integratorUsage reads at once. */
 const MAX_USAGE_DAYS = 366;
 
+/** A client's row id, or BAD_USER_INPUT in words an admin can act on. */
+function clientRowId(id: string): string {
+  if (!UUID_PATTERN.test(id)) throw badInput(`「${id}」不是接入方的编号（应为 UUID，见接入方详情）`, 'id');
+  return id.toLowerCase();
+}
+
+function day(value: string, field: string): string {
+  if (!isIsoDate(value)) throw badInput(`「${value}」不是日期，请写成 yyyy-mm-dd，例如 2026-12-08`, field);
+  return value;
+}
+
 /** An admin scopes a client only to a Federation they see themselves (their jurisdiction). */
 async function requireFederationKept(em: EntityManager, identity: Identity, federationId: string | null | undefined) {
   refuseViolations(await federationViolations(em, federationId));
@@ -79,7 +104,9 @@ export class IntegratorAdminResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => IntegratorCredentials, { description: 'ADMIN: register an integrator client; its secret is shown once' })
+  @Mutation(() => IntegratorCredentials, {
+    description: 'ADMIN: register an integrator client; its secret is shown once',
+  })
   async registerIntegratorClient(
     @Arg('input', () => NewIntegratorClient) input: NewIntegratorClient,
     @Ctx() { em, identity }: RegistryContext,
@@ -118,7 +145,7 @@ export class IntegratorAdminResolver {
     if (changes.enabled === null) throw badInput('启用状态只能是 true 或 false', 'enabled');
     refuseViolations(registrationViolations(changes));
     if (changes.federationId !== undefined) await requireFederationKept(em, identity, changes.federationId);
-    const target = { entity: IntegratorClient, id: requireUuid(id), version, action: 'UPDATE' as const };
+    const target = { entity: IntegratorClient, id: clientRowId(id), version, action: 'UPDATE' as const };
     return auditedUpdate(em, identity.subject, target, (client) => {
       Object.assign(client, {
         ...changes,
@@ -130,7 +157,8 @@ export class IntegratorAdminResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => IntegratorCredentials, {
-    description: 'ADMIN: a new secret for the client, shown once; the old one and the tokens it got stop working at once',
+    description:
+      'ADMIN: a new secret for the client, shown once; the old one and the tokens it got stop working at once',
   })
   async rotateIntegratorSecret(
     @Arg('id', () => ID) id: string,
@@ -139,7 +167,13 @@ export class IntegratorAdminResolver {
   ): Promise<IntegratorCredentials> {
     const secret = newSecret();
     const hash = await hashSecret(secret);
-    const target = { entity: IntegratorClient, id: requireUuid(id), version, action: 'UPDATE' as const, reason: '轮换密钥' };
+    const target = {
+      entity: IntegratorClient,
+      id: clientRowId(id),
+      version,
+      action: 'UPDATE' as const,
+      reason: '轮换密钥',
+    };
     const client = await auditedUpdate(em, identity.subject, target, async (row, tx) => {
       row.secretVersion += 1;
       await tx.upsert(IntegratorSecret, { clientRowId: row.id, hash });
@@ -157,8 +191,8 @@ export class IntegratorAdminResolver {
     @Arg('to', () => String) to: string,
     @Ctx() { em }: RegistryContext,
   ): Promise<IntegratorUsageDay[]> {
-    requireIsoDate(from, 'from');
-    requireIsoDate(to, 'to');
+    day(from, 'from');
+    day(to, 'to');
     if (from > to) throw badInput(`起始日 ${from} 晚于截止日 ${to}`, 'from');
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
     if (days > MAX_USAGE_DAYS) throw badInput(`一次最多查询 ${MAX_USAGE_DAYS} 天的用量`, 'to');
@@ -168,8 +202,8 @@ export class IntegratorAdminResolver {
       { clientId, day: { $gte: from, $lte: to } },
       { orderBy: { day: 'asc', operation: 'asc' } },
     );
-    return rows.map(({ day, operation, requests, errors, rows: count }) => ({
-      day,
+    return rows.map(({ day: date, operation, requests, errors, rows: count }) => ({
+      day: date,
       operation,
       requests: Number(requests),
       errors: Number(errors),

@@ -69,7 +69,10 @@ export class IntegratorGrantResolver {
   }
 
   @Authorized('SYSTEM')
-  @Query(() => IntegratorGrant, { nullable: true, description: 'SYSTEM: what the client may do now; null: no such client' })
+  @Query(() => IntegratorGrant, {
+    nullable: true,
+    description: 'SYSTEM: what the client may do now; null: no such client',
+  })
   async integratorClientState(
     @Arg('clientId', () => String) clientId: string,
     @Ctx() ctx: RegistryContext,
@@ -79,7 +82,7 @@ export class IntegratorGrantResolver {
   }
 
   @Authorized('SYSTEM')
-  @Mutation(() => Int, { description: 'SYSTEM: adds the gateway\'s counts to the usage table; the number of rows' })
+  @Mutation(() => Int, { description: "SYSTEM: adds the gateway's counts to the usage table; the number of rows" })
   async recordIntegratorUsage(
     @Arg('entries', () => [IntegratorUsageInput]) entries: IntegratorUsageInput[],
     @Ctx() { em }: RegistryContext,
@@ -87,7 +90,8 @@ export class IntegratorGrantResolver {
     if (entries.length > 10_000) throw badInput('at most 10000 usage rows a call', 'entries');
     for (const [i, e] of entries.entries()) {
       requireIsoDate(e.day, `entries[${i}].day`);
-      if ([e.requests, e.errors, e.rows].some((n) => n < 0)) throw badInput('counts are never negative', `entries[${i}]`);
+      if ([e.requests, e.errors, e.rows].some((n) => n < 0))
+        throw badInput('counts are never negative', `entries[${i}]`);
     }
     if (!entries.length) return 0;
     await em.execute(
