@@ -78,8 +78,9 @@ function clientRowId(id: string): string {
 }
 
 function day(value: string, field: string): string {
-  if (!isIsoDate(value)) throw badInput(`「${value}」不是日期，请写成 yyyy-mm-dd，例如 2026-12-08`, field);
-  return value;
+  const text: string = value;
+  if (isIsoDate(value)) return value;
+  throw badInput(`「${text}」不是日期，请写成 yyyy-mm-dd，例如 2026-12-08`, field);
 }
 
 /** An admin scopes a client only to a Federation they see themselves (their jurisdiction). */
