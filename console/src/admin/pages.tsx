@@ -1,4 +1,10 @@
-import { BarChartOutlined, DashboardOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  ScheduleOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsolePage } from '../shell/routes';
 
@@ -7,6 +13,9 @@ const RunsPage = lazy(() => import('./runs/RunsPage').then((m) => ({ default: m.
 const RunPage = lazy(() => import('./run/RunPage').then((m) => ({ default: m.RunPage })));
 const SchedulesPage = lazy(() => import('./schedules/SchedulesPage').then((m) => ({ default: m.SchedulesPage })));
 const OverviewPage = lazy(() => import('./overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const IntegratorsPage = lazy(() =>
+  import('./integrators/IntegratorsPage').then((m) => ({ default: m.IntegratorsPage })),
+);
 const StatisticsPage = lazy(() => import('./statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 // The admins' pages (runs, a run, operations, schedules, overviews, statistics). Statistics are
@@ -36,5 +45,11 @@ export const adminPages: ConsolePage[] = [
     element: <StatisticsPage />,
     roles: ['ADMIN', 'INTEGRATOR', 'FEDERATION_OFFICER'],
     menu: { key: 'statistics', label: { zh: '统计', en: 'Statistics' }, icon: <BarChartOutlined />, order: 50 },
+  },
+  {
+    path: 'integrators',
+    element: <IntegratorsPage />,
+    roles: ['ADMIN'],
+    menu: { key: 'integrators', label: { zh: '接入方', en: 'Integrators' }, icon: <ApiOutlined />, order: 60 },
   },
 ];
