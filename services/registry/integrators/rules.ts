@@ -28,6 +28,8 @@ export function registrationViolations(draft: RegistrationFields): RuleViolation
     const name = draft.name?.trim() ?? '';
     if (!name) violations.push({ field: 'name', message: '名称不能为空（例如：嘉兴市统计局）' });
     else if (name.length > 100) violations.push({ field: 'name', message: '名称最长 100 个字' });
+    else if (/[\u0000-\u001f\u007f]/.test(name))
+      violations.push({ field: 'name', message: '名称里不能有换行、制表符等控制字符' });
   }
   if (draft.operations !== undefined) {
     const operations = draft.operations ?? [];
