@@ -214,8 +214,8 @@ export function IntegratorsPage() {
               {shown.clientId}
             </Typography.Text>
           </p>
-          <p>
-            <Typography.Text code copyable aria-label="client secret">
+          <p data-testid="client-secret">
+            <Typography.Text code copyable>
               {shown.secret}
             </Typography.Text>
           </p>
