@@ -67,17 +67,22 @@ test('an admin registers an integrator, reads its usage, rotates its secret and 
   const drawer = page.getByRole('dialog').filter({ hasText: `${name} 的用量` });
   await expect(drawer).toContainText('这段时间没有调用');
   await checked(page, 'the usage drawer', 'admin-integrator-usage');
-  await drawer.getByRole('button', { name: 'Close' }).click();
+  await drawer.getByRole('button', { name: '关闭' }).click();
+  await expect(drawer).toBeHidden();
 
   await row.getByRole('button', { name: `轮换密钥: ${name}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '轮换密钥' }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: '旧密钥和用它换得的令牌会立即失效' })
+    .getByRole('button', { name: '轮换密钥' })
+    .click();
   const second = await shownOnce(page);
   expect(second.secret).not.toBe(first.secret);
   expect(await tokenStatus(first.clientId, first.secret)).toBe(401);
   expect(await tokenStatus(second.clientId, second.secret)).toBe(200);
 
   await row.getByRole('button', { name: `停用: ${name}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '停用' }).click();
+  await page.getByRole('dialog').filter({ hasText: '它将不能换取令牌' }).getByRole('button', { name: '停用' }).click();
   await expect(row).toContainText('已停用');
   expect(await tokenStatus(second.clientId, second.secret)).toBe(401);
 });

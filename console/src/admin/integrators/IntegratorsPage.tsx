@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AdminIntegratorClientsQuery } from '../../gql/graphql';
 import { hubProblem } from '../../shell/errors';
 import { useT } from '../../shell/i18n';
+import { EmptyText } from '../common/EmptyText';
 import { Problem } from '../common/Problem';
 import { chinaDay } from './chinaDay';
 import { ClientForm } from './ClientForm';
@@ -170,7 +171,7 @@ export function IntegratorsPage() {
         dataSource={clients.data?.integratorClients ?? []}
         columns={columns}
         pagination={false}
-        locale={{ emptyText: t('none') }}
+        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
       />
       {dialog?.kind === 'register' && (
         <ClientForm

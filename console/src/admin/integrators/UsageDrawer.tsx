@@ -3,6 +3,7 @@ import { DatePicker, Drawer, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../shell/i18n';
+import { EmptyText } from '../common/EmptyText';
 import { Problem } from '../common/Problem';
 import { chinaDay } from './chinaDay';
 import { IntegratorUsage } from './operations';
@@ -36,7 +37,7 @@ export function UsageDrawer({ clientId, name, onClose }: { clientId: string; nam
         rowKey={(r) => `${r.day} ${r.operation}`}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: t('noUsage') }}
+        locale={{ emptyText: <EmptyText>{t('noUsage')}</EmptyText> }}
         columns={[
           { title: t('day'), dataIndex: 'day' },
           {
