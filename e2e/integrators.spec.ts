@@ -22,7 +22,7 @@ async function tokenStatus(clientId: string, secret: string): Promise<number> {
 
 /** The secret and client id the modal shows once; the modal closed. */
 async function shownOnce(page: Page): Promise<{ clientId: string; secret: string }> {
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog', { name: /的客户端密钥$/ });
   await expect(dialog).toContainText('密钥只显示这一次');
   const clientId = (await dialog.locator('code').first().textContent())!.trim();
   const secret = (await dialog.getByTestId('client-secret').textContent())!.trim();
