@@ -78,7 +78,7 @@ async function call(query: string, as: string, variables: Record<string, unknown
   return {
     status: response.status,
     retryAfter: response.headers.get('retry-after'),
-    ...((await response.json())),
+    ...(await response.json()),
   };
 }
 
@@ -87,7 +87,7 @@ async function rest(path: string, as: string) {
   return {
     status: response.status,
     retryAfter: response.headers.get('retry-after'),
-    body: (await response.json()),
+    body: await response.json(),
   };
 }
 
