@@ -42,6 +42,8 @@ export interface HubConfig {
   processesUrl: string;
   /** How long the gateway waits for one subgraph request (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs: number;
+  /** INTEGRATOR_USAGE_FLUSH_MS: how often the gateway adds its integrator usage counts to the registry (10 s). */
+  integratorUsageFlushMs: number;
   /**
    * Deadlines of a training application, travelling as workflow input: the chamber's endorsement
    * (ENDORSEMENT_DEADLINE_HOURS), the Federation officers' after escalation (ESCALATION_DEADLINE_HOURS)
@@ -425,6 +427,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     processesUrl: url('PROCESSES_URL', `http://127.0.0.1:${processesPort}/graphql`, env),
     subgraphTimeoutMs: milliseconds('SUBGRAPH_TIMEOUT_MS', 30_000, env),
+    integratorUsageFlushMs: milliseconds('INTEGRATOR_USAGE_FLUSH_MS', 10_000, env),
     temporalTls: temporalTls(env),
     temporalApiKey: env.TEMPORAL_API_KEY || undefined,
     payloadKeys: parsePayloadKeys(env.TEMPORAL_PAYLOAD_KEYS || DEV_PAYLOAD_KEYS),

@@ -18,7 +18,11 @@ export type ErrorCode =
   // The gateway could not reach a subgraph in time; extensions.serviceName names it.
   | 'SERVICE_UNAVAILABLE'
   // The gateway runs registered operations only (TRUSTED_DOCUMENTS=enforce) and this is not one.
-  | 'OPERATION_NOT_TRUSTED';
+  | 'OPERATION_NOT_TRUSTED'
+  // An integrator client ran an operation its registration does not allow (HTTP 403).
+  | 'OPERATION_NOT_ALLOWED'
+  // An integrator client used up its quota (HTTP 429, extensions.retryAfter s).
+  | 'QUOTA_EXCEEDED';
 
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -44,6 +48,8 @@ const PUBLIC_CODES = new Set([
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
   'OPERATION_NOT_TRUSTED',
+  'OPERATION_NOT_ALLOWED',
+  'QUOTA_EXCEEDED',
   // Apollo's own codes for malformed requests: the client's fault, safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -87,3 +87,24 @@ describe('token lifetimes', () => {
     expect(() => checkLifetime({}, day, t * 1000)).toThrow(refused(/no expiry/));
   });
 });
+
+describe('integrator client tokens', () => {
+  const client = { subject: 'integrator:ic_1', roles: ['INTEGRATOR' as const], organizationIds: [] };
+  it('carry the client id and secret version, and the Federation of a scoped client', async () => {
+    const verify = tokenVerifier(settings);
+    const federationId = '386fe1fd-9155-565c-bbf5-667a86b0908b';
+    const token = await signToken({ ...client, federationId }, secret, '15m', { cid: 'ic_1', sv: 3 });
+    expect(await verify(token)).toMatchObject({ client: { id: 'ic_1', secretVersion: 3 }, federationId });
+    const plain = await verify(await signToken(client, secret, '15m'));
+    expect(plain.client).toBeUndefined();
+    expect(plain.federationId).toBeUndefined();
+  });
+
+  it('are refused when their client claims are malformed', async () => {
+    const verify = tokenVerifier(settings);
+    for (const claims of [{ cid: 'ic_1' }, { cid: 7, sv: 1 }, { cid: '', sv: 1 }, { cid: 'ic_1', sv: 1.5 }])
+      await expect(verify(await signToken(client, secret, '15m', claims))).rejects.toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+  });
+});

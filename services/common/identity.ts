@@ -30,6 +30,12 @@ export interface Identity {
    * token never lists it. Required with FEDERATION_OFFICER and ADMIN; absent for other callers.
    */
   federationId?: string;
+  /**
+   * A registered integrator client's token (POST /oauth/token at the gateway): its client id
+   * (`cid`) and the secret version it was issued under (`sv`). Only the hub's own tokens carry
+   * them; the gateway enforces the client's registration on every request.
+   */
+  client?: { id: string; secretVersion: number };
 }
 
 /** Roles that act for one Federation and are scoped to its jurisdiction: their tokens must name it. */
@@ -119,7 +125,8 @@ export function tokenVerifier(
         jwtVerify(token, secret, { algorithms: ['HS256'], issuer: HUB_ISSUER, requiredClaims: ['exp', 'iat'] }),
       );
       checkLifetime(payload, settings.tokenMaxLifetimeMs);
-      return identityOf(payload, { roles: 'roles', orgs: 'orgs', federation: 'fed' }, ROLES);
+      const identity = identityOf(payload, { roles: 'roles', orgs: 'orgs', federation: 'fed' }, ROLES);
+      return payload.cid === undefined ? identity : { ...identity, client: clientOf(payload) };
     }
     if (oidc && issuer === oidc.settings.issuer) {
       const { payload } = await verified(() =>
@@ -197,6 +204,14 @@ export function checkLifetime(payload: JWTPayload, maxLifetimeMs: number, now = 
     throw unauthenticated(
       `The bearer token is not valid: it lives ${Math.round(lifetimeS / 360) / 10} hours, longer than the hub allows (${Math.round(maxS / 360) / 10} hours, TOKEN_MAX_LIFETIME_HOURS)`,
     );
+}
+
+/** An integrator client's claims: a client id and the whole number of its secret's version. */
+function clientOf(payload: JWTPayload): { id: string; secretVersion: number } {
+  const { cid, sv } = payload;
+  if (typeof cid !== 'string' || !cid || typeof sv !== 'number' || !Number.isInteger(sv))
+    throw unauthenticated('The bearer token is not valid: its client claims (cid, sv) are malformed');
+  return { id: cid, secretVersion: sv };
 }
 
 /** A claim by name or dotted path (realm_access.roles). */

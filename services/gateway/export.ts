@@ -39,6 +39,12 @@ export function exportProxy(deps: {
       if (!token)
         throw new HubError('UNAUTHENTICATED', 'A bearer token is required: send "Authorization: Bearer <jwt>"');
       const identity = await deps.verify(token);
+      // A registered integrator client runs its allowed trusted documents only, never an export.
+      if (identity.client)
+        throw new HubError(
+          'FORBIDDEN',
+          '接入方客户端只能调用登记给它的操作，不能导出文件。An integrator client cannot export.',
+        );
       await deps.rate.take(identity.subject);
     } catch (error) {
       if (!(error instanceof HubError)) throw error;

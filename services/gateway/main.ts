@@ -25,6 +25,10 @@ import { isEntryPoint } from '../common/entry.js';
 import { exportProxy } from './export.js';
 import { publishedDocuments, trustedDocumentsOnly, trustedHashes } from './trusted-documents.js';
 import { publishable, restRoutes } from './rest.js';
+import { IntegratorDirectory } from './integrators/directory.js';
+import { integratorPolicy } from './integrators/policy.js';
+import { tokenEndpoint } from './integrators/token-endpoint.js';
+import { UsageCounter } from './integrators/usage.js';
 import type { GraphQLSchema } from 'graphql';
 import type { HttpHandler } from '../common/http.js';
 import { importUploadProxy } from './import-upload.js';
@@ -123,6 +127,9 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   });
   const published = publishable(publishedDocuments(settings));
   const trusted = settings.trustedDocuments.enforce ? trustedHashes(settings) : undefined;
+  // Registered integrator clients (integrators/): their tokens, their operations, quotas and usage.
+  const integrators = new IntegratorDirectory(settings);
+  const usage = new UsageCounter((entries) => integrators.recordUsage(entries), settings.integratorUsageFlushMs);
   if (trusted)
     log.info(`running ${trusted.size} registered operations only (TRUSTED_DOCUMENTS=enforce)`, { service: 'gateway' });
   const server = new ApolloServer<GatewayContext>({
@@ -138,6 +145,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
       edgeGuard(),
       costLimit(settings.limits),
       ...(trusted ? [trustedDocumentsOnly<GatewayContext>(trusted)] : []),
+      integratorPolicy({ directory: integrators, usage, names: trusted ?? trustedHashes(settings) }),
     ],
   });
   // One bucket per subject for every gateway replica (PostgreSQL), or this process's own.
@@ -161,6 +169,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     metricsToken: settings.metricsToken,
     health,
     route: routes(
+      tokenEndpoint({ settings, directory: integrators, rate }),
       importUploadProxy({ processesUrl: settings.processesUrl, verify, rate, secrets: settings.subgraphSecrets }),
       restRoutes({ published, schema: () => apiSchema }),
       exportProxy({
@@ -191,6 +200,7 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
     health,
     async stop() {
       await server.stop();
+      await usage.stop();
       await rate.close();
     },
   };

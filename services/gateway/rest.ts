@@ -28,6 +28,8 @@ const STATUS: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
+  QUOTA_EXCEEDED: 429,
+  OPERATION_NOT_ALLOWED: 403,
   CONFLICT: 409,
   SERVICE_UNAVAILABLE: 503,
 };
@@ -119,7 +121,7 @@ export function restRoutes(deps: { published: Published[]; schema: () => GraphQL
     const body = (await answer.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
     const code = body.errors?.[0]?.extensions?.code;
     const status = body.errors?.length ? (STATUS[code ?? ''] ?? (answer.status >= 400 ? answer.status : 400)) : 200;
-    if (code === 'RATE_LIMITED' && answer.headers.get('retry-after'))
+    if ((code === 'RATE_LIMITED' || code === 'QUOTA_EXCEEDED') && answer.headers.get('retry-after'))
       res.setHeader('retry-after', answer.headers.get('retry-after')!);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body.errors?.length ? { errors: body.errors } : body.data));

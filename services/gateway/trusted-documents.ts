@@ -75,7 +75,7 @@ export function trustedHashes(settings: Pick<HubConfig, 'consoleDir' | 'trustedD
 // Apollo Server keeps parsed documents in its cache: the same text comes back as the same
 // DocumentNode, so each is printed and hashed once, not on every request.
 const hashes = new WeakMap<DocumentNode, string>();
-function hashOf(document: DocumentNode): string {
+export function hashOf(document: DocumentNode): string {
   let hash = hashes.get(document);
   if (hash === undefined) hashes.set(document, (hash = documentHash(document)));
   return hash;

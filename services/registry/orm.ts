@@ -24,6 +24,7 @@ import { ServiceCategory } from './entities/service-category.js';
 import { ChangeCommit, RegistryChange } from './entities/change.js';
 import { Jurisdiction } from './entities/jurisdiction.js';
 import { ImportBatch } from './entities/import-batch.js';
+import { IntegratorClient, IntegratorSecret, IntegratorUsage } from './entities/integrator-client.js';
 import { createOrm, type OrmSpec } from '../common/orm.js';
 
 /** The registry service's tables; infra/db adds the migration list (services never import infra). */
@@ -58,6 +59,9 @@ export const registryOrmSpec: OrmSpec = {
     RegistryChange,
     ChangeCommit,
     Jurisdiction,
+    IntegratorClient,
+    IntegratorSecret,
+    IntegratorUsage,
   ],
 };
 

@@ -44,6 +44,8 @@ import {
   FactListsResolver,
   ListEntryResolver,
 } from './resolvers/fact-lists.js';
+import { IntegratorAdminResolver } from './resolvers/integrator-admin.js';
+import { IntegratorGrantResolver } from './resolvers/integrator-grant.js';
 import type { RegistryContext } from './context.js';
 
 /** The registry subgraph: organizations and the edges between them. */
@@ -97,6 +99,8 @@ export function buildRegistrySchema() {
         AdministrativePenaltyResolver,
         ListEntryResolver,
         CreditEntryResolver,
+        IntegratorAdminResolver,
+        IntegratorGrantResolver,
       ],
     },
     {

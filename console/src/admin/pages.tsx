@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   BarChartOutlined,
   DashboardOutlined,
   ScheduleOutlined,
@@ -14,6 +15,9 @@ const RunPage = lazy(() => import('./run/RunPage').then((m) => ({ default: m.Run
 const SchedulesPage = lazy(() => import('./schedules/SchedulesPage').then((m) => ({ default: m.SchedulesPage })));
 const OverviewPage = lazy(() => import('./overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const DeliveriesPage = lazy(() => import('./deliveries/DeliveriesPage').then((m) => ({ default: m.DeliveriesPage })));
+const IntegratorsPage = lazy(() =>
+  import('./integrators/IntegratorsPage').then((m) => ({ default: m.IntegratorsPage })),
+);
 const StatisticsPage = lazy(() => import('./statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 // The admins' pages (runs, a run, operations, schedules, overviews, statistics). Statistics are
@@ -49,5 +53,11 @@ export const adminPages: ConsolePage[] = [
     element: <StatisticsPage />,
     roles: ['ADMIN', 'INTEGRATOR', 'FEDERATION_OFFICER'],
     menu: { key: 'statistics', label: { zh: '统计', en: 'Statistics' }, icon: <BarChartOutlined />, order: 50 },
+  },
+  {
+    path: 'integrators',
+    element: <IntegratorsPage />,
+    roles: ['ADMIN'],
+    menu: { key: 'integrators', label: { zh: '接入方', en: 'Integrators' }, icon: <ApiOutlined />, order: 60 },
   },
 ];

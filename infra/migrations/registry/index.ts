@@ -12,6 +12,7 @@ import { Migration20261207180000_change_feed_triggers } from './Migration2026120
 import { Migration20261207205635_jurisdiction } from './Migration20261207205635_jurisdiction.js';
 import { Migration20261207210000_pinyin_order } from './Migration20261207210000_pinyin_order.js';
 import { Migration20261207210013_import_batch } from './Migration20261207210013_import_batch.js';
+import { Migration20261208000514_integrator_clients } from './Migration20261208000514_integrator_clients.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261207205635_jurisdiction', class: Migration20261207205635_jurisdiction },
   { name: 'Migration20261207210000_pinyin_order', class: Migration20261207210000_pinyin_order },
   { name: 'Migration20261207210013_import_batch', class: Migration20261207210013_import_batch },
+  { name: 'Migration20261208000514_integrator_clients', class: Migration20261208000514_integrator_clients },
 ];

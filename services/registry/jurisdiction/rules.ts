@@ -2,7 +2,7 @@ import { hasRole, type Identity } from '../../common/identity.js';
 
 // Who is scoped by jurisdiction (docs/jurisdiction.md). A Federation's officers and admins act
 // within what their Federation supervises, transitively, on the day (registry.jurisdiction);
-// integrators and approvers read public data as before, and the worker's SYSTEM identity is
+// integrators read public data unless their token names a Federation, approvers read public data, and the worker's SYSTEM identity is
 // the hub itself. Organisations no Federation supervises (banks, colleges, courts, agencies,
 // villages, a record just created and not yet placed) are common ground: every Federation
 // sees and keeps them.
@@ -10,8 +10,11 @@ import { hasRole, type Identity } from '../../common/identity.js';
 /** The Federation whose jurisdiction bounds the caller, or undefined when the caller is not scoped. */
 export function scopedFederation(identity: Identity): string | undefined {
   if (hasRole(identity, 'SYSTEM')) return undefined;
-  if (!hasRole(identity, 'FEDERATION_OFFICER', 'ADMIN')) return undefined;
-  return identity.federationId;
+  if (hasRole(identity, 'FEDERATION_OFFICER', 'ADMIN')) return identity.federationId;
+  // An integrator whose token names a Federation (a client registered with that data scope,
+  // docs/integrators.md) reads its jurisdiction, as that Federation's officers do.
+  if (hasRole(identity, 'INTEGRATOR')) return identity.federationId;
+  return undefined;
 }
 
 const visibleTemplate = (organization: string, federation: string, day: string): string => `(
