@@ -8,7 +8,9 @@ import { useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { adminPages } from './admin/pages';
 import { approverPages } from './approver/pages';
+import { evaluationPages } from './evaluation/pages';
 import { integratorPages } from './integrator/pages';
+import { trainingPages } from './training/pages';
 import { createApolloClient } from './shell/apollo';
 import { Callback } from './shell/Callback';
 import { defineMessages, useLocale, useT } from './shell/i18n';
@@ -19,7 +21,13 @@ import { SignIn } from './shell/SignIn';
 import { CatalogWordsProvider } from './shell/words';
 import { CONSOLE_THEME } from './shell/theme';
 
-const PAGES: ConsolePage[] = [...approverPages, ...adminPages, ...integratorPages];
+const PAGES: ConsolePage[] = [
+  ...approverPages,
+  ...trainingPages,
+  ...evaluationPages,
+  ...adminPages,
+  ...integratorPages,
+];
 
 const messages = defineMessages(
   { notAllowed: '你的角色不能打开此页面', notFound: '没有这个页面', expired: '登录已失效，请重新登录：{message}' },
