@@ -74,7 +74,8 @@ export function AttendanceSheet({ course }: { course: Course }) {
   function cell(enrollment: Enrollment, day: number) {
     const recorded = enrollment.attendance.find((entry) => entry.day === day);
     if (recorded)
-      return <Tag color={recorded.attended ? 'green' : 'red'}>{recorded.attended ? t('attended') : t('absent')}</Tag>;
+      // Words, not colours, tell the two apart (antd's green and red tags read too faintly).
+      return <Tag>{recorded.attended ? t('attended') : t('absent')}</Tag>;
     const date = addDays(course.startsOn, day - 1);
     if (enrollment.status !== 'ENROLLED' || today > lastDay) return t('over');
     if (today < date) return <span style={{ color: 'rgba(0, 0, 0, 0.65)' }}>{t('notYet')}</span>;

@@ -18,9 +18,7 @@ export function Certificates({ personId, certificateId }: { personId: string; ce
   return (
     <>
       {certificates.map((certificate) => (
-        <Tag key={certificate.id} color="green">
-          {t('issued', { name: certificate.name, issuedOn: certificate.issuedOn })}
-        </Tag>
+        <Tag key={certificate.id}>{t('issued', { name: certificate.name, issuedOn: certificate.issuedOn })}</Tag>
       ))}
     </>
   );

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TrainingCourseQuery } from '../gql/graphql';
 import { EmptyText } from '../admin/common/EmptyText';
@@ -80,6 +80,15 @@ export function CoursePage() {
   const officer = hasRole(session, 'FEDERATION_OFFICER', 'ADMIN');
   const approverOrgs = hasRole(session, 'APPROVER') ? (session?.organizationIds ?? []) : [];
   const open = course ? beijingToday() < course.startsOn : false;
+  // Once every day is recorded the workflow settles completion and writes the certificate just
+  // after the answer: the page asks again until no participant is left in between.
+  const settling = !!course?.enrollments.some((e) => e.status === 'ENROLLED' && e.attendance.length === course.days);
+  const { startPolling, stopPolling } = query;
+  useEffect(() => {
+    if (!settling) return;
+    startPolling(1_000);
+    return () => stopPolling();
+  }, [settling, startPolling, stopPolling]);
 
   const mayWithdraw = (enrollment: Enrollment) =>
     open &&
