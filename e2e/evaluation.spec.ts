@@ -1,12 +1,13 @@
 import { expect, expectNoSeriousA11yViolations, saveScreenshot, signInAs, test } from './support/index.js';
 
-// Evaluation in the console, one whole job: the Federation officer starts the 2019 Four-Good
+// Evaluation in the console, one whole job: the Federation officer starts the 2021 Four-Good
 // recognition (no other spec starts that one; 嘉兴市温州商会's 5A of 2015 keeps it out of the
-// rating, not out of this),
+// rating of those years, not out of this; on the seed 2021's self-assessment goes on to expert
+// review, 2019's ended 未评定等级),
 // the browser refusing cut-offs that do not fall; the secretary of 嘉兴市温州商会 finds the
 // invitation on the chamber's page, applies, and completes the self-assessment.
 
-const YEAR = 2019;
+const YEAR = 2021;
 const CAMPAIGN = `${YEAR} 年四好商会评选`;
 
 test('the officer starts a campaign and a chamber completes its self-assessment', async ({ page }) => {
