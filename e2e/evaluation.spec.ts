@@ -11,7 +11,7 @@ const YEAR = 2021;
 const CAMPAIGN = `${YEAR} 年四好商会评选`;
 
 test('the officer starts a campaign and a chamber completes its self-assessment', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000); // a campaign reads every organisation: minutes on a loaded machine
   await signInAs(page, 'federation-officer');
   await page.getByRole('menuitem', { name: /评价活动$/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '年度评价活动' })).toBeVisible();

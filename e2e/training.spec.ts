@@ -50,7 +50,7 @@ async function switchTo(page: import('@playwright/test').Page, identity: string)
 test('a secretary applies two people and withdraws one; the officer confirms and records attendance until the certificate shows', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const admin = await devToken('admin');
   const suffix = Date.now().toString(36).slice(-4);
   const title = `直播电商实务班 ${suffix}`;
