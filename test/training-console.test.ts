@@ -40,6 +40,7 @@ describe('the console pages’ training and evaluation API', () => {
     );
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors![0].extensions).toMatchObject({ field: 'startsOn' });
+    expect(bad.errors![0].message).toMatch(/开班日期 2020-01-01 早于今天/);
 
     const applied = await enroll(courseId, wenzhou, await staffOf(wenzhou, '周敏'));
     expect(applied.errors).toBeUndefined();
