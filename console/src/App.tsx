@@ -8,9 +8,11 @@ import { useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { adminPages } from './admin/pages';
 import { approverPages } from './approver/pages';
+import { evaluationPages } from './evaluation/pages';
 import { integratorPages } from './integrator/pages';
 import { procurementPages } from './procurement/pages';
 import { registryPages } from './registry/pages';
+import { trainingPages } from './training/pages';
 import { createApolloClient } from './shell/apollo';
 import { Callback } from './shell/Callback';
 import { defineMessages, useLocale, useT } from './shell/i18n';
@@ -23,6 +25,8 @@ import { CONSOLE_THEME } from './shell/theme';
 
 const PAGES: ConsolePage[] = [
   ...approverPages,
+  ...trainingPages,
+  ...evaluationPages,
   ...procurementPages,
   ...adminPages,
   ...registryPages,

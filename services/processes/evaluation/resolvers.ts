@@ -65,9 +65,10 @@ export class EvaluationCampaignResolver {
     return campaign;
   }
 
-  @Authorized('ADMIN')
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
   @Mutation(() => EvaluationCampaign, {
-    description: 'ADMIN: start (or backfill) the campaign of a year now; params override the defaults',
+    description:
+      'FEDERATION_OFFICER or ADMIN: start (or backfill) the campaign of a year now; params override the defaults',
   })
   async startEvaluationCampaign(
     @Arg('year', () => Int) year: number,

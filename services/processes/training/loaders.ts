@@ -9,5 +9,6 @@ export const trainingLoaders = perRequest(({ em }: Pick<ProcessesContext, 'em'>)
   course: byId(em, TrainingCourse),
   enrollment: byId(em, TrainingEnrollment),
   enrollmentsByOrganization: childrenOf(em, TrainingEnrollment, 'organizationId', { requestedAt: 'asc', id: 'asc' }),
+  enrollmentsByCourse: childrenOf(em, TrainingEnrollment, 'course', { requestedAt: 'asc', id: 'asc' }),
   attendanceByEnrollment: childrenOf(em, TrainingAttendance, 'enrollmentId', { day: 'asc' }),
 }));

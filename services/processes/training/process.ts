@@ -16,6 +16,7 @@ import { TrainingEnrollment } from './enrollment.js';
 import { TrainingAttendance } from './attendance.js';
 import { OrganizationTrainingResolver, TaskEnrollmentResolver, TrainingResolver } from './resolvers.js';
 import { trainingLoaders } from './loaders.js';
+import { CourseSeatsResolver } from './course-resolvers.js';
 import { reportedEnrollment } from './report.js';
 import { trainingWords } from './words.js';
 
@@ -32,7 +33,7 @@ export const trainingProcess: ProcessDefinition<ProcessesContext> = {
   },
   ...trainingWords,
   entities: [TrainingCourse, TrainingEnrollment, TrainingAttendance],
-  resolvers: [TrainingResolver, OrganizationTrainingResolver, TaskEnrollmentResolver],
+  resolvers: [TrainingResolver, OrganizationTrainingResolver, TaskEnrollmentResolver, CourseSeatsResolver],
   activities: (deps) => ({ ...createTrainingActivities(deps), ...createLegacyTrainingActivities(deps) }),
   async markEnded(em, workflowId, end) {
     // A seat it held is free again; the wait-list is promoted by the next withdrawal or confirmation.

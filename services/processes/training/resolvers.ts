@@ -78,8 +78,8 @@ export class TrainingResolver {
     return enrollmentOf(id, ctx);
   }
 
-  @Authorized('ADMIN')
-  @Mutation(() => TrainingCourse, { description: 'ADMIN: announce a course' })
+  @Authorized('FEDERATION_OFFICER', 'ADMIN')
+  @Mutation(() => TrainingCourse, { description: 'FEDERATION_OFFICER or ADMIN: announce a course' })
   async createTrainingCourse(
     @Arg('input', () => NewTrainingCourse) input: NewTrainingCourse,
     @Ctx() { em }: ProcessesContext,

@@ -18,11 +18,11 @@ describe('training rules', () => {
     expect(courseProblem({ ...sound, days: 1.5 }, today)?.field).toBe('days');
     expect(courseProblem({ ...sound, startsOn: '2026-02-30' }, today)?.field).toBe('startsOn');
     expect(courseProblem({ ...sound, title: ' ' }, today)?.field).toBe('title');
-    expect(courseProblem({ ...sound, startsOn: '2026-11-28' }, today)?.message).toMatch(/in the past/);
+    expect(courseProblem({ ...sound, startsOn: '2026-11-28' }, today)?.message).toMatch(/早于今天/);
     expect(courseProblem({ ...sound, startsOn: today }, today)).toBeUndefined();
-    expect(courseProblem({ ...sound, title: '班'.repeat(201) }, today)?.message).toMatch(/longer than 200/);
+    expect(courseProblem({ ...sound, title: '班'.repeat(201) }, today)?.message).toMatch(/不能超过 200 个字/);
     expect(courseProblem({ ...sound, title: '班'.repeat(200) }, today)).toBeUndefined();
-    expect(courseProblem({ ...sound, title: '培训\u0000班' }, today)?.message).toMatch(/control characters/);
+    expect(courseProblem({ ...sound, title: '培训\u0000班' }, today)?.message).toMatch(/控制字符/);
     expect(courseProblem({ ...sound, completionDays: 5 }, today)?.field).toBe('completionDays');
     expect(courseProblem({ ...sound, completionDays: 3 }, today)).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { EnrollmentStatus } from './enrollment.js';
-import { addDays, isIsoDate, notAnIsoDate } from '../../common/dates.js';
+import { addDays, isIsoDate } from '../../common/dates.js';
 import { hasControlCharacters } from '../../../workflows/human-task/form.js';
 
 // The rules of training enrollment (培训报名) a resolver or an activity checks.
@@ -25,24 +25,28 @@ export interface CourseDraft {
 /** The first thing wrong with a course announcement, naming the field; undefined when sound. */
 export function courseProblem(course: CourseDraft, today: string): { field: string; message: string } | undefined {
   const title = course.title.trim();
-  if (title.length === 0) return { field: 'title', message: 'title must not be empty' };
-  if (title.length > TITLE_MAX) return { field: 'title', message: `title is longer than ${TITLE_MAX} characters` };
+  if (title.length === 0) return { field: 'title', message: '请填写课程名称' };
+  if (title.length > TITLE_MAX) return { field: 'title', message: `课程名称不能超过 ${TITLE_MAX} 个字` };
   if (hasControlCharacters(course.title) || /[\n\r\t]/.test(course.title))
-    return { field: 'title', message: 'title contains control characters' };
+    return { field: 'title', message: '课程名称含有控制字符或换行，请删去' };
   if (!Number.isInteger(course.days) || course.days < 1 || course.days > 365) {
-    return { field: 'days', message: 'days must be a whole number from 1 to 365' };
+    return { field: 'days', message: '天数须为 1 至 365 的整数' };
   }
   if (!Number.isInteger(course.capacity) || course.capacity < 1 || course.capacity > 10_000) {
-    return { field: 'capacity', message: 'capacity must be a whole number from 1 to 10000' };
+    return { field: 'capacity', message: '名额须为 1 至 10000 的整数' };
   }
-  if (!isIsoDate(course.startsOn)) return { field: 'startsOn', message: notAnIsoDate(course.startsOn) };
+  if (!isIsoDate(course.startsOn))
+    return {
+      field: 'startsOn',
+      message: `开班日期“${String(course.startsOn)}”不是日期，请写作 yyyy-mm-dd，如 2026-11-28`,
+    };
   if (course.startsOn < today)
-    return { field: 'startsOn', message: `startsOn ${course.startsOn} is in the past (today is ${today})` };
+    return { field: 'startsOn', message: `开班日期 ${course.startsOn} 早于今天（${today}），请选今天或以后` };
   const completion = course.completionDays;
   if (completion != null && (!Number.isInteger(completion) || completion < 1 || completion > course.days)) {
     return {
       field: 'completionDays',
-      message: `completionDays must be a whole number from 1 to the course's ${course.days} days`,
+      message: `结业所需出勤天数须为 1 至课程天数 ${course.days} 的整数`,
     };
   }
   return undefined;
