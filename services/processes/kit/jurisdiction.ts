@@ -1,6 +1,7 @@
 import { hasRole, type Identity } from '../../common/identity.js';
 import { todayInChina } from '../../common/dates.js';
 import type { ProcessesContext } from './context.js';
+import { forbidden, notFound } from '../../common/errors.js';
 
 // Process records by jurisdiction (docs/jurisdiction.md): an officer or admin sees and keeps the
 // records (an enrollment, an application, a candidacy, a procurement, a view, a schedule's run)
@@ -44,4 +45,34 @@ export async function seesOrganization(
 ): Promise<boolean> {
   if (!organizationId) return true;
   return !(await organizationsOutside(ctx)).includes(organizationId);
+}
+
+/** A record of an organisation the caller does not see is NOT_FOUND, as if there were none. */
+export async function requireSeen(
+  ctx: Pick<ProcessesContext, 'identity' | 'registry' | 'em'>,
+  organizationId: string | null | undefined,
+  missing: string,
+): Promise<void> {
+  if (!(await seesOrganization(ctx, organizationId))) throw notFound(missing);
+}
+
+/** Acting on a record of an organisation outside the caller's jurisdiction is FORBIDDEN, before anything changes. */
+export async function requireKept(
+  ctx: Pick<ProcessesContext, 'identity' | 'registry' | 'em'>,
+  organizationId: string | null | undefined,
+  what: string,
+): Promise<void> {
+  if (!(await seesOrganization(ctx, organizationId)))
+    throw forbidden(`${what}所涉组织不在你所在工商联的管辖范围内，不能操作`);
+}
+
+/**
+ * A condition on the Federation a row was made under (an audit entry's admin, a shared view's
+ * owner): within the caller's jurisdiction, or from before Federations were recorded.
+ */
+export async function madeWithin(
+  ctx: Pick<ProcessesContext, 'identity' | 'registry' | 'em'>,
+): Promise<{ $or: [{ federationId: null }, { federationId: { $nin: string[] } }] } | Record<string, never>> {
+  const outside = await organizationsOutside(ctx);
+  return outside.length ? { $or: [{ federationId: null }, { federationId: { $nin: outside } }] } : {};
 }
