@@ -101,13 +101,12 @@ export class EvaluationCampaignResolver {
   async stageCounts(@Root() campaign: EvaluationCampaign, @Ctx() ctx: ProcessesContext): Promise<StageCount[]> {
     // Counted over the applications the caller sees (their Federation's jurisdiction).
     const outside = await organizationsOutside(ctx);
-    return ctx.em
-      .getConnection()
-      .execute<{ stage: string; count: number }[]>(
-        `select status as stage, count(*)::int as count from processes.evaluation_application
+    return ctx.em.getConnection().execute<{ stage: string; count: number }[]>(
+      `select status as stage, count(*)::int as count from processes.evaluation_application
           where campaign_id = ? and organization_id::text <> all(?::text[]) group by status order by status`,
-        [campaign.id, outside],
-      );
+      // An array literal: the driver would spread a JS array into a list of parameters.
+      [campaign.id, `{${outside.join(',')}}`],
+    );
   }
 
   @FieldResolver(() => [EvaluationIneligible], {
