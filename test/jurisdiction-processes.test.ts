@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { codeOf, federationToken, gql, orgId, sql, token } from './support/hub.js';
+import { codeOf, federationToken, gql, orgId, sql, temporalClient, token } from './support/hub.js';
+import { until } from './support/until.js';
+import { BATCH_WORKFLOW_TYPE } from '../workflows/operations/batch.js';
 import { createCourse, decide, enrolled, openTaskOf } from './support/training.js';
 import { createProcessesOrm } from '../services/processes/orm.js';
 import { CATALOG } from '../services/processes/catalog.js';
@@ -322,5 +324,53 @@ describe('process records, the audit, batches and shared views by jurisdiction',
     );
     expect(await ids(await as(['ADMIN'], 'federation-zhejiang'))).toContain(viewId);
     expect(await ids(huzhou)).toContain(viewId);
+  });
+
+  it("a schedule naming a Federation is that Federation's: NOT_FOUND to another city, before anything is audited", async () => {
+    const client = await temporalClient();
+    const id = `huzhou-schedule-${crypto.randomUUID().slice(0, 8)}`;
+    await client.schedule.create({
+      scheduleId: id,
+      memo: { federationId: fed.huzhou },
+      state: { paused: true },
+      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, hour: 1 }] },
+      action: {
+        type: 'startWorkflow',
+        workflowType: BATCH_WORKFLOW_TYPE,
+        taskQueue: 'hub-test',
+        args: [
+          {
+            batchId: id,
+            action: 'CANCEL',
+            query: "ExecutionStatus = 'Running' AND HubOrganizationId = 'none'",
+            reason: 'test',
+            requestedBy: 'test',
+          },
+        ],
+      },
+    });
+    try {
+      const SCHEDULES = '{ schedules { id } }';
+      const listed = async (bearer: string) =>
+        ((await gql(SCHEDULES, {}, bearer)).data.schedules as { id: string }[]).map((s) => s.id);
+      const huzhou = await as(['ADMIN'], 'federation-huzhou');
+      await until(
+        () => listed(huzhou),
+        (ids) => ids.includes(id),
+        "Huzhou's schedule listed",
+      );
+      expect(await listed(await as(['ADMIN'], 'federation-zhejiang'))).toContain(id);
+      const jiaxing = await as(['ADMIN'], 'federation');
+      expect(await listed(jiaxing)).not.toContain(id);
+      const resume = 'mutation ($id: ID!) { resumeSchedule(id: $id, reason: "越权") { id paused } }';
+      expect(codeOf(await gql(resume, { id }, jiaxing))).toBe('NOT_FOUND');
+      expect(await sql('select id from processes.run_audit where target = $1', [id])).toEqual([]);
+      expect((await client.schedule.getHandle(id).describe()).state.paused).toBe(true);
+      const resumed = await gql(resume, { id }, huzhou);
+      expect(resumed.errors).toBeUndefined();
+      expect(resumed.data.resumeSchedule.paused).toBe(false);
+    } finally {
+      await client.schedule.getHandle(id).delete();
+    }
   });
 });
