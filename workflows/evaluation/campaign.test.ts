@@ -371,7 +371,7 @@ describe('a Four-Good campaign on the time-skipping server', () => {
     const [candidacy] = await until(
       () =>
         sql<{ id: string; workflow_id: string; rank: number; of: number; total: number; reasons: string[] }>(
-          "select id, workflow_id, rank, of, total, reasons, status, upper_federation_name from processes.evaluation_candidacy where campaign_id = ? and status = 'PROPOSED'",
+          "select id, workflow_id, application_id, rank, of, total, reasons, status, upper_federation_name from processes.evaluation_candidacy where campaign_id = ? and status = 'PROPOSED'",
           input.campaignId,
         ),
       (rows) => rows.length === 1,
@@ -379,6 +379,7 @@ describe('a Four-Good campaign on the time-skipping server', () => {
     );
     expect(candidacy).toMatchObject({
       workflow_id: `${input.campaignId}-candidacy-${seedOrganizationId('hubei')}`,
+      application_id: hubei.id, // the city's application it comes from
       rank: 1,
       of: 1,
       total: 978,
