@@ -1,4 +1,13 @@
-import type { Applicant, ApplicationInput, ApplicationState, CampaignInput, Committees, Reviewer } from './types.js';
+import type {
+  Applicant,
+  ApplicationInput,
+  ApplicationState,
+  CampaignInput,
+  CandidacyInput,
+  CandidacyState,
+  Committees,
+  Reviewer,
+} from './types.js';
 
 /**
  * The evaluation's activities as its workflows see them; services/processes/evaluation/
@@ -28,4 +37,13 @@ export interface EvaluationActivities {
   }): Promise<{ drawn: Reviewer[]; recused: { personId: string; reason: string }[] }>;
   /** The result written to the registry (rating or honour, credit record, reward), once. */
   writeBack(input: { application: ApplicationInput; state: ApplicationState }): Promise<void>;
+  /**
+   * The Federation above the campaign's (the province above the city), or null when there is
+   * none; the candidacy's projection row is written PROPOSED.
+   */
+  proposeCandidacy(input: CandidacyInput): Promise<{ id: string; name: string } | null>;
+  /** The candidacy's projection row, written at each step. */
+  recordCandidacy(input: { candidacy: CandidacyInput; state: CandidacyState }): Promise<void>;
+  /** The upper Federation's decision in the chamber's credit record (the registry audits it), once. */
+  writeBackCandidacy(input: { candidacy: CandidacyInput; state: CandidacyState }): Promise<void>;
 }

@@ -365,8 +365,95 @@ describe('a Four-Good campaign on the time-skipping server', () => {
       hubei.id,
     );
     expect(others).toEqual([{ status: 'NOT_ANSWERED', count: result.eligible - 1 }]);
+
+    // The recommendation goes upward: a candidacy for the province, ranked, its task the province officers' alone.
+    const province = seedOrganizationId('federation-zhejiang');
+    const [candidacy] = await until(
+      () =>
+        sql<{ id: string; workflow_id: string; rank: number; of: number; total: number; reasons: string[] }>(
+          "select id, workflow_id, application_id, rank, of, total, reasons, status, upper_federation_name from processes.evaluation_candidacy where campaign_id = ? and status = 'PROPOSED'",
+          input.campaignId,
+        ),
+      (rows) => rows.length === 1,
+      'the candidacy',
+    );
+    expect(candidacy).toMatchObject({
+      workflow_id: `${input.campaignId}-candidacy-${seedOrganizationId('hubei')}`,
+      application_id: hubei.id, // the city's application it comes from
+      rank: 1,
+      of: 1,
+      total: 978,
+      upper_federation_name: '浙江省工商业联合会',
+    });
+    expect(candidacy.reasons[0]).toBe('市级评审总分 978 分，在本市推荐的 1 家商会中列第 1 位');
+    expect(candidacy.reasons).toContain('公示期间无异议');
+    const [upward] = await until(
+      () =>
+        sql<Task & { kind: string }>(
+          "select id, workflow_id, candidate_keys from processes.human_task where process_id = ? and status = 'OPEN'",
+          candidacy.id,
+        ),
+      (t) => t.length === 1,
+      "the province's task",
+    );
+    expect(upward.candidate_keys).toEqual([`role:FEDERATION_OFFICER@org:${province}`]);
+    const refused = await decide(upward, 'DECLINE_RECOMMENDATION', {}).catch((error: Error) => error);
+    expect(String((refused as Error).cause)).toMatch(/reason/); // declining needs a reason
+    await env.client.workflow.getHandle(upward.workflow_id).executeUpdate(decideUpdate, {
+      args: [
+        {
+          taskId: upward.id,
+          decision: 'DECLINE_RECOMMENDATION',
+          decidedBy: 'officer-zhejiang',
+          values: { reason: '名额已满' },
+        },
+      ],
+      updateId: `${upward.id}-decided`,
+    });
+    await env.client.workflow.getHandle(upward.workflow_id).result();
+    const decided = await sql<{ status: string; reason: string; decided_by: string }>(
+      'select status, reason, decided_by from processes.evaluation_candidacy where id = ?',
+      candidacy.id,
+    );
+    expect(decided).toEqual([{ status: 'NOT_ACCEPTED', reason: '名额已满', decided_by: 'officer-zhejiang' }]);
+    const upwardCredit = await sql<{ summary: string }>(
+      "select summary from registry.credit_entry where source = ? and summary like '%推荐参评省级%不予接受%'",
+      input.campaignId,
+    );
+    expect(upwardCredit).toEqual([
+      { summary: '2020 年度推荐参评省级“四好”商会：浙江省工商业联合会不予接受（名额已满）' },
+    ]);
+
+    // A campaign its starter's Federation names: the Federation above it; the province has none above.
+    const activities = createEvaluationActivities({
+      orm,
+      registry: createRegistryClient(inject('registryUrl'), {
+        jwtSecret: inject('jwtSecret'),
+        subgraphSecrets: [inject('subgraphSecret')],
+      }),
+    });
+    const proposal = (federationId: string) =>
+      activities.proposeCandidacy({
+        candidacyId: randomUUID(),
+        campaignId: input.campaignId,
+        applicationId: hubei.id,
+        organizationId: seedOrganizationId('hubei'),
+        organizationName: '嘉兴市湖北商会',
+        year: 2020,
+        rank: 1,
+        of: 1,
+        total: 978,
+        grade: 'A5',
+        reasons: [],
+        federationId,
+      });
+    expect(await proposal(seedOrganizationId('federation'))).toEqual({ id: province, name: '浙江省工商业联合会' });
+    expect(await proposal(province)).toBeNull();
+
     const HISTORIES = new URL('./histories/', import.meta.url);
-    await maybeSaveHistory(HISTORIES, 'four-good-campaign', campaign);
+    // four-good-campaign.json is a run from before candidacies (it replays through the patch).
+    await maybeSaveHistory(HISTORIES, 'four-good-campaign-v2', campaign);
+    await maybeSaveHistory(HISTORIES, 'four-good-candidacy', env.client.workflow.getHandle(upward.workflow_id));
     await maybeSaveHistory(HISTORIES, 'four-good-hubei', env.client.workflow.getHandle(hubei.workflow_id));
     const [unanswered] = await sql<{ workflow_id: string }>(
       "select workflow_id from processes.evaluation_application where campaign_id = ? and status = 'NOT_ANSWERED' limit 1",

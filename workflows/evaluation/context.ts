@@ -26,6 +26,9 @@ export const evaluationActivities = {
   assessEligibility: remote.assessEligibility,
   drawReviewers: remote.drawReviewers,
   writeBack: remote.writeBack,
+  proposeCandidacy: remote.proposeCandidacy,
+  recordCandidacy: local.recordCandidacy,
+  writeBackCandidacy: remote.writeBackCandidacy,
 };
 
 export interface ApplicationContext {

@@ -45,6 +45,8 @@ export interface CampaignInput {
   startedBy: string;
   /** The day eligibility is judged on, ISO. */
   asOf: string;
+  /** The Federation whose campaign it is (its starter's `fed`); scheduled and older runs have none. */
+  federationId?: string | null;
 }
 
 export interface Committees {
@@ -164,3 +166,58 @@ export const campaignStateQuery = defineQuery<{
   ineligible: number;
   finished: number;
 }>('campaignState');
+
+// The upward Four-Good candidacy (推荐参评省级“四好”商会): each chamber the city's campaign
+// recommends becomes a candidacy for the Federation above the city, whose officers accept or
+// decline it; the decision is written back to the city's record of the campaign.
+
+export const CANDIDACY_WORKFLOW_TYPE = 'evaluationCandidacy';
+export const CANDIDACY_TASK_KIND = 'DECIDE_FOUR_GOOD_CANDIDACY';
+export const ACCEPT_CANDIDACY = 'ACCEPT_RECOMMENDATION';
+export const DECLINE_CANDIDACY = 'DECLINE_RECOMMENDATION';
+export const CANDIDACY_FORM: TaskForm = {
+  outcomes: [ACCEPT_CANDIDACY, DECLINE_CANDIDACY],
+  fields: [
+    {
+      name: 'reason',
+      label: '不予接受的理由',
+      type: 'TEXT',
+      maxLength: 500,
+      required: true,
+      forOutcomes: [DECLINE_CANDIDACY],
+    },
+  ],
+};
+/** How long the upper Federation has to decide, unless a campaign's params say otherwise. */
+export const CANDIDACY_DUE_MS = 30 * 86_400_000;
+export const candidacyWorkflowId = (campaign: string, organizationId: string) =>
+  `${campaign}-candidacy-${organizationId}`;
+
+/** The city's ranking of one recommended chamber, as the upper Federation sees it. */
+export interface CandidacyInput {
+  candidacyId: string;
+  campaignId: string;
+  applicationId: string;
+  organizationId: string;
+  organizationName: string;
+  year: number;
+  /** 1 is the city's first choice, of `of` recommended. */
+  rank: number;
+  of: number;
+  total: number;
+  grade: Grade;
+  /** The city's reasons, in Chinese sentences. */
+  reasons: string[];
+  /** The Federation that ran the campaign, when its starter's token named one. */
+  federationId: string | null;
+}
+
+export type CandidacyStatus = 'PROPOSED' | 'NO_UPPER_FEDERATION' | 'ACCEPTED' | 'NOT_ACCEPTED' | 'NOT_DECIDED';
+
+export interface CandidacyState {
+  status: CandidacyStatus;
+  upperFederationId: string | null;
+  upperFederationName: string | null;
+  decidedBy: string | null;
+  reason: string | null;
+}

@@ -20,6 +20,12 @@ const messages = defineMessages(
     total: '总分',
     grade: '等级',
     updatedAt: '更新时间',
+    chamber: '推荐的商会',
+    rank: '本市推荐名次',
+    rankOf: '第 {rank} 位（共 {of} 家）',
+    cityReasons: '本市推荐理由',
+    upper: '决定的工商联',
+    upperReason: '决定理由',
     procurement: '项目',
     agency: '采购单位',
     category: '服务类别',
@@ -52,6 +58,12 @@ const messages = defineMessages(
     total: 'Total',
     grade: 'Grade',
     updatedAt: 'Updated at',
+    chamber: 'Recommended chamber',
+    rank: "The city's rank",
+    rankOf: '{rank} of {of}',
+    cityReasons: "The city's reasons",
+    upper: 'Federation deciding',
+    upperReason: 'Reason given',
     procurement: 'Procurement',
     agency: 'Buying agency',
     category: 'Service category',
@@ -86,7 +98,7 @@ export function ProcessContext({ task }: { task: Task }) {
   const dash = (value: string | number | null | undefined) =>
     value === null || value === undefined || value === '' ? t('notShown') : value;
 
-  const items = [
+  const items: { key: string; label: string; children: React.ReactNode }[] = [
     { key: 'type', label: t('type'), children: word(words.processTypes, process.processType) },
     { key: 'stage', label: t('stage'), children: word(words.stages, process.stage) },
   ];
@@ -105,6 +117,28 @@ export function ProcessContext({ task }: { task: Task }) {
       { key: 'total', label: t('total'), children: String(dash(process.total)) },
       { key: 'grade', label: t('grade'), children: String(dash(process.grade)) },
       { key: 'updatedAt', label: t('updatedAt'), children: dateTime(process.updatedAt) },
+    );
+  } else if (process.__typename === 'EvaluationCandidacy') {
+    // What the city sends up with its recommendation: its order, the score and its reasons.
+    items.push(
+      { key: 'campaign', label: t('campaign'), children: process.campaignId },
+      { key: 'chamber', label: t('chamber'), children: process.organizationName },
+      { key: 'rank', label: t('rank'), children: t('rankOf', { rank: process.rank, of: process.of }) },
+      { key: 'total', label: t('total'), children: String(process.score) },
+      { key: 'grade', label: t('grade'), children: process.candidateGrade },
+      { key: 'upper', label: t('upper'), children: String(dash(process.upperFederationName)) },
+      {
+        key: 'cityReasons',
+        label: t('cityReasons'),
+        children: (
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {process.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        ),
+      },
+      ...(process.reason ? [{ key: 'upperReason', label: t('upperReason'), children: process.reason }] : []),
     );
   } else if (process.__typename === 'Procurement') {
     items.push(

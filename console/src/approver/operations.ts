@@ -207,6 +207,17 @@ export const TASK = graphql(`
           grade
           updatedAt
         }
+        ... on EvaluationCandidacy {
+          campaignId
+          organizationName
+          rank
+          of
+          score: total
+          candidateGrade: grade
+          reasons
+          upperFederationName
+          reason
+        }
         ... on Procurement {
           title
           agencyName

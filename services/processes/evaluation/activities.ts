@@ -14,6 +14,7 @@ import { committeeMembers } from '../committees/standing.js';
 import { drawReviewers } from '../committees/recusal.js';
 import { writeBackResult } from './write-back.js';
 import { applicationRow } from './report.js';
+import { createCandidacyActivities } from './candidacy-activities.js';
 
 // The evaluation's side effects: projection rows, registry reads for eligibility and recusal,
 // and the result written back. Idempotent: rows are upserted, draws are seeded, writes keyed.
@@ -28,6 +29,7 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
 
   return {
+    ...createCandidacyActivities({ orm, registry }),
     async openCampaign({ campaignId, params, startedBy }) {
       await inTransaction(async (em) => {
         const row = await em.findOne(EvaluationCampaign, campaignId);

@@ -29,6 +29,7 @@ import { requireUuid } from '../../common/ids.js';
 import { badInput, conflict, forbidden, HubError, notFound } from '../../common/errors.js';
 import { lodgeObjectionUpdate, requestRecusalUpdate } from '../../../workflows/evaluation/types.js';
 import { evaluationLoaders } from './loaders.js';
+import { organizationSeen, organizationsOutside, requireSeen, seesOrganization } from '../kit/jurisdiction.js';
 
 export enum EvaluationTrack {
   RATING = 'RATING',
@@ -45,9 +46,12 @@ class StageCount {
   @Field(() => Int) count!: number;
 }
 
-async function applicationOf(id: string, { em }: ProcessesContext): Promise<EvaluationApplication> {
-  const application = await em.findOne(EvaluationApplication, requireUuid(id));
-  if (!application) throw notFound(`No evaluation application has id ${id}`);
+/** An application the caller sees: one of another Federation's jurisdiction is NOT_FOUND. */
+async function applicationOf(id: string, ctx: ProcessesContext): Promise<EvaluationApplication> {
+  const application = await ctx.em.findOne(EvaluationApplication, requireUuid(id));
+  const missing = `No evaluation application has id ${id}`;
+  if (!application) throw notFound(missing);
+  await requireSeen(ctx, application.organizationId, missing);
   return application;
 }
 
@@ -95,28 +99,33 @@ export class EvaluationCampaignResolver {
   }
 
   @FieldResolver(() => [StageCount], { description: 'How many applications are at each stage' })
-  async stageCounts(@Root() campaign: EvaluationCampaign, @Ctx() { em }: ProcessesContext): Promise<StageCount[]> {
-    const rows = await em
-      .getConnection()
-      .execute<{ stage: string; count: number }[]>(
-        'select status as stage, count(*)::int as count from processes.evaluation_application where campaign_id = ? group by status order by status',
-        [campaign.id],
-      );
-    return rows;
+  async stageCounts(@Root() campaign: EvaluationCampaign, @Ctx() ctx: ProcessesContext): Promise<StageCount[]> {
+    // Counted over the applications the caller sees (their Federation's jurisdiction).
+    const outside = await organizationsOutside(ctx);
+    return ctx.em.getConnection().execute<{ stage: string; count: number }[]>(
+      `select status as stage, count(*)::int as count from processes.evaluation_application
+          where campaign_id = ? and organization_id::text <> all(?::text[]) group by status order by status`,
+      // An array literal: the driver would spread a JS array into a list of parameters.
+      [campaign.id, `{${outside.join(',')}}`],
+    );
   }
 
   @FieldResolver(() => [EvaluationIneligible], {
     description: 'Organizations that may not take part, with their reasons in words',
   })
-  ineligible(@Root() campaign: EvaluationCampaign, @Ctx() { em }: ProcessesContext) {
-    return em.find(EvaluationIneligible, { campaignId: campaign.id }, { orderBy: { organizationName: 'asc' } });
+  async ineligible(@Root() campaign: EvaluationCampaign, @Ctx() ctx: ProcessesContext) {
+    return ctx.em.find(
+      EvaluationIneligible,
+      { campaignId: campaign.id, ...(await organizationSeen(ctx, 'organizationId')) },
+      { orderBy: { organizationName: 'asc' } },
+    );
   }
 
   @FieldResolver(() => [EvaluationApplication])
-  applications(@Root() campaign: EvaluationCampaign, @Ctx() { em }: ProcessesContext) {
-    return em.find(
+  async applications(@Root() campaign: EvaluationCampaign, @Ctx() ctx: ProcessesContext) {
+    return ctx.em.find(
       EvaluationApplication,
-      { campaignId: campaign.id },
+      { campaignId: campaign.id, ...(await organizationSeen(ctx, 'organizationId')) },
       { orderBy: { organizationName: 'asc', id: 'asc' } },
     );
   }
@@ -225,7 +234,8 @@ export class EvaluationApplicationResolver {
 @Resolver(() => OrganizationRef)
 export class OrganizationEvaluationResolver {
   @FieldResolver(() => [EvaluationApplication], { description: "This organization's evaluations, newest first" })
-  evaluations(@Root() organization: OrganizationRef, @Ctx() ctx: ProcessesContext) {
+  async evaluations(@Root() organization: OrganizationRef, @Ctx() ctx: ProcessesContext) {
+    if (!(await seesOrganization(ctx, organization.id))) return [];
     return evaluationLoaders(ctx).applicationsByOrganization.load(organization.id);
   }
 }

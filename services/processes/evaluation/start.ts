@@ -17,7 +17,16 @@ export async function startCampaign(
   const handle = await ctx.temporal.workflow.start(CAMPAIGN_WORKFLOW_TYPE, {
     workflowId: id,
     taskQueue: ctx.settings.taskQueue,
-    args: [{ campaignId: id, params, startedBy: ctx.identity.subject, asOf: `${params.year}-01-01` }],
+    args: [
+      {
+        campaignId: id,
+        params,
+        startedBy: ctx.identity.subject,
+        asOf: `${params.year}-01-01`,
+        // Whose campaign it is: its recommendations go to the Federation above this one.
+        federationId: ctx.identity.federationId ?? null,
+      },
+    ],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     staticSummary: `${params.year} 年度${params.track === 'RATING' ? '社会组织评估' : '“四好”商会认定'}`,
     typedSearchAttributes: [

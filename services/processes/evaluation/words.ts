@@ -19,6 +19,11 @@ export const evaluationWords = {
     PUBLISHED: { zh: '结果已公布', en: 'published' },
     NOT_GRADED: { zh: '未评定等级', en: 'not graded' },
     CLOSED: { zh: '已结束', en: 'closed' },
+    PROPOSED: { zh: '待上级工商联决定', en: 'awaiting the upper Federation' },
+    ACCEPTED: { zh: '上级工商联已接受推荐', en: 'accepted upward' },
+    NOT_ACCEPTED: { zh: '上级工商联不予接受', en: 'not accepted upward' },
+    NOT_DECIDED: { zh: '上级工商联逾期未决定', en: 'not decided in time' },
+    NO_UPPER_FEDERATION: { zh: '无上级工商联', en: 'no upper Federation' },
     CANCELLED: { zh: '已取消', en: 'cancelled' },
     TERMINATED: { zh: '已终止', en: 'terminated' },
   },
@@ -30,6 +35,8 @@ export const evaluationWords = {
     REJECT: { zh: '不同意', en: 'Reject' },
     UPHOLD: { zh: '维持原结果', en: 'Uphold' },
     CHANGE: { zh: '改定', en: 'Change' },
+    ACCEPT_RECOMMENDATION: { zh: '接受推荐', en: 'Accept the recommendation' },
+    DECLINE_RECOMMENDATION: { zh: '不予接受', en: 'Decline the recommendation' },
   },
   fields: {
     basicConditions: { zh: '基础条件', en: 'Basic conditions' },
@@ -38,6 +45,7 @@ export const evaluationWords = {
     socialEvaluation: { zh: '社会评价', en: 'Social evaluation' },
     evidence: { zh: '佐证材料说明', en: 'Evidence' },
     grade: { zh: '改定等级', en: 'Grade' },
+    reason: { zh: '不予接受的理由', en: 'Reason for not accepting' },
   },
   roles: {
     APPROVER: { zh: '商会秘书处', en: 'Chamber secretariat' },
@@ -61,6 +69,16 @@ export const evaluationWords = {
       assessEligibility: () => ({ kind: 'ELIGIBILITY_ASSESSED', zh: '完成参评资格审查', en: 'Eligibility assessed' }),
       drawReviewers: () => ({ kind: 'REVIEWERS_DRAWN', zh: '抽取评审专家', en: 'Reviewers drawn' }),
       writeBack: () => ({ kind: 'WRITTEN_BACK', zh: '评定结果写入登记系统', en: 'Result written to the registry' }),
+      proposeCandidacy: () => ({
+        kind: 'CANDIDACY_PROPOSED',
+        zh: '推荐至上级工商联参评省级“四好”商会',
+        en: 'Recommended to the upper Federation',
+      }),
+      writeBackCandidacy: () => ({
+        kind: 'CANDIDACY_WRITTEN_BACK',
+        zh: '上级工商联的决定写入信用记录',
+        en: "The upper Federation's decision written to the credit record",
+      }),
     },
   },
 } satisfies Pick<ProcessDefinition, 'stages' | 'outcomes' | 'fields' | 'roles' | 'timeline'>;

@@ -41,4 +41,13 @@ describe('candidate keys by jurisdiction', () => {
     expect(isCandidate(task, officerOf(huzhou))).toBe(false);
     expect(callerKeys(officerOf(huzhou))).toContain(`role:FEDERATION_OFFICER@fed:${huzhou}`);
   });
+
+  it("names one Federation's officers alone: the province's, not the city's below it", () => {
+    const keys = candidateKeys([{ role: 'FEDERATION_OFFICER', organizationId: province }], [jiaxing, province]);
+    expect(keys).toEqual([`role:FEDERATION_OFFICER@org:${province}`]);
+    expect(isCandidate({ candidateKeys: keys }, officerOf(province))).toBe(true);
+    expect(isCandidate({ candidateKeys: keys }, officerOf(jiaxing))).toBe(false);
+    // An admin of the province is not its officer.
+    expect(isCandidate({ candidateKeys: keys }, { ...officerOf(province), roles: ['ADMIN'] })).toBe(false);
+  });
 });

@@ -41,6 +41,11 @@ export function callerKeys(identity: Identity): string[] {
     for (const org of identity.organizationIds) keys.push(`role:${role}@org:${org}`);
     if (identity.federationId) keys.push(`role:${role}@fed:${identity.federationId}`);
   }
+  // An officer of a Federation is FEDERATION_OFFICER within that organisation: a task for one
+  // Federation's officers alone (the province deciding a city's candidacy) names it.
+  const fed = identity.federationId;
+  if (fed && identity.roles.includes('FEDERATION_OFFICER') && !identity.organizationIds.includes(fed))
+    keys.push(`role:FEDERATION_OFFICER@org:${fed}`);
   return keys;
 }
 

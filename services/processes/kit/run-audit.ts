@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 @Entity({ tableName: 'run_audit' })
 @Index({ name: 'run_audit_target_idx', properties: ['target', 'at'] })
 export class RunAudit {
-  [OptionalProps]?: 'at' | 'outcome';
+  [OptionalProps]?: 'at' | 'outcome' | 'federationId';
 
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => String, { description: 'Subject of the admin token' }) @Property({ type: 'text' }) actor!: string;
@@ -33,6 +33,8 @@ export class RunAudit {
   details?: Record<string, unknown> | null;
   @Field(() => String, { description: 'REQUESTED, DONE or FAILED' }) @Property({ type: 'text' }) outcome: string =
     'REQUESTED';
+  /** The Federation of the admin who did it (their token's `fed`); entries from before have none. */
+  @Property({ type: 'uuid', nullable: true }) federationId?: string | null;
   @Field(() => String, { nullable: true, description: 'Why it failed' })
   @Property({ type: 'text', nullable: true })
   error?: string | null;

@@ -21,6 +21,7 @@ export async function audited<T>(
     target: entry.target,
     reason: entry.reason,
     details: entry.details ?? null,
+    federationId: ctx.identity.federationId ?? null,
   });
   await em.flush();
   try {

@@ -24,6 +24,7 @@ import { and } from '../runs/paging.js';
 import { ProcessType } from '../kit/catalog-enums.js';
 import type { ProcessCatalog } from '../kit/process-catalog.js';
 import { badInput, notFound } from '../../common/errors.js';
+import { requireSeen } from '../kit/jurisdiction.js';
 import {
   BATCH_WORKFLOW_TYPE,
   batchProgressQuery,
@@ -95,8 +96,18 @@ const view = (id: string, progress: BatchProgress, audit: RunAudit | null = null
   audit,
 });
 
+/**
+ * A batch is its admin's Federation's: another Federation's admin finds none (NOT_FOUND), and a
+ * province admin reaches its cities' batches. Batches from before have no Federation: every admin's.
+ */
+async function requireBatchSeen(ctx: ProcessesContext, id: string): Promise<void> {
+  const started = await ctx.em.findOne(RunAudit, { target: id, action: { $like: 'BATCH_%' } });
+  await requireSeen(ctx, started?.federationId, `No batch operation has id ${id}`);
+}
+
 async function progressOf(ctx: ProcessesContext, id: string): Promise<BatchProgress> {
   if (!/^batch-[0-9a-f-]{36}$/.test(id)) throw badInput(`"${id}" is not a batch id`, 'id');
+  await requireBatchSeen(ctx, id);
   try {
     return await ctx.temporal.workflow.getHandle(id).query(batchProgressQuery);
   } catch (error) {

@@ -10,6 +10,7 @@ import { settleProjection, type RunEnd } from './settle.js';
 import { badInput, conflict, notFound } from '../../common/errors.js';
 import { requireWorkflowId } from '../../common/ids.js';
 import { requireRunKept } from '../runs/jurisdiction.js';
+import { madeWithin } from '../kit/jurisdiction.js';
 
 // What an admin can do to one run, each audited (who, when, why) and each leaving the
 // projections consistent with the run: cancel (the workflow cleans up; settle.ts makes sure),
@@ -208,12 +209,18 @@ export class RunOperationsResolver {
     description:
       'ADMIN: admin operations, newest first; on one target (a workflow, task, batch or schedule id) when given',
   })
-  runAudit(
+  async runAudit(
     @Arg('target', () => String, { nullable: true }) target: string | undefined,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Ctx() ctx: ProcessesContext,
   ) {
     if (first < 1 || first > 200) throw badInput('first must be between 1 and 200', 'first');
-    return ctx.em.find(RunAudit, target ? { target } : {}, { orderBy: { at: 'desc', id: 'desc' }, limit: first });
+    // An admin reads the operations of admins of their jurisdiction (docs/jurisdiction.md).
+    const within = await madeWithin(ctx);
+    return ctx.em.find(
+      RunAudit,
+      { ...(target ? { target } : {}), ...within },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: first },
+    );
   }
 }

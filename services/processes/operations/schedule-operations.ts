@@ -14,12 +14,16 @@ import { ScheduleNotFoundError, type ScheduleHandle } from '@temporalio/client';
 import type { ProcessesContext } from '../kit/context.js';
 import { audited } from './audit.js';
 import { RunAudit } from '../kit/run-audit.js';
+import { requireSeen, seesOrganization } from '../kit/jurisdiction.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { requireWorkflowId } from '../../common/ids.js';
 import { DAY } from '../../../workflows/common/time.js';
 
 // Every Temporal Schedule of the hub's namespace (today the yearly evaluation campaigns), by id:
-// see, pause with a note, resume, trigger now, backfill a range. Each change audited.
+// see, pause with a note, resume, trigger now, backfill a range. Each change audited. A schedule
+// whose memo names a Federation (`federationId`) is that Federation's: admins of another
+// jurisdiction neither see nor operate it (NOT_FOUND); one that names none is the hub's, every
+// admin's (docs/jurisdiction.md).
 
 @ObjectType({ description: 'A Temporal Schedule that starts runs' })
 export class HubSchedule {
@@ -31,6 +35,8 @@ export class HubSchedule {
   @Field(() => [GraphQLISODateTime], { description: 'When it last started runs (newest last)' }) recentRuns!: Date[];
   @Field(() => RunAudit, { nullable: true, description: 'The audit entry of the operation just done' })
   audit?: RunAudit | null;
+  /** The Federation its memo names, if any. */
+  federationId!: string | null;
 }
 
 async function view(handle: ScheduleHandle): Promise<HubSchedule> {
@@ -44,6 +50,7 @@ async function view(handle: ScheduleHandle): Promise<HubSchedule> {
       note: described.state.note ?? null,
       nextRuns: described.info.nextActionTimes,
       recentRuns: described.info.recentActions.map((a) => a.takenAt),
+      federationId: typeof described.memo?.federationId === 'string' ? described.memo.federationId : null,
     };
   } catch (error) {
     if (error instanceof ScheduleNotFoundError) throw notFound(`No schedule has id ${handle.scheduleId}`);
@@ -55,10 +62,12 @@ async function view(handle: ScheduleHandle): Promise<HubSchedule> {
 export class ScheduleOperationsResolver {
   @Authorized('ADMIN')
   @Query(() => [HubSchedule], { description: 'ADMIN: every schedule of the hub' })
-  async schedules(@Ctx() { temporal }: ProcessesContext) {
+  async schedules(@Ctx() ctx: ProcessesContext) {
     const all: HubSchedule[] = [];
-    for await (const listed of temporal.schedule.list())
-      all.push(await view(temporal.schedule.getHandle(listed.scheduleId)));
+    for await (const listed of ctx.temporal.schedule.list()) {
+      const schedule = await view(ctx.temporal.schedule.getHandle(listed.scheduleId));
+      if (await seesOrganization(ctx, schedule.federationId)) all.push(schedule);
+    }
     return all.sort((a, b) => a.id.localeCompare(b.id));
   }
 
@@ -121,6 +130,12 @@ export class ScheduleOperationsResolver {
     change: (s: ScheduleHandle) => Promise<void>,
   ) {
     const handle = ctx.temporal.schedule.getHandle(requireWorkflowId(id, 'id', 'schedule'));
+    // Another Federation's schedule is none of this admin's, before anything is audited.
+    const federationId = await view(handle).then(
+      (schedule) => schedule.federationId,
+      () => null, // a missing one is refused NOT_FOUND below, audited
+    );
+    await requireSeen(ctx, federationId, `No schedule has id ${id}`);
     const { audit } = await audited(ctx, { action, target: id, reason, details }, async () => {
       await view(handle); // NOT_FOUND before anything changes
       await change(handle);

@@ -30,6 +30,7 @@ import { toRun } from '../kit/update-refusals.js';
 import { contractProblems } from '../../../workflows/procurement/rules.js';
 import { procurementLoaders } from './loaders.js';
 import { chinaMinute, todayInChina } from '../../common/dates.js';
+import { organizationSeen, requireSeen } from '../kit/jurisdiction.js';
 import {
   cancelProcurementUpdate,
   lodgeObjectionUpdate,
@@ -48,9 +49,12 @@ class ProcurementArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: 'The year it was published (Beijing time)' }) year?: number;
 }
 
-async function procurementOf(id: string, { em }: ProcessesContext): Promise<Procurement> {
-  const row = await em.findOne(Procurement, requireUuid(id, 'procurementId'));
-  if (!row) throw notFound(`No procurement has id ${id}`);
+/** A procurement the caller sees: one whose agency another Federation supervises is NOT_FOUND to its officers and admins. */
+async function procurementOf(id: string, ctx: ProcessesContext): Promise<Procurement> {
+  const row = await ctx.em.findOne(Procurement, requireUuid(id, 'procurementId'));
+  const missing = `No procurement has id ${id}`;
+  if (!row) throw notFound(missing);
+  await requireSeen(ctx, row.agencyId, missing);
   return row;
 }
 
@@ -76,13 +80,13 @@ export class ProcurementResolver {
   @Query(() => ProcurementConnection, {
     description: 'Procurements, newest first (public notices: every signed-in user)',
   })
-  procurements(@Args(() => ProcurementArgs) args: ProcurementArgs, @Ctx() { em }: ProcessesContext) {
-    const where: FilterQuery<Procurement> = {};
+  async procurements(@Args(() => ProcurementArgs) args: ProcurementArgs, @Ctx() ctx: ProcessesContext) {
+    const where: FilterQuery<Procurement> = { ...(await organizationSeen(ctx, 'agencyId')) };
     if (args.agencyId) where.agencyId = requireUuid(args.agencyId, 'agencyId');
     if (args.categoryCode) where.categoryCode = args.categoryCode;
     if (args.stage) where.stage = args.stage as Procurement['stage'];
     if (args.year != null) where.year = args.year;
-    return findPage(em, Procurement, where, { publishedAt: 'desc', id: 'desc' }, args);
+    return findPage(ctx.em, Procurement, where, { publishedAt: 'desc', id: 'desc' }, args);
   }
 
   @Query(() => Procurement)

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 @Unique({ name: 'saved_run_view_owner_name_idx', properties: ['owner', 'name'] })
 @Index({ name: 'saved_run_view_shared_idx', properties: ['shared'] })
 export class SavedRunView {
-  [OptionalProps]?: 'shared' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'shared' | 'createdAt' | 'updatedAt' | 'federationId';
 
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => String) @Property({ type: 'text' }) name!: string;
@@ -19,6 +19,8 @@ export class SavedRunView {
   @Field(() => GraphQLJSONObject, { description: 'The processRuns filter, as given' })
   @Property({ type: 'json' })
   filter!: Record<string, unknown>;
+  /** The owner's Federation: a shared view is shared within its jurisdiction (views from before: with every admin). */
+  @Property({ type: 'uuid', nullable: true }) federationId?: string | null;
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) createdAt: Date = new Date();
   @Field(() => GraphQLISODateTime) @Property({ type: 'timestamptz' }) updatedAt: Date = new Date();
 }

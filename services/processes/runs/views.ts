@@ -6,6 +6,7 @@ import { textProblem } from '../kit/text.js';
 import type { ProcessesContext } from '../kit/context.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { UUID_PATTERN } from '../../common/ids.js';
+import { madeWithin, requireSeen } from '../kit/jurisdiction.js';
 
 // Saved views of runs: a name and a processRuns filter kept on the server, private to the admin
 // who saved it or shared with every admin ("stuck evaluations"). Saving a name again replaces
@@ -18,7 +19,10 @@ const NAME_MAX = 100;
 async function visibleView(ctx: ProcessesContext, id: string, field: string): Promise<SavedRunView> {
   if (!UUID_PATTERN.test(id)) throw badInput(`"${id}" is not a valid id (expected a UUID)`, field);
   const view = await ctx.em.findOne(SavedRunView, id.toLowerCase());
-  if (!view || (view.owner !== ctx.identity.subject && !view.shared)) throw notFound(`No saved view has id ${id}`);
+  const mine = view?.owner === ctx.identity.subject;
+  if (!view || (!mine && !view.shared)) throw notFound(`No saved view has id ${id}`);
+  // Another Federation's shared view is not shared with this one (docs/jurisdiction.md).
+  if (!mine) await requireSeen(ctx, view.federationId, `No saved view has id ${id}`);
   return view;
 }
 
@@ -33,10 +37,10 @@ export class RunViewResolver {
   @Query(() => [SavedRunView], {
     description: 'ADMIN: my saved views of runs and those shared with every admin, by name',
   })
-  runViews(@Ctx() ctx: ProcessesContext): Promise<SavedRunView[]> {
+  async runViews(@Ctx() ctx: ProcessesContext): Promise<SavedRunView[]> {
     return ctx.em.find(
       SavedRunView,
-      { $or: [{ owner: ctx.identity.subject }, { shared: true }] },
+      { $or: [{ owner: ctx.identity.subject }, { shared: true, ...(await madeWithin(ctx)) }] },
       { orderBy: { name: 'asc', id: 'asc' } },
     );
   }
@@ -63,7 +67,8 @@ export class RunViewResolver {
       const em = ctx.em.fork();
       const existing = await em.findOne(SavedRunView, { owner, name: trimmed });
       const view = existing ?? em.create(SavedRunView, { name: trimmed, owner, filter: json, shared });
-      Object.assign(view, { filter: json, shared, updatedAt: new Date() });
+      const federationId = ctx.identity.federationId ?? null;
+      Object.assign(view, { filter: json, shared, federationId, updatedAt: new Date() });
       await em.flush();
       return view;
     };

@@ -42,6 +42,7 @@ import { requireUuid } from '../../common/ids.js';
 import { todayInChina } from '../../common/dates.js';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { trainingLoaders } from './loaders.js';
+import { requireKept, requireSeen, seesOrganization } from '../kit/jurisdiction.js';
 
 @InputType()
 class NewTrainingCourse {
@@ -53,9 +54,13 @@ class NewTrainingCourse {
   completionDays?: number;
 }
 
-async function enrollmentOf(id: string, ctx: ProcessesContext): Promise<TrainingEnrollment> {
+/** An enrollment the caller sees; one of another Federation's jurisdiction is NOT_FOUND to read, FORBIDDEN to act on. */
+async function enrollmentOf(id: string, ctx: ProcessesContext, acting = false): Promise<TrainingEnrollment> {
   const enrollment = await trainingLoaders(ctx).enrollment.load(requireUuid(id));
-  if (!enrollment) throw notFound(`No training enrollment has id ${id}`);
+  const missing = `No training enrollment has id ${id}`;
+  if (!enrollment) throw notFound(missing);
+  if (acting) await requireKept(ctx, enrollment.organizationId, `报名 ${id} `);
+  else await requireSeen(ctx, enrollment.organizationId, missing);
   return enrollment;
 }
 
@@ -197,7 +202,7 @@ export class TrainingResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | undefined,
     @Ctx() ctx: ProcessesContext,
   ): Promise<TrainingEnrollment> {
-    const enrollment = await enrollmentOf(id, ctx);
+    const enrollment = await enrollmentOf(id, ctx, true);
     const { identity } = ctx;
     const mayWithdraw =
       identity.subject === enrollment.requestedBy ||
@@ -224,7 +229,7 @@ export class TrainingResolver {
     @Arg('attended', () => Boolean) attended: boolean,
     @Ctx() ctx: ProcessesContext,
   ): Promise<TrainingEnrollment> {
-    const enrollment = await enrollmentOf(enrollmentId, ctx);
+    const enrollment = await enrollmentOf(enrollmentId, ctx, true);
     const course = (await trainingLoaders(ctx).course.load(enrollment.course.id))!;
     if (!Number.isInteger(day) || day < 1 || day > course.days)
       throw badInput(`day must be a day of the course, 1 to ${course.days}`, 'day');
@@ -264,7 +269,8 @@ export class OrganizationTrainingResolver {
   @FieldResolver(() => [TrainingEnrollment], {
     description: "Training applications made for this organization's people",
   })
-  trainingEnrollments(@Root() organization: OrganizationRef, @Ctx() ctx: ProcessesContext) {
+  async trainingEnrollments(@Root() organization: OrganizationRef, @Ctx() ctx: ProcessesContext) {
+    if (!(await seesOrganization(ctx, organization.id))) return [];
     return trainingLoaders(ctx).enrollmentsByOrganization.load(organization.id);
   }
 }
