@@ -26,18 +26,20 @@ export async function makeProvince(db: pg.Pool, pinned: string[], log: (line: st
     union all select ${cityId('c')}, '第' || c || '市工商业联合会（基准）', 'FEDERATION', '330400', timestamptz '2010-01-01'
       from generate_series(1, ${CITIES}) c
     union all select ${countyId('k')}, '第' || k || '县工商业联合会（基准）', 'FEDERATION', '330402', timestamptz '2010-01-01'
-      from generate_series(1, ${COUNTIES}) k`);
+      from generate_series(1, ${COUNTIES}) k
+    on conflict (id) do nothing`);
   // One statement: the triggers refresh the closure once for all of it.
   await db.query(
     `insert into registry.relationship (id, type, from_id, to_id, valid_from, valid_to, attributes)
-    select md5('province-city' || c)::uuid, 'SUPERVISES', ${provinceId}, ${cityId('c')}, date '2010-01-01', null, '{}'::jsonb
+    select md5('province-city' || c)::uuid, 'SUPERVISES', ${provinceId}, ${cityId('c')}, date '2010-01-01', null::date, '{}'::jsonb
       from generate_series(1, ${CITIES}) c
     union all select md5('city-county' || k)::uuid, 'SUPERVISES', ${cityId(`1 + mod(k, ${CITIES})`)}, ${countyId('k')}, date '2010-01-01', null, '{}'::jsonb
       from generate_series(1, ${COUNTIES}) k
     union all select md5('county-chamber' || g)::uuid, 'SUPERVISES',
         case when md5('org' || g)::uuid = any($1::uuid[]) then ${countyId('1')} else ${countyId(`1 + mod(g, ${COUNTIES})`)} end,
         md5('org' || g)::uuid, date '2010-01-01', null, '{}'::jsonb
-      from generate_series(${CHAMBER_RANGE.start}, ${CHAMBER_RANGE.end}) g`,
+      from generate_series(${CHAMBER_RANGE.start}, ${CHAMBER_RANGE.end}) g
+    on conflict (id) do nothing`,
     [pinned],
   );
   const { rows } = await db.query<{ rows: string }>('select count(*) as rows from registry.jurisdiction');

@@ -64,10 +64,9 @@ async function build(db: pg.Pool) {
     log('province already built; --regenerate rebuilds it');
     return;
   }
-  log('building the city (../generate.ts), then the province on it');
-  await db.query('truncate bench.province');
-  await cityExists(db, { organizations: ORGANIZATIONS, relationships: RELATIONSHIPS }); // its marker table
-  await generateCity(db, log);
+  log('building the province on the bench city (../generate.ts; built first when missing)');
+  if (flags.regenerate || !(await cityExists(db, { organizations: ORGANIZATIONS, relationships: RELATIONSHIPS })))
+    await generateCity(db, log);
   const [, detail, neighbors, , path] = await benchQueries(db);
   const ends = [neighbors.variables.id, path.variables.from, path.variables.to] as string[];
   await makeProvince(db, [detail.variables.id as string, ...(await chambersOf(db, ends))], log);
