@@ -29,6 +29,12 @@ const REACHED_BY_CLOSURE = `
   where federation_id = any($1::uuid[]) and valid_from <= $2::date and (valid_to is null or valid_to >= $2::date)
   order by 1`;
 
+const OVERLAPPING_ROWS = `
+  select a.federation_id, a.organization_id, a.valid_from, a.valid_to, b.valid_from as next_from
+  from registry.jurisdiction a join registry.jurisdiction b
+    on b.federation_id = a.federation_id and b.organization_id = a.organization_id and b.valid_from > a.valid_from
+  where a.federation_id = any($1::uuid[]) and (a.valid_to is null or a.valid_to + 1 >= b.valid_from)`;
+
 type Change =
   | {
       op: 'add';
@@ -92,6 +98,9 @@ describe('the jurisdiction closure table', () => {
                     `on ${day}`,
                   ).toEqual(expected.rows.map((r) => r.pair));
                 }
+                // One row per span: no two rows of a pair overlap or touch (valid_to is inclusive).
+                const { rows: touching } = await client.query(OVERLAPPING_ROWS, [nodes]);
+                expect(touching).toEqual([]);
               };
               for (const c of changes) {
                 const edge = edges.length ? edges[('edge' in c ? c.edge : 0) % edges.length] : undefined;

@@ -13,6 +13,7 @@ import { Migration20261207205635_jurisdiction } from './Migration20261207205635_
 import { Migration20261207210000_pinyin_order } from './Migration20261207210000_pinyin_order.js';
 import { Migration20261207210013_import_batch } from './Migration20261207210013_import_batch.js';
 import { Migration20261208000514_integrator_clients } from './Migration20261208000514_integrator_clients.js';
+import { Migration20261208013000_jurisdiction_intervals } from './Migration20261208013000_jurisdiction_intervals.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
 export const registryMigrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261207210000_pinyin_order', class: Migration20261207210000_pinyin_order },
   { name: 'Migration20261207210013_import_batch', class: Migration20261207210013_import_batch },
   { name: 'Migration20261208000514_integrator_clients', class: Migration20261208000514_integrator_clients },
+  { name: 'Migration20261208013000_jurisdiction_intervals', class: Migration20261208013000_jurisdiction_intervals },
 ];
