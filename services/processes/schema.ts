@@ -10,6 +10,7 @@ import { TaskOperationsResolver } from './operations/task-operations.js';
 import { BatchOperationsResolver } from './operations/batch-operations.js';
 import { ScheduleOperationsResolver } from './operations/schedule-operations.js';
 import { CatalogResolver } from './catalog-resolver.js';
+import { SubjectNamesResolver } from './runs/subject-names.js';
 import { OrganizationRef } from './kit/organization-ref.js';
 import { fillCatalogEnums } from './kit/catalog-enums.js';
 import type { ProcessCatalog } from './kit/process-catalog.js';
@@ -29,6 +30,7 @@ const KIT_RESOLVERS = [
   BatchOperationsResolver,
   ScheduleOperationsResolver,
   CatalogResolver,
+  SubjectNamesResolver,
 ];
 
 /** The processes subgraph: the approvers' tasks, the catalog's processes, the admins' runs. */
