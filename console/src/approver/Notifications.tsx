@@ -2,8 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { defineMessages, useT } from '../shell/i18n';
-import { hubProblem } from '../shell/errors';
+import { defineMessages, useT, useBilingual } from '../shell/i18n';
+import { hubProblem, problemWord } from '../shell/errors';
 import { useSession } from '../shell/session';
 import { dateTime } from './format';
 import { NOTIFICATION_KINDS, useWords } from './labels';
@@ -47,6 +47,7 @@ const seenKey = (subject: string) => `console.approver.notificationsSeen.${subje
 /** The reminders and escalations of my tasks, newest first, with how many are new to me. */
 export function Notifications() {
   const t = useT(messages);
+  const text = useBilingual();
   const word = useWords();
   const { session } = useSession();
   const subject = session?.subject ?? '';
@@ -96,7 +97,7 @@ export function Notifications() {
           type="error"
           showIcon
           role="alert"
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: text(problemWord(problem.code)), message: problem.message })}
         />
       )}
       {open && (

@@ -5,7 +5,7 @@ import { defineMessages, useT } from './i18n';
 // People are named by their token subject in runs and tasks (actors, assignees, named
 // candidates). The hub knows the names of those who are registry persons (`subjectNames`);
 // other subjects are account names (e.g. dev-admin) and are shown as they are. A person id the
-// caller may not see is "a user whose name is not known", its id only in a details line.
+// caller may not see is shown as "a user with no name on record", never as the id.
 
 const SubjectNames = graphql(`
   query ShellSubjectNames($subjects: [String!]!) {
