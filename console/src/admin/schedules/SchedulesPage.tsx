@@ -66,8 +66,13 @@ export function SchedulesPage() {
     );
 
   const hubColumns = [
-    { title: t('id'), key: 'id', render: (s: HubSchedule) => s.id },
-    { title: t('workflowType'), key: 'workflowType', render: (s: HubSchedule) => s.workflowType },
+    // A schedule has no name but its id (and the workflow it starts): details an admin copies.
+    { title: t('id'), key: 'id', render: (s: HubSchedule) => <span data-details>{s.id}</span> },
+    {
+      title: t('workflowType'),
+      key: 'workflowType',
+      render: (s: HubSchedule) => <span data-details>{s.workflowType}</span>,
+    },
     { title: t('state'), key: 'state', render: (s: HubSchedule) => <State paused={s.paused} note={s.note} /> },
     { title: t('nextRuns'), key: 'nextRuns', render: (s: HubSchedule) => times(s.nextRuns) },
     { title: t('recentRuns'), key: 'recentRuns', render: (s: HubSchedule) => times([...s.recentRuns].reverse()) },
