@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { codeFinder, type CodeFinder, type CodeOnPage } from './support/codes.js';
 import { devToken, expect, gql, signInAs, test } from './support/index.js';
 
@@ -131,13 +131,17 @@ async function catalogCodes(): Promise<string[]> {
   return codes.filter((code) => /^[A-Z][A-Z0-9_]+$/.test(code));
 }
 
-/** Requests the page has in flight: a click in the console navigates without a load event. */
+/**
+ * The page's data requests in flight (a click in the console navigates without a load event).
+ * Only fetches count: the IDE's Monaco workers load scripts that a sign-out may leave unfinished.
+ */
 function inFlight(page: Page): () => number {
-  let count = 0;
-  page.on('request', () => count++);
-  page.on('requestfinished', () => count--);
-  page.on('requestfailed', () => count--);
-  return () => count;
+  const pending = new Set<Request>();
+  const data = (request: Request) => ['fetch', 'xhr'].includes(request.resourceType());
+  page.on('request', (request) => data(request) && pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  return () => pending.size;
 }
 
 const MENU = /^(主菜单|Main menu)$/;

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * People read names and words, never the codes the API speaks: `visibleCodes(page)` lists every
- * piece of text the page shows that looks like an enum code (TRAINING_ENROLLMENT, or a single
+ * People read names and words, never the codes the API speaks: a finder made by `codeFinder()`
+ * lists every piece of text the page shows that looks like an enum code (TRAINING_ENROLLMENT, or a single
  * capitalised word that is a value of one of the schema's enums or of the process catalog, such
  * as DONE) or a UUID. Text inside an element marked `data-details` is left out: that marker is
  * for the admin "details" lines (a run's id, its task queue, a record's id) whose point is the id.
