@@ -86,9 +86,11 @@ test('an admin finds a run, reads its timeline, cancels another with a reason, a
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(/processType=TRAINING_ENROLLMENT/);
   await expect(page).toHaveURL(new RegExp(`organizationId=${WENZHOU}`));
-  const firstLink = page.getByRole('link', { name: first.workflowId, exact: true });
-  await expect(firstLink).toBeVisible();
-  await expect(page.getByRole('link', { name: second.workflowId, exact: true })).toBeVisible();
+  // A run is titled by what it is about; its workflow id is its details line.
+  const firstLink = page.locator(`a[href="/console/runs/${first.workflowId}"]`);
+  await expect(firstLink).toHaveText(/^培训报名 · 嘉兴市温州商会 · 管理员页面测试课程/);
+  await expect(page.getByRole('row').filter({ has: firstLink })).toContainText(first.workflowId);
+  await expect(page.locator(`a[href="/console/runs/${second.workflowId}"]`)).toBeVisible();
   await expect(page.getByRole('row').filter({ has: firstLink })).toContainText('运行中');
   await page.getByText('显示各状态的数量').click();
   await expect(page.getByRole('region', { name: '各状态数量' })).toContainText('运行中');
@@ -122,7 +124,7 @@ test('an admin finds a run, reads its timeline, cancels another with a reason, a
   const timeline = page.getByRole('region', { name: '时间线' });
   await expect(timeline).toContainText('培训报名流程启动');
   await expect(timeline).toContainText('开启待办「商会推荐」');
-  await expect(page.getByRole('region', { name: '待办' })).toContainText('ENDORSE_ENROLLMENT');
+  await expect(page.getByRole('region', { name: '待办' })).toContainText('商会推荐');
   await expect(page.getByTestId('run-status')).toHaveText('运行中');
   await checked(page, 'a run', 'admin-run');
   await page.getByText('English', { exact: true }).click();
@@ -140,12 +142,12 @@ test('an admin finds a run, reads its timeline, cancels another with a reason, a
   await dialog.getByRole('textbox', { name: '原因' }).fill(REASON);
   await dialog.getByRole('button', { name: '取消运行' }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
-  await expect(page.getByTestId('operation-result')).toContainText('CANCEL');
+  await expect(page.getByTestId('operation-result')).toContainText('「取消运行」已记录');
   await expect(page.getByTestId('operation-result')).toContainText(REASON);
   await expect(page.getByTestId('run-status')).toHaveText('已取消', { timeout: 20_000 });
   const audit = page.getByRole('region', { name: '管理员操作记录' });
   await expect(audit).toContainText(REASON);
-  await expect(audit).toContainText('DONE');
+  await expect(audit).toContainText('已完成');
   await checked(page, 'a cancelled run', 'admin-run-cancelled');
 
   // The other pages.

@@ -132,7 +132,7 @@ test('an approver decides a self-assessment from the inbox', async ({ page }) =>
   const comment = page.getByLabel('意见（可选）');
   await comment.fill('请审阅\u0007');
   await page.getByRole('button', { name: '提交决定' }).click();
-  await expect(page.getByTestId('decision-problem')).toContainText('BAD_USER_INPUT');
+  await expect(page.getByTestId('decision-problem')).toContainText('输入有误');
   await expect(comment).toHaveAccessibleDescription(/control characters/);
   await expect(page.locator('.ant-form-item').filter({ has: comment })).toContainText(
     'comment contains control characters',

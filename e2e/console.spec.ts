@@ -83,7 +83,7 @@ test('single sign-on at the OIDC issuer: authorization code with PKCE, back sign
 
   await expect(page).not.toHaveURL(/\/console\/(callback|signin)/);
   await expect(page.getByTestId('current-user')).toHaveText(user.name);
-  await expect(page.locator('header').getByText('ADMIN', { exact: true })).toBeVisible();
+  await expect(page.locator('header').getByText('管理员', { exact: true })).toBeVisible();
   const session = JSON.parse((await page.evaluate(() => sessionStorage.getItem('console.session'))) ?? '{}') as {
     method?: string;
     token?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf, gql, orgId, sql, token } from './support/hub.js';
+import { codeOf, gql, orgId, sql, temporalClient, token } from './support/hub.js';
 import { until as poll } from './support/until.js';
 
 // The annual evaluation's key steps through the gateway, on the shared hub's real Temporal: an
@@ -212,6 +212,14 @@ describe('annual evaluation through the gateway', () => {
     ]);
     // 15 January, 09:00 in Asia/Shanghai is 01:00 UTC.
     expect(list.data.evaluationSchedules[0].nextRuns[0]).toMatch(/-01-15T01:00:00/);
+    // The campaigns they start say what they are in the runs list, as campaigns started by hand do.
+    for (const [id, summary] of [
+      ['evaluation-rating-yearly', '年度社会组织评估（计划任务启动）'],
+      ['evaluation-four_good-yearly', '年度“四好”商会认定（计划任务启动）'],
+    ]) {
+      const { action } = await (await temporalClient()).schedule.getHandle(id).describe();
+      expect(action.type === 'startWorkflow' && action.staticSummary).toBe(summary);
+    }
     const paused = await gql(
       'mutation { pauseEvaluationSchedule(track: RATING, note: "评估办法修订中") { paused note } }',
       {},

@@ -385,7 +385,10 @@ describe('operating runs through the gateway', () => {
       [ids],
     );
     expect(stages).toEqual([{ stage: 'CANCELLED', n: 50 }]);
-    expect((await client.workflow.getHandle(batchId).describe()).type).toBe(BATCH_WORKFLOW_TYPE);
+    const batch = await client.workflow.getHandle(batchId).describe();
+    expect(batch.type).toBe(BATCH_WORKFLOW_TYPE);
+    // Its run says what it is in words, as the runs list shows it.
+    expect(await batch.staticSummary()).toBe('批量取消：预算取消，批量撤销');
     expect(
       codeOf(
         await gql('query { batchOperation(id: "batch-00000000-0000-0000-0000-000000000000") { status } }', {}, admin),

@@ -12,6 +12,7 @@ import { ScheduleOperationsResolver } from './operations/schedule-operations.js'
 import { CatalogResolver } from './catalog-resolver.js';
 import { NotificationReadsResolver } from './tasks/notification-reads.js';
 import { NotificationOutboxResolver } from './operations/notification-outbox.js';
+import { SubjectNamesResolver } from './runs/subject-names.js';
 import { OrganizationRef } from './kit/organization-ref.js';
 import { fillCatalogEnums } from './kit/catalog-enums.js';
 import type { ProcessCatalog } from './kit/process-catalog.js';
@@ -33,6 +34,7 @@ const KIT_RESOLVERS = [
   CatalogResolver,
   NotificationReadsResolver,
   NotificationOutboxResolver,
+  SubjectNamesResolver,
 ];
 
 /** The processes subgraph: the approvers' tasks, the catalog's processes, the admins' runs. */

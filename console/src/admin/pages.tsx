@@ -21,7 +21,8 @@ const IntegratorsPage = lazy(() =>
 const StatisticsPage = lazy(() => import('./statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 // The admins' pages (runs, a run, operations, schedules, overviews, statistics). Statistics are
-// the registry's public report figures, so integrators and Federation officers read them too.
+// the registry's report figures: integrators read them too, with the roles the API's
+// `statistics` allows (Federation officers are not among them, so the page is not in their menu).
 export const adminPages: ConsolePage[] = [
   {
     path: 'runs',
@@ -51,7 +52,7 @@ export const adminPages: ConsolePage[] = [
   {
     path: 'statistics',
     element: <StatisticsPage />,
-    roles: ['ADMIN', 'INTEGRATOR', 'FEDERATION_OFFICER'],
+    roles: ['ADMIN', 'INTEGRATOR'],
     menu: { key: 'statistics', label: { zh: '统计', en: 'Statistics' }, icon: <BarChartOutlined />, order: 50 },
   },
   {

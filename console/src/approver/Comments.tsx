@@ -2,8 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApproverTaskQuery } from '../gql/graphql';
-import { hubProblem, type HubProblem } from '../shell/errors';
-import { defineMessages, useT } from '../shell/i18n';
+import { hubProblem, problemWord, type HubProblem } from '../shell/errors';
+import { defineMessages, useT, useBilingual } from '../shell/i18n';
 import { dateTime } from './format';
 import { ADD_COMMENT } from './operations';
 
@@ -33,6 +33,7 @@ type Comment = ApproverTaskQuery['task']['comments'][number];
 /** The task's comment thread, oldest first, and a box to add to it. */
 export function Comments({ taskId, comments, onAdded }: { taskId: string; comments: Comment[]; onAdded(): void }) {
   const t = useT(messages);
+  const text = useBilingual();
   const [form] = Form.useForm<{ body: string }>();
   const [problem, setProblem] = useState<HubProblem>();
   const [add, { loading }] = useMutation(ADD_COMMENT);
@@ -83,7 +84,7 @@ export function Comments({ taskId, comments, onAdded }: { taskId: string; commen
           showIcon
           role="alert"
           style={{ margin: '12px 0' }}
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: text(problemWord(problem.code)), message: problem.message })}
         />
       )}
       <Form form={form} name="comment" layout="vertical" onFinish={submit} style={{ marginTop: 12 }}>

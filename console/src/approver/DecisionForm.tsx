@@ -4,8 +4,8 @@ import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Decision } from '../gql/graphql';
-import { hubProblem, type HubProblem } from '../shell/errors';
-import { defineMessages, useLocale, useT } from '../shell/i18n';
+import { hubProblem, problemWord, type HubProblem } from '../shell/errors';
+import { defineMessages, useLocale, useT, useBilingual } from '../shell/i18n';
 import { appliesTo, decisionValues, formPathOf, type FormField, type FormShape } from './decision';
 import { useWords, useCatalogWords } from './labels';
 import { DECIDE } from './operations';
@@ -54,6 +54,7 @@ const COMMENT_MAX = 2000;
 /** The task kind's decision form, generated from its shape: outcomes, then the fields they take. */
 export function DecisionForm({ taskId, form: shape }: { taskId: string; form: FormShape }) {
   const t = useT(messages);
+  const text = useBilingual();
   const word = useWords();
   const words = useCatalogWords();
   const { locale } = useLocale();
@@ -168,8 +169,8 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
           data-testid="decision-problem"
           title={
             problem.placed
-              ? t('fixFields', { code: problem.code })
-              : t('refused', { code: problem.code, message: problem.message })
+              ? t('fixFields', { code: text(problemWord(problem.code)) })
+              : t('refused', { code: text(problemWord(problem.code)), message: problem.message })
           }
         />
       )}

@@ -5,8 +5,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ApproverInboxQuery, ProcessType, TaskAssignment, TaskOrder, TaskStatus } from '../gql/graphql';
-import { hubProblem } from '../shell/errors';
-import { defineMessages, useT } from '../shell/i18n';
+import { hubProblem, problemWord } from '../shell/errors';
+import { defineMessages, useT, useBilingual } from '../shell/i18n';
 import { dateTime, isOverdue } from './format';
 import { filterFromParams, InboxFilters, paramsFromFilter } from './InboxFilters';
 import { useWords, useCatalogWords } from './labels';
@@ -69,6 +69,7 @@ type Row = ApproverInboxQuery['myTasks']['edges'][number]['node'];
 /** /console/tasks: the tasks I may act on, filtered and sorted, a page at a time. */
 export function InboxPage() {
   const t = useT(messages);
+  const text = useBilingual();
   const word = useWords();
   const words = useCatalogWords();
   const [params, setParams] = useSearchParams();
@@ -165,7 +166,7 @@ export function InboxPage() {
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: text(problemWord(problem.code)), message: problem.message })}
         />
       )}
       <Table<Row>

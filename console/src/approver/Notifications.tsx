@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { defineMessages, useT } from '../shell/i18n';
-import { hubProblem } from '../shell/errors';
+import { defineMessages, useT, useBilingual } from '../shell/i18n';
+import { hubProblem, problemWord } from '../shell/errors';
 import { dateTime } from './format';
 import { NOTIFICATION_KINDS, useWords } from './labels';
 import { MARK_ALL_NOTIFICATIONS_READ, MARK_NOTIFICATION_READ, NOTIFICATIONS } from './operations';
@@ -48,6 +48,7 @@ const SHOWN = 20;
  */
 export function Notifications() {
   const t = useT(messages);
+  const text = useBilingual();
   const word = useWords();
   const [open, setOpen] = useState(false);
   const { data, error } = useQuery(NOTIFICATIONS, { variables: { first: SHOWN } });
@@ -94,7 +95,7 @@ export function Notifications() {
           type="error"
           showIcon
           role="alert"
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: text(problemWord(problem.code)), message: problem.message })}
         />
       )}
       {open && (

@@ -2,8 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import type { ApproverTaskQuery } from '../gql/graphql';
-import { hubProblem, type HubProblem } from '../shell/errors';
-import { defineMessages, useT } from '../shell/i18n';
+import { hubProblem, problemWord, type HubProblem } from '../shell/errors';
+import { defineMessages, useT, useBilingual } from '../shell/i18n';
 import { useSession } from '../shell/session';
 import { isActive } from './format';
 import { CLAIM, DELEGATE, RETURN, UNCLAIM } from './operations';
@@ -56,6 +56,7 @@ type Task = ApproverTaskQuery['task'];
 /** Claim, unclaim, delegate and return, as far as the task's state and the caller allow. */
 export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void }) {
   const t = useT(messages);
+  const text = useBilingual();
   const { message } = App.useApp();
   const { session } = useSession();
   const me = session?.subject;
@@ -116,7 +117,7 @@ export function TaskActions({ task, onChanged }: { task: Task; onChanged(): void
           showIcon
           role="alert"
           style={{ marginBottom: 12 }}
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: text(problemWord(problem.code)), message: problem.message })}
         />
       )}
       <Space wrap>

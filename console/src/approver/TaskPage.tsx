@@ -2,8 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { ApproverTaskQuery } from '../gql/graphql';
-import { hubProblem } from '../shell/errors';
-import { defineMessages, useT } from '../shell/i18n';
+import { hubProblem, problemWord } from '../shell/errors';
+import { defineMessages, useT, useBilingual } from '../shell/i18n';
 import { useSession } from '../shell/session';
 import { Comments } from './Comments';
 import { DecisionForm } from './DecisionForm';
@@ -81,6 +81,7 @@ type Task = ApproverTaskQuery['task'];
 export function TaskPage() {
   const { id = '' } = useParams();
   const t = useT(messages);
+  const text = useBilingual();
   const { data, error, refetch } = useQuery(TASK, { variables: { id } });
   const problem = hubProblem(error);
   const task = data?.task;
@@ -95,7 +96,7 @@ export function TaskPage() {
           type="error"
           showIcon
           role="alert"
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: text(problemWord(problem.code)), message: problem.message })}
         />
       )}
       {!task && !problem && <Skeleton active />}

@@ -1,18 +1,13 @@
 import type { Bilingual } from '../shell/i18n';
 
 // Words for the task kit's own codes (task statuses, notification kinds), in both languages.
+// Task statuses are the shell's: the admins' pages show them too.
 // The processes' codes (process types, stages, task kinds, outcomes, roles, form fields) take
 // the hub catalog's words (shell/words.ts, useCatalogWords).
 
 export { useCatalogWords, useWords } from '../shell/words';
 
-export const TASK_STATUSES: Record<string, Bilingual & { color: string }> = {
-  OPEN: { zh: '待处理', en: 'Open', color: 'blue' },
-  CLAIMED: { zh: '已认领', en: 'Claimed', color: 'gold' },
-  DONE: { zh: '已完成', en: 'Done', color: 'green' },
-  EXPIRED: { zh: '已过期', en: 'Expired', color: 'default' },
-  CANCELLED: { zh: '已取消', en: 'Cancelled', color: 'default' },
-};
+export { TASK_STATUSES } from '../shell/task-statuses';
 
 export const NOTIFICATION_KINDS: Record<string, Bilingual & { color: string }> = {
   REMINDER: { zh: '提醒', en: 'Reminder', color: 'blue' },

@@ -5,6 +5,7 @@ import { defineMessages, useBilingual, useT } from './i18n';
 import { LocaleSwitch } from './LocaleSwitch';
 import type { ConsolePage } from './routes';
 import { hasRole, useSession } from './session';
+import { useCatalogWords, useWords } from './words';
 
 const messages = defineMessages(
   { brand: '工商联数据中台', signOut: '退出登录', nav: '主菜单', signedInAs: '当前用户' },
@@ -16,6 +17,8 @@ export function ConsoleLayout({ pages }: { pages: ConsolePage[] }) {
   const t = useT(messages);
   const text = useBilingual();
   const { session, signOut } = useSession();
+  const roles = useCatalogWords().roles;
+  const word = useWords();
   const navigate = useNavigate();
   const location = useLocation();
   const items = pages
@@ -52,7 +55,7 @@ export function ConsoleLayout({ pages }: { pages: ConsolePage[] }) {
               {session?.name}
             </Typography.Text>
             {session?.roles.map((role) => (
-              <Tag key={role}>{role}</Tag>
+              <Tag key={role}>{word(roles, role)}</Tag>
             ))}
           </Space>
           <LocaleSwitch />

@@ -21,6 +21,8 @@ export async function ensureEvaluationSchedules(client: Client, taskQueue: strin
           workflowId: `evaluation-${track.toLowerCase()}-scheduled`,
           taskQueue,
           args: [{ campaignId: '', params: defaultParams(0, track), startedBy: 'schedule', asOf: '' }],
+          // What the runs list shows of a scheduled campaign (its year is the year it starts in).
+          staticSummary: track === 'RATING' ? '年度社会组织评估（计划任务启动）' : '年度“四好”商会认定（计划任务启动）',
           typedSearchAttributes: [
             { key: PROCESS_TYPE, value: EVALUATION_PROCESS_TYPE },
             { key: STAGE, value: 'ELIGIBILITY' },

@@ -39,6 +39,12 @@ export enum BatchAction {
   TERMINATE = 'TERMINATE',
   REASSIGN = 'REASSIGN',
 }
+/** A batch's action in the words its run's summary uses (the runs list shows it). */
+const BATCH_WORDS: Record<BatchAction, string> = {
+  [BatchAction.CANCEL]: '批量取消',
+  [BatchAction.TERMINATE]: '批量终止',
+  [BatchAction.REASSIGN]: '批量改派',
+};
 registerEnumType(BatchAction, {
   name: 'BatchAction',
   description: 'CANCEL or TERMINATE the runs, or REASSIGN their open tasks',
@@ -152,7 +158,7 @@ export class BatchOperationsResolver {
           workflowId: id,
           taskQueue: ctx.settings.taskQueue,
           args: [input],
-          staticSummary: `批量操作 ${action}：${reason.slice(0, 60)}`,
+          staticSummary: `${BATCH_WORDS[action]}：${reason.slice(0, 60)}`,
         });
       },
     );

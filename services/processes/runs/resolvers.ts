@@ -15,6 +15,7 @@ import { ProcessRun, ProcessRunConnection, RunStatus, toProcessRun } from './run
 import { describeRun, historyOf, primeDescription, runLoaders } from './loaders.js';
 import { timelineOf } from './timeline.js';
 import { catalogFacts } from './timeline-facts.js';
+import { subjectNames, toldByName } from './subject-names.js';
 import { viewFilter } from './views.js';
 
 import { ACTIVITY_STATES, dateOf, messageOf, PendingActivity, RunSubject, RunTimelineEntry } from './run-detail.js';
@@ -208,7 +209,7 @@ export class ProcessRunResolver {
     ]);
     // The run's own process, else the one its tasks name (a run started without the attributes).
     const definition = ctx.catalog.byType(run.processType ?? tasks[0]?.processType);
-    return timelineOf(events, {
+    const entries = timelineOf(events, {
       ...catalogFacts(ctx.catalog, definition),
       tasks: tasks.map((t) => ({
         id: t.id,
@@ -229,5 +230,11 @@ export class ProcessRunResolver {
         outcome: a.outcome,
       })),
     });
+    // People who acted by their person id are told by name (as far as the caller may see them).
+    const names = await subjectNames(
+      ctx,
+      entries.flatMap((entry) => (entry.actor ? [entry.actor] : [])),
+    );
+    return entries.map((entry) => toldByName(entry, names));
   }
 }

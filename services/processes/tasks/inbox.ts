@@ -105,7 +105,10 @@ export class InboxResolver {
 
   @FieldResolver(() => [TaskCandidate], { description: 'Who may act on it' })
   candidates(@Root() task: HumanTask): TaskCandidate[] {
-    return task.candidates ?? [];
+    return (task.candidates ?? []).map((candidate) => ({
+      ...candidate,
+      organization: candidate.organizationId ? organizationRef(candidate.organizationId) : null,
+    }));
   }
 
   @FieldResolver(() => TaskFormShape, { nullable: true, description: "The decision form of the task's kind" })

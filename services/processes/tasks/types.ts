@@ -3,6 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { PageArgs } from '../../common/connection.js';
 import { HumanTask, TaskStatus } from '../kit/human-task.js';
 import { Process } from '../kit/process.js';
+import { OrganizationRef } from '../kit/organization-ref.js';
 import { Decision, ProcessType, type DecisionCode } from '../kit/catalog-enums.js';
 
 // The GraphQL shapes of the task kit that are not rows: forms, candidates, inputs, payloads.
@@ -11,6 +12,8 @@ import { Decision, ProcessType, type DecisionCode } from '../kit/catalog-enums.j
 export class TaskCandidate {
   @Field(() => String, { nullable: true }) role?: string;
   @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => OrganizationRef, { nullable: true, description: 'The organization of organizationId, by name' })
+  organization?: OrganizationRef | null;
   @Field(() => String, { nullable: true, description: 'A named person (token subject)' }) subject?: string;
 }
 

@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select, Space } from 'antd';
-import { defineMessages, useT } from '../../shell/i18n';
+import { defineMessages, useLocale, useT } from '../../shell/i18n';
+import { useCatalogWords, wordFor } from './words';
 import { OrganizationPicker } from './OrganizationPicker';
 
 const messages = defineMessages(
@@ -31,6 +32,8 @@ const ROLES = ['APPROVER', 'FEDERATION_OFFICER', 'AGENCY_OFFICER', 'AGENCY_HEAD'
 /** `candidates: [CandidateInput!]!` as a list of rows: a role (within an organization) or a person. */
 export function CandidateFields({ name = 'candidates' }: { name?: string }) {
   const t = useT(messages);
+  const { locale } = useLocale();
+  const roles = useCatalogWords().roles;
   return (
     <Form.List
       name={name}
@@ -52,7 +55,7 @@ export function CandidateFields({ name = 'candidates' }: { name?: string }) {
                 <Select
                   allowClear
                   style={{ width: 180 }}
-                  options={ROLES.map((role) => ({ value: role, label: role }))}
+                  options={ROLES.map((role) => ({ value: role, label: wordFor(roles, role, locale) }))}
                 />
               </Form.Item>
               <Form.Item name={[field.name, 'organizationId']} label={t('organization')}>

@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
-import { hubProblem } from '../../shell/errors';
-import { defineMessages, useT } from '../../shell/i18n';
+import { hubProblem, problemWord } from '../../shell/errors';
+import { defineMessages, useT, useBilingual } from '../../shell/i18n';
 
 const messages = defineMessages(
   { failed: '读取失败（{code}）：{message}' },
@@ -10,6 +10,7 @@ const messages = defineMessages(
 /** What the hub said when a query failed, in an alert screen readers announce. */
 export function Problem({ error }: { error: unknown }) {
   const t = useT(messages);
+  const text = useBilingual();
   const problem = hubProblem(error);
   if (!problem) return null;
   return (
@@ -18,7 +19,7 @@ export function Problem({ error }: { error: unknown }) {
       showIcon
       role="alert"
       style={{ marginBottom: 16 }}
-      title={t('failed', { code: problem.code, message: problem.message })}
+      title={t('failed', { code: text(problemWord(problem.code)), message: problem.message })}
     />
   );
 }

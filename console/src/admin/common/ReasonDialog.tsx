@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { hubProblem, type HubProblem } from '../../shell/errors';
-import { defineMessages, useT } from '../../shell/i18n';
+import { hubProblem, problemWord, type HubProblem } from '../../shell/errors';
+import { defineMessages, useT, useBilingual } from '../../shell/i18n';
 
 const messages = defineMessages(
   {
@@ -49,6 +49,7 @@ export interface ReasonDialogProps<V extends object> {
  */
 export function ReasonDialog<V extends object>(props: ReasonDialogProps<V>) {
   const t = useT(messages);
+  const text = useBilingual();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<HubProblem>();
@@ -112,7 +113,7 @@ export function ReasonDialog<V extends object>(props: ReasonDialogProps<V>) {
           type="error"
           showIcon
           role="alert"
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: text(problemWord(problem.code)), message: problem.message })}
         />
       )}
     </Modal>

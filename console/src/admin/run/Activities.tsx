@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { AdminProcessRunQuery, AdminRunOperationResultFragment } from '../../gql/graphql';
-import { defineMessages, useT } from '../../shell/i18n';
+import { defineMessages, useBilingual, useT, type Bilingual } from '../../shell/i18n';
 import { when } from '../common/format';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { RetryActivity } from './operations';
@@ -43,6 +43,14 @@ const messages = defineMessages(
   },
 );
 
+// Temporal's states of a pending activity.
+const ACTIVITY_STATES: Record<string, Bilingual> = {
+  SCHEDULED: { zh: '等待执行', en: 'Scheduled' },
+  STARTED: { zh: '执行中', en: 'Running' },
+  CANCEL_REQUESTED: { zh: '已请求取消', en: 'Cancel requested' },
+  PAUSED: { zh: '已暂停', en: 'Paused' },
+};
+
 /** Ordinary activities the run waits on, with attempts and the last failure; each (or all) can be retried now. */
 export function Activities({
   runId,
@@ -54,12 +62,18 @@ export function Activities({
   onDone(result: AdminRunOperationResultFragment): void;
 }) {
   const t = useT(messages);
+  const text = useBilingual();
   // undefined: no dialog; null: every pending activity; else the one to retry.
   const [retrying, setRetrying] = useState<Activity | null>();
   const [retry] = useMutation(RetryActivity);
   const columns = [
-    { title: t('type'), key: 'type', render: (a: Activity) => `${a.activityType} (${a.activityId})` },
-    { title: t('state'), key: 'state', render: (a: Activity) => a.state },
+    // The activity's name in the workflow's code: a details line, as in Temporal's own UI.
+    {
+      title: t('type'),
+      key: 'type',
+      render: (a: Activity) => <span data-details>{`${a.activityType} (${a.activityId})`}</span>,
+    },
+    { title: t('state'), key: 'state', render: (a: Activity) => text(ACTIVITY_STATES[a.state]) || a.state },
     {
       title: t('attempt'),
       key: 'attempt',

@@ -1,6 +1,8 @@
 import { Table, Tag } from 'antd';
 import type { AdminProcessRunQuery } from '../../gql/graphql';
-import { defineMessages, useT } from '../../shell/i18n';
+import { defineMessages, useBilingual, useT } from '../../shell/i18n';
+import { usePeople } from '../../shell/people';
+import { AUDIT_ACTION_WORDS, AUDIT_OUTCOME_WORDS } from '../common/words';
 import { when } from '../common/format';
 import { EmptyText } from '../common/EmptyText';
 
@@ -32,18 +34,21 @@ const COLORS: Record<string, string> = { DONE: 'success', FAILED: 'error', REQUE
 /** What admins did to the run and its tasks (run_audit), oldest first, with their reasons. */
 export function AuditTable({ entries }: { entries: Entry[] }) {
   const t = useT(messages);
+  const text = useBilingual();
+  const person = usePeople(entries.map((e) => e.actor));
   const columns = [
     { title: t('at'), key: 'at', render: (e: Entry) => when(e.at) },
-    { title: t('actor'), key: 'actor', render: (e: Entry) => e.actor },
-    { title: t('action'), key: 'action', render: (e: Entry) => e.action },
-    { title: t('target'), key: 'target', render: (e: Entry) => e.target },
+    { title: t('actor'), key: 'actor', render: (e: Entry) => person(e.actor) },
+    { title: t('action'), key: 'action', render: (e: Entry) => text(AUDIT_ACTION_WORDS[e.action]) || e.action },
+    // The run's or a task's id: a details line.
+    { title: t('target'), key: 'target', render: (e: Entry) => <span data-details>{e.target}</span> },
     { title: t('reason'), key: 'reason', render: (e: Entry) => e.reason },
     {
       title: t('outcome'),
       key: 'outcome',
       render: (e: Entry) => (
         <>
-          <Tag color={COLORS[e.outcome]}>{e.outcome}</Tag>
+          <Tag color={COLORS[e.outcome]}>{text(AUDIT_OUTCOME_WORDS[e.outcome]) || e.outcome}</Tag>
           {e.error ?? ''}
         </>
       ),

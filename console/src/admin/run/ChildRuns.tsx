@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { AdminProcessRunQuery } from '../../gql/graphql';
 import { defineMessages, useBilingual, useLocale, useT } from '../../shell/i18n';
 import { UNDERLINED, when } from '../common/format';
+import { RunLink } from '../common/RunLink';
 import { RUN_STATUS_COLORS, RUN_STATUS_WORDS, wordFor, useCatalogWords } from '../common/words';
 
 type Child = AdminProcessRunQuery['processRun']['children']['edges'][number]['node'];
@@ -36,7 +37,7 @@ export function ChildRuns({ parentId, runs, total }: { parentId: string; runs: C
     {
       title: t('id'),
       key: 'id',
-      render: (run: Child) => <Link to={`/runs/${encodeURIComponent(run.id)}`}>{run.id}</Link>,
+      render: (run: Child) => <RunLink run={run} />,
     },
     { title: t('organization'), key: 'organization', render: (run: Child) => run.organization?.name ?? '' },
     { title: t('stage'), key: 'stage', render: (run: Child) => wordFor(words.stages, run.stage, locale) },

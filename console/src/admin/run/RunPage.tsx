@@ -53,6 +53,9 @@ export const ProcessRun = graphql(`
         candidates {
           role
           organizationId
+          organization {
+            name
+          }
           subject
         }
       }
@@ -71,6 +74,7 @@ export const ProcessRun = graphql(`
         edges {
           node {
             id
+            summary
             processType
             stage
             status
@@ -116,6 +120,8 @@ const messages = defineMessages(
     organization: '组织',
     started: '启动',
     closed: '结束',
+    details: '详情',
+    workflowId: '工作流 ID',
     runId: '运行 ID',
     parent: '父流程',
     history: '历史事件数',
@@ -139,6 +145,8 @@ const messages = defineMessages(
     organization: 'Organization',
     started: 'Started',
     closed: 'Closed',
+    details: 'Details',
+    workflowId: 'Workflow id',
     runId: 'Run id',
     parent: 'Parent run',
     history: 'History events',
@@ -192,7 +200,7 @@ export function RunPage() {
     <>
       <Breadcrumb
         style={{ margin: '16px 0' }}
-        items={[{ title: <Link to="/runs">{t('runs')}</Link> }, { title: id }]}
+        items={[{ title: <Link to="/runs">{t('runs')}</Link> }, { title: data?.summary ?? id }]}
       />
       <Problem error={run.error} />
       {!data && run.loading && <Skeleton active />}
@@ -217,26 +225,32 @@ export function RunPage() {
               <Descriptions.Item label={t('status')}>{text(RUN_STATUS_WORDS[data.status])}</Descriptions.Item>
               <Descriptions.Item label={t('organization')}>{data.organization?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('year')}>{data.year ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('workflowType')}>{data.workflowType}</Descriptions.Item>
               <Descriptions.Item label={t('started')}>{when(data.startTime)}</Descriptions.Item>
               <Descriptions.Item label={t('closed')}>{when(data.closeTime)}</Descriptions.Item>
-              <Descriptions.Item label={t('runId')}>{data.runId}</Descriptions.Item>
               <Descriptions.Item label={t('history')}>{data.historyLength}</Descriptions.Item>
-              <Descriptions.Item label={t('taskQueue')}>{data.taskQueue}</Descriptions.Item>
-              {data.subject.processId && (
-                <Descriptions.Item label={t('processId')}>{data.subject.processId}</Descriptions.Item>
-              )}
-              {data.parentId && (
-                <Descriptions.Item label={t('parent')}>
-                  <Link to={`/runs/${encodeURIComponent(data.parentId)}`}>{data.parentId}</Link>
-                </Descriptions.Item>
-              )}
               {data.failure && (
                 <Descriptions.Item label={t('failure')} span={3}>
                   <Typography.Text type="danger">{data.failure}</Typography.Text>
                 </Descriptions.Item>
               )}
             </Descriptions>
+            {/* The ids and technical names an admin needs in Temporal or the database: a details line. */}
+            <div data-details style={{ marginTop: 12 }}>
+              <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} title={t('details')}>
+                <Descriptions.Item label={t('workflowId')}>{data.id}</Descriptions.Item>
+                <Descriptions.Item label={t('runId')}>{data.runId}</Descriptions.Item>
+                <Descriptions.Item label={t('workflowType')}>{data.workflowType}</Descriptions.Item>
+                <Descriptions.Item label={t('taskQueue')}>{data.taskQueue}</Descriptions.Item>
+                {data.subject.processId && (
+                  <Descriptions.Item label={t('processId')}>{data.subject.processId}</Descriptions.Item>
+                )}
+                {data.parentId && (
+                  <Descriptions.Item label={t('parent')}>
+                    <Link to={`/runs/${encodeURIComponent(data.parentId)}`}>{data.parentId}</Link>
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+            </div>
           </Section>
           <Section title={t('timeline')}>
             <RunTimeline entries={data.timeline} />

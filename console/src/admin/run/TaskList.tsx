@@ -3,12 +3,14 @@ import { Button, DatePicker, Form, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AdminProcessRunQuery } from '../../gql/graphql';
-import { defineMessages, useT } from '../../shell/i18n';
+import { defineMessages, useLocale, useT } from '../../shell/i18n';
+import { usePeople } from '../../shell/people';
 import { CandidateFields, candidatesInput } from '../common/CandidateFields';
 import { when } from '../common/format';
 import { ReasonDialog } from '../common/ReasonDialog';
 import { ExtendTaskDue, ReassignTask } from './operations';
 import { EmptyText } from '../common/EmptyText';
+import { TASK_STATUSES, useCatalogWords, wordFor } from '../common/words';
 
 type Task = AdminProcessRunQuery['processRun']['openTasks'][number];
 
@@ -58,28 +60,35 @@ const messages = defineMessages(
 /** The run's open tasks; an admin gives one to other candidates or moves its due date later. */
 export function TaskList({ tasks, onChanged }: { tasks: Task[]; onChanged(): void }) {
   const t = useT(messages);
+  const { locale } = useLocale();
+  const words = useCatalogWords();
+  const person = usePeople(tasks.flatMap((task) => [task.assignee, ...task.candidates.map((c) => c.subject)]));
   const [reassigning, setReassigning] = useState<Task>();
   const [extending, setExtending] = useState<Task>();
   const [reassign] = useMutation(ReassignTask);
   const [extend] = useMutation(ExtendTaskDue);
 
-  const candidate = (c: Task['candidates'][number]) =>
-    c.subject ? c.subject : c.organizationId ? t('in', { role: c.role ?? '', org: c.organizationId }) : (c.role ?? '');
+  // A candidate in words: a named person, or a role (within an organization, by its name).
+  const candidate = (c: Task['candidates'][number]) => {
+    if (c.subject) return person(c.subject);
+    const role = wordFor(words.roles, c.role, locale);
+    return c.organization ? t('in', { role, org: c.organization.name }) : role;
+  };
   const columns = [
     { title: t('title'), key: 'title', render: (task: Task) => task.title },
-    { title: t('kind'), key: 'kind', render: (task: Task) => task.kind },
+    { title: t('kind'), key: 'kind', render: (task: Task) => wordFor(words.taskKinds, task.kind, locale) },
     {
       title: t('status'),
       key: 'status',
       render: (task: Task) => (
         <Space>
-          {task.status}
+          {wordFor(TASK_STATUSES, task.status, locale)}
           {task.escalated && <Tag color="warning">{t('escalated')}</Tag>}
         </Space>
       ),
     },
     { title: t('candidates'), key: 'candidates', render: (task: Task) => task.candidates.map(candidate).join('；') },
-    { title: t('assignee'), key: 'assignee', render: (task: Task) => task.assignee ?? '—' },
+    { title: t('assignee'), key: 'assignee', render: (task: Task) => (task.assignee ? person(task.assignee) : '—') },
     { title: t('due'), key: 'due', render: (task: Task) => when(task.dueAt) },
     {
       title: t('actions'),

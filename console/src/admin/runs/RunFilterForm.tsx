@@ -129,7 +129,7 @@ export function RunFilterForm({
               allowClear
               showSearch
               placeholder={t('any')}
-              options={stages.map((value) => ({ value, label: `${text(words.stages[value])} (${value})` }))}
+              options={stages.map((value) => ({ value, label: text(words.stages[value]) || value }))}
             />
           </Form.Item>
         </Col>

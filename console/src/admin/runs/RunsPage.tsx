@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { RunLink } from '../common/RunLink';
 import { graphql } from '../../gql';
 import type { AdminProcessRunsQuery, ProcessRunFilter } from '../../gql/graphql';
 import { defineMessages, useBilingual, useLocale, useT } from '../../shell/i18n';
@@ -65,7 +66,6 @@ const messages = defineMessages(
       '符合“等待办理”或“有问题”的候选运行超过了数据中台检查的上限：只显示了等待最久、逾期最久和最新的。请加上流程类型或年度缩小范围。',
     id: '运行',
     processType: '流程',
-    summary: '内容',
     organization: '组织',
     stage: '阶段',
     status: '状态',
@@ -90,7 +90,6 @@ const messages = defineMessages(
       'More runs wait or are in trouble than the hub checks: the longest waiting, most overdue and newest are shown. Add a process type or a year to narrow it.',
     id: 'Run',
     processType: 'Process',
-    summary: 'About',
     organization: 'Organization',
     stage: 'Stage',
     status: 'Status',
@@ -153,18 +152,13 @@ export function RunsPage() {
       title: t('id'),
       key: 'id',
       width: 280,
-      render: (run: Run) => (
-        <Link to={`/runs/${encodeURIComponent(run.id)}`} style={{ wordBreak: 'break-all', fontSize: 12 }}>
-          {run.id}
-        </Link>
-      ),
+      render: (run: Run) => <RunLink run={run} />,
     },
     {
       title: t('processType'),
       key: 'processType',
       render: (run: Run) => wordFor(words.processTypes, run.processType, locale),
     },
-    { title: t('summary'), key: 'summary', render: (run: Run) => run.summary ?? '' },
     { title: t('organization'), key: 'organization', render: (run: Run) => run.organization?.name ?? '' },
     { title: t('stage'), key: 'stage', render: (run: Run) => wordFor(words.stages, run.stage, locale) },
     {

@@ -3,8 +3,8 @@ import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, T
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { ProcessRunFilter } from '../../gql/graphql';
-import { hubProblem } from '../../shell/errors';
-import { defineMessages, useT } from '../../shell/i18n';
+import { hubProblem, problemWord } from '../../shell/errors';
+import { defineMessages, useT, useBilingual } from '../../shell/i18n';
 
 export const RunViews = graphql(`
   query AdminRunViews {
@@ -99,6 +99,7 @@ export function SavedViews({
   onApply(view?: AppliedView): void;
 }) {
   const t = useT(messages);
+  const text = useBilingual();
   const { message } = App.useApp();
   const views = useQuery(RunViews);
   const [save] = useMutation(SaveRunView, { refetchQueries: [RunViews] });
@@ -118,7 +119,12 @@ export function SavedViews({
     } catch (error) {
       const problem = hubProblem(error);
       form.setFields([
-        { name: 'name', errors: [t('failed', { code: problem?.code ?? '', message: problem?.message ?? '' })] },
+        {
+          name: 'name',
+          errors: [
+            t('failed', { code: problem ? text(problemWord(problem.code)) : '', message: problem?.message ?? '' }),
+          ],
+        },
       ]);
     }
   }
@@ -164,7 +170,9 @@ export function SavedViews({
               onApply(undefined);
             } catch (error) {
               const problem = hubProblem(error);
-              void message.error(t('failed', { code: problem?.code ?? '', message: problem?.message ?? '' }));
+              void message.error(
+                t('failed', { code: problem ? text(problemWord(problem.code)) : '', message: problem?.message ?? '' }),
+              );
             }
           }}
         >

@@ -3,7 +3,8 @@ import { App, Button, Card, DatePicker, Form, InputNumber, Space, Table, Tag, Ty
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AdminSchedulesQuery, EvaluationTrack } from '../../gql/graphql';
-import { useT } from '../../shell/i18n';
+import { useBilingual, useT } from '../../shell/i18n';
+import { AUDIT_ACTION_WORDS, AUDIT_OUTCOME_WORDS } from '../common/words';
 import { when } from '../common/format';
 import { Problem } from '../common/Problem';
 import { ReasonDialog } from '../common/ReasonDialog';
@@ -53,12 +54,25 @@ export function SchedulesPage() {
   const [resumeEvaluation] = useMutation(ResumeEvaluationSchedule, mutationOptions);
   const [backfillEvaluation] = useMutation(BackfillEvaluationCampaigns, mutationOptions);
   const close = () => setDialog(undefined);
+  const text = useBilingual();
   const done = (audit?: { action: string; outcome: string } | null) =>
-    void message.success(audit ? t('doneAudit', audit) : t('done'));
+    void message.success(
+      audit
+        ? t('doneAudit', {
+            action: text(AUDIT_ACTION_WORDS[audit.action]) || audit.action,
+            outcome: text(AUDIT_OUTCOME_WORDS[audit.outcome]) || audit.outcome,
+          })
+        : t('done'),
+    );
 
   const hubColumns = [
-    { title: t('id'), key: 'id', render: (s: HubSchedule) => s.id },
-    { title: t('workflowType'), key: 'workflowType', render: (s: HubSchedule) => s.workflowType },
+    // A schedule has no name but its id (and the workflow it starts): details an admin copies.
+    { title: t('id'), key: 'id', render: (s: HubSchedule) => <span data-details>{s.id}</span> },
+    {
+      title: t('workflowType'),
+      key: 'workflowType',
+      render: (s: HubSchedule) => <span data-details>{s.workflowType}</span>,
+    },
     { title: t('state'), key: 'state', render: (s: HubSchedule) => <State paused={s.paused} note={s.note} /> },
     { title: t('nextRuns'), key: 'nextRuns', render: (s: HubSchedule) => times(s.nextRuns) },
     { title: t('recentRuns'), key: 'recentRuns', render: (s: HubSchedule) => times([...s.recentRuns].reverse()) },

@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Card, Form, InputNumber, Skeleton, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { AdminStatisticsQuery } from '../../gql/graphql';
-import { useT } from '../../shell/i18n';
+import { useBilingual, useT } from '../../shell/i18n';
+import { ACTIVITY_KIND_WORDS } from './activity-kinds';
 import { Problem } from '../common/Problem';
 import { ChartedTable } from './ChartedTable';
 import { messages } from './messages';
@@ -70,6 +71,8 @@ function figures(
 /** /console/statistics: the registry's report figures for a year, as tables and bars. */
 export function StatisticsPage() {
   const t = useT(messages);
+  const text = useBilingual();
+  const kindWord = (kind: string) => (ACTIVITY_KIND_WORDS[kind] ? text(ACTIVITY_KIND_WORDS[kind]) : kind);
   const [search, setSearch] = useSearchParams();
   const year = Number(search.get('year')) || DEFAULT_YEAR;
   const stats = useQuery(Statistics, { variables: { asOf: `${year}-12-31` } });
@@ -164,11 +167,18 @@ export function StatisticsPage() {
                 key: 'platform',
                 render: (row: Stats['platformActivities'][number]) => t(row.platform),
               },
-              { title: t('kind'), dataIndex: 'kind' },
+              {
+                title: t('kind'),
+                key: 'kind',
+                render: (row: Stats['platformActivities'][number]) => kindWord(row.kind),
+              },
               { title: t('count'), dataIndex: 'count', align: 'right' },
               { title: t('participants'), dataIndex: 'participants', align: 'right' },
             ]}
-            bars={s.platformActivities.map((row) => ({ label: `${t(row.platform)} · ${row.kind}`, value: row.count }))}
+            bars={s.platformActivities.map((row) => ({
+              label: `${t(row.platform)} · ${kindWord(row.kind)}`,
+              value: row.count,
+            }))}
           />
           <ChartedTable
             title={t('charity')}
