@@ -24,7 +24,7 @@ const DAY = `day as (select d as as_of, date_trunc('year', d)::date as year_star
 /** A meeting or activity counts for a jurisdiction when one of its organisations (participants, organizers) is in it. */
 const scopedBy = (federationId: string | undefined, table: string, column: string, alias: string) =>
   federationId
-    ? ` and exists (select 1 from registry.${table} x where x.${column} = ${alias}.id and x.organization_id in (select id from scope))`
+    ? ` and exists (select 1 from registry.${table} x where x.${column} = ${alias}.id${inScope(federationId)('x.organization_id')})`
     : '';
 const organizedInScope = (federationId: string | undefined) =>
   scopedBy(federationId, 'platform_activity_organizer', 'activity_id', 'a');
