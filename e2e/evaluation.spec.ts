@@ -52,10 +52,16 @@ test('the officer starts a campaign and a chamber completes its self-assessment'
   await expect(mine).toContainText('待申请参评');
   await expect(mine).toContainText('公示后可见');
   const tasks = page.getByRole('region', { name: '待办' });
-  await tasks
-    .getByRole('link', { name: new RegExp(String(YEAR)) })
-    .first()
-    .click();
+  // The stage is recorded a moment before its task opens: the page is read again until it is there.
+  const openTask = async (name: RegExp) => {
+    const link = tasks.getByRole('link', { name }).first();
+    await expect(async () => {
+      await page.reload();
+      await expect(link).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000 });
+    await link.click();
+  };
+  await openTask(new RegExp(String(YEAR)));
   await page.getByRole('radio', { name: '申请参评' }).check();
   await page.getByRole('button', { name: '提交决定' }).click();
   await expect(page.getByText(/已决定：申请参评/)).toBeVisible();
@@ -67,7 +73,7 @@ test('the officer starts a campaign and a chamber completes its self-assessment'
   }).toPass({ timeout: 60_000 });
   await expectNoSeriousA11yViolations(page, 'a chamber’s evaluations');
   await saveScreenshot(page, 'evaluation-chamber');
-  await tasks.getByRole('link', { name: new RegExp(`${YEAR}.*自评|自评.*${YEAR}`) }).click();
+  await openTask(new RegExp(`${YEAR}.*自评|自评.*${YEAR}`));
   const score = (label: string) => page.getByLabel(new RegExp(`^${label}（满分 \\d+）$`));
   await score('基础条件').fill('140');
   await score('内部治理').fill('280');
