@@ -4,6 +4,7 @@ import { defineMessages, useT } from '../shell/i18n';
 import { dateTime, yuan } from './format';
 import { useWords, useCatalogWords } from './labels';
 import { StatusTag } from './StatusTag';
+import { PROCUREMENT_METHODS } from '../shell/procurement-methods';
 
 const messages = defineMessages(
   {
@@ -146,7 +147,7 @@ export function ProcessContext({ task }: { task: Task }) {
       { key: 'agency', label: t('agency'), children: process.agencyName },
       { key: 'category', label: t('category'), children: process.categoryName },
       { key: 'budget', label: t('budget'), children: yuan(process.budgetFen) },
-      { key: 'method', label: t('method'), children: process.method },
+      { key: 'method', label: t('method'), children: word(PROCUREMENT_METHODS, process.method) },
       { key: 'round', label: t('round'), children: String(process.round) },
       { key: 'closesAt', label: t('closesAt'), children: dateTime(process.closesAt) },
     );

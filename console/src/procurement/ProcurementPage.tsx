@@ -173,7 +173,14 @@ function Summary({ procurement: p }: { procurement: Detail }) {
     ...(p.cancelReason ? [{ key: 'cancel', label: t('cancelReason'), span: 2, children: p.cancelReason }] : []),
     ...(p.closeReason ? [{ key: 'close', label: t('closeReason'), span: 2, children: p.closeReason }] : []),
     ...(hasRole(session, 'ADMIN')
-      ? [{ key: 'details', label: t('details'), span: 2, children: `${p.id} · ${p.workflowId}` }]
+      ? [
+          {
+            key: 'details',
+            label: t('details'),
+            span: 2,
+            children: <span data-details>{`${p.id} · ${p.workflowId}`}</span>,
+          },
+        ]
       : []),
   ];
   return (

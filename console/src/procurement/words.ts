@@ -1,14 +1,12 @@
 import type { Bilingual } from '../shell/i18n';
+import { PROCUREMENT_METHODS } from '../shell/procurement-methods';
 
 // Procurement's own codes in words (the stages come from the hub's catalog, useCatalogWords):
 // methods, bid statuses, milestone statuses, objection and review outcomes, bidder kinds, grades.
 
 type Table = Record<string, Bilingual & { color?: string }>;
 
-export const METHODS: Table = {
-  PUBLIC_TENDER: { zh: '公开招标', en: 'Public tender' },
-  COMPETITIVE_CONSULTATION: { zh: '竞争性磋商', en: 'Competitive consultation' },
-};
+export const METHODS: Table = PROCUREMENT_METHODS;
 
 export const BID_STATUSES: Table = {
   SUBMITTED: { zh: '已投标', en: 'Submitted', color: 'blue' },

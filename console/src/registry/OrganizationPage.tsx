@@ -121,7 +121,7 @@ export function OrganizationPage() {
           <Descriptions.Item label={t('ended')}>{day(org.endedOn)}</Descriptions.Item>
         </Descriptions>
         {admin && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" data-details style={{ fontSize: 12 }}>
             {t('details', { id: org.id })}
           </Typography.Text>
         )}

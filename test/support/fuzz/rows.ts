@@ -14,9 +14,16 @@ export async function rowCounter(databaseUrl: string) {
       where table_schema in ('registry', 'processes') and table_type = 'BASE TABLE'
         and table_name <> 'mikro_orm_migrations' order by 1`,
   );
-  const statement = `select json_build_object(${tables
-    .map(({ name }) => `'${name}', (select count(*) from ${name})`)
-    .join(', ')}) as counts`;
+  // PostgreSQL takes at most 100 arguments a function: 50 tables an object, the objects joined.
+  const objects: string[] = [];
+  for (let i = 0; i < tables.length; i += 50)
+    objects.push(
+      `jsonb_build_object(${tables
+        .slice(i, i + 50)
+        .map(({ name }) => `'${name}', (select count(*) from ${name})`)
+        .join(', ')})`,
+    );
+  const statement = `select ${objects.join(' || ')} as counts`;
   const count = async (): Promise<RowCounts> => (await client.query(statement)).rows[0].counts;
   return {
     tables: tables.map((t) => t.name),

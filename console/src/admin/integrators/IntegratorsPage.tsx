@@ -70,7 +70,7 @@ export function IntegratorsPage() {
       render: (c: Client) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{c.name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" data-details style={{ fontSize: 12 }}>
             {t('details', { id: c.id, secretVersion: c.secretVersion, createdAt: chinaDay(c.createdAt) })}
           </Typography.Text>
         </Space>
