@@ -43,7 +43,7 @@ describe('the gateway', () => {
       totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`;
     const names: string[] = [];
     let after: string | undefined;
-    for (let page = 0; page < 10; page++) {
+    for (let page = 0; page < 100; page++) {
       const r = await gql(query, { after }, integrator);
       expect(r.data.organizations.totalCount).toBe(expected.length);
       names.push(...r.data.organizations.edges.map((e: any) => e.node.name));
