@@ -262,11 +262,13 @@ beforeAll(async () => {
   // The suite's database (the global hub's too: everything here is scoped to this test's ids),
   // a task queue of its own, the production deadline for a subgraph (a decision waits while a
   // killed worker's runs move to the other one).
-  // SHUTDOWN_DELAY_SECONDS: two of HAProxy's checks (every 500 ms) see a stopping replica go first.
+  // SHUTDOWN_DELAY_SECONDS: HAProxy takes a replica out after two failed checks (every 500 ms;
+  // one slow check on a busy machine must not take a healthy one out), so a stopping replica
+  // keeps serving 2.5 s while they see it go.
   const base = await hubEnv({
     DATABASE_URL: inject('databaseUrl'),
     SUBGRAPH_TIMEOUT_MS: '30000',
-    SHUTDOWN_DELAY_SECONDS: '1.5',
+    SHUTDOWN_DELAY_SECONDS: '2.5',
   });
   hub = await startReplicatedHub(base, cleanup);
 }, 240_000);

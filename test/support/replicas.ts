@@ -99,7 +99,8 @@ defaults
   option redispatch
   option httpchk GET /readyz
   http-check expect status 200
-  default-server inter 500ms fall 1 rise 2 check
+  timeout check 2s
+  default-server inter 500ms fall 2 rise 2 check
 ${(['gateway', 'registry', 'processes'] as const)
   .map(
     (part) => `frontend ${part}
