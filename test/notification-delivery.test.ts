@@ -231,6 +231,10 @@ describe('delivery by email and DingTalk', () => {
       dingTalkSigned: true,
       smtpPasswordSet: false,
     });
+    // A field sent as null is a field left out: kept (the fuzzer once found it an internal error).
+    const kept = await gql(SET, { input: { dingTalkWebhook: null, smtpPort: null, smtpSecure: null } }, admin);
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data.setNotificationChannels).toEqual(set.data.setNotificationChannels);
 
     const PREFS =
       'mutation ($email: String, $ding: Boolean!) { setMyNotificationPreferences(email: $email, dingTalk: $ding) { email dingTalk } }';

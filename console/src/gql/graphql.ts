@@ -242,7 +242,7 @@ export type NewTrainingCourse = {
   title: string;
 };
 
-/** What to change; a field left out keeps its value, an empty text clears it */
+/** What to change; a field left out (or null) keeps its value, an empty text clears it */
 export type NotificationChannelsInput = {
   /** The robot's signing secret (SEC…), when it signs */
   dingTalkSecret?: string | null | undefined;

@@ -41,7 +41,7 @@ class NotificationChannels {
   @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
 }
 
-@InputType({ description: 'What to change; a field left out keeps its value, an empty text clears it' })
+@InputType({ description: 'What to change; a field left out (or null) keeps its value, an empty text clears it' })
 class NotificationChannelsInput {
   @Field(() => String, { nullable: true }) smtpHost?: string;
   @Field(() => Int, { nullable: true }) smtpPort?: number;
@@ -92,13 +92,14 @@ function view(channel: NotificationChannel | null): NotificationChannels {
 }
 
 function checked(input: NotificationChannelsInput): Partial<NotificationChannel> {
-  const text = (value: string | undefined) => (value === undefined ? undefined : value.trim() || null);
+  // Left out or null: kept as it is. An empty text clears it.
+  const text = (value: string | null | undefined) => (value == null ? undefined : value.trim() || null);
   const changes = {
     smtpHost: text(input.smtpHost),
-    smtpPort: input.smtpPort,
-    smtpSecure: input.smtpSecure,
+    smtpPort: input.smtpPort ?? undefined,
+    smtpSecure: input.smtpSecure ?? undefined,
     smtpUser: text(input.smtpUser),
-    smtpPassword: input.smtpPassword === undefined ? undefined : input.smtpPassword || null,
+    smtpPassword: input.smtpPassword == null ? undefined : input.smtpPassword || null,
     senderAddress: text(input.senderAddress),
     senderName: text(input.senderName),
     dingTalkWebhook: text(input.dingTalkWebhook),
