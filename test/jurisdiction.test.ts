@@ -184,6 +184,17 @@ describe('a new Federation', () => {
     const county = created.data.createOrganization.id as string;
     // A Federation is its own jurisdiction from the start: not common ground.
     expect(codeOf(await detail(county, jiaxing))).toBe('NOT_FOUND');
+    // Nor the province's, which reached every other Federation: it no longer reaches everything
+    // (rules.ts tests that once a statement and then skips the row's own tests), in a list too.
+    const province = as('ADMIN', 'province');
+    expect(codeOf(await detail(county, province))).toBe('NOT_FOUND');
+    const listed = await gql(
+      `query($id: ID!) { organizations(first: 5, filter: { ids: [$id] }) { totalCount } }`,
+      { id: county },
+      province,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.organizations.totalCount).toBe(0);
     // Huzhou may not place it under Jiaxing (Jiaxing is not Huzhou's); Jiaxing may.
     const place = (bearer: string) =>
       gql(

@@ -116,16 +116,15 @@ export async function generateCity(db: pg.Pool, log: Log): Promise<CitySize> {
     select md5('edge' || e.i || '/' || g)::uuid, e.type,
            ${orgId(`e.fs + floor(${draw('g * 16 + e.i', 4)} * e.fc)::int`)},
            ${orgId(`e.ts + floor(case when e.skew then power(${draw('g * 16 + e.i', 5)}, 2) else ${draw('g * 16 + e.i', 5)} end * e.tc)::int`)},
-           date '2010-01-01' + floor(${draw('g * 16 + e.i', 6)} * 5000)::int,
-           case when ${draw('g * 16 + e.i', 7)} < 0.15 then date '2023-12-31' - floor(${draw('g * 16 + e.i', 8)} * 1000)::int
-                when ${draw('g * 16 + e.i', 7)} < 0.20 then date '2028-12-31' end,
+           -- An expired edge must have started before it ended (a year before, when drawn later):
+           -- written so at once, since the jurisdiction triggers read the edges as inserted.
+           case when d.valid_from >= d.valid_to then d.valid_to - 365 else d.valid_from end, d.valid_to,
            '{}'::jsonb
     from (values ${edges.join(',')}) e(type, i, count, fs, fc, ts, tc, skew)
-    cross join lateral generate_series(1, e.count) g`);
-  // An expired edge must have started before it ended.
-  await db.query(
-    `update registry.relationship set valid_from = valid_to - 365 where valid_to is not null and valid_from >= valid_to`,
-  );
+    cross join lateral generate_series(1, e.count) g
+    cross join lateral (select date '2010-01-01' + floor(${draw('g * 16 + e.i', 6)} * 5000)::int as valid_from,
+      case when ${draw('g * 16 + e.i', 7)} < 0.15 then date '2023-12-31' - floor(${draw('g * 16 + e.i', 8)} * 1000)::int
+           when ${draw('g * 16 + e.i', 7)} < 0.20 then date '2028-12-31' end as valid_to) d`);
   log(`inserted ${RELATIONSHIPS} relationships (15% expired, 5% ending in 2028)`);
   await generateRecords(db);
   log('inserted ratings and honours');

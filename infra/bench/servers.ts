@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../../services/common/config.js';
@@ -69,11 +70,18 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /**
  * `registryNodeArgs` / `gatewayNodeArgs` go to that child's node (e.g. --cpu-prof); `gateway: false` starts the
- * registry alone (gatewayUrl is then empty and its pid NaN).
+ * registry alone (gatewayUrl is then empty and its pid NaN). `processes` starts the processes
+ * subgraph too, on that Temporal server, for benchmarks that ask its fields (the task inbox).
  */
 export async function startServers(
   databaseUrl: string,
-  options: { registryNodeArgs?: string[]; gatewayNodeArgs?: string[]; gateway?: boolean; hive?: boolean } = {},
+  options: {
+    registryNodeArgs?: string[];
+    gatewayNodeArgs?: string[];
+    gateway?: boolean;
+    hive?: boolean;
+    processes?: { temporalAddress: string };
+  } = {},
 ): Promise<BenchServers> {
   const [registryPort, gatewayPort, processesPort, hivePort] = [
     await freePort(),
@@ -85,7 +93,7 @@ export async function startServers(
     DATABASE_URL: databaseUrl,
     REGISTRY_PORT: String(registryPort),
     GATEWAY_PORT: String(gatewayPort),
-    // Nothing listens here: the benchmark asks no processes fields, so the gateway never calls it.
+    // Nothing listens here unless `processes` is asked for: otherwise the benchmark asks no processes fields.
     PROCESSES_PORT: String(processesPort),
     LISTEN_HOST: '127.0.0.1',
     // The gateway's per-subject limit (100/s by default) would cut the ceilings short: every
@@ -110,6 +118,18 @@ export async function startServers(
   try {
     children.push(startChild('registry', 'services/registry/main.ts', env, options.registryNodeArgs));
     await waitUntilServing('registry', children[0], registryUrl, token);
+    if (options.processes) {
+      const processesEnv = {
+        ...env,
+        TEMPORAL_ADDRESS: options.processes.temporalAddress,
+        TEMPORAL_TASK_QUEUE: `bench-${processesPort}`,
+        // The child runs with NODE_ENV=production, which refuses the public dev payload key.
+        TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? `bench:${randomBytes(32).toString('base64')}`,
+      };
+      const processes = startChild('processes', 'services/processes/main.ts', processesEnv);
+      children.push(processes);
+      await waitUntilServing('processes', processes, `http://127.0.0.1:${processesPort}/graphql`, token);
+    }
     if (options.gateway !== false) {
       children.push(startChild('gateway', 'services/gateway/main.ts', env, options.gatewayNodeArgs));
       await waitUntilServing('gateway', children[1], gatewayUrl, token);
@@ -123,7 +143,7 @@ export async function startServers(
     await stop();
     throw error;
   }
-  const gatewayPid = options.gateway !== false ? children[1].pid! : NaN;
+  const gatewayPid = options.gateway !== false ? children[options.processes ? 2 : 1].pid! : NaN;
   return {
     gatewayUrl: options.gateway !== false ? gatewayUrl : '',
     hiveUrl: hive ? hiveUrl : '',

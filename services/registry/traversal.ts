@@ -53,15 +53,21 @@ export function edgeTypes(types: readonly RelationshipType[] | null | undefined)
  * One step from frontier node `f.id` as rows (node, prev, edge): `node` reached over `edge`
  * from `prev`. OUTGOING follows from→to, INCOMING to→from, BOTH either way.
  */
-function stepFrom(direction: Direction, visible: EdgeFilter['visible']): string {
+function stepFrom(direction: Direction): string {
   const valid = `r.type = any(array[:types]::text[]) and ${inEffectSql('r', ':asOf::date')}`;
-  const onto = (node: string) => (visible ? ` and ${visible.sql(node)}` : '');
-  const outgoing = `select r.to_id as node, r.from_id as prev, r.id as edge from registry.relationship r where r.from_id = f.id and ${valid}${onto('r.to_id')}`;
-  const incoming = `select r.from_id as node, r.to_id as prev, r.id as edge from registry.relationship r where r.to_id = f.id and ${valid}${onto('r.from_id')}`;
+  const outgoing = `select r.to_id as node, r.from_id as prev, r.id as edge from registry.relationship r where r.from_id = f.id and ${valid}`;
+  const incoming = `select r.from_id as node, r.to_id as prev, r.id as edge from registry.relationship r where r.to_id = f.id and ${valid}`;
   if (direction === Direction.OUTGOING) return outgoing;
   if (direction === Direction.INCOMING) return incoming;
   return `${outgoing} union all ${incoming}`;
 }
+
+/**
+ * The walk steps only onto organizations the caller sees: tested once per new node of a level,
+ * after the level's edges are deduplicated and what was seen is taken off, not once per edge
+ * (a chamber's hundreds of members reached over several edges each).
+ */
+const onto = (visible: EdgeFilter['visible'], node: string): string => (visible ? ` where ${visible.sql(node)}` : '');
 
 export interface NeighborKey {
   distance: number;
@@ -92,11 +98,14 @@ export async function findNeighbors(em: EntityManager, query: NeighborQuery): Pr
       select b.depth + 1, x.nodes, b.seen || x.nodes
       from bfs b
       cross join lateral (
-        select array_agg(distinct e.node) as nodes
-        from unnest(b.front) f(id)
-        cross join lateral (${stepFrom(query.direction, query.visible)}) e
-        left join unnest(b.seen) v(id) on v.id = e.node
-        where v.id is null
+        select array_agg(n.node) as nodes
+        from (
+          select distinct e.node
+          from unnest(b.front) f(id)
+          cross join lateral (${stepFrom(query.direction)}) e
+          left join unnest(b.seen) v(id) on v.id = e.node
+          where v.id is null
+        ) n${onto(query.visible, 'n.node')}
       ) x
       where b.depth < :depth and x.nodes is not null
     ),
@@ -184,11 +193,11 @@ const pathSql = (visible: EdgeFilter['visible']) => `
       from (
         select distinct on (e.node) e.node, e.prev, e.edge
         from unnest(case when pick.side = 'F' then s.f_front else s.b_front end) f(id)
-        cross join lateral (${stepFrom(Direction.BOTH, visible)}) e
+        cross join lateral (${stepFrom(Direction.BOTH)}) e
         left join unnest(case when pick.side = 'F' then s.f_seen else s.b_seen end) v(id) on v.id = e.node
         where v.id is null
         order by e.node, e.prev, e.edge
-      ) n
+      ) n${onto(visible, 'n.node')}
     ) x
     where not s.met and s.f_depth + s.b_depth < :maxDepth and x.nodes is not null
   ),

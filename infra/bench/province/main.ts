@@ -11,13 +11,17 @@ import { benchQueries } from '../queries.js';
 import { machineLine } from '../report.js';
 import { startServers } from '../servers.js';
 import { chambersOf, cityId, countyId, makeProvince, provinceId } from './generate.js';
+import { inboxQuery, makeInboxTasks, SCOPED_KIND, UNSCOPED_KIND } from './inbox.js';
+import { startDevTemporal } from '../../dev/temporal.js';
 
 // npm run bench:province -- [--regenerate] [--requests N] [--warmup N]
 //
 // Issue 24's figures: the five integrator questions through the gateway as a county, a city
 // and the province's admin (scoped by jurisdiction) beside the same question unscoped, in one
 // run, one request at a time; and the jurisdiction's own statement (the batched visibility
-// check a single record costs) for the province and a county, straight in SQL.
+// check a single record costs) for the province and a county, straight in SQL; and the task
+// inbox's first page as a county, a city and the province's officer beside the same page of
+// tasks every officer sees (inbox.ts), through the processes subgraph on a Temporal dev server.
 
 const { values: flags } = parseCli({
   usage: 'npm run bench:province -- [--regenerate] [--requests N] [--warmup N]',
@@ -82,7 +86,14 @@ async function main() {
     await builder.end();
   }
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2, options: '-c jit=off' });
-  const servers = await startServers(databaseUrl, { hive: false });
+  await makeInboxTasks(db, log);
+  const temporal = await startDevTemporal();
+  const servers = await startServers(databaseUrl, { hive: false, processes: { temporalAddress: temporal.address } }).catch(
+    async (error: unknown) => {
+      await temporal.stop();
+      throw error;
+    },
+  );
   try {
     const ids = (
       await db.query<{ province: string; city: string; county: string }>(
@@ -119,6 +130,29 @@ async function main() {
       lines.push(`| ${query.name} | ${cells.join(' | ')} |`);
     }
 
+    // The inbox: officers of each level on the tasks keyed to their Federations, beside the
+    // province's officer on as many tasks keyed for every officer (the inbox before jurisdiction).
+    const officer = (federationId: string) =>
+      signToken({ subject: 'bench-officer', roles: ['FEDERATION_OFFICER'], organizationIds: [], federationId }, secret);
+    const inbox: [string, string, string][] = [
+      ['unscoped', await officer(ids.province), UNSCOPED_KIND],
+      ['province', await officer(ids.province), SCOPED_KIND],
+      ['city', await officer(ids.city), SCOPED_KIND],
+      ['county', await officer(ids.county), SCOPED_KIND],
+    ];
+    const inboxCells: string[] = [];
+    let inboxBase = { p50: 0, p99: 0 };
+    for (const [who, token, kind] of inbox) {
+      const s = summary(await timeRequests(servers.gatewayUrl, token, inboxQuery, { kind }));
+      if (who === 'unscoped') inboxBase = s;
+      inboxCells.push(
+        `${s.p50.toFixed(1)} / ${s.p99.toFixed(1)}` +
+          (who === 'unscoped' ? '' : ` (${(s.p50 / inboxBase.p50).toFixed(2)}× / ${(s.p99 / inboxBase.p99).toFixed(2)}×)`),
+      );
+      log(`task inbox as ${who} officer: ${inboxCells.at(-1)}`);
+    }
+    lines.push(`| task inbox (officers) | ${inboxCells.join(' | ')} |`);
+
     // The jurisdiction's own statement: RequestJurisdiction's batched check of single records.
     let n = 1;
     const statement = `select o.id from registry.organization o where o.id = any($1::uuid[]) and ${visibleSql('o.id').replace(/\?/g, () => `$${++n}`)}`;
@@ -150,6 +184,7 @@ async function main() {
     console.log(lines.join('\n'));
   } finally {
     await servers.stop();
+    await temporal.stop();
     await db.end();
   }
 }

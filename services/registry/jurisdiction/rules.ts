@@ -17,8 +17,20 @@ export function scopedFederation(identity: Identity): string | undefined {
   return undefined;
 }
 
+// A Federation that reaches every other Federation on the day reaches everything any of them
+// does (a path to one and the path on from it hold on the same day), so nothing is outside its
+// jurisdiction: the province of a hub that serves one province. That test is uncorrelated, so
+// PostgreSQL runs it once per statement (an InitPlan over the Federations, by kind's index),
+// and when it holds the OR skips the two correlated tests on every row: a province's list,
+// walk or count costs what an unscoped one does. Cities and counties test each row.
+const everythingTemplate = (federation: string, day: string): string => `not exists (
+    select 1 from registry.organization g where g.kind = 'FEDERATION' and g.id <> ${federation}::uuid
+      and not exists (select 1 from registry.jurisdiction k where k.federation_id = ${federation}::uuid and k.organization_id = g.id
+        and k.valid_from <= ${day}::date and (k.valid_to is null or k.valid_to >= ${day}::date)))`;
+
 const visibleTemplate = (organization: string, federation: string, day: string): string => `(
-  exists (select 1 from registry.jurisdiction j where j.federation_id = ${federation}::uuid and j.organization_id = ${organization}
+  ${everythingTemplate(federation, day)}
+  or exists (select 1 from registry.jurisdiction j where j.federation_id = ${federation}::uuid and j.organization_id = ${organization}
     and j.valid_from <= ${day}::date and (j.valid_to is null or j.valid_to >= ${day}::date))
   or not exists (select 1 from registry.jurisdiction j where j.organization_id = ${organization}
     and j.valid_from <= ${day}::date and (j.valid_to is null or j.valid_to >= ${day}::date)))`;
@@ -34,7 +46,10 @@ export const visibleNamedSql = (organization: string): string =>
   visibleTemplate(organization, ':jurisdictionFederation', ':jurisdictionDay');
 
 /** The parameters visibleSql binds, in its order. */
-export const visibleParams = (federationId: string, day: string): unknown[] => [federationId, day, day, day, day];
+export const visibleParams = (federationId: string, day: string): unknown[] => [
+  ...[federationId, federationId, day, day],
+  ...[federationId, day, day, day, day],
+];
 
 /**
  * The SQL test "no Federation but itself reaches the organisation in `organization` on day ?":
