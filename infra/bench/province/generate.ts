@@ -3,7 +3,7 @@ import { RANGES } from '../generate.js';
 
 // The bench city (../generate.ts: 100,000 organisations, 999,200 edges) made a province: one
 // provincial Federation, 11 cities and 100 counties (new organisations), the bench's own 40
-// Federations' supervision and membership edges removed, and every chamber supervised by one
+// Federations' supervision and membership edges removed (they become members of the province), and every chamber supervised by one
 // county (chamber n by county 1 + n mod 100, county k by city 1 + k mod 11). `pinned` chambers
 // go to county 1, so the queries' organisations are inside every scope measured. The
 // jurisdiction triggers fill the closure table from the edges, as they do for any write.
@@ -35,6 +35,12 @@ export async function makeProvince(db: pg.Pool, pinned: string[], log: (line: st
       from generate_series(1, ${CITIES}) c
     union all select md5('city-county' || k)::uuid, 'SUPERVISES', ${cityId(`1 + mod(k, ${CITIES})`)}, ${countyId('k')}, date '2010-01-01', null, '{}'::jsonb
       from generate_series(1, ${COUNTIES}) k
+    -- The bench city's own Federations, their edges gone, are members of the province: every
+    -- Federation of the hub is placed, as in a province that one hub serves (docs/jurisdiction.md:
+    -- a province that reaches every Federation sees everything without a test per row).
+    union all select md5('province-bench-federation' || g)::uuid, 'MEMBER_OF', md5('org' || g)::uuid, ${provinceId},
+        date '2010-01-01', null, '{}'::jsonb
+      from generate_series(${RANGES.FEDERATION.start}, ${RANGES.FEDERATION.start + RANGES.FEDERATION.count - 1}) g
     union all select md5('county-chamber' || g)::uuid, 'SUPERVISES',
         case when md5('org' || g)::uuid = any($1::uuid[]) then ${countyId('1')} else ${countyId(`1 + mod(g, ${COUNTIES})`)} end,
         md5('org' || g)::uuid, date '2010-01-01', null, '{}'::jsonb

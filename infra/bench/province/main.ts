@@ -88,12 +88,13 @@ async function main() {
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2, options: '-c jit=off' });
   await makeInboxTasks(db, log);
   const temporal = await startDevTemporal();
-  const servers = await startServers(databaseUrl, { hive: false, processes: { temporalAddress: temporal.address } }).catch(
-    async (error: unknown) => {
-      await temporal.stop();
-      throw error;
-    },
-  );
+  const servers = await startServers(databaseUrl, {
+    hive: false,
+    processes: { temporalAddress: temporal.address },
+  }).catch(async (error: unknown) => {
+    await temporal.stop();
+    throw error;
+  });
   try {
     const ids = (
       await db.query<{ province: string; city: string; county: string }>(
@@ -147,7 +148,9 @@ async function main() {
       if (who === 'unscoped') inboxBase = s;
       inboxCells.push(
         `${s.p50.toFixed(1)} / ${s.p99.toFixed(1)}` +
-          (who === 'unscoped' ? '' : ` (${(s.p50 / inboxBase.p50).toFixed(2)}× / ${(s.p99 / inboxBase.p99).toFixed(2)}×)`),
+          (who === 'unscoped'
+            ? ''
+            : ` (${(s.p50 / inboxBase.p50).toFixed(2)}× / ${(s.p99 / inboxBase.p99).toFixed(2)}×)`),
       );
       log(`task inbox as ${who} officer: ${inboxCells.at(-1)}`);
     }
