@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Grade, HonourLevel } from './entities/kinds.js';
 import { activeSql, honourInForceSql, inEffectSql, ratingInForceSql } from './rules/in-force.js';
 import { isoDateShapeSql } from '../common/dates.js';
-import { inScope, scopeCte, scopeParams } from './jurisdiction/statistics-scope.js';
+import { inScope } from './jurisdiction/statistics-scope.js';
 
 // The report's tables, computed from the records by SQL aggregates on a given day (`asOf`),
 // never read from stored totals. Two kinds of figure:
@@ -51,7 +51,7 @@ export async function standingFigures(
   const scoped = inScope(federationId);
   const rows = await em.execute<{ figure: string; key: string; count: number }[]>(
     `
-    with ${DAY}${scopeCte(federationId)},
+    with ${DAY},
     chamber as (select o.id, o.region_code from registry.organization o, day where o.${CHAMBER} and ${active('o')}${scoped('o.id')}),
     four_good as (
       select min(array_position(array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'], h.level)) as rank
@@ -66,7 +66,7 @@ export async function standingFigures(
     select 'honour' as figure, (array['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'])[rank] as key, count(*)::int as count from four_good group by rank
     union all
     select 'rating', grade, count(*)::int from current_grade group by grade`,
-    scopeParams(asOf, federationId),
+    [asOf],
   );
   const fourGoodByLevel = Object.fromEntries(Object.values(HonourLevel).map((level) => [level, 0])) as Record<
     HonourLevel,
@@ -115,7 +115,7 @@ export async function recordFigures(em: EntityManager, asOf: string, federationI
   const scoped = inScope(federationId);
   const [row] = await em.execute<Record<keyof RecordFigures, number | string>[]>(
     `
-    with ${DAY}${scopeCte(federationId)}
+    with ${DAY}
     select * from day
     cross join lateral (select count(*)::int as "bankPairings" from registry.relationship e
       where e.type = 'BANK_PAIRING' and ${inEffect('e')}${scoped('e.from_id')}) pairings
@@ -163,7 +163,7 @@ export async function recordFigures(em: EntityManager, asOf: string, federationI
       from registry.organization o where o.${CHAMBER} and ${active('o')}${scoped('o.id')}) counsel
     cross join lateral (select coalesce(sum(c.amount_fen), 0)::bigint as "charitySpendingFen" from registry.charity_record c
       where c.year = day.year and c.kind <> 'FUNDRAISING'${scoped('c.organization_id')}) charity`,
-    scopeParams(asOf, federationId),
+    [asOf],
   );
   const { as_of: _asOf, year_start: _start, year: _year, ...figures } = row as Record<string, number | string>;
   return Object.fromEntries(
@@ -193,7 +193,7 @@ export async function charityByOrganization(
 ): Promise<OrganizationCharityFigures[]> {
   const rows = await em.execute<Record<keyof OrganizationCharityFigures, string | number>[]>(
     `
-    with ${DAY}${scopeCte(federationId)}
+    with ${DAY}
     select c.organization_id as "organizationId",
       coalesce(sum(c.amount_fen) filter (where c.kind = 'FUNDRAISING'), 0)::bigint as "raisedFen",
       coalesce(sum(c.amount_fen) filter (where c.kind <> 'FUNDRAISING'), 0)::bigint as "givenFen",
@@ -205,7 +205,7 @@ export async function charityByOrganization(
     where c.year <= day.year${inScope(federationId)('c.organization_id')}
     group by c.organization_id, o.name
     order by o.name, c.organization_id`,
-    scopeParams(asOf, federationId),
+    [asOf],
   );
   return rows.map(({ organizationId, ...figures }) => ({
     organizationId: String(organizationId),
@@ -231,10 +231,10 @@ export async function platformActivityCounts(
 ): Promise<ActivityCount[]> {
   return em.execute<ActivityCount[]>(
     `
-    with ${DAY}${scopeCte(federationId)}
+    with ${DAY}
     select a.platform, a.kind, count(*)::int as count, coalesce(sum(a.participant_count), 0)::int as participants
     from registry.platform_activity a, day where ${thisYear('a.held_on')}${organizedInScope(federationId)}
     group by a.platform, a.kind order by a.platform, a.kind`,
-    scopeParams(asOf, federationId),
+    [asOf],
   );
 }
