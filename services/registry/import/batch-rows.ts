@@ -116,7 +116,7 @@ export function readBatchRows(kind: ImportedRowKind, text: string, maxRows: numb
   if (!Array.isArray(rows)) throw badInput('rows 应为 JSON 数组（一行一个对象）', 'rows');
   if (rows.length > maxRows) throw badInput(`一批最多 ${maxRows} 行，此批有 ${rows.length} 行`, 'rows');
   const shape = SHAPES[kind];
-  for (const [i, row] of rows.entries()) {
+  for (const [i, row] of (rows as unknown[]).entries()) {
     if (typeof row !== 'object' || row === null || Array.isArray(row))
       throw badInput(`rows 的第 ${i + 1} 项应为对象`, 'rows');
     for (const [field, fieldShape] of Object.entries(shape)) {
