@@ -116,6 +116,31 @@ describe('the change feed', () => {
     expect(new Set(typed.changes.map((c) => c.entityType))).toEqual(new Set(['AnnualInspection']));
   });
 
+  it('tells each row a statement of many rows changed, in its order, and nothing of a row it left as it was', async () => {
+    const a = await newAssociation(`测试${run}多行甲`);
+    const b = await newAssociation(`测试${run}多行乙`);
+    const { cursor } = await drain(null);
+    // One statement over both rows: only a's changes (the triggers run once a statement).
+    await sql(
+      `update registry.organization set short_name = case when id = $1 then '多行' else short_name end where id = any($2)`,
+      [a.id, [a.id, b.id]],
+    );
+    await sql('delete from registry.organization where id = $1', [b.id]);
+    const mine = (await drain(cursor)).changes.filter((c) => [a.id, b.id].includes(c.entityId));
+    expect(mine).toEqual([
+      expect.objectContaining({ entityId: a.id, operation: 'UPDATE', version: 1, changedFields: ['shortName'] }),
+      expect.objectContaining({
+        entityId: b.id,
+        operation: 'DELETE',
+        version: 1,
+        changedFields: [],
+        values: null,
+        asOf: { registeredOn: '2010-01-01', endedOn: null },
+      }),
+    ]);
+    expect(mine[0].values).toEqual(await registryRow('Organization', a.id));
+  });
+
   it('never skips a change of a transaction that began earlier and committed later', async () => {
     const org = await newAssociation(`测试${run}慢事务协会`);
     const { cursor: start } = await drain(null);
@@ -221,6 +246,9 @@ describe('the change feed', () => {
     const untracked = await sql(`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'registry' and c.relkind = 'r'
         and c.relname not in ('audit_entry', 'change', 'change_commit', 'jurisdiction', 'import_batch', 'integrator_client', 'integrator_secret', 'integrator_usage', 'mikro_orm_migrations')
+        -- a record table: its three statement triggers; a many-to-many table: its row trigger
+        and (select count(*) from pg_trigger t where t.tgrelid = c.oid
+          and t.tgname in (c.relname || '_change_insert', c.relname || '_change_update', c.relname || '_change_delete')) <> 3
         and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = c.relname || '_change')`);
     expect(untracked).toEqual([]);
   });

@@ -230,12 +230,17 @@ describe('a bulk import of organisations', () => {
       ]),
     );
 
-    // Applying the first batch again (a retried activity, a second approval) writes nothing.
+    // Applying the first batch again (a retried activity, a second approval) writes nothing. Its
+    // key names the batch's rows: the first valid row's index and their count.
+    const keys = await sql('select key from registry.import_batch where key like $1', [`${preview.id}:%`]);
+    expect(keys).toEqual([{ key: `${preview.id}:0+${preview.preview.valid}` }]);
     const again = await gql(
-      `mutation($key: String!, $rows: [ImportedOrganization!]) { importRegistryRows(key: $key, dryRun: false, organizations: $rows) { replayed outcomes { row outcome } } }`,
+      `mutation($key: String!, $rows: String!) { importRegistryRows(key: $key, dryRun: false, kind: ORGANIZATIONS, rows: $rows) { replayed outcomes { row outcome } } }`,
       {
-        key: `${preview.id}:0`,
-        rows: [{ row: 2, creditCode: fresh, name: '另一个名字', kind: 'INDUSTRY_ASSOCIATION', regionCode: '330402' }],
+        key: keys[0].key,
+        rows: JSON.stringify([
+          { row: 2, creditCode: fresh, name: '另一个名字', kind: 'INDUSTRY_ASSOCIATION', regionCode: '330402' },
+        ]),
       },
       system,
     );
@@ -260,11 +265,47 @@ describe('a bulk import of organisations', () => {
     const r = await upload('ORGANIZATIONS', 'x.csv', '统一社会信用代码,名称\r\n', await token(['INTEGRATOR']));
     expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const system = await gql(
-      'mutation { importRegistryRows(key: "k", dryRun: true) { replayed } }',
+      'mutation { importRegistryRows(key: "k", dryRun: true, kind: ORGANIZATIONS, rows: "[]") { replayed } }',
       {},
       await token(['FEDERATION_OFFICER']),
     );
     expect(system.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('takes a batch as one JSON text and refuses one GraphQL would not have coerced, writing nothing', async () => {
+    const code = newCode();
+    const send = (rows: unknown, kind = 'ORGANIZATIONS') =>
+      gql(
+        `mutation($rows: String!) { importRegistryRows(key: "${run}-refused", dryRun: false, kind: ${kind}, rows: $rows, reason: "测试") { replayed } }`,
+        { rows: typeof rows === 'string' ? rows : JSON.stringify(rows) },
+        system,
+      );
+    const row = {
+      row: 2,
+      creditCode: code,
+      name: `导入测试${run}形状`,
+      kind: 'INDUSTRY_ASSOCIATION',
+      regionCode: '330402',
+    };
+    for (const [rows, kind, message] of [
+      ['{"row": 2', 'ORGANIZATIONS', 'rows 应为 JSON 数组'],
+      [row, 'ORGANIZATIONS', 'rows 应为 JSON 数组'],
+      [[{ ...row, kind: 'CHAMBER' }], 'ORGANIZATIONS', 'rows 的第 1 项的 kind 应为FEDERATION、'],
+      [[{ ...row, row: 2.5 }], 'ORGANIZATIONS', 'rows 的第 1 项的 row 应为整数'],
+      [[row, { ...row, registeredOn: 20150301 }], 'ORGANIZATIONS', 'rows 的第 2 项的 registeredOn 应为字符串或 null'],
+      [[{ ...row, year: 2020 }], 'ORGANIZATIONS', '没有的字段 year'],
+      [[row], 'INSPECTIONS', 'rows 的第 1 项的 year 应为整数'],
+      [Array.from({ length: 2001 }, () => row), 'ORGANIZATIONS', '一批最多 2000 行，此批有 2001 行'],
+    ] as const) {
+      const r = await send(rows, kind);
+      expect(r.errors?.[0].extensions, JSON.stringify(rows).slice(0, 80)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'rows',
+      });
+      expect(r.errors?.[0].message).toContain(message);
+    }
+    expect(await sql('select 1 from registry.organization where credit_code = $1', [code])).toHaveLength(0);
+    expect(await sql('select 1 from registry.import_batch where key = $1', [`${run}-refused`])).toHaveLength(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { Migration } from '@mikro-orm/migrations';
 // recorded once as CREATE, so a consumer starting from the beginning reads the whole registry.
 
 /** Each tracked table, its GraphQL type and the columns that place its rows in time, in foreign-key order. */
-const TRACKED: [table: string, type: string, asOf: string[]][] = [
+export const TRACKED: [table: string, type: string, asOf: string[]][] = [
   ['organization', 'Organization', ['registered_on', 'ended_on']],
   ['person', 'Person', []],
   ['relationship', 'Relationship', ['valid_from', 'valid_to']],

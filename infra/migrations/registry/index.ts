@@ -14,6 +14,7 @@ import { Migration20261207210000_pinyin_order } from './Migration20261207210000_
 import { Migration20261207210013_import_batch } from './Migration20261207210013_import_batch.js';
 import { Migration20261208000514_integrator_clients } from './Migration20261208000514_integrator_clients.js';
 import { Migration20261208013000_jurisdiction_intervals } from './Migration20261208013000_jurisdiction_intervals.js';
+import { Migration20261208031500_change_feed_statement_triggers } from './Migration20261208031500_change_feed_statement_triggers.js';
 import { Migration20261208033000_jurisdiction_covering_indexes } from './Migration20261208033000_jurisdiction_covering_indexes.js';
 
 // Every migration of the registry schema, oldest first. npm run migration:create adds files here.
@@ -33,6 +34,7 @@ export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261207210013_import_batch', class: Migration20261207210013_import_batch },
   { name: 'Migration20261208000514_integrator_clients', class: Migration20261208000514_integrator_clients },
   { name: 'Migration20261208013000_jurisdiction_intervals', class: Migration20261208013000_jurisdiction_intervals },
+  { name: 'Migration20261208031500_change_feed_statement_triggers', class: Migration20261208031500_change_feed_statement_triggers },
   {
     name: 'Migration20261208033000_jurisdiction_covering_indexes',
     class: Migration20261208033000_jurisdiction_covering_indexes,

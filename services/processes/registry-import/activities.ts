@@ -17,8 +17,16 @@ import { MAX_HTTP_ROWS, type ImportKind } from './formats.js';
 // <import id>:<batch>: the registry applies a key once, so a retried activity or a replayed
 // workflow writes nothing twice.
 
-/** Rows per registry call (the registry takes at most 500). */
-export const BATCH_ROWS = 400;
+/**
+ * Rows per dry-run call of the preview, three in flight: small enough that the calls overlap.
+ */
+const PREVIEW_ROWS = 400;
+/**
+ * Rows per applied batch (the registry takes at most 2,000): each call costs a transaction, an
+ * HTTP round trip and its statements' planning whatever its size, so a batch is as large as the
+ * registry takes (bench:import, docs/benchmarks.md).
+ */
+const APPLY_ROWS = 2000;
 /** Dry-run calls in flight at once during the preview. */
 const PREVIEW_CALLS = 3;
 
@@ -30,13 +38,15 @@ interface RowOutcome {
   problems: { column: string; value: string; message: string }[];
 }
 
-const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $organizations: [ImportedOrganization!], $inspections: [ImportedInspection!], $penalties: [ImportedPenalty!], $listEntries: [ImportedListEntry!], $reason: String) {
-  importRegistryRows(key: $key, dryRun: $dryRun, organizations: $organizations, inspections: $inspections, penalties: $penalties, listEntries: $listEntries, reason: $reason) {
+// The rows travel as one JSON text, not a GraphQL list the registry would coerce field by field.
+const IMPORT_ROWS = `mutation ($key: String!, $dryRun: Boolean!, $kind: ImportedRowKind!, $rows: String!, $reason: String) {
+  importRegistryRows(key: $key, dryRun: $dryRun, kind: $kind, rows: $rows, reason: $reason) {
     replayed outcomes { row outcome entityId changedFields problems { column value message } } } }`;
 
-function batches<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH_ROWS) out.push(items.slice(i, i + BATCH_ROWS));
+/** `items` in batches of `size`, each with the index of its first item. */
+function batches<T>(items: T[], size: number): { start: number; batch: T[] }[] {
+  const out: { start: number; batch: T[] }[] = [];
+  for (let start = 0; start < items.length; start += size) out.push({ start, batch: items.slice(start, start + size) });
   return out;
 }
 
@@ -58,10 +68,8 @@ export function createRegistryImportActivities({
         key,
         dryRun,
         reason,
-        organizations: kind === 'ORGANIZATIONS' ? rows : null,
-        inspections: kind === 'INSPECTIONS' ? rows : null,
-        penalties: kind === 'PENALTIES' ? rows : null,
-        listEntries: kind === 'LIST_ENTRIES' ? rows : null,
+        kind,
+        rows: JSON.stringify(rows),
       }),
     );
     return data.importRegistryRows.outcomes;
@@ -112,7 +120,7 @@ export function createRegistryImportActivities({
       const accepted = new Set<number>();
       // The dry run writes nothing, so its batches go PREVIEW_CALLS at a time (each waits mostly
       // on the registry); their answers are taken in order.
-      const pending = batches(valid);
+      const pending = batches(valid, PREVIEW_ROWS).map(({ batch }) => batch);
       const answers: RowOutcome[][] = [];
       let next = 0;
       const caller = async () => {
@@ -149,8 +157,12 @@ export function createRegistryImportActivities({
       const changes: ImportChange[] = [];
       const refusedErrors: RowError[] = [];
       const reason = `批量导入 ${run.fileName}（${run.id}）`;
-      for (const [n, batch] of batches(rows).entries()) {
-        for (const outcome of await sendRows(run.kind as ImportKind, batch, `${importId}:${n}`, false, reason)) {
+      // A batch's key names its rows (the first valid row's index and their count), not its
+      // number: a run whose earlier batches were of another size never takes a key of theirs as
+      // its own (it would skip rows); their rows come back unchanged, by natural key.
+      for (const { start, batch } of batches(rows, APPLY_ROWS)) {
+        const key = `${importId}:${start}+${batch.length}`;
+        for (const outcome of await sendRows(run.kind as ImportKind, batch, key, false, reason)) {
           if (outcome.outcome === 'INVALID') {
             applied.refused++;
             refusedErrors.push(...outcome.problems.map((p) => ({ row: outcome.row, ...p })));

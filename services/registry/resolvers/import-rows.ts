@@ -1,25 +1,19 @@
-import {
-  Authorized,
-  Arg,
-  Ctx,
-  Field,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Resolver,
-  registerEnumType,
-} from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../entities/organization.js';
-import { OrganizationKind } from '../entities/kinds.js';
 import { AdministrativePenalty, AnnualInspection, ListEntry } from '../entities/evaluation-facts.js';
-import { InspectionResult, ListKind, PenaltyKind } from '../entities/evaluation-kinds.js';
 import { LIST_WORDS } from '../words.js';
 import { ImportBatch, type StoredRowOutcome } from '../entities/import-batch.js';
 import type { Versioned } from '../audit.js';
 import { writeBatch, type Correction } from '../import/write-batch.js';
+import {
+  ImportedRowKind,
+  readBatchRows,
+  type ImportedInspection,
+  type ImportedListEntry,
+  type ImportedOrganization,
+  type ImportedPenalty,
+} from '../import/batch-rows.js';
 import { actAs } from '../changes/actor.js';
 import {
   inspectionYearViolations,
@@ -46,53 +40,8 @@ export enum ImportOutcome {
 }
 registerEnumType(ImportOutcome, { name: 'ImportOutcome', description: '新增 / 变更 / 未变 / 无效' });
 
-const MAX_ROWS = 500;
-
-@InputType({ description: 'An organisation row of an import file' })
-class ImportedOrganization {
-  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
-  @Field(() => String) creditCode!: string;
-  @Field(() => String) name!: string;
-  @Field(() => OrganizationKind) kind!: OrganizationKind;
-  @Field(() => String) regionCode!: string;
-  @Field(() => String, { nullable: true, description: 'ISO date of registration' }) registeredOn?: string | null;
-}
-
-@InputType({ description: 'An annual inspection row of an import file' })
-class ImportedInspection {
-  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
-  @Field(() => String) creditCode!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => InspectionResult) result!: InspectionResult;
-}
-
-@InputType({
-  description: 'An administrative penalty row of an import file (natural key: authority + document number)',
-})
-class ImportedPenalty {
-  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
-  @Field(() => String) creditCode!: string;
-  @Field(() => String) decidedOn!: string;
-  @Field(() => String) authority!: string;
-  @Field(() => String) documentNumber!: string;
-  @Field(() => PenaltyKind) kind!: PenaltyKind;
-  @Field(() => String) description!: string;
-  @Field(() => String, { nullable: true }) servedUntil?: string | null;
-}
-
-@InputType({
-  description:
-    'A list entry row of an import file (列入, or 移出 with removedOn; natural key: credit code + list + listedOn)',
-})
-class ImportedListEntry {
-  @Field(() => Int, { description: 'Its row in the file' }) row!: number;
-  @Field(() => String) creditCode!: string;
-  @Field(() => ListKind) list!: ListKind;
-  @Field(() => String) listedOn!: string;
-  @Field(() => String) reason!: string;
-  @Field(() => String, { nullable: true }) removedOn?: string | null;
-  @Field(() => String, { nullable: true }) removalReason?: string | null;
-}
+/** Rows a batch may have: the import sends 2,000 (one transaction; bench:import measures it). */
+const MAX_ROWS = 2000;
 
 @ObjectType({ description: 'What is wrong with a cell' })
 class ImportRowProblem {
@@ -118,6 +67,13 @@ class ImportBatchResult {
   @Field(() => [ImportRowOutcome]) outcomes!: ImportRowOutcome[];
 }
 
+// The batch reads records to compare them and writes with its own statements (writeBatch), so
+// what it reads stays out of the identity map: the transaction's flush at commit would otherwise
+// compare every one of a batch's thousands of records with its snapshot, to find nothing.
+const UNMANAGED = { disableIdentityMap: true } as const;
+/** An organisation a fact row names: what its rules and messages read, not the whole record. */
+const NAMED = { ...UNMANAGED, fields: ['id', 'name', 'kind', 'creditCode', 'registeredOn'] } as const;
+
 const invalid = (row: number, problems: RowProblem[]): StoredRowOutcome => ({
   row,
   outcome: ImportOutcome.INVALID,
@@ -133,7 +89,7 @@ async function upsertOrganizations(
   write: boolean,
   reason: string | null,
 ) {
-  const existing = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const existing = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } }, UNMANAGED);
   const byCode = new Map(existing.map((o) => [o.creditCode!, o]));
   const outcomes: StoredRowOutcome[] = [];
   const creates: Organization[] = [];
@@ -183,16 +139,18 @@ async function upsertInspections(
   write: boolean,
   reason: string | null,
 ) {
-  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } }, NAMED);
   const byCode = new Map(organizations.map((o) => [o.creditCode!, o]));
-  const inspections = await tx.find(AnnualInspection, {
-    organization: { $in: organizations },
-    year: { $in: [...new Set(rows.map((r) => r.year))] },
-  });
+  const inspections = await tx.find(
+    AnnualInspection,
+    { organization: { $in: organizations.map((o) => o.id) }, year: { $in: [...new Set(rows.map((r) => r.year))] } },
+    UNMANAGED,
+  );
   const byKey = new Map(inspections.map((i) => [`${i.organization.id}/${i.year}`, i]));
   const outcomes: StoredRowOutcome[] = [];
   const created: AnnualInspection[] = [];
   const corrections: Correction<AnnualInspection>[] = [];
+  const thisYear = currentYear();
   for (const row of rows) {
     const organization = byCode.get(row.creditCode);
     if (!organization) {
@@ -202,7 +160,7 @@ async function upsertInspections(
     }
     const violations = [
       ...socialOrganizationViolations(organization),
-      ...inspectionYearViolations(row.year, currentYear(), organization.registeredOn),
+      ...inspectionYearViolations(row.year, thisYear, organization.registeredOn),
     ];
     if (violations.length) {
       outcomes.push(
@@ -250,12 +208,12 @@ async function upsertPenalties(
   write: boolean,
   reason: string | null,
 ) {
-  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } }, NAMED);
   const byCode = new Map(organizations.map((o) => [o.creditCode!, o]));
   const earlier = await tx.find(
     AdministrativePenalty,
     { documentNumber: { $in: rows.map((r) => r.documentNumber) } },
-    { populate: ['organization'] },
+    { populate: ['organization'], ...UNMANAGED },
   );
   const byKey = new Map(earlier.map((p) => [`${p.authority}/${p.documentNumber}`, p]));
   const outcomes: StoredRowOutcome[] = [];
@@ -342,7 +300,7 @@ async function upsertListEntries(
   write: boolean,
   reason: string | null,
 ) {
-  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } });
+  const organizations = await tx.find(Organization, { creditCode: { $in: rows.map((r) => r.creditCode) } }, NAMED);
   const byCode = new Map(organizations.map((o) => [o.creditCode!, o]));
   if (write) {
     // The keeper's lock on (organisation, list), in one order so two writers never wait on each other.
@@ -352,7 +310,9 @@ async function upsertListEntries(
     for (const lock of locks.sort())
       await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`list-entry:${lock}`]);
   }
-  const entries = organizations.length ? await tx.find(ListEntry, { organization: { $in: organizations } }) : [];
+  const entries = organizations.length
+    ? await tx.find(ListEntry, { organization: { $in: organizations.map((o) => o.id) } }, UNMANAGED)
+    : [];
   const stays = new Map<string, ListEntry[]>();
   const staysOf = (organizationId: string, list: string) => {
     const key = `${organizationId}/${list}`;
@@ -432,32 +392,35 @@ export class ImportRowsResolver {
       'SYSTEM (the bulk import): upsert a batch of rows by natural key, once per key; dryRun says what each row would do and writes nothing',
   })
   async importRegistryRows(
-    @Arg('key', () => String, { description: 'The batch idempotency key, e.g. <import id>:<batch number>' })
+    @Arg('key', () => String, { description: 'The batch idempotency key, e.g. <import id>:<first row>+<rows>' })
     key: string,
     @Arg('dryRun', () => Boolean) dryRun: boolean,
-    @Arg('organizations', () => [ImportedOrganization], { nullable: true })
-    organizations: ImportedOrganization[] | null,
-    @Arg('inspections', () => [ImportedInspection], { nullable: true }) inspections: ImportedInspection[] | null,
-    @Arg('penalties', () => [ImportedPenalty], { nullable: true }) penalties: ImportedPenalty[] | null,
-    @Arg('listEntries', () => [ImportedListEntry], { nullable: true }) listEntries: ImportedListEntry[] | null,
+    @Arg('kind', () => ImportedRowKind) kind: ImportedRowKind,
+    @Arg('rows', () => String, {
+      description:
+        'The rows as one JSON array: objects with `row` (the file row) and the fields of the kind (creditCode, name, kind, regionCode, registeredOn; creditCode, year, result; creditCode, decidedOn, authority, documentNumber, kind, description, servedUntil; creditCode, list, listedOn, reason, removedOn, removalReason)',
+    })
+    rowsJson: string,
     @Arg('reason', () => String, { nullable: true, description: 'For the audit trail, e.g. 批量导入 <file>' })
     reason: string | null,
     @Ctx() { em, identity }: RegistryContext,
   ): Promise<ImportBatchResult> {
     if (!key.trim() || key.length > 200) throw badInput('批次键（key）不能为空，最长 200 个字符', 'key');
-    const count =
-      (organizations?.length ?? 0) + (inspections?.length ?? 0) + (penalties?.length ?? 0) + (listEntries?.length ?? 0);
-    if (count > MAX_ROWS) throw badInput(`一批最多 ${MAX_ROWS} 行，此批有 ${count} 行`, 'organizations');
+    const rows = readBatchRows(kind, rowsJson, MAX_ROWS);
     const why = requireReason(reason, true);
     const actor = identity.subject;
     const answer = (outcomes: StoredRowOutcome[], replayed: boolean) =>
       Object.assign(new ImportBatchResult(), { key, replayed, outcomes: outcomes as ImportRowOutcome[] });
-    const run = async (tx: EntityManager, write: boolean) => [
-      ...(organizations?.length ? await upsertOrganizations(tx, actor, organizations, write, why) : []),
-      ...(inspections?.length ? await upsertInspections(tx, actor, inspections, write, why) : []),
-      ...(penalties?.length ? await upsertPenalties(tx, actor, penalties, write, why) : []),
-      ...(listEntries?.length ? await upsertListEntries(tx, actor, listEntries, write, why) : []),
-    ];
+    const run = async (tx: EntityManager, write: boolean): Promise<StoredRowOutcome[]> => {
+      if (!rows.length) return [];
+      if (kind === ImportedRowKind.ORGANIZATIONS)
+        return upsertOrganizations(tx, actor, rows as unknown as ImportedOrganization[], write, why);
+      if (kind === ImportedRowKind.INSPECTIONS)
+        return upsertInspections(tx, actor, rows as unknown as ImportedInspection[], write, why);
+      if (kind === ImportedRowKind.PENALTIES)
+        return upsertPenalties(tx, actor, rows as unknown as ImportedPenalty[], write, why);
+      return upsertListEntries(tx, actor, rows as unknown as ImportedListEntry[], write, why);
+    };
     if (dryRun) return answer(await run(em.fork(), false), false);
     return em.fork().transactional(async (tx) => {
       // The batch's key first: a concurrent second call waits on this row and then sees it.
