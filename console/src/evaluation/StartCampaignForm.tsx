@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Typography } from 'antd';
+import { App, Button, Form, InputNumber, Radio, Space } from 'antd';
 import { useState } from 'react';
 import type { EvaluationTrack } from '../gql/graphql';
 import { beijingToday } from '../shell/china-days';
@@ -8,6 +8,7 @@ import { hubProblem, type HubProblem } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { CAMPAIGNS, START_CAMPAIGN } from './operations';
 import { DEFAULTS, GRADES, TRACKS, gradeWord } from './words';
+import { FormCard } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -121,28 +122,15 @@ export function StartCampaignForm() {
   }
 
   return (
-    <Card
-      size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('title')}
-        </Typography.Title>
+    <FormCard
+      title={t('title')}
+      refusal={
+        problem &&
+        (problem.placed
+          ? t('fixFields', { code: problem.code })
+          : t('refused', { code: problem.code, message: problem.message }))
       }
-      style={{ marginBottom: 16 }}
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={
-            problem.placed
-              ? t('fixFields', { code: problem.code })
-              : t('refused', { code: problem.code, message: problem.message })
-          }
-        />
-      )}
       <Form
         form={form}
         name="campaign"
@@ -212,6 +200,6 @@ export function StartCampaignForm() {
           {t('submit')}
         </Button>
       </Form>
-    </Card>
+    </FormCard>
   );
 }
