@@ -4,7 +4,7 @@ import { App, Button, Form, InputNumber, Radio, Space } from 'antd';
 import { useState } from 'react';
 import type { EvaluationTrack } from '../gql/graphql';
 import { beijingToday } from '../shell/china-days';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { CAMPAIGNS, START_CAMPAIGN } from './operations';
 import { DEFAULTS, GRADES, TRACKS, gradeWord } from './words';
@@ -71,6 +71,7 @@ const pathOf = (field: string) => field.split('.');
  */
 export function StartCampaignForm() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -127,8 +128,8 @@ export function StartCampaignForm() {
       refusal={
         problem &&
         (problem.placed
-          ? t('fixFields', { code: problem.code })
-          : t('refused', { code: problem.code, message: problem.message }))
+          ? t('fixFields', { code: problemText(problem.code) })
+          : t('refused', { code: problemText(problem.code), message: problem.message }))
       }
     >
       <Form

@@ -1,3 +1,4 @@
+import { useProblemWord } from '../shell/errors';
 import type { HubProblem } from '../shell/errors';
 import { RefusalAlert } from '../shell/FormCard';
 import { defineMessages, useT } from '../shell/i18n';
@@ -12,11 +13,12 @@ type Refused = HubProblem & { placed: boolean };
 /** The procurement forms' words for what the hub refused (a FormCard's `refusal`). */
 export function useRefusal(): (problem?: Refused) => string | undefined {
   const t = useT(messages);
+  const problemText = useProblemWord();
   return (problem) =>
     problem &&
     (problem.placed
-      ? t('fixFields', { code: problem.code })
-      : t('refused', { code: problem.code, message: problem.message }));
+      ? t('fixFields', { code: problemText(problem.code) })
+      : t('refused', { code: problemText(problem.code), message: problem.message }));
 }
 
 /** What the hub refused, where a form does not stand first in its card: the fields it named carry their own message. */

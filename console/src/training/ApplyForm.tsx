@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import { beijingToday } from '../shell/china-days';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { CHAMBER_STAFF, ENROLL, ORGANIZATION_NAME, TRAINING_COURSE } from './operations';
 import { POSITION_ROLES } from './words';
@@ -51,6 +51,7 @@ export function ApplyForm({
   appliedPersonIds: string[];
 }) {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ organizationId: string; personId: string }>();
@@ -86,7 +87,10 @@ export function ApplyForm({
   }
 
   return (
-    <FormCard title={t('title')} refusal={problem && t('refused', { code: problem.code, message: problem.message })}>
+    <FormCard
+      title={t('title')}
+      refusal={problem && t('refused', { code: problemText(problem.code), message: problem.message })}
+    >
       <Form
         form={form}
         name="apply"

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { beijingToday } from '../shell/china-days';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { CREATE_COURSE, TRAINING_COURSES } from './operations';
 import { FormCard } from '../shell/FormCard';
@@ -57,6 +57,7 @@ interface Values {
 /** A Federation officer (or admin) announces a course; the hub's refusal stands beside its field. */
 export function CourseForm() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -104,8 +105,8 @@ export function CourseForm() {
       refusal={
         problem &&
         (problem.placed
-          ? t('fixFields', { code: problem.code })
-          : t('refused', { code: problem.code, message: problem.message }))
+          ? t('fixFields', { code: problemText(problem.code) })
+          : t('refused', { code: problemText(problem.code), message: problem.message }))
       }
     >
       <Form form={form} name="course" layout="vertical" onFinish={(values) => void submit(values)}>
