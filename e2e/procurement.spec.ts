@@ -102,7 +102,7 @@ test('an agency publishes a need, chambers bid, the committee scores, the head a
   await page.getByLabel('价格权重（%）').fill('40');
   await page.getByLabel('技术权重（%）').fill('60');
   await page.getByRole('button', { name: '发布', exact: true }).click();
-  await expect(page.getByTestId('publish-problem')).toContainText('BAD_USER_INPUT');
+  await expect(page.getByTestId('publish-problem')).toContainText('输入有误');
   await expect(page.locator('.ant-form-item').filter({ has: page.getByLabel('价格权重（%）') })).toContainText(
     'the price weight of a service procurement is 10 to 30 percent, not 40',
   );

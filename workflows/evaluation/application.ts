@@ -42,8 +42,12 @@ export async function evaluationApplication(input: ApplicationInput): Promise<Ap
   setHandler(applicationStateQuery, () => state);
   setHandler(
     lodgeObjectionUpdate,
-    (objection) => {
+    async (objection) => {
       state.objections.push({ ...objection, outcome: null });
+      // Recorded at once: the chamber sees its objection on 本会参评 during the notice, not days
+      // later when the notice ends. Runs whose objections came before this keep their history.
+      if (patched('evaluation-objection-recorded'))
+        await evaluationActivities.recordEvaluation({ application: input, state });
       return state;
     },
     {

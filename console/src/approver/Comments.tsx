@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Form, Input, List, Typography } from 'antd';
+import { Alert, Button, Form, Input, List } from 'antd';
 import { useState } from 'react';
 import type { ApproverTaskQuery } from '../gql/graphql';
+import { FormCard } from '../shell/FormCard';
 import { hubProblem, problemWord, type HubProblem } from '../shell/errors';
 import { defineMessages, useT, useBilingual } from '../shell/i18n';
 import { dateTime } from './format';
@@ -53,15 +54,7 @@ export function Comments({ taskId, comments, onAdded }: { taskId: string; commen
   }
 
   return (
-    <Card
-      size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('title')}
-        </Typography.Title>
-      }
-      style={{ marginBottom: 16 }}
-    >
+    <FormCard title={t('title')}>
       <List
         size="small"
         dataSource={ordered}
@@ -102,6 +95,6 @@ export function Comments({ taskId, comments, onAdded }: { taskId: string; commen
           {t('add')}
         </Button>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { defineMessages, useLocale, useT, useBilingual } from '../shell/i18n';
 import { appliesTo, decisionValues, formPathOf, type FormField, type FormShape } from './decision';
 import { useWords, useCatalogWords } from './labels';
 import { DECIDE } from './operations';
+import { FormCard } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -151,29 +152,16 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
   }
 
   return (
-    <Card
-      size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('title')}
-        </Typography.Title>
+    <FormCard
+      title={t('title')}
+      refusal={
+        problem &&
+        (problem.placed
+          ? t('fixFields', { code: text(problemWord(problem.code)) })
+          : t('refused', { code: text(problemWord(problem.code)), message: problem.message }))
       }
-      style={{ marginBottom: 16 }}
+      refusalTestId="decision-problem"
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          data-testid="decision-problem"
-          title={
-            problem.placed
-              ? t('fixFields', { code: text(problemWord(problem.code)) })
-              : t('refused', { code: text(problemWord(problem.code)), message: problem.message })
-          }
-        />
-      )}
       <Form
         form={form}
         name="decision"
@@ -213,6 +201,6 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
           {t('submit')}
         </Button>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

@@ -1,7 +1,7 @@
-import dayjs from 'dayjs';
+import { beijingTime } from '../shell/china-days';
 
-/** Beijing time is what everyone here reads; the browser's own zone is used as it is. */
-export const dateTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+/** Beijing time is what everyone here reads, whatever the browser's own zone: to the minute. */
+export const dateTime = (iso: string | null | undefined) => (iso ? beijingTime(iso, 'minute') : '');
 
 const ACTIVE = ['OPEN', 'CLAIMED'];
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { CHAMBER_EVALUATIONS, LODGE_OBJECTION } from './operations';
 
@@ -37,6 +37,7 @@ export function ObjectionDialog({
   onClose(): void;
 }) {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const [form] = Form.useForm<{ reason: string }>();
   const [problem, setProblem] = useState<HubProblem>();
   const [lodge, { loading }] = useMutation(LODGE_OBJECTION, {
@@ -85,7 +86,7 @@ export function ObjectionDialog({
           type="error"
           showIcon
           role="alert"
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: problemText(problem.code), message: problem.message })}
         />
       )}
     </Modal>

@@ -1,13 +1,14 @@
 import { useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Typography } from 'antd';
+import { App, Button, Form, InputNumber, Radio, Space } from 'antd';
 import { useState } from 'react';
 import type { EvaluationTrack } from '../gql/graphql';
 import { beijingToday } from '../shell/china-days';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { CAMPAIGNS, START_CAMPAIGN } from './operations';
 import { DEFAULTS, GRADES, TRACKS, gradeWord } from './words';
+import { FormCard } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -70,6 +71,7 @@ const pathOf = (field: string) => field.split('.');
  */
 export function StartCampaignForm() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -121,28 +123,15 @@ export function StartCampaignForm() {
   }
 
   return (
-    <Card
-      size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('title')}
-        </Typography.Title>
+    <FormCard
+      title={t('title')}
+      refusal={
+        problem &&
+        (problem.placed
+          ? t('fixFields', { code: problemText(problem.code) })
+          : t('refused', { code: problemText(problem.code), message: problem.message }))
       }
-      style={{ marginBottom: 16 }}
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={
-            problem.placed
-              ? t('fixFields', { code: problem.code })
-              : t('refused', { code: problem.code, message: problem.message })
-          }
-        />
-      )}
       <Form
         form={form}
         name="campaign"
@@ -212,6 +201,6 @@ export function StartCampaignForm() {
           {t('submit')}
         </Button>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { hubProblem, type HubProblem } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
@@ -9,7 +9,8 @@ import type { Detail } from './detail';
 import { placeProblem } from './form-errors';
 import { OrganizationName } from './Names';
 import { SUBMIT_BID, WITHDRAW_BID } from './operations';
-import { ProblemAlert } from './ProblemAlert';
+import { useRefusal } from './ProblemAlert';
+import { FormCard } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -81,6 +82,7 @@ function BidForm({
   onChanged(): void;
 }) {
   const t = useT(messages);
+  const refusal = useRefusal();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<{ price: number; proposal: string }>();
   const [problem, setProblem] = useState<HubProblem & { placed: boolean }>();
@@ -129,17 +131,16 @@ function BidForm({
   }
 
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 16 }}
+    <FormCard
       title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+        <>
           {t('heading', { organization: '' })}
           <OrganizationName id={organizationId} />
-        </Typography.Title>
+        </>
       }
+      refusal={refusal(problem)}
+      refusalTestId="bid-problem"
     >
-      <ProblemAlert problem={problem} testId="bid-problem" />
       {current && <p>{t('current', { price: yuan(current.priceFen), version: current.version })}</p>}
       <Form
         form={form}
@@ -182,6 +183,6 @@ function BidForm({
           )}
         </Space>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

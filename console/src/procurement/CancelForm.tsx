@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { App, Button, Card, Form, Input, Typography } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { hubProblem, type HubProblem } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
@@ -7,7 +7,8 @@ import { hasRole, useSession } from '../shell/session';
 import type { Detail } from './detail';
 import { placeProblem } from './form-errors';
 import { CANCEL } from './operations';
-import { ProblemAlert } from './ProblemAlert';
+import { useRefusal } from './ProblemAlert';
+import { FormCard } from '../shell/FormCard';
 import { CANCELLABLE } from './words';
 
 const messages = defineMessages(
@@ -39,6 +40,7 @@ const messages = defineMessages(
 /** The agency's officer cancels before the contract, with a reason, behind a confirmation. */
 export function CancelForm({ procurement, onChanged }: { procurement: Detail; onChanged(): void }) {
   const t = useT(messages);
+  const refusal = useRefusal();
   const { session } = useSession();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
@@ -69,16 +71,7 @@ export function CancelForm({ procurement, onChanged }: { procurement: Detail; on
   }
 
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 16 }}
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('heading')}
-        </Typography.Title>
-      }
-    >
-      <ProblemAlert problem={problem} testId="cancel-problem" />
+    <FormCard title={t('heading')} refusal={refusal(problem)} refusalTestId="cancel-problem">
       <Form form={form} name="cancel" layout="vertical" onFinish={submit}>
         <Form.Item
           name="reason"
@@ -91,6 +84,6 @@ export function CancelForm({ procurement, onChanged }: { procurement: Detail; on
           {t('submit')}
         </Button>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

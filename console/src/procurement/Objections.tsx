@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { App, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { hubProblem, type HubProblem } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
@@ -10,6 +10,7 @@ import { placeProblem } from './form-errors';
 import { OrganizationName } from './Names';
 import { LODGE_OBJECTION } from './operations';
 import { ProblemAlert } from './ProblemAlert';
+import { FormCard } from '../shell/FormCard';
 import { OBJECTION_OUTCOMES } from './words';
 
 const messages = defineMessages(
@@ -90,15 +91,7 @@ export function Objections({ procurement, onChanged }: { procurement: Detail; on
   }
 
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 16 }}
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('heading')}
-        </Typography.Title>
-      }
-    >
+    <FormCard title={t('heading')}>
       {procurement.award && (
         <p data-testid="procurement-award">{t('award', { organization: procurement.award.organization.name })}</p>
       )}
@@ -157,6 +150,6 @@ export function Objections({ procurement, onChanged }: { procurement: Detail; on
           </Form>
         </>
       )}
-    </Card>
+    </FormCard>
   );
 }

@@ -1,5 +1,6 @@
-import { Alert } from 'antd';
+import { useProblemWord } from '../shell/errors';
 import type { HubProblem } from '../shell/errors';
+import { RefusalAlert } from '../shell/FormCard';
 import { defineMessages, useT } from '../shell/i18n';
 
 const messages = defineMessages(
@@ -7,22 +8,21 @@ const messages = defineMessages(
   { refused: 'Not accepted ({code}): {message}', fixFields: 'Not accepted ({code}): see the notes beside the fields.' },
 );
 
-/** What the hub refused, above a form: the fields it named carry their own message. */
-export function ProblemAlert({ problem, testId }: { problem?: HubProblem & { placed: boolean }; testId: string }) {
+type Refused = HubProblem & { placed: boolean };
+
+/** The procurement forms' words for what the hub refused (a FormCard's `refusal`). */
+export function useRefusal(): (problem?: Refused) => string | undefined {
   const t = useT(messages);
-  if (!problem) return null;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      style={{ marginBottom: 16 }}
-      data-testid={testId}
-      title={
-        problem.placed
-          ? t('fixFields', { code: problem.code })
-          : t('refused', { code: problem.code, message: problem.message })
-      }
-    />
-  );
+  const problemText = useProblemWord();
+  return (problem) =>
+    problem &&
+    (problem.placed
+      ? t('fixFields', { code: problemText(problem.code) })
+      : t('refused', { code: problemText(problem.code), message: problem.message }));
+}
+
+/** What the hub refused, where a form does not stand first in its card: the fields it named carry their own message. */
+export function ProblemAlert({ problem, testId }: { problem?: Refused; testId: string }) {
+  const refusal = useRefusal()(problem);
+  return refusal ? <RefusalAlert testId={testId}>{refusal}</RefusalAlert> : null;
 }

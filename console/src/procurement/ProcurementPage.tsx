@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Descriptions, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { hubProblem } from '../shell/errors';
+import { hubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { hasRole, useSession } from '../shell/session';
 import { useCatalogWords, useWords } from '../shell/words';
@@ -81,6 +81,7 @@ const messages = defineMessages(
 /** One procurement: the need, the bids and their screening and ranking, objections, the contract. */
 export function ProcurementPage() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(PROCUREMENT, {
     variables: { id },
@@ -102,7 +103,7 @@ export function ProcurementPage() {
           type="error"
           showIcon
           style={{ marginTop: 16 }}
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: problemText(problem.code), message: problem.message })}
         />
       )}
       {loading && !procurement && <Skeleton active />}

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ProcurementListQuery } from '../gql/graphql';
-import { hubProblem } from '../shell/errors';
+import { hubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { hasRole, useSession } from '../shell/session';
 import { useCatalogWords, useWords } from '../shell/words';
@@ -55,6 +55,7 @@ type Row = ProcurementListQuery['procurements']['edges'][number]['node'];
 /** Every published need, newest first (public notices: any signed-in person reads them). */
 export function ProcurementsPage() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const word = useWords();
   const words = useCatalogWords();
   const { session } = useSession();
@@ -98,7 +99,7 @@ export function ProcurementsPage() {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: problemText(problem.code), message: problem.message })}
         />
       )}
       <Table<Row>

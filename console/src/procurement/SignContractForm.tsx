@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { hubProblem, type HubProblem } from '../shell/errors';
@@ -11,6 +11,7 @@ import { placeProblem } from './form-errors';
 import { PUBLISH_CHOICES, SIGN_CONTRACT } from './operations';
 import { PersonPicker } from './PersonPicker';
 import { ProblemAlert } from './ProblemAlert';
+import { FormCard } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -124,15 +125,7 @@ export function SignContractForm({ procurement, onChanged }: { procurement: Deta
   }
 
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 16 }}
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('heading')}
-        </Typography.Title>
-      }
-    >
+    <FormCard title={t('heading')}>
       {procurement.award && <p>{t('provider', { organization: procurement.award.organization.name })}</p>}
       <ProblemAlert problem={problem} testId="contract-problem" />
       <Form<Values>
@@ -219,6 +212,6 @@ export function SignContractForm({ procurement, onChanged }: { procurement: Deta
           {t('submit')}
         </Button>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

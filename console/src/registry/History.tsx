@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Table, Typography } from 'antd';
-import { hubProblem } from '../shell/errors';
+import { hubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT, type Locale } from '../shell/i18n';
 import { shanghaiMinute, wordOf } from './format';
 import { HISTORY } from './operations';
@@ -63,6 +63,7 @@ function describeChange(before: Values, after: Values, locale: Locale, empty: st
 /** An organisation's history: who changed what about it and its facts, when, and why (newest first). */
 export function History({ organizationId }: { organizationId: string }) {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const { data, loading, error, fetchMore } = useQuery(HISTORY, {
     variables: { organizationId, first: 50 },
@@ -71,7 +72,12 @@ export function History({ organizationId }: { organizationId: string }) {
   const trail = data?.auditTrail;
   if (problem)
     return (
-      <Alert type="error" showIcon role="alert" title={t('failed', { code: problem.code, message: problem.message })} />
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={t('failed', { code: problemText(problem.code), message: problem.message })}
+      />
     );
   return (
     <>

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, List, Radio, Space, Typography } from 'antd'
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { RegistryImportKind } from '../gql/graphql';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { useSession } from '../shell/session';
 import { saveBlob } from './download';
@@ -58,6 +58,7 @@ async function base64Of(file: File): Promise<string> {
 /** An officer chooses what to import, downloads its template, uploads the file and starts the check. */
 export function ImportPage() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const client = useApolloClient();
@@ -120,7 +121,7 @@ export function ImportPage() {
             role="alert"
             style={{ marginBottom: 16 }}
             data-testid="import-problem"
-            title={t('refused', { code: problem.code, message: problem.message })}
+            title={t('refused', { code: problemText(problem.code), message: problem.message })}
           />
         )}
         <Form form={form} layout="vertical" name="registry-import" onFinish={(values) => void submit(values)}>

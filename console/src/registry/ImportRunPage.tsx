@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Descriptions, Skeleton, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { hubProblem } from '../shell/errors';
+import { hubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { useCatalogWords, useWords } from '../shell/words';
 import { shanghaiMinute, wordOf } from './format';
@@ -100,6 +100,7 @@ const FINAL = ['APPLIED', 'REJECTED', 'EXPIRED', 'FAILED'];
 export function ImportRunPage() {
   const { id = '' } = useParams();
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const words = useCatalogWords();
   const word = useWords();
@@ -115,7 +116,12 @@ export function ImportRunPage() {
   const problem = hubProblem(error);
   if (problem && !run)
     return (
-      <Alert type="error" showIcon role="alert" title={t('failed', { code: problem.code, message: problem.message })} />
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={t('failed', { code: problemText(problem.code), message: problem.message })}
+      />
     );
   if (!run) return <Skeleton active />;
   const final = FINAL.includes(run.stage);

@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, Modal, Space, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 
 const messages = defineMessages(
@@ -53,6 +53,7 @@ interface KeepingDialogProps<V> {
  */
 export function KeepingDialog<V extends object>(props: KeepingDialogProps<V>) {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const [form] = Form.useForm<V>();
   const [problem, setProblem] = useState<HubProblem & { placed: boolean }>();
   const [saving, setSaving] = useState(false);
@@ -100,8 +101,8 @@ export function KeepingDialog<V extends object>(props: KeepingDialogProps<V>) {
             problem.code === 'CONFLICT'
               ? t('conflict')
               : problem.placed
-                ? t('fixFields', { code: problem.code })
-                : t('refused', { code: problem.code, message: problem.message })
+                ? t('fixFields', { code: problemText(problem.code) })
+                : t('refused', { code: problemText(problem.code), message: problem.message })
           }
           action={
             problem.code === 'CONFLICT' ? (

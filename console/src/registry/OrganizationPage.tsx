@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Descriptions, Skeleton, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { hubProblem } from '../shell/errors';
+import { hubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { hasRole, useSession } from '../shell/session';
 import { FactDialog, type Editing } from './FactDialogs';
@@ -69,6 +69,7 @@ const messages = defineMessages(
 export function OrganizationPage() {
   const { id = '' } = useParams();
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const { session } = useSession();
@@ -89,7 +90,12 @@ export function OrganizationPage() {
 
   if (problem && !org)
     return (
-      <Alert type="error" showIcon role="alert" title={t('failed', { code: problem.code, message: problem.message })} />
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={t('failed', { code: problemText(problem.code), message: problem.message })}
+      />
     );
   if (!org) return <Skeleton active loading={loading} />;
   return (

@@ -3,7 +3,7 @@ import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { OrganizationFilter, OrganizationKind, OrganizationOrderField, OrderDirection } from '../gql/graphql';
-import { hubProblem } from '../shell/errors';
+import { hubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { downloadExport, type ExportFormat } from './download';
 import { day, optionsOf, wordOf } from './format';
@@ -95,6 +95,7 @@ function filterOf(search: Search): OrganizationFilter {
 /** The organisations list: search by name, kind and region, ordered, a page at a time, exported as it is filtered. */
 export function OrganizationsPage() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<Search>();
@@ -204,7 +205,7 @@ export function OrganizationsPage() {
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: problemText(problem.code), message: problem.message })}
         />
       )}
       <Table

@@ -21,3 +21,21 @@ export function addDays(isoDay: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+// Moments too: a run's start, a task's due time, a delivery's next attempt read the same in a
+// browser set to UTC as in Jiaxing ('sv-SE' writes 2026-12-08 09:30:05).
+const BEIJING_SECOND = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** An instant as Beijing date and time, to the second (admins' tables) or the minute. */
+export const beijingTime = (instant: string | number | Date, precision: 'second' | 'minute' = 'second'): string => {
+  const text = BEIJING_SECOND.format(new Date(instant));
+  return precision === 'second' ? text : text.slice(0, 16);
+};

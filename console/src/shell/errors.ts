@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import type { Bilingual } from './i18n';
+import { useBilingual, type Bilingual } from './i18n';
 
 // What the hub said, for a person: its message and code (extensions.code), and for a form the
 // field it names (the hub puts `field` / `fields` in extensions of BAD_USER_INPUT errors).
@@ -51,4 +51,10 @@ export function problemWord(code: string): Bilingual {
   const http = /^HTTP_(\d+)$/.exec(code);
   if (http) return { zh: `HTTP ${http[1]}`, en: `HTTP ${http[1]}` };
   return PROBLEM_WORDS[code] ?? { zh: '出错', en: 'error' };
+}
+
+/** A problem's code as people read it, in the language chosen (for messages that say `（{code}）`). */
+export function useProblemWord(): (code: string) => string {
+  const text = useBilingual();
+  return (code) => text(problemWord(code));
 }

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Form, Select, Typography } from 'antd';
+import { App, Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import { beijingToday } from '../shell/china-days';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { CHAMBER_STAFF, ENROLL, ORGANIZATION_NAME, TRAINING_COURSE } from './operations';
 import { POSITION_ROLES } from './words';
+import { FormCard } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -50,6 +51,7 @@ export function ApplyForm({
   appliedPersonIds: string[];
 }) {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ organizationId: string; personId: string }>();
@@ -85,24 +87,10 @@ export function ApplyForm({
   }
 
   return (
-    <Card
-      size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('title')}
-        </Typography.Title>
-      }
-      style={{ marginBottom: 16 }}
+    <FormCard
+      title={t('title')}
+      refusal={problem && t('refused', { code: problemText(problem.code), message: problem.message })}
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={t('refused', { code: problem.code, message: problem.message })}
-        />
-      )}
       <Form
         form={form}
         name="apply"
@@ -137,6 +125,6 @@ export function ApplyForm({
           {t('submit')}
         </Button>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

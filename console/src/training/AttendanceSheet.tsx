@@ -3,7 +3,7 @@ import { Alert, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TrainingCourseQuery } from '../gql/graphql';
 import { addDays, beijingToday } from '../shell/china-days';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { RECORD_ATTENDANCE, TRAINING_COURSE } from './operations';
 import { PARTICIPATING } from './words';
@@ -54,6 +54,7 @@ const messages = defineMessages(
 /** A Federation officer's sheet: one row per participant, one column per course day. */
 export function AttendanceSheet({ course }: { course: Course }) {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const today = beijingToday();
   const lastDay = addDays(course.startsOn, course.days - 1);
   const [problem, setProblem] = useState<HubProblem>();
@@ -127,7 +128,7 @@ export function AttendanceSheet({ course }: { course: Course }) {
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: problemText(problem.code), message: problem.message })}
         />
       )}
       <Table

@@ -1,12 +1,13 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { beijingToday } from '../shell/china-days';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { CREATE_COURSE, TRAINING_COURSES } from './operations';
+import { FormCard } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -56,6 +57,7 @@ interface Values {
 /** A Federation officer (or admin) announces a course; the hub's refusal stands beside its field. */
 export function CourseForm() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -98,28 +100,15 @@ export function CourseForm() {
   }
 
   return (
-    <Card
-      size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('title')}
-        </Typography.Title>
+    <FormCard
+      title={t('title')}
+      refusal={
+        problem &&
+        (problem.placed
+          ? t('fixFields', { code: problemText(problem.code) })
+          : t('refused', { code: problemText(problem.code), message: problem.message }))
       }
-      style={{ marginBottom: 16 }}
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={
-            problem.placed
-              ? t('fixFields', { code: problem.code })
-              : t('refused', { code: problem.code, message: problem.message })
-          }
-        />
-      )}
       <Form form={form} name="course" layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item
           name="title"
@@ -183,6 +172,6 @@ export function CourseForm() {
           {t('submit')}
         </Button>
       </Form>
-    </Card>
+    </FormCard>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { hubProblem, type HubProblem } from '../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { TRAINING_COURSE, WITHDRAW } from './operations';
 
@@ -35,6 +35,7 @@ export function WithdrawDialog({
   onClose(): void;
 }) {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const [form] = Form.useForm<{ reason?: string }>();
   const [problem, setProblem] = useState<HubProblem>();
   const [withdraw, { loading }] = useMutation(WITHDRAW, {
@@ -80,7 +81,7 @@ export function WithdrawDialog({
           type="error"
           showIcon
           role="alert"
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: problemText(problem.code), message: problem.message })}
         />
       )}
     </Modal>

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { NotificationChannelsInput } from '../../gql/graphql';
-import { hubProblem } from '../../shell/errors';
+import { hubProblem, useProblemWord } from '../../shell/errors';
 import { useT } from '../../shell/i18n';
 import { dateTime } from '../../approver/format';
 import { Problem } from '../common/Problem';
@@ -14,6 +14,7 @@ type Values = Omit<NotificationChannelsInput, 'smtpPort'> & { smtpPort?: number 
 /** The Federation's SMTP server and sender, and its DingTalk robot; secrets are written, never shown. */
 export function ChannelsForm() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const channels = useQuery(Channels);
@@ -49,7 +50,7 @@ export function ChannelsForm() {
       void message.success(t('saved'));
     } catch (error) {
       const problem = hubProblem(error);
-      void message.error(problem ? `${problem.code}：${problem.message}` : String(error));
+      void message.error(problem ? `${problemText(problem.code)}：${problem.message}` : String(error));
     }
   }
 

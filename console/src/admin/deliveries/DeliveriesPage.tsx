@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { AdminNotificationDeliveriesQuery, DeliveryStatus } from '../../gql/graphql';
-import { hubProblem } from '../../shell/errors';
+import { hubProblem, useProblemWord } from '../../shell/errors';
 import { useT } from '../../shell/i18n';
 import { dateTime } from '../../approver/format';
 import { EmptyText } from '../common/EmptyText';
@@ -20,6 +20,7 @@ const PAGE = 20;
 /** /console/deliveries: the Federation's email and DingTalk channels and its outbox. */
 export function DeliveriesPage() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { message } = App.useApp();
   const [status, setStatus] = useState<DeliveryStatus | 'ALL'>('ALL');
   const variables = { status: status === 'ALL' ? undefined : status, first: PAGE };
@@ -35,7 +36,7 @@ export function DeliveriesPage() {
       void message.success(t('retried'));
     } catch (error) {
       const problem = hubProblem(error);
-      void message.error(problem ? `${problem.code}：${problem.message}` : String(error));
+      void message.error(problem ? `${problemText(problem.code)}：${problem.message}` : String(error));
     }
   }
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { hubProblem, type HubProblem } from '../../shell/errors';
+import { hubProblem, type HubProblem, useProblemWord } from '../../shell/errors';
 import { useT } from '../../shell/i18n';
 import { Federations } from './operations';
 import { messages } from './messages';
@@ -36,6 +36,7 @@ export function ClientForm({
   onClose: () => void;
 }) {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const [form] = Form.useForm<FormValues>();
   const [problem, setProblem] = useState<HubProblem>();
   const [saving, setSaving] = useState(false);
@@ -91,7 +92,7 @@ export function ClientForm({
           type="error"
           showIcon
           role="alert"
-          title={t('failed', { code: problem.code, message: problem.message })}
+          title={t('failed', { code: problemText(problem.code), message: problem.message })}
         />
       )}
       <Form

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { AdminIntegratorClientsQuery } from '../../gql/graphql';
-import { hubProblem } from '../../shell/errors';
+import { hubProblem, useProblemWord } from '../../shell/errors';
 import { useT } from '../../shell/i18n';
 import { EmptyText } from '../common/EmptyText';
 import { Problem } from '../common/Problem';
@@ -23,6 +23,7 @@ type Dialog = { kind: 'register' } | { kind: 'edit' | 'usage'; client: Client };
 /** /console/integrators: register integrator clients, change, disable, rotate their secrets, read their usage. */
 export function IntegratorsPage() {
   const t = useT(messages);
+  const problemText = useProblemWord();
   const { message, modal } = App.useApp();
   const clients = useQuery(IntegratorClients);
   const [dialog, setDialog] = useState<Dialog>();
@@ -34,7 +35,7 @@ export function IntegratorsPage() {
 
   const failed = (error: unknown) => {
     const problem = hubProblem(error);
-    if (problem) void message.error(t('failed', { code: problem.code, message: problem.message }));
+    if (problem) void message.error(t('failed', { code: problemText(problem.code), message: problem.message }));
   };
 
   const confirmRotate = (client: Client) =>
