@@ -17,10 +17,12 @@ export interface BenchServers {
   gatewayUrl: string;
   /** The Hive Gateway on the same supergraph and registry ('' when not started). */
   hiveUrl: string;
+  /** A gateway with its own registry in its process, called without HTTP (co-located.ts; '' when not started). */
+  localUrl: string;
   registryUrl: string;
   token: string;
   /** The children's process ids, for their memory. */
-  pids: { registry: number; gateway: number; hive: number };
+  pids: { registry: number; gateway: number; hive: number; local: number };
   stop(): Promise<void>;
 }
 
@@ -73,9 +75,19 @@ async function stopChild(child: ChildProcess): Promise<void> {
  */
 export async function startServers(
   databaseUrl: string,
-  options: { registryNodeArgs?: string[]; gatewayNodeArgs?: string[]; gateway?: boolean; hive?: boolean } = {},
+  options: {
+    registryNodeArgs?: string[];
+    gatewayNodeArgs?: string[];
+    /** Node arguments of the co-located child (gateway and registry in one process). */
+    localNodeArgs?: string[];
+    gateway?: boolean;
+    hive?: boolean;
+    local?: boolean;
+  } = {},
 ): Promise<BenchServers> {
-  const [registryPort, gatewayPort, processesPort, hivePort] = [
+  const [registryPort, gatewayPort, processesPort, hivePort, localPort, localRegistryPort] = [
+    await freePort(),
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -102,8 +114,10 @@ export async function startServers(
   const registryUrl = settings.registryUrl;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/`;
   const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+  const localUrl = `http://127.0.0.1:${localPort}/`;
   const children: ChildProcess[] = [];
   let hive: ChildProcess | undefined;
+  let local: ChildProcess | undefined;
   const stop = async () => {
     await Promise.all(children.map(stopChild));
   };
@@ -119,6 +133,13 @@ export async function startServers(
       children.push(hive);
       await waitUntilServing('hive', hive, hiveUrl, token);
     }
+    if (options.local) {
+      // Its own registry (own port and pool) on the same database, so the ways do not share a process.
+      const ports = { GATEWAY_PORT: String(localPort), REGISTRY_PORT: String(localRegistryPort) };
+      local = startChild('co-located', 'infra/bench/co-located.ts', { ...env, ...ports }, options.localNodeArgs);
+      children.push(local);
+      await waitUntilServing('co-located', local, localUrl, token);
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -127,9 +148,10 @@ export async function startServers(
   return {
     gatewayUrl: options.gateway !== false ? gatewayUrl : '',
     hiveUrl: hive ? hiveUrl : '',
+    localUrl: local ? localUrl : '',
     registryUrl,
     token,
-    pids: { registry: children[0].pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN },
+    pids: { registry: children[0].pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN, local: local?.pid ?? NaN },
     stop,
   };
 }
