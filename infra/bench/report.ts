@@ -52,7 +52,9 @@ function cellText(cell: CellResult | undefined): string {
 export function formatTable(results: QueryResult[], options: { seconds: number; warmupSeconds: number }): string {
   const head = (label: string) => pad(label, 27);
   const shown = WAYS.filter((way) => results.some((r) => r.cells[way]));
-  const short = shown.map((way) => ({ gateway: 'gw', local: 'in', hive: 'hive', subgraph: 'sg', sql: 'sql' })[way]).join(' / ');
+  const short = shown
+    .map((way) => ({ gateway: 'gw', local: 'in', hive: 'hive', subgraph: 'sg', sql: 'sql' })[way])
+    .join(' / ');
   const lines = [
     `Open loop, ${options.warmupSeconds} s warm-up + ${options.seconds} s measured per cell; latency in ms from the scheduled send time; ` +
       'cells: p50 p99 achieved-req/s errors (✗n = n failed or wrong answers)',

@@ -40,7 +40,8 @@ function startChild(name: string, entry: string, env: NodeJS.ProcessEnv, nodeArg
 
 /** Polls until the server answers a trivial query, or fails when the child dies first. */
 async function waitUntilServing(name: string, child: ChildProcess, url: string, token: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Two minutes: on a machine shared with other suites (load average 25) a child took over one.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before serving`);
     try {
@@ -57,7 +58,7 @@ async function waitUntilServing(name: string, child: ChildProcess, url: string, 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${name} did not answer at ${url} within 60 s`);
+  throw new Error(`${name} did not answer at ${url} within 120 s`);
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
