@@ -172,11 +172,20 @@ const ratio = (a: number | undefined, b: number | undefined) =>
  * called directly (what the gateway's requests make it do beyond the client's), and the latency.
  */
 export function formatGatewayCost(results: QueryResult[]): string {
-  const cols = ['gw cpu/sg cpu', 'sg@gw/sg cpu', 'gw/sg p50', 'gw/sg p99', 'in cpu/sg cpu', 'in/sg p50', 'in/sg p99'];
+  const cols = [
+    'gw cpu/sg cpu',
+    'sg@gw/sg cpu',
+    'gw/sg p50',
+    'gw/sg p99',
+    'in cpu/sg cpu',
+    '(in-sg)/sg',
+    'in/sg p50',
+    'in/sg p99',
+  ];
   const lines = [
     'Gateway cost, same run, open loop (goals: gw cpu/sg cpu ≤ 1, sg@gw/sg cpu ≤ 1.1, gw/sg p50 ≤ 1.3, p99 ≤ 1.5): ' +
       'gw cpu = the gateway process, sg@gw = the registry behind it, sg = the registry called directly, ' +
-      'in = the gateway with the registry in its process (gateway and registry work together), CPU ms per request',
+      'in = the gateway with the registry in its process (gateway and registry work together; in-sg is what the gateway adds there), CPU ms per request',
     `${'query'.padEnd(16)} | ${cols.map((c) => pad(c, 13)).join(' ')} | ${pad('gw cpu  sg@gw     sg     in', 27)}`,
   ];
   for (const r of results) {
@@ -188,6 +197,7 @@ export function formatGatewayCost(results: QueryResult[]): string {
       ratio(g?.p50, s?.p50),
       ratio(g?.p99, s?.p99),
       ratio(local?.gateway, direct?.registry),
+      local && direct ? ratio(local.gateway - direct.registry, direct.registry) : '—',
       ratio(l?.p50, s?.p50),
       ratio(l?.p99, s?.p99),
     ];
