@@ -125,6 +125,8 @@ export default async function setup(project: TestProject) {
     NOTIFICATION_DELIVERY_INTERVAL_MS: '200',
     NOTIFICATION_RETRY_BASE_MS: '1000',
     NOTIFICATION_MAX_ATTEMPTS: '3',
+    // SUBGRAPHS_IN_PROCESS=true runs the suite with the gateway calling both subgraphs in process.
+    SUBGRAPHS_IN_PROCESS: process.env.SUBGRAPHS_IN_PROCESS || 'false',
   });
   const hub = await startHub(settings);
   project.provide('gatewayUrl', hub.gatewayUrl);

@@ -10,6 +10,7 @@ import { graphqlSend, sqlSend } from './sends.js';
 import {
   formatCeilings,
   formatCpu,
+  formatGatewayCost,
   formatRatios,
   formatTable,
   machineLine,
@@ -21,7 +22,7 @@ import { explainAll } from './explain.js';
 import { boundText, findCeiling, parseBound } from './ceiling.js';
 import { cpuWindow, type CpuTotals } from './cpu.js';
 
-// npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--ways gateway,hive,subgraph,sql] [--rate N]
+// npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--ways gateway,local,hive,subgraph,sql] [--rate N]
 //   [--seconds N] [--warmup N] [--no-open-loop] [--no-ceilings] [--p99-bound 250|5x|5x,250]
 //   [--ceiling-seconds N] [--ceiling-warmup N] [--max-concurrency N] [--explain]
 //
@@ -33,7 +34,7 @@ import { cpuWindow, type CpuTotals } from './cpu.js';
 
 const { values: flags } = parseCli({
   usage:
-    'npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--ways gateway,hive,subgraph,sql] [--rate N] [--seconds N] [--warmup N] [--no-open-loop] [--no-ceilings] [--p99-bound 250|5x|5x,250] [--ceiling-seconds N] [--ceiling-warmup N] [--max-concurrency N] [--explain]',
+    'npm run bench:registry -- [--regenerate] [--queries 1,3,path] [--ways gateway,local,hive,subgraph,sql] [--rate N] [--seconds N] [--warmup N] [--no-open-loop] [--no-ceilings] [--p99-bound 250|5x|5x,250] [--ceiling-seconds N] [--ceiling-warmup N] [--max-concurrency N] [--explain]',
   about:
     "Builds (once) a synthetic city in its own database, starts the registry subgraph, the gateway and The Guild's Hive Gateway (same supergraph, same subgraph) as child processes, and measures each query each way (through either gateway, at the subgraph, in SQL): at a fixed arrival rate (open loop), then each way's throughput ceiling (closed loop, rising concurrency), with the CPU each server process spent per request.",
   options: {
@@ -112,8 +113,8 @@ async function withCpu<T extends { answered: number }>(
 }
 
 const cpuText = (way: Way, cpu: CpuTotals) =>
-  `cpu ms/req ${way === 'gateway' || way === 'hive' ? `${way === 'hive' ? 'hive' : 'gw'} ${cpu.gateway.toFixed(2)} ` : ''}` +
-  `${way !== 'sql' ? `sg ${cpu.registry.toFixed(2)} ` : ''}pg ${cpu.postgres.toFixed(2)}`;
+  `cpu ms/req ${way === 'gateway' || way === 'hive' || way === 'local' ? `${{ hive: 'hive', local: 'gw+sg' }[way as string] ?? 'gw'} ${cpu.gateway.toFixed(2)} ` : ''}` +
+  `${way !== 'sql' && way !== 'local' ? `sg ${cpu.registry.toFixed(2)} ` : ''}pg ${cpu.postgres.toFixed(2)}`;
 
 async function main() {
   log(`database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
@@ -150,19 +151,21 @@ async function main() {
       await explainAll(db, queries, log);
       return;
     }
-    servers = await startServers(databaseUrl, { hive: ways.includes('hive') });
+    servers = await startServers(databaseUrl, { hive: ways.includes('hive'), local: ways.includes('local') });
     log(
       `registry subgraph at ${servers.registryUrl} (pid ${servers.pids.registry}), gateway at ${servers.gatewayUrl} (pid ${servers.pids.gateway})` +
-        `${servers.hiveUrl ? `, Hive gateway at ${servers.hiveUrl} (pid ${servers.pids.hive})` : ''}`,
+        `${servers.hiveUrl ? `, Hive gateway at ${servers.hiveUrl} (pid ${servers.pids.hive})` : ''}` +
+        `${servers.localUrl ? `, gateway with the registry in its process at ${servers.localUrl} (pid ${servers.pids.local})` : ''}`,
     );
     const sampler = new pg.Client({ connectionString: databaseUrl });
     await sampler.connect();
     const database = new URL(databaseUrl).pathname.slice(1);
-    // A way through a gateway counts that gateway's process (Apollo's or Hive's) as `gateway`.
+    // A way through a gateway counts that gateway's process (Apollo's, Hive's, or the one holding
+    // the registry too) as `gateway`; the co-located way has no registry process of its own.
     const meterFor = (way: Way) => () =>
       cpuWindow({
-        registryPid: servers!.pids.registry,
-        gatewayPid: way === 'hive' ? servers!.pids.hive : servers!.pids.gateway,
+        registryPid: way === 'local' ? NaN : servers!.pids.registry,
+        gatewayPid: { hive: servers!.pids.hive, local: servers!.pids.local }[way as string] ?? servers!.pids.gateway,
         sampler,
         database,
       });
@@ -183,6 +186,7 @@ async function main() {
         results.push(result);
         const sends: Record<Way, Send> = {
           gateway: graphqlSend(servers.gatewayUrl, servers.token, query, expected),
+          local: graphqlSend(servers.localUrl, servers.token, query, expected),
           hive: graphqlSend(servers.hiveUrl, servers.token, query, expected),
           subgraph: graphqlSend(servers.registryUrl, servers.token, query, expected),
           sql: sqlSend(db, query, expected),
@@ -242,6 +246,7 @@ async function main() {
         flags.ceilings ? `\n${formatCeilings(results, bound, ceiling)}` : '',
         `\n${formatCpu(results, flags.ceilings)}`,
         `\n${formatRatios(results)}`,
+        `\n${formatGatewayCost(results)}`,
         `\n${await machineLine(db, 'registry subgraph and gateway as child processes; load generator and pg pool in the parent')}`,
       ]
         .filter(Boolean)

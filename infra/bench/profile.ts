@@ -12,20 +12,23 @@ import { graphqlSend } from './sends.js';
 import { cpuSeconds } from './evaluation/proc.js';
 import { selfTimes } from './cpu-profile.js';
 
-// npm run bench:registry:profile -- [--server registry|gateway] [--queries list,detail] [--seconds 10] [--warmup 3] [--concurrency 2] [--top 25] [--interval 500]
+// npm run bench:registry:profile -- [--server registry|gateway|local] [--via gateway] [--queries list,detail] [--seconds 10] [--warmup 3] [--concurrency 2] [--top 25] [--interval 500]
 //
-// Where the registry subgraph's time goes (or, with --server gateway, the gateway's): for each
-// query, that child under `node --cpu-prof`, driven by a closed loop at it directly, then the
-// profile's self time by function and by place (package or file), counting only the samples of
+// Where the registry subgraph's time goes (or, with --server gateway, the gateway's; with --server
+// local, the one process holding the gateway and the registry, infra/bench/co-located.ts): for each
+// query, that child under `node --cpu-prof`, driven by a closed loop at it directly (or, with
+// `--server registry --via gateway`, through the gateway, to see what the gateway's requests
+// cost the subgraph beyond a client's), then the profile's self time by function and by place (package or file), counting only the samples of
 // the measured seconds. Needs the bench city (npm run bench:registry builds it).
 
 const { values: flags } = parseCli({
   usage:
-    'npm run bench:registry:profile -- [--server registry|gateway] [--queries list,detail] [--seconds 10] [--warmup 3] [--concurrency 2] [--top 25] [--interval 500]',
+    'npm run bench:registry:profile -- [--server registry|gateway|local] [--via gateway] [--queries list,detail] [--seconds 10] [--warmup 3] [--concurrency 2] [--top 25] [--interval 500]',
   about:
     "Where the registry subgraph's time goes (or, with --server gateway, the gateway's): for each query, that child under `node --cpu-prof`, driven by a closed loop at it directly, then the profile's self time by function and by place (package or file), counting only the samples of the measured seconds. Needs the bench city (npm run bench:registry builds it).",
   options: {
     server: { type: 'string', default: 'registry' },
+    via: { type: 'string', default: 'direct' },
     queries: { type: 'string', default: 'list,detail' },
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
@@ -39,9 +42,12 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
 
 async function main() {
-  if (flags.server !== 'registry' && flags.server !== 'gateway')
-    throw new Error(`--server takes registry or gateway, got "${flags.server}"`);
+  if (flags.server !== 'registry' && flags.server !== 'gateway' && flags.server !== 'local')
+    throw new Error(`--server takes registry, gateway or local, got "${flags.server}"`);
+  if (flags.via !== 'direct' && flags.via !== 'gateway') throw new Error(`--via takes gateway, got "${flags.via}"`);
   const profiled = flags.server;
+  // The registry is driven directly unless asked through the gateway; the gateway always is.
+  const throughGateway = profiled === 'gateway' || flags.via === 'gateway';
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   try {
     if (!(await cityExists(db, { organizations: ORGANIZATIONS, relationships: RELATIONSHIPS }))) {
@@ -53,10 +59,14 @@ async function main() {
       const profiling = ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${Number(flags.interval)}`];
       const servers = await startServers(
         databaseUrl,
-        profiled === 'registry' ? { gateway: false, registryNodeArgs: profiling } : { gatewayNodeArgs: profiling },
+        profiled === 'registry'
+          ? { gateway: throughGateway, registryNodeArgs: profiling }
+          : profiled === 'local'
+            ? { gateway: false, local: true, localNodeArgs: profiling }
+            : { gatewayNodeArgs: profiling },
       );
       const send = graphqlSend(
-        profiled === 'registry' ? servers.registryUrl : servers.gatewayUrl,
+        profiled === 'local' ? servers.localUrl : throughGateway ? servers.gatewayUrl : servers.registryUrl,
         servers.token,
         query,
         query.sqlSize(rows),
@@ -87,7 +97,7 @@ async function main() {
       const top = Number(flags.top);
       console.log(
         `\n=== ${query.name}: ${n} requests at ${flags.concurrency} clients in ${flags.seconds} s (${result.throughput.toFixed(1)} req/s), ` +
-          `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; ${profiled} CPU ${(cpuMs / n).toFixed(2)} ms/req (/proc), ` +
+          `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${throughGateway ? ' through the gateway' : ''}; ${profiled} CPU ${(cpuMs / n).toFixed(2)} ms/req (/proc), ` +
           `${(times.busyMs / n).toFixed(2)} ms/req sampled busy, ${(times.idleMs / n).toFixed(2)} idle\nprofile: ${join(dir, file)}`,
       );
       console.log('\nself time by place (ms/req, share of busy):');

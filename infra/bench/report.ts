@@ -8,9 +8,10 @@ import type { CpuTotals } from './cpu.js';
 // latencies with the hand-written SQL as 1. `hive` is The Guild's Hive Gateway on the same
 // supergraph and subgraph (infra/bench/hive-gateway.ts), measured beside Apollo Gateway.
 
-export const WAYS = ['gateway', 'hive', 'subgraph', 'sql'] as const;
+export const WAYS = ['gateway', 'local', 'hive', 'subgraph', 'sql'] as const;
 const LABELS: Record<Way, string> = {
   gateway: 'Apollo gateway',
+  local: 'gateway, registry in-proc',
   hive: 'Hive gateway',
   subgraph: 'subgraph',
   sql: 'hand-written SQL',
@@ -51,7 +52,9 @@ function cellText(cell: CellResult | undefined): string {
 export function formatTable(results: QueryResult[], options: { seconds: number; warmupSeconds: number }): string {
   const head = (label: string) => pad(label, 27);
   const shown = WAYS.filter((way) => results.some((r) => r.cells[way]));
-  const short = shown.map((way) => ({ gateway: 'gw', hive: 'hive', subgraph: 'sg', sql: 'sql' })[way]).join(' / ');
+  const short = shown
+    .map((way) => ({ gateway: 'gw', local: 'in', hive: 'hive', subgraph: 'sg', sql: 'sql' })[way])
+    .join(' / ');
   const lines = [
     `Open loop, ${options.warmupSeconds} s warm-up + ${options.seconds} s measured per cell; latency in ms from the scheduled send time; ` +
       'cells: p50 p99 achieved-req/s errors (✗n = n failed or wrong answers)',
@@ -99,25 +102,27 @@ const perRequest = (cpu: CpuTotals | undefined, key: keyof CpuTotals) =>
 /** Which servers a way's requests pass through (the load generator is shown apart). */
 const SERVERS: Record<Way, (keyof CpuTotals)[]> = {
   gateway: ['gateway', 'registry', 'postgres'],
+  // One process does the gateway's work and the registry's: counted as `gateway`.
+  local: ['gateway', 'postgres'],
   hive: ['gateway', 'registry', 'postgres'],
   subgraph: ['registry', 'postgres'],
   sql: ['postgres'],
 };
 
-const WIDTH: Record<Way, number> = { gateway: 17, hive: 17, subgraph: 11, sql: 5 };
+const WIDTH: Record<Way, number> = { gateway: 17, local: 11, hive: 17, subgraph: 11, sql: 5 };
 
 function cpuCells(cpu: Partial<Record<Way, CpuTotals>>): string {
   return (
     WAYS.map((way) => pad(SERVERS[way].map((k) => perRequest(cpu[way], k)).join(' '), WIDTH[way])).join(' | ') +
-    ` | ${pad(WAYS.map((way) => perRequest(cpu[way], 'client')).join(' '), 20)}`
+    ` | ${pad(WAYS.map((way) => perRequest(cpu[way], 'client')).join(' '), 25)}`
   );
 }
 
 /** CPU ms per answered request, by server process, in the open-loop cells and at each ceiling. */
 export function formatCpu(results: QueryResult[], ceilings: boolean): string {
-  const head = `${'query'.padEnd(16)} | ${pad('Apollo: gw sg pg', 17)} | ${pad('Hive: gw sg pg', 17)} | ${pad('subgraph: sg pg', 11)} | ${pad('sql: pg', 5)} | ${pad('load gen gw hv sg sql', 20)}`;
+  const head = `${'query'.padEnd(16)} | ${pad('Apollo: gw sg pg', 17)} | ${pad('in-proc: gw+sg pg', 11)} | ${pad('Hive: gw sg pg', 17)} | ${pad('subgraph: sg pg', 11)} | ${pad('sql: pg', 5)} | ${pad('load gen gw in hv sg sql', 25)}`;
   const lines = [
-    "CPU ms per answered request (/proc utime+stime of the gateway (Apollo or Hive) and registry children and of the bench database's PostgreSQL backends)",
+    "CPU ms per answered request (/proc utime+stime of the gateway (Apollo or Hive) and registry children and of the bench database's PostgreSQL backends; in-proc: the one process holding both)",
     `open loop:\n${head}`,
   ];
   for (const r of results) lines.push(`${r.name.padEnd(16)} | ${cpuCells(r.cpu)}`);
@@ -160,6 +165,54 @@ export function formatCeilings(
 
 const ratio = (a: number | undefined, b: number | undefined) =>
   a !== undefined && b !== undefined && a > 0 && b > 0 ? (a / b).toFixed(2) : '—';
+
+/**
+ * Issue 25's goals, from the open-loop cells of one run: the gateway's own CPU per request
+ * against the subgraph's when called directly, the subgraph's CPU behind the gateway against
+ * called directly (what the gateway's requests make it do beyond the client's), and the latency.
+ */
+export function formatGatewayCost(results: QueryResult[]): string {
+  const cols = [
+    'gw cpu/sg cpu',
+    'sg@gw/sg cpu',
+    'gw/sg p50',
+    'gw/sg p99',
+    'in cpu/sg cpu',
+    '(in-sg)/sg',
+    'in/sg p50',
+    'in/sg p99',
+  ];
+  const lines = [
+    'Gateway cost, same run, open loop (goals: gw cpu/sg cpu ≤ 1, sg@gw/sg cpu ≤ 1.1, gw/sg p50 ≤ 1.3, p99 ≤ 1.5): ' +
+      'gw cpu = the gateway process, sg@gw = the registry behind it, sg = the registry called directly, ' +
+      'in = the gateway with the registry in its process (gateway and registry work together; in-sg is what the gateway adds there), CPU ms per request',
+    `${'query'.padEnd(16)} | ${cols.map((c) => pad(c, 13)).join(' ')} | ${pad('gw cpu  sg@gw     sg     in', 27)}`,
+  ];
+  for (const r of results) {
+    const { gateway: g, local: l, subgraph: s } = r.cells;
+    const [viaGateway, direct, local] = [r.cpu.gateway, r.cpu.subgraph, r.cpu.local];
+    const values = [
+      ratio(viaGateway?.gateway, direct?.registry),
+      ratio(viaGateway?.registry, direct?.registry),
+      ratio(g?.p50, s?.p50),
+      ratio(g?.p99, s?.p99),
+      ratio(local?.gateway, direct?.registry),
+      local && direct ? ratio(local.gateway - direct.registry, direct.registry) : '—',
+      ratio(l?.p50, s?.p50),
+      ratio(l?.p99, s?.p99),
+    ];
+    const figures = [
+      perRequest(viaGateway, 'gateway'),
+      perRequest(viaGateway, 'registry'),
+      perRequest(direct, 'registry'),
+      perRequest(local, 'gateway'),
+    ];
+    lines.push(
+      `${r.name.padEnd(16)} | ${values.map((v) => pad(v, 13)).join(' ')} | ${pad(figures.map((f) => pad(f, 6)).join(' '), 27)}`,
+    );
+  }
+  return lines.join('\n');
+}
 
 /** The issue's goals as ratios: gateway vs subgraph, each path vs the SQL floor, Hive vs Apollo. */
 export function formatRatios(results: QueryResult[]): string {

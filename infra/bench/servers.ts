@@ -18,10 +18,12 @@ export interface BenchServers {
   gatewayUrl: string;
   /** The Hive Gateway on the same supergraph and registry ('' when not started). */
   hiveUrl: string;
+  /** A gateway with its own registry in its process, called without HTTP (co-located.ts; '' when not started). */
+  localUrl: string;
   registryUrl: string;
   token: string;
   /** The children's process ids, for their memory. */
-  pids: { registry: number; gateway: number; hive: number };
+  pids: { registry: number; gateway: number; hive: number; local: number };
   stop(): Promise<void>;
 }
 
@@ -39,7 +41,8 @@ function startChild(name: string, entry: string, env: NodeJS.ProcessEnv, nodeArg
 
 /** Polls until the server answers a trivial query, or fails when the child dies first. */
 async function waitUntilServing(name: string, child: ChildProcess, url: string, token: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Two minutes: on a machine shared with other suites (load average 25) a child took over one.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before serving`);
     try {
@@ -56,7 +59,7 @@ async function waitUntilServing(name: string, child: ChildProcess, url: string, 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${name} did not answer at ${url} within 60 s`);
+  throw new Error(`${name} did not answer at ${url} within 120 s`);
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -78,12 +81,17 @@ export async function startServers(
   options: {
     registryNodeArgs?: string[];
     gatewayNodeArgs?: string[];
+    /** Node arguments of the co-located child (gateway and registry in one process). */
+    localNodeArgs?: string[];
     gateway?: boolean;
     hive?: boolean;
+    local?: boolean;
     processes?: { temporalAddress: string };
   } = {},
 ): Promise<BenchServers> {
-  const [registryPort, gatewayPort, processesPort, hivePort] = [
+  const [registryPort, gatewayPort, processesPort, hivePort, localPort, localRegistryPort] = [
+    await freePort(),
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -110,8 +118,10 @@ export async function startServers(
   const registryUrl = settings.registryUrl;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/`;
   const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+  const localUrl = `http://127.0.0.1:${localPort}/`;
   const children: ChildProcess[] = [];
   let hive: ChildProcess | undefined;
+  let local: ChildProcess | undefined;
   const stop = async () => {
     await Promise.all(children.map(stopChild));
   };
@@ -139,6 +149,13 @@ export async function startServers(
       children.push(hive);
       await waitUntilServing('hive', hive, hiveUrl, token);
     }
+    if (options.local) {
+      // Its own registry (own port and pool) on the same database, so the ways do not share a process.
+      const ports = { GATEWAY_PORT: String(localPort), REGISTRY_PORT: String(localRegistryPort) };
+      local = startChild('co-located', 'infra/bench/co-located.ts', { ...env, ...ports }, options.localNodeArgs);
+      children.push(local);
+      await waitUntilServing('co-located', local, localUrl, token);
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -147,9 +164,10 @@ export async function startServers(
   return {
     gatewayUrl: options.gateway !== false ? gatewayUrl : '',
     hiveUrl: hive ? hiveUrl : '',
+    localUrl: local ? localUrl : '',
     registryUrl,
     token,
-    pids: { registry: children[0].pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN },
+    pids: { registry: children[0].pid!, gateway: gatewayPid, hive: hive?.pid ?? NaN, local: local?.pid ?? NaN },
     stop,
   };
 }

@@ -15,7 +15,11 @@ export async function startHub(settings: HubConfig, options: GatewayOptions = {}
   const registry = await startRegistry(settings);
   const processes = await startProcesses(settings);
   const worker = await startWorker(settings);
-  const gateway = await startGateway(settings, options);
+  // SUBGRAPHS_IN_PROCESS: the gateway calls both subgraphs here, without HTTP (services/common/in-process.ts).
+  const gateway = await startGateway(settings, {
+    ...options,
+    ...(settings.subgraphsInProcess ? { inProcess: { registry: registry.local, processes: processes.local } } : {}),
+  });
   const codec = await startCodecServer(settings);
   return {
     gatewayUrl: gateway.url,

@@ -42,6 +42,11 @@ export interface HubConfig {
   processesUrl: string;
   /** How long the gateway waits for one subgraph request (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs: number;
+  /**
+   * SUBGRAPHS_IN_PROCESS: where the gateway runs in one process with the subgraphs (infra/dev/hub.ts,
+   * `npm start`), it calls them there without HTTP; a gateway of its own always fetches their URLs.
+   */
+  subgraphsInProcess: boolean;
   /** INTEGRATOR_USAGE_FLUSH_MS: how often the gateway adds its integrator usage counts to the registry (10 s). */
   integratorUsageFlushMs: number;
   /**
@@ -427,6 +432,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     processesUrl: url('PROCESSES_URL', `http://127.0.0.1:${processesPort}/graphql`, env),
     subgraphTimeoutMs: milliseconds('SUBGRAPH_TIMEOUT_MS', 30_000, env),
+    subgraphsInProcess: flag('SUBGRAPHS_IN_PROCESS', false, env),
     integratorUsageFlushMs: milliseconds('INTEGRATOR_USAGE_FLUSH_MS', 10_000, env),
     temporalTls: temporalTls(env),
     temporalApiKey: env.TEMPORAL_API_KEY || undefined,

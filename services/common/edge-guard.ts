@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
+import { BREAK, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
 import { HubError } from './errors.js';
 
 // Checks every request at the edge, once, before any resolver sees it (gateway and subgraphs):
@@ -10,12 +10,13 @@ import { HubError } from './errors.js';
 // Either is BAD_USER_INPUT (HTTP 400), naming the argument or input field in extensions.field.
 
 const NUL = '\u0000';
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why a text value is refused, or undefined when it is fine. */
 export function badText(value: string): string | undefined {
   if (value.includes(NUL)) return 'contains a NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(value)) return 'contains a lone UTF-16 surrogate, which is not text';
+  // ES2024's native check for a lone surrogate (a regex with lookbehind here cost 2% of a request).
+  if (!(value as string & { isWellFormed(): boolean }).isWellFormed())
+    return 'contains a lone UTF-16 surrogate, which is not text';
   return undefined;
 }
 
@@ -49,20 +50,41 @@ function fieldOf(ancestors: readonly (ASTNode | readonly ASTNode[])[]): string |
   return undefined;
 }
 
-/** Refuses bad text in the document's string literals and in the variables it uses. */
-export function checkDocumentText(document: DocumentNode, variables: Record<string, unknown> = {}): void {
-  const usedAs = new Map<string, string>();
+/** What a document's own text says: its first bad literal, and the argument each variable feeds. */
+interface DocumentText {
+  refusal?: { field: string; reason: string };
+  usedAs: Map<string, string>;
+}
+
+// Apollo Server keeps parsed documents in its cache: the same text comes back as the same
+// DocumentNode, so its literals are walked once and only the variables are checked per request.
+const examined = new WeakMap<DocumentNode, DocumentText>();
+
+function examine(document: DocumentNode): DocumentText {
+  const known = examined.get(document);
+  if (known) return known;
+  const text: DocumentText = { usedAs: new Map() };
   visit(document, {
     // graphql's `ancestors` stop above the parent, which is often the Argument itself.
     StringValue(node, _key, parent, _path, ancestors) {
       const reason = badText(node.value);
-      if (reason) refuse(fieldOf([...ancestors, parent as ASTNode]) ?? 'a string', reason);
+      if (!reason) return undefined;
+      text.refusal = { field: fieldOf([...ancestors, parent as ASTNode]) ?? 'a string', reason };
+      return BREAK;
     },
     Variable(node, _key, parent, _path, ancestors) {
       const field = fieldOf([...ancestors, parent as ASTNode]);
-      if (field && !usedAs.has(node.name.value)) usedAs.set(node.name.value, field);
+      if (field && !text.usedAs.has(node.name.value)) text.usedAs.set(node.name.value, field);
     },
   });
+  examined.set(document, text);
+  return text;
+}
+
+/** Refuses bad text in the document's string literals and in the variables it uses. */
+export function checkDocumentText(document: DocumentNode, variables: Record<string, unknown> = {}): void {
+  const { refusal, usedAs } = examine(document);
+  if (refusal) refuse(refusal.field, refusal.reason);
   for (const [name, value] of Object.entries(variables ?? {})) checkValue(value, usedAs.get(name) ?? name);
 }
 

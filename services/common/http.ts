@@ -24,6 +24,7 @@ import {
 } from './request-scope.js';
 import { startServerSpan, type ServerSpan } from './tracing.js';
 import type { Health } from './health.js';
+import { inProcessSubgraph } from './in-process.js';
 import { checkSubgraphSignature, signatureRefusal, SIGNATURE_HEADER } from './subgraph-signature.js';
 // The subgraphs' second wall is the gateway's own set of limits (depth, aliases, tokens,
 // directives, cost), so both refuse by the same rules and name the same variables.
@@ -127,7 +128,14 @@ export async function serveGraphQL<C extends BaseContext>(
         return void routed(req, res).catch((error: unknown) => internalError(res, scope, error));
       }
       const span = req.method === 'OPTIONS' ? undefined : startServerSpan(options.name, req, path, scope.requestId);
-      res.once('close', () => finished(req, res, scope, path, (performance.now() - started) / 1000, span));
+      res.once('close', () =>
+        finished(
+          { method: req.method, path, status: res.statusCode, sent: res.writableFinished },
+          scope,
+          (performance.now() - started) / 1000,
+          span,
+        ),
+      );
       const serve = () => void handle(req, res).catch((error: unknown) => internalError(res, scope, error));
       if (span) span.run(serve);
       else serve();
@@ -148,20 +156,22 @@ export async function serveGraphQL<C extends BaseContext>(
     );
   }
 
-  /** One line and one observation per request, when its answer is sent (or the client left). */
+  /**
+   * One line and one observation per request, when its answer is sent (or the client left),
+   * whether it came over HTTP or from a gateway in this process (in-process.ts).
+   */
   function finished(
-    req: IncomingMessage,
-    res: ServerResponse,
+    answer: { method?: string; path: string; status: number; sent: boolean },
     scope: RequestScope,
-    path: string,
     seconds: number,
     span?: ServerSpan,
   ) {
-    if (req.method === 'OPTIONS') return log.debug('preflight', { method: req.method, path, status: res.statusCode });
-    const outcome = scope.outcome ?? (!res.writableFinished ? 'ABORTED' : res.statusCode < 400 ? 'ok' : 'BAD_REQUEST');
+    const { method, path, status } = answer;
+    if (method === 'OPTIONS') return log.debug('preflight', { method, path, status });
+    const outcome = scope.outcome ?? (!answer.sent ? 'ABORTED' : status < 400 ? 'ok' : 'BAD_REQUEST');
     graphql.observe(scope.operation, scope.operationType, outcome, seconds);
     span?.end({
-      status: res.statusCode,
+      status,
       operation: scope.operation,
       operationType: scope.operationType,
       outcome,
@@ -171,9 +181,9 @@ export async function serveGraphQL<C extends BaseContext>(
     log.info(
       'request',
       {
-        method: req.method,
+        method,
         path,
-        status: res.statusCode,
+        status,
         operation: scope.operation?.slice(0, 100),
         operationType: scope.operationType,
         outcome,
@@ -181,7 +191,7 @@ export async function serveGraphQL<C extends BaseContext>(
         references: scope.references,
         traceId: span?.traceId,
       },
-      `${scope.operationType ?? req.method} ${scope.operation ?? path} -> ${outcome}, ${res.statusCode} in ${durationMs} ms (request ${scope.requestId.slice(0, 8)}${scope.references ? `, reference ${scope.references.join(', ')}` : ''})`,
+      `${scope.operationType ?? method} ${scope.operation ?? path} -> ${outcome}, ${status} in ${durationMs} ms (request ${scope.requestId.slice(0, 8)}${scope.references ? `, reference ${scope.references.join(', ')}` : ''})`,
     );
   }
 
@@ -251,7 +261,17 @@ export async function serveGraphQL<C extends BaseContext>(
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, metrics, stop: () => server.stop() };
+  // The same server for a gateway in this process (SUBGRAPHS_IN_PROCESS): no socket in between,
+  // the same metrics and request line.
+  const local = inProcessSubgraph(options.name, server, options.context, (status, scope, seconds) =>
+    finished({ method: 'POST', path: '/graphql', status, sent: true }, scope, seconds),
+  );
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    metrics,
+    local,
+    stop: () => server.stop(),
+  };
 }
 
 /** The body's check for a subgraph: refuses (401/403) a request no part of the hub signed. */
@@ -352,12 +372,12 @@ export async function serveSubgraph<C extends BaseContext>(options: {
       ...(options.plugins ?? []),
     ],
   });
-  const { url, metrics } = await serveGraphQL(server, {
+  const { url, metrics, local } = await serveGraphQL(server, {
     ...options,
     limits: options.settings.http,
     metricsToken: options.settings.metricsToken,
     requireSignature: options.settings.subgraphSecrets,
   });
   log.info(`subgraph ready at ${url}`, { service: options.name });
-  return { server, url, metrics, stop: () => server.stop() };
+  return { server, url, metrics, local, stop: () => server.stop() };
 }

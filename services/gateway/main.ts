@@ -19,6 +19,8 @@ import { Health, stopOnSignals } from '../common/health.js';
 import { rateLimiterFor } from './limits/shared-rate.js';
 import type { DevIdentity } from './session.js';
 import { SubgraphSource, type GatewayContext } from './data-source.js';
+import { InProcessSource } from './in-process-source.js';
+import type { InProcessSubgraph } from '../common/in-process.js';
 import { checkScalarVariables, scalarLiteralRule } from './scalars.js';
 import { gatewayRoutes } from './web.js';
 import { isEntryPoint } from '../common/entry.js';
@@ -101,6 +103,11 @@ export interface GatewayOptions {
   devIdentities?: DevIdentity[];
   /** The composed supergraph to serve instead of the committed schema/supergraph.graphql (a test's own catalog). */
   supergraphSdl?: string;
+  /**
+   * Subgraphs started in this process, called without HTTP (SUBGRAPHS_IN_PROCESS, infra/dev/hub.ts);
+   * the others are fetched from their URLs.
+   */
+  inProcess?: Partial<Record<string, InProcessSubgraph>>;
 }
 
 /**
@@ -113,11 +120,14 @@ export async function startGateway(settings: HubConfig, options: GatewayOptions 
   const fetches = subgraphFetchHistogram(metrics);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? (await readFile(SUPERGRAPH, 'utf8')),
-    buildService: ({ name }) =>
-      new SubgraphSource(
+    buildService: ({ name }) => {
+      const local = options.inProcess?.[name];
+      if (local) return new InProcessSource(name, local, fetches);
+      return new SubgraphSource(
         urls[name],
         subgraphFetcher(name, settings.subgraphTimeoutMs, fetches, settings.subgraphSecrets),
-      ),
+      );
+    },
   });
   // Before Apollo Server's own listener: the first request already meets the checked scalars.
   let apiSchema: GraphQLSchema | undefined;

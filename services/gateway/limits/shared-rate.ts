@@ -82,8 +82,9 @@ export class PostgresRateLimiter implements SubjectRateLimiter {
   async take(subject: string): Promise<void> {
     let row: { tokens: number; allowed: boolean } | undefined;
     try {
-      row = (await this.pool.query<{ tokens: number; allowed: boolean }>(TAKE, [subject, this.perSecond, this.burst]))
-        .rows[0];
+      // A named statement: each connection parses and plans the upsert once, not on every request.
+      const take = { name: 'gateway rate take', text: TAKE, values: [subject, this.perSecond, this.burst] };
+      row = (await this.pool.query<{ tokens: number; allowed: boolean }>(take)).rows[0];
     } catch (error) {
       if (Date.now() - this.lastWarning > 30_000) {
         this.lastWarning = Date.now();
