@@ -12,7 +12,7 @@ import { watchScreening } from './screening.js';
 import { diagnosed } from './diagnose.js';
 import { formatReport, type Phase } from './report.js';
 import { censusAfterClosing } from './workflow-tasks.js';
-import { readConfig } from '../../../services/common/config.js';
+import { readConfig, workflowStackTraces } from '../../../services/common/config.js';
 
 // npm run bench:procurement -- [--procurements 100] [--bids 10] [--concurrency 20] [--settle 30]
 //   [--workflow-stack-traces on|off]
@@ -44,8 +44,11 @@ const concurrency = wholeFlag('concurrency', flags.concurrency);
 const settleSeconds = wholeFlag('settle', flags.settle);
 const stackTraces = flags['workflow-stack-traces'];
 const childEnv: Record<string, string> = stackTraces === undefined ? {} : { WORKFLOW_STACK_TRACES: stackTraces };
-/** The worker settings the hub child runs with, as it reads them (NODE_ENV=production). */
-const childSettings = readConfig({ ...process.env, ...childEnv, NODE_ENV: 'production' });
+/** The worker settings the hub child runs with, as it reads them (WORKER_*, and NODE_ENV=production for the switch). */
+const childWorker = {
+  ...readConfig({ ...process.env, ...childEnv }).worker,
+  workflowStackTraces: workflowStackTraces({ ...process.env, ...childEnv, NODE_ENV: 'production' }),
+};
 if (bids < 3)
   throw new Error(
     '--bids must be at least 3: a public tender with fewer eligible bids fails (流标) instead of reaching scoring',
@@ -240,7 +243,7 @@ runBench(async (stops) => {
       memory: { idle, end, after, settleSeconds, peak },
       cpu,
       census,
-      worker: { ...childSettings.worker, workflowStackTraces: childSettings.workflowStackTraces },
+      worker: childWorker,
     })}\n\nmachine: ${machine()}; Temporal dev server (defaults); the hub (registry, processes, worker, gateway) and the trivial workflows' ` +
       `worker in one child process, whose RSS and CPU these are; load generator in the parent; whole run ${log.seconds().toFixed(0)} s\n`,
   );
