@@ -16,7 +16,7 @@ import { workflowStackTraces } from '../common/config.js';
 const PRELOADED = Symbol.for('chamber-hub.workflow-stack-traces');
 
 /** Only the SDK's workflow threads are told "no hook"; any other caller gets Node's own. */
-const SDK_CALLER = /@temporalio[\\/]worker[\\/]lib[\\/]workflow[\\/]vm-shared/;
+const SDK_CALLER = /@temporalio[\\/]worker[\\/](lib|src)[\\/]workflow[\\/]vm-shared/;
 
 if (isMainThread) (globalThis as Record<symbol, unknown>)[PRELOADED] = true;
 // A worker thread's process.env is a copy of its parent's when the thread was made.
