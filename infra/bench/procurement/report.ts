@@ -33,7 +33,8 @@ const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const f0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
 const cpu = ([hub, server]: number[]) => `${f1(hub)} / ${f1(server)}`;
 /** CPU milliseconds per step of the hub and of the Temporal server. */
-const perStep = ([hub, server]: number[], steps: number) => `${f1((hub * 1000) / steps)} / ${f1((server * 1000) / steps)}`;
+const perStep = ([hub, server]: number[], steps: number) =>
+  `${f1((hub * 1000) / steps)} / ${f1((server * 1000) / steps)}`;
 const spread = (o: { p50: number; p99: number; max: number }) => `p50 ${f0(o.p50)}, p99 ${f0(o.p99)}, max ${f0(o.max)}`;
 const setting = (v: number | undefined) => (v === undefined ? 'SDK default' : String(v));
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
