@@ -65,11 +65,13 @@ export async function startStack(o: {
   sideWorker: string;
   log: (line: string) => void;
   stops: Stops;
+  /** More of the hub child's environment (a setting under comparison). */
+  childEnv?: Record<string, string>;
 }) {
   const server = await startTemporal(false);
   o.stops.push(() => server.stop());
   o.log(`Temporal dev server at ${server.address}`);
-  const env = await hubChildEnv(o.databaseUrl, server.address, o.taskQueue);
+  const env = { ...(await hubChildEnv(o.databaseUrl, server.address, o.taskQueue)), ...o.childEnv };
   const settings = readConfig({ ...process.env, ...env });
   o.log(
     `starting the hub (registry, processes, worker, gateway) and ${o.sideWorker} in one child process; bundling ...`,

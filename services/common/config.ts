@@ -89,6 +89,12 @@ export interface HubConfig {
   /** The worker's slots and sticky cache (WORKER_*); undefined leaves the Temporal SDK's default. */
   worker: WorkerTuning;
   /**
+   * WORKFLOW_STACK_TRACES: the SDK's stack-trace query (a stack captured for every promise a
+   * workflow makes); on in development, off under NODE_ENV=production. Off takes effect only where
+   * the worker's node preloads services/processes/workflow-stack-traces (docs/operations.md).
+   */
+  workflowStackTraces: boolean;
+  /**
    * SHUTDOWN_DELAY_SECONDS: on SIGTERM a part answers /readyz with 503 this long before it stops
    * taking requests, so the load balancer's probes see it go first (0 under npm start).
    */
@@ -287,6 +293,11 @@ function rateLimitStore(env: NodeJS.ProcessEnv): 'postgres' | 'memory' {
   return raw;
 }
 
+/** WORKFLOW_STACK_TRACES, on unless NODE_ENV=production; read by the workflow threads' preload too. */
+export function workflowStackTraces(env: NodeJS.ProcessEnv): boolean {
+  return flag('WORKFLOW_STACK_TRACES', env.NODE_ENV !== 'production', env);
+}
+
 function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
   const raw = env[name]?.toLowerCase();
   if (raw === undefined || raw === '') return fallback;
@@ -470,6 +481,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxCachedWorkflows: optionalPositive('WORKER_MAX_CACHED_WORKFLOWS', env),
       shutdownGraceMs: nonNegativeSeconds('WORKER_SHUTDOWN_GRACE_SECONDS', 10, env),
     },
+    workflowStackTraces: workflowStackTraces(env),
     shutdownDelayMs: nonNegativeSeconds('SHUTDOWN_DELAY_SECONDS', 0, env),
     log: readLogSettings(env),
     metricsToken: metricsToken(env),

@@ -83,12 +83,28 @@ export function workerTuning(settings: Pick<HubConfig, 'worker'>): Partial<Worke
   return { ...defined, shutdownGraceTime: shutdownGraceMs };
 }
 
+/** Marked by services/processes/workflow-stack-traces.ts on the main thread when node preloaded it. */
+const STACK_TRACES_PRELOADED = Symbol.for('chamber-hub.workflow-stack-traces');
+
+/**
+ * Says so when WORKFLOW_STACK_TRACES=off cannot take effect: the SDK sets its promise hook inside
+ * its own threads, which only a preload of this process reaches (docs/operations.md).
+ */
+function checkStackTraceSwitch(settings: Pick<HubConfig, 'workflowStackTraces'>) {
+  if (settings.workflowStackTraces || (globalThis as Record<symbol, unknown>)[STACK_TRACES_PRELOADED]) return;
+  log.warn(
+    'WORKFLOW_STACK_TRACES is off but node was started without --import <dist/>services/processes/workflow-stack-traces.js: the workflow threads keep the stack-trace hook',
+    { service: 'worker' },
+  );
+}
+
 /** Runs the catalog's workflows and activities (the hub's own unless a test hands it another) until stopped. */
 export async function startWorker(
   settings: HubConfig = config(),
   options: { orm?: MikroORM; catalog?: ProcessCatalog } = {},
 ) {
   const catalog = options.catalog ?? CATALOG;
+  checkStackTraceSwitch(settings);
   const orm = options.orm ?? (await createProcessesOrm(catalog, settings.databaseUrl));
   // The same TLS / API key and the same payload codec for the worker and its client.
   const connection = await NativeConnection.connect(connectionOptions(settings));

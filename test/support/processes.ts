@@ -93,15 +93,16 @@ export interface Child {
   kill(): Promise<void>;
 }
 
-/** Starts one part of the hub as a child process and waits for its ready line. */
+/** Starts one part of the hub as a child process and waits for its ready line; `nodeArgs` go to its node (a preload). */
 export async function startPart(
   part: Part,
   env: Record<string, string>,
   cleanup: Cleanup,
   name: string = part,
+  nodeArgs: string[] = [],
 ): Promise<Child> {
   const { file, ready } = ENTRIES[part];
-  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, file], {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -88,7 +88,8 @@ export interface HubChild {
 
 /**
  * Starts a benchmark's hub script (default: this benchmark's hub.ts) under tsx and waits for its
- * BENCH_READY line; bundling the workflows takes a while.
+ * BENCH_READY line; bundling the workflows takes a while. Like the image, node preloads the
+ * workflow threads' stack-trace switch (WORKFLOW_STACK_TRACES, off under NODE_ENV=production).
  */
 export async function startHubChild(
   env: Record<string, string>,
@@ -97,7 +98,13 @@ export async function startHubChild(
   const { HUB_WORKFLOW_BUNDLE: _shared, ...inherited } = process.env; // the child bundles the hub's own code
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', options.entry ?? 'infra/bench/processes/hub.ts'],
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './services/processes/workflow-stack-traces.ts',
+      options.entry ?? 'infra/bench/processes/hub.ts',
+    ],
     {
       cwd: ROOT,
       env: { ...inherited, ...env, NODE_ENV: 'production' },

@@ -11,28 +11,44 @@ import { inLanes, type LaneResult } from './lanes.js';
 import { watchScreening } from './screening.js';
 import { diagnosed } from './diagnose.js';
 import { formatReport, type Phase } from './report.js';
+import { censusAfterClosing } from './workflow-tasks.js';
+import { readConfig, workflowStackTraces } from '../../../services/common/config.js';
 
-// npm run bench:procurement -- [--procurements 100] [--bids 10] [--concurrency 20]
+// npm run bench:procurement -- [--procurements 100] [--bids 10] [--concurrency 20] [--settle 30]
+//   [--workflow-stack-traces on|off]
 //
 // --procurements concurrent procurements on a Temporal dev server, --bids bids each through the
 // gateway (--concurrency at a time, each from its own synthetic bidder): bids accepted per
 // second; all closing at one instant, the time screening takes until each is SCORING; the hub
 // child's memory and CPU. Beside it, in the same run, as many no-op updates to as many empty
 // workflows. A small pilot first warms the hub and measures the rates closing is set from.
+// After closing: each procurement's history from closing on (workflow tasks, how long each ran
+// and queued), then --settle seconds of nothing, for the hub's RSS after the load.
 
 const { values: flags } = parseCli({
-  usage: 'npm run bench:procurement -- [--procurements 100] [--bids 10] [--concurrency 20]',
+  usage:
+    'npm run bench:procurement -- [--procurements 100] [--bids 10] [--concurrency 20] [--settle 30] [--workflow-stack-traces on|off]',
   about:
-    "--procurements concurrent procurements on a Temporal dev server, --bids bids each through the gateway (--concurrency at a time, each from its own synthetic bidder): bids accepted per second; all closing at one instant, the time screening takes until each is SCORING; the hub child's memory and CPU. Beside it, in the same run, as many no-op updates to as many empty workflows. A small pilot first warms the hub and measures the rates closing is set from.",
+    "--procurements concurrent procurements on a Temporal dev server, --bids bids each through the gateway (--concurrency at a time, each from its own synthetic bidder): bids accepted per second; all closing at one instant, the time screening takes until each is SCORING, and every workflow task of closing from the histories; the hub child's memory and CPU, and its RSS --settle seconds after the load. Beside it, in the same run, as many no-op updates to as many empty workflows. A small pilot first warms the hub and measures the rates closing is set from. The hub child runs with NODE_ENV=production and the worker's WORKER_* settings from this environment; --workflow-stack-traces sets its WORKFLOW_STACK_TRACES (production: off).",
   options: {
     procurements: { type: 'string', default: '100' },
     bids: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '20' },
+    settle: { type: 'string', default: '30' },
+    'workflow-stack-traces': { type: 'string' },
   },
 });
 const procurements = wholeFlag('procurements', flags.procurements);
 const bids = wholeFlag('bids', flags.bids);
 const concurrency = wholeFlag('concurrency', flags.concurrency);
+const settleSeconds = wholeFlag('settle', flags.settle);
+const stackTraces = flags['workflow-stack-traces'];
+const childEnv: Record<string, string> = stackTraces === undefined ? {} : { WORKFLOW_STACK_TRACES: stackTraces };
+/** The worker settings the hub child runs with, as it reads them (WORKER_*, and NODE_ENV=production for the switch). */
+const childWorker = {
+  ...readConfig({ ...process.env, ...childEnv }).worker,
+  workflowStackTraces: workflowStackTraces({ ...process.env, ...childEnv, NODE_ENV: 'production' }),
+};
 if (bids < 3)
   throw new Error(
     '--bids must be at least 3: a public tender with fewer eligible bids fails (流标) instead of reaching scoring',
@@ -61,6 +77,7 @@ runBench(async (stops) => {
     sideWorker: "the trivial workflows' worker",
     log,
     stops,
+    childEnv,
   });
   const [agencies, tokens] = await Promise.all([
     officers(settings.jwtSecret),
@@ -195,6 +212,19 @@ runBench(async (stops) => {
   log(
     `closing: all SCORING ${screening.max.toFixed(2)} s after closing, every SCORE_BID task open after ${screening.allTasksSeconds.toFixed(2)} s`,
   );
+  const workflowIds = (
+    await pool.query<{ workflow_id: string }>(
+      'select workflow_id from processes.procurement where id = any($1::uuid[])',
+      [published.ids],
+    )
+  ).rows.map((r) => r.workflow_id);
+  const census = await censusAfterClosing(client, workflowIds, closesAt);
+  log(
+    `closing's workflow tasks: ran p99 ${census.run.p99.toFixed(0)} ms, max ${census.run.max.toFixed(0)} ms; ${census.overOneSecond} over 1 s`,
+  );
+  log(`settling ${settleSeconds} s for the hub's RSS after the load`);
+  await sleep(settleSeconds * 1000);
+  const after = memory.mark('after');
 
   const peak = Object.fromEntries(
     (['pilot', 'floor', 'publish', 'bids', 'screening'] as const).map((p) => [p, memory.peak(p)]),
@@ -210,8 +240,10 @@ runBench(async (stops) => {
       submit,
       idleBeforeClosing,
       screening,
-      memory: { idle, end, peak },
+      memory: { idle, end, after, settleSeconds, peak },
       cpu,
+      census,
+      worker: childWorker,
     })}\n\nmachine: ${machine()}; Temporal dev server (defaults); the hub (registry, processes, worker, gateway) and the trivial workflows' ` +
       `worker in one child process, whose RSS and CPU these are; load generator in the parent; whole run ${log.seconds().toFixed(0)} s\n`,
   );

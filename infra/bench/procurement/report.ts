@@ -1,5 +1,7 @@
 import type { LaneResult } from './lanes.js';
 import type { Screening } from './screening.js';
+import type { WorkflowTaskCensus } from './workflow-tasks.js';
+import type { WorkerTuning } from '../../../services/common/config.js';
 
 // The printed result: the closed-loop phases side by side (bids through the gateway beside no-op
 // updates to empty workflows), screening at closing, then the hub's memory and CPU.
@@ -17,16 +19,24 @@ export interface Figures {
   /** Seconds from the last bid's answer to closing (idle; negative: bids were still being sent). */
   idleBeforeClosing: number;
   screening: Screening;
-  /** The hub child's RSS in MiB: idle before any phase, peak per phase, at the end. */
-  memory: { idle: number; end: number; peak: Record<Phase, number> };
+  /** The hub child's RSS in MiB: idle before any phase, peak per phase, when closing ended, `settleSeconds` later. */
+  memory: { idle: number; end: number; after: number; settleSeconds: number; peak: Record<Phase, number> };
   /** CPU seconds in each phase: [hub child, Temporal dev server]. */
   cpu: Record<Phase, number[]>;
+  census: WorkflowTaskCensus;
+  /** The worker settings the hub child ran with. */
+  worker: WorkerTuning & { workflowStackTraces: boolean };
 }
 
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const f0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
 const cpu = ([hub, server]: number[]) => `${f1(hub)} / ${f1(server)}`;
+/** CPU milliseconds per step of the hub and of the Temporal server. */
+const perStep = ([hub, server]: number[], steps: number) =>
+  `${f1((hub * 1000) / steps)} / ${f1((server * 1000) / steps)}`;
+const spread = (o: { p50: number; p99: number; max: number }) => `p50 ${f0(o.p50)}, p99 ${f0(o.p99)}, max ${f0(o.max)}`;
+const setting = (v: number | undefined) => (v === undefined ? 'SDK default' : String(v));
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const errors = (r: LaneResult) => (r.errors ? `✗${r.errors}` : '0');
 const lanes = (name: string, r: LaneResult, o: Figures, phase: Phase) =>
@@ -40,6 +50,7 @@ const lanes = (name: string, r: LaneResult, o: Figures, phase: Phase) =>
     errors(r),
     f0(o.memory.peak[phase]),
     cpu(o.cpu[phase]),
+    perStep(o.cpu[phase], r.sent),
   ]);
 
 export function formatReport(o: Figures): string {
@@ -57,8 +68,9 @@ export function formatReport(o: Figures): string {
       'errors',
       'hub RSS peak (MiB)',
       'CPU s: hub / Temporal',
+      'CPU ms per step: hub / Temporal',
     ]),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     lanes('no-op update to an empty workflow (Temporal client)', floor, o, 'floor'),
     lanes('submitBid via gateway, accepted', submit, o, 'bids'),
     lanes('publishProcurement via gateway (setup)', publish, o, 'publish'),
@@ -66,10 +78,19 @@ export function formatReport(o: Figures): string {
     `Screening at closing: all ${s.procurements} close at the same instant, ${o.bids} bids each (closing ${f1(o.idleBeforeClosing)} s after the last bid's answer):`,
     `  closesAt → stage SCORING, per procurement: p50 ${f2(s.p50)} s, p99 ${f2(s.p99)} s, max ${f2(s.max)} s`,
     `  all ${s.procurements} SCORING ${f2(s.max)} s after closing; all ${s.tasks} SCORE_BID tasks open ${f2(s.allTasksSeconds)} s after closing`,
-    `  hub RSS peak ${f0(o.memory.peak.screening)} MiB, CPU s hub / Temporal ${cpu(o.cpu.screening)}`,
+    `  hub RSS peak ${f0(o.memory.peak.screening)} MiB, CPU s hub / Temporal ${cpu(o.cpu.screening)}, CPU ms per procurement ${perStep(o.cpu.screening, s.procurements)}`,
+    `  from the histories, per procurement from closing: ${f0(o.census.perProcurement.workflowTasks)} workflow tasks, ` +
+      `${f0(o.census.perProcurement.localActivities)} local activities, ${f0(o.census.perProcurement.activities)} activities`,
+    `  workflow tasks of closing, ms on the worker (started → completed): ${spread(o.census.run)}; ` +
+      `queued before (scheduled → started): ${spread(o.census.queued)}`,
+    `  workflow tasks over 1 s: ${o.census.overOneSecond}; failed or timed out: ${o.census.failedOrTimedOut}`,
     '',
-    `hub child RSS (MiB): idle ${f0(o.memory.idle)}, peak ${f0(Math.max(...Object.values(o.memory.peak)))}, end ${f0(o.memory.end)}; ` +
+    `hub child RSS (MiB): idle ${f0(o.memory.idle)}, peak ${f0(Math.max(...Object.values(o.memory.peak)))}, end ${f0(o.memory.end)}, ` +
+      `${o.memory.settleSeconds} s after the load ${f0(o.memory.after)} (${f2(o.memory.after / o.memory.idle)}× idle); ` +
       `CPU s over the measured phases: hub ${f1(sum(o, 0))}, Temporal ${f1(sum(o, 1))}`,
+    `worker: workflow stack traces ${o.worker.workflowStackTraces ? 'on' : 'off'}; workflow-task slots ${setting(o.worker.maxConcurrentWorkflowTaskExecutions)}, ` +
+      `activity slots ${setting(o.worker.maxConcurrentActivityTaskExecutions)}, local activity slots ${setting(o.worker.maxConcurrentLocalActivityExecutions)}, ` +
+      `sticky cache ${setting(o.worker.maxCachedWorkflows)} (WORKER_*)`,
     'Ratios (bids ÷ no-op updates):',
     `  per second   ${f2(submit.perSecond / floor.perSecond)}`,
     `  p50 latency  ${f1(submit.p50 / floor.p50)}×, p99 ${f1(submit.p99 / floor.p99)}×`,
