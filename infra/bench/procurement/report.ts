@@ -40,6 +40,7 @@ const lanes = (name: string, r: LaneResult, o: Figures, phase: Phase) =>
     errors(r),
     f0(o.memory.peak[phase]),
     cpu(o.cpu[phase]),
+    o.cpu[phase].map((seconds) => f1((seconds * 1000) / Math.max(1, r.ok))).join(' / '),
   ]);
 
 export function formatReport(o: Figures): string {
@@ -57,8 +58,9 @@ export function formatReport(o: Figures): string {
       'errors',
       'hub RSS peak (MiB)',
       'CPU s: hub / Temporal',
+      'CPU-ms per step: hub / Temporal',
     ]),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     lanes('no-op update to an empty workflow (Temporal client)', floor, o, 'floor'),
     lanes('submitBid via gateway, accepted', submit, o, 'bids'),
     lanes('publishProcurement via gateway (setup)', publish, o, 'publish'),
