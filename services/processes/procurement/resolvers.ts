@@ -29,6 +29,7 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors.js'
 import { toRun } from '../kit/update-refusals.js';
 import { contractProblems } from '../../../workflows/procurement/rules.js';
 import { procurementLoaders } from './loaders.js';
+import { answeredBid } from './report.js';
 import { chinaMinute, todayInChina } from '../../common/dates.js';
 import { organizationSeen, requireSeen } from '../kit/jurisdiction.js';
 import {
@@ -130,7 +131,7 @@ export class ProcurementResolver {
         args: [{ organizationId, priceFen: bid.priceFen, proposal: bid.proposal, submittedBy: ctx.identity.subject }],
       }),
     );
-    return ctx.em.fork().findOneOrFail(ProcurementBid, answer.bidId);
+    return answeredBid(procurement.id, answer);
   }
 
   @Mutation(() => ProcurementBid, {
@@ -146,7 +147,7 @@ export class ProcurementResolver {
     const answer = await send(ctx, procurement, (run) =>
       run.executeUpdate(withdrawBidUpdate, { args: [{ organizationId: id, by: ctx.identity.subject }] }),
     );
-    return ctx.em.fork().findOneOrFail(ProcurementBid, answer.bidId);
+    return answeredBid(procurement.id, answer);
   }
 
   @Mutation(() => Procurement, {
