@@ -65,9 +65,12 @@ function requireAgencyOfficer(ctx: ProcessesContext, procurement: Procurement, w
   }
 }
 
+const mayBidFor = (ctx: ProcessesContext, organizationId: string) =>
+  hasRole(ctx.identity, 'APPROVER') && ctx.identity.organizationIds.includes(organizationId);
+
 function requireBidder(ctx: ProcessesContext, organizationId: string): string {
   const id = requireUuid(organizationId, 'organizationId');
-  if (!hasRole(ctx.identity, 'APPROVER') || !ctx.identity.organizationIds.includes(id)) {
+  if (!mayBidFor(ctx, id)) {
     throw forbidden('Only an approver (APPROVER) of the bidding organization may act on its bid');
   }
   return id;
@@ -114,6 +117,13 @@ export class ProcurementResolver {
     @Arg('bid', () => BidInputGql) bid: BidInputGql,
     @Ctx() ctx: ProcessesContext,
   ) {
+    // The registry is asked about the bidder while the procurement's row is read (a caller who
+    // may not bid for the organisation is refused below without it); its answer is taken in
+    // the order of the checks, so a request with several faults is told the same first one.
+    const inRegistry = mayBidFor(ctx, bid.organizationId)
+      ? registryReference(() => ctx.registry.organization(bid.organizationId, ctx.authorization), 'bid.organizationId')
+      : null;
+    void inRegistry?.catch(() => undefined); // awaited below unless an earlier check refuses
     const procurement = await procurementOf(procurementId, ctx);
     const organizationId = requireBidder(ctx, bid.organizationId);
     if (organizationId === procurement.agencyId)
@@ -125,7 +135,7 @@ export class ProcurementResolver {
     }
     const problem = textProblem(bid.proposal, 'bid.proposal', 2000);
     if (problem) throw badInput(problem.message, problem.field);
-    await registryReference(() => ctx.registry.organization(organizationId, ctx.authorization), 'bid.organizationId');
+    await inRegistry;
     const answer = await send(ctx, procurement, (run) =>
       run.executeUpdate(submitBidUpdate, {
         args: [{ organizationId, priceFen: bid.priceFen, proposal: bid.proposal, submittedBy: ctx.identity.subject }],
