@@ -148,15 +148,20 @@ runBench(async (stops) => {
 
   // Each cell alone, one call at a time, between two readings of the kernel's CPU counters.
   log(`CPU per step: ${cpuSamples} decideTask via gateway, then ${cpuSamples} bare Updates, each alone`);
-  const perStep = async (send: (i: number) => Promise<void>) => {
+  // The window in monotonic µs (the clock of a `node --cpu-prof` profile; cpu-profile.ts).
+  const monotonicUs = () => process.hrtime.bigint() / 1000n;
+  const perStep = async (name: string, send: (i: number) => Promise<void>) => {
     cpuSpent();
+    const from = monotonicUs();
     for (let i = 0; i < cpuSamples; i++) await send(i);
+    log(`  ${name}: monotonic µs ${from} to ${monotonicUs()}`);
     return cpuSpent().map((s) => (s * 1000) / cpuSamples);
   };
   memory.mark('cpu');
   const cpu = {
-    decide: await perStep((i) => decide(hub.gatewayUrl, forCpu[i])()),
+    decide: await perStep('decideTask', (i) => decide(hub.gatewayUrl, forCpu[i])()),
     bare: await perStep(
+      'bare Update',
       async (i) =>
         void (await client.workflow.getHandle(echoIds[perCell + i]).executeUpdate(pingUpdate, { args: ['x'] })),
     ),
