@@ -63,12 +63,14 @@ export async function startStack(o: {
   taskQueue: string;
   hubEntry: string;
   sideWorker: string;
+  /** The server's eager activity dispatch on (an experiment, see processes/stack.ts). */
+  eager?: boolean;
   log: (line: string) => void;
   stops: Stops;
   /** More of the hub child's environment (a setting under comparison). */
   childEnv?: Record<string, string>;
 }) {
-  const server = await startTemporal(false);
+  const server = await startTemporal(o.eager ?? false);
   o.stops.push(() => server.stop());
   o.log(`Temporal dev server at ${server.address}`);
   const env = { ...(await hubChildEnv(o.databaseUrl, server.address, o.taskQueue)), ...o.childEnv };

@@ -14,7 +14,7 @@
 // rejection before anything is recorded ("Unknown encoding: refused by the hub: ..."), so the
 // forged decision changes nothing. The codec endpoint (services/codec) answers such a payload
 // with 400 and the reason. Only the replayer accepts plain payloads (see PlaintextPolicy).
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 // @temporalio/proto is CommonJS: Node's ESM loader (the worker and processes entry points under
 // `node --import tsx`) sees only its default export, not a named `temporal`.
@@ -43,14 +43,19 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const text = (bytes: Uint8Array | null | undefined) => (bytes ? new TextDecoder().decode(bytes) : undefined);
 
 export class AesGcmPayloadCodec implements PayloadCodec {
-  private readonly byId: Map<string, Buffer>;
+  // KeyObjects made once: given the key's bytes, createCipheriv makes one on every call, which
+  // took two thirds of a payload's encryption (31 against 11 µs; a decision seals dozens).
+  private readonly byId: Map<string, KeyObject>;
+  /** The first key, which seals. */
+  private readonly sealing: KeyObject;
 
   constructor(
     private readonly keys: PayloadKey[],
     private readonly plaintext: PlaintextPolicy = 'refuse',
   ) {
     if (keys.length === 0) throw new Error('AesGcmPayloadCodec needs at least one key');
-    this.byId = new Map(keys.map((k) => [k.id, k.key]));
+    this.byId = new Map(keys.map((k) => [k.id, createSecretKey(k.key)]));
+    this.sealing = createSecretKey(keys[0].key);
   }
 
   /** The same keys, accepting plain payloads: for reading a history, never for running one. */
@@ -59,7 +64,8 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
-    const { id, key } = this.keys[0];
+    const { id } = this.keys[0];
+    const key = this.sealing;
     return payloads.map((payload) => {
       // The whole Payload message (its metadata too: the encoding says "json/plain") is sealed.
       const plain = temporal.api.common.v1.Payload.encode(payload).finish();

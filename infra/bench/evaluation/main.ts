@@ -6,6 +6,8 @@ import { freshDatabase } from '../processes/stack.js';
 import { machine } from '../processes/report.js';
 import { progressLog, runBench, startStack, wholeFlag } from '../run.js';
 import { addEligibleOrganizations, runApplies, runInvitations } from './campaign.js';
+import { inLanes } from '../procurement/lanes.js';
+import { ping, startInboxes } from '../procurement/floor.js';
 import { EMPTY_TASK_QUEUE } from './worker.js';
 import { benchEmptyParent } from './empty-workflows.js';
 import { formatReport } from './report.js';
@@ -47,7 +49,7 @@ runBench(async (stops) => {
   });
   const admin = await signToken({ subject: 'bench-admin', roles: ['ADMIN'], organizationIds: [] }, settings.jwtSecret);
   // CPU per phase of the hub and of the dev server: which side a phase waits on.
-  const cpu = { empty: [0, 0], invitations: [0, 0], applies: [0, 0] };
+  const cpu = { empty: [0, 0], invitations: [0, 0], noop: [0, 0], applies: [0, 0] };
 
   // The floor first, while the server holds no open application: an empty parent's children.
   memory.mark('empty');
@@ -81,6 +83,23 @@ runBench(async (stops) => {
   ).rows[0].n;
   if (refused) throw new Error(`${refused} synthetic associations were judged ineligible`);
   log(`campaign: ${invitations.eligible} invitations open after ${invitations.seconds.toFixed(1)} s`);
+  // The floor of the decisions: as many no-op updates, as many at a time, to 100 empty inboxes.
+  const inboxCount = Math.min(100, invitations.eligible);
+  const perInbox = Math.ceil(invitations.eligible / inboxCount);
+  const inboxes = await startInboxes(client, inboxCount, perInbox);
+  memory.mark('noop');
+  cpuSpent();
+  log(`no-op updates: ${invitations.eligible} to ${inboxCount} empty workflows, ${concurrency} at a time`);
+  const noop = await inLanes(
+    'no-op updates',
+    invitations.eligible,
+    concurrency,
+    (i) => ping(client, inboxes[i % inboxCount]),
+    log,
+  );
+  if (noop.errors) throw new Error(`${noop.errors} no-op updates failed: ${noop.firstError}`);
+  cpu.noop = cpuSpent();
+  log(`no-op updates: p50 ${noop.p50.toFixed(0)} ms, p99 ${noop.p99.toFixed(0)} ms`);
   memory.mark('applies');
   log(`campaign: deciding every invitation APPLY, ${concurrency} at a time`);
   const applies = await runApplies(client, pool, concurrency, log);
@@ -91,15 +110,22 @@ runBench(async (stops) => {
   console.log(
     `\n${formatReport({
       synthetic: applications,
+      concurrency,
       invitations,
       applies,
       empty,
+      noop,
       cpu,
       memory: {
         idle,
         beforeCampaign,
         end,
-        peak: { empty: memory.peak('empty'), invitations: memory.peak('invitations'), applies: memory.peak('applies') },
+        peak: {
+          empty: memory.peak('empty'),
+          invitations: memory.peak('invitations'),
+          noop: memory.peak('noop'),
+          applies: memory.peak('applies'),
+        },
       },
     })}\n\nmachine: ${machine()}; Temporal dev server (defaults); the hub (registry, processes, worker, gateway) and the ` +
       `empty workflows' worker in one child process, whose RSS and CPU these are; load generator in the parent; whole run ${log.seconds().toFixed(0)} s\n`,

@@ -1,16 +1,12 @@
 import 'reflect-metadata'; // migrate() and the phase timing load the entities, whose decorators need it
-import { Runtime } from '@temporalio/worker';
 import { parseCli } from '../../../services/common/cli.js';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { connectClient, hubClient } from '../../../services/common/temporal.js';
-import { readConfig } from '../../../services/common/config.js';
 import { signToken, type Identity } from '../../../services/common/identity.js';
-import { quietTemporalLogs } from '../../../services/processes/worker.js';
 import { decideUpdate, type TaskDecision } from '../../../workflows/human-task/contracts.js';
 import { runOpenLoop, type LoadOptions, type Send } from '../load.js';
-import { freshDatabase, startHubChild, startTemporal, type HubChild } from './stack.js';
-import { freePort } from '../../dev/ports.js';
+import { freshDatabase } from './stack.js';
+import { runBench, startStack } from '../run.js';
 import { enroll, makePairs, openTasks, ORGANIZATION, type OpenTask } from './prepare.js';
 import { DECIDE, gql } from './graphql.js';
 import { callsOf, roundTrips } from './roundtrip.js';
@@ -19,23 +15,27 @@ import { formatReport, machine } from './report.js';
 import { TRIVIAL_TASK_QUEUE } from './trivial-worker.js';
 import { benchEcho, benchEmpty, pingUpdate } from './trivial-workflows.js';
 
-// npm run bench:processes -- [--samples 100] [--warmup 10] [--rate 5] [--seconds 15] [--eager]
+// npm run bench:processes -- [--samples 100] [--warmup 10] [--rate 5] [--seconds 15] [--cpu-samples 40] [--eager]
 //
 // decideTask and enrollInTraining through the gateway, beside the Temporal floors on the same
 // dev server: a bare Workflow Update, a bare gRPC call, an empty workflow start. --warmup counts
 // requests (each cell's first N are not recorded); --eager switches on the server's eager
-// activity dispatch (an experiment, see stack.ts).
+// activity dispatch (an experiment, see stack.ts). Then --cpu-samples decideTask calls alone and
+// as many bare Updates alone: the CPU-ms per step of the hub child and of the Temporal server
+// (the kernel's tick is 10 ms, so a cell needs a few dozen steps).
 
 const { values: flags } = parseCli({
-  usage: 'npm run bench:processes -- [--samples 100] [--warmup 10] [--rate 5] [--seconds 15] [--eager]',
+  usage:
+    'npm run bench:processes -- [--samples 100] [--warmup 10] [--rate 5] [--seconds 15] [--cpu-samples 40] [--eager]',
   about:
-    "decideTask and enrollInTraining through the gateway, beside the Temporal floors on the same dev server: a bare Workflow Update, a bare gRPC call, an empty workflow start. --warmup counts requests (each cell's first N are not recorded); --eager switches on the server's eager activity dispatch (an experiment, see stack.ts).",
+    "decideTask and enrollInTraining through the gateway, beside the Temporal floors on the same dev server: a bare Workflow Update, a bare gRPC call, an empty workflow start. --warmup counts requests (each cell's first N are not recorded); --eager switches on the server's eager activity dispatch (an experiment, see stack.ts). --cpu-samples decideTask calls and as many bare Updates, each cell alone, give the CPU-ms per step of the hub child and of the Temporal server.",
   options: {
     samples: { type: 'string', default: '100' },
     warmup: { type: 'string', default: '10' },
     rate: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '15' },
     eager: { type: 'boolean', default: false },
+    'cpu-samples': { type: 'string', default: '40' },
   },
 });
 const count = (name: string, raw: string, min: number) => {
@@ -47,6 +47,7 @@ const samples = Math.round(count('samples', flags.samples, 1));
 const warmup = Math.round(count('warmup', flags.warmup, 0));
 const rate = count('rate', flags.rate, 0.1);
 const seconds = count('seconds', flags.seconds, 1);
+const cpuSamples = Math.round(count('cpu-samples', flags['cpu-samples'], 1));
 /** The breakdown cells (subgraph, Temporal client) take part in every 4th turn. */
 const BREAKDOWN = 4;
 const databaseUrl =
@@ -55,188 +56,183 @@ const began = performance.now();
 const log = (step: string) =>
   console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${step}`);
 
-async function main() {
-  quietTemporalLogs();
-  const stops: (() => Promise<void>)[] = [];
-  try {
-    log(`fresh database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}: migrations and seed`);
-    await freshDatabase(databaseUrl);
-    const server = await startTemporal(flags.eager);
-    stops.push(() => server.stop());
-    log(`Temporal dev server at ${server.address}${flags.eager ? ' (eager activity dispatch on)' : ''}`);
-    const env = {
-      // The hub child runs with NODE_ENV=production, which refuses the public dev payload key.
-      TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? `bench:${randomBytes(32).toString('base64')}`,
-      DATABASE_URL: databaseUrl,
-      TEMPORAL_ADDRESS: server.address,
-      TEMPORAL_TASK_QUEUE: 'hub-bench',
-      LISTEN_HOST: '127.0.0.1',
-      GATEWAY_PORT: String(await freePort()),
-      REGISTRY_PORT: String(await freePort()),
-      PROCESSES_PORT: String(await freePort()),
-    };
-    const settings = readConfig({ ...process.env, ...env });
-    log(
-      'starting the hub (registry, processes, worker, gateway) and the trivial worker in a child process; bundling ...',
-    );
-    const hub: HubChild = await startHubChild(env);
-    stops.push(() => hub.stop());
-    log(`hub ready: gateway ${hub.gatewayUrl}`);
-    // The same codec as the hub's, so the bare calls pay for encryption as decideTask does.
-    const connection = await connectClient(settings);
-    stops.push(() => connection.close());
-    const client = hubClient(connection, settings);
+runBench(async (stops) => {
+  log(`fresh database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}: migrations and seed`);
+  await freshDatabase(databaseUrl);
+  const { hub, memory, idle, client, settings, cpuSpent } = await startStack({
+    databaseUrl,
+    taskQueue: 'hub-bench',
+    hubEntry: 'infra/bench/processes/hub.ts',
+    sideWorker: 'the trivial worker',
+    eager: flags.eager,
+    log,
+    stops,
+  });
 
-    const approver: Identity = { subject: 'bench-approver', roles: ['APPROVER'], organizationIds: [ORGANIZATION] };
-    const [admin, integrator, approverToken] = await Promise.all([
-      signToken({ subject: 'bench-admin', roles: ['ADMIN'], organizationIds: [] }, settings.jwtSecret),
-      signToken({ subject: 'bench-integrator', roles: ['INTEGRATOR'], organizationIds: [] }, settings.jwtSecret),
-      signToken(approver, settings.jwtSecret),
-    ]);
+  const approver: Identity = { subject: 'bench-approver', roles: ['APPROVER'], organizationIds: [ORGANIZATION] };
+  const [admin, integrator, approverToken] = await Promise.all([
+    signToken({ subject: 'bench-admin', roles: ['ADMIN'], organizationIds: [] }, settings.jwtSecret),
+    signToken({ subject: 'bench-integrator', roles: ['INTEGRATOR'], organizationIds: [] }, settings.jwtSecret),
+    signToken(approver, settings.jwtSecret),
+  ]);
 
-    // One open task per decide request: every turn for the gateway cell, every BREAKDOWN-th turn
-    // for the two cells that take it apart (an application costs ~0.2 s to prepare on 2 cores).
-    // Then the pairs the sustained enrollInTraining cell applies for.
-    const turns = warmup + samples;
-    const [perCell, perBreakdown] = [callsOf(turns), callsOf(turns, BREAKDOWN)];
-    const decided = perCell + 2 * perBreakdown;
-    const sustainedCount = Math.ceil(rate * seconds) + warmup + 5;
-    log(`creating people and courses for ${decided + sustainedCount} applications`);
-    const pairs = await makePairs(hub.gatewayUrl, admin, decided + sustainedCount);
-    log(`applying ${decided} times (endorsement tasks to decide), 4 at a time`);
-    const tasks = await openTasks(hub.gatewayUrl, admin, pairs.slice(0, decided), log);
-    const [viaGateway, viaSubgraph, viaClient] = [
-      tasks.slice(0, perCell),
-      tasks.slice(perCell, perCell + perBreakdown),
-      tasks.slice(perCell + perBreakdown),
-    ];
-    const echoIds = Array.from({ length: perCell }, () => `bench-echo-${randomUUID()}`);
-    for (const workflowId of echoIds)
-      await client.workflow.start(benchEcho, { workflowId, taskQueue: TRIVIAL_TASK_QUEUE });
-    log(`started ${perCell} trivial workflows waiting for an update`);
+  // One open task per decide request: every turn for the gateway cell, every BREAKDOWN-th turn
+  // for the two cells that take it apart (an application costs ~0.2 s to prepare on 2 cores).
+  // Then the pairs the sustained enrollInTraining cell applies for.
+  const turns = warmup + samples;
+  const [perCell, perBreakdown] = [callsOf(turns), callsOf(turns, BREAKDOWN)];
+  const decided = perCell + 2 * perBreakdown + cpuSamples;
+  const sustainedCount = Math.ceil(rate * seconds) + warmup + 5;
+  log(`creating people and courses for ${decided + sustainedCount} applications`);
+  const pairs = await makePairs(hub.gatewayUrl, admin, decided + sustainedCount);
+  log(`applying ${decided} times (endorsement tasks to decide), 4 at a time`);
+  const tasks = await openTasks(hub.gatewayUrl, admin, pairs.slice(0, decided), log);
+  const [viaGateway, viaSubgraph, viaClient, forCpu] = [
+    tasks.slice(0, perCell),
+    tasks.slice(perCell, perCell + perBreakdown),
+    tasks.slice(perCell + perBreakdown, perCell + 2 * perBreakdown),
+    tasks.slice(perCell + 2 * perBreakdown),
+  ];
+  const echoIds = Array.from({ length: perCell + cpuSamples }, () => `bench-echo-${randomUUID()}`);
+  for (const workflowId of echoIds)
+    await client.workflow.start(benchEcho, { workflowId, taskQueue: TRIVIAL_TASK_QUEUE });
+  log(`started ${echoIds.length} trivial workflows waiting for an update`);
 
-    const decide = (url: string, task: OpenTask) => async () => {
-      const data = await gql(url, approverToken, DECIDE, {
-        id: task.taskId,
-        input: { outcome: 'APPROVE', comment: '同意推荐' },
-      });
-      const stage = data.decideTask.process?.stage;
-      if (stage !== 'AWAITING_CONFIRMATION') throw new Error(`wrong answer: stage ${stage}`);
-    };
-    const decision = (task: OpenTask): TaskDecision => ({
-      taskId: task.taskId,
-      decision: 'APPROVE',
-      comment: '同意推荐',
-      decidedBy: approver.subject,
-      values: null,
+  const decide = (url: string, task: OpenTask) => async () => {
+    const data = await gql(url, approverToken, DECIDE, {
+      id: task.taskId,
+      input: { outcome: 'APPROVE', comment: '同意推荐' },
     });
-    log(`round trips: ${warmup} warm-up + ${samples} samples of each cell, in turns`);
-    const [gateway, subgraph, direct, bare, grpc] = await roundTrips(
-      [
-        { name: 'decideTask via gateway', send: (i) => decide(hub.gatewayUrl, viaGateway[i])() },
-        {
-          name: 'decideTask via processes subgraph',
-          every: BREAKDOWN,
-          send: (i) => decide(hub.processesUrl, viaSubgraph[i])(),
+    const stage = data.decideTask.process?.stage;
+    if (stage !== 'AWAITING_CONFIRMATION') throw new Error(`wrong answer: stage ${stage}`);
+  };
+  const decision = (task: OpenTask): TaskDecision => ({
+    taskId: task.taskId,
+    decision: 'APPROVE',
+    comment: '同意推荐',
+    decidedBy: approver.subject,
+    values: null,
+  });
+  log(`round trips: ${warmup} warm-up + ${samples} samples of each cell, in turns`);
+  const [gateway, subgraph, direct, bare, grpc] = await roundTrips(
+    [
+      { name: 'decideTask via gateway', send: (i) => decide(hub.gatewayUrl, viaGateway[i])() },
+      {
+        name: 'decideTask via processes subgraph',
+        every: BREAKDOWN,
+        send: (i) => decide(hub.processesUrl, viaSubgraph[i])(),
+      },
+      {
+        name: 'decide update, Temporal client',
+        every: BREAKDOWN,
+        send: async (i) => {
+          const task = viaClient[i];
+          await client.workflow
+            .getHandle(task.workflowId)
+            .executeUpdate(decideUpdate, { args: [decision(task)], updateId: task.taskId });
         },
-        {
-          name: 'decide update, Temporal client',
-          every: BREAKDOWN,
-          send: async (i) => {
-            const task = viaClient[i];
-            await client.workflow
-              .getHandle(task.workflowId)
-              .executeUpdate(decideUpdate, { args: [decision(task)], updateId: task.taskId });
-          },
-        },
-        {
-          name: 'bare Workflow Update (trivial)',
-          send: async (i) =>
-            void (await client.workflow.getHandle(echoIds[i]).executeUpdate(pingUpdate, { args: ['x'] })),
-        },
-        { name: 'gRPC getSystemInfo', send: async () => void (await client.workflowService.getSystemInfo({})) },
-      ],
+      },
+      {
+        name: 'bare Workflow Update (trivial)',
+        send: async (i) =>
+          void (await client.workflow.getHandle(echoIds[i]).executeUpdate(pingUpdate, { args: ['x'] })),
+      },
+      { name: 'gRPC getSystemInfo', send: async () => void (await client.workflowService.getSystemInfo({})) },
+    ],
+    warmup,
+    samples,
+    log,
+  );
+  for (const r of [gateway, subgraph, direct, bare, grpc])
+    log(`${r.name}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`);
+
+  // Each cell alone, one call at a time, between two readings of the kernel's CPU counters.
+  log(`CPU per step: ${cpuSamples} decideTask via gateway, then ${cpuSamples} bare Updates, each alone`);
+  // The window in monotonic µs (the clock of a `node --cpu-prof` profile; cpu-profile.ts).
+  const monotonicUs = () => process.hrtime.bigint() / 1000n;
+  const perStep = async (name: string, send: (i: number) => Promise<void>) => {
+    cpuSpent();
+    const from = monotonicUs();
+    for (let i = 0; i < cpuSamples; i++) await send(i);
+    log(`  ${name}: monotonic µs ${from} to ${monotonicUs()}`);
+    return cpuSpent().map((s) => (s * 1000) / cpuSamples);
+  };
+  memory.mark('cpu');
+  const cpu = {
+    decide: await perStep('decideTask', (i) => decide(hub.gatewayUrl, forCpu[i])()),
+    bare: await perStep(
+      'bare Update',
+      async (i) =>
+        void (await client.workflow.getHandle(echoIds[perCell + i]).executeUpdate(pingUpdate, { args: ['x'] })),
+    ),
+  };
+
+  const load: LoadOptions = { rate, seconds, warmupSeconds: warmup / rate, timeoutMs: 30_000 };
+  let nextPair = decided;
+  const sends: Record<'enroll' | 'withStart' | 'start', [string, Send]> = {
+    enroll: [
+      'enrollInTraining via gateway',
+      async (signal) => {
+        const pair = pairs[nextPair++];
+        if (!pair) throw new Error('ran out of prepared people × courses');
+        const enrolled = await enroll(hub.gatewayUrl, integrator, pair, signal);
+        if (enrolled.status !== 'AWAITING_ENDORSEMENT') throw new Error(`wrong answer: status ${enrolled.status}`);
+      },
+    ],
+    withStart: [
+      'update-with-start (trivial)',
+      async () =>
+        void (await client.workflow.executeUpdateWithStart(pingUpdate, {
+          args: ['x'],
+          startWorkflowOperation: new WithStartWorkflowOperation(benchEmpty, {
+            workflowId: `bench-ws-${randomUUID()}`,
+            taskQueue: TRIVIAL_TASK_QUEUE,
+            workflowIdConflictPolicy: 'FAIL',
+          }),
+        })),
+    ],
+    start: [
+      'empty workflow start',
+      async () =>
+        void (await client.workflow.start(benchEmpty, {
+          workflowId: `bench-empty-${randomUUID()}`,
+          taskQueue: TRIVIAL_TASK_QUEUE,
+        })),
+    ],
+  };
+  const sustained = {} as Record<keyof typeof sends, { name: string; cell: Awaited<ReturnType<typeof runOpenLoop>> }>;
+  for (const [key, [name, send]] of Object.entries(sends) as [keyof typeof sends, [string, Send]][]) {
+    log(`sustained: ${name} at ${rate}/s for ${seconds} s (+${load.warmupSeconds.toFixed(1)} s warm-up)`);
+    const cell = await runOpenLoop(send, load);
+    sustained[key] = { name, cell };
+    log(
+      `  ${cell.throughput.toFixed(1)}/s achieved, p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}`,
+    );
+  }
+
+  log("taking decideTask apart: the resolver's database steps again, and the update's span in each history");
+  const measured = viaGateway.slice(warmup); // the gateway cell sends in every turn
+  const db = await databasePhases(
+    databaseUrl,
+    approver,
+    measured.map((t) => t.taskId),
+  );
+  const anatomy = await updateAnatomy(
+    client,
+    measured.map((t) => ({ workflowId: t.workflowId, updateId: t.taskId })),
+  );
+  console.log(
+    `\n${formatReport({
       warmup,
       samples,
-      log,
-    );
-    for (const r of [gateway, subgraph, direct, bare, grpc])
-      log(`${r.name}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`);
-
-    const load: LoadOptions = { rate, seconds, warmupSeconds: warmup / rate, timeoutMs: 30_000 };
-    let nextPair = decided;
-    const sends: Record<'enroll' | 'withStart' | 'start', [string, Send]> = {
-      enroll: [
-        'enrollInTraining via gateway',
-        async (signal) => {
-          const pair = pairs[nextPair++];
-          if (!pair) throw new Error('ran out of prepared people × courses');
-          const enrolled = await enroll(hub.gatewayUrl, integrator, pair, signal);
-          if (enrolled.status !== 'AWAITING_ENDORSEMENT') throw new Error(`wrong answer: status ${enrolled.status}`);
-        },
-      ],
-      withStart: [
-        'update-with-start (trivial)',
-        async () =>
-          void (await client.workflow.executeUpdateWithStart(pingUpdate, {
-            args: ['x'],
-            startWorkflowOperation: new WithStartWorkflowOperation(benchEmpty, {
-              workflowId: `bench-ws-${randomUUID()}`,
-              taskQueue: TRIVIAL_TASK_QUEUE,
-              workflowIdConflictPolicy: 'FAIL',
-            }),
-          })),
-      ],
-      start: [
-        'empty workflow start',
-        async () =>
-          void (await client.workflow.start(benchEmpty, {
-            workflowId: `bench-empty-${randomUUID()}`,
-            taskQueue: TRIVIAL_TASK_QUEUE,
-          })),
-      ],
-    };
-    const sustained = {} as Record<keyof typeof sends, { name: string; cell: Awaited<ReturnType<typeof runOpenLoop>> }>;
-    for (const [key, [name, send]] of Object.entries(sends) as [keyof typeof sends, [string, Send]][]) {
-      log(`sustained: ${name} at ${rate}/s for ${seconds} s (+${load.warmupSeconds.toFixed(1)} s warm-up)`);
-      const cell = await runOpenLoop(send, load);
-      sustained[key] = { name, cell };
-      log(
-        `  ${cell.throughput.toFixed(1)}/s achieved, p50 ${cell.p50.toFixed(1)} ms, p99 ${cell.p99.toFixed(1)} ms, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}`,
-      );
-    }
-
-    log("taking decideTask apart: the resolver's database steps again, and the update's span in each history");
-    const measured = viaGateway.slice(warmup); // the gateway cell sends in every turn
-    const db = await databasePhases(
-      databaseUrl,
-      approver,
-      measured.map((t) => t.taskId),
-    );
-    const anatomy = await updateAnatomy(
-      client,
-      measured.map((t) => ({ workflowId: t.workflowId, updateId: t.taskId })),
-    );
-    console.log(
-      `\n${formatReport({
-        warmup,
-        samples,
-        seconds,
-        rate,
-        trips: { gateway: gateway, subgraph: subgraph, direct: direct, bare: bare, grpc: grpc },
-        sustained,
-        breakdown: { db, anatomy },
-      })}\n\nmachine: ${machine()}; Temporal dev server ${flags.eager ? 'with eager activities' : '(defaults)'}; ` +
-        'hub and trivial worker in one child process, load generator in the parent\n',
-    );
-  } finally {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('while stopping:', error));
-    // The SDK's log forwarding holds the event loop open until its Runtime shuts down (as runBench does).
-    await Runtime._instance?.shutdown();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+      seconds,
+      rate,
+      trips: { gateway: gateway, subgraph: subgraph, direct: direct, bare: bare, grpc: grpc },
+      sustained,
+      breakdown: { db, anatomy },
+      cpu,
+      memory: { idle, peak: memory.peak('cpu'), end: memory.mark('end') },
+    })}\n\nmachine: ${machine()}; Temporal dev server ${flags.eager ? 'with eager activities' : '(defaults)'}; ` +
+      'hub and trivial worker in one child process, load generator in the parent\n',
+  );
 });

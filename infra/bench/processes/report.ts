@@ -40,8 +40,12 @@ export function formatReport(o: {
   trips: Record<'gateway' | 'subgraph' | 'direct' | 'bare' | 'grpc', RoundTripResult>;
   sustained: Record<'enroll' | 'withStart' | 'start', Sustained>;
   breakdown: Breakdown;
+  /** CPU-ms per step [hub child, Temporal server], each cell alone. */
+  cpu: { decide: number[]; bare: number[] };
+  /** The hub child's RSS in MiB: idle, peak while the CPU cells ran, at the end. */
+  memory: { idle: number; peak: number; end: number };
 }): string {
-  const { trips: t, sustained: s, breakdown: b } = o;
+  const { trips: t, sustained: s, breakdown: b, cpu: c } = o;
   const lines = [
     `Round trips, one at a time, ${o.samples} samples after ${o.warmup} warm-up (the breakdown cells every 4th turn) (ms):`,
     row(['call', 'n', 'p50', 'p99', 'mean', 'errors']),
@@ -62,6 +66,12 @@ export function formatReport(o: {
     `  decideTask / gRPC call          ${ratio(t.gateway.p50, t.grpc.p50)} / ${ratio(t.gateway.p99, t.grpc.p99)}`,
     `  enrollInTraining / empty start  ${ratio(s.enroll.cell.p50, s.start.cell.p50)} / ${ratio(s.enroll.cell.p99, s.start.cell.p99)}`,
     `  enrollInTraining / update-with-start (trivial)  ${ratio(s.enroll.cell.p50, s.withStart.cell.p50)} / ${ratio(s.enroll.cell.p99, s.withStart.cell.p99)}`,
+    '',
+    'CPU-ms per step, each cell alone (hub child / Temporal server):',
+    `  decideTask via gateway          ${ms(c.decide[0])} / ${ms(c.decide[1])}`,
+    `  bare Workflow Update            ${ms(c.bare[0])} / ${ms(c.bare[1])}`,
+    `  decideTask / bare update        ${ratio(c.decide[0] + c.decide[1], c.bare[0] + c.bare[1])} (hub + Temporal)`,
+    `hub child RSS (MiB): idle ${ms(o.memory.idle)}, peak in the CPU cells ${ms(o.memory.peak)}, end ${ms(o.memory.end)}`,
     '',
     "Where decideTask's time goes (p50, ms):",
     `  gateway hop (gateway − subgraph)                         ${ms(t.gateway.p50 - t.subgraph.p50)}`,

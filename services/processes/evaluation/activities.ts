@@ -95,12 +95,9 @@ export function createEvaluationActivities({ orm, registry }: { orm: MikroORM; r
     },
 
     async recordEvaluation({ application, state }) {
-      await inTransaction(async (em) => {
-        const row = applicationRow(application, state);
-        const known = await em.findOne(EvaluationApplication, row.id);
-        if (known) Object.assign(known, row);
-        else em.create(EvaluationApplication, row);
-      });
+      // One insert-or-update statement: it runs inside the workflow task that answers a
+      // decision (APPLY opens the self-assessment), so its round trips are the answer's latency.
+      await orm.em.fork().upsert(EvaluationApplication, applicationRow(application, state));
     },
 
     async drawReviewers({ application, count, exclude }) {

@@ -1,10 +1,12 @@
 import type { DecisionReport } from '../../../workflows/human-task/contracts.js';
 import {
   procurementWorkflowId,
+  type Bid,
   type ProcurementInput,
   type ProcurementState,
 } from '../../../workflows/procurement/types.js';
 import { Procurement } from './procurement.js';
+import { ProcurementBid } from './bid.js';
 
 /**
  * A procurement's projection row from its workflow's input and state: what writeProjection
@@ -48,4 +50,28 @@ export function reportedProcurement(report: unknown): Procurement | null {
   const { input, state } = (report ?? {}) as Partial<DecisionReport<ProcurementInput, ProcurementState>>;
   if (!input?.procurementId || !state?.stage) return null;
   return Object.assign(new Procurement(), procurementRow(input, state), { updatedAt: new Date() });
+}
+
+/**
+ * A bid as its workflow answered a submitBid or withdrawBid update: the row the update's own
+ * projection write stored (writeProjection), shown to the bidder with no second read.
+ */
+export function answeredBid(procurementId: string, bid: Bid): ProcurementBid {
+  return Object.assign(new ProcurementBid(), {
+    id: bid.bidId,
+    procurementId,
+    round: bid.round,
+    organizationId: bid.organizationId,
+    priceFen: bid.priceFen,
+    proposal: bid.proposal,
+    status: bid.status,
+    version: bid.version,
+    reasons: bid.reasons,
+    technicalScores: bid.technicalScores,
+    priceScore: bid.priceScore,
+    total: bid.total,
+    rank: bid.rank,
+    submittedBy: bid.submittedBy,
+    submittedAt: new Date(bid.submittedAt),
+  });
 }

@@ -29,6 +29,7 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors.js'
 import { toRun } from '../kit/update-refusals.js';
 import { contractProblems } from '../../../workflows/procurement/rules.js';
 import { procurementLoaders } from './loaders.js';
+import { answeredBid } from './report.js';
 import { chinaMinute, todayInChina } from '../../common/dates.js';
 import { organizationSeen, requireSeen } from '../kit/jurisdiction.js';
 import {
@@ -64,9 +65,12 @@ function requireAgencyOfficer(ctx: ProcessesContext, procurement: Procurement, w
   }
 }
 
+const mayBidFor = (ctx: ProcessesContext, organizationId: string) =>
+  hasRole(ctx.identity, 'APPROVER') && ctx.identity.organizationIds.includes(organizationId);
+
 function requireBidder(ctx: ProcessesContext, organizationId: string): string {
   const id = requireUuid(organizationId, 'organizationId');
-  if (!hasRole(ctx.identity, 'APPROVER') || !ctx.identity.organizationIds.includes(id)) {
+  if (!mayBidFor(ctx, id)) {
     throw forbidden('Only an approver (APPROVER) of the bidding organization may act on its bid');
   }
   return id;
@@ -113,6 +117,13 @@ export class ProcurementResolver {
     @Arg('bid', () => BidInputGql) bid: BidInputGql,
     @Ctx() ctx: ProcessesContext,
   ) {
+    // The registry is asked about the bidder while the procurement's row is read (a caller who
+    // may not bid for the organisation is refused below without it); its answer is taken in
+    // the order of the checks, so a request with several faults is told the same first one.
+    const inRegistry = mayBidFor(ctx, bid.organizationId)
+      ? registryReference(() => ctx.registry.organization(bid.organizationId, ctx.authorization), 'bid.organizationId')
+      : null;
+    void inRegistry?.catch(() => undefined); // awaited below unless an earlier check refuses
     const procurement = await procurementOf(procurementId, ctx);
     const organizationId = requireBidder(ctx, bid.organizationId);
     if (organizationId === procurement.agencyId)
@@ -124,13 +135,13 @@ export class ProcurementResolver {
     }
     const problem = textProblem(bid.proposal, 'bid.proposal', 2000);
     if (problem) throw badInput(problem.message, problem.field);
-    await registryReference(() => ctx.registry.organization(organizationId, ctx.authorization), 'bid.organizationId');
+    await inRegistry;
     const answer = await send(ctx, procurement, (run) =>
       run.executeUpdate(submitBidUpdate, {
         args: [{ organizationId, priceFen: bid.priceFen, proposal: bid.proposal, submittedBy: ctx.identity.subject }],
       }),
     );
-    return ctx.em.fork().findOneOrFail(ProcurementBid, answer.bidId);
+    return answeredBid(procurement.id, answer);
   }
 
   @Mutation(() => ProcurementBid, {
@@ -146,7 +157,7 @@ export class ProcurementResolver {
     const answer = await send(ctx, procurement, (run) =>
       run.executeUpdate(withdrawBidUpdate, { args: [{ organizationId: id, by: ctx.identity.subject }] }),
     );
-    return ctx.em.fork().findOneOrFail(ProcurementBid, answer.bidId);
+    return answeredBid(procurement.id, answer);
   }
 
   @Mutation(() => Procurement, {

@@ -48,6 +48,45 @@ export function createTaskActivities({
   const keysOf = (candidates: Candidate[], organizationId: string) =>
     candidateKeysOn(registry, candidates, organizationId, todayInChina(now()));
 
+  /**
+   * Writes the rows of tasks opened at one instant in one statement; a row already there (a
+   * retried activity) is left as it is. One statement, not the ORM's read-then-insert
+   * transaction: it runs inside a workflow task, often the one answering a decision.
+   */
+  async function insertOpen(rows: ReturnType<typeof rowOf>[]) {
+    const json = rows.map((r) => ({
+      id: r.id,
+      process_type: r.processType,
+      process_id: r.processId,
+      workflow_id: r.workflowId,
+      kind: r.kind,
+      title: r.title,
+      summary: r.summary,
+      organization_id: r.organizationId,
+      candidates: r.candidates,
+      candidate_keys: r.candidateKeys,
+      excluded_subjects: r.excludedSubjects,
+      status: r.status,
+      form: r.form,
+      priority: r.priority,
+      due_at: r.dueAt,
+      follow_up_at: r.followUpAt,
+      created_at: r.createdAt,
+    }));
+    await orm.em.getConnection().execute(
+      `insert into processes.human_task (id, process_type, process_id, workflow_id, kind, title, summary, organization_id, candidates,
+         candidate_keys, excluded_subjects, status, form, priority, due_at, follow_up_at, created_at)
+       select r.id, r.process_type, r.process_id, r.workflow_id, r.kind, r.title, r.summary, r.organization_id, r.candidates,
+         r.candidate_keys, r.excluded_subjects, r.status, r.form, r.priority, r.due_at, r.follow_up_at, r.created_at
+       from jsonb_to_recordset(?::jsonb) as r(id uuid, process_type text, process_id uuid, workflow_id text, kind text, title text,
+         summary text, organization_id uuid, candidates jsonb, candidate_keys text[], excluded_subjects text[], status text, form jsonb,
+         priority int, due_at timestamptz, follow_up_at timestamptz, created_at timestamptz)
+       on conflict (id) do nothing`,
+      [JSON.stringify(json)],
+      'run',
+    );
+  }
+
   async function notify(
     em: EntityManager,
     task: HumanTask,
@@ -99,22 +138,13 @@ export function createTaskActivities({
 
   return {
     async openTask(spec) {
-      const keys = await keysOf(spec.candidates, spec.organizationId);
-      await inTransaction(async (em) => {
-        if (!(await em.findOne(HumanTask, spec.taskId))) em.create(HumanTask, rowOf(spec, now(), keys));
-      });
+      await insertOpen([rowOf(spec, now(), await keysOf(spec.candidates, spec.organizationId))]);
     },
 
     async openTasks({ tasks }) {
       const keys = await Promise.all(tasks.map((spec) => keysOf(spec.candidates, spec.organizationId)));
-      await inTransaction(async (em) => {
-        const ids = tasks.map((t) => t.taskId);
-        const known = new Set((await em.find(HumanTask, { id: { $in: ids } }, { fields: ['id'] })).map((t) => t.id));
-        const opened = now();
-        tasks.forEach((spec, i) => {
-          if (!known.has(spec.taskId)) em.create(HumanTask, rowOf(spec, opened, keys[i]));
-        });
-      });
+      const opened = now();
+      await insertOpen(tasks.map((spec, i) => rowOf(spec, opened, keys[i])));
       return { taskIds: tasks.map((t) => t.taskId) };
     },
 
@@ -159,19 +189,24 @@ export function createTaskActivities({
     },
 
     async completeTask(decision) {
-      await inTransaction(async (em) => {
-        const task = await em.findOneOrFail(HumanTask, decision.taskId);
-        if (!ACTIVE_STATUSES.includes(task.status)) return;
-        Object.assign(task, {
-          status: TaskStatus.DONE,
-          decision: decision.decision,
-          decisionValues: decision.values ?? null,
-          comment: decision.comment ?? null,
-          decidedBy: decision.decidedBy,
-          delegatedTo: null,
-          completedAt: now(),
-        });
-      });
+      // One statement, no transaction: it runs inside the decision's workflow task, so its
+      // round trips are the `decide` update's latency (bench:processes).
+      await orm.em.getConnection().execute(
+        `update processes.human_task set status = ?, decision = ?, decision_values = ?, comment = ?, decided_by = ?,
+           delegated_to = null, completed_at = ?
+         where id = ? and status in (${ACTIVE_STATUSES.map(() => '?').join(', ')})`,
+        [
+          TaskStatus.DONE,
+          decision.decision,
+          decision.values == null ? null : JSON.stringify(decision.values),
+          decision.comment ?? null,
+          decision.decidedBy,
+          now(),
+          decision.taskId,
+          ...ACTIVE_STATUSES,
+        ],
+        'run',
+      );
     },
 
     async cancelTasks({ taskIds, reason }) {

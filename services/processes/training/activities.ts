@@ -45,13 +45,16 @@ export function createTrainingActivities({ orm, registry, temporal, now = () => 
     },
 
     async setEnrollmentStatus({ enrollmentId, status }) {
-      await inTransaction(async (em) => {
-        const enrollment = await em.findOneOrFail(TrainingEnrollment, enrollmentId);
-        if (enrollment.status === status) return;
-        enrollment.status = status as EnrollmentStatus;
-        if (!['AWAITING_ENDORSEMENT', 'AWAITING_CONFIRMATION', 'ENROLLED', 'WAITLISTED'].includes(status))
-          enrollment.closedAt = now();
-      });
+      // One statement (it runs inside the workflow task that answers the endorsement); a retry
+      // finds the status already set and changes nothing, closedAt included.
+      const em = orm.em.fork();
+      const closes = !['AWAITING_ENDORSEMENT', 'AWAITING_CONFIRMATION', 'ENROLLED', 'WAITLISTED'].includes(status);
+      const changed = await em.nativeUpdate(
+        TrainingEnrollment,
+        { id: enrollmentId, status: { $ne: status as EnrollmentStatus } },
+        { status: status as EnrollmentStatus, ...(closes ? { closedAt: now() } : {}) },
+      );
+      if (!changed) await em.findOneOrFail(TrainingEnrollment, enrollmentId, { fields: ['id'] }); // there, and so already
     },
 
     async claimSeat({ enrollmentId, courseId }) {
