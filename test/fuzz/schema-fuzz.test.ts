@@ -68,16 +68,20 @@ describe('the schema fuzzer', () => {
         headers: gatewayHeaders(token),
         schema: await introspect(hub.gatewayUrl, gatewayHeaders(token)),
       });
-      for (const [name, url] of [
-        ['registry', hub.registryUrl],
-        ['processes', hub.processesUrl],
-      ] as const)
-        targets.push({
-          label: `${name} as ${role}`,
-          url,
-          headers: subgraphHeaders(token, url),
-          schema: await introspect(url, subgraphHeaders(token, url)),
-        });
+      // Straight at the subgraphs as the ADMIN only, unless FUZZ_SUBGRAPHS_AS_EVERY_ROLE is set: the
+      // gateway run covers the APPROVER's refusals field by field, and the suite's 20 minutes on two
+      // cores have no room for the 2,800 requests more (the deeper run sets it).
+      if (role === 'ADMIN' || process.env.FUZZ_SUBGRAPHS_AS_EVERY_ROLE)
+        for (const [name, url] of [
+          ['registry', hub.registryUrl],
+          ['processes', hub.processesUrl],
+        ] as const)
+          targets.push({
+            label: `${name} as ${role}`,
+            url,
+            headers: subgraphHeaders(token, url),
+            schema: await introspect(url, subgraphHeaders(token, url)),
+          });
     }
     const all: FuzzStats[] = [];
     for (const target of targets) all.push(await fuzz(target, counter, SEED, PER_POSITION));

@@ -14,6 +14,9 @@ interface Props {
 
 /** An organisation by name: the registry is searched as the person types (a few hundred names). */
 export function OrganizationPicker({ id, value, onChange, knownName, 'aria-label': ariaLabel }: Props) {
+  // Asked only once the person opens or focuses the picker: the inbox shows it on every first
+  // load, where one more query beside the inbox's own delays the rows on a busy hub.
+  const [wanted, setWanted] = useState(false);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   useEffect(() => {
@@ -23,6 +26,7 @@ export function OrganizationPicker({ id, value, onChange, knownName, 'aria-label
   const { data, loading } = useQuery(ORGANIZATION_CHOICES, {
     variables: { nameContains: search || null },
     fetchPolicy: 'cache-first',
+    skip: !wanted,
   });
   const options = (data?.organizations.edges ?? []).map(({ node }) => ({ value: node.id, label: node.name }));
   if (value && !options.some((option) => option.value === value)) options.unshift({ value, label: knownName ?? value });
@@ -33,6 +37,8 @@ export function OrganizationPicker({ id, value, onChange, knownName, 'aria-label
       aria-label={ariaLabel}
       showSearch={{ filterOption: false, onSearch: setTyped }}
       allowClear
+      onFocus={() => setWanted(true)}
+      onOpenChange={(open) => open && setWanted(true)}
       loading={loading}
       value={value}
       onChange={(next?: string) => onChange(next || undefined)}
