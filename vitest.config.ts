@@ -34,8 +34,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The npm scripts' --help and bad flags: child processes with no database and no Temporal,
+          // so `npm test` runs them beside the hub's tier, after the browser tests.
+          name: 'scripts',
+          include: ['test/cli-scripts.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           include: ['test/*.test.ts', 'test/faults/*.test.ts', 'test/fuzz/*.test.ts', ...INTEGRATION_IN_WORKFLOWS],
+          exclude: ['test/cli-scripts.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           // One hub for the run: files take turns so they do not race for its seats and ports.
           fileParallelism: false,

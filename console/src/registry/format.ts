@@ -1,22 +1,14 @@
+import { beijingTime, beijingToday } from '../shell/china-days';
 import type { Locale } from '../shell/i18n';
 import type { Words } from './words';
 
 // Dates are read as the Federation reads them: the Asia/Shanghai day, whatever the browser's zone.
 
-const SHANGHAI_MINUTE = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** A moment as its Beijing day and minute: 2026-12-08 09:30. */
-export const shanghaiMinute = (iso: string | null | undefined) => (iso ? SHANGHAI_MINUTE.format(new Date(iso)) : '—');
+export const shanghaiMinute = (iso: string | null | undefined) => (iso ? beijingTime(iso, 'minute') : '—');
 
 /** Today in Shanghai, yyyy-mm-dd (the registry's days are Chinese days). */
-export const shanghaiToday = () => SHANGHAI_MINUTE.format(new Date()).slice(0, 10);
+export const shanghaiToday = beijingToday;
 
 /** An ISO day as it is (the registry keeps days, not moments), or a dash. */
 export const day = (value: string | null | undefined) => value || '—';
