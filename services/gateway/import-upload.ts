@@ -38,6 +38,28 @@ const tooLarge = (res: ServerResponse) => {
 
 class TooLarge extends Error {}
 
+/**
+ * Answers 413 once the client has sent the rest of its body (read and dropped, up to the limit
+ * once more): a client still writing when the connection closes sees a reset (EPIPE), not the
+ * answer. A client that sends more than that is cut off without waiting.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
+  if (req.complete) return tooLarge(res);
+  let dropped = 0;
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
+    tooLarge(res);
+  };
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > MAX_UPLOAD_BYTES) answer();
+  });
+  req.once('end', answer);
+  req.resume();
+}
+
 export function importUploadProxy(deps: {
   processesUrl: string;
   verify: TokenVerifier;
@@ -66,7 +88,8 @@ export function importUploadProxy(deps: {
       return sendError(res, status, code, error.message);
     }
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) return tooLarge(res);
+    if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES)
+      return declared > 2 * MAX_UPLOAD_BYTES ? tooLarge(res) : refuseTooLarge(req, res);
 
     const headers = new Headers(correlationHeaders());
     forwardIdentity(headers, token);
@@ -102,7 +125,7 @@ export function importUploadProxy(deps: {
         signal: abort.signal,
       } as RequestInit);
     } catch (error) {
-      if (size > MAX_UPLOAD_BYTES) return tooLarge(res);
+      if (size > MAX_UPLOAD_BYTES) return refuseTooLarge(req, res);
       log.error('import upload: the processes service did not answer', { error });
       return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The processes service is unavailable', {
         serviceName: 'processes',
