@@ -9,7 +9,7 @@ import { defineMessages, useLocale, useT, useBilingual } from '../shell/i18n';
 import { appliesTo, decisionValues, formPathOf, type FormField, type FormShape } from './decision';
 import { useWords, useCatalogWords } from './labels';
 import { DECIDE } from './operations';
-import { FormCard } from '../shell/FormCard';
+import { FormCard, refusalWords } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -154,12 +154,7 @@ export function DecisionForm({ taskId, form: shape }: { taskId: string; form: Fo
   return (
     <FormCard
       title={t('title')}
-      refusal={
-        problem &&
-        (problem.placed
-          ? t('fixFields', { code: text(problemWord(problem.code)) })
-          : t('refused', { code: text(problemWord(problem.code)), message: problem.message }))
-      }
+      refusal={problem && refusalWords(problem, (code) => text(problemWord(code)), t)}
       refusalTestId="decision-problem"
     >
       <Form

@@ -8,7 +8,7 @@ import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useLocale, useT } from '../shell/i18n';
 import { CAMPAIGNS, START_CAMPAIGN } from './operations';
 import { DEFAULTS, GRADES, TRACKS, gradeWord } from './words';
-import { FormCard } from '../shell/FormCard';
+import { FormCard, refusalWords } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -123,15 +123,7 @@ export function StartCampaignForm() {
   }
 
   return (
-    <FormCard
-      title={t('title')}
-      refusal={
-        problem &&
-        (problem.placed
-          ? t('fixFields', { code: problemText(problem.code) })
-          : t('refused', { code: problemText(problem.code), message: problem.message }))
-      }
-    >
+    <FormCard title={t('title')} refusal={problem && refusalWords(problem, problemText, t)}>
       <Form
         form={form}
         name="campaign"

@@ -1,6 +1,6 @@
 import { useProblemWord } from '../shell/errors';
 import type { HubProblem } from '../shell/errors';
-import { RefusalAlert } from '../shell/FormCard';
+import { RefusalAlert, refusalWords } from '../shell/FormCard';
 import { defineMessages, useT } from '../shell/i18n';
 
 const messages = defineMessages(
@@ -14,11 +14,7 @@ type Refused = HubProblem & { placed: boolean };
 export function useRefusal(): (problem?: Refused) => string | undefined {
   const t = useT(messages);
   const problemText = useProblemWord();
-  return (problem) =>
-    problem &&
-    (problem.placed
-      ? t('fixFields', { code: problemText(problem.code) })
-      : t('refused', { code: problemText(problem.code), message: problem.message }));
+  return (problem) => problem && refusalWords(problem, problemText, t);
 }
 
 /** What the hub refused, where a form does not stand first in its card: the fields it named carry their own message. */

@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Modal, Space, type FormInstance } from 'ant
 import { useState, type ReactNode } from 'react';
 import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
+import { refusalWords } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -97,13 +98,7 @@ export function KeepingDialog<V extends object>(props: KeepingDialogProps<V>) {
           role="alert"
           data-testid="keeping-problem"
           style={{ marginBottom: 16 }}
-          title={
-            problem.code === 'CONFLICT'
-              ? t('conflict')
-              : problem.placed
-                ? t('fixFields', { code: problemText(problem.code) })
-                : t('refused', { code: problemText(problem.code), message: problem.message })
-          }
+          title={problem.code === 'CONFLICT' ? t('conflict') : refusalWords(problem, problemText, t)}
           action={
             problem.code === 'CONFLICT' ? (
               <Button

@@ -6,6 +6,19 @@ import type { ReactNode } from 'react';
 // form says the refusal in its own words ("课程未发布（…）", "决定未被接受（…）"): they arrive here
 // written; the fields the hub named carry their own message beside them.
 
+/**
+ * A refusal in a form's own words (its `fixFields` and `refused` messages): where the hub named
+ * fields, the form points at them (each carries its message); else the hub's message is shown.
+ */
+export function refusalWords(
+  problem: { code: string; message: string; placed: boolean },
+  problemText: (code: string) => string,
+  say: (key: 'fixFields' | 'refused', values: Record<string, string>) => string,
+): string {
+  const code = problemText(problem.code);
+  return problem.placed ? say('fixFields', { code }) : say('refused', { code, message: problem.message });
+}
+
 /** What the hub refused, above a form: an alert screen readers announce. */
 export function RefusalAlert({ children, testId }: { children: ReactNode; testId?: string }) {
   return (

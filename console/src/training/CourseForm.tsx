@@ -7,7 +7,7 @@ import { beijingToday } from '../shell/china-days';
 import { hubProblem, type HubProblem, useProblemWord } from '../shell/errors';
 import { defineMessages, useT } from '../shell/i18n';
 import { CREATE_COURSE, TRAINING_COURSES } from './operations';
-import { FormCard } from '../shell/FormCard';
+import { FormCard, refusalWords } from '../shell/FormCard';
 
 const messages = defineMessages(
   {
@@ -100,15 +100,7 @@ export function CourseForm() {
   }
 
   return (
-    <FormCard
-      title={t('title')}
-      refusal={
-        problem &&
-        (problem.placed
-          ? t('fixFields', { code: problemText(problem.code) })
-          : t('refused', { code: problemText(problem.code), message: problem.message }))
-      }
-    >
+    <FormCard title={t('title')} refusal={problem && refusalWords(problem, problemText, t)}>
       <Form form={form} name="course" layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item
           name="title"
